@@ -1,0 +1,132 @@
+"""Dates: absolute, partial and relative, resolved against the issue date.
+
+`1月12日上午` in the 2021-01-13 issue is 2021-01-12; `昨日` the day before;
+`去年12月31日` is 2020-12-31; `今年6月` is 2021-06; `8月29日至9月8日` starts
+2022-08-29. A month later than the issue's (December in a January issue) is
+last year's. Vague words (近日, 日前) are mentions without a value.
+"""
+from __future__ import annotations
+
+import calendar
+import re
+from datetime import date, timedelta
+
+from ..model import DATE
+from .doc import Doc
+
+NAME = "dates"
+REQUIRES: tuple[str, ...] = ()
+ASSIGNS = ("date",)
+
+CN = "〇零一二三四五六七八九十两"
+NUM = rf"(?:\d{{1,4}}|[{CN}]{{1,5}})"
+YEAR = r"(?P<year>(?:1[89]|20)\d{2}|[一二][〇零一二三四五六七八九]{3})\s*年(?!代|度[^，。])"
+REL_YEAR = r"(?P<rel>今年|去年|前年|明年|当年|同年)"
+MONTH = rf"(?P<month>{NUM})\s*月(?:份)?"
+DAY = rf"(?P<day>{NUM})\s*[日号]"
+PART = r"(?:\s*(?:凌晨|早上|早晨|上午|中午|下午|傍晚|晚上|晚间|夜间|夜里|晚))?"
+RANGE_END = rf"(?:\s*(?:至|到|—|－|-|~|～)\s*(?:{NUM}\s*月\s*)?{NUM}\s*[日号]{PART})?"
+
+PATTERNS = [
+    re.compile(rf"(?:{YEAR}|{REL_YEAR})?\s*{MONTH}\s*{DAY}{PART}{RANGE_END}"),
+    re.compile(rf"(?:{YEAR}|{REL_YEAR})\s*{MONTH}(?![\d{CN}]*\s*[日号])"),
+    re.compile(rf"(?<![\d月]){DAY}{PART}(?=[，,、\s]|上午|下午|晚)"),
+    re.compile(rf"{YEAR}(?![\d{CN}]*\s*月)"),
+    re.compile(r"(?P<relday>昨日|昨天|前日|前天|今日|今天|明日|明天|当日|当天|次日|近日|日前|近期|目前|今年|去年|前年|明年)"
+               + PART),
+]
+SENTENCE_BREAK = re.compile(r"[。！？!?\n]")
+OFFSETS = {"昨日": -1, "昨天": -1, "前日": -2, "前天": -2, "今日": 0, "今天": 0, "明日": 1, "明天": 1}
+YEAR_OFFSETS = {"今年": 0, "去年": -1, "前年": -2, "明年": 1}
+
+
+def cn_number(text: str) -> int:
+    """12, 十二, 二十三, 二〇二〇 -> int."""
+    if text.isdigit():
+        return int(text)
+    digits = {c: i for i, c in enumerate("〇一二三四五六七八九")}
+    digits.update({"零": 0, "两": 2})
+    if "十" not in text:
+        return int("".join(str(digits[c]) for c in text))
+    tens, _, ones = text.partition("十")
+    return (digits[tens] if tens else 1) * 10 + (digits[ones] if ones else 0)
+
+
+def resolve(m: re.Match, issue: date | None, year_context: int | None = None) -> str | None:
+    """The ISO value of one match; `year_context` is a year written earlier in the same sentence."""
+    g = m.groupdict()
+    if g.get("relday"):
+        word = g["relday"]
+        if issue is None:
+            return None
+        if word in OFFSETS:
+            return (issue + timedelta(days=OFFSETS[word])).isoformat()
+        if word in YEAR_OFFSETS:
+            return str(issue.year + YEAR_OFFSETS[word])
+        return None    # 近日, 日前, 当日: no date of their own
+    year = None
+    if g.get("year"):
+        year = cn_number(g["year"])
+    elif g.get("rel"):
+        if issue is None or g["rel"] not in YEAR_OFFSETS:
+            return None
+        year = issue.year + YEAR_OFFSETS[g["rel"]]
+    month = cn_number(g["month"]) if g.get("month") else None
+    day = cn_number(g["day"]) if g.get("day") else None
+    if month is not None and not 1 <= month <= 12:
+        return None
+    if month is None and day is not None:          # 22日上午: the issue's month
+        if issue is None or not 1 <= day <= 31:
+            return None
+        y, mo = issue.year, issue.month
+        if day > issue.day + 3:
+            y, mo = (y, mo - 1) if mo > 1 else (y - 1, 12)
+        return _iso(y, mo, day)
+    if year is None and year_context is not None and month is not None:
+        year = year_context
+    if year is None:
+        if issue is None:
+            return None
+        year = issue.year
+        if month is not None and month > issue.month + 1:   # December in a January issue
+            year -= 1
+    if month is None:
+        return str(year)
+    if day is None:
+        return f"{year:04d}-{month:02d}"
+    return _iso(year, month, day)
+
+
+def _iso(y: int, m: int, d: int) -> str | None:
+    if not (1 <= m <= 12 and 1 <= d <= calendar.monthrange(y, m)[1]):
+        return None
+    return date(y, m, d).isoformat()
+
+
+def find_dates(text: str, issue: date | None) -> list[tuple[int, int, str | None]]:
+    """(start, end, value) of every date expression, earlier patterns first, no overlaps."""
+    found: list[tuple[int, int, re.Match]] = []
+    for pat in PATTERNS:
+        for m in pat.finditer(text):
+            s, e = m.span()
+            while s < e and text[s].isspace():
+                s += 1
+            if any(s < fe and fs < e for fs, fe, _ in found):
+                continue
+            found.append((s, e, m))
+    found.sort(key=lambda x: x[0])
+    out = []
+    year_context: tuple[int, int] | None = None    # (year, end offset of the match that wrote it)
+    for s, e, m in found:
+        ctx = None
+        if year_context and not SENTENCE_BREAK.search(text, year_context[1], s):
+            ctx = year_context[0]
+        out.append((s, e, resolve(m, issue, ctx)))
+        if m.groupdict().get("year"):
+            year_context = (cn_number(m["year"]), e)
+    return out
+
+
+def run(doc: Doc) -> None:
+    for s, e, value in find_dates(doc.text, doc.article.issue_date):
+        doc.add(DATE, s, e, value=value)

@@ -1,0 +1,138 @@
+"""The article as the extractors see it: text, jieba tokens, sentences, and what is found so far.
+
+One `Doc` per article. Extractors read the text and earlier extractors' mentions,
+and add their own through `Doc.add`, which refuses a span that overlaps one
+already claimed (the earlier, more specific extractor wins).
+"""
+from __future__ import annotations
+
+import bisect
+import re
+import threading
+from dataclasses import dataclass
+from functools import cached_property
+
+import jieba
+import jieba.posseg
+
+from ..lexicon import Lexicon
+from ..model import Article, EntityRef, Extraction, Mention
+
+SENTENCE_END = re.compile(r"[。！？!?；;\n]+[”’」』）)]*")
+_tokenizer_lock = threading.Lock()
+_tokenizers: dict[str, jieba.posseg.POSTokenizer] = {}
+
+
+def tokenizer(lex: Lexicon) -> jieba.posseg.POSTokenizer:
+    """A jieba POS tokenizer that knows our titles and organization names, one per lexicon."""
+    with _tokenizer_lock:
+        tok = _tokenizers.get(lex.fingerprint)
+        if tok is None:
+            jieba.setLogLevel(60)
+            base = jieba.Tokenizer()
+            base.initialize()
+            for title in lex.titles:
+                base.add_word(title, 2000, "nnt")
+            for name in lex.organizations:
+                if len(name) >= 3:
+                    base.add_word(name, 2000, "nt")
+            tok = _tokenizers[lex.fingerprint] = jieba.posseg.POSTokenizer(base)
+        return tok
+
+
+@dataclass(frozen=True)
+class Token:
+    word: str
+    pos: str
+    start: int
+    end: int
+
+
+class Doc:
+    def __init__(self, article: Article, lex: Lexicon):
+        self.article = article
+        self.text = article.text
+        self.lex = lex
+        self.paper = article.paper
+        self.ext = Extraction(article)
+        self._claimed: list[tuple[int, int]] = []     # sorted, non-overlapping spans of mentions
+        self.county: str | None = None                # the county-level place the article is about, if any
+
+    # --- tokens and sentences -------------------------------------------------------------
+    @cached_property
+    def tokens(self) -> list[Token]:
+        out, pos = [], 0
+        for pair in tokenizer(self.lex).cut(self.text, HMM=True):
+            out.append(Token(pair.word, pair.flag, pos, pos + len(pair.word)))
+            pos += len(pair.word)
+        return out
+
+    @cached_property
+    def _token_starts(self) -> list[int]:
+        return [t.start for t in self.tokens]
+
+    def token_at(self, offset: int) -> Token | None:
+        i = bisect.bisect_right(self._token_starts, offset) - 1
+        if 0 <= i < len(self.tokens) and self.tokens[i].start <= offset < self.tokens[i].end:
+            return self.tokens[i]
+        return None
+
+    def token_index(self, offset: int) -> int:
+        return bisect.bisect_right(self._token_starts, offset) - 1
+
+    def is_boundary(self, offset: int) -> bool:
+        """Does a jieba token start (or the text end) at `offset`?"""
+        if offset <= 0 or offset >= len(self.text):
+            return True
+        i = bisect.bisect_left(self._token_starts, offset)
+        return i < len(self._token_starts) and self._token_starts[i] == offset
+
+    @cached_property
+    def sentences(self) -> list[tuple[int, int]]:
+        out, start = [], 0
+        for m in SENTENCE_END.finditer(self.text):
+            if m.end() > start:
+                out.append((start, m.end()))
+            start = m.end()
+        if start < len(self.text):
+            out.append((start, len(self.text)))
+        return out
+
+    def sentence_span(self, offset: int) -> tuple[int, int]:
+        starts = [s for s, _ in self.sentences]
+        i = max(0, bisect.bisect_right(starts, offset) - 1)
+        return self.sentences[i] if self.sentences else (0, len(self.text))
+
+    def sentence_text(self, offset: int) -> str:
+        s, e = self.sentence_span(offset)
+        return self.text[s:e].strip()
+
+    # --- mentions -------------------------------------------------------------------------
+    def overlaps(self, start: int, end: int) -> bool:
+        i = bisect.bisect_left(self._claimed, (start, -1))
+        for j in (i - 1, i):
+            if 0 <= j < len(self._claimed):
+                s, e = self._claimed[j]
+                if s < end and start < e:
+                    return True
+        return False
+
+    def add(self, type_: str, start: int, end: int, ref: EntityRef | None = None, value: str | None = None,
+            *, claim: bool = True, alias: str | None = None) -> Mention | None:
+        """Record a mention of text[start:end]; None if it overlaps a claimed span."""
+        if start >= end or (claim and self.overlaps(start, end)):
+            return None
+        m = Mention(type_, self.text[start:end], start, end, ref, value)
+        self.ext.mentions.append(m)
+        if claim:
+            bisect.insort(self._claimed, (start, end))
+        if ref is not None:
+            self.ext.entity(ref, alias if alias is not None else m.text)
+            self.ext.sentences.setdefault(ref, self.sentence_text(start))
+        return m
+
+    def mentions(self, *types: str) -> list[Mention]:
+        return sorted((m for m in self.ext.mentions if not types or m.type in types), key=lambda m: m.start)
+
+    def mentions_in(self, start: int, end: int, *types: str) -> list[Mention]:
+        return [m for m in self.mentions(*types) if start <= m.start and m.end <= end]

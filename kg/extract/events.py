@@ -1,0 +1,336 @@
+"""Events: the meetings, visits, ceremonies, contests and accidents a sentence reports.
+
+Two shapes of naming, both in the text's own words: a noun phrase ending in an
+event word (`衡阳文创联盟成立大会暨首批战略合作项目发布式`, `文创联盟座谈会`), and a
+visit-like verb with its object (`视察湖南`, `授牌“……示范点”`, `前往衡阳抗战纪念馆参观`).
+Each event takes the date written in its sentence (else the lead's date, or the
+one before it for 随后/当日), the most specific place in its sentence (else the
+paper's city), the persons of its sentence and of the sentences that follow it
+until the next event, and the organizations that act in its sentence. Repeats of
+one event in an article are merged.
+"""
+from __future__ import annotations
+
+import re
+
+from ..model import DATE, EVENT, ORGANIZATION, PERSON, PLACE, EntityRef, EventFact, Mention
+from .doc import Doc
+from .places import division_ref
+
+NAME = "events"
+REQUIRES = ("date", "place", "organization", "person")
+ASSIGNS = ("event",)
+
+NP_POS_STOP = ("p", "c", "u", "r", "d", "y", "e", "o", "w")
+LEFT_STOP = set("召开 举行 举办 开展 组织 参加 出席 主持 启动 进行 在 于 到 赴 来 是 为 对 由 和 与 及 等 了 的 将 把 被 "
+                "正式 隆重 成功 顺利 圆满 如期 近日 日前 当天 当日 随后 同时 还 也 并 又 都 已 已经 即将 先后 分别 "
+                "参与 承办 主办 协办 通过 利用 借助 以 围绕 结合 作为 就 从 自 做客 一场 一次 本次 此次 这次 该 "
+                "各 每 所 其 这 那 我市 本市 全省 全国 全县 全区 各地 多 一 首 第一 年度 落下 拉开 迎来 "
+                "联合 共同 积极 认真 扎实 深入 持续 广泛 集中 专门 专题 主动 大力 着力 相继 先后 再 又 通报 "
+                "希望 要求 推动 推进 加快 落实 实施 做好 加强 抓好 部署 安排 发布 印发 提出 围绕 感谢 通过 "
+                "启动 完成 获得 获评 入选 纳入 列入 参照 根据 按照 依据 决定 确定 明确 迎接 筹备 做客 主讲".split())
+TRIM_HEAD = re.compile(r"^(?:我市|本市|该市|该县|该区|我省|我县|我区)")
+PLACE_RANK = {"group": 0, "venue": 1, "road": 2, "village": 3, "town": 4, "county": 5, "city": 6, "province": 7, "country": 8}
+MOVE = re.compile(r"(?:前往|来到|到|赴|走进|深入)$")
+SAME_DAY = ("随后", "会后", "当天", "当日", "同日", "会上", "活动中", "期间")
+PARTICIPATE = re.compile(r"(?:参加|出席|陪同|参与)(?:活动|会议|仪式|调研|座谈)?[。，]?$")
+GENERIC_NAMES = {"活动", "会议", "大会", "仪式", "比赛", "检查", "评估", "考核", "展", "签约", "事故", "巡查", "督查", "讲座"}
+MIN_CHARS = 4
+
+
+def run(doc: Doc) -> None:
+    text = doc.text
+    found: list[tuple[int, int, int, str]] = []    # (name start, name end, trigger end, kind)
+    lex = doc.lex
+    nouns = re.compile("|".join(map(re.escape, lex.event_nouns)))
+    verbs = re.compile("|".join(map(re.escape, lex.event_verbs)))
+    for m in nouns.finditer(text):
+        if m.end() < len(text) and text[m.end()] in "室厅馆团会组员" and m.group() not in ("大会", "会议"):
+            continue
+        if _inside(doc, m.start(), m.end(), ORGANIZATION):
+            continue
+        start = _np_start(doc, m.start())
+        name = text[start:m.end()]
+        if len(name) < MIN_CHARS or name in GENERIC_NAMES or _only_quote_head(name):
+            continue
+        found.append((start, m.end(), m.end(), "noun"))
+    for m in verbs.finditer(text):
+        if _inside(doc, m.start(), m.end(), ORGANIZATION, PLACE) or any(s <= m.start() < e for s, e, _, _ in found):
+            continue
+        span = _verb_phrase(doc, m.start(), m.end())
+        if span is not None:
+            found.append((*span, m.end(), "verb"))
+    found = _drop_overlaps(found)
+    events: list[tuple[EventFact, int, int]] = []
+    for s, e, _trigger_end, _kind in sorted(found):
+        name = TRIM_HEAD.sub("", text[s:e])
+        s = e - len(name)
+        ev = EventFact(name=name, sentence=doc.sentence_text(s))
+        mention = doc.add(EVENT, s, e, claim=False)
+        if mention is None:
+            continue
+        ev.date = _date_for(doc, s, events)
+        ev.place = _place_for(doc, s)
+        ev.organizers = _organizers(doc, s)
+        events.append((ev, s, e))
+    _attendees(doc, events)
+    doc.ext.events.extend(_merge([ev for ev, _, _ in events]))
+
+
+def _inside(doc: Doc, s: int, e: int, *types: str) -> bool:
+    return any(m.start <= s and e <= m.end and (m.start, m.end) != (s, e) or (m.start < e and s < m.end)
+               for m in doc.ext.mentions if m.type in types)
+
+
+def _only_quote_head(name: str) -> bool:
+    return name.startswith(("”", "）", ")"))
+
+
+def _np_start(doc: Doc, trig_start: int) -> int:
+    """Walk left from an event word over the noun phrase that names the event."""
+    text = doc.text
+    i = doc.token_index(trig_start)
+    start = doc.tokens[i].start if i >= 0 and doc.tokens[i].start < trig_start else trig_start
+    j = i - 1 if i >= 0 and doc.tokens[i].start >= trig_start else i - 1
+    if i >= 0 and doc.tokens[i].start < trig_start:
+        start = trig_start if doc.tokens[i].word in LEFT_STOP else doc.tokens[i].start
+    quote = 0
+    while j >= 0:
+        t = doc.tokens[j]
+        w = t.word
+        if trig_start - t.start > 44:
+            break
+        if w in "”」』》":
+            quote += 1
+            start = t.start
+            j -= 1
+            continue
+        if w in "“「『《":
+            if quote == 0:
+                break
+            quote -= 1
+            start = t.start
+            j -= 1
+            continue
+        if quote > 0:
+            start = t.start
+            j -= 1
+            continue
+        if w in ("暨", "、", "·", "—", "（", "）", "(", ")") and j > 0:
+            start = t.start
+            j -= 1
+            continue
+        if w in LEFT_STOP or not any("\u4e00" <= c <= "\u9fff" or c.isalnum() for c in w):
+            break
+        if t.pos.startswith("m") and (w.startswith("第") or doc.text.startswith(("年度", "届", "年"), t.end)):
+            start = t.start      # 2020年度…, 第四届…
+            j -= 1
+            continue
+        if t.pos.startswith(NP_POS_STOP) and t.pos not in ("vn", "nz"):
+            break
+        if t.pos.startswith("v") and t.pos != "vn" and len(w) == 1:
+            break
+        if _is_person_or_org_subject(doc, t.start, t.end):
+            break
+        start = t.start
+        j -= 1
+    while start < trig_start and text[start] in "、·—（）()暨":
+        start += 1
+    return start
+
+
+def _is_person_or_org_subject(doc: Doc, s: int, e: int) -> bool:
+    return any(m.type in (PERSON,) and m.start <= s < m.end for m in doc.ext.mentions)
+
+
+def _verb_phrase(doc: Doc, vs: int, ve: int) -> tuple[int, int] | None:
+    """(start, end) of `视察湖南`, `授牌“…”`, `前往衡阳抗战纪念馆参观`, `被一台违规的SUV撞倒`."""
+    text = doc.text
+    # object after the verb: a quotation, a place, an organization or a person
+    j = ve
+    if text.startswith("了", j):
+        j += 1
+    if j < len(text) and text[j] in "“「《":
+        close = {"“": "”", "「": "」", "《": "》"}[text[j]]
+        k = text.find(close, j + 1)
+        if 0 < k - j <= 40:
+            return vs, k + 1
+    for m in doc.ext.mentions:
+        if m.start == j and m.type in (PLACE, ORGANIZATION, PERSON):
+            end = m.end
+            # 看望慰问了困难群众: take a short noun object too
+            return vs, end
+    # object before: 前往衡阳抗战纪念馆参观
+    before = [m for m in doc.ext.mentions if m.end == vs and m.type in (PLACE, ORGANIZATION)]
+    if before:
+        b = before[0]
+        mv = MOVE.search(text, max(0, b.start - 3), b.start)
+        return (mv.start() if mv else b.start), ve
+    # passive: 被……撞倒
+    k = text.rfind("被", max(0, vs - 12), vs)
+    if k >= 0 and "，" not in text[k:vs] and "。" not in text[k:vs]:
+        return k, ve
+    # 正式开工建设, 恢复通车: the subject before, when it is a place or project
+    if text[max(0, vs - 2):vs] in ("正式", "全面", "顺利"):
+        return vs - 2, ve
+    subj = [m for m in doc.ext.mentions if m.type == PLACE and 0 < vs - m.end <= 12 and "，" not in text[m.end:vs]]
+    if subj and doc.lex.event_verbs and text[vs:ve] in ("通车", "恢复通车", "开工", "竣工", "投入使用"):
+        return subj[0].start, ve
+    return None
+
+
+def _drop_overlaps(found):
+    found = sorted(found, key=lambda x: (-(x[1] - x[0]), x[0]))
+    kept = []
+    for f in found:
+        if not any(f[0] < k[1] and k[0] < f[1] for k in kept):
+            kept.append(f)
+    return kept
+
+
+def _date_for(doc: Doc, s: int, earlier: list) -> str | None:
+    ss, se = doc.sentence_span(s)
+    dates = [m for m in doc.mentions(DATE) if ss <= m.start < se and m.value]
+    if dates:
+        before = [m for m in dates if m.start < s]
+        return (before[-1] if before else dates[0]).value
+    vague = [m for m in doc.mentions(DATE) if ss <= m.start < se and not m.value]
+    sent = doc.text[ss:se]
+    if any(w in sent for w in SAME_DAY) or any(v.text in ("当日", "当天") for v in vague):
+        prior = [m for m in doc.mentions(DATE) if m.start < ss and m.value and len(m.value) == 10]
+        if prior:
+            return prior[-1].value
+        if earlier:
+            return earlier[-1][0].date
+    if vague:
+        return None
+    if ss <= _lead_end(doc):
+        lead = [m for m in doc.mentions(DATE) if m.start < _lead_end(doc) and m.value and len(m.value) == 10]
+        if lead:
+            return lead[0].value
+    return None
+
+
+def _lead_end(doc: Doc) -> int:
+    """End of the article's first paragraph of body text (after title and byline)."""
+    text = doc.text
+    for m in re.finditer(r"[^\n]{30,}", text):
+        return m.end()
+    return len(text)
+
+
+def _place_for(doc: Doc, s: int) -> EntityRef | None:
+    ss, se = doc.sentence_span(s)
+    places = [m for m in doc.mentions(PLACE) if ss <= m.start < se and m.ref is not None]
+    if places:
+        def rank(m: Mention) -> tuple[int, int]:
+            kind = doc.ext.entity(m.ref).kind or "city"
+            moved = 0 if MOVE.search(doc.text, max(0, m.start - 3), m.start) or doc.text[m.start - 1:m.start] == "在" else 1
+            return (PLACE_RANK.get(kind, 6), moved)
+        return min(places, key=rank).ref
+    home = getattr(doc, "home", None)
+    if home is not None and home.city is not None:
+        return division_ref(home.city)
+    return None
+
+
+def _organizers(doc: Doc, s: int) -> list[EntityRef]:
+    ss, _ = doc.sentence_span(s)
+    out = []
+    for m in doc.mentions(ORGANIZATION):
+        if ss <= m.start < s and m.ref is not None and m.ref not in out:
+            out.append(m.ref)
+    return out[:3]
+
+
+def _attendees(doc: Doc, events: list[tuple[EventFact, int, int]]) -> None:
+    """Persons of each event's sentence and of the sentences up to the next event; 参加活动 lines join all."""
+    if not events:
+        return
+    text = doc.text
+    reporters = {m.ref for m in doc.mentions(PERSON) if _is_byline(text, m.start)}
+    bounds = [doc.sentence_span(s)[0] for _, s, _ in events] + [len(text)]
+    main_person = _main_person(doc)
+    for k, (ev, s, _e) in enumerate(events):
+        a, b = bounds[k], bounds[k + 1]
+        if b <= a:
+            b = doc.sentence_span(s)[1]
+        own = doc.sentence_span(s)
+        for m in doc.mentions(PERSON):
+            cited = text.startswith("总书记", m.end) and not own[0] <= m.start < own[1]
+            if a <= m.start < b and m.ref not in reporters and not cited:
+                if m.ref not in ev.attendees:
+                    ev.attendees.append(m.ref)
+        sent = doc.text[slice(*doc.sentence_span(s))]
+        if main_person is not None and re.search(r"(?:^|[，。])(?:他|她)", sent) and main_person not in ev.attendees:
+            ev.attendees.append(main_person)
+    for ss, se in doc.sentences:
+        sent = text[ss:se].strip()
+        if not PARTICIPATE.search(sent.rstrip("。")):
+            continue
+        people = [m.ref for m in doc.mentions(PERSON) if ss <= m.start < se]
+        for ev, s, _ in events:
+            if s < ss:
+                for p in people:
+                    if p not in ev.attendees:
+                        ev.attendees.append(p)
+
+
+def _is_byline(text: str, pos: int) -> bool:
+    line_start = text.rfind("\n", 0, pos) + 1
+    head = text[line_start:pos]
+    return bool(re.search(r"(本报讯|日报讯|■|记者|通讯员)", head)) and len(head) < 40
+
+
+def _main_person(doc: Doc) -> EntityRef | None:
+    from collections import Counter
+
+    counts = Counter(m.ref for m in doc.mentions(PERSON) if not _is_byline(doc.text, m.start))
+    if not counts:
+        return None
+    ref, n = counts.most_common(1)[0]
+    return ref if n >= 3 else None
+
+
+def dice(a: str, b: str) -> float:
+    ba = {a[i:i + 2] for i in range(len(a) - 1)} or {a}
+    bb = {b[i:i + 2] for i in range(len(b) - 1)} or {b}
+    return 2 * len(ba & bb) / (len(ba) + len(bb))
+
+
+def _same_event(a: str, b: str) -> bool:
+    if a == b or (min(len(a), len(b)) >= 4 and (a in b or b in a)):
+        return True
+    return a[-2:] == b[-2:] and dice(a, b) >= 0.5
+
+
+def _merge(events: list[EventFact]) -> list[EventFact]:
+    """One event per occurrence: repeats of a name (or a name inside another) in one article merge.
+
+    The merged event keeps the longest name; its date is the date of the most fully named mention."""
+    out: list[EventFact] = []
+    for ev in events:
+        for kept in out:
+            if _same_event(ev.name, kept.name):
+                kept.aliases.add(ev.name)
+                if len(ev.name) > len(kept.name):
+                    kept.aliases.add(kept.name)
+                    kept.name, kept.sentence = ev.name, ev.sentence
+                    kept.place = ev.place or kept.place
+                if len(ev.date or "") > len(kept.date or ""):
+                    kept.date = ev.date
+                for p in ev.attendees:
+                    if p not in kept.attendees:
+                        kept.attendees.append(p)
+                for o in ev.organizers:
+                    if o not in kept.organizers:
+                        kept.organizers.append(o)
+                break
+        else:
+            out.append(ev)
+    for ev in out:
+        ev.aliases.discard(ev.name)
+    return out
+
+
+__all__ = ["run", "Mention"]

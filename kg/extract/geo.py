@@ -1,0 +1,119 @@
+"""Place names as other extractors need them: the paper's home, and a place at the head of a name.
+
+`市委` means the home city's committee, `县委` the county the article is about;
+`衡南县委宣传部` and `湖南用友软件有限公司` begin with a place. These helpers
+answer such questions from the gazetteer for the organization, place and role
+extractors alike.
+"""
+from __future__ import annotations
+
+import re
+from collections import Counter
+from functools import lru_cache
+
+from ..gazetteer import CITY, COUNTY, PROVINCE, TOWN, Division, gazetteer
+from ..model import Paper
+
+LEVEL_WORDS = {"省": PROVINCE, "市": CITY, "州": CITY, "县": COUNTY, "区": COUNTY}
+HAN = re.compile(r"[\u4e00-\u9fff]")
+
+
+@lru_cache(maxsize=1)
+def upper_names() -> dict[str, tuple[int, ...]]:
+    """Full and short names of provinces, cities and counties, and full names of towns -> division ids."""
+    g = gazetteer()
+    out: dict[str, list[int]] = {}
+    for i, name, short, level in g._con.execute("SELECT id, name, short, level FROM division WHERE level<=3"):
+        if len(name) >= 2:
+            out.setdefault(name, []).append(i)
+        if short and len(short) >= 2 and level <= COUNTY:
+            out.setdefault(short, []).append(i)
+    return {k: tuple(v) for k, v in out.items()}
+
+
+MAX_NAME = 12
+
+
+class Home:
+    """The paper's home city and province as divisions, and the article's county."""
+
+    def __init__(self, paper: Paper):
+        g = gazetteer()
+        self.city = _pick(g.find(paper.city, short=False), CITY) if paper.city else None
+        if self.city is None and paper.city:
+            self.city = _pick(g.find(paper.city, short=False), COUNTY)
+        self.province = _pick(g.find(paper.province, short=False), PROVINCE) if paper.province else None
+        self.county: Division | None = None
+
+    def within_home(self, d: Division) -> bool:
+        g = gazetteer()
+        return self.city is not None and g.is_within(d, self.city)
+
+    def within_province(self, d: Division) -> bool:
+        g = gazetteer()
+        return self.province is not None and g.is_within(d, self.province)
+
+    def prefer(self, candidates) -> Division | None:
+        """Among same-named divisions, the one a reader of this paper means."""
+        if not candidates:
+            return None
+        cands = list(candidates)
+        cands.sort(key=lambda d: (not self.within_home(d), not self.within_province(d), d.level))
+        best = cands[0]
+        if len(cands) > 1 and not self.within_province(best) and best.level >= COUNTY:
+            same = [d for d in cands if d.level == best.level]
+            if len(same) > 1:
+                return None      # an out-of-province county or town with namesakes: no guess
+        return best
+
+    def by_level_word(self, word: str) -> Division | None:
+        level = LEVEL_WORDS.get(word)
+        if level == PROVINCE:
+            return self.province
+        if level == CITY:
+            return self.city
+        if level == COUNTY:
+            return self.county
+        return None
+
+
+def _pick(cands, level: int) -> Division | None:
+    for d in cands:
+        if d.level == level:
+            return d
+    return None
+
+
+def leading_place(text: str, home: Home, *, allow_short: bool = True) -> tuple[Division, int] | None:
+    """The division named at the start of `text` (longest name first) and its length."""
+    names = upper_names()
+    g = gazetteer()
+    for n in range(min(MAX_NAME, len(text)), 1, -1):
+        ids = names.get(text[:n])
+        if not ids:
+            continue
+        cands = [g.get(i) for i in ids]
+        if not allow_short:
+            cands = [d for d in cands if d.name == text[:n]]
+        cands = [d for d in cands if d.level <= COUNTY or (d.level == TOWN and d.name == text[:n])]
+        d = home.prefer(cands)
+        if d is not None:
+            return d, n
+    return None
+
+
+def article_county(text: str, home: Home) -> Division | None:
+    """The county-level division of the home city the article names most, if any."""
+    if home.city is None:
+        return None
+    g = gazetteer()
+    counts: Counter = Counter()
+    names = upper_names()
+    for m in re.finditer(r"[\u4e00-\u9fff]{2,5}?(?:县|区|市)", text):
+        for i in names.get(m.group(), ()):
+            d = g.get(i)
+            if d.level == COUNTY and home.within_home(d):
+                counts[d.id] += 1
+    if not counts:
+        return None
+    return g.get(counts.most_common(1)[0][0])

@@ -1,0 +1,149 @@
+"""Is this a Chinese personal name, and how long is it? Shared by the role and person extractors.
+
+A name is a surname (surnames.txt) and one or two given-name characters. Where it
+ends is the hard part: `朱健出席` is 朱健, `罗秀高会心一笑` is 罗秀高. We ask, in
+order: does jieba tag a name token there; does the article use the two-character
+form elsewhere; does a common word start at the third character (出席, 欣喜); is
+the third character one given names use (counted from jieba's dictionary).
+"""
+from __future__ import annotations
+
+import re
+
+from .doc import Doc, tokenizer
+
+HAN = re.compile(r"[\u4e00-\u9fff]")
+# characters that follow a name far more often than they end one
+STOP_AFTER = set("出在说表介主率等参指强要对和与同为是的了带到来去赴先后又也都还就将已被向从以把给让作讲听看调视慰会宣致发"
+                 "提希认解告称坦走一围笑曾便即并所这那其之而及或但却则再很最更均共各每个位名次年月日时分号岁")
+HONORIFICS = ("先生", "女士", "小姐", "老师", "同志", "师傅", "阿姨", "大爷", "大妈", "老人", "某某", "某", "总", "局", "书记",
+              "主任", "部长", "市长", "县长", "老", "家", "氏")
+MIN_GIVEN = 3      # a given-name character seen fewer times than this in jieba's names is not believed
+
+
+def surname_length(text: str, i: int, lex) -> int:
+    if text[i:i + 2] in lex.compound_surnames:
+        return 2
+    if text[i:i + 1] in lex.surnames:
+        return 1
+    return 0
+
+
+def plausible_given(chars: str, lex) -> bool:
+    return bool(chars) and all(HAN.match(c) and lex.given_chars[c] >= MIN_GIVEN for c in chars)
+
+
+NOT_GIVEN = set("其了着过的地得们个这那些每各该此与和及或在于为以被把将向从对也都就还又再很更最所之而")
+
+
+def is_word(doc: Doc, word: str, min_freq: int = 50) -> bool:
+    freq = tokenizer(doc.lex).tokenizer.FREQ.get(word, 0)
+    return freq >= min_freq
+
+
+def common_word(lex, word: str, min_freq: int = 50) -> bool:
+    """Is `word` a dictionary word that is not a name (高兴, 母亲, 格局)?"""
+    tok = tokenizer(lex)
+    tag = tok.word_tag_tab.get(word)
+    return tag is not None and not tag.startswith("nr") and tok.tokenizer.FREQ.get(word, 0) >= min_freq
+
+
+def valid_name(name: str, lex, *, strict: bool = False) -> bool:
+    """Could `name`, standing alone, be a person's full name?
+
+    `strict` is for weak evidence: the given name must not itself be a common word (孩子, 时间)."""
+    if not 2 <= len(name) <= 4 or name in lex.not_names or name in lex.titles:
+        return False
+    s = 2 if name[:2] in lex.compound_surnames else (1 if name[:1] in lex.surnames else 0)
+    if not s or not 1 <= len(name) - s <= 2:
+        return False
+    given = name[s:]
+    if any(c in NOT_GIVEN for c in given) or not plausible_given(given, lex):
+        return False
+    if common_word(lex, name) or (len(name) == 3 and common_word(lex, name[:2], 200)):
+        return False
+    if any(name[s:].startswith(h) for h in ("先生", "女士", "小姐", "某")):
+        return False
+    if strict and len(given) == 2 and common_word(lex, given, 200):
+        return False
+    return True
+
+
+def read_name(doc: Doc, i: int, *, strict_end: bool = False) -> int | None:
+    """The length of the personal name starting at offset `i`, or None if none starts there.
+
+    With `strict_end`, the name must be followed by a non-Han character (bylines)."""
+    text, lex = doc.text, doc.lex
+    s = surname_length(text, i, lex)
+    if not s or _honorific_after(text, i + s):
+        return None
+    options = [n for n in (s + 2, s + 1) if i + n <= len(text) and all(HAN.match(c) for c in text[i:i + n])]
+    options = [n for n in options if valid_name(text[i:i + n], lex)]
+    if not options:
+        return None
+    if strict_end:
+        for n in options:
+            if i + n == len(text) or not HAN.match(text[i + n]):
+                return n
+        return None
+    if len(options) == 1:
+        n = options[0]
+        return n if not _honorific_after(text, i + n) else None
+    long_, short = options
+    # an honorific or a common word right after decides
+    if _honorific_after(text, i + short) or _honorific_after(text, i + long_):
+        return None
+    if i + long_ == len(text) or not HAN.match(text[i + long_]):
+        return long_          # nothing follows the long form to steal its last character
+    after = text[i + short:i + short + 2]
+    tok = doc.token_at(i)
+    if tok is not None and tok.start == i and tok.pos.startswith("nr") and len(tok.word) in (long_, short):
+        if len(tok.word) == long_ and not is_word(doc, after, 200):
+            return long_
+        if len(tok.word) == short:
+            return short
+    third = text[i + short]
+    if third in STOP_AFTER:
+        return short
+    if is_word(doc, after) or is_word(doc, text[i + short:i + short + 3]):
+        return short
+    # the article writes the short form elsewhere, followed by something else
+    two = text[i:i + short]
+    followers = {text[m.end():m.end() + 1] for m in re.finditer(re.escape(two), text)}
+    if len(followers) > 1 and third in followers:
+        return short
+    return long_
+
+
+PLACE_TAIL = "组村镇乡路街"
+
+
+def _honorific_after(text: str, end: int) -> bool:
+    if end < len(text) and text[end] in PLACE_TAIL:
+        return True       # 杨梅组, 高峰村: a place named like a person
+    return any(text.startswith(h, end) for h in ("先生", "女士", "小姐", "某某", "某", "阿姨", "大爷", "大妈", "师傅"))
+
+
+def read_names(doc: Doc, i: int, *, spaces: bool = False) -> list[tuple[int, int]]:
+    """Names in a list starting at `i`: 张霞、龚学余 (and, with `spaces`, 石虹 朱柯名)."""
+    text = doc.text
+    out = []
+    pos = i
+    while pos < len(text):
+        n = read_name(doc, pos, strict_end=spaces)
+        if n is None:
+            break
+        out.append((pos, pos + n))
+        pos += n
+        if pos < len(text) and text[pos] == "、":
+            pos += 1
+            continue
+        if spaces and pos < len(text) and text[pos] in " \u3000\t":
+            nxt = pos
+            while nxt < len(text) and text[nxt] in " \u3000\t":
+                nxt += 1
+            if nxt < len(text) and read_name(doc, nxt, strict_end=True):
+                pos = nxt
+                continue
+        break
+    return out

@@ -1,0 +1,319 @@
+"""Organizations: found by known names, by their endings, by lists, and named canonically.
+
+Four ways in: names known across China (organizations.tsv); a level word or place
+followed by a body or department (市委, 衡南县委宣传部, 市工信局: party_bodies.tsv,
+departments.tsv); a name ending in an organization suffix (华为技术有限公司,
+薇尘公益服务中心), its start found over jieba's tokens; the items of a list
+counted as organizations (`A、B、C等7家企业`). Each is then given its full name in
+the paper's context, and short forms of a found name (角山米业 for
+湖南角山米业有限责任公司) are aliases of the same organization.
+"""
+from __future__ import annotations
+
+import re
+
+from ..lexicon import Lexicon
+from ..model import ORGANIZATION, EntityRef
+from .doc import Doc
+from .geo import LEVEL_WORDS, Home, article_county, leading_place
+from .names import common_word
+
+NAME = "organizations"
+REQUIRES = ("date",)
+ASSIGNS = ("organization",)
+
+NAME_POS = {"n", "nr", "ns", "nt", "nz", "nrt", "nrfg", "j", "vn", "an", "b", "eng", "l", "nnt", "x", "s", "f"}
+VERBISH = ("支持", "推动", "推进", "加快", "开展", "组织", "举办", "召开", "负责")
+STOP_WORDS = set("在 对 由 和 与 及 向 为 从 把 被 将 到 让 给 以 等 的 了 是 有 也 还 并 又 都 就 该 其 各 每 全 即 "
+                 "于 或 及其 以及 联合 组织 召开 举办 举行 开展 成立 前往 来到 深入 进驻 负责 表示 介绍 获悉 "
+                 "了解到 发布 据 经 通过 依托 推动 支持 指导 协调 督促 要求 希望 带领 率 率领 邀请 携手 牵头 "
+                 "会同 配合 作为 这 那 我 我们 他们 记者 笔者 同时 目前 已 已经 正在 今年 去年 近日 日前 相关 "
+                 "有关 主要 部分 多个 一些 所有 其他 此次 本次 这次 之前 之后 期间 同比 全市 全省 全县 全区 "
+                 "各级 各类 广大 多家 首批 首家 新 原 现 驻 赴 来自 位于 包括 如 像 是否 能够 可以 将会 "
+                 "市民 群众 村民 居民 企业 单位 部门 机构 公司 政府 人员 代表 干部 党员 领导 工作人员 负责人".split())
+GENERIC = {"手机银行", "网上银行", "办税服务厅", "相关部门", "有关部门", "相关单位", "有关单位", "职能部门", "主管部门", "服务中心", "政务中心", "中心", "公司",
+           "集团", "银行", "医院", "学校", "大学", "协会", "委员会", "办公室", "工作室", "合作社", "企业", "单位",
+           "便民服务中心", "党群服务中心", "卫生室", "警务室", "文化中心", "指挥部", "领导小组", "工作组", "工作队",
+           "税务分局", "公安分局", "分局", "支部", "党支部", "村委会", "居委会", "党委", "党组", "部", "局", "委", "办",
+           "科", "处", "厅", "署", "领导班子", "班子", "本部", "总部", "学院", "研究院", "联盟", "考核组", "巡查组",
+           "督查组", "检查组", "代表团", "俱乐部", "派出所", "机关", "纪检监察组"}
+SINGLE_SUFFIXES = {"厅", "局", "委", "办", "署", "部", "科", "处"}
+LIST_TAIL = re.compile(r"等?\s*(?:\d+|[一二三四五六七八九十两]+)\s*(?:家|个)\s*(?:[\u4e00-\u9fff]{0,6}?)"
+                       r"(?:企业|公司|银行|单位|机构|医院|学校|服务商|平台|合作社|商会|协会|媒体)")
+WEBSITE = re.compile(r"(?:官方网站|官网|网址)\s*[:：]\s*([\u4e00-\u9fff]{2,12}网)")
+LEGAL = ("有限责任公司", "股份有限公司", "集团有限公司", "有限公司", "集团公司", "总公司", "集团", "公司")
+TRADES = ("软件", "科技", "技术", "网络", "信息", "电子", "实业", "发展", "投资", "文化", "传媒", "控股", "国际")
+
+
+def canonical(surface: str, doc: Doc, home: Home) -> tuple[str, set[str]] | None:
+    """The full name of an organization written `surface` in this paper's context, and its other forms.
+
+    None when the surface depends on a context the article does not give (县委 with no county)."""
+    lex = doc.lex
+    if surface in lex.organizations:
+        name = lex.organizations[surface]
+        return name, set(lex.org_aliases.get(name, ())) | {surface}
+    body = surface
+    party = body.startswith("中共")
+    if party:
+        body = body[2:]
+    place, n, written = None, 0, ""
+    lp = leading_place(body, home)
+    if body[:1] in LEVEL_WORDS and (lp is None or lp[1] == 1):
+        place, n = home.by_level_word(body[0]), 1
+        if place is None:
+            return None
+    elif lp is not None:
+        place, n = lp
+        written = body[:n]
+    if place is None:
+        return surface, {surface}
+    rest = body[n:]
+    if not rest:
+        return None                     # a bare place is not an organization
+    full_place = place.name
+    aliases = {surface}
+    if written and not _is_government(rest, lex):
+        return surface, aliases         # 湖南用友软件有限公司, 长沙银行: the place is part of the name
+    # 衡阳市委 -> 市 + 委: a city written in full keeps its level word; 衡阳委 never occurs
+    for stem in sorted(lex.party_bodies, key=len, reverse=True):
+        if rest.startswith(stem):
+            pb = lex.party_bodies[stem]
+            remainder = rest[len(stem):]
+            canon = pb.canonical.format(place=full_place) + _department(remainder, lex, full_place)
+            aliases |= {a.format(place=full_place) + remainder for a in pb.aliases}
+            if remainder:
+                aliases.add(f"{full_place}{stem}{remainder}")
+            return canon, aliases
+    expanded = _department(rest, lex, full_place)
+    if "{place}" in expanded:
+        expanded = expanded.format(place=full_place)
+        return expanded, aliases
+    canon = full_place + expanded
+    if expanded != rest:
+        aliases.add(full_place + rest)
+    return canon, aliases
+
+
+GOVERNMENT_ENDINGS = ("局", "委", "办", "厅", "部", "政府", "委员会", "办公室", "中心", "支队", "大队", "法院", "检察院", "政协",
+                      "人大", "人大常委会", "纪委", "监委", "工委", "党校", "工会", "妇联", "团委", "残联", "科协", "文联")
+
+
+def _is_government(rest: str, lex: Lexicon) -> bool:
+    return (any(rest.startswith(stem) for stem in lex.party_bodies) or any(rest.startswith(d) for d in lex.departments)
+            or rest.endswith(GOVERNMENT_ENDINGS))
+
+
+def _department(rest: str, lex: Lexicon, place: str) -> str:
+    for short in sorted(lex.departments, key=len, reverse=True):
+        if rest.startswith(short):
+            full = lex.departments[short]
+            if "{place}" in full:
+                return full.format(place=place) + rest[len(short):]
+            return full + rest[len(short):]
+    return rest
+
+
+def _suffix_at(text: str, end: int, lex: Lexicon) -> str | None:
+    for suf in lex.org_suffixes:
+        if text.endswith(suf, 0, end):
+            return suf
+    return None
+
+
+def _left_edge(doc: Doc, end_token: int, suffix_start: int) -> int | None:
+    """Where an organization name ending at token `end_token` starts, walking left over name-like tokens."""
+    toks = doc.tokens
+    i = end_token
+    start = toks[i].start
+    # the suffix token itself may carry the name (华为技术有限公司 is one token)
+    while i - 1 >= 0:
+        t = toks[i - 1]
+        if t.word in STOP_WORDS or not _hanzi_or_mid(t.word) or suffix_start - t.start > 24:
+            break
+        if any(v in t.word for v in VERBISH):
+            break
+        if t.pos.startswith(("d", "p", "c", "u", "r", "m", "t", "q", "y", "e", "o", "w", "f", "a")) and t.pos != "an":
+            if not (t.pos in ("m",) and t.word.startswith("第")):
+                break
+        if t.pos.startswith("v") and t.pos != "vn" and (len(t.word) == 1 or t.word in STOP_WORDS):
+            break
+        if any(m.type == "person" and m.start <= t.start < m.end for m in doc.ext.mentions):
+            break
+        i -= 1
+        start = t.start
+    # names do not start with a verb or a single level-less function character
+    while i < end_token and (toks[i].pos.startswith("v") and toks[i].pos != "vn" or toks[i].word in STOP_WORDS):
+        i += 1
+        start = toks[i].start
+    return start
+
+
+def _ends_department(word: str, lex: Lexicon) -> bool:
+    return any(word.endswith(d) for d in lex.departments) or word.endswith(("税务局", "公安局", "财政局", "教育局"))
+
+
+def _hanzi_or_mid(word: str) -> bool:
+    return all("\u4e00" <= c <= "\u9fff" or c == "·" or c.isascii() and c.isalnum() for c in word)
+
+
+def _acceptable(name: str, suffix: str, lex: Lexicon) -> bool:
+    if name in GENERIC or len(name) < 2 or name in lex.departments.values() or name in lex.departments:
+        return False      # 税务局 alone: some tax bureau, no name
+    core = name[: len(name) - len(suffix)]
+    if suffix in SINGLE_SUFFIXES and len(core) < 2:
+        return False
+    if not core:
+        return False
+    if re.match(r"^[\d一二三四五六七八九十两几多各该本此这那其每]", name):
+        return False
+    return True
+
+
+def run(doc: Doc) -> None:
+    home = Home(doc.paper)
+    home.county = article_county(doc.text, home)
+    doc.home = home
+    text = doc.text
+    found: list[tuple[int, int, str, set[str]]] = []
+
+    def record(s: int, e: int) -> None:
+        surface = text[s:e]
+        res = canonical(surface, doc, home)
+        if res is None:
+            return
+        name, aliases = res
+        found.append((s, e, name, aliases))
+
+    # 0. the paper itself (本报, 衡阳日报) and a masthead's website
+    if doc.paper.org_name:
+        paper_ref = EntityRef(ORGANIZATION, doc.paper.org_name)
+        for m in re.finditer(rf"{re.escape(doc.paper.name)}社?|本报(?=讯|记者|评论员|通讯员|特约|全媒体|摄影)", text):
+            if doc.add(ORGANIZATION, m.start(), m.end(), paper_ref) is not None:
+                doc.ext.entity(paper_ref).aliases.update({doc.paper.name, "本报"} - {doc.paper.org_name})
+    for m in WEBSITE.finditer(text):
+        record(m.start(1), m.end(1))
+    # 1. known names and level-prefixed bodies
+    for m in _known_pattern(doc.lex).finditer(text):
+        record(*m.span())
+    for m in _level_pattern(doc.lex).finditer(text):
+        s, e = m.span()
+        if s > 0 and text[s - 1] in "省市县区" and m.group()[0] in "省市县区":
+            continue   # the 市 of 衡阳市委 belongs to the place, found below
+        record(s, e)
+    # 2. names ending in an organization suffix
+    for ti, tok in enumerate(doc.tokens):
+        suf = _suffix_at(text, tok.end, doc.lex)
+        if suf is None or (tok.end < len(text) and _suffix_at(text, tok.end + 1, doc.lex) and text[tok.end] in "会部室处科"):
+            continue
+        if len(suf) == 1 and (tok.word != suf and not (tok.pos in ("nt", "nz", "j") or _ends_department(tok.word, doc.lex))
+                              or common_word(doc.lex, text[tok.end - 2:tok.end], 100)):
+            continue      # 格局, 举办, 全部: words that end in 局/办/部 by accident
+        if text.startswith("城市", tok.end):
+            continue      # 省域副中心城市
+        start = _left_edge(doc, ti, tok.end - len(suf))
+        if start is None:
+            continue
+        surface = text[start:tok.end]
+        if _acceptable(surface, suf, doc.lex):
+            record(start, tok.end)
+    # 3. items of a list counted as organizations
+    for m in LIST_TAIL.finditer(text):
+        for s, e in _list_items(doc, m.start()):
+            record(s, e)
+    # keep the longest of overlapping candidates
+    found.sort(key=lambda x: (-(x[1] - x[0]), x[0]))
+    kept = []
+    for s, e, name, aliases in found:
+        ref = EntityRef(ORGANIZATION, name)
+        if doc.add(ORGANIZATION, s, e, ref) is not None:
+            doc.ext.entity(ref).aliases.update(a for a in aliases if a != name)
+            kept.append((name, aliases))
+    # 4. short forms of what was found (角山米业, 用友, 大湘网) name the same organization
+    shorts: dict[str, str] = {}
+    for name, _aliases in kept:
+        for short in _short_forms(name, home):
+            if short not in GENERIC and short not in doc.lex.organizations:
+                shorts.setdefault(short, name)
+    for m in doc.ext.mentions:
+        if m.type == ORGANIZATION and m.ref is not None and m.text in shorts and m.ref.name != shorts[m.text]:
+            old = m.ref
+            m.ref = EntityRef(ORGANIZATION, shorts[m.text])
+            doc.ext.entity(m.ref, m.text)
+            if not any(x.ref == old for x in doc.ext.mentions if x is not m):
+                doc.ext.entities.pop(old, None)
+    for short, name in shorts.items():
+        for m in re.finditer(re.escape(short), text):
+            doc.add(ORGANIZATION, m.start(), m.end(), EntityRef(ORGANIZATION, name))
+
+
+def _list_items(doc: Doc, tail: int) -> list[tuple[int, int]]:
+    """Spans of the 、-separated items that end at offset `tail`."""
+    text = doc.text
+    s = tail
+    while s > 0 and text[s - 1] not in "，,。；;：:！？\n（）()“”":
+        s -= 1
+        if tail - s > 120:
+            return []
+    items, pos = [], s
+    for part in re.split(r"(、|和|及|与)", text[s:tail]):
+        if part in ("、", "和", "及", "与"):
+            pos += len(part)
+            continue
+        a, b = pos, pos + len(part)
+        pos = b
+        # trim a leading verb (联合高新区文创 -> 高新区文创)
+        while a < b:
+            t = doc.token_at(a)
+            if t is None or not (t.pos.startswith(("v", "p", "c", "d")) and t.pos != "vn") or t.end >= b:
+                break
+            a = t.end
+        if 2 <= b - a <= 12:
+            items.append((a, b))
+    return items if len(items) >= 2 else []
+
+
+def _short_forms(name: str, home: Home) -> list[str]:
+    out = []
+    if "·" in name:
+        out.append(name.split("·")[-1])
+        out.append(name.replace("·", ""))
+    core = name
+    lp = leading_place(core, home)
+    if lp and lp[1] < len(core) - 2:
+        core = core[lp[1]:]
+        if len(core) >= 4 and not core.endswith(GOVERNMENT_ENDINGS):
+            out.append(core)          # 衡阳文创联盟 -> 文创联盟
+    for legal in LEGAL:
+        if core.endswith(legal) and len(core) > len(legal) + 1:
+            core = core[: -len(legal)]
+            out.append(core)
+            break
+    else:
+        return [s for s in out if len(s) >= 2]
+    for trade in TRADES:
+        if core.endswith(trade) and len(core) - len(trade) >= 2:
+            out.append(core[: -len(trade)])
+    return [s for s in out if len(s) >= 2 and s != name]
+
+
+_patterns: dict[str, re.Pattern] = {}
+
+
+def _known_pattern(lex: Lexicon) -> re.Pattern:
+    key = "known" + lex.fingerprint
+    if key not in _patterns:
+        names = sorted((n for n in lex.organizations if len(n) >= 2), key=len, reverse=True)
+        _patterns[key] = re.compile("|".join(map(re.escape, names)))
+    return _patterns[key]
+
+
+def _level_pattern(lex: Lexicon) -> re.Pattern:
+    """Level word (or 中共 + place) + a body stem, optionally + department: 市委, 县委宣传部, 省政协办公厅."""
+    key = "level" + lex.fingerprint
+    if key not in _patterns:
+        stems = sorted(set(lex.party_bodies) | set(lex.departments), key=len, reverse=True)
+        alt = "|".join(map(re.escape, stems))
+        tail = r"(?:办公厅|办公室|组织部|宣传部|统战部|机关党委|机关党支部|[^\W\d_在的和与对为从向把被将了是有等]{2,10}?(?:部|处|科|室|支队|大队))?"
+        _patterns[key] = re.compile(rf"(?:中共)?(?:[\u4e00-\u9fff]{{2,6}}?[省市县区]|[省市县区])(?:{alt}){tail}")
+    return _patterns[key]

@@ -1,0 +1,115 @@
+"""Persons beyond title phrases: bylines, credits, leader lists, quoted residents, and every repeat.
+
+Evidence that a surname-shaped word is a person, strongest first: a byline or
+photo credit (`本报讯（王苏燕 通讯员 康小军）`, `■张建新 摄`); a list after
+领导 (`市领导张霞、龚学余`); a word that describes a person just before it
+(村民, 母亲, 学子) or speech just after (说, 表示, 告诉); a person's name on a
+studio (`刘晓琼委员工作室`); jieba's name tag on a word the article repeats.
+Surnames with honorifics (唐先生) and anonymised names (谭某某) are never
+persons. Once a name is believed, each of its occurrences is a mention.
+"""
+from __future__ import annotations
+
+import re
+
+from ..model import PERSON, EntityRef
+from .doc import Doc
+from .names import HAN, read_name, read_names, valid_name
+
+NAME = "persons"
+REQUIRES = ("role",)
+ASSIGNS = ("person",)
+
+BYLINE_PARENS = re.compile(r"(?:本报讯|[\u4e00-\u9fff]{2,8}(?:日报|晚报)讯|新华社[\u4e00-\u9fff]{0,6}电)\s*[（(]([^）)\n]{2,60})[）)]")
+CREDIT = re.compile(r"■\s*([^\n■]{2,40})")
+LEADERS = re.compile(r"(?:[省市县区镇乡]|中央|国家)?(?:领导|负责同志)")
+DESCRIBERS = ("村民", "居民", "市民", "老人", "母亲", "父亲", "儿子", "女儿", "妻子", "丈夫", "爱人", "孙子", "孙女", "学生",
+              "学子", "后代", "志愿者", "党员", "老党员", "干部", "岁的", "名叫", "叫作", "患者", "游客", "选手", "冠军", "代表",
+              "同事", "战友", "朋友", "师傅", "工人", "农民", "教师", "医生", "护士", "乡贤", "好人", "模范", "英雄", "烈士",
+              "诗人", "作家", "画家", "家属", "业主", "店主", "老板", "创始人", "村支书")
+SPEECH = re.compile(r"^(?:[\u4e00-\u9fff]{0,3}地)?(?:说|表示|介绍|指出|强调|认为|告诉|坦言|回忆|解释|感慨|笑着说|称|透露|"
+                    r"建议|希望|提出|谈到|说道|补充|答道|一行|等人|同志|家中|家里|老人|主持|出席|讲话|致辞|率队|带队|宣布|会见|"
+                    r"调研|看望|慰问|参加|作主旨|作报告|作讲座|主讲|做客)")
+STUDIO = re.compile(r"(?:委员|代表|劳模|名师|大师|技能大师|专家)?工作室")
+ANONYMOUS = re.compile(r"某")
+
+
+def run(doc: Doc) -> None:
+    text = doc.text
+    known: set[str] = {m.text for m in doc.mentions(PERSON)}
+    # bylines and credits: every name-shaped word in them is a person
+    for m in BYLINE_PARENS.finditer(text):
+        _names_in_span(doc, m.start(1), m.end(1), known)
+    for m in CREDIT.finditer(text):
+        _names_in_span(doc, m.start(1), m.end(1), known)
+    # leader lists
+    for m in LEADERS.finditer(text):
+        for s, e in read_names(doc, m.end()):
+            _believe(doc, s, e, known)
+    # describers before, speech after, studios
+    for i, ch in enumerate(text):
+        if not HAN.match(ch) or doc.overlaps(i, i + 1):
+            continue
+        n = read_name(doc, i)
+        if n is None or not doc.is_boundary(i):
+            continue
+        name = text[i:i + n]
+        if ANONYMOUS.search(text[i + n:i + n + 1]):
+            continue
+        if _described(text, i) or SPEECH.match(text[i + n:i + n + 6]) or STUDIO.match(text, i + n):
+            _believe(doc, i, i + n, known, strict=True)
+            continue
+        tok = doc.token_at(i)
+        if (tok is not None and tok.start == i and tok.end == i + n and tok.pos in ("nr", "nrfg")
+                and _free_count(doc, name) >= 2 and valid_name(name, doc.lex, strict=True)):
+            _believe(doc, i, i + n, known, strict=True)
+    # coordinated with a believed name: 周豪和李婉
+    for m in list(doc.mentions(PERSON)):
+        e = m.end
+        if e < len(text) and text[e] in "和与、及":
+            n = read_name(doc, e + 1)
+            if n:
+                _believe(doc, e + 1, e + 1 + n, known, strict=True)
+    # every occurrence of a believed name
+    for name in sorted(known, key=len, reverse=True):
+        for m in re.finditer(re.escape(name), text):
+            s, e = m.span()
+            if e < len(text) and HAN.match(text[e]) and read_name(doc, s) not in (None, len(name)):
+                continue   # 朱健 inside a longer name
+            doc.add(PERSON, s, e, EntityRef(PERSON, name, doc.paper.city))
+
+
+def _names_in_span(doc: Doc, start: int, end: int, known: set[str]) -> None:
+    text = doc.text
+    for m in re.finditer(r"[\u4e00-\u9fff]{2,4}", text[start:end]):
+        s = start + m.start()
+        word = m.group()
+        if word in doc.lex.titles or word.endswith(("记者", "通讯员", "摄")):
+            continue
+        if valid_name(word, doc.lex):
+            _believe(doc, s, s + len(word), known)
+
+
+def _split_name(doc: Doc, s: int, e: int) -> bool:
+    """jieba often cuts a name into surname + given name (罗/秀高) or glues the given name on: allow those."""
+    t = doc.token_at(s)
+    return t is not None and t.start == s and t.end <= e and t.pos.startswith(("nr", "ng", "g", "n"))
+
+
+def _described(text: str, i: int) -> bool:
+    return any(text.endswith(d, 0, i) for d in DESCRIBERS)
+
+
+def _free_count(doc: Doc, name: str) -> int:
+    """Occurrences of `name` not inside another mention (杨梅 inside 杨梅组 does not count)."""
+    return sum(1 for m in re.finditer(re.escape(name), doc.text) if not doc.overlaps(m.start(), m.end()))
+
+
+def _believe(doc: Doc, s: int, e: int, known: set[str], *, strict: bool = False) -> None:
+    name = doc.text[s:e]
+    if not valid_name(name, doc.lex, strict=strict):
+        return
+    if strict and not (doc.is_boundary(s) and doc.is_boundary(e)) and not _split_name(doc, s, e):
+        return    # 乐呵(呵): jieba reads a longer word there
+    if doc.add(PERSON, s, e, EntityRef(PERSON, name, doc.paper.city)) is not None or name in known:
+        known.add(name)

@@ -1,0 +1,320 @@
+"""Places: administrative divisions with their hierarchy, venues, roads and countries.
+
+An address chain (`衡南县柞市镇代泉村杨梅组`) is read left to right, each part
+checked against the gazetteer as a child of the one before; a part the gazetteer
+lacks is still taken when its ending says what it is (向阳桥街道办事处 after a
+known county). A lone name is believed when the paper's home makes it likely:
+short names (衡阳, 耒阳) and towns only near home, so 杨梅组 is never 台湾省杨梅市.
+Venues (衡阳抗战纪念馆) and roads (环城北路) are named by their endings.
+Every place records its parent; the resolver adds the chain up to the province.
+"""
+from __future__ import annotations
+
+import re
+
+from ..gazetteer import CITY, COUNTY, PROVINCE, TOWN, VILLAGE, Division, gazetteer
+from ..model import PLACE, EntityRef
+from .doc import Doc
+from .geo import MAX_NAME, Home, leading_place, upper_names
+
+NAME = "places"
+REQUIRES = ("organization",)
+ASSIGNS = ("place",)
+
+TOWN_TAIL = re.compile(r"[\u4e00-\u9fff]{1,5}?(?:街道办事处|街道|镇|乡)")
+VILLAGE_TAIL = re.compile(r"[\u4e00-\u9fff]{1,5}?(?:村委会|村|社区居委会|社区)")
+GROUP_TAIL = re.compile(r"(?:[\u4e00-\u9fff]{1,4}?|第?[一二三四五六七八九十\d]{1,3})(?:村民小组|组)")
+PLACE_POS = {"n", "ns", "nr", "nz", "nt", "j", "vn", "b", "l", "s", "f", "an", "nrt", "x"}
+LEAD_TRIM = re.compile(r"^(?:在|于|到|至|从|往|赴|去|来|经|沿|位于|前往|来到|走进|东至|西至|南至|北至|东起|西起|起|自|和|与|及)+")
+NOT_VENUE_HEAD = set("的 了 和 与 及 在 是 将 把 被 对 为 等 这 那 该 其 各 每 一 全 本 新 大 小 多".split())
+
+
+def scope(d: Division) -> str:
+    """The names above a division, outermost first: 湖南省/衡阳市 for 衡南县."""
+    g = gazetteer()
+    return "/".join(x.name for x in reversed(g.path(d)[1:]))
+
+
+def division_ref(d: Division) -> EntityRef:
+    return EntityRef(PLACE, d.name, scope(d))
+
+
+def _add_division(doc: Doc, d: Division, start: int, end: int) -> EntityRef | None:
+    ref = division_ref(d)
+    if doc.add(PLACE, start, end, ref) is None:
+        return None
+    info = doc.ext.entity(ref)
+    info.kind = d.kind
+    info.code = d.code or None
+    parent = gazetteer().parent(d)
+    if parent is not None:
+        info.parent = division_ref(parent)
+    return ref
+
+
+def _add_local(doc: Doc, name: str, start: int, end: int, parent: EntityRef | None, kind: str,
+               alias: str | None = None) -> EntityRef | None:
+    sc = (f"{parent.scope}/{parent.name}" if parent.scope else parent.name) if parent else ""
+    ref = EntityRef(PLACE, name, sc)
+    if doc.add(PLACE, start, end, ref, alias=alias) is None:
+        return None
+    info = doc.ext.entity(ref)
+    info.kind = kind
+    if parent is not None and info.parent is None:
+        info.parent = parent
+    return ref
+
+
+def _candidates(text: str, i: int) -> list[tuple[int, tuple[int, ...]]]:
+    names = upper_names()
+    out = []
+    for n in range(min(MAX_NAME, len(text) - i), 1, -1):
+        ids = names.get(text[i:i + n])
+        if ids:
+            out.append((n, ids))
+    return out
+
+
+def run(doc: Doc) -> None:
+    home: Home = doc.home
+    text = doc.text
+    venues = _venues_and_roads(doc)        # first, so 衡阳抗战纪念馆 is not read as 衡阳 + the rest
+    i = 0
+    while i < len(text):
+        if not ("\u4e00" <= text[i] <= "\u9fff") or doc.overlaps(i, i + 1):
+            i += 1
+            continue
+        end = _chain(doc, home, i)
+        i = end if end > i else i + 1
+    for ref, start, name in venues:
+        doc.ext.entity(ref).parent = _venue_parent(doc, home, start, name)
+    _repeats(doc)
+    _countries(doc)
+
+
+def _repeats(doc: Doc) -> None:
+    """A village or group named once in a chain is the same place when named alone later (杨梅组)."""
+    local = {m.text: m.ref for m in doc.mentions(PLACE)
+             if m.ref is not None and doc.ext.entity(m.ref).kind in ("town", "village", "group") and len(m.text) >= 3}
+    for text, ref in local.items():
+        for m in re.finditer(re.escape(text), doc.text):
+            doc.add(PLACE, m.start(), m.end(), ref)
+
+
+def _chain(doc: Doc, home: Home, i: int) -> int:
+    """Read an address chain starting at `i`; return where it ends (== i if none)."""
+    g = gazetteer()
+    text = doc.text
+    pos = i
+    parent: Division | None = None
+    parent_ref: EntityRef | None = None
+    steps = 0
+    while pos < len(text):
+        step = _next_division(doc, home, pos, parent)
+        if step is None:
+            break
+        d, n = step
+        if doc.overlaps(pos, pos + n):
+            break
+        ref = _add_division(doc, d, pos, pos + n)
+        if ref is None:
+            break
+        parent, parent_ref = d, ref
+        pos += n
+        steps += 1
+        if d.level >= TOWN:
+            break
+    if parent is None:
+        return i
+    # below what the gazetteer knows (or beyond its data): towns, villages, groups by their endings
+    if parent.level == COUNTY:
+        m = TOWN_TAIL.match(text, pos)
+        if m and not doc.overlaps(*m.span()) and not g.child(parent, m.group()):
+            surface = m.group()
+            name = surface[:-3] if surface.endswith("办事处") else surface
+            ref = _add_local(doc, name, m.start(), m.end(), parent_ref, "town", alias=surface)
+            if ref is not None:
+                parent_ref, parent = ref, None
+                pos = m.end()
+    if parent is not None and parent.level == TOWN or (parent is None and parent_ref is not None):
+        m = VILLAGE_TAIL.match(text, pos)
+        if m and not doc.overlaps(*m.span()):
+            surface = m.group()
+            name = surface[:-3] if surface.endswith(("村委会", "居委会")) else surface
+            known = g.child(parent, name) if parent is not None else None
+            if known is not None:
+                ref = _add_division(doc, known, m.start(), m.end())
+            elif doc.is_boundary(m.start()):
+                ref = _add_local(doc, name, m.start(), m.end(), parent_ref, "village", alias=surface)
+            else:
+                ref = None
+            if ref is not None:
+                parent_ref, parent = ref, None
+                pos = m.end()
+                g_ = GROUP_TAIL.match(text, pos)
+                if g_ and not doc.overlaps(*g_.span()):
+                    ref = _add_local(doc, g_.group(), g_.start(), g_.end(), parent_ref, "group")
+                    if ref is not None:
+                        pos = g_.end()
+    return pos
+
+
+def _next_division(doc: Doc, home: Home, pos: int, parent: Division | None) -> tuple[Division, int] | None:
+    """The division named at `pos` that fits under `parent` (or stands alone when parent is None)."""
+    g = gazetteer()
+    text = doc.text
+    for n, ids in _candidates(text, pos):
+        surface = text[pos:pos + n]
+        cands = [g.get(x) for x in ids]
+        if parent is not None:
+            fit = [d for d in cands if d.id != parent.id and g.is_within(d, parent)]
+            if fit:
+                return fit[0], n
+            continue
+        d = _believe_alone(doc, home, cands, surface, pos, n)
+        if d is not None:
+            return d, n
+    if parent is not None and parent.level == TOWN:
+        return None
+    return None
+
+
+def _believe_alone(doc: Doc, home: Home, cands: list[Division], surface: str, pos: int, n: int) -> Division | None:
+    full = [d for d in cands if d.name == surface]
+    short = [d for d in cands if d.name != surface]
+    end = pos + n
+    if full:
+        d = home.prefer(full)
+        if d is None:
+            return None
+        if d.level == TOWN and not home.within_home(d):
+            return None
+        if d.level == TOWN and not (doc.is_boundary(pos) and doc.is_boundary(end)):
+            return None
+        return d
+    # a short name: only at token boundaries, and only near home unless it names a city or province
+    if not (doc.is_boundary(pos) and doc.is_boundary(end)):
+        return None
+    if end < len(doc.text) and doc.text[end] in "路街村镇乡":
+        return None
+    d = home.prefer([x for x in short if x.level <= COUNTY])
+    if d is None:
+        return None
+    if d.level == PROVINCE or d.level == CITY or home.within_province(d):
+        return d
+    return None
+
+
+def _home_ref(home: Home) -> EntityRef | None:
+    return division_ref(home.city) if home.city is not None else None
+
+
+def _venues_and_roads(doc: Doc) -> list[tuple[EntityRef, int, str]]:
+    text = doc.text
+    lex = doc.lex
+    home: Home = doc.home
+    out = []
+    for suffixes, kind in ((lex.venue_suffixes, "venue"), (lex.road_suffixes, "road")):
+        pattern = re.compile("|".join(map(re.escape, suffixes)))
+        for m in pattern.finditer(text):
+            if doc.overlaps(m.start(), m.end()):
+                continue
+            start = _venue_start(doc, m.start(), kind)
+            if start is None:
+                continue
+            end = m.end()
+            name = text[start:end]
+            if len(name) - len(m.group()) < (1 if kind == "road" else 2) or doc.overlaps(start, end):
+                continue
+            if kind == "road" and (_generic_road(doc, name) or text[end:end + 1] in "道区镇乡村办"):
+                continue      # 向阳桥街道 is a town, not a street
+            canonical = name
+            if name[0] in "市县区" and name[1:2] not in "场区" and (d := home.by_level_word(name[0])) is not None:
+                canonical = d.name + name[1:]          # 市政务服务大厅 -> 衡阳市政务服务大厅
+            sc = f"{scope(home.city)}/{home.city.name}".lstrip("/") if home.city is not None else ""
+            ref = EntityRef(PLACE, canonical, sc)
+            if doc.add(PLACE, start, end, ref, alias=name) is None:
+                continue
+            doc.ext.entity(ref).kind = kind
+            number = re.match(r"[\d一二三四五六七八九十百]+号", text[end:end + 6]) if kind == "road" else None
+            if number:
+                doc.ext.entity(ref).aliases.add(name + number.group())
+            out.append((ref, start, name))
+    return out
+
+
+GENERIC_ROADS = ("公路", "道路", "铁路", "线路", "马路", "出路", "思路", "网路", "新路", "老路", "套路", "门路", "水路", "陆路",
+                 "大街小巷", "街巷", "街道", "一路", "沿路", "半路", "去路", "来路", "退路", "后路", "小路", "大路", "高速")
+
+
+def _generic_road(doc: Doc, name: str) -> bool:
+    """公路, 干线公路, 新路: words for roads, not a road's name."""
+    from .names import common_word
+
+    if name.endswith(GENERIC_ROADS) or name in doc.lex.not_names:
+        return True
+    return common_word(doc.lex, name, 20) and not name.endswith(("东路", "西路", "南路", "北路", "中路", "大道"))
+
+
+def _venue_start(doc: Doc, suffix_start: int, kind: str) -> int | None:
+    """Walk left from a venue or road ending over place-like tokens; None if nothing names it."""
+    text = doc.text
+    i = doc.token_index(suffix_start)
+    if i < 0:
+        return None
+    tok = doc.tokens[i]
+    start = tok.start if tok.start < suffix_start else suffix_start
+    j = i if tok.start < suffix_start else i - 1
+    limit = 4 if kind == "road" else 16
+    while j >= 0:
+        t = doc.tokens[j]
+        if t.end <= start - 1 or suffix_start - t.start > limit:
+            break
+        if t.start < start:
+            if not all("\u4e00" <= c <= "\u9fff" for c in t.word) or t.word in NOT_VENUE_HEAD:
+                break
+            if not (t.pos in PLACE_POS or t.pos.startswith("n")):
+                break
+            if doc.overlaps(t.start, t.end) and not _is_place_mention(doc, t.start, t.end):
+                break
+            start = t.start
+        j -= 1
+    trimmed = LEAD_TRIM.sub("", text[start:suffix_start])
+    start = suffix_start - len(trimmed)
+    if start >= suffix_start and kind == "venue":
+        return None
+    return start
+
+
+def _is_place_mention(doc: Doc, s: int, e: int) -> bool:
+    return any(m.type == PLACE and m.start <= s and e <= m.end for m in doc.ext.mentions)
+
+
+def _venue_parent(doc: Doc, home: Home, start: int, name: str) -> EntityRef | None:
+    """A venue's parent: the place just before it, the place its name begins with, else home."""
+    before = [m for m in doc.ext.mentions if m.type == PLACE and m.end == start and m.ref is not None]
+    if before:
+        return before[0].ref
+    if name[0] in "市县区" and (d := home.by_level_word(name[0])) is not None:
+        return division_ref(d)
+    lp = leading_place(name, home)
+    if lp is not None and lp[1] < len(name):
+        return division_ref(lp[0])
+    return _home_ref(home)
+
+
+def _countries(doc: Doc) -> None:
+    g = gazetteer()
+    text = doc.text
+    for name, canonical in g.countries.items():
+        if len(name) < 2:
+            continue
+        for m in re.finditer(re.escape(name), text):
+            if doc.overlaps(m.start(), m.end()) or not (doc.is_boundary(m.start()) and doc.is_boundary(m.end())):
+                continue
+            ref = EntityRef(PLACE, canonical)
+            if doc.add(PLACE, m.start(), m.end(), ref) is not None:
+                doc.ext.entity(ref).kind = "country"
+
+
+__all__ = ["run", "division_ref", "scope", "VILLAGE"]

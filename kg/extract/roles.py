@@ -1,0 +1,225 @@
+"""Posts: title phrases read into (person, bare title, organization) memberships.
+
+A title phrase is units `[organization][prefix]title` joined by 、 and followed by
+names: `市委副书记、市长朱健` is (市委, 副书记) and (-, 市长) for 朱健. A unit with no
+organization takes the previous unit's, unless its title implies its own
+(市长 -> the city's 人民政府, 记者 -> the paper); bylines (`本报讯（记者 罗文鹏
+通讯员 石虹）`) are phrases too. Titles after a name (`习近平总书记`,
+`胡冬（爱迪国际董事长）`) are read as well. The written compound (市委副书记)
+is kept as the title's alias.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from ..model import ORGANIZATION, PERSON, ROLE, EntityRef, Membership
+from .doc import Doc
+from .geo import leading_place
+from .names import read_name, read_names, valid_name
+
+NAME = "roles"
+REQUIRES = ("organization", "place")
+ASSIGNS = ("role", "person")
+
+CORPORATE = {"董事长", "副董事长", "总经理", "副总经理", "总裁", "副总裁", "负责人", "会长", "副会长", "理事长", "副理事长",
+             "院长", "副院长", "校长", "副校长", "主任", "副主任", "社长", "总编辑", "经理", "首席执行官", "总监", "董事",
+             "馆长", "站长", "所长", "行长", "团长", "队长", "秘书长", "主席", "副主席", "部长", "副部长", "创始人"}
+NAME_FIRST_TITLES = {"总书记", "主席", "总理", "副总理", "委员长", "同志", "书记", "市长", "省长", "县长"}
+SPACES = " \u3000\t"
+QUALIFIER = re.compile(r"(?:[\u4e00-\u9fff]{2,8}(?:区域|地区|大区|片区|分部|事业部))$")
+
+
+@dataclass
+class Unit:
+    start: int              # where the unit's text starts (its organization, or prefix, or title)
+    end: int                # end of the title
+    title: str              # bare title
+    written: str            # as written: 市委副书记
+    org: EntityRef | None
+    has_own_org: bool
+
+
+def _title_pattern(doc: Doc) -> re.Pattern:
+    lex = doc.lex
+    key = "_title_re_" + lex.fingerprint
+    pat = getattr(_title_pattern, key, None)
+    if pat is None:
+        titles = sorted(lex.titles, key=len, reverse=True)
+        pat = re.compile("|".join(map(re.escape, titles)))
+        setattr(_title_pattern, key, pat)
+    return pat
+
+
+def _org_before(doc: Doc, pos: int) -> tuple[EntityRef | None, int]:
+    """An organization mention ending at `pos` (and where it starts)."""
+    for m in doc.ext.mentions:
+        if m.type == ORGANIZATION and m.end == pos and m.ref is not None:
+            return m.ref, m.start
+    return None, pos
+
+
+def _implied_org(doc: Doc, title: str) -> tuple[EntityRef | None, bool]:
+    """(organization, known) that a title implies by itself: 市长 -> the city's government."""
+    template = doc.lex.title_org(title)
+    if template is None:
+        return None, False
+    if template == "-":
+        return None, True
+    paper = doc.paper
+    home = doc.home
+    values = {"city": paper.city, "province": paper.province, "paper": paper.org_name,
+              "county": home.county.name if home.county is not None else ""}
+    if "{county}" in template and not values["county"]:
+        return None, False
+    if any(f"{{{k}}}" in template and not v for k, v in values.items()):
+        return None, False
+    name = template.format(**values)
+    if doc.lex.organizations.get(name):
+        name = doc.lex.organizations[name]
+    return EntityRef(ORGANIZATION, name), True
+
+
+def _evidence_org(doc: Doc, start: int, title: str) -> tuple[EntityRef | None, int]:
+    """A name before a corporate title that no other rule found: 爱迪国际 in 爱迪国际董事长."""
+    if title not in CORPORATE:
+        return None, start
+    text = doc.text
+    s = start
+    while s > 0 and text[s - 1] not in "，,。；;：:、！？\n（）()“”\"' 　" and start - s < 16:
+        s -= 1
+    seg = text[s:start]
+    q = QUALIFIER.search(seg)
+    if q:   # 腾讯互娱湖南区域负责人: the qualifier starts at the place name
+        for k in range(q.start(), q.end() - 2):
+            if leading_place(seg[k:], doc.home) is not None:
+                seg = seg[:k]
+                break
+    i = 0
+    while i < len(seg):
+        tok = doc.token_at(s + i)
+        if tok is None or not (tok.pos.startswith(("v", "p", "c", "d", "u", "r", "m")) and tok.pos != "vn"):
+            break
+        i = tok.end - s
+    seg = seg[i:]
+    if len(seg) < 2 or valid_name(seg, doc.lex) or doc.overlaps(s + i, s + i + len(seg)):
+        return None, start
+    if any(w in seg for w in ("相关", "有关", "主要", "部门", "单位", "企业", "该", "各", "的")):
+        return None, start
+    ref = EntityRef(ORGANIZATION, seg)
+    doc.add(ORGANIZATION, s + i, s + i + len(seg), ref)
+    return ref, s + i
+
+
+def _bare(doc: Doc, title: str, tstart: int) -> tuple[str, int]:
+    """A title and where its written prefix (全媒体, 第一届) starts."""
+    text = doc.text
+    p = tstart
+    changed = True
+    while changed:
+        changed = False
+        for pre in doc.lex.title_prefixes:
+            if text.endswith(pre, 0, p):
+                p -= len(pre)
+                changed = True
+                break
+    return title, p
+
+
+def run(doc: Doc) -> None:
+    text = doc.text
+    paper_ref = EntityRef(ORGANIZATION, doc.paper.org_name) if doc.paper.org_name else None
+    units: list[Unit] = []
+    for m in _title_pattern(doc).finditer(text):
+        ts, te = m.span()
+        if doc.overlaps(ts, te):
+            continue
+        title = m.group()
+        if te < len(text) and text[te] in "会组室处" and title.endswith(("委员", "主任")):
+            continue
+        doc.add(ROLE, ts, te, value=title)
+        _, ps = _bare(doc, title, ts)
+        org, os_ = _org_before(doc, ps)
+        own = org is not None
+        if org is None and text.startswith("本报", ps - 2):
+            org, os_, own = paper_ref, ps - 2, True
+        unit_start = os_ if own else ps
+        implied, known = _implied_org(doc, title)
+        if not own and not known:
+            org, os_ = _evidence_org(doc, ps, title)
+            own = org is not None
+            unit_start = os_ if own else ps
+        if not own:
+            org = None
+        written = text[unit_start:te]
+        unit = Unit(unit_start, te, title, written, org, own)
+        if units and _joined(text, units[-1].end, unit.start):
+            if not own:
+                if known:
+                    unit.org = implied
+                else:
+                    unit.org = units[-1].org
+            units.append(unit)
+        else:
+            if not own and known:
+                unit.org = implied
+            units = [unit]
+        # names after the phrase
+        pos = te
+        byline = False
+        while pos < len(text) and text[pos] in SPACES:
+            pos += 1
+            byline = True
+        names = read_names(doc, pos, spaces=byline or _in_byline(text, ts))
+        if names:
+            _emit(doc, units, names)
+            units = []
+            continue
+        # a name before the title: 习近平总书记, 胡冬（爱迪国际董事长）
+        before = _name_before(doc, units[0].start, title)
+        if before is not None:
+            _emit(doc, units, [before])
+            units = []
+
+
+def _joined(text: str, prev_end: int, start: int) -> bool:
+    between = text[prev_end:start]
+    return between in ("", "、", "兼", "和", "及")
+
+
+def _in_byline(text: str, pos: int) -> bool:
+    line_start = text.rfind("\n", 0, pos) + 1
+    head = text[line_start:pos]
+    return bool(re.search(r"(本报讯|日报讯|■|^\s*[（(])", head)) and len(head) < 40
+
+
+def _name_before(doc: Doc, start: int, title: str) -> tuple[int, int] | None:
+    text = doc.text
+    if start > 0 and text[start - 1] in "（(":
+        p = start - 1
+        for n in (3, 2, 4):
+            if p - n >= 0 and read_name(doc, p - n) == n:
+                return p - n, p
+        return None
+    if title not in NAME_FIRST_TITLES:
+        return None
+    for n in (3, 2):
+        s = start - n
+        if s >= 0 and valid_name(text[s:start], doc.lex):
+            tok = doc.token_at(s)
+            if tok is not None and tok.start == s and tok.pos.startswith("nr") and tok.end == start:
+                return s, start
+    return None
+
+
+def _emit(doc: Doc, units: list[Unit], names: list[tuple[int, int]]) -> None:
+    scope = doc.paper.city
+    for s, e in names:
+        ref = EntityRef(PERSON, doc.text[s:e], scope)
+        if doc.add(PERSON, s, e, ref) is None:
+            existing = [m for m in doc.ext.mentions if m.type == PERSON and m.start == s and m.end == e]
+            if not existing:
+                continue
+        for u in units:
+            aliases = {u.written} if u.written != u.title else set()
+            doc.ext.memberships.append(Membership(ref, u.title, u.org, aliases))

@@ -1,0 +1,147 @@
+"""Where an article enters: input paths in, `Article`s and one-line problems out.
+
+Inputs are page files (plain text, one page of many articles), JSON-lines files
+(`{"id", "text", "date"?, "source"?}` per line) and folders of either. A bad
+file or line becomes a `Problem` and the rest is still read.
+"""
+from __future__ import annotations
+
+import hashlib
+import json
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+
+from ..errors import InputError, Messages, Problem
+from ..model import Article, Paper
+from .masthead import parse_masthead
+from .paper import infer_city, make_paper
+from .readers import MAX_JSONL_MB, decode, read_bytes, read_text
+from .split import split_page
+
+MASTHEAD_TITLE = "报头"
+SUFFIXES = {".txt", ".text", ".jsonl", ".json", ".ndjson"}
+
+
+@dataclass
+class Source:
+    """One input file read: its articles, and what went wrong or was guessed."""
+
+    path: str
+    articles: list[Article] = field(default_factory=list)
+    problems: list[Problem] = field(default_factory=list)    # skipped: the file or some of its lines
+    notes: list[Problem] = field(default_factory=list)       # built, with a caveat
+
+
+def expand(paths: list[Path]) -> tuple[list[Path], list[Problem]]:
+    """Files to read, in a stable order, and problems with paths that give none."""
+    files, problems = [], []
+    for p in paths:
+        if p.is_dir():
+            found = sorted(f for f in p.rglob("*") if f.is_file() and f.suffix.lower() in SUFFIXES
+                           and not any(part.startswith(".") for part in f.relative_to(p).parts))
+            if not found:
+                problems.append(Problem(str(p), Messages.E010))
+            files.extend(found)
+        elif p.exists():
+            files.append(p)
+        else:
+            problems.append(Problem(str(p), Messages.E001))
+    return files, problems
+
+
+def article_id(paper: str, issue: date | None, text: str) -> str:
+    h = hashlib.sha1(f"{paper}|{issue or ''}|{text}".encode()).hexdigest()
+    return h[:16]
+
+
+def read_source(path: Path, *, issue_date: date | None = None, city: str | None = None) -> Source:
+    """Read one input file into articles; problems are recorded, never raised."""
+    src = Source(str(path))
+    try:
+        if path.suffix.lower() in {".jsonl", ".json", ".ndjson"}:
+            _read_jsonl(path, src, issue_date, city)
+        else:
+            _read_page(path, read_text(path), src, issue_date, city)
+    except InputError as e:
+        src.problems.append(e.problem)
+    return src
+
+
+def _paper(src: Source, text: str, masthead_paper: str, hint: str, city: str | None) -> Paper:
+    if masthead_paper or hint:
+        paper = make_paper(masthead_paper, city or hint)
+        if paper is not None:
+            return paper
+    if city:
+        paper = make_paper("", city)
+        if paper is not None:
+            return paper
+    inferred = infer_city(text)
+    if inferred:
+        src.notes.append(Problem(src.path, Messages.W102.format(city=inferred), fatal=False))
+        return make_paper("", inferred) or Paper()
+    src.notes.append(Problem(src.path, Messages.W103, fatal=False))
+    return Paper()
+
+
+def _read_page(path: Path, text: str, src: Source, issue_date: date | None, city: str | None) -> None:
+    m = parse_masthead(text)
+    paper = _paper(src, text, m.paper, m.city_hint, city)
+    issue = m.issue_date or issue_date
+    if issue is None:
+        src.notes.append(Problem(src.path, Messages.W101, fatal=False))
+    head = text[: m.body_start].strip()
+    if head:   # the masthead names the paper, its publisher and website: an article of its own
+        src.articles.append(Article(id=article_id(paper.name, issue, head), text=head, source=path.name,
+                                    title=MASTHEAD_TITLE, issue_date=issue, paper=paper, position=0))
+    for position, (title, body) in enumerate(split_page(text[m.body_start:]), 1):
+        src.articles.append(Article(id=article_id(paper.name, issue, body), text=body, source=path.name,
+                                    title=title, issue_date=issue, paper=paper, position=position))
+    if not any(a.title != MASTHEAD_TITLE for a in src.articles):
+        src.problems.append(Problem(src.path, Messages.E011))
+        src.articles.clear()
+
+
+def _read_jsonl(path: Path, src: Source, issue_date: date | None, city: str | None) -> None:
+    text = decode(read_bytes(path, MAX_JSONL_MB), str(path))
+    records = []
+    for n, line in enumerate(text.split("\n"), 1):
+        if not line.strip():
+            continue
+        try:
+            rec = json.loads(line)
+        except json.JSONDecodeError as e:
+            src.problems.append(Problem(src.path, Messages.E005.format(line=n, why=e.msg)))
+            continue
+        if not isinstance(rec, dict) or not isinstance(rec.get("text"), str) or not rec["text"].strip():
+            src.problems.append(Problem(src.path, Messages.E006.format(line=n)))
+            continue
+        day = issue_date
+        if rec.get("date"):
+            try:
+                day = date.fromisoformat(str(rec["date"])[:10])
+            except ValueError:
+                src.problems.append(Problem(src.path, Messages.E009.format(line=n, value=rec["date"])))
+                continue
+        records.append((n, rec, day))
+    if not records:
+        if not src.problems:
+            src.problems.append(Problem(src.path, Messages.E011))
+        return
+    papers: dict[str, Paper] = {}
+    whole = "\n".join(r["text"] for _, r, _ in records)
+    for position, (n, rec, day) in enumerate(records):
+        name = str(rec.get("source") or "")
+        key = name if name.endswith(("日报", "晚报")) else ""
+        if key not in papers:
+            hint = key[:-2] if key else ""
+            papers[key] = _paper(src, whole, key, hint, city)
+        paper = papers[key]
+        if day is None and not any(p.message == Messages.W101 for p in src.notes):
+            src.notes.append(Problem(src.path, f"line {n}: " + Messages.W101, fatal=False))
+        body = rec["text"].replace("\r\n", "\n")
+        title = str(rec.get("title") or "")
+        src.articles.append(Article(id=article_id(paper.name, day, body), text=body,
+                                    source=f"{path.name}#{rec.get('id', n)}", title=title, issue_date=day,
+                                    paper=paper, position=position))

@@ -1,0 +1,65 @@
+"""Which paper a page comes from, and so which city its 市委 and 我市 mean.
+
+In order: the masthead (衡阳日报, 中共衡阳市委机关报), the user's --city, and
+last the city the text itself names most often (with 我市 present), which the
+build reports so the user can correct it.
+"""
+from __future__ import annotations
+
+import re
+from collections import Counter
+from functools import lru_cache
+
+from ..gazetteer import CITY, COUNTY, PROVINCE, gazetteer
+from ..model import Paper
+
+SHORT_CITY = re.compile(r"[\u4e00-\u9fff]{2,}")
+
+
+def resolve_city(hint: str) -> tuple[str, str] | None:
+    """(city, province) canonical names for a hint like 衡阳, 衡阳市 or 耒阳; None if unknown."""
+    if not hint:
+        return None
+    g = gazetteer()
+    found = [d for d in g.find(hint) if d.level in (CITY, COUNTY, PROVINCE)]
+    if not found:
+        return None
+    found.sort(key=lambda d: (d.level != CITY, d.level != COUNTY, d.level))
+    d = found[0]
+    path = g.path(d)
+    province = next((x.name for x in path if x.level == PROVINCE), d.name)
+    return d.name, province
+
+
+def make_paper(name: str, city_hint: str) -> Paper | None:
+    resolved = resolve_city(city_hint)
+    if resolved is None:
+        return Paper(name=name, org_name=f"{name}社" if name else "") if name else None
+    city, province = resolved
+    short = city[:-1] if city.endswith("市") and len(city) > 2 else city
+    name = name or f"{short}日报"
+    return Paper(name=name, city=city, province=province, org_name=f"{name}社")
+
+
+@lru_cache(maxsize=1)
+def _city_shorts() -> dict[str, str]:
+    g = gazetteer()
+    rows = g._con.execute("SELECT name, short FROM division WHERE level=?", (CITY,))
+    return {short: name for name, short in rows if short and len(short) >= 2}
+
+
+def infer_city(text: str) -> str | None:
+    """The prefecture-level city a page without masthead is most likely about, or None."""
+    if "我市" not in text and "本市" not in text and "市委" not in text:
+        return None
+    shorts = _city_shorts()
+    counts = Counter()
+    for short, name in shorts.items():
+        n = text.count(short)
+        if n:
+            counts[name] += n
+    if not counts:
+        return None
+    (best, n), *rest = counts.most_common(2) + [(None, 0)]
+    second = rest[0][1] if rest else 0
+    return best if n >= 3 and n >= 2 * second else None

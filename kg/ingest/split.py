@@ -1,0 +1,137 @@
+"""Cut a page of OCR text into articles.
+
+A page is lines: headlines (short, no closing punctuation), bylines (`本报讯（记者 X）`,
+`衡阳日报讯`, `■本报记者 X`), body paragraphs (often cut mid-sentence by a column
+break), photo credits, jump lines (`（下转第四版①）`) and advertisements. An article
+starts at a byline, with the headline lines just above it as its title, or at a
+headline group that follows a finished paragraph and leads into a long one.
+Paragraphs cut by a column break are joined back; advertisements are dropped.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+TERMINAL = "。！？!?…"
+CLOSERS = "”」』）)》"
+BYLINE = re.compile(r"^\s*(?:本报讯|[\u4e00-\u9fff]{2,8}(?:日报|晚报|新闻网)讯|新华社|据新华社|【[^】]{1,10}】)")
+CREDIT = re.compile(r"^\s*■")                          # ■本报记者 张建新 / ■谢丹 / ■张建新 摄
+INTERVIEW = re.compile(r"^\s*——\s*访")                  # ——访衡阳市委副书记……
+JUMP = re.compile(r"[（(]\s*(?:下转|上接|转)第?[一二三四五六七八九十\d]+版[^）)]{0,4}[）)]")
+RELATED = re.compile(r"^\s*(?:>>|》》)?\s*相关(?:新闻|链接|阅读)\s*$")
+AD = re.compile(r"招租|对外出租|房屋出租|出售|转让|零售价|促销|优惠价|招商热线|订购热线|咨询热线|欢迎垂询|COMPANY|LIMITED")
+PHONE = re.compile(r"(?:电话|热线|联系人)\s*[:：]?\s*\d{6,}|\d{11}")
+HEADLINE_MAX = 42
+
+
+@dataclass
+class Piece:
+    title: list[str] = field(default_factory=list)
+    body: list[str] = field(default_factory=list)
+    credits: list[str] = field(default_factory=list)   # photo credits, kept out of the paragraphs they cut
+
+    @property
+    def text(self) -> str:
+        return "\n".join(self.title + self.body + self.credits)
+
+
+def _ends_sentence(line: str) -> bool:
+    s = line.rstrip().rstrip(CLOSERS)
+    return bool(s) and s[-1] in TERMINAL
+
+
+ATTRIBUTION = re.compile(r"^[（(](?:据|来源|稿件来源|本文来源)[^）)]{1,20}[）)]$")   # （据新华网）
+
+
+def _is_credit(line: str) -> bool:
+    return ("■" in line and line.rstrip().endswith("摄") and len(line) <= 60) or bool(ATTRIBUTION.match(line))
+
+
+def _is_headline(line: str) -> bool:
+    s = line.strip()
+    return (0 < len(s) <= HEADLINE_MAX and not _ends_sentence(s) and "。" not in s and not BYLINE.match(s)
+            and not CREDIT.match(s) and not _is_credit(s))
+
+
+def _is_start(line: str) -> bool:
+    return bool(BYLINE.match(line) or INTERVIEW.match(line) or (CREDIT.match(line) and not _is_credit(line)))
+
+
+def _is_ad(piece: Piece) -> bool:
+    text = piece.text
+    if any(BYLINE.match(line) or CREDIT.match(line) for line in piece.title + piece.body):
+        return False
+    ads = len(AD.findall(text))
+    phones = len(PHONE.findall(text))
+    return ads >= 1 and (phones >= 1 or len(text) < 200)
+
+
+def split_page(text: str) -> list[tuple[str, str]]:
+    """(title, text) of each article on the page, in page order; `text` starts with the title."""
+    lines = [JUMP.sub("", ln).strip() for ln in text.split("\n")]
+    lines = [ln for ln in lines if ln and not RELATED.match(ln)]
+    pieces: list[Piece] = []
+    cur: Piece | None = None
+    i = 0
+    while i < len(lines):
+        line = lines[i]
+        if _is_headline(line):
+            j = i
+            while j < len(lines) and _is_headline(lines[j]) and j - i < 5:
+                j += 1
+            nxt = lines[j] if j < len(lines) else ""
+            prev_done = cur is None or not cur.body or _ends_sentence(cur.body[-1])
+            ad_title = prev_done and bool(AD.search(" ".join(lines[i:j])))
+            if _is_start(nxt) or ad_title or (prev_done and len(nxt) >= 50 and not _is_headline(nxt)):
+                stolen = _steal_headline(cur) if cur is not None and _is_start(nxt) else []
+                cur = Piece(title=stolen + lines[i:j])
+                pieces.append(cur)
+                i = j
+                continue
+            if cur is None:
+                cur = Piece()
+                pieces.append(cur)
+            cur.body.extend(lines[i:j])
+            i = j
+            continue
+        if _is_credit(line) and cur is not None:
+            cur.credits.append(line)
+            i += 1
+            continue
+        if _is_start(line) and (cur is None or cur.body):
+            title = _steal_headline(cur) if cur is not None else []
+            cur = Piece(title=title)
+            pieces.append(cur)
+        elif cur is None:
+            cur = Piece()
+            pieces.append(cur)
+        if cur.body and _continues(cur.body[-1], line):
+            cur.body[-1] += line
+        else:
+            cur.body.append(line)
+        i += 1
+    out = []
+    for p in pieces:
+        if not p.body or _is_ad(p):
+            continue
+        out.append(("".join(p.title) if len(p.title) > 1 and all(len(t) < 12 for t in p.title) else
+                    " ".join(p.title), p.text))
+    return out
+
+
+def _steal_headline(piece: Piece) -> list[str]:
+    """Short lines at the end of an article that open with a headline belong to the next article."""
+    k = len(piece.body)
+    while k > 0 and len(piece.body[k - 1]) <= HEADLINE_MAX and len(piece.body) - k < 3:
+        k -= 1
+    tail = piece.body[k:]
+    if tail and k > 0 and _is_headline(tail[0]):
+        del piece.body[k:]
+        return tail
+    return []
+
+
+def _continues(previous: str, line: str) -> bool:
+    """Is `line` the rest of `previous`, cut by a column break?"""
+    return (len(previous) > 30 and not _ends_sentence(previous) and previous[-1] not in "：:—"
+            and not _is_start(line) and not _is_headline(line))

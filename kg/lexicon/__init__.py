@@ -1,0 +1,127 @@
+"""The domain knowledge the extractors use, read from the data files beside this module.
+
+Each file is plain UTF-8 text, `#` starts a comment line. A user extends the
+knowledge for another newspaper by pointing NEWSKG_LEXICON (or `kg build
+--lexicon DIR`) at a folder holding files of the same names: their lines are
+added to ours (see README, "Extending the lexicons").
+"""
+from __future__ import annotations
+
+import hashlib
+import os
+from collections import Counter
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+
+HERE = Path(__file__).parent
+FILES = ("titles.tsv", "title_prefixes.txt", "party_bodies.tsv", "departments.tsv", "organizations.tsv",
+         "org_suffixes.txt", "venue_suffixes.txt", "road_suffixes.txt", "event_triggers.tsv", "surnames.txt",
+         "not_names.txt")
+
+
+@dataclass(frozen=True)
+class PartyBody:
+    canonical: str            # template with {place}
+    aliases: tuple[str, ...]  # templates with {place}
+
+
+@dataclass
+class Lexicon:
+    titles: dict[str, str | None] = field(default_factory=dict)        # title -> implied org template
+    title_prefixes: list[str] = field(default_factory=list)
+    party_bodies: dict[str, PartyBody] = field(default_factory=dict)   # stem after a place -> body
+    departments: dict[str, str] = field(default_factory=dict)          # short -> full
+    organizations: dict[str, str] = field(default_factory=dict)        # any form -> canonical
+    org_aliases: dict[str, set[str]] = field(default_factory=dict)     # canonical -> short forms
+    org_suffixes: list[str] = field(default_factory=list)              # longest first
+    venue_suffixes: list[str] = field(default_factory=list)
+    road_suffixes: list[str] = field(default_factory=list)
+    event_nouns: list[str] = field(default_factory=list)
+    event_verbs: list[str] = field(default_factory=list)
+    surnames: set[str] = field(default_factory=set)
+    compound_surnames: set[str] = field(default_factory=set)
+    not_names: set[str] = field(default_factory=set)
+    given_chars: Counter = field(default_factory=Counter)             # given-name characters, from jieba
+    fingerprint: str = ""     # changes when any file changes: part of the build cache key
+
+    def title_org(self, title: str) -> str | None:
+        return self.titles.get(title)
+
+
+def _lines(name: str, extra: Path | None) -> list[str]:
+    out = []
+    for folder in (HERE, extra):
+        if folder is None:
+            continue
+        path = folder / name
+        if path.exists():
+            for line in path.read_text(encoding="utf-8").splitlines():
+                if line.strip() and not line.lstrip().startswith("#"):
+                    out.append(line.rstrip("\n"))
+    return out
+
+
+def _fields(line: str) -> list[str]:
+    return [f.strip() for f in line.split("\t")]
+
+
+def _given_name_chars() -> Counter:
+    """How often each character appears in the given names of jieba's dictionary (its `nr` words)."""
+    import jieba
+
+    counts: Counter = Counter()
+    path = Path(jieba.__file__).parent / "dict.txt"
+    with path.open(encoding="utf-8") as f:
+        for line in f:
+            parts = line.split()
+            if len(parts) == 3 and parts[2] == "nr" and len(parts[0]) in (2, 3):
+                counts.update(parts[0][1:])
+    return counts
+
+
+@lru_cache(maxsize=4)
+def load(extra_dir: str | None = None) -> Lexicon:
+    extra = Path(extra_dir) if extra_dir else (Path(os.environ["NEWSKG_LEXICON"]) if os.environ.get("NEWSKG_LEXICON") else None)
+    lex = Lexicon()
+    for line in _lines("titles.tsv", extra):
+        f = _fields(line)
+        org = f[1] if len(f) > 1 and f[1] else None
+        lex.titles[f[0]] = org
+    lex.title_prefixes = sorted(set(_lines("title_prefixes.txt", extra)), key=len, reverse=True)
+    for line in _lines("party_bodies.tsv", extra):
+        f = _fields(line)
+        aliases = tuple(a for a in (f[2].split(",") if len(f) > 2 else []) if a)
+        lex.party_bodies[f[0]] = PartyBody(f[1], aliases)
+    for line in _lines("departments.tsv", extra):
+        f = _fields(line)
+        if len(f) >= 2:
+            lex.departments[f[0]] = f[1]
+    for line in _lines("organizations.tsv", extra):
+        f = _fields(line)
+        canonical = f[0]
+        shorts = {a for a in (f[1].split(",") if len(f) > 1 else []) if a}
+        lex.organizations[canonical] = canonical
+        for s in shorts:
+            lex.organizations.setdefault(s, canonical)
+        lex.org_aliases.setdefault(canonical, set()).update(shorts)
+    lex.org_suffixes = sorted(set(_lines("org_suffixes.txt", extra)), key=len, reverse=True)
+    lex.venue_suffixes = sorted(set(_lines("venue_suffixes.txt", extra)), key=len, reverse=True)
+    lex.road_suffixes = sorted(set(_lines("road_suffixes.txt", extra)), key=len, reverse=True)
+    for line in _lines("event_triggers.tsv", extra):
+        f = _fields(line)
+        if len(f) >= 2:
+            (lex.event_nouns if f[0] == "noun" else lex.event_verbs).append(f[1])
+    lex.event_nouns.sort(key=len, reverse=True)
+    lex.event_verbs.sort(key=len, reverse=True)
+    for s in _lines("surnames.txt", extra):
+        s = s.strip()
+        (lex.compound_surnames if len(s) == 2 else lex.surnames).add(s)
+    lex.not_names = {s.strip() for s in _lines("not_names.txt", extra)}
+    lex.given_chars = _given_name_chars()
+    digest = hashlib.sha1()
+    for name in FILES:
+        for line in _lines(name, extra):
+            digest.update(line.encode())
+    lex.fingerprint = digest.hexdigest()[:12]
+    return lex

@@ -1,0 +1,46 @@
+"""Entity mentions for benchmark scoring: JSON lines in, one JSON line of mentions out per line.
+
+Input lines are {"id": ..., "text": ...}; output lines are
+{"id": ..., "mentions": [{"type", "text", "start", "end"}]} with character
+offsets and `end` exclusive, the contract ../shared/eval/ner_score.py reads.
+"""
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable, Iterator
+
+from .errors import Messages, Problem
+from .extract import extract
+from .ingest.paper import make_paper
+from .lexicon import load as load_lexicon
+from .model import Article, Paper
+
+
+def mentions_of(text: str, paper: Paper | None = None) -> list[dict]:
+    ext = extract(Article(id="ner", text=text, source="ner", paper=paper or Paper()), load_lexicon())
+    out = []
+    seen = set()
+    for m in sorted(ext.mentions, key=lambda m: (m.start, -m.end)):
+        key = (m.type, m.start, m.end)
+        if key in seen:
+            continue
+        seen.add(key)
+        out.append({"type": m.type, "text": m.text, "start": m.start, "end": m.end})
+    return out
+
+
+def run_lines(lines: Iterable[str], source: str, city: str | None = None) -> Iterator[str | Problem]:
+    """One output line per valid input line; a Problem for each bad one."""
+    paper = make_paper("", city) if city else None
+    for n, line in enumerate(lines, 1):
+        if not line.strip():
+            continue
+        try:
+            rec = json.loads(line)
+        except json.JSONDecodeError as e:
+            yield Problem(source, Messages.E005.format(line=n, why=e.msg))
+            continue
+        if not isinstance(rec, dict) or not isinstance(rec.get("text"), str):
+            yield Problem(source, Messages.E006.format(line=n))
+            continue
+        yield json.dumps({"id": rec.get("id", str(n)), "mentions": mentions_of(rec["text"], paper)}, ensure_ascii=False)

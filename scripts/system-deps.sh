@@ -1,0 +1,16 @@
+#!/usr/bin/env bash
+# Install the Debian packages the tests need, only those missing: `scripts/system-deps.sh rapper chromium ...`.
+# Each argument is a command; the table below names the package that provides it.
+set -euo pipefail
+declare -A PKG=( [rapper]=raptor2-utils [chromium]=chromium [virtuoso-t]=virtuoso-opensource [isql-vt]=virtuoso-opensource )
+missing=()
+for cmd in "$@"; do
+  command -v "$cmd" >/dev/null 2>&1 || missing+=("${PKG[$cmd]:-$cmd}")
+done
+[ ${#missing[@]} -eq 0 ] && exit 0
+SUDO=""
+[ "$(id -u)" -ne 0 ] && command -v sudo >/dev/null 2>&1 && SUDO="sudo"
+echo "installing Debian packages: ${missing[*]}"
+export DEBIAN_FRONTEND=noninteractive
+$SUDO apt-get update -qq
+$SUDO apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null

@@ -1,0 +1,46 @@
+"""Shared fixtures: the annotated pages in ../shared, the bundled samples, small article builders."""
+from __future__ import annotations
+
+import json
+import os
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from kg.extract import extract
+from kg.ingest.paper import make_paper
+from kg.model import Article
+
+ROOT = Path(__file__).resolve().parents[1]
+SHARED = Path(os.environ.get("NEWSKG_SHARED", ROOT.parent / "shared"))
+PAGES = SHARED / "eval" / "pages"
+GOLD = SHARED / "eval" / "gold"
+EVAL_DATES = {"000": None, "001": None, "002": "2020-11-21"}
+
+needs_shared = pytest.mark.skipif(not PAGES.exists(), reason=f"annotated pages not found at {PAGES}")
+
+
+def page(prefix: str) -> Path:
+    return next(PAGES.glob(f"{prefix}_*.txt"))
+
+
+def gold(prefix: str) -> dict:
+    return json.loads((GOLD / f"{prefix}.json").read_text(encoding="utf-8"))
+
+
+@pytest.fixture(scope="session")
+def hengyang():
+    return make_paper("衡阳日报", "衡阳")
+
+
+@pytest.fixture
+def run(hengyang):
+    """Extract one snippet as an article of 衡阳日报 dated 2021-01-13."""
+    def _run(text: str, issue: date | None = date(2021, 1, 13), paper=None):
+        return extract(Article(id="t", text=text, source="test", issue_date=issue, paper=paper or hengyang))
+    return _run
+
+
+def names(ext, type_):
+    return {m.ref.name if m.ref else m.text for m in ext.mentions if m.type == type_}

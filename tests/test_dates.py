@@ -1,0 +1,39 @@
+from datetime import date
+
+import pytest
+
+from kg.extract.dates import find_dates
+
+ISSUE = date(2021, 1, 13)
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("1月12日上午，大会举行。", "2021-01-12"),
+    ("截至去年12月31日，中心已累计受理。", "2020-12-31"),
+    ("昨日，记者从市交通运输局了解到", "2021-01-12"),
+    ("今年6月印发的意见", "2021-06"),
+    ("2008年，他与朋友一同前往", "2008"),
+    ("巡查组于8月29日至9月8日对全市开展巡查", "2020-08-29"),
+    ("12月28日，项目开工", "2020-12-28"),           # December in a January issue is last year's
+    ("二〇二〇年十一月二十日", "2020-11-20"),
+    ("22日上午在会展中心", "2020-12-22"),            # a day after the issue's day: last month
+])
+def test_dates_resolve_against_issue_date(text, expected):
+    values = [v for _, _, v in find_dates(text, ISSUE)]
+    assert values[0] == expected
+
+
+def test_dates_year_written_earlier_in_sentence_carries_over():
+    values = [v for _, _, v in find_dates("2021年春运将从1月28日开始，3月8日结束。", ISSUE)]
+    assert values == ["2021", "2021-01-28", "2021-03-08"]
+
+
+def test_dates_vague_words_have_no_value_and_no_issue_means_unresolved():
+    assert [v for _, _, v in find_dates("近日，记者走进杨梅组。", ISSUE)] == [None]
+    assert [v for _, _, v in find_dates("昨日，市政府召开会议。", None)] == [None]
+    assert [v for _, _, v in find_dates("2019年5月", None)] == ["2019-05"]
+
+
+def test_dates_span_excludes_leading_newline():
+    (s, e, v), = find_dates("标题\n1月3日，授牌。", ISSUE)
+    assert "标题\n1月3日，授牌。"[s:e] == "1月3日"

@@ -1,0 +1,31 @@
+from datetime import date
+
+
+def _events(ext):
+    return {e.name: e for e in ext.events}
+
+
+def test_events_noun_phrase_with_date_and_attendees(run):
+    ext = run("本报讯（记者 罗文华）1月12日上午，衡阳文创联盟成立大会暨首批战略合作项目发布式举行。"
+              "市委副书记、市长邹明远出席并宣布成立。随后，邹明远主持召开文创联盟座谈会。市领导张霞参加活动。")
+    evs = _events(ext)
+    main = evs["衡阳文创联盟成立大会暨首批战略合作项目发布式"]
+    assert main.date == "2021-01-12"
+    assert main.place.name == "衡阳市"
+    assert {p.name for p in main.attendees} >= {"邹明远", "张霞"}
+    assert "罗文华" not in {p.name for p in main.attendees}      # the reporter did not attend
+    talk = evs["文创联盟座谈会"]
+    assert talk.date == "2021-01-12" and {"邹明远", "张霞"} <= {p.name for p in talk.attendees}
+
+
+def test_events_visit_verb_with_object_and_place(run):
+    ext = run("9月3日是纪念日。当日，不少市民前往衡阳抗战纪念馆参观。", issue=date(2022, 9, 5))
+    ev = _events(ext)["前往衡阳抗战纪念馆参观"]
+    assert ev.date == "2022-09-03" and ev.place.name == "衡阳抗战纪念馆"
+
+
+def test_events_repeats_merge_into_one(run):
+    ext = run("我市自去年启动首次绩效考核公众评估工作以来，市民积极参与。"
+              "我市2020年度绩效考核公众评估将于1月13日至24日期间进行。")
+    assert len(ext.events) == 1
+    assert ext.events[0].date == "2021-01-13"

@@ -1,0 +1,27 @@
+from datetime import date
+
+from kg.ingest.masthead import lunar_to_solar, parse_masthead
+
+HEAD = "湘潭日报\n\n中共湘潭市委机关报\n\n2023年4月18日 星期二 农历癸卯年闰二月廿八\n\n今日八版\n第 1234 号\n\n标题\n本报讯（记者 甲）正文。"
+
+
+def test_masthead_gives_paper_city_and_issue_date():
+    m = parse_masthead(HEAD)
+    assert (m.paper, m.city_hint, m.issue_date) == ("湘潭日报", "湘潭", date(2023, 4, 18))
+    assert HEAD[m.body_start:].lstrip().startswith("标题")
+
+
+def test_masthead_lunar_date_agrees_and_stands_alone():
+    assert parse_masthead(HEAD).lunar_date == date(2023, 4, 18)
+    only_lunar = "某某日报\n星期三 农历庚子年十二月初一\n正文"
+    assert parse_masthead(only_lunar).issue_date == date(2021, 1, 13)
+
+
+def test_lunar_conversion_uses_weekday_to_pick_the_cycle():
+    # 庚子年十二月初一 is 2021-01-13 (a Wednesday); 60 years earlier it was another weekday
+    assert lunar_to_solar("庚子", 12, 1, False, weekday=2) == date(2021, 1, 13)
+
+
+def test_page_without_masthead_has_no_date():
+    m = parse_masthead("“请人民阅卷”新闻发布会召开——\n\n本报讯(记者 甲) 11月20日下午，发布会召开。")
+    assert m.issue_date is None and m.paper == "" and m.body_start == 0

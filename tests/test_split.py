@@ -1,0 +1,42 @@
+from kg.ingest.split import split_page
+
+PAGE = """市交通运输局发布提示：
+
+乘坐公共交通工具须全程佩戴口罩
+
+本报讯（记者 甲乙 通讯员 丙丁）昨日，记者自市交通运输局了解到，市交通运输局日前发布温馨提示，提醒乘客乘坐公交、出租车出行时必须全程佩戴口罩，否则驾驶员有权不予
+
+提供服务。进入冬季以来，各地已经出现了多起散发疫情。
+
+黄某某：
+
+“能帮到别人，就是我最快乐的事！”
+
+■本报记者 唐某
+
+十几年来，他通过自身捐款、社会筹款等多种途径，为很多的贫困家庭提供资金及物资的援助，用爱心点亮他人的生命之光。（下转第四版②）
+
+写字楼招租
+
+位于环城北路三号有1500平方米写字楼对外招租，有物业、新电梯，位置优越，交通便利。
+
+联系人：王先生 电话：15173453695
+"""
+
+
+def test_split_headlines_bylines_jumps_and_ads():
+    arts = split_page(PAGE)
+    assert len(arts) == 2
+    (t1, a1), (t2, a2) = arts
+    assert t1 == "市交通运输局发布提示： 乘坐公共交通工具须全程佩戴口罩"
+    assert "有权不予提供服务。" in a1          # a paragraph cut by a column break is joined
+    assert t2.startswith("黄某某：")
+    assert "下转第四版" not in a2
+    assert all("招租" not in a for _, a in arts)   # the advertisement is not an article
+
+
+def test_split_photo_credit_does_not_cut_a_paragraph():
+    page = ("标题一个\n\n本报讯（记者 甲乙）回家一番合计后决定，把陈旧的东西都修一修再说吧我们一起来把\n\n"
+            "杨梅组的幸福屋场 ■张某 摄\n\n堂屋、棚子一一修缮。")
+    (_, text), = split_page(page)
+    assert "把堂屋、棚子一一修缮。" in text and text.endswith("■张某 摄")
