@@ -9,7 +9,6 @@ from __future__ import annotations
 import bisect
 import re
 import threading
-from dataclasses import dataclass
 from functools import cached_property
 
 import jieba
@@ -17,6 +16,7 @@ import jieba.posseg
 
 from ..lexicon import Lexicon
 from ..model import Article, EntityRef, Extraction, Mention
+from .tagger import Token, tagger
 
 SENTENCE_END = re.compile(r"[。！？!?；;\n]+[”’」』）)]*")
 _tokenizer_lock = threading.Lock()
@@ -40,14 +40,6 @@ def tokenizer(lex: Lexicon) -> jieba.posseg.POSTokenizer:
         return tok
 
 
-@dataclass(frozen=True)
-class Token:
-    word: str
-    pos: str
-    start: int
-    end: int
-
-
 class Doc:
     def __init__(self, article: Article, lex: Lexicon):
         self.article = article
@@ -61,11 +53,7 @@ class Doc:
     # --- tokens and sentences -------------------------------------------------------------
     @cached_property
     def tokens(self) -> list[Token]:
-        out, pos = [], 0
-        for pair in tokenizer(self.lex).cut(self.text, HMM=True):
-            out.append(Token(pair.word, pair.flag, pos, pos + len(pair.word)))
-            pos += len(pair.word)
-        return out
+        return tagger().tag(self.text)
 
     @cached_property
     def _token_starts(self) -> list[int]:

@@ -29,8 +29,8 @@ def surname_length(text: str, i: int, lex) -> int:
     return 0
 
 
-def plausible_given(chars: str, lex) -> bool:
-    return bool(chars) and all(HAN.match(c) and lex.given_chars[c] >= MIN_GIVEN for c in chars)
+def plausible_given(chars: str, lex, minimum: int = MIN_GIVEN) -> bool:
+    return bool(chars) and all(HAN.match(c) and lex.given_chars[c] >= minimum for c in chars)
 
 
 NOT_GIVEN = set("其了着过的地得们个这那些每各该此与和及或在于为以被把将向从对也都就还又再很更最所之而")
@@ -48,17 +48,18 @@ def common_word(lex, word: str, min_freq: int = 50) -> bool:
     return tag is not None and not tag.startswith("nr") and tok.tokenizer.FREQ.get(word, 0) >= min_freq
 
 
-def valid_name(name: str, lex, *, strict: bool = False) -> bool:
+def valid_name(name: str, lex, *, strict: bool = False, tagged: bool = False) -> bool:
     """Could `name`, standing alone, be a person's full name?
 
-    `strict` is for weak evidence: the given name must not itself be a common word (孩子, 时间)."""
+    `strict` is for weak evidence: the given name must not itself be a common word (孩子, 时间).
+    `tagged` (the tagger read a name there) accepts rarer given-name characters (许珂)."""
     if not 2 <= len(name) <= 4 or name in lex.not_names or name in lex.titles:
         return False
     s = 2 if name[:2] in lex.compound_surnames else (1 if name[:1] in lex.surnames else 0)
     if not s or not 1 <= len(name) - s <= 2:
         return False
     given = name[s:]
-    if any(c in NOT_GIVEN for c in given) or not plausible_given(given, lex):
+    if any(c in NOT_GIVEN for c in given) or not plausible_given(given, lex, 1 if tagged else MIN_GIVEN):
         return False
     if common_word(lex, name) or (len(name) == 3 and common_word(lex, name[:2], 200)):
         return False
@@ -69,16 +70,21 @@ def valid_name(name: str, lex, *, strict: bool = False) -> bool:
     return True
 
 
-def read_name(doc: Doc, i: int, *, strict_end: bool = False) -> int | None:
+def read_name(doc: Doc, i: int, *, strict_end: bool = False, tagged: int = 0) -> int | None:
     """The length of the personal name starting at offset `i`, or None if none starts there.
 
-    With `strict_end`, the name must be followed by a non-Han character (bylines)."""
+    With `strict_end`, the name must be followed by a non-Han character (bylines); `tagged` is the
+    length of a name the tagger read there, which admits rarer given-name characters."""
     text, lex = doc.text, doc.lex
     s = surname_length(text, i, lex)
     if not s or _honorific_after(text, i + s):
         return None
+    if not tagged:
+        tok = doc.token_at(i)
+        if tok is not None and tok.start == i and tok.pos == "nr":
+            tagged = tok.end - tok.start
     options = [n for n in (s + 2, s + 1) if i + n <= len(text) and all(HAN.match(c) for c in text[i:i + n])]
-    options = [n for n in options if valid_name(text[i:i + n], lex)]
+    options = [n for n in options if valid_name(text[i:i + n], lex, tagged=bool(tagged) and n <= tagged)]
     if not options:
         return None
     if strict_end:
@@ -95,6 +101,13 @@ def read_name(doc: Doc, i: int, *, strict_end: bool = False) -> int | None:
         return None
     if i + long_ == len(text) or not HAN.match(text[i + long_]):
         return long_          # nothing follows the long form to steal its last character
+    # the article's other uses decide: 赖馨正 written five times is not 赖馨 before 正要求
+    two, third = text[i:i + short], text[i + short]
+    followers = [text[m.end():m.end() + 1] for m in re.finditer(re.escape(two), text)]
+    if len(followers) >= 2 and len(set(followers)) == 1 and followers[0] == third:
+        return long_
+    if len(set(followers)) > 1 and third in followers and followers.count(third) < len(followers):
+        return short
     after = text[i + short:i + short + 2]
     tok = doc.token_at(i)
     if tok is not None and tok.start == i and tok.pos.startswith("nr") and len(tok.word) in (long_, short):
@@ -102,15 +115,9 @@ def read_name(doc: Doc, i: int, *, strict_end: bool = False) -> int | None:
             return long_
         if len(tok.word) == short:
             return short
-    third = text[i + short]
     if third in STOP_AFTER:
         return short
     if is_word(doc, after) or is_word(doc, text[i + short:i + short + 3]):
-        return short
-    # the article writes the short form elsewhere, followed by something else
-    two = text[i:i + short]
-    followers = {text[m.end():m.end() + 1] for m in re.finditer(re.escape(two), text)}
-    if len(followers) > 1 and third in followers:
         return short
     return long_
 

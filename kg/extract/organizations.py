@@ -13,10 +13,10 @@ from __future__ import annotations
 import re
 
 from ..lexicon import Lexicon
-from ..model import ORGANIZATION, EntityRef
+from ..model import ORGANIZATION, PERSON, EntityRef
 from .doc import Doc
 from .geo import LEVEL_WORDS, Home, article_county, leading_place
-from .names import common_word
+from .names import common_word, valid_name
 
 NAME = "organizations"
 REQUIRES = ("date",)
@@ -24,14 +24,14 @@ ASSIGNS = ("organization",)
 
 NAME_POS = {"n", "nr", "ns", "nt", "nz", "nrt", "nrfg", "j", "vn", "an", "b", "eng", "l", "nnt", "x", "s", "f"}
 VERBISH = ("支持", "推动", "推进", "加快", "开展", "组织", "举办", "召开", "负责")
-STOP_WORDS = set("在 对 由 和 与 及 向 为 从 把 被 将 到 让 给 以 等 的 了 是 有 也 还 并 又 都 就 该 其 各 每 全 即 "
+STOP_WORDS = set("关于 在 对 由 和 与 及 向 为 从 把 被 将 到 让 给 以 等 的 了 是 有 也 还 并 又 都 就 该 其 各 每 全 即 "
                  "于 或 及其 以及 联合 组织 召开 举办 举行 开展 成立 前往 来到 深入 进驻 负责 表示 介绍 获悉 "
                  "了解到 发布 据 经 通过 依托 推动 支持 指导 协调 督促 要求 希望 带领 率 率领 邀请 携手 牵头 "
                  "会同 配合 作为 这 那 我 我们 他们 记者 笔者 同时 目前 已 已经 正在 今年 去年 近日 日前 相关 "
                  "有关 主要 部分 多个 一些 所有 其他 此次 本次 这次 之前 之后 期间 同比 全市 全省 全县 全区 "
                  "各级 各类 广大 多家 首批 首家 新 原 现 驻 赴 来自 位于 包括 如 像 是否 能够 可以 将会 "
                  "市民 群众 村民 居民 企业 单位 部门 机构 公司 政府 人员 代表 干部 党员 领导 工作人员 负责人".split())
-GENERIC = {"手机银行", "网上银行", "办税服务厅", "相关部门", "有关部门", "相关单位", "有关单位", "职能部门", "主管部门", "服务中心", "政务中心", "中心", "公司",
+GENERIC = {"工作", "综合医院", "人民医院", "中心医院", "政协", "人大", "党委", "市", "县", "区", "省", "手机银行", "网上银行", "办税服务厅", "相关部门", "有关部门", "相关单位", "有关单位", "职能部门", "主管部门", "服务中心", "政务中心", "中心", "公司",
            "集团", "银行", "医院", "学校", "大学", "协会", "委员会", "办公室", "工作室", "合作社", "企业", "单位",
            "便民服务中心", "党群服务中心", "卫生室", "警务室", "文化中心", "指挥部", "领导小组", "工作组", "工作队",
            "税务分局", "公安分局", "分局", "支部", "党支部", "村委会", "居委会", "党委", "党组", "部", "局", "委", "办",
@@ -40,6 +40,7 @@ GENERIC = {"手机银行", "网上银行", "办税服务厅", "相关部门", "�
 SINGLE_SUFFIXES = {"厅", "局", "委", "办", "署", "部", "科", "处"}
 LIST_TAIL = re.compile(r"等?\s*(?:\d+|[一二三四五六七八九十两]+)\s*(?:家|个)\s*(?:[\u4e00-\u9fff]{0,6}?)"
                        r"(?:企业|公司|银行|单位|机构|医院|学校|服务商|平台|合作社|商会|协会|媒体)")
+STUDIO = re.compile(r"(?:委员|代表|劳模|名师|大师|专家)?工作室$")
 WEBSITE = re.compile(r"(?:官方网站|官网|网址)\s*[:：]\s*([\u4e00-\u9fff]{2,12}网)")
 LEGAL = ("有限责任公司", "股份有限公司", "集团有限公司", "有限公司", "集团公司", "总公司", "集团", "公司")
 TRADES = ("软件", "科技", "技术", "网络", "信息", "电子", "实业", "发展", "投资", "文化", "传媒", "控股", "国际")
@@ -54,8 +55,10 @@ def canonical(surface: str, doc: Doc, home: Home) -> tuple[str, set[str]] | None
         name = lex.organizations[surface]
         return name, set(lex.org_aliases.get(name, ())) | {surface}
     body = surface
-    party = body.startswith("中共")
-    if party:
+    if body.startswith("政协") and body.endswith("委员会") and (lp := leading_place(body[2:], home)) is not None:
+        place = lp[0].name
+        return f"政协{place}委员会", {surface, f"{place}政协"}       # 政协湖南省委员会
+    if body.startswith("中共"):
         body = body[2:]
     place, n, written = None, 0, ""
     lp = leading_place(body, home)
@@ -104,6 +107,17 @@ def _is_government(rest: str, lex: Lexicon) -> bool:
             or rest.endswith(GOVERNMENT_ENDINGS))
 
 
+def _level_start(m: re.Match, home: Home) -> tuple[int, int]:
+    """Where a level-pattern match really starts: at a real place name, else at its level word (落实市委 -> 市委)."""
+    text = m.group()
+    body = text[2:] if text.startswith(("中共", "政协")) else text
+    lp = leading_place(body, home)
+    if lp is not None and body[lp[1] - 1:lp[1]] in ("省", "市", "县", "区") or (lp is not None and lp[1] >= 2):
+        return m.span()
+    k = next((i for i, c in enumerate(text) if c in "省市县区"), 0)
+    return m.start() + k, m.end()
+
+
 def _department(rest: str, lex: Lexicon, place: str) -> str:
     for short in sorted(lex.departments, key=len, reverse=True):
         if rest.startswith(short):
@@ -121,32 +135,73 @@ def _suffix_at(text: str, end: int, lex: Lexicon) -> str | None:
     return None
 
 
-def _left_edge(doc: Doc, end_token: int, suffix_start: int) -> int | None:
-    """Where an organization name ending at token `end_token` starts, walking left over name-like tokens."""
+NOUNISH = ("n", "nz", "ns", "nt", "nr", "vn", "an", "b", "s")
+
+
+def _left_edge(doc: Doc, end_token: int, suffix_start: int) -> int:
+    """Where an organization name ending at token `end_token` starts: left over noun-like tokens only."""
     toks = doc.tokens
     i = end_token
     start = toks[i].start
-    # the suffix token itself may carry the name (华为技术有限公司 is one token)
     while i - 1 >= 0:
         t = toks[i - 1]
         if t.word in STOP_WORDS or not _hanzi_or_mid(t.word) or suffix_start - t.start > 24:
             break
         if any(v in t.word for v in VERBISH):
             break
-        if t.pos.startswith(("d", "p", "c", "u", "r", "m", "t", "q", "y", "e", "o", "w", "f", "a")) and t.pos != "an":
-            if not (t.pos in ("m",) and t.word.startswith("第")):
-                break
-        if t.pos.startswith("v") and t.pos != "vn" and (len(t.word) == 1 or t.word in STOP_WORDS):
-            break
+        ordinal = t.pos == "m" and t.word.startswith("第")
+        if not (t.pos in NOUNISH or ordinal or t.word == "·") or t.end != start:
+            break         # not a noun, or a line break between
+        if re.search(r"[路街巷号]$", t.word) and len(t.word) >= 3 and not t.word.endswith(("公路", "道路")):
+            break         # an address before the name
         if any(m.type == "person" and m.start <= t.start < m.end for m in doc.ext.mentions):
             break
         i -= 1
         start = t.start
-    # names do not start with a verb or a single level-less function character
-    while i < end_token and (toks[i].pos.startswith("v") and toks[i].pos != "vn" or toks[i].word in STOP_WORDS):
-        i += 1
-        start = toks[i].start
     return start
+
+
+def _tagged_org(doc: Doc, ti: int) -> tuple[int, int] | None:
+    """The span of an organization the tagger marked (nt), if it ends like one or is known."""
+    tok = doc.tokens[ti]
+    s, e = tok.start, tok.end
+    text = doc.text
+    word = text[s:e]
+    if word.endswith("讯") and len(word) > 3:          # 衡阳日报讯: the paper's dateline
+        e -= 1
+        word = word[:-1]
+    if len(word) < 2 or not _hanzi_or_mid(word) or word in GENERIC:
+        return None
+    for unit in ("党委", "党组", "党支部", "党总支"):
+        if word.endswith(unit) and len(word) > len(unit) + 1 and any(
+                text.startswith(unit + rest, e - len(unit)) for rest in ("委员", "书记", "副书记", "成员")):
+            e -= len(unit)      # 市工信局党委委员: the post is 党委委员 of 市工信局
+            word = text[s:e]
+            break
+    if word in doc.lex.organizations or _suffix_at(text, e, doc.lex) or any(word.endswith(st) for st in doc.lex.party_bodies):
+        return s, e
+    return None
+
+
+def _bare_department(surface: str, lex: Lexicon) -> bool:
+    return surface in lex.departments or surface in lex.departments.values() or surface in (
+        "税务局", "公安局", "财政局", "教育局", "卫健局", "运输局", "民政局", "政协", "人大")
+
+
+def _names_something(doc: Doc, s: int, e: int) -> bool:
+    """Does text[s:e] (the part before 工作室) hold a name: a person, a known organization, a proper noun?"""
+    part = doc.text[s:e]
+    if part.endswith(("委员", "代表")):
+        part = part[:-2]
+    if valid_name(part, doc.lex) or any(known in part for known in doc.lex.organizations if len(known) >= 2):
+        return True
+    return any(t.pos in ("nr", "nz", "ns", "nt") and s <= t.start and t.end <= s + len(part)
+               for t in doc.tokens[max(0, doc.token_index(s)):])
+
+
+def _tagged_whole(doc: Doc, s: int, e: int) -> bool:
+    t = doc.token_at(s)
+    return t is not None and t.start == s and t.end == e and t.pos == "nt"
 
 
 def _ends_department(word: str, lex: Lexicon) -> bool:
@@ -179,6 +234,16 @@ def run(doc: Doc) -> None:
 
     def record(s: int, e: int) -> None:
         surface = text[s:e]
+        if _bare_department(surface, doc.lex) or surface.endswith(("街道办事处", "村委会", "居委会")):
+            return        # 卫健委 alone: some city's; 向阳桥街道办事处 is the town
+        if surface[-1] in SINGLE_SUFFIXES and surface not in doc.lex.organizations and not (
+                surface[0] in LEVEL_WORDS or surface.startswith(("中共", "政协")) or leading_place(surface, home)
+                or _tagged_whole(doc, s, e)):
+            return        # 全程网办, 平台办: a one-character ending needs a place before it, or the tagger's word
+        if surface.endswith("工作室") and not _names_something(doc, s, e - 3):
+            return        # 委员工作室 alone is any member's studio
+        if len(surface) <= 3 and not (doc.is_boundary(s) and doc.is_boundary(e)):
+            return        # 央行 inside 中央行动
         res = canonical(surface, doc, home)
         if res is None:
             return
@@ -197,23 +262,27 @@ def run(doc: Doc) -> None:
     for m in _known_pattern(doc.lex).finditer(text):
         record(*m.span())
     for m in _level_pattern(doc.lex).finditer(text):
-        s, e = m.span()
-        if s > 0 and text[s - 1] in "省市县区" and m.group()[0] in "省市县区":
+        s, e = _level_start(m, home)
+        if m.group("tail") and not doc.is_boundary(e):
+            e -= len(m.group("tail"))        # 省安委会统一部署: 统一部 is no department
+        if s > 0 and text[s - 1] in "省市县区" and text[s] in "省市县区":
             continue   # the 市 of 衡阳市委 belongs to the place, found below
         record(s, e)
-    # 2. names ending in an organization suffix
+    # 2. names ending in an organization suffix, and the tagger's organization names
     for ti, tok in enumerate(doc.tokens):
+        if tok.pos == "nt":
+            span = _tagged_org(doc, ti)
+            if span is not None:
+                record(*span)
         suf = _suffix_at(text, tok.end, doc.lex)
         if suf is None or (tok.end < len(text) and _suffix_at(text, tok.end + 1, doc.lex) and text[tok.end] in "会部室处科"):
             continue
-        if len(suf) == 1 and (tok.word != suf and not (tok.pos in ("nt", "nz", "j") or _ends_department(tok.word, doc.lex))
+        if len(suf) == 1 and (tok.word != suf and not (tok.pos in ("nt", "nz") or _ends_department(tok.word, doc.lex))
                               or common_word(doc.lex, text[tok.end - 2:tok.end], 100)):
             continue      # 格局, 举办, 全部: words that end in 局/办/部 by accident
         if text.startswith("城市", tok.end):
             continue      # 省域副中心城市
         start = _left_edge(doc, ti, tok.end - len(suf))
-        if start is None:
-            continue
         surface = text[start:tok.end]
         if _acceptable(surface, suf, doc.lex):
             record(start, tok.end)
@@ -229,6 +298,12 @@ def run(doc: Doc) -> None:
         if doc.add(ORGANIZATION, s, e, ref) is not None:
             doc.ext.entity(ref).aliases.update(a for a in aliases if a != name)
             kept.append((name, aliases))
+    # a studio named after a person (刘晓琼委员工作室) names that person too
+    for m in doc.mentions(ORGANIZATION):
+        st = STUDIO.search(m.text)
+        if st and valid_name(m.text[: st.start()], doc.lex):
+            name = m.text[: st.start()]
+            doc.add(PERSON, m.start, m.start + len(name), EntityRef(PERSON, name, doc.paper.city), claim=False)
     # 4. short forms of what was found (角山米业, 用友, 大湘网) name the same organization
     shorts: dict[str, str] = {}
     for name, _aliases in kept:
@@ -314,6 +389,7 @@ def _level_pattern(lex: Lexicon) -> re.Pattern:
     if key not in _patterns:
         stems = sorted(set(lex.party_bodies) | set(lex.departments), key=len, reverse=True)
         alt = "|".join(map(re.escape, stems))
-        tail = r"(?:办公厅|办公室|组织部|宣传部|统战部|机关党委|机关党支部|[^\W\d_在的和与对为从向把被将了是有等]{2,10}?(?:部|处|科|室|支队|大队))?"
-        _patterns[key] = re.compile(rf"(?:中共)?(?:[\u4e00-\u9fff]{{2,6}}?[省市县区]|[省市县区])(?:{alt}){tail}")
+        tail = (r"(?P<tail>办公厅|办公室|组织部|宣传部|统战部|机关党委|机关党支部|巡查组|考核组|督查组|检查组|工作组|"
+                r"[^\W\d_在的和与对为从向把被将了是有等关于加强推进开展]{2,10}?(?:部|处|科|支队|大队)(?:[一二三四五六七八九十]队)?)?")
+        _patterns[key] = re.compile(rf"(?:中共|政协)?(?:[\u4e00-\u9fff]{{2,6}}?[省市县区]|[省市县区])(?:{alt})(?!员){tail}")
     return _patterns[key]

@@ -14,7 +14,7 @@ import re
 
 from ..model import PERSON, EntityRef
 from .doc import Doc
-from .names import HAN, read_name, read_names, valid_name
+from .names import HAN, read_name, read_names, surname_length, valid_name
 
 NAME = "persons"
 REQUIRES = ("role",)
@@ -63,6 +63,17 @@ def run(doc: Doc) -> None:
         if (tok is not None and tok.start == i and tok.end == i + n and tok.pos in ("nr", "nrfg")
                 and _free_count(doc, name) >= 2 and valid_name(name, doc.lex, strict=True)):
             _believe(doc, i, i + n, known, strict=True)
+    # the tagger's person names (the model has seen far more names than our rules)
+    for tok in doc.tokens:
+        if tok.pos != "nr" or doc.overlaps(tok.start, tok.end):
+            continue
+        n = read_name(doc, tok.start, tagged=tok.end - tok.start)
+        if n is None:
+            continue
+        name = text[tok.start:tok.start + n]
+        if n - surname_length(text, tok.start, doc.lex) == 1 and _free_count(doc, name) < 2 and name not in known:
+            continue      # a two-character name the tagger alone reads once (康养, 夏商) is not enough
+        _believe(doc, tok.start, tok.start + n, known, tagged=True)
     # coordinated with a believed name: 周豪和李婉
     for m in list(doc.mentions(PERSON)):
         e = m.end
@@ -93,7 +104,7 @@ def _names_in_span(doc: Doc, start: int, end: int, known: set[str]) -> None:
 def _split_name(doc: Doc, s: int, e: int) -> bool:
     """jieba often cuts a name into surname + given name (罗/秀高) or glues the given name on: allow those."""
     t = doc.token_at(s)
-    return t is not None and t.start == s and t.end <= e and t.pos.startswith(("nr", "ng", "g", "n"))
+    return t is not None and t.start == s and (t.end <= e and t.pos.startswith("n") or t.pos == "nr")
 
 
 def _described(text: str, i: int) -> bool:
@@ -105,9 +116,9 @@ def _free_count(doc: Doc, name: str) -> int:
     return sum(1 for m in re.finditer(re.escape(name), doc.text) if not doc.overlaps(m.start(), m.end()))
 
 
-def _believe(doc: Doc, s: int, e: int, known: set[str], *, strict: bool = False) -> None:
+def _believe(doc: Doc, s: int, e: int, known: set[str], *, strict: bool = False, tagged: bool = False) -> None:
     name = doc.text[s:e]
-    if not valid_name(name, doc.lex, strict=strict):
+    if not valid_name(name, doc.lex, strict=strict, tagged=tagged):
         return
     if strict and not (doc.is_boundary(s) and doc.is_boundary(e)) and not _split_name(doc, s, e):
         return    # 乐呵(呵): jieba reads a longer word there
