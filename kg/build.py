@@ -15,7 +15,7 @@ from pathlib import Path
 
 from .errors import Problem
 from .extract import extract
-from .ingest import MASTHEAD_TITLE, expand, read_source
+from .ingest import expand, read_source
 from .lexicon import load as load_lexicon
 from .resolve import KnowledgeBase, resolve
 
@@ -76,7 +76,7 @@ def build_kb(paths: list[Path] | None = None, *, issue_date: date | None = None,
         summary.notes.extend(src.notes)
         if src.articles and not path.suffix.lower().endswith(("jsonl", "json", "ndjson")):
             summary.pages += 1
-        summary.articles += sum(1 for a in src.articles if a.title != MASTHEAD_TITLE)
+        summary.articles += sum(1 for a in src.articles if a.kind == "article")
         for article in src.articles:
             extractions.append(extract(article, lex))
     kb = resolve(extractions)

@@ -40,6 +40,7 @@ class Article:
     issue_date: date | None = None
     paper: Paper = field(default_factory=Paper)
     position: int = 0         # order of the article on its page
+    kind: str = "article"     # "article", "masthead" or "ad": the last two carry names but no news
 
 
 @dataclass(frozen=True)

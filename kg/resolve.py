@@ -107,17 +107,17 @@ class KnowledgeBase:
         return e
 
     def _ancestors(self, ref: EntityRef, article_id: str) -> None:
-        """Places up the scope path (湖南省/衡阳市 for 衡南县) exist too, each inside the next."""
-        parts = [p for p in ref.scope.split("/") if p] if ref.scope else []
-        child = ref
-        for k in range(len(parts), 0, -1):
-            parent = EntityRef(PLACE, parts[k - 1], "/".join(parts[: k - 1]))
+        """A place's parents up to the province exist too, each inside the next: the parent the extractor
+        gave (石鼓区 for 石鼓区演武坪社区, skipping the town the text leaves out), else the scope's last name."""
+        child = self._entity(ref)
+        for _ in range(12):
+            parent = child.parent or _scope_parent(child.ref)
+            if parent is None:
+                return
+            child.parent = parent
             pe = self._entity(parent)
             pe.sources.add(article_id)
-            ce = self._entity(child)
-            if ce.parent is None:
-                ce.parent = parent
-            child = parent
+            child = pe
 
     def _holding(self, mem: Membership, art: Article) -> None:
         key = (mem.person, mem.title, mem.org)
@@ -206,6 +206,13 @@ class KnowledgeBase:
     def counts(self) -> dict[str, int]:
         return {"persons": len(self.of_type(PERSON)), "organizations": len(self.of_type(ORGANIZATION)),
                 "places": len(self.of_type(PLACE)), "posts": len(self.holdings), "events": len(self.events)}
+
+
+def _scope_parent(ref: EntityRef) -> EntityRef | None:
+    parts = [p for p in ref.scope.split("/") if p]
+    if not parts:
+        return None
+    return EntityRef(PLACE, parts[-1], "/".join(parts[:-1]))
 
 
 def _deeper(a: EntityRef, b: EntityRef) -> bool:

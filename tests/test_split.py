@@ -25,18 +25,19 @@ PAGE = """市交通运输局发布提示：
 
 
 def test_split_headlines_bylines_jumps_and_ads():
-    arts = split_page(PAGE)
-    assert len(arts) == 2
-    (t1, a1), (t2, a2) = arts
+    pieces = split_page(PAGE)
+    assert [k for _, _, k in pieces] == ["article", "article", "ad"]
+    (t1, a1, _), (t2, a2, _), (t3, a3, _) = pieces
     assert t1 == "市交通运输局发布提示： 乘坐公共交通工具须全程佩戴口罩"
     assert "有权不予提供服务。" in a1          # a paragraph cut by a column break is joined
     assert t2.startswith("黄某某：")
     assert "下转第四版" not in a2
-    assert all("招租" not in a for _, a in arts)   # the advertisement is not an article
+    assert t3 == "写字楼招租" and "15173453695" in a3   # the advertisement is kept apart, marked as one
 
 
 def test_split_photo_credit_does_not_cut_a_paragraph():
     page = ("标题一个\n\n本报讯（记者 甲乙）回家一番合计后决定，把陈旧的东西都修一修再说吧我们一起来把\n\n"
             "杨梅组的幸福屋场 ■张某 摄\n\n堂屋、棚子一一修缮。")
-    (_, text), = split_page(page)
+    (_, text, kind), = split_page(page)
+    assert kind == "article"
     assert "把堂屋、棚子一一修缮。" in text and text.endswith("■张某 摄")

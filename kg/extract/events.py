@@ -39,6 +39,8 @@ MIN_CHARS = 4
 
 
 def run(doc: Doc) -> None:
+    if doc.article.kind != "article":
+        return           # a masthead or an advertisement reports no event
     text = doc.text
     found: list[tuple[int, int, int, str]] = []    # (name start, name end, trigger end, kind)
     lex = doc.lex

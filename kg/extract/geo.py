@@ -96,6 +96,8 @@ def leading_place(text: str, home: Home, *, allow_short: bool = True) -> tuple[D
         if not allow_short:
             cands = [d for d in cands if d.name == text[:n]]
         cands = [d for d in cands if d.level <= COUNTY or (d.level == TOWN and d.name == text[:n])]
+        # a short county name far from home is a word, not a place (南华 of 南华大学 is not 云南's 南华县)
+        cands = [d for d in cands if d.name == text[:n] or d.level <= CITY or home.within_province(d)]
         d = home.prefer(cands)
         if d is not None:
             return d, n

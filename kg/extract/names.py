@@ -59,7 +59,7 @@ def valid_name(name: str, lex, *, strict: bool = False, tagged: bool = False) ->
     if not s or not 1 <= len(name) - s <= 2:
         return False
     given = name[s:]
-    if any(c in NOT_GIVEN for c in given) or not plausible_given(given, lex, 1 if tagged else MIN_GIVEN):
+    if any(c in NOT_GIVEN for c in given) or not plausible_given(given, lex, 0 if tagged else MIN_GIVEN):
         return False
     if common_word(lex, name) or (len(name) == 3 and common_word(lex, name[:2], 200)):
         return False

@@ -34,7 +34,7 @@ STOP_WORDS = set("关于 在 对 由 和 与 及 向 为 从 把 被 将 到 让
 GENERIC = {"工作", "综合医院", "人民医院", "中心医院", "政协", "人大", "党委", "市", "县", "区", "省", "手机银行", "网上银行", "办税服务厅", "相关部门", "有关部门", "相关单位", "有关单位", "职能部门", "主管部门", "服务中心", "政务中心", "中心", "公司",
            "集团", "银行", "医院", "学校", "大学", "协会", "委员会", "办公室", "工作室", "合作社", "企业", "单位",
            "便民服务中心", "党群服务中心", "卫生室", "警务室", "文化中心", "指挥部", "领导小组", "工作组", "工作队",
-           "税务分局", "公安分局", "分局", "支部", "党支部", "村委会", "居委会", "党委", "党组", "部", "局", "委", "办",
+           "税务分局", "公安分局", "分局", "支部", "党支部", "村委会", "居委会", "党组", "部", "局", "委", "办",
            "科", "处", "厅", "署", "领导班子", "班子", "本部", "总部", "学院", "研究院", "联盟", "考核组", "巡查组",
            "督查组", "检查组", "代表团", "俱乐部", "派出所", "机关", "纪检监察组"}
 SINGLE_SUFFIXES = {"厅", "局", "委", "办", "署", "部", "科", "处"}
@@ -100,6 +100,11 @@ def canonical(surface: str, doc: Doc, home: Home) -> tuple[str, set[str]] | None
 
 GOVERNMENT_ENDINGS = ("局", "委", "办", "厅", "部", "政府", "委员会", "办公室", "中心", "支队", "大队", "法院", "检察院", "政协",
                       "人大", "人大常委会", "纪委", "监委", "工委", "党校", "工会", "妇联", "团委", "残联", "科协", "文联")
+
+
+def is_government_name(rest: str, lex: Lexicon) -> bool:
+    """Is `rest` (an organization's name after its place) a party or government body?"""
+    return _is_government(rest, lex) or rest in ("委员会", "委")
 
 
 def _is_government(rest: str, lex: Lexicon) -> bool:
@@ -244,6 +249,8 @@ def run(doc: Doc) -> None:
             return        # 委员工作室 alone is any member's studio
         if len(surface) <= 3 and not (doc.is_boundary(s) and doc.is_boundary(e)):
             return        # 央行 inside 中央行动
+        if any(text.startswith(v, e) for v in doc.lex.venue_suffixes) or any(surface.endswith(v) for v in ("大厅", "服务大厅")):
+            return        # part of a venue's name (…中共代表团旧址), or a hall
         res = canonical(surface, doc, home)
         if res is None:
             return

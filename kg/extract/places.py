@@ -16,6 +16,7 @@ from ..gazetteer import CITY, COUNTY, PROVINCE, TOWN, VILLAGE, Division, gazette
 from ..model import PLACE, EntityRef
 from .doc import Doc
 from .geo import MAX_NAME, Home, leading_place, upper_names
+from .names import common_word
 
 NAME = "places"
 REQUIRES = ("organization",)
@@ -23,6 +24,7 @@ ASSIGNS = ("place",)
 
 TOWN_TAIL = re.compile(r"[\u4e00-\u9fff]{1,5}?(?:街道办事处|街道|镇|乡)")
 VILLAGE_TAIL = re.compile(r"[\u4e00-\u9fff]{1,5}?(?:村委会|村|社区居委会|社区)")
+LONE_VILLAGE = re.compile(r"[\u4e00-\u9fff]{2,5}(?:社区|村)(?![委民级组里庄])")
 GROUP_TAIL = re.compile(r"(?:[\u4e00-\u9fff]{1,4}?|第?[一二三四五六七八九十\d]{1,3})(?:村民小组|组)")
 PLACE_POS = {"n", "ns", "nr", "nz", "nt", "j", "vn", "b", "l", "s", "f", "an", "nrt", "x"}
 LEAD_TRIM = re.compile(r"^(?:在|于|到|至|从|往|赴|去|来|经|沿|位于|前往|来到|走进|东至|西至|南至|北至|东起|西起|起|自|和|与|及)+")
@@ -87,9 +89,57 @@ def run(doc: Doc) -> None:
         end = _chain(doc, home, i)
         i = end if end > i else i + 1
     for ref, start, name in venues:
-        doc.ext.entity(ref).parent = _venue_parent(doc, home, start, name)
+        doc.ext.entity(ref).parent = _venue_parent(doc, home, start, name, doc.ext.entity(ref).kind)
+    _lone_villages(doc, home)
     _repeats(doc)
     _countries(doc)
+    _locate_organizations(doc, home)
+
+
+def _locate_organizations(doc: Doc, home: Home) -> None:
+    """An organization is located in the place its name begins with, when the article names that place
+    or the organization is a government body of it (衡南县委宣传部 in 衡南县, 市工信局 in 衡阳市)."""
+    from .organizations import is_government_name
+
+    places = {r for r in doc.ext.entities if r.type == PLACE}
+    for ref, info in list(doc.ext.entities.items()):
+        if ref.type != "organization" or info.parent is not None:
+            continue
+        name = ref.name[2:] if ref.name.startswith(("中共", "政协")) else ref.name
+        lp = leading_place(name, home, allow_short=False)
+        if lp is None:
+            continue
+        d, n = lp
+        pref = division_ref(d)
+        if pref in places or is_government_name(name[n:], doc.lex):
+            info.parent = pref
+            if pref not in places:
+                place = doc.ext.entity(pref)
+                place.kind = d.kind
+                parent = gazetteer().parent(d)
+                place.parent = division_ref(parent) if parent is not None else None
+
+
+def _lone_villages(doc: Doc, home: Home) -> None:
+    """A village or community named alone (到衡都社区开展…) when exactly one of that name lies near home."""
+    if home.city is None:
+        return
+    g = gazetteer()
+    area = home.county or home.city
+    for m in LONE_VILLAGE.finditer(doc.text):
+        for k in range(m.start(), m.end() - 2):
+            if doc.overlaps(k, m.end()) or not doc.is_boundary(k):
+                continue
+            name = doc.text[k:m.end()]
+            found = [d for d in g.find(name, short=False) if d.level == VILLAGE and g.is_within(d, area)]
+            if len(found) == 1 and not common_word(doc.lex, name[:-2] if name.endswith("社区") else name[:-1], 100):
+                _add_division(doc, found[0], k, m.end())     # not 共建幸福社区: 幸福 is a word
+                break
+            head = doc.token_at(k)
+            if (not found and name.endswith("社区") and head is not None and head.start == k
+                    and head.end == m.end() - 2 and head.pos == "ns"):
+                _add_local(doc, name, k, m.end(), division_ref(area), "village")   # 衡都社区: newer than the gazetteer
+                break
 
 
 def _repeats(doc: Doc) -> None:
@@ -136,14 +186,21 @@ def _chain(doc: Doc, home: Home, i: int) -> int:
             if ref is not None:
                 parent_ref, parent = ref, None
                 pos = m.end()
-    if parent is not None and parent.level == TOWN or (parent is None and parent_ref is not None):
+    if parent is not None and parent.level in (COUNTY, TOWN) or (parent is None and parent_ref is not None):
         m = VILLAGE_TAIL.match(text, pos)
         if m and not doc.overlaps(*m.span()):
             surface = m.group()
             name = surface[:-3] if surface.endswith(("村委会", "居委会")) else surface
-            known = g.child(parent, name) if parent is not None else None
+            known = None
+            if parent is not None and parent.level == TOWN:
+                known = g.child(parent, name)
+            elif parent is not None:       # 石鼓区演武坪社区: the town left out
+                below = g.descendants(parent, name)
+                known = below[0] if len(below) == 1 else None
             if known is not None:
                 ref = _add_division(doc, known, m.start(), m.end())
+                if ref is not None and known.parent != (parent.id if parent is not None else -1):
+                    doc.ext.entity(ref).parent = parent_ref     # the text's parent, not the town it skipped
             elif doc.is_boundary(m.start()):
                 ref = _add_local(doc, name, m.start(), m.end(), parent_ref, "village", alias=surface)
             else:
@@ -192,8 +249,11 @@ def _believe_alone(doc: Doc, home: Home, cands: list[Division], surface: str, po
         if d.level == TOWN and not (doc.is_boundary(pos) and doc.is_boundary(end)):
             return None
         return d
-    # a short name: only at token boundaries, and only near home unless it names a city or province
-    if not (doc.is_boundary(pos) and doc.is_boundary(end)):
+    # a short name: only at token boundaries (a province's also before a noun: 北京奥运会), and only near
+    # home unless it names a city or province
+    provinces = [x for x in short if x.level == PROVINCE]
+    if not doc.is_boundary(pos) or not (doc.is_boundary(end) or provinces and end < len(doc.text)
+                                        and doc.text[end] not in "路街村镇乡区县市省"):
         return None
     if end < len(doc.text) and doc.text[end] in "路街村镇乡":
         return None
@@ -219,15 +279,16 @@ def _venues_and_roads(doc: Doc) -> list[tuple[EntityRef, int, str]]:
         for m in pattern.finditer(text):
             if doc.overlaps(m.start(), m.end()):
                 continue
-            start = _venue_start(doc, m.start(), kind)
+            start = _venue_start(doc, m.start(), kind) if kind == "venue" else _road_start(text, m.start())
             if start is None:
                 continue
             end = m.end()
             name = text[start:end]
-            if len(name) - len(m.group()) < (1 if kind == "road" else 2) or doc.overlaps(start, end):
+            least = 1 if kind == "road" or name[0] in "市县区" else 2      # 市政务服务大厅 is a name
+            if len(name) - len(m.group()) < least or doc.overlaps(start, end):
                 continue
-            if kind == "road" and (_generic_road(doc, name) or text[end:end + 1] in "道区镇乡村办"):
-                continue      # 向阳桥街道 is a town, not a street
+            if kind == "road" and (_generic_road(doc, name) or (end < len(text) and text[end] in NOT_ROAD_AFTER)):
+                continue      # 向阳桥街道 is a town, 群众路线 a line, 路面 a surface
             canonical = name
             if name[0] in "市县区" and name[1:2] not in "场区" and (d := home.by_level_word(name[0])) is not None:
                 canonical = d.name + name[1:]          # 市政务服务大厅 -> 衡阳市政务服务大厅
@@ -243,14 +304,31 @@ def _venues_and_roads(doc: Doc) -> list[tuple[EntityRef, int, str]]:
     return out
 
 
+NOT_ROAD_AFTER = "道区镇乡村办线面段边灯况费网径过上旁"
+ROAD_SPLIT = re.compile(r"(?:东起|西起|南起|北起|东至|西至|南至|北至|经过|途经|位于|沿着|前往|来到|"
+                        r"办事处|街道|社区|[起至在到从沿往于和与及的是为将把对经过村镇乡区县市省他她我你们骑走车、，。；：\s])")
+
+
+def _road_start(text: str, suffix_start: int) -> int | None:
+    """A road's name is the last stretch of up to four Han characters before its ending, cut at a preposition,
+    a verb of direction or a place's ending (起建设南路 -> 建设南路, 经过向阳南路 -> 向阳南路)."""
+    s = suffix_start
+    while s > 0 and "\u4e00" <= text[s - 1] <= "\u9fff" and suffix_start - s < 8:
+        s -= 1
+    run = text[s:suffix_start]
+    cut = 0
+    for m in ROAD_SPLIT.finditer(run):
+        cut = m.end()
+    head = run[cut:][-4:]
+    return suffix_start - len(head) if head else None
+
+
 GENERIC_ROADS = ("公路", "道路", "铁路", "线路", "马路", "出路", "思路", "网路", "新路", "老路", "套路", "门路", "水路", "陆路",
                  "大街小巷", "街巷", "街道", "一路", "沿路", "半路", "去路", "来路", "退路", "后路", "小路", "大路", "高速")
 
 
 def _generic_road(doc: Doc, name: str) -> bool:
     """公路, 干线公路, 新路: words for roads, not a road's name."""
-    from .names import common_word
-
     if name.endswith(GENERIC_ROADS) or name in doc.lex.not_names:
         return True
     return common_word(doc.lex, name, 20) and not name.endswith(("东路", "西路", "南路", "北路", "中路", "大道"))
@@ -265,7 +343,7 @@ def _venue_start(doc: Doc, suffix_start: int, kind: str) -> int | None:
     tok = doc.tokens[i]
     start = tok.start if tok.start < suffix_start else suffix_start
     j = i if tok.start < suffix_start else i - 1
-    limit = 4 if kind == "road" else 16
+    limit = 4 if kind == "road" else 20
     while j >= 0:
         t = doc.tokens[j]
         if t.end <= start - 1 or suffix_start - t.start > limit:
@@ -290,14 +368,16 @@ def _is_place_mention(doc: Doc, s: int, e: int) -> bool:
     return any(m.type == PLACE and m.start <= s and e <= m.end for m in doc.ext.mentions)
 
 
-def _venue_parent(doc: Doc, home: Home, start: int, name: str) -> EntityRef | None:
-    """A venue's parent: the place just before it, the place its name begins with, else home."""
-    before = [m for m in doc.ext.mentions if m.type == PLACE and m.end == start and m.ref is not None]
-    if before:
-        return before[0].ref
+def _venue_parent(doc: Doc, home: Home, start: int, name: str, kind: str | None) -> EntityRef | None:
+    """A venue's or road's parent: the place just before it (青山街道办事处易赖街), for a venue the place its
+    name begins with (衡阳抗战纪念馆), else home. A road named after a city (延安路) is still a home road."""
+    text = doc.text
+    for m in doc.ext.mentions:
+        if m.type == PLACE and m.ref is not None and m.end <= start and text[m.end:start] in ("", "办事处", "村委会", "居委会"):
+            return m.ref
     if name[0] in "市县区" and (d := home.by_level_word(name[0])) is not None:
         return division_ref(d)
-    lp = leading_place(name, home)
+    lp = leading_place(name, home) if kind == "venue" else None
     if lp is not None and lp[1] < len(name):
         return division_ref(lp[0])
     return _home_ref(home)

@@ -51,11 +51,27 @@ def _title_pattern(doc: Doc) -> re.Pattern:
     return pat
 
 
+SUBUNIT = re.compile(r"[\u4e00-\u9fff]{1,8}?(?:科|处|室|部|中心|党支部|党总支|支部|分会|分院|研究所|队)$")
+
+
 def _org_before(doc: Doc, pos: int) -> tuple[EntityRef | None, int]:
-    """An organization mention ending at `pos` (and where it starts)."""
+    """An organization mention ending at `pos` (and where it starts); an organization followed by one of
+    its units (南华大学附二医院 + 心内科) is that unit, a new organization named in full."""
+    best = None
     for m in doc.ext.mentions:
-        if m.type == ORGANIZATION and m.end == pos and m.ref is not None:
+        if m.type != ORGANIZATION or m.ref is None or m.end > pos or pos - m.end > 8:
+            continue
+        if m.end == pos:
             return m.ref, m.start
+        gap = doc.text[m.end:pos]
+        if SUBUNIT.fullmatch(gap) and (best is None or m.end > best.end):
+            best = m
+    if best is not None:
+        name = best.ref.name + doc.text[best.end:pos]
+        ref = EntityRef(ORGANIZATION, name)
+        doc.add(ORGANIZATION, best.start, pos, ref, claim=False)
+        doc.ext.entity(ref).aliases.add(doc.text[best.start:pos])
+        return ref, best.start
     return None, pos
 
 
@@ -221,5 +237,7 @@ def _emit(doc: Doc, units: list[Unit], names: list[tuple[int, int]]) -> None:
             if not existing:
                 continue
         for u in units:
+            if u.title in doc.lex.occupations:
+                continue          # 艺术家 is what someone is, not a post they hold
             aliases = {u.written} if u.written != u.title else set()
             doc.ext.memberships.append(Membership(ref, u.title, u.org, aliases))

@@ -94,11 +94,11 @@ def _read_page(path: Path, text: str, src: Source, issue_date: date | None, city
     head = text[: m.body_start].strip()
     if head:   # the masthead names the paper, its publisher and website: an article of its own
         src.articles.append(Article(id=article_id(paper.name, issue, head), text=head, source=path.name,
-                                    title=MASTHEAD_TITLE, issue_date=issue, paper=paper, position=0))
-    for position, (title, body) in enumerate(split_page(text[m.body_start:]), 1):
+                                    title=MASTHEAD_TITLE, issue_date=issue, paper=paper, position=0, kind="masthead"))
+    for position, (title, body, kind) in enumerate(split_page(text[m.body_start:]), 1):
         src.articles.append(Article(id=article_id(paper.name, issue, body), text=body, source=path.name,
-                                    title=title, issue_date=issue, paper=paper, position=position))
-    if not any(a.title != MASTHEAD_TITLE for a in src.articles):
+                                    title=title, issue_date=issue, paper=paper, position=position, kind=kind))
+    if not any(a.kind == "article" for a in src.articles):
         src.problems.append(Problem(src.path, Messages.E011))
         src.articles.clear()
 

@@ -66,8 +66,9 @@ def _is_ad(piece: Piece) -> bool:
     return ads >= 1 and (phones >= 1 or len(text) < 200)
 
 
-def split_page(text: str) -> list[tuple[str, str]]:
-    """(title, text) of each article on the page, in page order; `text` starts with the title."""
+def split_page(text: str) -> list[tuple[str, str, str]]:
+    """(title, text, kind) of each piece of the page, in page order; `text` starts with the title and
+    `kind` is "article" or "ad" (an advertisement names companies and places but reports nothing)."""
     lines = [JUMP.sub("", ln).strip() for ln in text.split("\n")]
     lines = [ln for ln in lines if ln and not RELATED.match(ln)]
     pieces: list[Piece] = []
@@ -112,10 +113,10 @@ def split_page(text: str) -> list[tuple[str, str]]:
         i += 1
     out = []
     for p in pieces:
-        if not p.body or _is_ad(p):
+        if not p.body:
             continue
-        out.append(("".join(p.title) if len(p.title) > 1 and all(len(t) < 12 for t in p.title) else
-                    " ".join(p.title), p.text))
+        title = "".join(p.title) if len(p.title) > 1 and all(len(t) < 12 for t in p.title) else " ".join(p.title)
+        out.append((title, p.text, "ad" if _is_ad(p) else "article"))
     return out
 
 
