@@ -67,12 +67,16 @@ def main(argv=None) -> int:
             print(f"  role FP: {sorted(pred - goldr, key=str)}")
             print(f"  role FN: {sorted(goldr - pred, key=str)}")
         if not args.type or "event" in args.type:
-            evs = g.query(Q + """SELECT ?n (SAMPLE(?d) AS ?date) (SAMPLE(?pl) AS ?place) (GROUP_CONCAT(DISTINCT ?a; separator=",") AS ?att)
-                WHERE { ?e a schema:Event ; rdfs:label ?n . OPTIONAL { ?e schema:startDate ?d }
-                OPTIONAL { ?e schema:location/rdfs:label ?pl } OPTIONAL { ?e schema:attendee/rdfs:label ?a } } GROUP BY ?n""")
+            evs = defaultdict(lambda: {"date": set(), "place": set(), "att": set()})
+            for e, n in g.query(Q + "SELECT ?e ?n WHERE { ?e a schema:Event ; rdfs:label ?n }"):
+                evs[(e, str(n))]
+            for prop, key in (("schema:startDate", "date"), ("schema:location/rdfs:label", "place"),
+                              ("schema:attendee/rdfs:label", "att")):
+                for e, n, v in g.query(Q + f"SELECT ?e ?n ?v WHERE {{ ?e a schema:Event ; rdfs:label ?n ; {prop} ?v }}"):
+                    evs[(e, str(n))][key].add(str(v))
             print("  events (graph):")
-            for n, d, pl, att in sorted(evs, key=lambda r: str(r[0])):
-                print(f"    {n} | {d} | {pl} | {att}")
+            for (_, n), d in sorted(evs.items(), key=lambda kv: kv[0][1]):
+                print(f"    {n} | {','.join(d['date'])} | {','.join(d['place'])} | {','.join(sorted(d['att']))}")
             print("  events (gold):")
             for e in gold["events"]:
                 print(f"    {e['name']} | {e['date']} | {e['place']} | {','.join(e['attendees'])}")

@@ -31,7 +31,9 @@ PATTERNS = [
     re.compile(rf"(?:{YEAR}|{REL_YEAR})?\s*{MONTH}\s*{DAY}{PART}{RANGE_END}"),
     re.compile(rf"(?:{YEAR}|{REL_YEAR})\s*{MONTH}(?![\d{CN}]*\s*[日号])"),
     re.compile(rf"(?<![\d月]){DAY}{PART}(?=[，,、\s]|上午|下午|晚)"),
+    re.compile(rf"(?<![\d年]){MONTH}(?=份|[，,]|以来|中旬|上旬|下旬|底|初)"),
     re.compile(rf"{YEAR}(?![\d{CN}]*\s*月)"),
+    re.compile(r"(?P<yearsago>[一两二三四五六七八九十\d]{1,2})年(?:前|以前)"),
     re.compile(r"(?P<relday>昨日|昨天|前日|前天|今日|今天|明日|明天|当日|当天|次日|近日|日前|近期|目前|今年|去年|前年|明年)"
                + PART),
 ]
@@ -55,6 +57,8 @@ def cn_number(text: str) -> int:
 def resolve(m: re.Match, issue: date | None, year_context: int | None = None) -> str | None:
     """The ISO value of one match; `year_context` is a year written earlier in the same sentence."""
     g = m.groupdict()
+    if g.get("yearsago"):       # 两年前 in a 2022 issue: 2020
+        return str(issue.year - cn_number(g["yearsago"])) if issue else None
     if g.get("relday"):
         word = g["relday"]
         if issue is None:

@@ -21,14 +21,16 @@ NAME = "events"
 REQUIRES = ("date", "place", "organization", "person")
 ASSIGNS = ("event",)
 
-NP_POS_STOP = ("p", "c", "u", "r", "d", "y", "e", "o", "w")
+NP_POS_STOP = ("p", "c", "u", "r", "d", "y", "e", "o", "w", "t", "x", "q")
+QUOTE_MAX = 24      # a quotation longer than this is speech, not part of an event's name
 LEFT_STOP = set("召开 举行 举办 开展 组织 参加 出席 主持 启动 进行 在 于 到 赴 来 是 为 对 由 和 与 及 等 了 的 将 把 被 "
                 "正式 隆重 成功 顺利 圆满 如期 近日 日前 当天 当日 随后 同时 还 也 并 又 都 已 已经 即将 先后 分别 "
                 "参与 承办 主办 协办 通过 利用 借助 以 围绕 结合 作为 就 从 自 做客 一场 一次 本次 此次 这次 该 "
                 "各 每 所 其 这 那 我市 本市 全省 全国 全县 全区 各地 多 一 首 第一 年度 落下 拉开 迎来 "
                 "联合 共同 积极 认真 扎实 深入 持续 广泛 集中 专门 专题 主动 大力 着力 相继 先后 再 又 通报 "
                 "希望 要求 推动 推进 加快 落实 实施 做好 加强 抓好 部署 安排 发布 印发 提出 围绕 感谢 通过 "
-                "启动 完成 获得 获评 入选 纳入 列入 参照 根据 按照 依据 决定 确定 明确 迎接 筹备 做客 主讲".split())
+                "启动 完成 获得 获评 入选 纳入 列入 参照 根据 按照 依据 决定 确定 明确 迎接 筹备 做客 主讲 "
+                "确保 停止 返回 保障 提升 提高 促进 看到 遭遇 发生 经历 进入 利用 积极参加".split())
 TRIM_HEAD = re.compile(r"^(?:我市|本市|该市|该县|该区|我省|我县|我区)")
 PLACE_RANK = {"group": 0, "venue": 1, "road": 2, "village": 3, "town": 4, "county": 5, "city": 6, "province": 7, "country": 8}
 MOVE = re.compile(r"(?:前往|来到|到|赴|走进|深入)$")
@@ -36,6 +38,7 @@ SAME_DAY = ("随后", "会后", "当天", "当日", "同日", "会上", "活动�
 PARTICIPATE = re.compile(r"(?:参加|出席|陪同|参与)(?:活动|会议|仪式|调研|座谈)?[。，]?$")
 GENERIC_NAMES = {"活动", "会议", "大会", "仪式", "比赛", "检查", "评估", "考核", "展", "签约", "事故", "巡查", "督查", "讲座"}
 MIN_CHARS = 4
+ACCIDENTS = {"车祸", "事故", "火灾", "地震", "洪水"}
 
 
 def run(doc: Doc) -> None:
@@ -53,7 +56,7 @@ def run(doc: Doc) -> None:
             continue
         start = _np_start(doc, m.start())
         name = text[start:m.end()]
-        if len(name) < MIN_CHARS or name in GENERIC_NAMES or _only_quote_head(name):
+        if (len(name) < MIN_CHARS and m.group() not in ACCIDENTS) or name in GENERIC_NAMES or _only_quote_head(name):
             continue
         found.append((start, m.end(), m.end(), "noun"))
     for m in verbs.finditer(text):
@@ -76,7 +79,19 @@ def run(doc: Doc) -> None:
         ev.organizers = _organizers(doc, s)
         events.append((ev, s, e))
     _attendees(doc, events)
-    doc.ext.events.extend(_merge([ev for ev, _, _ in events]))
+    kept = [(ev, s, e) for ev, s, e in events if _evidenced(doc, ev, s, e)]
+    doc.ext.events.extend(_merge([ev for ev, _, _ in kept]))
+
+
+def _evidenced(doc: Doc, ev: EventFact, s: int, e: int) -> bool:
+    """An event a reader would record has something to pin it down: a date, who took part or organised it,
+    a place named in its sentence, or a name inside its own name (北京奥运会). 公益活动 alone has none."""
+    if ev.date or ev.attendees or ev.organizers:
+        return True
+    ss, se = doc.sentence_span(s)
+    if any(ss <= m.start < se for m in doc.mentions(PLACE)):
+        return True
+    return any(s <= m.start and m.end <= e for m in doc.mentions(PLACE, ORGANIZATION, PERSON))
 
 
 def _inside(doc: Doc, s: int, e: int, *types: str) -> bool:
@@ -97,13 +112,15 @@ def _np_start(doc: Doc, trig_start: int) -> int:
     if i >= 0 and doc.tokens[i].start < trig_start:
         start = trig_start if doc.tokens[i].word in LEFT_STOP else doc.tokens[i].start
     quote = 0
+    quote_end = 0
     while j >= 0:
         t = doc.tokens[j]
         w = t.word
-        if trig_start - t.start > 44:
-            break
+        if trig_start - t.start > 44 or (t.end < start and quote == 0 and w not in "”」』》"):
+            break            # too long, or a line break lies between
         if w in "”」』》":
             quote += 1
+            quote_end = t.end
             start = t.start
             j -= 1
             continue
@@ -111,10 +128,16 @@ def _np_start(doc: Doc, trig_start: int) -> int:
             if quote == 0:
                 break
             quote -= 1
+            inner = doc.text[t.end:quote_end - 1]
+            if len(inner) > QUOTE_MAX or any(c in inner for c in "。！？；"):
+                start = quote_end       # a quoted sentence is speech: the name starts after it
+                break
             start = t.start
             j -= 1
             continue
         if quote > 0:
+            if w in ("，", ",", "。", "；") or t.pos == "t":
+                break        # quotes that do not pair up: the name starts after the clause break
             start = t.start
             j -= 1
             continue
@@ -138,6 +161,8 @@ def _np_start(doc: Doc, trig_start: int) -> int:
         j -= 1
     while start < trig_start and text[start] in "、·—（）()暨":
         start += 1
+    if start > 0 and text[start] in "市县区省" and text[start - 1] in "我本该":
+        start += 1       # 我市2020年度绩效考核公众评估: 我市 is the paper's city, not the name
     return start
 
 
@@ -250,7 +275,10 @@ def _attendees(doc: Doc, events: list[tuple[EventFact, int, int]]) -> None:
     if not events:
         return
     text = doc.text
-    reporters = {m.ref for m in doc.mentions(PERSON) if _is_byline(text, m.start)}
+    reporters = {h.person for h in doc.ext.memberships if h.title in REPORTING}
+    reporters |= {m.ref for m in doc.mentions(PERSON) if _in_credit(text, m.start)}
+    nested = {(m.start, m.end) for m in doc.mentions(PERSON)
+              if any(o.start <= m.start and m.end <= o.end for o in doc.mentions(ORGANIZATION))}
     bounds = [doc.sentence_span(s)[0] for _, s, _ in events] + [len(text)]
     main_person = _main_person(doc)
     for k, (ev, s, _e) in enumerate(events):
@@ -260,12 +288,15 @@ def _attendees(doc: Doc, events: list[tuple[EventFact, int, int]]) -> None:
         own = doc.sentence_span(s)
         for m in doc.mentions(PERSON):
             cited = text.startswith("总书记", m.end) and not own[0] <= m.start < own[1]
-            if a <= m.start < b and m.ref not in reporters and not cited:
+            if a <= m.start < b and m.ref not in reporters and not cited and (m.start, m.end) not in nested:
                 if m.ref not in ev.attendees:
                     ev.attendees.append(m.ref)
-        sent = doc.text[slice(*doc.sentence_span(s))]
-        if main_person is not None and re.search(r"(?:^|[，。])(?:他|她)", sent) and main_person not in ev.attendees:
-            ev.attendees.append(main_person)
+        ss, se = doc.sentence_span(s)
+        if PRONOUN.search(text, ss, se) and not any(ss <= m.start < se for m in doc.mentions(PERSON)):
+            before = [m.ref for m in doc.mentions(PERSON) if m.end <= ss and m.ref not in reporters]
+            who = before[-1] if before else main_person
+            if who is not None and who not in ev.attendees:
+                ev.attendees.append(who)     # 他: the person the text last named
     for ss, se in doc.sentences:
         sent = text[ss:se].strip()
         if not PARTICIPATE.search(sent.rstrip("。")):
@@ -276,6 +307,18 @@ def _attendees(doc: Doc, events: list[tuple[EventFact, int, int]]) -> None:
                 for p in people:
                     if p not in ev.attendees:
                         ev.attendees.append(p)
+
+
+PRONOUN = re.compile(r"(?<![其们])(?:他|她)(?!们)")
+REPORTING = {"记者", "通讯员", "编辑", "实习生", "特约记者", "摄影记者"}
+CREDIT = re.compile(r"■[^\n]*$")
+
+
+def _in_credit(text: str, pos: int) -> bool:
+    """Inside a ■ line (■本报记者 张某, ■张某 摄) or the parentheses of a 本报讯 byline."""
+    line_start = text.rfind("\n", 0, pos) + 1
+    head = text[line_start:pos]
+    return "■" in head or bool(re.search(r"(?:本报讯|日报讯)\s*[（(][^）)]*$", head))
 
 
 def _is_byline(text: str, pos: int) -> bool:
@@ -300,10 +343,16 @@ def dice(a: str, b: str) -> float:
     return 2 * len(ba & bb) / (len(ba) + len(bb))
 
 
-def _same_event(a: str, b: str) -> bool:
-    if a == b or (min(len(a), len(b)) >= 4 and (a in b or b in a)):
+def _same_event(a: EventFact, b: EventFact) -> bool:
+    """Two mentions in one article are one event: one name inside the other, names alike, or the same
+    kind of event (its last word) on the same day (相关工作调度会 is the 全市快递行业…调度会 of that day)."""
+    x, y = a.name, b.name
+    if x == y or (min(len(x), len(y)) >= 4 and (x in y or y in x)):
         return True
-    return a[-2:] == b[-2:] and dice(a, b) >= 0.5
+    d = dice(x, y)
+    if d >= 0.6 or (x[-2:] == y[-2:] and d >= 0.4):
+        return True
+    return x[-3:] == y[-3:] and a.date is not None and a.date == b.date
 
 
 def _merge(events: list[EventFact]) -> list[EventFact]:
@@ -313,7 +362,7 @@ def _merge(events: list[EventFact]) -> list[EventFact]:
     out: list[EventFact] = []
     for ev in events:
         for kept in out:
-            if _same_event(ev.name, kept.name):
+            if _same_event(ev, kept):
                 kept.aliases.add(ev.name)
                 if len(ev.name) > len(kept.name):
                     kept.aliases.add(kept.name)

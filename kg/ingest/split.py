@@ -116,8 +116,26 @@ def split_page(text: str) -> list[tuple[str, str, str]]:
         if not p.body:
             continue
         title = "".join(p.title) if len(p.title) > 1 and all(len(t) < 12 for t in p.title) else " ".join(p.title)
+        if _is_ad(p) and (cut := _ad_tail(p)) is not None:
+            article, ad = Piece(p.title, p.body[:cut]), Piece([], p.body[cut:], p.credits)
+            out.append((title, article.text, "article"))
+            out.append((ad.body[0], ad.text, "ad"))
+            continue
         out.append((title, p.text, "ad" if _is_ad(p) else "article"))
     return out
+
+
+def _ad_tail(piece: Piece) -> int | None:
+    """Where an advertisement printed under an article begins (the brand line before its first ad line),
+    if the piece opens with real news: a paragraph that ends a sentence before any ad line."""
+    first_ad = next((k for k, line in enumerate(piece.body) if AD.search(line)), None)
+    if first_ad is None:
+        return None
+    news = [k for k, line in enumerate(piece.body[:first_ad]) if len(line) >= 40 and _ends_sentence(line)]
+    if not news:
+        return None
+    cut = first_ad - 1 if first_ad - 1 > news[-1] and _is_headline(piece.body[first_ad - 1]) else first_ad
+    return cut if cut > news[-1] else None
 
 
 def _steal_headline(piece: Piece) -> list[str]:
