@@ -65,6 +65,7 @@ class Mention:
     end: int                  # exclusive
     ref: EntityRef | None = None   # the entity it names, once known
     value: str | None = None       # normalised value: ISO date for dates, bare title for roles
+    weak: bool = False             # one piece of evidence only: an entity once corroborated (confirm.py)
 
 
 @dataclass

@@ -106,18 +106,37 @@ class Doc:
         return False
 
     def add(self, type_: str, start: int, end: int, ref: EntityRef | None = None, value: str | None = None,
-            *, claim: bool = True, alias: str | None = None) -> Mention | None:
-        """Record a mention of text[start:end]; None if it overlaps a claimed span."""
+            *, claim: bool = True, alias: str | None = None, weak: bool = False) -> Mention | None:
+        """Record a mention of text[start:end]; None if it overlaps a claimed span.
+
+        A `weak` mention (one source of evidence, seen once) is reported as a mention but names
+        no entity until confirm.py finds it corroborated."""
         if start >= end or (claim and self.overlaps(start, end)):
             return None
-        m = Mention(type_, self.text[start:end], start, end, ref, value)
+        m = Mention(type_, self.text[start:end], start, end, ref, value, weak=weak)
         self.ext.mentions.append(m)
         if claim:
             bisect.insort(self._claimed, (start, end))
-        if ref is not None:
-            self.ext.entity(ref, alias if alias is not None else m.text)
-            self.ext.sentences.setdefault(ref, self.sentence_text(start))
+        if ref is not None and not weak:
+            self.entity(m, alias)
         return m
+
+    def drop_weak(self, start: int, end: int) -> bool:
+        """Withdraw the weak mentions inside [start, end) so stronger evidence can claim the span;
+        False (and nothing withdrawn) if a strong mention overlaps it."""
+        inside = [m for m in self.ext.mentions if m.start < end and start < m.end]
+        if any(not m.weak or m.start < start or m.end > end for m in inside):
+            return False
+        for m in inside:
+            self.ext.mentions.remove(m)
+            if (m.start, m.end) in self._claimed:
+                self._claimed.remove((m.start, m.end))
+        return True
+
+    def entity(self, m: Mention, alias: str | None = None) -> None:
+        """Make the entity a mention names part of the article's facts."""
+        self.ext.entity(m.ref, alias if alias is not None else m.text)
+        self.ext.sentences.setdefault(m.ref, self.sentence_text(m.start))
 
     def mentions(self, *types: str) -> list[Mention]:
         return sorted((m for m in self.ext.mentions if not types or m.type in types), key=lambda m: m.start)

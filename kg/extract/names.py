@@ -33,7 +33,7 @@ def plausible_given(chars: str, lex, minimum: int = MIN_GIVEN) -> bool:
     return bool(chars) and all(HAN.match(c) and lex.given_chars[c] >= minimum for c in chars)
 
 
-NOT_GIVEN = set("其了着过的地得们个这那些每各该此与和及或在于为以被把将向从对也都就还又再很更最所之而")
+NOT_GIVEN = set("了着过的地得们个这那些每各该此与和及或在于为以被把将向从对也都就还又再很更最所之而")
 
 
 def is_word(doc: Doc, word: str, min_freq: int = 50) -> bool:
@@ -61,6 +61,8 @@ def valid_name(name: str, lex, *, strict: bool = False, tagged: bool = False) ->
     given = name[s:]
     if any(c in NOT_GIVEN for c in given) or not plausible_given(given, lex, 0 if tagged else MIN_GIVEN):
         return False
+    if len(given) == 1 and given in "其乃即亦":
+        return False          # 向其介绍: 其 ends no two-character name
     if common_word(lex, name) or (len(name) == 3 and common_word(lex, name[:2], 200)):
         return False
     if any(name[s:].startswith(h) for h in ("先生", "女士", "小姐", "某")):
@@ -129,6 +131,13 @@ def _honorific_after(text: str, end: int) -> bool:
     if end < len(text) and text[end] in PLACE_TAIL:
         return True       # 杨梅组, 高峰村: a place named like a person
     return any(text.startswith(h, end) for h in ("先生", "女士", "小姐", "某某", "某", "阿姨", "大爷", "大妈", "师傅"))
+
+
+def foreign_name(word: str, lex) -> bool:
+    """A transliterated name (克林顿, 普里马科夫, 帕巴拉·格列朗杰): every character one that transliterations use."""
+    chars = word.replace("·", "").replace("-", "")
+    return (2 <= len(chars) <= 12 and all(lex.translit_chars[c] >= 5 for c in chars)
+            and word not in lex.not_names and not common_word(lex, word, 20))
 
 
 def read_names(doc: Doc, i: int, *, spaces: bool = False) -> list[tuple[int, int]]:

@@ -166,7 +166,7 @@ def _left_edge(doc: Doc, end_token: int, suffix_start: int) -> int:
     return start
 
 
-def _tagged_org(doc: Doc, ti: int) -> tuple[int, int] | None:
+def _tagged_org(doc: Doc, ti: int, weak: set) -> tuple[int, int] | None:
     """The span of an organization the tagger marked (nt), if it ends like one or is known."""
     tok = doc.tokens[ti]
     s, e = tok.start, tok.end
@@ -185,7 +185,23 @@ def _tagged_org(doc: Doc, ti: int) -> tuple[int, int] | None:
             break
     if word in doc.lex.organizations or _suffix_at(text, e, doc.lex) or any(word.endswith(st) for st in doc.lex.party_bodies):
         return s, e
+    # no ending of an organization: the tagger's word alone (曼联, 腾讯互娱) must look like a name
+    if (sum(1 for c in word if "\u4e00" <= c <= "\u9fff") >= 2 and not common_word(doc.lex, word, 20)
+            and not leading_place(word, doc.home, allow_short=False)):
+        weak.add((s, e))
+        return s, e
     return None
+
+
+def _generic_core(core: str, lex: Lexicon) -> bool:
+    """Is the part of a name before its ending only common words (贷款公司, 国内银行, 客服中心)?"""
+    from .doc import tokenizer
+
+    tok = tokenizer(lex)
+    words = list(tok.tokenizer.cut(core, HMM=False))
+    return all(tok.word_tag_tab.get(w, "x")[:1] in ("n", "v", "a", "d", "f", "m", "q", "b", "s") and
+               tok.word_tag_tab.get(w, "x")[:2] not in ("nr", "ns", "nt", "nz") and
+               tok.tokenizer.FREQ.get(w, 0) >= 200 for w in words)
 
 
 def _bare_department(surface: str, lex: Lexicon) -> bool:
@@ -227,6 +243,8 @@ def _acceptable(name: str, suffix: str, lex: Lexicon) -> bool:
         return False
     if re.match(r"^[\d一二三四五六七八九十两几多各该本此这那其每]", name):
         return False
+    if len(suffix) >= 2 and core[:1] not in LEVEL_WORDS and _generic_core(core, lex):
+        return False      # 贷款公司, 客服中心: a kind of organization, not one (市…支队 is the city's)
     return True
 
 
@@ -235,9 +253,10 @@ def run(doc: Doc) -> None:
     home.county = article_county(doc.text, home)
     doc.home = home
     text = doc.text
-    found: list[tuple[int, int, str, set[str]]] = []
+    found: list[tuple[int, int, str, set[str], bool]] = []
+    weak: set[tuple[int, int]] = set()        # spans only the tagger proposes, with no ending of a name
 
-    def record(s: int, e: int) -> None:
+    def record(s: int, e: int, is_weak: bool = False) -> None:
         surface = text[s:e]
         if _bare_department(surface, doc.lex) or surface.endswith(("街道办事处", "村委会", "居委会")):
             return        # 卫健委 alone: some city's; 向阳桥街道办事处 is the town
@@ -255,7 +274,7 @@ def run(doc: Doc) -> None:
         if res is None:
             return
         name, aliases = res
-        found.append((s, e, name, aliases))
+        found.append((s, e, name, aliases, is_weak))
 
     # 0. the paper itself (本报, 衡阳日报) and a masthead's website
     if doc.paper.org_name:
@@ -278,9 +297,9 @@ def run(doc: Doc) -> None:
     # 2. names ending in an organization suffix, and the tagger's organization names
     for ti, tok in enumerate(doc.tokens):
         if tok.pos == "nt":
-            span = _tagged_org(doc, ti)
+            span = _tagged_org(doc, ti, weak)
             if span is not None:
-                record(*span)
+                record(*span, is_weak=span in weak)
         suf = _suffix_at(text, tok.end, doc.lex)
         if suf is None or (tok.end < len(text) and _suffix_at(text, tok.end + 1, doc.lex) and text[tok.end] in "会部室处科"):
             continue
@@ -298,12 +317,15 @@ def run(doc: Doc) -> None:
         for s, e in _list_items(doc, m.start()):
             record(s, e)
     # keep the longest of overlapping candidates
-    found.sort(key=lambda x: (-(x[1] - x[0]), x[0]))
+    found.sort(key=lambda x: (x[4], -(x[1] - x[0]), x[0]))   # the tagger's guesses last
     kept = []
-    for s, e, name, aliases in found:
+    for s, e, name, aliases, is_weak in found:
         ref = EntityRef(ORGANIZATION, name)
-        if doc.add(ORGANIZATION, s, e, ref) is not None:
-            doc.ext.entity(ref).aliases.update(a for a in aliases if a != name)
+        if is_weak and any(k[0] != name and (k[0].startswith(name) or name.startswith(k[0])) for k in kept):
+            continue          # 爱迪 beside 爱迪国际, 中国电信云 beside 中国电信: the tagger cut a name short or long
+        if doc.add(ORGANIZATION, s, e, ref, weak=is_weak) is not None:
+            if not is_weak:
+                doc.ext.entity(ref).aliases.update(a for a in aliases if a != name)
             kept.append((name, aliases))
     # a studio named after a person (刘晓琼委员工作室) names that person too
     for m in doc.mentions(ORGANIZATION):

@@ -14,7 +14,7 @@ import re
 
 from ..model import PERSON, EntityRef
 from .doc import Doc
-from .names import HAN, read_name, read_names, surname_length, valid_name
+from .names import HAN, foreign_name, read_name, read_names, surname_length, valid_name
 
 NAME = "persons"
 REQUIRES = ("role",)
@@ -32,6 +32,7 @@ SPEECH = re.compile(r"^(?:[\u4e00-\u9fff]{0,3}地)?(?:说|表示|介绍|指出|�
                     r"调研|看望|慰问|参加|作主旨|作报告|作讲座|主讲|做客)")
 STUDIO = re.compile(r"(?:委员|代表|劳模|名师|大师|技能大师|专家)?工作室")
 ANONYMOUS = re.compile(r"某")
+SURNAME_TITLE = re.compile(r"([\u4e00-\u9fff])(?:主席|总理|副主席|副总理|委员长|总书记|书记|部长|省长|市长|老|总)(?![\u4e00-\u9fff]{0,1}[长员])")
 
 
 def run(doc: Doc) -> None:
@@ -69,11 +70,21 @@ def run(doc: Doc) -> None:
             continue
         n = read_name(doc, tok.start, tagged=tok.end - tok.start)
         if n is None:
+            chinese_shaped = surname_length(text, tok.start, doc.lex) and len(tok.word) <= 3 and "·" not in tok.word
+            if (foreign_name(tok.word, doc.lex) and not chinese_shaped
+                    and (len(tok.word) >= 3 or _free_count(doc, tok.word) >= 2)):
+                doc.add(PERSON, tok.start, tok.end, EntityRef(PERSON, tok.word, doc.paper.city))
+                known.add(tok.word)        # 克林顿, 普里马科夫: the tagger's foreign names
             continue
         name = text[tok.start:tok.start + n]
         if n - surname_length(text, tok.start, doc.lex) == 1 and _free_count(doc, name) < 2 and name not in known:
             continue      # a two-character name the tagger alone reads once (康养, 夏商) is not enough
         _believe(doc, tok.start, tok.start + n, known, tagged=True)
+    # a surname before a leader's title stands for the person (江主席, 李总理): a mention with no entity
+    for m in SURNAME_TITLE.finditer(text):
+        s = m.start(1)
+        if m.group(1) in doc.lex.surnames and (s == 0 or not HAN.match(text[s - 1])) and not doc.overlaps(s, s + 1):
+            doc.add(PERSON, s, s + 1)
     # coordinated with a believed name: 周豪和李婉
     for m in list(doc.mentions(PERSON)):
         e = m.end

@@ -118,7 +118,8 @@ def _evidence_org(doc: Doc, start: int, title: str) -> tuple[EntityRef | None, i
             break
         i = tok.end - s
     seg = seg[i:]
-    if len(seg) < 2 or valid_name(seg, doc.lex) or doc.overlaps(s + i, s + i + len(seg)):
+    if len(seg) < 2 or valid_name(seg, doc.lex) or (doc.overlaps(s + i, s + i + len(seg))
+                                                      and not doc.drop_weak(s + i, s + i + len(seg))):
         return None, start
     if any(w in seg for w in ("相关", "有关", "主要", "部门", "单位", "企业", "该", "各", "的")):
         return None, start

@@ -44,6 +44,7 @@ class Lexicon:
     compound_surnames: set[str] = field(default_factory=set)
     not_names: set[str] = field(default_factory=set)
     given_chars: Counter = field(default_factory=Counter)             # given-name characters, from jieba
+    translit_chars: Counter = field(default_factory=Counter)          # characters of transliterated names
     fingerprint: str = ""     # changes when any file changes: part of the build cache key
 
     def title_org(self, title: str) -> str | None:
@@ -67,18 +68,24 @@ def _fields(line: str) -> list[str]:
     return [f.strip() for f in line.split("\t")]
 
 
-def _given_name_chars() -> Counter:
-    """How often each character appears in the given names of jieba's dictionary (its `nr` words)."""
+def _name_chars() -> tuple[Counter, Counter]:
+    """From jieba's dictionary: how often each character appears in Chinese given names (its `nr` words)
+    and in transliterated foreign names (its `nrt`/`nrfg` words)."""
     import jieba
 
-    counts: Counter = Counter()
+    given: Counter = Counter()
+    foreign: Counter = Counter()
     path = Path(jieba.__file__).parent / "dict.txt"
     with path.open(encoding="utf-8") as f:
         for line in f:
             parts = line.split()
-            if len(parts) == 3 and parts[2] == "nr" and len(parts[0]) in (2, 3):
-                counts.update(parts[0][1:])
-    return counts
+            if len(parts) != 3:
+                continue
+            if parts[2] == "nr" and len(parts[0]) in (2, 3):
+                given.update(parts[0][1:])
+            elif parts[2] in ("nrt", "nrfg") and len(parts[0]) >= 2:
+                foreign.update(parts[0])
+    return given, foreign
 
 
 @lru_cache(maxsize=4)
@@ -122,7 +129,7 @@ def load(extra_dir: str | None = None) -> Lexicon:
         s = s.strip()
         (lex.compound_surnames if len(s) == 2 else lex.surnames).add(s)
     lex.not_names = {s.strip() for s in _lines("not_names.txt", extra)}
-    lex.given_chars = _given_name_chars()
+    lex.given_chars, lex.translit_chars = _name_chars()
     digest = hashlib.sha1()
     for name in FILES:
         for line in _lines(name, extra):

@@ -1,0 +1,31 @@
+"""Weak mentions become entities only when something corroborates them.
+
+Some evidence is enough to report a mention but not to put a node in the graph:
+a name the tagger alone proposes once (曼联, 康养). Such mentions are `weak`. A
+weak mention names an entity when the article mentions the same thing again, or
+when a fact (a post, an event) uses it; otherwise it stays a mention (`kg ner`
+reports it) and the graph does without it.
+"""
+from __future__ import annotations
+
+from collections import Counter
+
+from .doc import Doc
+
+NAME = "confirm"
+REQUIRES = ("person", "organization", "place", "event")
+ASSIGNS: tuple[str, ...] = ()
+
+
+def run(doc: Doc) -> None:
+    seen = Counter(m.ref for m in doc.ext.mentions if m.ref is not None)
+    used = {m.person for m in doc.ext.memberships} | {m.org for m in doc.ext.memberships if m.org is not None}
+    for ev in doc.ext.events:
+        used.update(ev.attendees)
+        used.update(ev.organizers)
+        if ev.place is not None:
+            used.add(ev.place)
+    for m in doc.ext.mentions:
+        if m.weak and m.ref is not None and (seen[m.ref] >= 2 or m.ref in used or m.ref in doc.ext.entities):
+            m.weak = False
+            doc.entity(m)
