@@ -29,3 +29,6 @@ def run(doc: Doc) -> None:
         if m.weak and m.ref is not None and (seen[m.ref] >= 2 or m.ref in used or m.ref in doc.ext.entities):
             m.weak = False
             doc.entity(m)
+            if m.type == "place" and m.value:
+                info = doc.ext.entity(m.ref)
+                info.kind = info.kind or m.value        # what kind of place the weak mention said it was

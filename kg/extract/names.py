@@ -98,9 +98,17 @@ def read_name(doc: Doc, i: int, *, strict_end: bool = False, tagged: int = 0) ->
         n = options[0]
         return n if not _honorific_after(text, i + n) else None
     long_, short = options
-    # an honorific or a common word right after decides
-    if _honorific_after(text, i + short) or _honorific_after(text, i + long_):
-        return None
+    if any(k < len(text) and text[k] in PLACE_TAIL for k in (i + short, i + long_)):
+        return None           # 杨梅组, 高峰村: a place named like a person
+    # an honorific after the name ends it (邓小平先生, 王军先生)
+    if _honorific_after(text, i + long_):
+        return long_
+    if _honorific_after(text, i + short):
+        return short
+    # a name jieba's dictionary knows (邓小平) is not cut by the word after it (平和)
+    tag_tab = tokenizer(lex).word_tag_tab
+    if tag_tab.get(text[i:i + long_], "").startswith("nr") and tokenizer(lex).tokenizer.FREQ.get(text[i:i + long_], 0) >= 3:
+        return long_
     if i + long_ == len(text) or not HAN.match(text[i + long_]):
         return long_          # nothing follows the long form to steal its last character
     # the article's other uses decide: 赖馨正 written five times is not 赖馨 before 正要求
@@ -124,7 +132,7 @@ def read_name(doc: Doc, i: int, *, strict_end: bool = False, tagged: int = 0) ->
     return long_
 
 
-PLACE_TAIL = "组村镇乡路街"
+PLACE_TAIL = "组村镇乡路街"   # never the empty string: callers test slices
 
 
 def _honorific_after(text: str, end: int) -> bool:

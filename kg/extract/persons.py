@@ -85,13 +85,15 @@ def run(doc: Doc) -> None:
         s = m.start(1)
         if m.group(1) in doc.lex.surnames and (s == 0 or not HAN.match(text[s - 1])) and not doc.overlaps(s, s + 1):
             doc.add(PERSON, s, s + 1)
-    # coordinated with a believed name: 周豪和李婉
-    for m in list(doc.mentions(PERSON)):
-        e = m.end
+    # coordinated with a believed name: 周豪和李婉, 江泽民、李鹏、乔石 (each new name may lead to the next)
+    todo = list(doc.mentions(PERSON))
+    while todo:
+        e = todo.pop().end
         if e < len(text) and text[e] in "和与、及":
             n = read_name(doc, e + 1)
-            if n:
+            if n and not doc.overlaps(e + 1, e + 1 + n):
                 _believe(doc, e + 1, e + 1 + n, known, strict=True)
+                todo.extend(m for m in doc.ext.mentions if m.type == PERSON and m.start == e + 1)
     # every occurrence of a believed name
     for name in sorted(known, key=len, reverse=True):
         for m in re.finditer(re.escape(name), text):

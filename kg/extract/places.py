@@ -93,6 +93,8 @@ def run(doc: Doc) -> None:
     _lone_villages(doc, home)
     _repeats(doc)
     _countries(doc)
+    _abbreviated(doc)
+    _tagged_places(doc)
     _locate_organizations(doc, home)
 
 
@@ -381,6 +383,49 @@ def _venue_parent(doc: Doc, home: Home, start: int, name: str, kind: str | None)
     if lp is not None and lp[1] < len(name):
         return division_ref(lp[0])
     return _home_ref(home)
+
+
+GEO_ENDING = re.compile(r"(?:州|岛|群岛|半岛|山|山脉|湖|河|江|海|湾|洲|峰|岭|峡|谷|港|湾|盆地|平原|高原|草原|沙漠|国)$")
+
+
+def _tagged_places(doc: Doc) -> None:
+    """The tagger's places the gazetteer does not hold (洛杉矶, 亚太, 喀喇昆仑山): weak mentions, kept when a
+    dictionary knows the word as a place or its ending is a geographic one."""
+    from .doc import tokenizer
+
+    tok = tokenizer(doc.lex)
+    for t in doc.tokens:
+        if t.pos != "ns" or len(t.word) < 2 or doc.overlaps(t.start, t.end):
+            continue
+        if not all("\u4e00" <= c <= "\u9fff" or c == "·" for c in t.word):
+            continue
+        known = tok.word_tag_tab.get(t.word) == "ns"
+        if known or GEO_ENDING.search(t.word):
+            doc.add(PLACE, t.start, t.end, EntityRef(PLACE, t.word, ""), value="area", weak=True)
+
+
+def _abbreviated(doc: Doc) -> None:
+    """One-character place names in their usual settings: pairs before a word of relations (中美关系,
+    中俄两国), a side (中方, 美方), and 华/京 after a verb of travel (访华, 进京). Weak mentions."""
+    abbr = doc.lex.abbreviations
+    chars = "".join(abbr)
+    pair = re.compile(rf"[{chars}]{{2,3}}(?={PAIR_AFTER})")
+    text = doc.text
+    spans = []
+    for m in pair.finditer(text):
+        if len(set(m.group())) == len(m.group()):
+            spans.extend(range(m.start(), m.end()))
+    for m in re.finditer(rf"(?<![\u4e00-\u9fff])([{chars}])方(?=[^\u4e00-\u9fff]|表示|认为|愿|代表|人员|的|在|将|对)", text):
+        spans.append(m.start(1))
+    for m in re.finditer(r"(?:访|来|在|驻|旅|赴|抵|离|返)(华)|(?:赴|进|在|来|离|抵|返|晋)(京)", text):
+        spans.append(m.start(1) if m.group(1) else m.start(2))
+    for k in spans:
+        if not doc.overlaps(k, k + 1):
+            doc.add(PLACE, k, k + 1, EntityRef(PLACE, abbr[text[k]], ""), value="country", weak=True)
+
+
+PAIR_AFTER = ("关系|两国|三国|双方|合作|友好|会谈|边界|边境|建交|贸易|经贸|首脑|联合|峰会|战略|之间|交流|谈判|对话|协定|"
+              "条约|友谊|外长|领导人|贸易额|经济|两岸|人民")
 
 
 def _countries(doc: Doc) -> None:

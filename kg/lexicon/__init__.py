@@ -17,7 +17,7 @@ from pathlib import Path
 HERE = Path(__file__).parent
 FILES = ("titles.tsv", "title_prefixes.txt", "party_bodies.tsv", "departments.tsv", "organizations.tsv",
          "org_suffixes.txt", "venue_suffixes.txt", "road_suffixes.txt", "event_triggers.tsv", "surnames.txt",
-         "not_names.txt", "occupations.txt")
+         "not_names.txt", "occupations.txt", "country_abbreviations.tsv")
 
 
 @dataclass(frozen=True)
@@ -30,6 +30,7 @@ class PartyBody:
 class Lexicon:
     titles: dict[str, str | None] = field(default_factory=dict)        # title -> implied org template
     occupations: set[str] = field(default_factory=set)                 # titles that are no post (艺术家)
+    abbreviations: dict[str, str] = field(default_factory=dict)        # 美 -> 美国, 京 -> 北京
     title_prefixes: list[str] = field(default_factory=list)
     party_bodies: dict[str, PartyBody] = field(default_factory=dict)   # stem after a place -> body
     departments: dict[str, str] = field(default_factory=dict)          # short -> full
@@ -99,6 +100,10 @@ def load(extra_dir: str | None = None) -> Lexicon:
     lex.occupations = {o.strip() for o in _lines("occupations.txt", extra)}
     for o in lex.occupations:
         lex.titles.setdefault(o, None)
+    for line in _lines("country_abbreviations.tsv", extra):
+        f = _fields(line)
+        if len(f) >= 2:
+            lex.abbreviations[f[0]] = f[1]
     lex.title_prefixes = sorted(set(_lines("title_prefixes.txt", extra)), key=len, reverse=True)
     for line in _lines("party_bodies.tsv", extra):
         f = _fields(line)

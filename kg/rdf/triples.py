@@ -18,7 +18,7 @@ from ..model import ORGANIZATION, PERSON, PLACE, EntityRef
 from ..resolve import Entity, Holding, KnowledgeBase, Occurrence
 from .namespaces import ID, NKG, ORG, PREFIXES, SCHEMA
 
-PLACE_CLASS = {"venue": NKG.Venue, "road": NKG.Road, "country": NKG.Country}
+PLACE_CLASS = {"venue": NKG.Venue, "road": NKG.Road, "country": NKG.Country, "area": NKG.Place}
 TYPE_CLASSES = {PERSON: (NKG.Person, SCHEMA.Person), ORGANIZATION: (NKG.Organization, SCHEMA.Organization, ORG.Organization)}
 
 
