@@ -40,6 +40,16 @@ def tokenizer(lex: Lexicon) -> jieba.posseg.POSTokenizer:
         return tok
 
 
+def occurrences(text: str, word: str):
+    """Start offsets of every occurrence of `word` in `text` (no regex: names differ per article)."""
+    if not word:
+        return
+    i = text.find(word)
+    while i >= 0:
+        yield i
+        i = text.find(word, i + len(word))
+
+
 class Doc:
     def __init__(self, article: Article, lex: Lexicon):
         self.article = article

@@ -47,8 +47,8 @@ def run(doc: Doc) -> None:
     text = doc.text
     found: list[tuple[int, int, int, str]] = []    # (name start, name end, trigger end, kind)
     lex = doc.lex
-    nouns = re.compile("|".join(map(re.escape, lex.event_nouns)))
-    verbs = re.compile("|".join(map(re.escape, lex.event_verbs)))
+    nouns = lex.alternation("event_nouns", lex.event_nouns)
+    verbs = lex.alternation("event_verbs", lex.event_verbs)
     for m in nouns.finditer(text):
         if m.end() < len(text) and text[m.end()] in "室厅馆团会组员" and m.group() not in ("大会", "会议"):
             continue

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-from .doc import Doc, tokenizer
+from .doc import Doc, occurrences, tokenizer
 
 HAN = re.compile(r"[\u4e00-\u9fff]")
 # characters that follow a name far more often than they end one
@@ -53,6 +53,14 @@ def valid_name(name: str, lex, *, strict: bool = False, tagged: bool = False) ->
 
     `strict` is for weak evidence: the given name must not itself be a common word (孩子, 时间).
     `tagged` (the tagger read a name there) accepts rarer given-name characters (许珂)."""
+    cache = lex._patterns.setdefault("valid_name", {})
+    key = (name, strict, tagged)
+    if key not in cache:
+        cache[key] = _valid_name(name, lex, strict, tagged)
+    return cache[key]
+
+
+def _valid_name(name: str, lex, strict: bool, tagged: bool) -> bool:
     if not 2 <= len(name) <= 4 or name in lex.not_names or name in lex.titles:
         return False
     s = 2 if name[:2] in lex.compound_surnames else (1 if name[:1] in lex.surnames else 0)
@@ -113,7 +121,7 @@ def read_name(doc: Doc, i: int, *, strict_end: bool = False, tagged: int = 0) ->
         return long_          # nothing follows the long form to steal its last character
     # the article's other uses decide: 赖馨正 written five times is not 赖馨 before 正要求
     two, third = text[i:i + short], text[i + short]
-    followers = [text[m.end():m.end() + 1] for m in re.finditer(re.escape(two), text)]
+    followers = [text[k + len(two):k + len(two) + 1] for k in occurrences(text, two)]
     if len(followers) >= 2 and len(set(followers)) == 1 and followers[0] == third:
         return long_
     if len(set(followers)) > 1 and third in followers and followers.count(third) < len(followers):

@@ -14,7 +14,7 @@ import re
 
 from ..lexicon import Lexicon
 from ..model import ORGANIZATION, PERSON, EntityRef
-from .doc import Doc
+from .doc import Doc, occurrences
 from .geo import LEVEL_WORDS, Home, article_county, leading_place
 from .names import common_word, valid_name
 
@@ -134,10 +134,7 @@ def _department(rest: str, lex: Lexicon, place: str) -> str:
 
 
 def _suffix_at(text: str, end: int, lex: Lexicon) -> str | None:
-    for suf in lex.org_suffixes:
-        if text.endswith(suf, 0, end):
-            return suf
-    return None
+    return lex.ending("org_suffixes", lex.org_suffixes, text, end)
 
 
 NOUNISH = ("n", "nz", "ns", "nt", "nr", "vn", "an", "b", "s")
@@ -347,8 +344,8 @@ def run(doc: Doc) -> None:
             if not any(x.ref == old for x in doc.ext.mentions if x is not m):
                 doc.ext.entities.pop(old, None)
     for short, name in shorts.items():
-        for m in re.finditer(re.escape(short), text):
-            doc.add(ORGANIZATION, m.start(), m.end(), EntityRef(ORGANIZATION, name))
+        for k in occurrences(text, short):
+            doc.add(ORGANIZATION, k, k + len(short), EntityRef(ORGANIZATION, name))
 
 
 def _list_items(doc: Doc, tail: int) -> list[tuple[int, int]]:

@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 
 from ..model import PERSON, EntityRef
-from .doc import Doc
+from .doc import Doc, occurrences
 from .names import HAN, foreign_name, read_name, read_names, surname_length, valid_name
 
 NAME = "persons"
@@ -96,8 +96,8 @@ def run(doc: Doc) -> None:
                 todo.extend(m for m in doc.ext.mentions if m.type == PERSON and m.start == e + 1)
     # every occurrence of a believed name
     for name in sorted(known, key=len, reverse=True):
-        for m in re.finditer(re.escape(name), text):
-            s, e = m.span()
+        for s in occurrences(text, name):
+            e = s + len(name)
             if e < len(text) and HAN.match(text[e]) and read_name(doc, s) not in (None, len(name)):
                 continue   # 朱健 inside a longer name
             doc.add(PERSON, s, e, EntityRef(PERSON, name, doc.paper.city))
@@ -126,7 +126,7 @@ def _described(text: str, i: int) -> bool:
 
 def _free_count(doc: Doc, name: str) -> int:
     """Occurrences of `name` not inside another mention (杨梅 inside 杨梅组 does not count)."""
-    return sum(1 for m in re.finditer(re.escape(name), doc.text) if not doc.overlaps(m.start(), m.end()))
+    return sum(1 for k in occurrences(doc.text, name) if not doc.overlaps(k, k + len(name)))
 
 
 def _believe(doc: Doc, s: int, e: int, known: set[str], *, strict: bool = False, tagged: bool = False) -> None:

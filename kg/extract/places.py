@@ -11,10 +11,11 @@ Every place records its parent; the resolver adds the chain up to the province.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from ..gazetteer import CITY, COUNTY, PROVINCE, TOWN, VILLAGE, Division, gazetteer
 from ..model import PLACE, EntityRef
-from .doc import Doc
+from .doc import Doc, occurrences
 from .geo import MAX_NAME, Home, leading_place, upper_names
 from .names import common_word
 
@@ -67,6 +68,12 @@ def _add_local(doc: Doc, name: str, start: int, end: int, parent: EntityRef | No
     return ref
 
 
+@lru_cache(maxsize=1)
+def name_starts() -> frozenset:
+    """The characters a province, city, county or town name can start with."""
+    return frozenset(name[0] for name in upper_names())
+
+
 def _candidates(text: str, i: int) -> list[tuple[int, tuple[int, ...]]]:
     names = upper_names()
     out = []
@@ -81,9 +88,10 @@ def run(doc: Doc) -> None:
     home: Home = doc.home
     text = doc.text
     venues = _venues_and_roads(doc)        # first, so 衡阳抗战纪念馆 is not read as 衡阳 + the rest
+    starts = name_starts()
     i = 0
     while i < len(text):
-        if not ("\u4e00" <= text[i] <= "\u9fff") or doc.overlaps(i, i + 1):
+        if text[i] not in starts or doc.overlaps(i, i + 1):
             i += 1
             continue
         end = _chain(doc, home, i)
@@ -149,8 +157,8 @@ def _repeats(doc: Doc) -> None:
     local = {m.text: m.ref for m in doc.mentions(PLACE)
              if m.ref is not None and doc.ext.entity(m.ref).kind in ("town", "village", "group") and len(m.text) >= 3}
     for text, ref in local.items():
-        for m in re.finditer(re.escape(text), doc.text):
-            doc.add(PLACE, m.start(), m.end(), ref)
+        for k in occurrences(doc.text, text):
+            doc.add(PLACE, k, k + len(text), ref)
 
 
 def _chain(doc: Doc, home: Home, i: int) -> int:
@@ -277,7 +285,7 @@ def _venues_and_roads(doc: Doc) -> list[tuple[EntityRef, int, str]]:
     home: Home = doc.home
     out = []
     for suffixes, kind in ((lex.venue_suffixes, "venue"), (lex.road_suffixes, "road")):
-        pattern = re.compile("|".join(map(re.escape, suffixes)))
+        pattern = lex.alternation(kind + "_suffixes", suffixes)
         for m in pattern.finditer(text):
             if doc.overlaps(m.start(), m.end()):
                 continue
@@ -409,7 +417,9 @@ def _abbreviated(doc: Doc) -> None:
     中俄两国), a side (中方, 美方), and 华/京 after a verb of travel (访华, 进京). Weak mentions."""
     abbr = doc.lex.abbreviations
     chars = "".join(abbr)
-    pair = re.compile(rf"[{chars}]{{2,3}}(?={PAIR_AFTER})")
+    pair = doc.lex._patterns.get("abbr_pairs")
+    if pair is None:
+        pair = doc.lex._patterns["abbr_pairs"] = re.compile(rf"[{chars}]{{2,3}}(?={PAIR_AFTER})")
     text = doc.text
     spans = []
     for m in pair.finditer(text):
@@ -429,17 +439,14 @@ PAIR_AFTER = ("关系|两国|三国|双方|合作|友好|会谈|边界|边境|�
 
 
 def _countries(doc: Doc) -> None:
-    g = gazetteer()
+    countries = gazetteer().countries
     text = doc.text
-    for name, canonical in g.countries.items():
-        if len(name) < 2:
+    for m in doc.lex.alternation("countries", (n for n in countries if len(n) >= 2)).finditer(text):
+        if doc.overlaps(m.start(), m.end()) or not (doc.is_boundary(m.start()) and doc.is_boundary(m.end())):
             continue
-        for m in re.finditer(re.escape(name), text):
-            if doc.overlaps(m.start(), m.end()) or not (doc.is_boundary(m.start()) and doc.is_boundary(m.end())):
-                continue
-            ref = EntityRef(PLACE, canonical)
-            if doc.add(PLACE, m.start(), m.end(), ref) is not None:
-                doc.ext.entity(ref).kind = "country"
+        ref = EntityRef(PLACE, countries[m.group()])
+        if doc.add(PLACE, m.start(), m.end(), ref) is not None:
+            doc.ext.entity(ref).kind = "country"
 
 
 __all__ = ["run", "division_ref", "scope", "VILLAGE"]

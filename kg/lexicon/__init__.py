@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import hashlib
 import os
+import re
 from collections import Counter
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -47,9 +48,31 @@ class Lexicon:
     given_chars: Counter = field(default_factory=Counter)             # given-name characters, from jieba
     translit_chars: Counter = field(default_factory=Counter)          # characters of transliterated names
     fingerprint: str = ""     # changes when any file changes: part of the build cache key
+    _patterns: dict = field(default_factory=dict, repr=False)
 
     def title_org(self, title: str) -> str | None:
         return self.titles.get(title)
+
+    def alternation(self, key: str, words) -> re.Pattern:
+        """One compiled regex matching any of `words`, longest first; compiled once per lexicon."""
+        pat = self._patterns.get(key)
+        if pat is None:
+            ordered = sorted({w for w in words if w}, key=len, reverse=True)
+            pat = self._patterns[key] = re.compile("|".join(map(re.escape, ordered)) or r"(?!)")
+        return pat
+
+    def ending(self, key: str, words, text: str, end: int) -> str | None:
+        """The longest of `words` that text[:end] ends with."""
+        table = self._patterns.get(key)
+        if table is None:
+            by_len: dict[int, set] = {}
+            for w in words:
+                by_len.setdefault(len(w), set()).add(w)
+            table = self._patterns[key] = sorted(by_len.items(), reverse=True)
+        for n, group in table:
+            if n <= end and text[end - n:end] in group:
+                return text[end - n:end]
+        return None
 
 
 def _lines(name: str, extra: Path | None) -> list[str]:
