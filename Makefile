@@ -25,6 +25,10 @@ demo: install
 test: install
 	$(BIN)/python -m pytest
 
+# Quality: the annotated pages (score.py) and CLUENER/MSRA (ner_score.py) from $(SHARED)
+eval: install
+	$(BIN)/python scripts/evaluate.py --shared $(SHARED) --json build/eval/report.json
+
 lint: install
 	$(BIN)/ruff check kg tests
 
