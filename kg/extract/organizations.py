@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 
 from ..lexicon import Lexicon
-from ..model import ORGANIZATION, PERSON, EntityRef
+from ..model import ORGANIZATION, PERSON, EntityRef, Membership
 from .doc import Doc, occurrences
 from .geo import LEVEL_WORDS, Home, article_county, leading_place
 from .names import common_word, valid_name
@@ -324,12 +324,19 @@ def run(doc: Doc) -> None:
             if not is_weak:
                 doc.ext.entity(ref).aliases.update(a for a in aliases if a != name)
             kept.append((name, aliases))
-    # a studio named after a person (刘晓琼委员工作室) names that person too
+    # a studio named after a person (刘晓琼委员工作室) names that person too; in a story about the
+    # political consultative conference (政协), 委员 there is that person's seat on the city's 政协
+    cppcc = "政协" in text and home.city is not None
     for m in doc.mentions(ORGANIZATION):
         st = STUDIO.search(m.text)
         if st and valid_name(m.text[: st.start()], doc.lex):
             name = m.text[: st.start()]
-            doc.add(PERSON, m.start, m.start + len(name), EntityRef(PERSON, name, doc.paper.city), claim=False)
+            person = EntityRef(PERSON, name, doc.paper.city)
+            doc.add(PERSON, m.start, m.start + len(name), person, claim=False)
+            if cppcc and st.group().startswith("委员"):
+                seat = EntityRef(ORGANIZATION, f"政协{home.city.name}委员会")
+                doc.ext.entity(seat).aliases.add(f"{home.city.name}政协")
+                doc.ext.memberships.append(Membership(person, "委员", seat, {"政协委员"}))
     # 4. short forms of what was found (角山米业, 用友, 大湘网) name the same organization
     shorts: dict[str, str] = {}
     for name, _aliases in kept:

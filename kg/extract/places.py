@@ -362,7 +362,10 @@ def _venue_start(doc: Doc, suffix_start: int, kind: str) -> int | None:
             if not all("\u4e00" <= c <= "\u9fff" for c in t.word) or t.word in NOT_VENUE_HEAD:
                 break
             if not (t.pos in PLACE_POS or t.pos.startswith("n")):
-                break
+                # a verb inside a venue's name that opens with a place (南岳游击干部训练班旧址)
+                if not (kind == "venue" and t.pos == "v" and len(t.word) == 2 and j > 0
+                        and doc.tokens[j - 1].pos == "ns" and doc.tokens[j - 1].end == t.start):
+                    break
             if doc.overlaps(t.start, t.end) and not _is_place_mention(doc, t.start, t.end):
                 break
             start = t.start
@@ -444,6 +447,8 @@ def _countries(doc: Doc) -> None:
     for m in doc.lex.alternation("countries", (n for n in countries if len(n) >= 2)).finditer(text):
         if doc.overlaps(m.start(), m.end()) or not (doc.is_boundary(m.start()) and doc.is_boundary(m.end())):
             continue
+        if text.startswith("人民", m.end()):
+            continue          # 中国人民抗日战争胜利纪念日: part of a name, not the country
         ref = EntityRef(PLACE, countries[m.group()])
         if doc.add(PLACE, m.start(), m.end(), ref) is not None:
             doc.ext.entity(ref).kind = "country"
