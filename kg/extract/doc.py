@@ -79,8 +79,8 @@ class Doc:
         return bisect.bisect_right(self._token_starts, offset) - 1
 
     def is_boundary(self, offset: int) -> bool:
-        """Does a jieba token start (or the text end) at `offset`?"""
-        if offset <= 0 or offset >= len(self.text):
+        """Does a token start (or the text or a line end) at `offset`?"""
+        if offset <= 0 or offset >= len(self.text) or self.text[offset].isspace() or self.text[offset - 1].isspace():
             return True
         i = bisect.bisect_left(self._token_starts, offset)
         return i < len(self._token_starts) and self._token_starts[i] == offset

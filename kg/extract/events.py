@@ -85,13 +85,32 @@ def run(doc: Doc) -> None:
 
 def _evidenced(doc: Doc, ev: EventFact, s: int, e: int) -> bool:
     """An event a reader would record has something to pin it down: a date, who took part or organised it,
-    a place named in its sentence, or a name inside its own name (北京奥运会). 公益活动 alone has none."""
+    a place named in its sentence, or a name inside its own name (北京奥运会). 公益活动 alone has none,
+    and a name made of common words only (社会实践活动) needs a date or an actor in its own sentence."""
+    quotes = [c for c in ev.name if c in "“”"]
+    if quotes and (quotes[0] == "”" or quotes[-1] == "“"):
+        return False        # a quotation cut in half is no name
+    ss, se = doc.sentence_span(s)
+    named_inside = any(s <= m.start and m.end <= e for m in doc.mentions(PLACE, ORGANIZATION, PERSON))
+    if _common_words_only(doc, ev.name) and not named_inside:
+        own = any(ss <= m.start < se and m.value for m in doc.mentions(DATE)) or ev.organizers or any(
+            ss <= m.start < se for m in doc.mentions(PERSON))
+        return bool(own)
     if ev.date or ev.attendees or ev.organizers:
         return True
-    ss, se = doc.sentence_span(s)
     if any(ss <= m.start < se for m in doc.mentions(PLACE)):
         return True
-    return any(s <= m.start and m.end <= e for m in doc.mentions(PLACE, ORGANIZATION, PERSON))
+    return named_inside
+
+
+def _common_words_only(doc: Doc, name: str) -> bool:
+    from .doc import tokenizer
+
+    tok = tokenizer(doc.lex)
+    core = name.strip("“”「」《》")
+    words = list(tok.tokenizer.cut(core, HMM=False))
+    return all(tok.word_tag_tab.get(w, "x")[:2] not in ("nr", "ns", "nt", "nz") and tok.tokenizer.FREQ.get(w, 0) >= 100
+               for w in words if w.strip("、·"))
 
 
 def _inside(doc: Doc, s: int, e: int, *types: str) -> bool:
@@ -147,7 +166,8 @@ def _np_start(doc: Doc, trig_start: int) -> int:
             continue
         if w in LEFT_STOP or not any("\u4e00" <= c <= "\u9fff" or c.isalnum() for c in w):
             break
-        if t.pos.startswith("m") and (w.startswith("第") or doc.text.startswith(("年度", "届", "年"), t.end)):
+        if (t.pos.startswith("m") and (w.startswith("第") or doc.text.startswith(("年度", "届", "年"), t.end))) or (
+                t.pos == "t" and w.endswith(("年度", "届"))):
             start = t.start      # 2020年度…, 第四届…
             j -= 1
             continue
@@ -161,6 +181,8 @@ def _np_start(doc: Doc, trig_start: int) -> int:
         j -= 1
     while start < trig_start and text[start] in "、·—（）()暨":
         start += 1
+    if start + 1 < trig_start and text[start + 1] == "、" and start > 0 and "\u4e00" <= text[start - 1] <= "\u9fff":
+        start += 2           # 助学、爱心助残活动: the 学 belongs to the word before
     if start > 0 and text[start] in "市县区省" and text[start - 1] in "我本该":
         start += 1       # 我市2020年度绩效考核公众评估: 我市 is the paper's city, not the name
     return start
@@ -215,9 +237,18 @@ def _drop_overlaps(found):
     return kept
 
 
+REPORTING_CLAUSE = re.compile(r"[^，,。；]*?(?:获悉|了解到|获知|得知|记者从|笔者从|记者了解)")
+
+
+def _reporting(doc: Doc, m: Mention) -> bool:
+    """Is this date when the paper learned of something (1月11日，笔者从市绩效办获悉) rather than when it happened?"""
+    return bool(REPORTING_CLAUSE.match(doc.text, m.end, m.end + 24)) or bool(
+        re.match(r"\s*[，,]\s*(?:记者|笔者)[^，,。]{0,12}(?:获悉|了解|得知)", doc.text[m.end:m.end + 24]))
+
+
 def _date_for(doc: Doc, s: int, earlier: list) -> str | None:
     ss, se = doc.sentence_span(s)
-    dates = [m for m in doc.mentions(DATE) if ss <= m.start < se and m.value]
+    dates = [m for m in doc.mentions(DATE) if ss <= m.start < se and m.value and not _reporting(doc, m)]
     if dates:
         before = [m for m in dates if m.start < s]
         return (before[-1] if before else dates[0]).value
@@ -250,15 +281,27 @@ def _place_for(doc: Doc, s: int) -> EntityRef | None:
     ss, se = doc.sentence_span(s)
     places = [m for m in doc.mentions(PLACE) if ss <= m.start < se and m.ref is not None]
     if places:
-        def rank(m: Mention) -> tuple[int, int]:
-            kind = doc.ext.entity(m.ref).kind or "city"
+        def rank(m: Mention) -> tuple[int, int, int]:
+            info = doc.ext.entities.get(m.ref)
+            kind = (info.kind if info else None) or m.value or "city"
             moved = 0 if MOVE.search(doc.text, max(0, m.start - 3), m.start) or doc.text[m.start - 1:m.start] == "在" else 1
-            return (PLACE_RANK.get(kind, 6), moved)
+            return (PLACE_RANK.get(kind, 6), moved, abs(s - m.end))     # the nearest of equals
         return min(places, key=rank).ref
+    back = HERE_WORD.search(doc.text, ss, se)
+    if back:        # 来村里召开: the village the article last named
+        level = HERE_WORD_LEVEL[back.group(1)]
+        earlier = [m for m in doc.mentions(PLACE) if m.end <= ss and m.ref is not None
+                   and (doc.ext.entities.get(m.ref) and doc.ext.entities[m.ref].kind == level)]
+        if earlier:
+            return earlier[-1].ref
     home = getattr(doc, "home", None)
     if home is not None and home.city is not None:
         return division_ref(home.city)
     return None
+
+
+HERE_WORD = re.compile(r"(?:来|到|回|在|去)(村|镇|乡|社区|县)里")
+HERE_WORD_LEVEL = {"村": "village", "社区": "village", "镇": "town", "乡": "town", "县": "county"}
 
 
 def _organizers(doc: Doc, s: int) -> list[EntityRef]:
@@ -286,11 +329,15 @@ def _attendees(doc: Doc, events: list[tuple[EventFact, int, int]]) -> None:
         if b <= a:
             b = doc.sentence_span(s)[1]
         own = doc.sentence_span(s)
+        spans = _story(doc, s, b)
         for m in doc.mentions(PERSON):
             cited = text.startswith("总书记", m.end) and not own[0] <= m.start < own[1]
-            if a <= m.start < b and m.ref not in reporters and not cited and (m.start, m.end) not in nested:
+            inside = a <= m.start < b and any(x <= m.start < y for x, y in spans)
+            if inside and m.ref not in reporters and not cited and (m.start, m.end) not in nested:
                 if m.ref not in ev.attendees:
                     ev.attendees.append(m.ref)
+            if inside and m.ref in ev.attendees:
+                spans = _story(doc, s, b, ev.attendees, doc.mentions(PERSON))
         ss, se = doc.sentence_span(s)
         if PRONOUN.search(text, ss, se) and not any(ss <= m.start < se for m in doc.mentions(PERSON)):
             before = [m.ref for m in doc.mentions(PERSON) if m.end <= ss and m.ref not in reporters]
@@ -319,6 +366,30 @@ def _in_credit(text: str, pos: int) -> bool:
     line_start = text.rfind("\n", 0, pos) + 1
     head = text[line_start:pos]
     return "■" in head or bool(re.search(r"(?:本报讯|日报讯)\s*[（(][^）)]*$", head))
+
+
+BACK_REFERENCE = re.compile(r"(?:活动中|活动上|会上|会议|仪式上|仪式后|期间|其间|当天|当日|现场|随后|会后|座谈中|调研中|"
+                            r"[^，。\n]{0,12}(?:出席|参加|陪同|主持|致辞|讲话))")
+
+
+def _story(doc: Doc, s: int, limit: int, people=(), mentions=()) -> list[tuple[int, int]]:
+    """The stretches of text that tell about the event at `s` (before `limit`): the rest of its paragraph,
+    and each later paragraph that refers back to it (活动中…, 会上…, 市领导…参加活动) or opens with one
+    of its participants (赖馨正一行先后来到…)."""
+    text = doc.text
+    end = text.find("\n", s)
+    if end < 0 or end >= limit:
+        return [(0, limit)]
+    out = [(0, end)]
+    while 0 <= end < limit:
+        nxt = text.find("\n", end + 1)
+        stop = nxt if 0 <= nxt < limit else limit
+        para = text[end + 1:stop]
+        opener = any(m.start == end + 1 and m.ref in people for m in mentions)
+        if BACK_REFERENCE.match(para) or opener:
+            out.append((end + 1, stop))
+        end = nxt
+    return out
 
 
 def _is_byline(text: str, pos: int) -> bool:

@@ -83,6 +83,11 @@ def split_page(text: str) -> list[tuple[str, str, str]]:
             nxt = lines[j] if j < len(lines) else ""
             prev_done = cur is None or not cur.body or _ends_sentence(cur.body[-1])
             ad_title = prev_done and bool(AD.search(" ".join(lines[i:j])))
+            if (not _is_start(nxt) and not ad_title and cur is not None and _is_feature(cur)
+                    and not NOTICE.search(" ".join(lines[i:j])) and all(len(x) <= 24 for x in lines[i:j])):
+                cur.body.extend(lines[i:j])      # a feature's subheading (从“军官”到“村官”): the story goes on
+                i = j
+                continue
             if _is_start(nxt) or ad_title or (prev_done and len(nxt) >= 50 and not _is_headline(nxt)):
                 stolen = _steal_headline(cur) if cur is not None and _is_start(nxt) else []
                 cur = Piece(title=stolen + lines[i:j])
@@ -136,6 +141,16 @@ def _ad_tail(piece: Piece) -> int | None:
         return None
     cut = first_ad - 1 if first_ad - 1 > news[-1] and _is_headline(piece.body[first_ad - 1]) else first_ad
     return cut if cut > news[-1] else None
+
+
+NOTICE = re.compile(r"公告|通知|启事|声明|通告|招聘|讣告|相关新闻|链接")
+
+
+def _is_feature(piece: Piece) -> bool:
+    """A feature story: a ■ byline among its first lines, or a ——记/——访 kicker in its title."""
+    head = piece.title + piece.body[:2]
+    return any(CREDIT.match(x) and not _is_credit(x) for x in head) or any(
+        x.lstrip().startswith(("——记", "——访")) for x in piece.title)
 
 
 def _steal_headline(piece: Piece) -> list[str]:
