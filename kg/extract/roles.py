@@ -154,8 +154,13 @@ def run(doc: Doc) -> None:
         title = m.group()
         if te < len(text) and text[te] in "会组室处" and title.endswith(("委员", "主任")):
             continue
-        doc.add(ROLE, ts, te, value=title)
-        _, ps = _bare(doc, title, ts)
+        ms = ts
+        for mod in doc.lex.title_modifiers:
+            if text.endswith(mod, 0, ts) and not doc.overlaps(ts - len(mod), ts):
+                ms = ts - len(mod)            # 设计总监: the role as written
+                break
+        doc.add(ROLE, ms, te, value=title)
+        _, ps = _bare(doc, title, ms)
         org, os_ = _org_before(doc, ps)
         own = org is not None
         if org is None and text.startswith("本报", ps - 2):

@@ -18,7 +18,7 @@ from pathlib import Path
 HERE = Path(__file__).parent
 FILES = ("titles.tsv", "title_prefixes.txt", "party_bodies.tsv", "departments.tsv", "organizations.tsv",
          "org_suffixes.txt", "venue_suffixes.txt", "road_suffixes.txt", "event_triggers.tsv", "surnames.txt",
-         "not_names.txt", "occupations.txt", "country_abbreviations.tsv")
+         "not_names.txt", "occupations.txt", "country_abbreviations.tsv", "title_modifiers.txt")
 
 
 @dataclass(frozen=True)
@@ -33,6 +33,7 @@ class Lexicon:
     occupations: set[str] = field(default_factory=set)                 # titles that are no post (艺术家)
     abbreviations: dict[str, str] = field(default_factory=dict)        # 美 -> 美国, 京 -> 北京
     title_prefixes: list[str] = field(default_factory=list)
+    title_modifiers: list[str] = field(default_factory=list)         # 设计 of 设计总监
     party_bodies: dict[str, PartyBody] = field(default_factory=dict)   # stem after a place -> body
     departments: dict[str, str] = field(default_factory=dict)          # short -> full
     organizations: dict[str, str] = field(default_factory=dict)        # any form -> canonical
@@ -127,6 +128,7 @@ def load(extra_dir: str | None = None) -> Lexicon:
         f = _fields(line)
         if len(f) >= 2:
             lex.abbreviations[f[0]] = f[1]
+    lex.title_modifiers = sorted({m.strip() for m in _lines("title_modifiers.txt", extra)}, key=len, reverse=True)
     lex.title_prefixes = sorted(set(_lines("title_prefixes.txt", extra)), key=len, reverse=True)
     for line in _lines("party_bodies.tsv", extra):
         f = _fields(line)
