@@ -121,8 +121,10 @@ class Doc:
 
         A `weak` mention (one source of evidence, seen once) is reported as a mention but names
         no entity until confirm.py finds it corroborated."""
-        if start >= end or (claim and self.overlaps(start, end)):
+        if start >= end:
             return None
+        if claim and self.overlaps(start, end) and (weak or not self.drop_weak(start, end)):
+            return None          # taken; stronger evidence replaces only weak mentions it covers
         m = Mention(type_, self.text[start:end], start, end, ref, value, weak=weak)
         self.ext.mentions.append(m)
         if claim:

@@ -32,7 +32,7 @@ SPEECH = re.compile(r"^(?:[\u4e00-\u9fff]{0,3}地)?(?:说|表示|介绍|指出|�
                     r"调研|看望|慰问|参加|作主旨|作报告|作讲座|主讲|做客)")
 STUDIO = re.compile(r"(?:委员|代表|劳模|名师|大师|技能大师|专家)?工作室")
 ANONYMOUS = re.compile(r"某")
-SURNAME_TITLE = re.compile(r"([\u4e00-\u9fff])(?:主席|总理|副主席|副总理|委员长|总书记|书记|部长|省长|市长|老|总)(?![\u4e00-\u9fff]{0,1}[长员])")
+SURNAME_TITLE = re.compile(r"([\u4e00-\u9fff])(?:主席|总理|副主席|副总理|委员长|总书记|书记|部长|省长|市长)(?![\u4e00-\u9fff]{0,1}[长员])")
 
 
 def run(doc: Doc) -> None:
@@ -71,14 +71,22 @@ def run(doc: Doc) -> None:
         n = read_name(doc, tok.start, tagged=tok.end - tok.start)
         if n is None:
             chinese_shaped = surname_length(text, tok.start, doc.lex) and len(tok.word) <= 3 and "·" not in tok.word
-            if (foreign_name(tok.word, doc.lex) and not chinese_shaped
-                    and (len(tok.word) >= 3 or _free_count(doc, tok.word) >= 2)):
-                doc.add(PERSON, tok.start, tok.end, EntityRef(PERSON, tok.word, doc.paper.city))
-                known.add(tok.word)        # 克林顿, 普里马科夫: the tagger's foreign names
+            if foreign_name(tok.word, doc.lex) and not chinese_shaped:
+                # 克林顿, 普里马科夫: the tagger's foreign names (安吉丽娜·茱莉 across its dot); a short one
+                # seen once stays a weak mention
+                end = _foreign_end(doc, tok.end)
+                word = text[tok.start:end]
+                sure = len(word) >= 3 or _free_count(doc, word) >= 2
+                doc.add(PERSON, tok.start, end, EntityRef(PERSON, word, doc.paper.city), weak=not sure)
+                if sure:
+                    known.add(word)
             continue
         name = text[tok.start:tok.start + n]
         if n - surname_length(text, tok.start, doc.lex) == 1 and _free_count(doc, name) < 2 and name not in known:
-            continue      # a two-character name the tagger alone reads once (康养, 夏商) is not enough
+            # a two-character name the tagger alone reads once (康养, 夏商): a weak mention, not yet a person
+            if valid_name(name, doc.lex, tagged=True):
+                doc.add(PERSON, tok.start, tok.start + n, EntityRef(PERSON, name, doc.paper.city), weak=True)
+            continue
         _believe(doc, tok.start, tok.start + n, known, tagged=True)
     # a surname before a leader's title stands for the person (江主席, 李总理): a mention with no entity
     for m in SURNAME_TITLE.finditer(text):
@@ -91,9 +99,9 @@ def run(doc: Doc) -> None:
         e = todo.pop().end
         if e < len(text) and text[e] in "和与、及":
             n = read_name(doc, e + 1)
-            if n and not doc.overlaps(e + 1, e + 1 + n):
+            if n and not any(m.start == e + 1 and not m.weak for m in doc.ext.mentions if m.type == PERSON):
                 _believe(doc, e + 1, e + 1 + n, known, strict=True)
-                todo.extend(m for m in doc.ext.mentions if m.type == PERSON and m.start == e + 1)
+                todo.extend(m for m in doc.ext.mentions if m.type == PERSON and m.start == e + 1 and not m.weak)
     # every occurrence of a believed name
     for name in sorted(known, key=len, reverse=True):
         for s in occurrences(text, name):
@@ -101,6 +109,22 @@ def run(doc: Doc) -> None:
             if e < len(text) and HAN.match(text[e]) and read_name(doc, s) not in (None, len(name)):
                 continue   # 朱健 inside a longer name
             doc.add(PERSON, s, e, EntityRef(PERSON, name, doc.paper.city))
+
+
+def _foreign_end(doc: Doc, end: int) -> int:
+    """Where a foreign name ends: on past a dot or hyphen and the transliteration after it."""
+    text = doc.text
+    while end + 1 < len(text) and text[end] in "·•‧-－":
+        k = end + 1
+        while k < len(text) and doc.lex.translit_chars[text[k]] >= 5:
+            k += 1
+        if k == end + 1:
+            break
+        end = k
+    k = end
+    while k < len(text) and doc.lex.translit_chars[text[k]] >= 5 and not doc.is_boundary(k) and k - end < 3:
+        k += 1          # 安吉丽|娜: the tagger stopped inside the name
+    return k if k == len(text) or doc.is_boundary(k) else end
 
 
 def _names_in_span(doc: Doc, start: int, end: int, known: set[str]) -> None:
