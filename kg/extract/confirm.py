@@ -25,7 +25,10 @@ def run(doc: Doc) -> None:
         used.update(ev.organizers)
         if ev.place is not None:
             used.add(ev.place)
+    strong_orgs = [r.name for r in doc.ext.entities if r.type == "organization"]
     for m in doc.ext.mentions:
+        if m.weak and m.type == "organization" and any(n != m.text and n.startswith(m.text) for n in strong_orgs):
+            continue      # 腾讯 beside 腾讯互娱 and 腾讯·大湘网: the brand of those, not another organization
         if m.weak and m.ref is not None and (seen[m.ref] >= 2 or m.ref in used or m.ref in doc.ext.entities):
             m.weak = False
             doc.entity(m)

@@ -41,11 +41,17 @@ def is_word(doc: Doc, word: str, min_freq: int = 50) -> bool:
     return freq >= min_freq
 
 
-def common_word(lex, word: str, min_freq: int = 50) -> bool:
-    """Is `word` a dictionary word that is not a name (高兴, 母亲, 格局)?"""
+PROPER_TAGS = ("nr", "ns", "nt", "nz", "j")
+
+
+def common_word(lex, word: str, min_freq: int = 50, *, names_too: bool = False) -> bool:
+    """Is `word` a dictionary word that is not a name of anything (高兴, 母亲, 格局)? With `names_too`,
+    any frequent dictionary word counts (党委 is a word even if the dictionary files it as a name)."""
     tok = tokenizer(lex)
     tag = tok.word_tag_tab.get(word)
-    return tag is not None and not tag.startswith("nr") and tok.tokenizer.FREQ.get(word, 0) >= min_freq
+    if tag is None or tok.tokenizer.FREQ.get(word, 0) < min_freq:
+        return False
+    return names_too or not tag.startswith(PROPER_TAGS)
 
 
 def valid_name(name: str, lex, *, strict: bool = False, tagged: bool = False) -> bool:
@@ -71,7 +77,7 @@ def _valid_name(name: str, lex, strict: bool, tagged: bool) -> bool:
         return False
     if len(given) == 1 and given in "其乃即亦":
         return False          # 向其介绍: 其 ends no two-character name
-    if common_word(lex, name) or (len(name) == 3 and common_word(lex, name[:2], 200)):
+    if common_word(lex, name, 200 if tagged else 50) or (len(name) == 3 and common_word(lex, name[:2], 200)):
         return False
     if any(name[s:].startswith(h) for h in ("先生", "女士", "小姐", "某")):
         return False

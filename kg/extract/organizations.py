@@ -301,7 +301,7 @@ def run(doc: Doc) -> None:
         if suf is None or (tok.end < len(text) and _suffix_at(text, tok.end + 1, doc.lex) and text[tok.end] in "会部室处科"):
             continue
         if len(suf) == 1 and (tok.word != suf and not (tok.pos in ("nt", "nz") or _ends_department(tok.word, doc.lex))
-                              or common_word(doc.lex, text[tok.end - 2:tok.end], 100)):
+                              or common_word(doc.lex, text[tok.end - 2:tok.end], 100, names_too=True)):
             continue      # 格局, 举办, 全部: words that end in 局/办/部 by accident
         if text.startswith("城市", tok.end):
             continue      # 省域副中心城市

@@ -341,7 +341,7 @@ def _generic_road(doc: Doc, name: str) -> bool:
     """公路, 干线公路, 新路: words for roads, not a road's name."""
     if name.endswith(GENERIC_ROADS) or name in doc.lex.not_names:
         return True
-    return common_word(doc.lex, name, 20) and not name.endswith(("东路", "西路", "南路", "北路", "中路", "大道"))
+    return common_word(doc.lex, name, 20, names_too=True) and not name.endswith(("东路", "西路", "南路", "北路", "中路", "大道"))
 
 
 def _venue_start(doc: Doc, suffix_start: int, kind: str) -> int | None:
