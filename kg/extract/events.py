@@ -80,7 +80,9 @@ def run(doc: Doc) -> None:
         events.append((ev, s, e))
     _attendees(doc, events)
     kept = [(ev, s, e) for ev, s, e in events if _evidenced(doc, ev, s, e)]
-    doc.ext.events.extend(_merge([ev for ev, _, _ in kept]))
+    home = getattr(doc, "home", None)
+    home_ref = division_ref(home.city) if home is not None and home.city is not None else None
+    doc.ext.events.extend(_merge([ev for ev, _, _ in kept], home_ref))
 
 
 def _evidenced(doc: Doc, ev: EventFact, s: int, e: int) -> bool:
@@ -426,7 +428,7 @@ def _same_event(a: EventFact, b: EventFact) -> bool:
     return x[-3:] == y[-3:] and a.date is not None and a.date == b.date
 
 
-def _merge(events: list[EventFact]) -> list[EventFact]:
+def _merge(events: list[EventFact], home: EntityRef | None = None) -> list[EventFact]:
     """One event per occurrence: repeats of a name (or a name inside another) in one article merge.
 
     The merged event keeps the longest name; its date is the date of the most fully named mention."""
@@ -438,7 +440,8 @@ def _merge(events: list[EventFact]) -> list[EventFact]:
                 if len(ev.name) > len(kept.name):
                     kept.aliases.add(kept.name)
                     kept.name, kept.sentence = ev.name, ev.sentence
-                    kept.place = ev.place or kept.place
+                if ev.place is not None and (kept.place is None or (kept.place == home and ev.place != home)):
+                    kept.place = ev.place      # a place the text names beats the paper's city by default
                 if len(ev.date or "") > len(kept.date or ""):
                     kept.date = ev.date
                 for p in ev.attendees:
