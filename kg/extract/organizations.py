@@ -31,7 +31,7 @@ STOP_WORDS = set("关于 在 对 由 和 与 及 向 为 从 把 被 将 到 让
                  "有关 主要 部分 多个 一些 所有 其他 此次 本次 这次 之前 之后 期间 同比 全市 全省 全县 全区 "
                  "各级 各类 广大 多家 首批 首家 新 原 现 驻 赴 来自 位于 包括 如 像 是否 能够 可以 将会 "
                  "市民 群众 村民 居民 企业 单位 部门 机构 公司 政府 人员 代表 干部 党员 领导 工作人员 负责人".split())
-GENERIC = {"工作", "综合医院", "人民医院", "中心医院", "政协", "人大", "党委", "市", "县", "区", "省", "手机银行", "网上银行", "办税服务厅", "相关部门", "有关部门", "相关单位", "有关单位", "职能部门", "主管部门", "服务中心", "政务中心", "中心", "公司",
+GENERIC = {"中华", "华夏", "和平", "国共", "共产党", "工作", "综合医院", "人民医院", "中心医院", "政协", "人大", "党委", "市", "县", "区", "省", "手机银行", "网上银行", "办税服务厅", "相关部门", "有关部门", "相关单位", "有关单位", "职能部门", "主管部门", "服务中心", "政务中心", "中心", "公司",
            "集团", "银行", "医院", "学校", "大学", "协会", "委员会", "办公室", "工作室", "合作社", "企业", "单位",
            "便民服务中心", "党群服务中心", "卫生室", "警务室", "文化中心", "指挥部", "领导小组", "工作组", "工作队",
            "税务分局", "公安分局", "分局", "支部", "党支部", "村委会", "居委会", "党组", "部", "局", "委", "办",
@@ -173,8 +173,8 @@ def _tagged_org(doc: Doc, ti: int, weak: set) -> tuple[int, int] | None:
     if word.endswith("讯") and len(word) > 3:          # 衡阳日报讯: the paper's dateline
         e -= 1
         word = word[:-1]
-    if len(word) < 2 or not _hanzi_or_mid(word) or word in GENERIC:
-        return None
+    if len(word) < 2 or not _hanzi_or_mid(word) or word in GENERIC or word.endswith("族"):
+        return None       # 满族, 壮族: a people, not an organization
     for unit in ("党委", "党组", "党支部", "党总支"):
         if word.endswith(unit) and len(word) > len(unit) + 1 and any(
                 text.startswith(unit + rest, e - len(unit)) for rest in ("委员", "书记", "副书记", "成员")):
