@@ -58,6 +58,7 @@ class Doc:
         self.paper = article.paper
         self.ext = Extraction(article)
         self._claimed: list[tuple[int, int]] = []     # sorted, non-overlapping spans of mentions
+        self._by_end: dict[int, list[Mention]] = {}   # mentions by where they end
         self.county: str | None = None                # the county-level place the article is about, if any
 
     # --- tokens and sentences -------------------------------------------------------------
@@ -127,6 +128,7 @@ class Doc:
             return None          # taken; stronger evidence replaces only weak mentions it covers
         m = Mention(type_, self.text[start:end], start, end, ref, value, weak=weak)
         self.ext.mentions.append(m)
+        self._by_end.setdefault(end, []).append(m)
         if claim:
             bisect.insort(self._claimed, (start, end))
         if ref is not None and not weak:
@@ -141,6 +143,7 @@ class Doc:
             return False
         for m in inside:
             self.ext.mentions.remove(m)
+            self._by_end[m.end].remove(m)
             if (m.start, m.end) in self._claimed:
                 self._claimed.remove((m.start, m.end))
         return True
@@ -149,6 +152,10 @@ class Doc:
         """Make the entity a mention names part of the article's facts."""
         self.ext.entity(m.ref, alias if alias is not None else m.text)
         self.ext.sentences.setdefault(m.ref, self.sentence_text(m.start))
+
+    def ending_at(self, end: int) -> list[Mention]:
+        """Mentions that end at offset `end`."""
+        return self._by_end.get(end, [])
 
     def mentions(self, *types: str) -> list[Mention]:
         return sorted((m for m in self.ext.mentions if not types or m.type in types), key=lambda m: m.start)

@@ -365,7 +365,7 @@ CREDIT = re.compile(r"■[^\n]*$")
 
 def _in_credit(text: str, pos: int) -> bool:
     """Inside a ■ line (■本报记者 张某, ■张某 摄) or the parentheses of a 本报讯 byline."""
-    line_start = text.rfind("\n", 0, pos) + 1
+    line_start = max(text.rfind("\n", max(0, pos - 80), pos) + 1, pos - 80)
     head = text[line_start:pos]
     return "■" in head or bool(re.search(r"(?:本报讯|日报讯)\s*[（(][^）)]*$", head))
 
@@ -395,7 +395,7 @@ def _story(doc: Doc, s: int, limit: int, people=(), mentions=()) -> list[tuple[i
 
 
 def _is_byline(text: str, pos: int) -> bool:
-    line_start = text.rfind("\n", 0, pos) + 1
+    line_start = max(text.rfind("\n", max(0, pos - 80), pos) + 1, pos - 80)
     head = text[line_start:pos]
     return bool(re.search(r"(本报讯|日报讯|■|记者|通讯员)", head)) and len(head) < 40
 

@@ -58,8 +58,9 @@ def _org_before(doc: Doc, pos: int) -> tuple[EntityRef | None, int]:
     """An organization mention ending at `pos` (and where it starts); an organization followed by one of
     its units (南华大学附二医院 + 心内科) is that unit, a new organization named in full."""
     best = None
-    for m in doc.ext.mentions:
-        if m.type != ORGANIZATION or m.ref is None or m.end > pos or pos - m.end > 8:
+    near = [m for k in range(pos, max(0, pos - 8) - 1, -1) for m in doc.ending_at(k)]
+    for m in near:
+        if m.type != ORGANIZATION or m.ref is None:
             continue
         if m.end == pos:
             return m.ref, m.start
@@ -210,9 +211,10 @@ def _joined(text: str, prev_end: int, start: int) -> bool:
 
 
 def _in_byline(text: str, pos: int) -> bool:
-    line_start = text.rfind("\n", 0, pos) + 1
-    head = text[line_start:pos]
-    return bool(re.search(r"(本报讯|日报讯|■|^\s*[（(])", head)) and len(head) < 40
+    line_start = max(text.rfind("\n", max(0, pos - 80), pos) + 1, pos - 80)
+    if pos - line_start >= 40:
+        return False              # a byline is near its line's start (and a long line is not scanned)
+    return bool(re.search(r"(本报讯|日报讯|■|^\s*[（(])", text[line_start:pos]))
 
 
 def _name_before(doc: Doc, start: int, title: str) -> tuple[int, int] | None:
