@@ -1,18 +1,21 @@
-"""Every message the user can see about bad input, in one place (numbered, as spaCy does).
+"""Every message the user can see about bad input and faults, in one place (numbered, as spaCy does).
 
 A `Problem` is one readable line naming the input and what is wrong with it. Readers
 raise `InputError` carrying one; the build collects them, skips that input and goes on.
+An extractor that raises on one article costs that article (`guarded`), and an output
+that cannot be written is an `OutputError` naming the file.
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
+import traceback
+from dataclasses import dataclass, field
 
 
 class Messages:
     E001 = "no such file or folder"
     E002 = "is empty"
     E003 = "looks binary ({what}), not text"
-    E004 = "cannot be decoded as text (tried UTF-8, UTF-16, GB18030, Big5)"
+    E004 = "cannot be decoded as text (tried {tried})"
     E005 = "line {line}: not valid JSON ({why})"
     E006 = "line {line}: a JSON line needs a non-empty \"text\" string"
     E007 = "is larger than {limit} MB, the limit for one {kind}"
@@ -20,6 +23,12 @@ class Messages:
     E009 = "line {line}: \"date\" must be YYYY-MM-DD, got {value!r}"
     E010 = "folder holds no .txt or .jsonl files"
     E011 = "has no text an article could come from"
+    E012 = "cannot be written ({why}); the previous outputs are left as they were"
+    E013 = "article {position}{title}: extraction failed ({error}), article skipped (a bug: please report it)"
+    E014 = "interrupted; the previous outputs are left as they were"
+    E015 = "failed unexpectedly ({error}); run with --verbose for the traceback"
+    E016 = "line {line}: extraction failed ({error}), line skipped (a bug: please report it)"
+    E017 = "interrupted"
     W101 = "no issue date (no masthead date and no --date): relative dates are left unresolved"
     W102 = "no masthead naming the paper: home city {city} inferred from the text (set it with --city)"
     W103 = "no masthead naming the paper and no --city: short forms like 市委 are left unexpanded"
@@ -32,6 +41,7 @@ class Problem:
     source: str
     message: str
     fatal: bool = True      # the input (or that line of it) was skipped
+    detail: str = field(default="", compare=False)     # a traceback, shown with --verbose
 
     def __str__(self) -> str:
         return f"{self.source}: {self.message}"
@@ -45,3 +55,29 @@ class InputError(Exception):
 
 class UsageError(Exception):
     """The command cannot run at all (bad option value, nothing usable)."""
+
+
+class OutputError(UsageError):
+    """An output file could not be written (disk full, no permission); nothing was replaced."""
+
+
+def describe(exc: BaseException) -> str:
+    """`KeyError: 'x'`: an unexpected exception in one line."""
+    text = str(exc).strip().splitlines()
+    return type(exc).__name__ + (f": {text[0][:200]}" if text else "")
+
+
+def article_problem(article, exc: Exception) -> Problem:
+    """The one-line problem for an article whose extraction raised `exc`: a bug costs that article, not the build."""
+    title = article.title if len(article.title) <= 30 else article.title[:29] + "…"
+    title = f" 「{title}」" if title else ""
+    return Problem(article.source, Messages.E013.format(position=article.position, title=title, error=describe(exc)),
+                   detail="".join(traceback.format_exception(exc)))
+
+
+def guarded(extract, article, *args):
+    """`extract(article, *args)`, or the Problem naming the article if it raises (see `article_problem`)."""
+    try:
+        return extract(article, *args)
+    except Exception as e:     # any bug in an extractor; KeyboardInterrupt still stops the build
+        return article_problem(article, e)

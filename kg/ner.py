@@ -3,21 +3,25 @@
 Input lines are {"id": ..., "text": ...}; output lines are
 {"id": ..., "mentions": [{"type", "text", "start", "end"}]} with character
 offsets and `end` exclusive, the contract ../shared/eval/ner_score.py reads.
+Traditional characters are read as simplified (one for one), and each mention's
+"text" is the span of the line as given.
 """
 from __future__ import annotations
 
 import json
 from collections.abc import Iterable, Iterator
 
-from .errors import Messages, Problem
+from .errors import Messages, Problem, describe
 from .extract import extract
 from .ingest.paper import make_paper
+from .ingest.readers import scrub
+from .ingest.traditional import to_simplified
 from .lexicon import load as load_lexicon
 from .model import Article, Paper
 
 
 def mentions_of(text: str, paper: Paper | None = None) -> list[dict]:
-    ext = extract(Article(id="ner", text=text, source="ner", paper=paper or Paper()), load_lexicon())
+    ext = extract(Article(id="ner", text=to_simplified(scrub(text)), source="ner", paper=paper or Paper()), load_lexicon())
     out = []
     seen = set()
     for m in sorted(ext.mentions, key=lambda m: (m.start, -m.end)):
@@ -25,7 +29,7 @@ def mentions_of(text: str, paper: Paper | None = None) -> list[dict]:
         if key in seen:
             continue
         seen.add(key)
-        out.append({"type": m.type, "text": m.text, "start": m.start, "end": m.end})
+        out.append({"type": m.type, "text": text[m.start:m.end], "start": m.start, "end": m.end})
     return out
 
 
@@ -43,4 +47,9 @@ def run_lines(lines: Iterable[str], source: str, city: str | None = None) -> Ite
         if not isinstance(rec, dict) or not isinstance(rec.get("text"), str):
             yield Problem(source, Messages.E006.format(line=n))
             continue
-        yield json.dumps({"id": rec.get("id", str(n)), "mentions": mentions_of(rec["text"], paper)}, ensure_ascii=False)
+        try:
+            mentions = mentions_of(rec["text"], paper)
+        except Exception as e:      # a bug in an extractor costs this line, not the run
+            yield Problem(source, Messages.E016.format(line=n, error=describe(e)))
+            continue
+        yield json.dumps({"id": rec.get("id", str(n)), "mentions": mentions}, ensure_ascii=False)

@@ -2,7 +2,8 @@
 # Install the Debian packages the tests need, only those missing: `scripts/system-deps.sh rapper chromium ...`.
 # Each argument is a command; the table below names the package that provides it.
 set -euo pipefail
-declare -A PKG=( [rapper]=raptor2-utils [chromium]=chromium [virtuoso-t]=virtuoso-opensource [isql-vt]=virtuoso-opensource )
+# Virtuoso: Debian's virtuoso-opensource binaries only (-7-bin), not the metapackage's always-on system service.
+declare -A PKG=( [rapper]=raptor2-utils [chromium]=chromium [virtuoso-t]=virtuoso-opensource-7-bin [isql-vt]=virtuoso-opensource-7-bin [setpriv]=util-linux [mount]=mount )
 missing=()
 for cmd in "$@"; do
   command -v "$cmd" >/dev/null 2>&1 || missing+=("${PKG[$cmd]:-$cmd}")

@@ -2,12 +2,15 @@
 
 Inputs are page files (plain text, one page of many articles), JSON-lines files
 (`{"id", "text", "date"?, "source"?}` per line) and folders of either. A bad
-file or line becomes a `Problem` and the rest is still read.
+file or line becomes a `Problem` and the rest is still read. Traditional
+characters are simplified here, one for one (see traditional.py), so an article's
+text has the length of what the file holds.
 """
 from __future__ import annotations
 
 import hashlib
 import json
+import os
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
@@ -16,11 +19,13 @@ from ..errors import InputError, Messages, Problem
 from ..model import Article, Paper
 from .masthead import parse_masthead
 from .paper import infer_city, make_paper
-from .readers import MAX_JSONL_MB, decode, read_bytes, read_text
+from .readers import MAX_JSONL_MB, decode, read_bytes, read_text, scrub
 from .split import split_page
+from .traditional import to_simplified
 
 MASTHEAD_TITLE = "报头"
 SUFFIXES = {".txt", ".text", ".jsonl", ".json", ".ndjson"}
+JSONL = {".jsonl", ".json", ".ndjson"}
 
 
 @dataclass
@@ -38,9 +43,9 @@ def expand(paths: list[Path]) -> tuple[list[Path], list[Problem]]:
     files, problems = [], []
     for p in paths:
         if p.is_dir():
-            found = sorted(f for f in p.rglob("*") if f.is_file() and f.suffix.lower() in SUFFIXES
-                           and not any(part.startswith(".") for part in f.relative_to(p).parts))
-            if not found:
+            found, unreadable = _walk(p)
+            problems.extend(unreadable)
+            if not found and not unreadable:
                 problems.append(Problem(str(p), Messages.E010))
             files.extend(found)
         elif p.exists():
@@ -48,6 +53,19 @@ def expand(paths: list[Path]) -> tuple[list[Path], list[Problem]]:
         else:
             problems.append(Problem(str(p), Messages.E001))
     return files, problems
+
+
+def _walk(folder: Path) -> tuple[list[Path], list[Problem]]:
+    """The input files under `folder` (hidden ones left out), and a problem for each subfolder that cannot be read."""
+    found, problems = [], []
+
+    def unreadable(e: OSError) -> None:
+        problems.append(Problem(e.filename or str(folder), Messages.E008.format(why=(e.strerror or str(e)).lower())))
+
+    for root, dirs, names in os.walk(folder, onerror=unreadable):
+        dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+        found.extend(Path(root) / n for n in names if not n.startswith(".") and Path(n).suffix.lower() in SUFFIXES)
+    return sorted(found), problems
 
 
 def article_id(paper: str, issue: date | None, text: str) -> str:
@@ -58,11 +76,12 @@ def article_id(paper: str, issue: date | None, text: str) -> str:
 def read_source(path: Path, *, issue_date: date | None = None, city: str | None = None) -> Source:
     """Read one input file into articles; problems are recorded, never raised."""
     src = Source(str(path))
+    city = to_simplified(city) if city else city
     try:
-        if path.suffix.lower() in {".jsonl", ".json", ".ndjson"}:
+        if path.suffix.lower() in JSONL:
             _read_jsonl(path, src, issue_date, city)
         else:
-            _read_page(path, read_text(path), src, issue_date, city)
+            _read_page(path, to_simplified(read_text(path)), src, issue_date, city)
     except InputError as e:
         src.problems.append(e.problem)
     return src
@@ -104,7 +123,7 @@ def _read_page(path: Path, text: str, src: Source, issue_date: date | None, city
 
 
 def _read_jsonl(path: Path, src: Source, issue_date: date | None, city: str | None) -> None:
-    text = decode(read_bytes(path, MAX_JSONL_MB), str(path))
+    text = decode(read_bytes(path, MAX_JSONL_MB, "JSON-lines file"), str(path))
     records = []
     for n, line in enumerate(text.split("\n"), 1):
         if not line.strip():
@@ -114,7 +133,7 @@ def _read_jsonl(path: Path, src: Source, issue_date: date | None, city: str | No
         except json.JSONDecodeError as e:
             src.problems.append(Problem(src.path, Messages.E005.format(line=n, why=e.msg)))
             continue
-        if not isinstance(rec, dict) or not isinstance(rec.get("text"), str) or not rec["text"].strip():
+        if not isinstance(rec, dict) or not isinstance(rec.get("text"), str) or not scrub(rec["text"]).strip():
             src.problems.append(Problem(src.path, Messages.E006.format(line=n)))
             continue
         day = issue_date
@@ -124,6 +143,10 @@ def _read_jsonl(path: Path, src: Source, issue_date: date | None, city: str | No
             except ValueError:
                 src.problems.append(Problem(src.path, Messages.E009.format(line=n, value=rec["date"])))
                 continue
+        rec["text"] = to_simplified(scrub(rec["text"].replace("\r\n", "\n").replace("\r", "\n")))
+        for key in ("source", "title", "id"):
+            if rec.get(key) is not None:
+                rec[key] = to_simplified(scrub(str(rec[key])))
         records.append((n, rec, day))
     if not records:
         if not src.problems:
@@ -140,7 +163,7 @@ def _read_jsonl(path: Path, src: Source, issue_date: date | None, city: str | No
         paper = papers[key]
         if day is None and not any(p.message == Messages.W101 for p in src.notes):
             src.notes.append(Problem(src.path, f"line {n}: " + Messages.W101, fatal=False))
-        body = rec["text"].replace("\r\n", "\n")
+        body = rec["text"]
         title = str(rec.get("title") or "")
         src.articles.append(Article(id=article_id(paper.name, day, body), text=body,
                                     source=f"{path.name}#{rec.get('id', n)}", title=title, issue_date=day,

@@ -1,23 +1,43 @@
-"""Reading input files as text: encodings of Chinese archives, binary and empty files.
+"""Reading input files as text: encodings of Chinese archives, binary, empty and oversized files.
 
-UTF-8 (with or without BOM) and UTF-16 with a BOM are taken at their word; anything
-else goes to charset-normalizer, limited to the encodings Chinese archives use, so
-GB18030/GBK and Big5 pages decode and a JPEG or PDF is refused rather than read as
-mojibake.
+A byte-order mark is taken at its word. Otherwise every encoding Chinese archives
+use (UTF-8, GB18030 which covers GBK and GB2312, Big5, UTF-16 without a BOM) is
+tried, and the decodings are ranked by how much of them is what a Chinese
+newspaper is made of: ASCII, CJK punctuation and the 3,755 most used hanzi (GB 2312
+level 1, traditional forms simplified first). A wrong decoding is mojibake of rare
+characters, so this separates them from a handful of characters on; charset-normalizer
+breaks ties, which it does well but alone fails on short texts (it finds no answer
+for a 20-character line with curly quotes). A JPEG or PDF is refused by its magic
+bytes, anything else that decodes to nothing plausible as binary.
 """
 from __future__ import annotations
 
 import codecs
+import os
+import re
 from pathlib import Path
 
 from ..errors import InputError, Messages, Problem
+from .traditional import char_map, common_hanzi
 
 MAX_PAGE_MB = 50          # a page of OCR text is ~20 KB; 50 MB is a mistake, not a page
 MAX_JSONL_MB = 2048
-CHINESE_ENCODINGS = ["utf_8", "gb18030", "big5", "utf_16"]
+CANDIDATES = ("utf_8", "gb18030", "big5", "utf_16_le", "utf_16_be")     # ties go to the first
+NAMES = "UTF-8, GB18030/GBK, Big5, UTF-16"
+BOMS = ((codecs.BOM_UTF8, "utf-8-sig"), (codecs.BOM_UTF32_LE, "utf-32"), (codecs.BOM_UTF32_BE, "utf-32"),
+        (codecs.BOM_UTF16_LE, "utf-16"), (codecs.BOM_UTF16_BE, "utf-16"))
 MAGIC = {b"%PDF": "PDF", b"\x89PNG": "PNG image", b"\xff\xd8\xff": "JPEG image", b"GIF8": "GIF image",
          b"PK\x03\x04": "ZIP archive", b"II*\x00": "TIFF image", b"MM\x00*": "TIFF image",
-         b"\x7fELF": "executable", b"\x1f\x8b": "gzip archive"}
+         b"\x7fELF": "executable", b"\x1f\x8b": "gzip archive", b"BZh": "bzip2 archive",
+         b"\xfd7zXZ\x00": "xz archive", b"7z\xbc\xaf": "7-Zip archive", b"Rar!": "RAR archive",
+         b"\xd0\xcf\x11\xe0": "Office document", b"SQLite format 3\x00": "SQLite database"}
+HEAD = 16384              # bytes decoded to rank the candidates
+SAMPLE = 4000             # characters scored per candidate decoding
+PLAUSIBLE = 0.5           # below this share of ordinary characters no decoding is believed
+CONTROL = re.compile("[\x00-\x08\x0b\x0e-\x1f\x7f-\x9f]")     # tab, newline, form feed and CR are text
+SURROGATE = re.compile("[\ud800-\udfff]")
+# symbols a newspaper page holds outside ASCII and the CJK punctuation blocks
+SYMBOLS = frozenset("·×÷°±§№—–…‘’“”′″‰※→←↑↓■□▲△◆◇○●★☆")
 
 
 def decode(data: bytes, source: str) -> str:
@@ -27,55 +47,113 @@ def decode(data: bytes, source: str) -> str:
     for magic, what in MAGIC.items():
         if data.startswith(magic):
             raise InputError(Problem(source, Messages.E003.format(what=what)))
-    for bom, enc in ((codecs.BOM_UTF8, "utf-8-sig"), (codecs.BOM_UTF16_LE, "utf-16"), (codecs.BOM_UTF16_BE, "utf-16")):
+    for bom, enc in BOMS:
         if data.startswith(bom):
             try:
-                return _clean(data.decode(enc), source)
+                return clean(data.decode(enc), source)
             except UnicodeDecodeError:
                 break
-    try:
-        return _clean(data.decode("utf-8"), source)
-    except UnicodeDecodeError:
-        pass
-    if b"\x00" in data[:4096] and not _looks_utf16(data):
-        raise InputError(Problem(source, Messages.E003.format(what="NUL bytes")))
-    from charset_normalizer import from_bytes
-
-    best = from_bytes(data, cp_isolation=CHINESE_ENCODINGS).best()
-    if best is None:
-        raise InputError(Problem(source, Messages.E004))
-    return _clean(str(best), source)
+    return clean(_detect(data, source), source)
 
 
-def _looks_utf16(data: bytes) -> bool:
-    head = data[:4096]
-    return head.count(b"\x00") > len(head) // 4 and (head[1::2].count(0) > len(head) // 4 or head[0::2].count(0) > len(head) // 4)
+def _detect(data: bytes, source: str) -> str:
+    head = data[:HEAD]
+    whole = len(data) <= HEAD
+    # head text -> (share, share without simplifying, charset-normalizer's pick, -rank, enc)
+    ranked: dict[str, tuple[float, float, int, int, str]] = {}
+    for rank, enc in enumerate(CANDIDATES):
+        try:
+            text = codecs.getincrementaldecoder(enc)().decode(head, final=whole)
+        except UnicodeDecodeError:
+            continue
+        if text and text not in ranked:
+            ranked[text] = (round(plausibility(text), 2), round(plausibility(text, simplify=False), 2), 0, -rank, enc)
+    if not ranked:
+        raise InputError(Problem(source, _undecodable(data)))
+    best = max(v[0] for v in ranked.values())
+    if best < PLAUSIBLE:      # valid UTF-8 is text even when it is not Chinese; anything else is not
+        if not any(v[-1] == "utf_8" for v in ranked.values()):
+            raise InputError(Problem(source, _undecodable(data)))
+        ranked = {t: v for t, v in ranked.items() if v[-1] == "utf_8"}
+    elif sum(1 for v in ranked.values() if v[:2] == max(ranked.values())[:2]) > 1:
+        from charset_normalizer import from_bytes
+
+        match = from_bytes(head, cp_isolation=list(CANDIDATES)).best()
+        if match is not None and str(match) in ranked:
+            share, direct, _, rank, enc = ranked[str(match)]
+            ranked[str(match)] = (share, direct, 1, rank, enc)
+    for *_, enc in sorted(ranked.values(), reverse=True):
+        try:
+            return data.decode(enc)
+        except UnicodeDecodeError:      # the head decoded but a later byte does not
+            continue
+    raise InputError(Problem(source, _undecodable(data)))
 
 
-def _clean(text: str, source: str) -> str:
+def _undecodable(data: bytes) -> str:
+    return Messages.E003.format(what="NUL bytes") if b"\x00" in data[:65536] else Messages.E004.format(tried=NAMES)
+
+
+def plausibility(text: str, simplify: bool = True) -> float:
+    """Share of the non-space characters of `text` (its first SAMPLE) that Chinese newspaper text is made of.
+
+    With `simplify`, a traditional character counts as its simplified form."""
+    sample = text[:SAMPLE]
+    common = common_hanzi()
+    simplified = char_map({c for c in sample if c >= "\u2e80" and c not in common
+                           and not "\ud800" <= c <= "\udfff"}) if simplify else {}
+    good = n = 0
+    for c in sample:
+        if c in " \n\t\r\u3000":
+            continue
+        n += 1
+        o = ord(c)
+        if (0x20 < o < 0x7F or c in common or simplified.get(c) in common or 0x3000 <= o <= 0x303F
+                or 0xFF01 <= o <= 0xFF5E or 0x2160 <= o <= 0x24FF or c in SYMBOLS):
+            good += 1
+    return good / n if n else 1.0
+
+
+def clean(text: str, source: str) -> str:
+    """Text with newlines normalised; InputError when it is empty, binary or mostly control characters.
+
+    Stray control characters become spaces and lone surrogates (from JSON escapes)
+    U+FFFD, one for one, so offsets are kept and every output can encode the text."""
     text = text.replace("\r\n", "\n").replace("\r", "\n").lstrip("\ufeff")
-    controls = sum(1 for ch in text[:20000] if ord(ch) < 32 and ch not in "\n\t\f")
-    if controls > max(8, len(text[:20000]) // 50):
+    if "\x00" in text:
+        raise InputError(Problem(source, Messages.E003.format(what="NUL bytes")))
+    head = text[:20000]
+    if len(CONTROL.findall(head)) > max(2, len(head) // 50):
         raise InputError(Problem(source, Messages.E003.format(what="control characters")))
     if not text.strip():
         raise InputError(Problem(source, Messages.E002))
-    return text
+    return scrub(text)
 
 
-def read_bytes(path: Path, limit_mb: int) -> bytes:
+def scrub(text: str) -> str:
+    """Control characters to spaces and lone surrogates to U+FFFD, one for one."""
+    return SURROGATE.sub("\ufffd", CONTROL.sub(" ", text))
+
+
+def read_bytes(path: Path, limit_mb: int, kind: str = "page") -> bytes:
+    """The bytes of `path`, at most `limit_mb` MB (a device or pipe is read up to the limit too)."""
     source = str(path)
+    limit = limit_mb * 1024 * 1024
     try:
-        size = path.stat().st_size
-        if size > limit_mb * 1024 * 1024:
-            raise InputError(Problem(source, Messages.E007.format(limit=limit_mb, kind="file of its kind")))
-        return path.read_bytes()
+        with open(path, "rb") as f:
+            if os.fstat(f.fileno()).st_size > limit:
+                raise InputError(Problem(source, Messages.E007.format(limit=limit_mb, kind=kind)))
+            data = f.read(limit + 1)
     except FileNotFoundError:
         raise InputError(Problem(source, Messages.E001)) from None
     except IsADirectoryError:
         raise InputError(Problem(source, Messages.E008.format(why="it is a folder"))) from None
     except OSError as e:
-        raise InputError(Problem(source, Messages.E008.format(why=e.strerror or e))) from None
+        raise InputError(Problem(source, Messages.E008.format(why=(e.strerror or str(e)).lower()))) from None
+    if len(data) > limit:
+        raise InputError(Problem(source, Messages.E007.format(limit=limit_mb, kind=kind)))
+    return data
 
 
-def read_text(path: Path, limit_mb: int = MAX_PAGE_MB) -> str:
-    return decode(read_bytes(path, limit_mb), str(path))
+def read_text(path: Path, limit_mb: int = MAX_PAGE_MB, kind: str = "page") -> str:
+    return decode(read_bytes(path, limit_mb, kind), str(path))
