@@ -15,15 +15,23 @@ $(STAMP): pyproject.toml
 	$(BIN)/python -m pip install -q -e '.[test]'
 	touch $(STAMP)
 
-# Debian tools the tests use: rapper (raptor2-utils) checks our Turtle with an independent parser.
+# Debian tools the tests use: rapper (raptor2-utils) checks our Turtle with an independent parser;
+# chromium runs graph.html in the browser tests (Playwright drives it; it never downloads a browser);
+# virtuoso-t and isql-vt (Virtuoso) bulk-load our N-Quads shards in tests/test_virtuoso.py.
 system-deps:
-	scripts/system-deps.sh rapper
+	scripts/system-deps.sh rapper chromium virtuoso-t isql-vt setpriv mount
 
 demo: install
 	$(BIN)/kg build --out output
 
 test: install
 	$(BIN)/python -m pytest
+
+# A synthetic archive from the samples (and $(SHARED)/eval/pages): speed, memory, incremental rebuild, store -> bench/RESULTS.md
+bench: install
+	NEWSKG_SHARED=$(SHARED) $(BIN)/python bench/run.py
+	$(BIN)/python bench/viz_bench.py 500 5000 50000 --max-nodes 2000 --max-nodes 500   # graph.html -> bench/VIZ.md
+	NEWSKG_SHARED=$(SHARED) $(BIN)/python bench/encodings.py   # encoding guesses by length -> bench/ENCODINGS.md
 
 # Quality: the annotated pages (score.py) and CLUENER/MSRA (ner_score.py) from $(SHARED)
 eval: install

@@ -1,26 +1,47 @@
-"""The main job: input paths in, a knowledge base and its files out.
+"""The main job: input paths in, a knowledge base and its files out, streamed.
 
-`build_kb` reads and extracts every input (bad inputs become one-line problems,
-the rest is still built); `write_outputs` writes graph.ttl, graph.html and any
-other format, each atomically. `kg.build` (the notebook entry point) does both
-reading steps and returns the rdflib graph with the summary.
+`build_kb` reads the inputs one file at a time, takes each article's extraction
+from the cache (kg.cache) or has it made, by batches, in worker processes
+(kg.parallel) or on a Dask cluster (kg.distributed), and folds each into the
+knowledge base as it arrives, in input order, so the result is the same however
+it was computed. Only the resolved knowledge base stays in memory, with each
+article reduced to what the graph states about it. Bad inputs become one-line
+problems and the rest is still built.
+
+`write_outputs` writes graph.ttl, graph.html and any other format, each
+atomically, streaming the triples to disk. `kg.build` (the notebook entry
+point) returns the rdflib graph with the summary.
 """
 from __future__ import annotations
 
+import dataclasses
+import logging
+import sys
 import time
+from collections.abc import Iterator
+from contextlib import ExitStack
 from dataclasses import dataclass, field
 from datetime import date
 from importlib.resources import files
+from itertools import chain
 from pathlib import Path
 
+from . import parallel
+from .cache import ExtractionCache, Resolved, article_key, code_version, resolved_key, source_key
+from .cache import default_dir as default_cache_dir
 from .errors import Problem
-from .extract import extract
-from .ingest import expand, read_source
+from .ingest import Source, expand, read_source
 from .lexicon import load as load_lexicon
-from .resolve import KnowledgeBase, resolve
+from .model import Extraction
+from .parallel import Batch, LocalRunner, default_jobs, ordered
+from .rdf.write import all_or_nothing
+from .resolve import KnowledgeBase
 
 FORMAT_FILES = {"turtle": "graph.ttl", "nt": "graph.nt", "nquads": "graph.nq", "json-ld": "graph.jsonld",
                 "gexf": "graph.gexf", "graphml": "graph.graphml"}
+READ_AHEAD = 8                    # batches read before deciding whether to start worker processes
+SHARDS_FOLDER = "nquads"          # `--shard-size`: out/nquads/graph-00001.nq, ...
+log = logging.getLogger(__name__)
 
 
 def samples_dir() -> Path:
@@ -38,6 +59,11 @@ class Summary:
     outputs: list[Path] = field(default_factory=list)
     triples: int = 0
     seconds: float = 0.0
+    extracted: int = 0            # articles extracted in this build
+    cached: int = 0               # articles whose extraction came from the cache
+    workers: int = 1              # processes (or Dask threads) that extracted
+    cache_dir: Path | None = None
+    shards: int = 0               # N-Quads files under out/nquads/
 
     @property
     def status(self) -> int:
@@ -51,8 +77,12 @@ class Summary:
         out = [f"built {self.inputs} input file(s): {self.pages} page(s), {self.articles} article(s) in {self.seconds:.1f} s",
                f"  persons {c.get('persons', 0)}, organizations {c.get('organizations', 0)}, places {c.get('places', 0)}, "
                f"events {c.get('events', 0)}; posts held {c.get('posts', 0)}; {self.triples} triples"]
+        if self.cache_dir is not None or self.workers > 1:
+            where = f" by {self.workers} workers" if self.workers > 1 else ""
+            cache = f", {self.cached} from the cache in {self.cache_dir}" if self.cache_dir is not None else ""
+            out.append(f"  extracted {self.extracted} article(s){where}{cache}")
         for p in self.outputs:
-            out.append(f"  wrote {p}")
+            out.append(f"  wrote {p}" + (f" ({self.shards} N-Quads shards)" if p.name == SHARDS_FOLDER else ""))
         for n in self.notes:
             out.append(f"  note: {n}")
         for p in self.problems:
@@ -61,51 +91,232 @@ class Summary:
 
 
 def build_kb(paths: list[Path] | None = None, *, issue_date: date | None = None, city: str | None = None,
-             lexicon: str | None = None) -> tuple[KnowledgeBase, Summary]:
-    """Read, extract and resolve every input; problems are collected in the summary."""
+             lexicon: str | None = None, jobs: int | None = None, cache: Path | bool | None = None,
+             reuse_cache: bool = True, dask_scheduler: str | None = None,
+             progress: bool | None = None) -> tuple[KnowledgeBase, Summary]:
+    """Read, extract and resolve every input; problems are collected in the summary.
+
+    jobs: worker processes for extraction (default: every core; small builds run in this process).
+    cache: a folder for the extraction cache (True: the user's cache folder; None: no cache).
+    reuse_cache: False extracts every article again (and refreshes the cache).
+    dask_scheduler: the address of a Dask scheduler to extract on instead of local processes.
+    progress: a progress bar on stderr (None: when stderr is a terminal)."""
     started = time.perf_counter()
     summary = Summary()
     files_, problems = expand(list(paths) if paths else [samples_dir()])
     summary.problems.extend(problems)
     lex = load_lexicon(lexicon)
-    extractions = []
-    for path in files_:
+    store = None
+    if cache:
+        summary.cache_dir = default_cache_dir() if cache is True else Path(cache)
+        store = ExtractionCache(summary.cache_dir, lex.fingerprint, read=reuse_cache)
+    code = code_version()
+    kb, done = KnowledgeBase(), []       # done: the keys of the articles folded into kb, in order
+    resolved = resolved_key(list(paths) if paths else [samples_dir()], issue_date, city) if store else None
+    if store is not None and store.read:
+        kb, done = _resolved_prefix(store, resolved, files_, issue_date, city)
+    papers = {a.paper: a.paper for a in kb.articles.values()}
+    reused = len(done)
+    clean = True                         # every article extracted or cached: the result may be kept
+    with ExitStack() as stack:
+        bar = stack.enter_context(Progress(len(files_), progress))
+        batches = _batches(files_, summary, issue_date, city, store, bar, skip=len(done))
+        batches, runner = _runner(stack, batches, jobs, dask_scheduler, lex, cached=store is not None)
+        summary.cached += len(done)
+        for batch, extractions in ordered(lambda b: runner.extract(b.todo, lex, code), batches, runner.in_flight):
+            for key, ext, was_cached, tag in zip(batch.keys, extractions, batch.cached, batch.tags):
+                if isinstance(ext, Problem):    # an extractor raised on this article: it is skipped, and named
+                    summary.problems.append(ext)
+                    clean = False
+                elif was_cached is None:
+                    summary.extracted += 1
+                    if store is not None:
+                        store.put(key, ext)
+                else:
+                    summary.cached += 1
+                if not isinstance(ext, Problem):
+                    kb.add(_compact(ext, papers))
+                    done.append(key)
+                if tag is not None:
+                    bar.page_done()
+            bar.articles(summary.extracted + summary.cached)
+        summary.workers = runner.workers
+    if store is not None and clean and len(done) != reused:
+        store.put(resolved, Resolved(done, kb))     # pickled now, before finish() merges
+    kb.finish()
+    summary.counts = kb.counts()
+    summary.seconds = time.perf_counter() - started
+    return kb, summary
+
+
+def _read(path: Path, store: ExtractionCache | None, issue_date: date | None, city: str | None) -> Source:
+    """One input file's articles, from the cache when its bytes were read before."""
+    src = skey = None
+    if store is not None and (skey := source_key(path, issue_date, city)) is not None:
+        src = store.get(skey, Source)
+    if src is None:
         src = read_source(path, issue_date=issue_date, city=city)
+        if skey is not None:
+            store.put(skey, src)
+    return src
+
+
+def _resolved_prefix(store: ExtractionCache, resolved: str, files_: list[Path], issue_date: date | None,
+                     city: str | None) -> tuple[KnowledgeBase, list[str]]:
+    """The knowledge base a previous build resolved, if this build's articles begin with its articles."""
+    prev = store.get(resolved, Resolved)
+    if prev is None or not prev.keys:
+        return KnowledgeBase(), []
+    n = 0
+    for path in files_:
+        for article in _read(path, store, issue_date, city).articles:
+            if n == len(prev.keys):
+                return prev.kb, prev.keys
+            if article_key(article) != prev.keys[n]:
+                return KnowledgeBase(), []
+            n += 1
+    return (prev.kb, prev.keys) if n == len(prev.keys) else (KnowledgeBase(), [])
+
+
+def _batches(files_: list[Path], summary: Summary, issue_date: date | None, city: str | None,
+             store: ExtractionCache | None, bar, skip: int = 0) -> Iterator[Batch]:
+    """Articles of each input in order, grouped into batches, cached extractions attached; the first `skip`
+    articles (already in the knowledge base) are counted but not fetched."""
+    batch = Batch()
+    seen = 0
+    for path in files_:
+        src = _read(path, store, issue_date, city)
         summary.inputs += 1
         summary.problems.extend(src.problems)
         summary.notes.extend(src.notes)
         if src.articles and not path.suffix.lower().endswith(("jsonl", "json", "ndjson")):
             summary.pages += 1
         summary.articles += sum(1 for a in src.articles if a.kind == "article")
-        for article in src.articles:
-            extractions.append(extract(article, lex))
-    kb = resolve(extractions)
-    summary.counts = kb.counts()
-    summary.seconds = time.perf_counter() - started
-    return kb, summary
+        if not src.articles:
+            bar.page_done()
+        for i, article in enumerate(src.articles):
+            last = i == len(src.articles) - 1
+            seen += 1
+            if seen <= skip:
+                if last:
+                    bar.page_done()
+                continue
+            key = article_key(article) if store is not None else ""
+            batch.add(article, key, store.get(key) if store is not None else None, path if last else None)
+            if batch.full():
+                yield batch
+                batch = Batch()
+    if batch.articles:
+        yield batch
 
 
+def _runner(stack: ExitStack, batches: Iterator[Batch], jobs: int | None, dask_scheduler: str | None, lex,
+            cached: bool):
+    """Where extraction runs: a Dask cluster, or this machine (kg.parallel.LocalRunner). For a local build
+    the first batches are read ahead: if they already hold enough to extract, the workers start at once;
+    if not and a big archive is built from the cache, one spare worker gets ready for the pages added since."""
+    if dask_scheduler:
+        from .distributed import dask_runner
+
+        return batches, stack.enter_context(dask_runner(dask_scheduler))
+    jobs = default_jobs() if jobs is None else max(1, jobs)
+    head: list[Batch] = []
+    todo = 0
+    more = False
+    if jobs > 1:
+        for batch in batches:
+            head.append(batch)
+            todo += batch.chars
+            if todo >= parallel.PARALLEL_MIN_CHARS or len(head) >= READ_AHEAD:
+                more = True
+                break
+    runner = LocalRunner(jobs, lex, pool_now=todo >= parallel.PARALLEL_MIN_CHARS, warm=cached and more)
+    stack.callback(runner.close)
+    return chain(head, batches), runner
+
+
+def _compact(ext: Extraction, papers: dict) -> Extraction:
+    """What the knowledge base keeps of an article: not its text (the graph states none of it), only the
+    head the HTML view shows for an untitled article; one Paper object shared by all of a paper's articles."""
+    art = ext.article
+    head = "" if art.title else art.text.strip().split("\n", 1)[0][:24]
+    paper = papers.setdefault(art.paper, art.paper)
+    ext.article = dataclasses.replace(art, text=head, paper=paper)
+    return ext
+
+
+class Progress:
+    """A tqdm bar of pages (with articles and their rate) on a terminal; a log line per tenth otherwise."""
+
+    def __init__(self, total: int, enabled: bool | None):
+        self.total, self.done, self.n_articles = total, 0, 0
+        self.started = time.perf_counter()
+        self.enabled = sys.stderr.isatty() if enabled is None else enabled
+        self.bar = None
+
+    def __enter__(self):
+        if self.enabled:
+            from tqdm import tqdm
+
+            self.bar = tqdm(total=self.total, unit="page", desc="building", file=sys.stderr, dynamic_ncols=True,
+                            mininterval=0.5)
+        return self
+
+    def __exit__(self, *exc):
+        if self.bar is not None:
+            self.bar.close()
+
+    def page_done(self) -> None:
+        self.done += 1
+        if self.bar is not None:
+            self.bar.update(1)
+        elif self.total >= 10 and self.done % max(1, self.total // 10) == 0:
+            log.info("%d/%d pages, %d articles", self.done, self.total, self.n_articles)
+
+    def articles(self, n: int) -> None:
+        self.n_articles = n
+        if self.bar is not None:
+            rate = n / max(1e-9, time.perf_counter() - self.started)
+            self.bar.set_postfix_str(f"{n} articles, {rate:.1f} articles/s", refresh=False)
+
+
+@all_or_nothing()        # every output file is replaced together, or (a failure, Ctrl-C) none is
 def write_outputs(kb: KnowledgeBase, out: Path, summary: Summary, *, formats: tuple[str, ...] = ("turtle",),
-                  html: bool = True, html_max_nodes: int = 2000, title: str = "newskg") -> None:
-    """Write each requested format and the HTML view into `out`, atomically."""
-    from .rdf.triples import graph_of, quads_of
-    from .rdf.write import write_graph, write_quads, write_text
+                  html: bool = True, html_max_nodes: int = 2000, title: str = "newskg",
+                  shard_size: int | None = None, store: Path | None = None) -> None:
+    """Write each requested format and the HTML view into `out`, atomically.
+
+    shard_size: N-Quads in files of at most this many lines under out/nquads/ instead of one graph.nq.
+    store: also load the graph into an on-disk Oxigraph store there (kg.store)."""
+    from .rdf.stream import unique_quads, unique_triples, write_nquad_shards, write_nquads, write_triples
+    from .rdf.triples import article_iri, quads_of
+    from .rdf.write import write_graph
 
     started = time.perf_counter()
-    g = graph_of(kb)
-    summary.triples = len(g)
     for fmt in dict.fromkeys(("turtle",) + tuple(formats)):
         path = out / FORMAT_FILES[fmt]
-        if fmt == "nquads":
-            write_quads(quads_of(kb), path)
+        if fmt == "turtle":
+            summary.triples = write_triples(quads_of(kb, once=True), path, "turtle")
+        elif fmt == "nt":
+            write_triples(quads_of(kb, once=True), path, "nt")
+        elif fmt == "nquads" and shard_size:
+            summary.shards = len(write_nquad_shards(quads_of(kb), out / SHARDS_FOLDER, shard_size))
+            path = out / SHARDS_FOLDER
+        elif fmt == "nquads":
+            write_nquads(quads_of(kb), path)
         elif fmt in ("gexf", "graphml"):
             from .viz.export import write_network
             write_network(kb, path, fmt)
-        else:
-            write_graph(g, path, fmt)
+        else:                   # JSON-LD: through rdflib, for graphs that fit in memory
+            from .rdf.triples import graph_of
+            write_graph(graph_of(kb), path, fmt)
         summary.outputs.append(path)
     if html:
-        from .viz import build_graph, render
-        write_text(render(build_graph(kb), title=title, max_nodes=html_max_nodes), out / "graph.html")
-        summary.outputs.append(out / "graph.html")
+        from .viz import write_pages
+        summary.outputs.extend(write_pages(kb, out, title=title, max_nodes=html_max_nodes))
+    if store is not None:
+        from .store import write_store
+        write_store(unique_triples(quads_of(kb, once=True)),
+                    ((s, p, o, article_iri(aid)) for s, p, o, aid in unique_quads(quads_of(kb))), store, site=out)
+        summary.outputs.append(store)
     summary.seconds += time.perf_counter() - started

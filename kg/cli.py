@@ -1,16 +1,18 @@
 """The `kg` command: parse arguments, call the library, print. No behaviour lives here.
 
-Exit status: 0 all good, 1 some inputs were skipped, 2 nothing usable or a usage error.
+Exit status: 0 all good, 1 some inputs were skipped, 2 nothing usable or a usage error;
+130 interrupted (Ctrl-C or SIGTERM), 141 the reader of our output went away.
 """
 from __future__ import annotations
 
+import signal
 import sys
 from datetime import date
 from pathlib import Path
 
 import click
 
-from .errors import UsageError
+from .errors import Messages, UsageError, describe
 
 OUT = Path("output")
 
@@ -33,7 +35,32 @@ def _fail(message: str, verbose: bool = False) -> None:
     sys.exit(2)
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+class _Command(click.Command):
+    """A command whose failures are one line: no traceback reaches the user unless --verbose asks for one."""
+
+    def invoke(self, ctx: click.Context):
+        signal.signal(signal.SIGTERM, signal.default_int_handler)   # `kill` cleans up the way Ctrl-C does
+        try:
+            return super().invoke(ctx)
+        except (click.ClickException, click.exceptions.Exit, click.Abort):
+            raise
+        except KeyboardInterrupt:
+            click.echo(f"\nkg: {Messages.E014 if self.name == 'build' else Messages.E017}", err=True)
+            sys.exit(130)
+        except BrokenPipeError:     # `kg query ... | head`: the reader has what it wanted
+            import os
+
+            os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+            sys.exit(141)
+        except Exception as e:      # a bug: one line, the traceback with --verbose
+            _fail(f"{ctx.info_name} {Messages.E015.format(error=describe(e))}", bool(ctx.params.get("verbose")))
+
+
+class _Group(click.Group):
+    command_class = _Command
+
+
+@click.group(cls=_Group, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(package_name="newskg")
 def main() -> None:
     """Chinese newspaper pages in, a knowledge graph of who held which post, who did what, where and when."""
@@ -47,21 +74,34 @@ def main() -> None:
 @click.option("--city", help="The paper's home city (衡阳 or 衡阳市) when no masthead names it.")
 @click.option("--format", "formats", multiple=True, type=click.Choice(["turtle", "nt", "nquads", "json-ld", "gexf", "graphml"]),
               help="Extra output formats (repeatable); Turtle is always written.")
-@click.option("--html-max-nodes", default=2000, show_default=True, help="Nodes shown when graph.html opens; the rest by search.")
-@click.option("--no-html", is_flag=True, help="Do not write graph.html.")
+@click.option("--html-max-nodes", default=2000, show_default=True, type=click.IntRange(min=1),
+              help="Nodes shown when graph.html opens (the best connected); the rest by search.")
+@click.option("--no-html", is_flag=True, help="Do not write graph.html and index.html.")
 @click.option("--lexicon", type=click.Path(exists=True, file_okay=False), help="Folder of extra lexicon files.")
+@click.option("--store", "store_dir", type=click.Path(path_type=Path), help="Also write the graph into an on-disk store here.")
+@click.option("--jobs", "-j", type=click.IntRange(min=1), help="Worker processes for extraction.  [default: every core]")
+@click.option("--no-cache", is_flag=True, help="Extract every article again (the cache is refreshed).")
+@click.option("--cache-dir", type=click.Path(path_type=Path, file_okay=False),
+              help="Extraction cache.  [default: OUT/.newskg-cache]")
+@click.option("--dask-scheduler", metavar="ADDRESS", help="Extract on a Dask cluster (tcp://host:8786).")
+@click.option("--shard-size", type=click.IntRange(min=1), metavar="QUADS",
+              help="With --format nquads: files of at most QUADS lines in OUT/nquads/.")
 @click.option("-v", "--verbose", is_flag=True, help="Show tracebacks.")
-def build(inputs, out, issue_date, city, formats, html_max_nodes, no_html, lexicon, verbose):
+def build(inputs, out, issue_date, city, formats, html_max_nodes, no_html, lexicon, store_dir, jobs, no_cache,
+          cache_dir, dask_scheduler, shard_size, verbose):
     """Build the graph of INPUTS (page files, JSON-lines files, folders); the bundled samples when none."""
     from .build import build_kb, write_outputs
 
     try:
-        kb, summary = build_kb(list(inputs) or None, issue_date=issue_date, city=city, lexicon=lexicon)
+        kb, summary = build_kb(list(inputs) or None, issue_date=issue_date, city=city, lexicon=lexicon, jobs=jobs,
+                               cache=cache_dir or out / ".newskg-cache", reuse_cache=not no_cache,
+                               dask_scheduler=dask_scheduler)
         if summary.articles == 0:
             for p in summary.problems:
                 click.echo(f"kg: {p}", err=True)
             _fail("nothing to build: no input gave an article")
-        write_outputs(kb, out, summary, formats=tuple(formats), html=not no_html, html_max_nodes=html_max_nodes)
+        write_outputs(kb, out, summary, formats=tuple(formats), html=not no_html, html_max_nodes=html_max_nodes,
+                      store=store_dir, shard_size=shard_size)
     except UsageError as e:
         _fail(str(e), verbose)
     except OSError as e:
@@ -70,17 +110,20 @@ def build(inputs, out, issue_date, city, formats, html_max_nodes, no_html, lexic
         click.echo(line)
     for p in summary.problems:
         click.echo(f"kg: {p}", err=True)
+        if verbose and p.detail:
+            click.echo(p.detail, err=True)
     sys.exit(summary.status)
 
 
 @main.command()
 @click.argument("query")
 @click.option("--graph", "graph_path", type=click.Path(path_type=Path), default=OUT / "graph.ttl", show_default=True)
+@click.option("--store", "store_dir", type=click.Path(path_type=Path), help="Query this on-disk store instead of --graph.")
 @click.option("--format", "fmt", type=click.Choice(["table", "csv", "json"]), default="table", show_default=True)
 @click.option("-v", "--verbose", is_flag=True)
-def query(query, graph_path, fmt, verbose):
-    """Run a SPARQL query (text, or a .rq file) against a built graph."""
-    from .query import format_result, load_graph, run_query
+def query(query, graph_path, store_dir, fmt, verbose):
+    """Run a SPARQL query (text, or a .rq file) against a built graph or store."""
+    from .query import format_result, open_source, run_query
 
     text = query
     if query.endswith((".rq", ".sparql")) or (len(query) < 300 and Path(query).is_file()):
@@ -89,7 +132,7 @@ def query(query, graph_path, fmt, verbose):
         except OSError as e:
             _fail(f"{query}: {e.strerror or e}", verbose)
     try:
-        res = run_query(load_graph(graph_path), text)
+        res = run_query(open_source(graph_path, store_dir), text)
         click.echo(format_result(res, fmt))
     except UsageError as e:
         _fail(str(e), verbose)
@@ -98,14 +141,16 @@ def query(query, graph_path, fmt, verbose):
 @main.command()
 @click.argument("input_file", type=click.Path(path_type=Path))
 @click.option("--city", help="Home city giving 市委 and 我市 their meaning.")
-def ner(input_file, city):
+@click.option("-v", "--verbose", is_flag=True, help="Show tracebacks.")
+def ner(input_file, city, verbose):
     """Entity mentions of each JSON line {"id", "text"}: one JSON line out per line in."""
     from .errors import InputError
     from .ingest.readers import MAX_JSONL_MB, decode, read_bytes
     from .ner import run_lines
 
     try:
-        text = decode(read_bytes(input_file, MAX_JSONL_MB), str(input_file)) if str(input_file) != "-" else sys.stdin.read()
+        data = read_bytes(input_file, MAX_JSONL_MB, "JSON-lines file") if str(input_file) != "-" else sys.stdin.buffer.read()
+        text = decode(data, str(input_file))
     except InputError as e:
         _fail(str(e.problem))
     bad = 0
@@ -116,6 +161,47 @@ def ner(input_file, city):
             bad += 1
             click.echo(f"kg: {out}", err=True)
     sys.exit(1 if bad else 0)
+
+
+@main.command("serve")
+@click.option("--graph", "graph_path", type=click.Path(path_type=Path), help="A built graph file [default: output/graph.ttl].")
+@click.option("--store", "store_dir", type=click.Path(path_type=Path), help="An on-disk store from `kg build --store`.")
+@click.option("--host", default="127.0.0.1", show_default=True, help="Address to listen on (loopback: this machine only).")
+@click.option("--port", default=7878, show_default=True, type=click.IntRange(0, 65535), help="0 picks a free port.")
+@click.option("--timeout", default=30.0, show_default=True, type=click.FloatRange(min=0.1),
+              help="Seconds a query may run before it is stopped.")
+@click.option("--max-rows", default=100_000, show_default=True, type=click.IntRange(min=1),
+              help="Results with more rows (or triples) are refused.")
+@click.option("--workers", default=2, show_default=True, type=click.IntRange(1, 64), help="Queries run at once.")
+@click.option("-v", "--verbose", is_flag=True)
+def serve_cmd(graph_path, store_dir, host, port, timeout, max_rows, workers, verbose):
+    """Serve SPARQL (the 1.1 Protocol, read-only) at /sparql and the HTML graph at /."""
+    from .serve import ServeConfig, serve
+
+    if graph_path is not None and store_dir is not None:
+        _fail("give --graph or --store, not both")
+    config = ServeConfig(graph=graph_path if store_dir is None else None, store=store_dir, host=host, port=port,
+                         timeout=timeout, max_rows=max_rows, workers=workers)
+    try:
+        serve(config, announce=click.echo)
+    except UsageError as e:
+        _fail(str(e), verbose)
+
+
+@main.command()
+@click.argument("out", required=False, type=click.Path(path_type=Path), default=OUT)
+def view(out):
+    """Open OUT/graph.html (default output/) in the browser; print its path when there is no browser."""
+    from .viz.view import open_page, page_path
+
+    try:
+        path = page_path(out)
+    except UsageError as e:
+        _fail(str(e))
+    if open_page(path):
+        click.echo(f"opened {path}")
+    else:
+        click.echo(f"no browser to open it here; the page is {path}")
 
 
 if __name__ == "__main__":

@@ -51,8 +51,8 @@ def score_samples(shared: Path, out: Path) -> dict:
     """Our own sample articles (kg/samples) against what their author annotated (tests/data/samples_expected.json).
     A second view, on text no rule was tuned on: pages built each on its own, JSON lines one by one."""
     from kg.build import build_kb, samples_dir
-    from kg.ingest import read_source
     from kg.extract import extract
+    from kg.ingest import read_source
     from kg.rdf.triples import graph_of
     from kg.resolve import resolve
 

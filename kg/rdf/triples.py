@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import hashlib
 from collections.abc import Iterator
+from functools import lru_cache
 
 from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import PROV, RDF, RDFS, SKOS, XSD
@@ -30,6 +31,7 @@ def entity_iri(ref: EntityRef) -> URIRef:
     return ID[ref.type][_h(ref.type, ref.name, ref.scope)]
 
 
+@lru_cache(maxsize=1 << 16)
 def article_iri(article_id: str) -> URIRef:
     return ID["article"][article_id]
 
@@ -62,8 +64,11 @@ def date_literal(value: str) -> Literal:
 Quad = tuple[URIRef, URIRef, object, str]   # (s, p, o, article id)
 
 
-def quads_of(kb: KnowledgeBase) -> Iterator[Quad]:
-    """Every triple of the graph with the article that supports it."""
+def quads_of(kb: KnowledgeBase, *, once: bool = False) -> Iterator[Quad]:
+    """Every triple of the graph with the article that supports it.
+
+    once: what several articles state alike comes with the first of them only, so each triple of the
+    union graph (graph.ttl) is yielded about once; per-article facts (provenance, evidence) still each come."""
     for aid, art in kb.articles.items():
         a = article_iri(aid)
         for cls in (NKG.Article, SCHEMA.NewsArticle):
@@ -79,85 +84,89 @@ def quads_of(kb: KnowledgeBase) -> Iterator[Quad]:
             yield ID["paper"][_h(art.paper.name)], RDF.type, SCHEMA.Newspaper, aid
             yield ID["paper"][_h(art.paper.name)], RDFS.label, zh(art.paper.name), aid
     for e in kb.entities.values():
-        yield from _entity(kb, e)
+        yield from _entity(kb, e, once)
     titles: dict[str, set[str]] = {}
     for h in kb.holdings.values():
         titles.setdefault(h.title, set()).update(h.sources)
-        yield from _holding(h)
+        yield from _holding(h, once)
     for title, sources in titles.items():
         p = post_iri(title)
-        for aid in sorted(sources):
+        for aid in sorted(sources)[:1] if once else sorted(sources):
             yield p, RDF.type, NKG.Post, aid
             yield p, RDF.type, ORG.Role, aid
             yield p, RDFS.label, zh(title), aid
     for occ in kb.events:
-        yield from _event(occ)
+        yield from _event(occ, once)
 
 
-def _entity(kb: KnowledgeBase, e: Entity) -> Iterator[Quad]:
+def _entity(kb: KnowledgeBase, e: Entity, once: bool = False) -> Iterator[Quad]:
     n = entity_iri(e.ref)
     if e.type == PLACE:
         classes = [NKG.Place, SCHEMA.Place, PLACE_CLASS.get(e.kind or "", NKG.AdministrativeDivision)]
     else:
         classes = list(TYPE_CLASSES[e.type])
+    # What every supporting article states alike is made once (an archive has entities in thousands of articles).
+    head = [(RDF.type, cls) for cls in classes] + [(RDFS.label, zh(e.name))]
+    tail = [(SKOS.altLabel, zh(alias)) for alias in sorted(e.aliases)]
+    if e.type == PLACE:
+        if e.parent is not None and e.parent in kb.entities:
+            tail.append((SCHEMA.containedInPlace, entity_iri(e.parent)))
+        if e.kind:
+            tail.append((NKG.divisionLevel, Literal(e.kind)))
+        if e.code:
+            tail.append((NKG.divisionCode, Literal(e.code)))
+    if e.type == ORGANIZATION and e.parent is not None and e.parent in kb.entities:
+        tail.append((SCHEMA.location, entity_iri(e.parent)))
     for aid in sorted(e.sources):
-        for cls in classes:
-            yield n, RDF.type, cls, aid
-        yield n, RDFS.label, zh(e.name), aid
+        for p, o in head:
+            yield n, p, o, aid
         yield n, PROV.wasDerivedFrom, article_iri(aid), aid
-        for alias in sorted(e.aliases):
-            yield n, SKOS.altLabel, zh(alias), aid
-        if e.type == PLACE:
-            if e.parent is not None and e.parent in kb.entities:
-                yield n, SCHEMA.containedInPlace, entity_iri(e.parent), aid
-            if e.kind:
-                yield n, NKG.divisionLevel, Literal(e.kind), aid
-            if e.code:
-                yield n, NKG.divisionCode, Literal(e.code), aid
-        if e.type == ORGANIZATION and e.parent is not None and e.parent in kb.entities:
-            yield n, SCHEMA.location, entity_iri(e.parent), aid
+        for p, o in tail:
+            yield n, p, o, aid
         if aid in e.sentences:
             yield n, NKG.evidence, zh(e.sentences[aid]), aid
+        if once:
+            head = tail = []
     if e.mentions:
         first = min(e.sources)
         yield n, NKG.mentionCount, Literal(e.mentions), first
 
 
-def _holding(h: Holding) -> Iterator[Quad]:
+def _holding(h: Holding, once: bool = False) -> Iterator[Quad]:
     m = holding_iri(h)
+    same = [(RDF.type, NKG.PostHolding), (RDF.type, ORG.Membership), (ORG.member, entity_iri(h.person)),
+            (ORG.role, post_iri(h.title))]
+    if h.org is not None:
+        same.append((ORG.organization, entity_iri(h.org)))
+    label = f"{h.person.name} · {h.title}" + (f" · {h.org.name}" if h.org else "")
+    same.append((RDFS.label, zh(label)))
+    same += [(NKG.writtenTitle, zh(alias)) for alias in sorted(h.aliases)]
     for aid in sorted(h.sources):
-        yield m, RDF.type, NKG.PostHolding, aid
-        yield m, RDF.type, ORG.Membership, aid
-        yield m, ORG.member, entity_iri(h.person), aid
-        yield m, ORG.role, post_iri(h.title), aid
-        if h.org is not None:
-            yield m, ORG.organization, entity_iri(h.org), aid
-        label = f"{h.person.name} · {h.title}" + (f" · {h.org.name}" if h.org else "")
-        yield m, RDFS.label, zh(label), aid
-        for alias in sorted(h.aliases):
-            yield m, NKG.writtenTitle, zh(alias), aid
+        for p, o in same:
+            yield m, p, o, aid
         yield m, PROV.wasDerivedFrom, article_iri(aid), aid
+        if once:
+            same = []
 
 
-def _event(occ: Occurrence) -> Iterator[Quad]:
+def _event(occ: Occurrence, once: bool = False) -> Iterator[Quad]:
     ev = event_iri(occ)
+    same = [(RDF.type, NKG.Event), (RDF.type, SCHEMA.Event), (RDFS.label, zh(occ.name))]
+    same += [(SKOS.altLabel, zh(alias)) for alias in sorted(occ.aliases)]
+    if occ.date:
+        same.append((SCHEMA.startDate, date_literal(occ.date)))
+    if occ.place is not None:
+        same.append((SCHEMA.location, entity_iri(occ.place)))
+    same += [(SCHEMA.attendee, entity_iri(p)) for p in occ.attendees]
+    same += [(SCHEMA.organizer, entity_iri(o)) for o in occ.organizers]
     for aid in sorted(occ.sources):
-        yield ev, RDF.type, NKG.Event, aid
-        yield ev, RDF.type, SCHEMA.Event, aid
-        yield ev, RDFS.label, zh(occ.name), aid
-        for alias in sorted(occ.aliases):
-            yield ev, SKOS.altLabel, zh(alias), aid
-        if occ.date:
-            yield ev, SCHEMA.startDate, date_literal(occ.date), aid
-        if occ.place is not None:
-            yield ev, SCHEMA.location, entity_iri(occ.place), aid
-        for p in occ.attendees:
-            yield ev, SCHEMA.attendee, entity_iri(p), aid
-        for o in occ.organizers:
-            yield ev, SCHEMA.organizer, entity_iri(o), aid
+        for p, o in same:
+            yield ev, p, o, aid
         yield ev, PROV.wasDerivedFrom, article_iri(aid), aid
         if aid in occ.sentences:
             yield ev, NKG.evidence, zh(occ.sentences[aid]), aid
+        if once:
+            same = []
 
 
 def bind(g: Graph) -> Graph:

@@ -1,0 +1,162 @@
+"""Writing archive-size graphs without holding them: triples streamed from the knowledge base to disk.
+
+`quads_of` yields each fact once per supporting article, grouped by subject.
+Here those are de-duplicated as they pass (within a subject's run, and across
+the few subjects that come back later, like a paper named by every article) and
+handed to pyoxigraph's serializers, which write Turtle (grouped by subject,
+with our prefixes), N-Triples and N-Quads without building a graph in memory.
+N-Quads can be split into shards of a bounded number of lines for bulk loaders
+(Virtuoso's ld_dir, Jena's tdb2.xloader, QLever), one named graph per article.
+"""
+from __future__ import annotations
+
+from collections import OrderedDict
+from collections.abc import Iterable, Iterator
+from pathlib import Path
+
+import pyoxigraph as ox
+from rdflib import BNode, Literal, URIRef
+
+from .namespaces import PREFIXES
+from .triples import article_iri
+from .write import atomic_folder, atomic_path
+
+RECENT_SUBJECTS = 256       # subjects whose facts are remembered after their run ends
+
+
+def _unique(items: Iterable[tuple], width: int) -> Iterator[tuple]:
+    """Items (subject first, `width` terms kept) without repeats; memory bounded by RECENT_SUBJECTS."""
+    recent: OrderedDict = OrderedDict()
+    subject, seen = None, set()
+    for item in items:
+        s = item[0]
+        if s is not subject:        # quads_of yields one subject object per run: identity is the fast test
+            subject = s
+            seen = recent.get(s)
+            if seen is None:
+                seen = recent[s] = set()
+                if len(recent) > RECENT_SUBJECTS:
+                    recent.popitem(last=False)
+            else:
+                recent.move_to_end(s)
+        key = item[1:width]
+        if key in seen:
+            continue
+        seen.add(key)
+        yield item[:width]
+
+
+def unique_triples(quads: Iterable[tuple]) -> Iterator[tuple]:
+    return _unique(quads, 3)
+
+
+def unique_quads(quads: Iterable[tuple]) -> Iterator[tuple]:
+    return _unique(quads, 4)
+
+
+def ox_term(t):
+    """An rdflib term as pyoxigraph's."""
+    if isinstance(t, URIRef):
+        return ox.NamedNode(t)
+    if isinstance(t, Literal):
+        if t.language:
+            return ox.Literal(str(t), language=t.language)
+        if t.datatype:
+            return ox.Literal(str(t), datatype=ox.NamedNode(t.datatype))
+        return ox.Literal(str(t))
+    if isinstance(t, BNode):
+        return ox.BlankNode(str(t))
+    raise TypeError(f"not an RDF term: {t!r}")
+
+
+class _Counter:
+    def __init__(self, items: Iterable):
+        self.items, self.n = items, 0
+
+    def __iter__(self):
+        for x in self.items:
+            self.n += 1
+            yield x
+
+
+class _Terms:
+    """rdflib terms to pyoxigraph's, each term object converted once: quads_of yields the same objects again
+    and again (a predicate, an entity's label in each of its articles). The cache holds the objects it keys
+    by id, so an id is never reused while cached; it is emptied when full."""
+
+    def __init__(self, limit: int = 1 << 16):
+        self.seen: dict[int, tuple] = {}
+        self.limit = limit
+
+    def __call__(self, t):
+        hit = self.seen.get(id(t))
+        if hit is not None and hit[0] is t:
+            return hit[1]
+        o = ox_term(t)
+        if len(self.seen) >= self.limit:
+            self.seen.clear()
+        self.seen[id(t)] = (t, o)
+        return o
+
+
+def _ox_triples(triples: Iterable[tuple]) -> Iterator[ox.Triple]:
+    term = _Terms()
+    for s, p, o in triples:
+        yield ox.Triple(term(s), term(p), term(o))
+
+
+def _ox_quads(quads: Iterable[tuple]) -> Iterator[ox.Quad]:
+    term = _Terms()
+    graphs: dict[str, ox.NamedNode] = {}
+    for s, p, o, aid in quads:
+        g = graphs.get(aid)
+        if g is None:
+            if len(graphs) > 10_000:
+                graphs.clear()
+            g = graphs[aid] = ox.NamedNode(article_iri(aid))
+        yield ox.Quad(term(s), term(p), term(o), g)
+
+
+def write_triples(quads: Iterable[tuple], path: Path, fmt: str = "turtle") -> int:
+    """Unique triples of `quads` as Turtle or N-Triples, atomically; returns how many."""
+    counted = _Counter(unique_triples(quads))
+    rdf_format = {"turtle": ox.RdfFormat.TURTLE, "nt": ox.RdfFormat.N_TRIPLES}[fmt]
+    prefixes = {p: str(ns) for p, ns in PREFIXES.items()} if fmt == "turtle" else None
+    with atomic_path(path) as tmp, tmp.open("wb", buffering=1 << 20) as f:
+        ox.serialize(_ox_triples(counted), f, rdf_format, prefixes=prefixes)
+    return counted.n
+
+
+def write_nquads(quads: Iterable[tuple], path: Path) -> int:
+    """Unique quads, one named graph per article, in one file; returns how many."""
+    counted = _Counter(unique_quads(quads))
+    with atomic_path(path) as tmp, tmp.open("wb", buffering=1 << 20) as f:
+        ox.serialize(_ox_quads(counted), f, ox.RdfFormat.N_QUADS)
+    return counted.n
+
+
+def write_nquad_shards(quads: Iterable[tuple], folder: Path, shard_size: int, stem: str = "graph") -> list[Path]:
+    """Unique quads in files of at most `shard_size` lines: folder/graph-00001.nq, ...
+
+    The shards are written into a new folder that replaces `folder` whole (with the
+    build's other outputs, inside `all_or_nothing`), so a loader never sees a mix of two builds."""
+    if shard_size < 1:
+        raise ValueError("shard size must be at least 1")
+    names: list[str] = []
+    with atomic_folder(folder) as tmp:
+        it = iter(unique_quads(quads))
+        while (first := next(it, None)) is not None:
+            name = f"{stem}-{len(names) + 1:05d}.nq"
+            with (tmp / name).open("wb", buffering=1 << 20) as f:
+                ox.serialize(_ox_quads(_take(first, it, shard_size)), f, ox.RdfFormat.N_QUADS)
+            names.append(name)
+    return [folder / n for n in names]
+
+
+def _take(first, it: Iterator, n: int) -> Iterator:
+    yield first
+    for _ in range(n - 1):
+        item = next(it, None)
+        if item is None:
+            return
+        yield item
