@@ -1,9 +1,10 @@
 """The knowledge base as a networkx graph: what the HTML view draws and Gephi/Cytoscape read.
 
-Nodes are persons, organizations, places, posts and events; edges are the facts
-between them (holds post, in organization, attended, organized, took place in,
-inside). Every node carries its type, label, aliases, a plain-text list of its
-facts and the articles it came from, so the HTML view needs nothing else.
+Nodes are persons, organizations, places, posts and events, keyed by their IRI;
+edges are the facts between them (holds post, member of organization, attended,
+organized, took place in, inside). Every node carries its type, label, aliases,
+the facts it takes part in (each naming the node at its other end) and the
+articles and sentences it came from, so the HTML view needs nothing else.
 """
 from __future__ import annotations
 
@@ -11,16 +12,23 @@ from collections import defaultdict
 
 import networkx as nx
 
-from ..model import ORGANIZATION, PERSON, PLACE
+from ..model import PLACE
 from ..rdf.triples import entity_iri, event_iri, holding_iri, post_iri
 from ..resolve import KnowledgeBase
 
+TYPES = ("person", "organization", "place", "event", "post")
 TYPE_LABELS = {"person": "人物", "organization": "机构", "place": "地点", "event": "事件", "post": "职务"}
 
 
-def _article_ref(kb: KnowledgeBase, aid: str) -> dict:
+def node_key(iri: str) -> str:
+    """The short, URL-safe name of a node used in links (graph.html#person/3f2a…): its IRI's last two steps."""
+    return "/".join(str(iri).rstrip("/").rsplit("/", 2)[-2:])
+
+
+def article_ref(kb: KnowledgeBase, aid: str) -> dict:
     art = kb.articles[aid]
-    return {"id": aid, "title": art.title or art.text[:24], "source": art.source,
+    title = art.title or art.text.strip().split("\n", 1)[0][:24]
+    return {"id": aid, "title": title, "source": art.source,
             "date": art.issue_date.isoformat() if art.issue_date else ""}
 
 
@@ -28,59 +36,57 @@ def build_graph(kb: KnowledgeBase) -> nx.MultiDiGraph:
     g = nx.MultiDiGraph()
     facts: dict[str, list[dict]] = defaultdict(list)
 
-    def add_node(node_id: str, type_: str, label: str, **attrs) -> None:
-        g.add_node(node_id, type=type_, label=label, **attrs)
+    def fact(node: str, kind: str, text: str, date: str = "", ref: str | None = None, **extra) -> None:
+        facts[node].append({"kind": kind, "text": text, "date": date, "ref": ref, **extra})
+
+    def sentences(items: dict[str, str]) -> list[dict]:
+        return [{"article": a, "text": s} for a, s in sorted(items.items())]
 
     for e in kb.entities.values():
-        sources = sorted(e.sources)
-        add_node(str(entity_iri(e.ref)), e.type, e.name, aliases=sorted(e.aliases),
-                 kind=e.kind or "", sources=[_article_ref(kb, a) for a in sources],
-                 sentences=[{"article": a, "text": s} for a, s in sorted(e.sentences.items())],
-                 mentions=e.mentions)
+        g.add_node(str(entity_iri(e.ref)), type=e.type, label=e.name, aliases=sorted(e.aliases), kind=e.kind or "",
+                   sources=[article_ref(kb, a) for a in sorted(e.sources)], sentences=sentences(e.sentences),
+                   mentions=e.mentions)
     for e in kb.entities.values():
         if e.type == PLACE and e.parent is not None and e.parent in kb.entities:
             src, dst = str(entity_iri(e.ref)), str(entity_iri(e.parent))
             g.add_edge(src, dst, label="隶属于", kind="inside")
-            facts[src].append({"kind": "inside", "text": f"位于 {e.parent.name}"})
+            fact(src, "inside", e.parent.name, ref=dst)
+            fact(dst, "contains", e.name, ref=src)
     for h in kb.holdings.values():
-        person = str(entity_iri(h.person))
-        post = str(post_iri(h.title))
+        person, post = str(entity_iri(h.person)), str(post_iri(h.title))
         if post not in g:
-            add_node(post, "post", h.title, aliases=[], kind="", sources=[], sentences=[], mentions=0)
-        label = h.title + (f"（{h.org.name}）" if h.org else "")
+            g.add_node(post, type="post", label=h.title, aliases=[], kind="", sources=[], sentences=[], mentions=0)
         dates = sorted(h.dates)
-        g.add_edge(person, post, label=label, kind="holds", holding=str(holding_iri(h)),
-                   dates=dates, sources=sorted(h.sources))
-        if h.org is not None:
-            g.add_edge(person, str(entity_iri(h.org)), label=h.title, kind="member")
-            facts[str(entity_iri(h.org))].append({"kind": "member", "text": f"{h.person.name}：{h.title}",
-                                                  "date": dates[0] if dates else ""})
-        facts[person].append({"kind": "holds", "text": f"任 {label}", "date": dates[0] if dates else ""})
+        first, last = (dates[0], dates[-1]) if dates else ("", "")
+        org_name = h.org.name if h.org else ""
+        g.add_edge(person, post, label=h.title + (f"（{org_name}）" if org_name else ""), kind="holds",
+                   holding=str(holding_iri(h)), dates=dates, sources=sorted(h.sources))
+        org = str(entity_iri(h.org)) if h.org is not None else None
+        fact(person, "holds", h.title, first, post, org=org_name, org_ref=org, until=last, dates=dates)
+        fact(post, "holder", h.person.name, first, person, org=org_name, org_ref=org, until=last, dates=dates)
+        if org is not None:
+            g.add_edge(person, org, label=h.title, kind="member")
+            fact(org, "member", h.person.name, first, person, title=h.title, until=last, dates=dates)
     for occ in kb.events:
-        ev = str(event_iri(occ))
-        add_node(ev, "event", occ.name, aliases=sorted(occ.aliases), kind="", date=occ.date or "",
-                 sources=[_article_ref(kb, a) for a in sorted(occ.sources)],
-                 sentences=[{"article": a, "text": s} for a, s in sorted(occ.sentences.items())], mentions=0)
-        when = occ.date or ""
-        if occ.place is not None:
-            g.add_edge(ev, str(entity_iri(occ.place)), label="地点", kind="location")
-            facts[ev].append({"kind": "location", "text": f"地点 {occ.place.name}"})
-            facts[str(entity_iri(occ.place))].append({"kind": "event", "text": f"事件 {occ.name}", "date": when})
+        ev, when = str(event_iri(occ)), occ.date or ""
+        g.add_node(ev, type="event", label=occ.name, aliases=sorted(occ.aliases), kind="", date=when,
+                   sources=[article_ref(kb, a) for a in sorted(occ.sources)], sentences=sentences(occ.sentences),
+                   mentions=0)
+        place = str(entity_iri(occ.place)) if occ.place is not None else None
+        if place is not None:
+            g.add_edge(ev, place, label="地点", kind="location")
+            fact(ev, "location", occ.place.name, when, place)
+            fact(place, "event", occ.name, when, ev)
         for p in occ.attendees:
             g.add_edge(str(entity_iri(p)), ev, label="参与", kind="attendee")
-            facts[str(entity_iri(p))].append({"kind": "event", "text": f"参与 {occ.name}", "date": when})
-            facts[ev].append({"kind": "attendee", "text": f"参与者 {p.name}"})
+            fact(str(entity_iri(p)), "attended", occ.name, when, ev)
+            fact(ev, "attendee", p.name, when, str(entity_iri(p)))
         for o in occ.organizers:
             g.add_edge(str(entity_iri(o)), ev, label="组织", kind="organizer")
-            facts[str(entity_iri(o))].append({"kind": "event", "text": f"组织 {occ.name}", "date": when})
-            facts[ev].append({"kind": "organizer", "text": f"组织者 {o.name}"})
-        if when:
-            facts[ev].insert(0, {"kind": "date", "text": f"日期 {when}", "date": when})
-    for node, items in facts.items():
-        if node in g:
-            g.nodes[node]["facts"] = sorted(items, key=lambda f: (f.get("date") or "9999", f["text"]))
+            fact(str(entity_iri(o)), "organized", occ.name, when, ev)
+            fact(ev, "organizer", o.name, when, str(entity_iri(o)))
     for node in g:
-        g.nodes[node].setdefault("facts", [])
+        g.nodes[node]["facts"] = sorted(facts.get(node, []), key=lambda f: (f["date"] or "9999", f["kind"], f["text"]))
     return g
 
 
@@ -89,6 +95,3 @@ def type_counts(g: nx.MultiDiGraph) -> dict[str, int]:
     for _, data in g.nodes(data=True):
         counts[data["type"]] += 1
     return dict(counts)
-
-
-__all__ = ["build_graph", "type_counts", "TYPE_LABELS", "PERSON", "ORGANIZATION"]

@@ -1,58 +1,45 @@
-"""Where the graph is drawn: an HTML page that opens from disk with no network at all.
+"""Where the graph is drawn: graph.html, a page that opens from disk with no network at all.
 
-pyvis builds the vis-network node and edge lists and options; we fill them
-directly (pyvis's add_edge scans every edge, far too slow at archive size) and
-render our own template (template.html), which carries vis-network's script and
-style inline instead of pyvis's CDN links. Positions are computed here with
-networkx so the browser need not simulate physics on a large graph; the page
-starts from the `max_nodes` best-connected nodes and reaches the rest by search.
+The page is template.html with vis-network's script and style inlined from the
+pyvis package (no CDN), and the graph as one compact JSON block: every node with
+its position (computed ahead by layout.py, so physics stays off), type and
+label; its facts, sentences and articles for the side panel; and the edges as
+pairs of node numbers. The page opens on the `max_nodes` best-connected nodes and
+adds any other node, with its neighbours, when it is searched for or linked to.
 """
 from __future__ import annotations
 
 import json
-import math
+from functools import lru_cache
 from importlib.resources import files
 from pathlib import Path
 
 import networkx as nx
-from pyvis.network import Network
+from jinja2 import Environment, FileSystemLoader, select_autoescape
+from markupsafe import Markup
 
-from .graph import TYPE_LABELS
+from ..rdf.namespaces import BASE
+from .graph import TYPE_LABELS, TYPES, node_key
+from .layout import layout
 
-COLORS = {"person": "#e8684a", "organization": "#5b8ff9", "place": "#5ad8a6", "event": "#f6bd16", "post": "#9270ca"}
-SHAPES = {"person": "dot", "organization": "square", "place": "triangle", "event": "diamond", "post": "dot"}
+COLORS = {"person": "#e8684a", "organization": "#5b8ff9", "place": "#3fb68b", "event": "#f6bd16", "post": "#9270ca"}
+SHAPES = {"person": "dot", "organization": "square", "place": "triangle", "event": "diamond", "post": "hexagon"}
 HERE = Path(__file__).parent
+IRI_BASE = BASE + "id/"   # a node's IRI is IRI_BASE + its key
 
 
-def _vis_assets() -> tuple[str, str]:
+@lru_cache(maxsize=1)
+def templates() -> Environment:
+    env = Environment(loader=FileSystemLoader(str(HERE)), autoescape=select_autoescape(["html"]))
+    env.filters["script_json"] = script_json
+    return env
+
+
+@lru_cache(maxsize=1)
+def vis_assets() -> tuple[str, str]:
+    """vis-network's script and style as shipped inside pyvis."""
     lib = Path(str(files("pyvis"))) / "lib" / "vis-9.1.2"
     return (lib / "vis-network.min.js").read_text(encoding="utf-8"), (lib / "vis-network.css").read_text(encoding="utf-8")
-
-
-def layout(g: nx.MultiDiGraph, seed: int = 7) -> dict[str, tuple[float, float]]:
-    """Positions for every node: a force layout for small graphs, a cheaper one at archive size."""
-    n = g.number_of_nodes()
-    if n == 0:
-        return {}
-    simple = nx.Graph(g)
-    if n <= 3000:
-        pos = nx.spring_layout(simple, seed=seed, k=1.6 / math.sqrt(n), iterations=60 if n < 800 else 30)
-    else:
-        pos = {}
-        comps = sorted(nx.connected_components(simple), key=len, reverse=True)
-        cx = 0.0
-        for comp in comps:
-            sub = simple.subgraph(comp)
-            if len(comp) <= 300:
-                p = nx.spring_layout(sub, seed=seed, iterations=25)
-            else:
-                p = nx.random_layout(sub, seed=seed)
-            r = math.sqrt(len(comp))
-            for k, (x, y) in p.items():
-                pos[k] = (cx + x * r, y * r)
-            cx += 2.2 * r + 1
-    scale = 900 * max(1.0, math.sqrt(n) / 8)
-    return {k: (float(x) * scale, float(y) * scale) for k, (x, y) in pos.items()}
 
 
 def initial_view(g: nx.MultiDiGraph, max_nodes: int) -> set[str]:
@@ -60,52 +47,69 @@ def initial_view(g: nx.MultiDiGraph, max_nodes: int) -> set[str]:
     if g.number_of_nodes() <= max_nodes:
         return set(g.nodes)
     ranked = sorted(g.degree, key=lambda kv: (-kv[1], kv[0]))
-    return {k for k, _ in ranked[:max_nodes]}
+    return {k for k, _ in ranked[:max(0, max_nodes)]}
+
+
+def page_data(g: nx.MultiDiGraph, max_nodes: int) -> dict:
+    """Everything the page shows, in the compact form template.html reads.
+
+    nodes: [key, label, type, x, y, size, shown at start, date]; edges: [from, to, label] by node
+    number; info (one per node): aliases, kind, facts as [kind, other node, date, until, extra] where
+    extra is the organization's node number or the title, sentences as numbers into `sentences`
+    ([article id, text], each once), source article ids; articles: id -> [title, source, issue date]."""
+    core = initial_view(g, max_nodes)
+    pos = layout(g, core)
+    index = {n: i for i, n in enumerate(g.nodes)}
+    nodes, info, articles, sentences = [], [], {}, {}
+    for n, d in g.nodes(data=True):
+        x, y = pos.get(n, (0.0, 0.0))
+        key = node_key(n)
+        nodes.append([key, d["label"], d["type"], round(x, 1), round(y, 1),
+                      10 + min(20, 2 * g.degree(n)), int(n in core), d.get("date", "")])
+        for s in d.get("sources", []):
+            articles.setdefault(s["id"], [s["title"], s["source"], s["date"]])
+        item = {"aliases": d.get("aliases", []),
+                "facts": [_fact(f, index) for f in d.get("facts", []) if f["ref"] in index],
+                "sentences": [sentences.setdefault((s["article"], s["text"]), len(sentences))
+                              for s in d.get("sentences", [])],
+                "sources": [s["id"] for s in d.get("sources", [])]}
+        if d.get("kind"):
+            item["kind"] = d["kind"]
+        if str(n) != IRI_BASE + key:
+            item["iri"] = str(n)
+        info.append(item)
+    edges = [[index[u], index[v], d.get("label", "")] for u, v, d in g.edges(data=True)]
+    return {"base": IRI_BASE, "nodes": nodes, "info": info, "edges": edges, "articles": articles,
+            "sentences": [list(k) for k in sentences]}
+
+
+def _fact(f: dict, index: dict) -> list:
+    extra = index.get(f["org_ref"]) if f.get("org_ref") else f.get("title")
+    out = [f["kind"], index[f["ref"]], f["date"], f.get("until") or "", extra]
+    while out[-1] in (None, ""):
+        out.pop()
+    return out
 
 
 def render(g: nx.MultiDiGraph, *, title: str = "newskg", max_nodes: int = 2000) -> str:
-    net = Network(height="100%", width="100%", directed=True, cdn_resources="in_line", heading=title)
-    pos = layout(g)
-    shown = initial_view(g, max_nodes)
-    for node, data in g.nodes(data=True):
-        x, y = pos.get(node, (0.0, 0.0))
-        t = data["type"]
-        net.nodes.append({
-            "id": node, "label": data["label"], "group": t, "shape": SHAPES[t], "color": COLORS[t],
-            "x": round(x, 1), "y": round(y, 1), "size": 10 + min(20, 2 * g.degree(node)),
-            "hidden": node not in shown,
-            "title": _tooltip(data),
-            "nkg": {k: data.get(k) for k in ("type", "aliases", "kind", "sources", "sentences", "facts", "date")},
-        })
-    for i, (u, v, data) in enumerate(g.edges(data=True)):
-        net.edges.append({"id": i, "from": u, "to": v, "label": data.get("label", ""), "kind": data.get("kind", ""),
-                          "arrows": "to", "font": {"size": 9, "align": "middle"}})
-    net.options = {
+    """graph.html for `g`, opening on its `max_nodes` best-connected nodes."""
+    js, css = vis_assets()
+    options = {
         "physics": {"enabled": False},
-        "interaction": {"hover": True, "tooltipDelay": 150, "hideEdgesOnDrag": True},
-        "edges": {"smooth": False, "color": {"color": "#b8b8b8", "highlight": "#444"}},
-        "nodes": {"font": {"size": 13, "face": "sans-serif"}},
         "layout": {"improvedLayout": False},
+        "interaction": {"hover": True, "tooltipDelay": 150, "hideEdgesOnDrag": True, "hideEdgesOnZoom": True},
+        "edges": {"smooth": False, "arrows": {"to": {"enabled": True, "scaleFactor": 0.5}},
+                  "color": {"color": "#c4c4c4", "highlight": "#333", "hover": "#777"}, "font": {"size": 10}},
+        "nodes": {"font": {"size": 13, "face": "sans-serif"}, "borderWidth": 1},
+        "groups": {t: {"shape": SHAPES[t], "color": {"background": COLORS[t], "border": "#555",
+                                                     "highlight": {"background": COLORS[t], "border": "#000"}}}
+                   for t in TYPES},
     }
-    net.set_template_dir(str(HERE), "template.html")
-    js, css = _vis_assets()
-    net.templateEnv.globals.update(vis_js=js, vis_css=css, type_labels=TYPE_LABELS, colors=COLORS,
-                                   data_json=_json({"nodes": net.nodes, "edges": net.edges}),
-                                   options_json=_json(net.options), page_title=title)
-    return net.generate_html(name="graph.html")
+    return templates().get_template("template.html").render(
+        page_title=title, vis_js=js, vis_css=css, types=TYPE_LABELS, colors=COLORS,
+        data=page_data(g, max_nodes), options=options)
 
 
-def _tooltip(data: dict) -> str:
-    lines = [f"{data['label']}（{TYPE_LABELS.get(data['type'], data['type'])}）"]
-    if data.get("aliases"):
-        lines.append("又名：" + "、".join(data["aliases"][:6]))
-    for f in data.get("facts", [])[:8]:
-        lines.append(("" if not f.get("date") else f["date"] + " ") + f["text"])
-    for s in data.get("sources", [])[:3]:
-        lines.append(f"来源：{s['title']}（{s['source']} {s['date']}）")
-    return "\n".join(lines)
-
-
-def _json(obj) -> str:
-    # safe inside <script>: no "</" sequence can close the tag
-    return json.dumps(obj, ensure_ascii=False).replace("</", "<\\/")
+def script_json(obj) -> str:
+    """JSON safe inside a <script> element: no "<" at all, so no "</script>" or "<!--" (jinja filter)."""
+    return Markup(json.dumps(obj, ensure_ascii=False, separators=(",", ":")).replace("<", "\\u003c"))

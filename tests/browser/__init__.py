@@ -1,0 +1,1 @@
+"""Tests that run the HTML pages in a real headless chromium."""
