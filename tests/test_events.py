@@ -29,3 +29,12 @@ def test_events_repeats_merge_into_one(run):
               "我市2020年度绩效考核公众评估将于1月13日至24日期间进行。")
     assert len(ext.events) == 1
     assert ext.events[0].date == "2021-01-13"
+
+
+def test_events_a_person_remembered_is_no_attendee(run):
+    ext = run("本报讯（通讯员 李青）4月4日，县委组织部组织党员来到罗荣桓故居，开展主题党日活动。"
+              "随后，县委组织部部长周建华带领大家在罗荣桓同志铜像前敬献花篮，深切缅怀罗荣桓同志的丰功伟绩。")
+    ev = _events(ext)["主题党日活动"]
+    names = {p.name for p in ev.attendees}
+    assert "周建华" in names
+    assert "罗荣桓" not in names

@@ -335,7 +335,8 @@ def _attendees(doc: Doc, events: list[tuple[EventFact, int, int]]) -> None:
         for m in doc.mentions(PERSON):
             cited = text.startswith("总书记", m.end) and not own[0] <= m.start < own[1]
             inside = a <= m.start < b and any(x <= m.start < y for x, y in spans)
-            if inside and m.ref not in reporters and not cited and (m.start, m.end) not in nested:
+            if inside and m.ref not in reporters and not cited and (m.start, m.end) not in nested \
+                    and not _commemorated(text, m.start, m.end):
                 if m.ref not in ev.attendees:
                     ev.attendees.append(m.ref)
             if inside and m.ref in ev.attendees:
@@ -358,6 +359,14 @@ def _attendees(doc: Doc, events: list[tuple[EventFact, int, int]]) -> None:
                         ev.attendees.append(p)
 
 
+def _commemorated(text: str, start: int, end: int) -> bool:
+    """A person the event remembers, not one who was there: 缅怀彭德怀同志, 在彭德怀铜像前, 毛泽东诞辰."""
+    return bool(REMEMBERED_AFTER.match(text, end)) or text.endswith(REMEMBERING, max(0, start - 4), start)
+
+
+REMEMBERED_AFTER = re.compile(r"(?:同志|先生|烈士)?(?:的)?(?:铜像|塑像|雕像|遗像|纪念馆|纪念碑|纪念园|故居|旧居|陵园|墓|"
+                              r"诞辰|逝世|生平|事迹)")
+REMEMBERING = ("缅怀", "纪念", "悼念", "追思", "怀念")
 PRONOUN = re.compile(r"(?<![其们])(?:他|她)(?!们)")
 REPORTING = {"记者", "通讯员", "编辑", "实习生", "特约记者", "摄影记者"}
 CREDIT = re.compile(r"■[^\n]*$")
