@@ -53,6 +53,7 @@ class Summary:
     inputs: int = 0
     pages: int = 0
     articles: int = 0
+    kept: int = 0                 # articles in the graph (an article whose extraction failed is not)
     counts: dict[str, int] = field(default_factory=dict)
     problems: list[Problem] = field(default_factory=list)
     notes: list[Problem] = field(default_factory=list)
@@ -68,7 +69,7 @@ class Summary:
     @property
     def status(self) -> int:
         """0 all inputs built, 1 some skipped, 2 nothing usable."""
-        if self.articles == 0:
+        if self.kept == 0:
             return 2
         return 1 if self.problems else 0
 
@@ -117,6 +118,7 @@ def build_kb(paths: list[Path] | None = None, *, issue_date: date | None = None,
         kb, done = _resolved_prefix(store, resolved, files_, issue_date, city)
     papers = {a.paper: a.paper for a in kb.articles.values()}
     reused = len(done)
+    summary.kept = sum(a.kind == "article" for a in kb.articles.values())
     clean = True                         # every article extracted or cached: the result may be kept
     with ExitStack() as stack:
         bar = stack.enter_context(Progress(len(files_), progress))
@@ -137,6 +139,7 @@ def build_kb(paths: list[Path] | None = None, *, issue_date: date | None = None,
                 if not isinstance(ext, Problem):
                     kb.add(_compact(ext, papers))
                     done.append(key)
+                    summary.kept += ext.article.kind == "article"
                 if tag is not None:
                     bar.page_done()
             bar.articles(summary.extracted + summary.cached)
@@ -280,14 +283,29 @@ class Progress:
             self.bar.set_postfix_str(f"{n} articles, {rate:.1f} articles/s", refresh=False)
 
 
-@all_or_nothing()        # every output file is replaced together, or (a failure, Ctrl-C) none is
 def write_outputs(kb: KnowledgeBase, out: Path, summary: Summary, *, formats: tuple[str, ...] = ("turtle",),
                   html: bool = True, html_max_nodes: int = 2000, title: str = "newskg",
                   shard_size: int | None = None, store: Path | None = None) -> None:
-    """Write each requested format and the HTML view into `out`, atomically.
+    """Write each requested format and the HTML view into `out`, atomically, one build at a time.
 
     shard_size: N-Quads in files of at most this many lines under out/nquads/ instead of one graph.nq.
     store: also load the graph into an on-disk Oxigraph store there (kg.store)."""
+    from .rdf.write import output_lock
+    from .viz.pages import PAGES
+
+    names: dict[Path, list[str]] = {out.absolute(): [*FORMAT_FILES.values(), SHARDS_FOLDER, *PAGES]}
+    if store is not None:
+        names.setdefault(store.absolute().parent, []).append(store.name)
+    with ExitStack() as stack:
+        for folder, ours in names.items():
+            stack.enter_context(output_lock(folder, ours))
+        _write_all(kb, out, summary, formats=formats, html=html, html_max_nodes=html_max_nodes, title=title,
+                   shard_size=shard_size, store=store)
+
+
+@all_or_nothing()        # every output file is replaced together, or (a failure, Ctrl-C) none is
+def _write_all(kb: KnowledgeBase, out: Path, summary: Summary, *, formats: tuple[str, ...], html: bool,
+               html_max_nodes: int, title: str, shard_size: int | None, store: Path | None) -> None:
     from .rdf.stream import unique_quads, unique_triples, write_nquad_shards, write_nquads, write_triples
     from .rdf.triples import article_iri, quads_of
     from .rdf.write import write_graph

@@ -96,10 +96,11 @@ def build(inputs, out, issue_date, city, formats, html_max_nodes, no_html, lexic
         kb, summary = build_kb(list(inputs) or None, issue_date=issue_date, city=city, lexicon=lexicon, jobs=jobs,
                                cache=cache_dir or out / ".newskg-cache", reuse_cache=not no_cache,
                                dask_scheduler=dask_scheduler)
-        if summary.articles == 0:
+        if summary.kept == 0:
             for p in summary.problems:
                 click.echo(f"kg: {p}", err=True)
-            _fail("nothing to build: no input gave an article")
+            _fail("nothing to build: no input gave an article" if summary.articles == 0 else
+                  "nothing to build: every article failed extraction; the previous outputs are left as they were")
         write_outputs(kb, out, summary, formats=tuple(formats), html=not no_html, html_max_nodes=html_max_nodes,
                       store=store_dir, shard_size=shard_size)
     except UsageError as e:

@@ -29,6 +29,7 @@ class Messages:
     E015 = "failed unexpectedly ({error}); run with --verbose for the traceback"
     E016 = "line {line}: extraction failed ({error}), line skipped (a bug: please report it)"
     E017 = "interrupted"
+    E018 = "another kg build is writing here; the previous outputs are left as they were (wait for it, or use another --out)"
     W101 = "no issue date (no masthead date and no --date): relative dates are left unresolved"
     W102 = "no masthead naming the paper: home city {city} inferred from the text (set it with --city)"
     W103 = "no masthead naming the paper and no --city: short forms like 市委 are left unexpanded"

@@ -366,6 +366,53 @@ def test_faults_interrupted_while_writing(sig, name, previous, pages, warm_cache
     _assert_nothing_lost(out, before, status, err)
 
 
+def test_faults_killed_while_writing_next_build_clears_its_leftovers(previous, pages, warm_cache):
+    """kill -9 runs no cleanup: the outputs are intact, its temporary file stays until the next build."""
+    out, before = previous
+    (out / ".notes.tmp").write_text("not ours")
+    proc = _start(["build", str(pages), "--out", str(out), "--cache-dir", str(warm_cache)])
+    _wait_for(lambda: any(out.glob(".graph.ttl.*.tmp")), proc, "temporary graph.ttl")
+    os.killpg(proc.pid, signal.SIGKILL)
+    proc.communicate(timeout=120)
+    assert snapshot(out) == before
+    assert any(name.startswith(".graph.ttl.") for name in leftovers(out))
+    again = subprocess.run(kg_cmd("build", str(PAGE), "--out", str(out), "--no-cache", "-j", "1"),
+                           capture_output=True, text=True, timeout=300)
+    assert again.returncode == 0, again.stderr
+    assert leftovers(out) == [".notes.tmp"]          # ours removed, not a file we did not write
+
+
+def test_faults_two_builds_into_one_folder(previous, tmp_path):
+    """A second build into a folder another build is writing says so and changes nothing."""
+    import fcntl
+
+    out, before = previous
+    fd = os.open(out / ".newskg.lock", os.O_RDWR)
+    try:
+        fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)        # as a build in another process holds it
+        res = CliRunner().invoke(main, ["build", str(SAMPLES), "--out", str(out), "--no-cache", "-j", "1"])
+    finally:
+        os.close(fd)
+    assert res.exit_code == 2
+    assert res.stderr.splitlines() == [f"kg: {out.absolute()}: another kg build is writing here; the previous outputs "
+                                       "are left as they were (wait for it, or use another --out)"]
+    assert snapshot(out) == before
+
+
+def test_faults_every_article_failing_is_nothing_built(previous, monkeypatch):
+    out, before = previous
+
+    def boom(*a, **k):
+        raise RuntimeError("boom")
+
+    monkeypatch.setattr("kg.extract.persons.run", boom)
+    res = CliRunner().invoke(main, ["build", str(PAGE), "--out", str(out), "--no-cache", "-j", "1"])
+    assert res.exit_code == 2
+    assert res.stderr.splitlines()[-1] == ("kg: nothing to build: every article failed extraction; "
+                                           "the previous outputs are left as they were")
+    assert snapshot(out) == before
+
+
 def _tree(folder: Path) -> dict[str, bytes]:
     return {str(p.relative_to(folder)): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()}
 

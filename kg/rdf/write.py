@@ -6,6 +6,7 @@ file as it was; `all_or_nothing` makes a build's files change together.
 """
 from __future__ import annotations
 
+import fcntl
 import os
 import secrets
 import shutil
@@ -22,6 +23,33 @@ from ..errors import Messages, OutputError, Problem
 from .triples import article_iri
 
 FORMATS = {"turtle": "graph.ttl", "nt": "graph.nt", "nquads": "graph.nq", "json-ld": "graph.jsonld"}
+LOCK = ".newskg.lock"
+
+
+@contextmanager
+def output_lock(folder: Path, names: Iterable[str]):
+    """One build at a time writes into `folder`; what a killed build left of `names` there is removed.
+
+    The lock is an flock on `folder/.newskg.lock`, released by the system when its
+    holder ends however it ends, so holding it proves that a temporary file of ours
+    beside one of `names` (`.graph.ttl.1a2b3c4d5e6f.tmp`) is a leftover of a
+    `kill -9` or a power cut, never the work of a live build."""
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        fd = os.open(folder / LOCK, os.O_CREAT | os.O_RDWR, 0o644)
+    except OSError as e:
+        raise _output_error(folder, e) from e
+    try:
+        try:
+            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            raise OutputError(str(Problem(str(folder), Messages.E018))) from None
+        for name in names:
+            for stale in [*folder.glob(f".{name}.*.tmp"), *folder.glob(f".{name}.old"), *folder.glob(f".{name}.*.old")]:
+                _remove(stale)
+        yield
+    finally:
+        os.close(fd)
 
 
 @contextmanager
