@@ -40,3 +40,11 @@ def test_organizations_not_words_that_end_like_one(run):
 def test_organizations_place_named_companies_keep_their_name(run):
     ext = run("长沙银行和湖南用友软件有限公司参与。")
     assert {"长沙银行", "湖南用友软件有限公司"} <= names(ext, "organization")
+
+
+def test_organizations_body_of_unnamed_county_is_a_mention_without_entity(run):
+    ext = run("县委、县政府高度重视此项工作。")
+    orgs = [m for m in ext.mentions if m.type == "organization"]
+    assert {m.text for m in orgs} == {"县委", "县政府"}
+    assert all(m.ref is None for m in orgs)      # which county is not said: no node in the graph
+    assert not [r for r in ext.entities if r.type == "organization"]

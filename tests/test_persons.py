@@ -1,3 +1,5 @@
+import pytest
+
 from conftest import names
 
 
@@ -26,3 +28,35 @@ def test_persons_byline_without_title(run):
 def test_persons_name_length_follows_context(run):
     ext = run("随后，朱健主持召开座谈会。彭振欣喜地告诉记者。")
     assert {"朱健", "彭振"} <= names(ext, "person")
+
+
+@pytest.mark.parametrize("text,name", [
+    ("市林业局局长陈德华表示，将加大巡查力度。", "陈德华"),          # 华表 is a word, but the tagger reads 陈德华
+    ("园区管委会主任王为民介绍，项目已全部开工。", "王为民"),        # 为 and 以 do occur in given names
+    ("园区管委会主任周以理在接受记者采访时说。", "周以理"),
+])
+def test_persons_tagger_name_boundary_and_given_characters(run, text, name):
+    assert name in names(run(text), "person")
+
+
+def test_persons_surname_with_form_of_address_is_no_name(run):
+    ext = run("主持人请王总介绍项目进展，张奶奶在女儿的陪同下来到现场。")
+    assert not names(ext, "person")
+
+
+@pytest.mark.parametrize("text,name", [
+    ("美国演员安吉丽娜·茱莉出席首映式。", "安吉丽娜·茱莉"),
+    ("缺少索尔-坎贝尔在后防压阵，球队很难取胜。", "索尔-坎贝尔"),
+    ("影片中斯图尔特塑造的老年女性形象打动了观众。", "斯图尔特"),
+])
+def test_persons_transliterated_name_is_not_cut_to_chinese_shape(run, text, name):
+    assert names(run(text), "person") == {name}
+
+
+@pytest.mark.parametrize("text", [
+    "来自全省的知名选手都悉数到场参赛。",       # 都: an adverb after a title, not a surname
+    "政委向你交待任务。",
+    "这位高管只透露了以下几点。",              # 高管 is a word the tagger reads, not 高 + 管只
+])
+def test_persons_no_name_where_the_tagger_reads_a_word(run, text):
+    assert not names(run(text), "person")

@@ -16,8 +16,6 @@ HAN = re.compile(r"[\u4e00-\u9fff]")
 # characters that follow a name far more often than they end one
 STOP_AFTER = set("出在说表介主率等参指强要对和与同为是的了带到来去赴先后又也都还就将已被向从以把给让作讲听看调视慰会宣致发"
                  "提希认解告称坦走一围笑曾便即并所这那其之而及或但却则再很最更均共各每个位名次年月日时分号岁")
-HONORIFICS = ("先生", "女士", "小姐", "老师", "同志", "师傅", "阿姨", "大爷", "大妈", "老人", "某某", "某", "总", "局", "书记",
-              "主任", "部长", "市长", "县长", "老", "家", "氏")
 MIN_GIVEN = 3      # a given-name character seen fewer times than this in jieba's names is not believed
 
 
@@ -33,7 +31,9 @@ def plausible_given(chars: str, lex, minimum: int = MIN_GIVEN) -> bool:
     return bool(chars) and all(HAN.match(c) and lex.given_chars[c] >= minimum for c in chars)
 
 
-NOT_GIVEN = set("了着过的地得们个这那些每各该此与和及或在于为以被把将向从对也都就还又再很更最所之而")
+NOT_GIVEN = set("了着过的地得们个这那些每各该此与和及或在于为以被把将向从对也都就还又再很更最所之而等")
+NEVER_GIVEN = set("了着过的地得们这那些每该此")     # even in a name the tagger reads (王为民, 张之洞 have the others)
+FUNCTION_POS = ("d", "p", "c", "u", "r")        # the tagger's adverbs, prepositions, …: 都悉数, 向你 start no name
 
 
 def is_word(doc: Doc, word: str, min_freq: int = 50) -> bool:
@@ -73,8 +73,10 @@ def _valid_name(name: str, lex, strict: bool, tagged: bool) -> bool:
     if not s or not 1 <= len(name) - s <= 2:
         return False
     given = name[s:]
-    if any(c in NOT_GIVEN for c in given) or not plausible_given(given, lex, 0 if tagged else MIN_GIVEN):
+    if any(c in (NEVER_GIVEN if tagged else NOT_GIVEN) for c in given) or not plausible_given(given, lex, 0 if tagged else MIN_GIVEN):
         return False
+    if given in lex.titles and given not in lex.occupations:
+        return False          # 向记者, 王主任: a post, not a given name (谭明星 may be)
     if len(given) == 1 and given in "其乃即亦":
         return False          # 向其介绍: 其 ends no two-character name
     if common_word(lex, name, 200 if tagged else 50) or (len(name) == 3 and common_word(lex, name[:2], 200)):
@@ -93,12 +95,18 @@ def read_name(doc: Doc, i: int, *, strict_end: bool = False, tagged: int = 0) ->
     length of a name the tagger read there, which admits rarer given-name characters."""
     text, lex = doc.text, doc.lex
     s = surname_length(text, i, lex)
-    if not s or _honorific_after(text, i + s):
+    if not s or _honorific_after(text, i + s, lex):
         return None
-    if not tagged:
-        tok = doc.token_at(i)
-        if tok is not None and tok.start == i and tok.pos == "nr":
+    tok = doc.token_at(i)
+    if not tagged and tok is not None and tok.start == i:
+        if tok.pos == "nr":
             tagged = tok.end - tok.start
+        elif tok.pos in FUNCTION_POS and not strict_end and not _noun_at(doc, tok.end):
+            return None       # 都悉数, 向你; but 曾/世民, 曾/高/峰: the tagger read the given name alone
+    if tagged <= s + 1 and _honorific_after(text, i + s, lex, one_char=True):
+        return None           # 王总, 李董: a surname and a form of address
+    if tagged > s + 2 and (foreign_name(text[i:i + tagged], lex) or "·" in text[i:i + tagged]):
+        return None           # the tagger reads a transliterated name here (斯图尔特, 安吉丽娜·茱莉)
     options = [n for n in (s + 2, s + 1) if i + n <= len(text) and all(HAN.match(c) for c in text[i:i + n])]
     options = [n for n in options if valid_name(text[i:i + n], lex, tagged=bool(tagged) and n <= tagged)]
     if not options:
@@ -109,16 +117,10 @@ def read_name(doc: Doc, i: int, *, strict_end: bool = False, tagged: int = 0) ->
                 return n
         return None
     if len(options) == 1:
-        n = options[0]
-        return n if not _honorific_after(text, i + n) else None
+        return options[0]
     long_, short = options
     if any(k < len(text) and text[k] in PLACE_TAIL for k in (i + short, i + long_)):
         return None           # 杨梅组, 高峰村: a place named like a person
-    # an honorific after the name ends it (邓小平先生, 王军先生)
-    if _honorific_after(text, i + long_):
-        return long_
-    if _honorific_after(text, i + short):
-        return short
     # a name jieba's dictionary knows (邓小平) is not cut by the word after it (平和)
     tag_tab = tokenizer(lex).word_tag_tab
     if tag_tab.get(text[i:i + long_], "").startswith("nr") and tokenizer(lex).tokenizer.FREQ.get(text[i:i + long_], 0) >= 3:
@@ -133,6 +135,13 @@ def read_name(doc: Doc, i: int, *, strict_end: bool = False, tagged: int = 0) ->
     if len(set(followers)) > 1 and third in followers and followers.count(third) < len(followers):
         return short
     after = text[i + short:i + short + 2]
+    if tagged == long_ and not _in_name_run(doc, i, long_) and (_word_starts(doc, i + long_) or not is_word(doc, after)):
+        return long_          # the tagger's name, and a word after it: 黄福华|表示 (but 彭振|欣喜地)
+    # an honorific after the name ends it (邓小平先生, 王军先生)
+    if _honorific_after(text, i + long_, lex):
+        return long_
+    if _honorific_after(text, i + short, lex):
+        return short
     tok = doc.token_at(i)
     if tok is not None and tok.start == i and tok.pos.startswith("nr") and len(tok.word) in (long_, short):
         if len(tok.word) == long_ and not is_word(doc, after, 200):
@@ -146,13 +155,35 @@ def read_name(doc: Doc, i: int, *, strict_end: bool = False, tagged: int = 0) ->
     return long_
 
 
+def _word_starts(doc: Doc, k: int) -> bool:
+    """Does a word (or a character that follows names: 说, 在) start at offset k?"""
+    text = doc.text
+    return k >= len(text) or not HAN.match(text[k]) or text[k] in STOP_AFTER or is_word(doc, text[k:k + 2]) or \
+        is_word(doc, text[k:k + 3])
+
+
+def _noun_at(doc: Doc, offset: int) -> bool:
+    nxt = doc.token_at(offset)
+    return nxt is not None and nxt.start == offset and nxt.pos.startswith("n")
+
+
+def _in_name_run(doc: Doc, i: int, n: int) -> bool:
+    """Is the name at i..i+n one of names written together with no separator (李鹏乔石李瑞环)? There the
+    tagger's boundaries are unreliable."""
+    before = doc.token_at(i - 1) if i > 0 else None
+    after = doc.token_at(i + n)
+    return (before is not None and before.pos == "nr" and before.end == i) or (
+        after is not None and after.pos == "nr" and after.start == i + n)
+
+
 PLACE_TAIL = "组村镇乡路街"   # never the empty string: callers test slices
 
 
-def _honorific_after(text: str, end: int) -> bool:
+def _honorific_after(text: str, end: int, lex, *, one_char: bool = False) -> bool:
+    """Does a form of address (先生, 阿姨, 某; with `one_char` also 总, 董) or a place's ending follow?"""
     if end < len(text) and text[end] in PLACE_TAIL:
         return True       # 杨梅组, 高峰村: a place named like a person
-    return any(text.startswith(h, end) for h in ("先生", "女士", "小姐", "某某", "某", "阿姨", "大爷", "大妈", "师傅"))
+    return any(text.startswith(h, end) for h in lex.honorifics if len(h) > 1 or one_char or h == "某")
 
 
 def foreign_name(word: str, lex) -> bool:

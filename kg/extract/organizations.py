@@ -253,6 +253,7 @@ def run(doc: Doc) -> None:
     text = doc.text
     found: list[tuple[int, int, str, set[str], bool]] = []
     weak: set[tuple[int, int]] = set()        # spans only the tagger proposes, with no ending of a name
+    unplaced: list[tuple[int, int]] = []      # bodies of a place the article does not name: mentions, no entity
 
     def record(s: int, e: int, is_weak: bool = False) -> None:
         surface = text[s:e]
@@ -270,6 +271,7 @@ def run(doc: Doc) -> None:
             return        # part of a venue's name (…中共代表团旧址), or a hall
         res = canonical(surface, doc, home)
         if res is None:
+            unplaced.append((s, e))      # 县委 with no county named: an organization, but which one is unknown
             return
         name, aliases = res
         found.append((s, e, name, aliases, is_weak))
@@ -325,6 +327,9 @@ def run(doc: Doc) -> None:
             if not is_weak:
                 doc.ext.entity(ref).aliases.update(a for a in aliases if a != name)
             kept.append((name, aliases))
+    for s, e in sorted(unplaced, key=lambda x: x[0] - x[1]):
+        if not any(a < e and s < b for a, b, *_ in found):
+            doc.add(ORGANIZATION, s, e)
     # a studio named after a person (刘晓琼委员工作室) names that person too; in a story about the
     # political consultative conference (政协), 委员 there is that person's seat on the city's 政协
     cppcc = "政协" in text and home.city is not None

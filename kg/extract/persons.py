@@ -32,6 +32,8 @@ SPEECH = re.compile(r"^(?:[\u4e00-\u9fff]{0,3}地)?(?:说|表示|介绍|指出|�
                     r"调研|看望|慰问|参加|作主旨|作报告|作讲座|主讲|做客)")
 STUDIO = re.compile(r"(?:委员|代表|劳模|名师|大师|技能大师|专家)?工作室")
 ANONYMOUS = re.compile(r"某")
+DOTS = "·•‧-－"        # between the parts of a transliterated name
+WORD_TAGS = ("n", "t", "v", "vn", "a", "ad", "an", "d", "f", "s", "m", "q")     # the tagger's words that are no name
 SURNAME_TITLE = re.compile(r"([\u4e00-\u9fff])(?:主席|总理|副主席|副总理|委员长|总书记|书记|部长|省长|市长)(?![\u4e00-\u9fff]{0,1}[长员])")
 
 
@@ -57,10 +59,12 @@ def run(doc: Doc) -> None:
         name = text[i:i + n]
         if ANONYMOUS.search(text[i + n:i + n + 1]):
             continue
+        tok = doc.token_at(i)
+        if _tagged_word(tok, i):
+            continue      # 周中做客, 高管只透露: the tagger reads a word there, and a verb after it proves no name
         if _described(text, i) or SPEECH.match(text[i + n:i + n + 6]) or STUDIO.match(text, i + n):
             _believe(doc, i, i + n, known, strict=True)
             continue
-        tok = doc.token_at(i)
         if (tok is not None and tok.start == i and tok.end == i + n and tok.pos in ("nr", "nrfg")
                 and _free_count(doc, name) >= 2 and valid_name(name, doc.lex, strict=True)):
             _believe(doc, i, i + n, known, strict=True)
@@ -68,14 +72,17 @@ def run(doc: Doc) -> None:
     for tok in doc.tokens:
         if tok.pos != "nr" or doc.overlaps(tok.start, tok.end):
             continue
-        n = read_name(doc, tok.start, tagged=tok.end - tok.start)
+        end = _foreign_end(doc, tok.end - 1 if tok.word[-1] in DOTS else tok.end)
+        while end > tok.start and text[end - 1] in DOTS:
+            end -= 1        # 米切尔· at a line's end: the dot leads nowhere
+        word = text[tok.start:end]
+        dotted = any(c in DOTS for c in word)      # 安吉丽娜·茱莉, 索尔-坎贝尔: a transliterated full name
+        n = None if dotted else read_name(doc, tok.start, tagged=tok.end - tok.start)
         if n is None:
-            chinese_shaped = surname_length(text, tok.start, doc.lex) and len(tok.word) <= 3 and "·" not in tok.word
-            if foreign_name(tok.word, doc.lex) and not chinese_shaped:
+            chinese_shaped = surname_length(text, tok.start, doc.lex) and len(tok.word) <= 3 and not dotted
+            if (dotted or foreign_name(tok.word, doc.lex)) and not chinese_shaped:
                 # 克林顿, 普里马科夫: the tagger's foreign names (安吉丽娜·茱莉 across its dot); a short one
                 # seen once stays a weak mention
-                end = _foreign_end(doc, tok.end)
-                word = text[tok.start:end]
                 sure = len(word) >= 3 or _free_count(doc, word) >= 2
                 doc.add(PERSON, tok.start, end, EntityRef(PERSON, word, doc.paper.city), weak=not sure)
                 if sure:
@@ -114,7 +121,7 @@ def run(doc: Doc) -> None:
 def _foreign_end(doc: Doc, end: int) -> int:
     """Where a foreign name ends: on past a dot or hyphen and the transliteration after it."""
     text = doc.text
-    while end + 1 < len(text) and text[end] in "·•‧-－":
+    while end + 1 < len(text) and text[end] in DOTS:
         k = end + 1
         while k < len(text) and doc.lex.translit_chars[text[k]] >= 5:
             k += 1
@@ -142,6 +149,11 @@ def _split_name(doc: Doc, s: int, e: int) -> bool:
     """jieba often cuts a name into surname + given name (罗/秀高) or glues the given name on: allow those."""
     t = doc.token_at(s)
     return t is not None and t.start == s and (t.end <= e and t.pos.startswith("n") or t.pos == "nr")
+
+
+def _tagged_word(tok, i: int) -> bool:
+    """Does the tagger read a word of two or more characters at `i` that is no name (周中, 高管, 黄牛)?"""
+    return tok is not None and tok.start == i and tok.end - tok.start >= 2 and tok.pos in WORD_TAGS
 
 
 def _described(text: str, i: int) -> bool:

@@ -18,7 +18,7 @@ from pathlib import Path
 HERE = Path(__file__).parent
 FILES = ("titles.tsv", "title_prefixes.txt", "party_bodies.tsv", "departments.tsv", "organizations.tsv",
          "org_suffixes.txt", "venue_suffixes.txt", "road_suffixes.txt", "event_triggers.tsv", "surnames.txt",
-         "not_names.txt", "occupations.txt", "country_abbreviations.tsv", "title_modifiers.txt")
+         "not_names.txt", "occupations.txt", "country_abbreviations.tsv", "title_modifiers.txt", "honorifics.txt")
 
 
 @dataclass(frozen=True)
@@ -46,6 +46,7 @@ class Lexicon:
     surnames: set[str] = field(default_factory=set)
     compound_surnames: set[str] = field(default_factory=set)
     not_names: set[str] = field(default_factory=set)
+    honorifics: list[str] = field(default_factory=list)               # 先生, 总: forms of address after a surname
     given_chars: Counter = field(default_factory=Counter)             # given-name characters, from jieba
     translit_chars: Counter = field(default_factory=Counter)          # characters of transliterated names
     fingerprint: str = ""     # changes when any file changes: part of the build cache key
@@ -159,6 +160,7 @@ def load(extra_dir: str | None = None) -> Lexicon:
         s = s.strip()
         (lex.compound_surnames if len(s) == 2 else lex.surnames).add(s)
     lex.not_names = {s.strip() for s in _lines("not_names.txt", extra)}
+    lex.honorifics = sorted({s.strip() for s in _lines("honorifics.txt", extra)}, key=len, reverse=True)
     lex.given_chars, lex.translit_chars = _name_chars()
     digest = hashlib.sha1()
     for name in FILES:
