@@ -69,3 +69,53 @@ def test_viz_layout_big_core_grows_past_the_careful_part(monkeypatch):
     pos = lay.layout(g)
     assert set(pos) == set(g)
     assert len({(round(x), round(y)) for x, y in pos.values()}) > 0.9 * len(pos)
+
+
+def test_viz_layout_kept_positions_stay_and_new_nodes_join_their_neighbours():
+    g = nx.Graph(build_graph(synthetic_kb(500, seed=3)))
+    before = layout(g)
+    hub = max(g, key=g.degree)
+    grown = g.copy()
+    grown.add_edge(hub, "new-person")
+    grown.add_edge("new-person", "new-event")
+    after = layout(grown, keep=before)
+    assert all(after[n] == before[n] for n in g)
+    assert math.dist(after["new-person"], after[hub]) <= 200
+    assert math.dist(after["new-event"], after["new-person"]) <= 200
+
+
+def test_viz_layout_reusable_only_for_nearly_the_same_graph():
+    from kg.viz.layout import reusable
+
+    g = nx.path_graph(100)
+    keep = {n: (0.0, float(n)) for n in range(100)}
+    assert reusable(g, keep, 100)
+    assert not reusable(nx.path_graph(121), keep, 100)                 # grown past 1.2x since the full layout
+    assert not reusable(nx.relabel_nodes(g, lambda n: n + 50), keep, 100)   # half of it new
+    assert not reusable(g, {}, 0)
+
+
+def test_viz_layout_a_rebuild_keeps_the_pages_positions(tmp_path):
+    import json
+
+    from kg.viz.html import DATA_OPEN, render
+
+    def nodes(html):
+        start = html.index(DATA_OPEN) + len(DATA_OPEN)
+        data = json.loads(html[start:html.index("</script>", start)])
+        return {n[0]: (n[3], n[4]) for n in data["nodes"]}, data["layout"]["nodes"]
+
+    kb = synthetic_kb(500, seed=4)
+    first = render(build_graph(kb))
+    (tmp_path / "graph.html").write_text(first, encoding="utf-8")
+    g = build_graph(kb)
+    hub = max(g, key=g.degree)
+    g.add_node("https://w3id.org/newskg/id/person/new", label="新人", type="person")
+    g.add_edge("https://w3id.org/newskg/id/person/new", hub, label="attended")
+    again, laid_out = nodes(render(g, previous=tmp_path / "graph.html"))
+    old, n0 = nodes(first)
+    assert laid_out == n0 == len(old)
+    assert all(again[k] == xy for k, xy in old.items())
+    assert "person/new" in again
+    fresh, n1 = nodes(render(g))                     # no previous page: laid out afresh
+    assert n1 == len(fresh) == len(old) + 1

@@ -20,7 +20,7 @@ from markupsafe import Markup
 
 from ..rdf.namespaces import BASE
 from .graph import TYPE_LABELS, TYPES, node_key
-from .layout import layout
+from .layout import layout, reusable
 
 COLORS = {"person": "#e8684a", "organization": "#5b8ff9", "place": "#3fb68b", "event": "#f6bd16", "post": "#9270ca"}
 SHAPES = {"person": "dot", "organization": "square", "place": "triangle", "event": "diamond", "post": "hexagon"}
@@ -50,7 +50,22 @@ def initial_view(g: nx.MultiDiGraph, max_nodes: int) -> set[str]:
     return {k for k, _ in ranked[:max(0, max_nodes)]}
 
 
-def page_data(g: nx.MultiDiGraph, max_nodes: int) -> dict:
+def previous_layout(page: Path) -> tuple[dict[str, tuple[float, float]], int]:
+    """Node positions (by node key) in a graph.html this module wrote, and the node count of the full layout
+    they come from; nothing when there is no such page or it cannot be read."""
+    try:
+        text = page.read_text(encoding="utf-8")
+        start = text.index(DATA_OPEN) + len(DATA_OPEN)
+        data = json.loads(text[start:text.index("</script>", start)])
+        return {n[0]: (float(n[3]), float(n[4])) for n in data["nodes"]}, int(data["layout"]["nodes"])
+    except (OSError, UnicodeDecodeError, ValueError, KeyError, IndexError, TypeError):
+        return {}, 0
+
+
+DATA_OPEN = '<script type="application/json" id="kg-data">'
+
+
+def page_data(g: nx.MultiDiGraph, max_nodes: int, previous: Path | None = None) -> dict:
     """Everything the page shows, in the compact form template.html reads.
 
     nodes: [key, label, type, x, y, size, shown at start, date]; edges: [from, to, label] by node
@@ -58,12 +73,18 @@ def page_data(g: nx.MultiDiGraph, max_nodes: int) -> dict:
     extra is the organization's node number or the title, sentences as numbers into `sentences`
     ([article id, text], each once), source article ids; articles: id -> [title, source, issue date]."""
     core = initial_view(g, max_nodes)
-    pos = layout(g, core)
+    keys = {n: node_key(n) for n in g.nodes}
+    old, laid_out = previous_layout(previous) if previous is not None else ({}, 0)
+    keep = {n: old[k] for n, k in keys.items() if k in old}
+    if reusable(g, keep, laid_out):
+        pos = layout(g, core, keep=keep)      # a day added to an archive: old nodes stay where they were
+    else:
+        pos, laid_out = layout(g, core), g.number_of_nodes()
     index = {n: i for i, n in enumerate(g.nodes)}
     nodes, info, articles, sentences = [], [], {}, {}
     for n, d in g.nodes(data=True):
         x, y = pos.get(n, (0.0, 0.0))
-        key = node_key(n)
+        key = keys[n]
         nodes.append([key, d["label"], d["type"], round(x, 1), round(y, 1),
                       10 + min(20, 2 * g.degree(n)), int(n in core), d.get("date", "")])
         for s in d.get("sources", []):
@@ -80,7 +101,7 @@ def page_data(g: nx.MultiDiGraph, max_nodes: int) -> dict:
         info.append(item)
     edges = [[index[u], index[v], d.get("label", "")] for u, v, d in g.edges(data=True)]
     return {"base": IRI_BASE, "nodes": nodes, "info": info, "edges": edges, "articles": articles,
-            "sentences": [list(k) for k in sentences]}
+            "sentences": [list(k) for k in sentences], "layout": {"nodes": laid_out}}
 
 
 def _fact(f: dict, index: dict) -> list:
@@ -91,8 +112,9 @@ def _fact(f: dict, index: dict) -> list:
     return out
 
 
-def render(g: nx.MultiDiGraph, *, title: str = "newskg", max_nodes: int = 2000) -> str:
-    """graph.html for `g`, opening on its `max_nodes` best-connected nodes."""
+def render(g: nx.MultiDiGraph, *, title: str = "newskg", max_nodes: int = 2000, previous: Path | None = None) -> str:
+    """graph.html for `g`, opening on its `max_nodes` best-connected nodes; nodes keep their places in the
+    `previous` page when it shows nearly the same graph (layout.reusable)."""
     js, css = vis_assets()
     options = {
         "physics": {"enabled": False},
@@ -107,7 +129,7 @@ def render(g: nx.MultiDiGraph, *, title: str = "newskg", max_nodes: int = 2000) 
     }
     return templates().get_template("template.html").render(
         page_title=title, vis_js=js, vis_css=css, types=TYPE_LABELS, colors=COLORS,
-        data=page_data(g, max_nodes), options=options)
+        data=page_data(g, max_nodes, previous), options=options)
 
 
 def script_json(obj) -> str:

@@ -8,6 +8,11 @@ step is quadratic in the whole graph).
 Every other node is placed beside the neighbours already placed, breadth first,
 so a node revealed by search appears next to what it is connected to.
 Connected pieces are packed in rows. Coordinates are in screen pixels.
+
+A rebuild that adds a day to an archive keeps the positions of the page before
+(`keep`): old nodes stay where the user last saw them and new ones are grown
+beside their neighbours. Once the graph has grown by REUSE_GROWTH since its last
+full layout, it is laid out afresh, so grown placements never pile up for good.
 """
 from __future__ import annotations
 
@@ -19,15 +24,23 @@ import networkx as nx
 SPRING_MAX = 400     # spring_layout's dense solver is O(n^2) per iteration; past this, go two-level
 SPACING = 48.0       # pixels: a piece of n nodes gets a disc of radius SPACING * sqrt(n)
 CAREFUL_MAX = 3000   # past this many core nodes, only the best connected get the force layout (Louvain slows)
+REUSE_GROWTH = 1.2   # a previous layout is kept while the graph has at most this many times its nodes then
 
 Pos = dict[str, tuple[float, float]]
 
 
-def layout(g: nx.Graph, core: set | None = None, seed: int = 7) -> Pos:
-    """Positions for every node of `g`; the `core` nodes (default all, at most CAREFUL_MAX) are laid out with care."""
+def layout(g: nx.Graph, core: set | None = None, seed: int = 7, keep: Pos | None = None) -> Pos:
+    """Positions for every node of `g`; the `core` nodes (default all, at most CAREFUL_MAX) are laid out with care.
+
+    keep: positions from a previous layout of (most of) this graph; see `reusable`."""
     simple = nx.Graph()   # structure only: copying every edge's data would cost more than the layout
     simple.add_nodes_from(g)
     simple.add_edges_from((u, v) for u, v in g.edges() if u != v)
+    if keep:
+        pos = {n: keep[n] for n in simple if n in keep}
+        _grow(simple, pos)
+        _place_rest(simple, pos)
+        return pos
     core = set(simple) if core is None else core & set(simple)
     if len(core) > CAREFUL_MAX:   # the rest of the core is grown around these, like any other node
         core = set(sorted(core, key=lambda n: (-simple.degree(n), str(n)))[:CAREFUL_MAX])
@@ -36,17 +49,31 @@ def layout(g: nx.Graph, core: set | None = None, seed: int = 7) -> Pos:
         placed.append((_piece(simple.subgraph(comp), seed), list(comp)))
     pos = _pack([p for p, _ in placed])
     _grow(simple, pos)
-    rest = [n for n in simple if n not in pos]
-    if rest:   # pieces that do not touch the core: each grown from its best-connected node, packed below
-        pieces = []
-        for comp in sorted(nx.connected_components(simple.subgraph(rest)), key=lambda c: (-len(c), min(c))):
-            root = max(comp, key=lambda n: (simple.degree(n), n))
-            sub: Pos = {root: (0.0, 0.0)}
-            _grow(simple.subgraph(comp), sub)
-            pieces.append(sub)
-        top = max((y for _, y in pos.values()), default=0.0) + 4 * SPACING
-        pos.update(_pack(pieces, top=top))
+    _place_rest(simple, pos)
     return pos
+
+
+def reusable(g: nx.Graph, keep: Pos, laid_out: int) -> bool:
+    """May `keep` (a layout made when the graph had `laid_out` nodes) serve `g`? Only while `g` holds nearly
+    all of its nodes and has not grown past REUSE_GROWTH times that size."""
+    if not keep or not laid_out or len(g) > REUSE_GROWTH * laid_out:
+        return False
+    return sum(1 for n in g if n in keep) >= 0.9 * min(len(keep), len(g))
+
+
+def _place_rest(g: nx.Graph, pos: Pos) -> None:
+    """Pieces that touch nothing placed: each grown from its best-connected node, packed below the rest."""
+    rest = [n for n in g if n not in pos]
+    if not rest:
+        return
+    pieces = []
+    for comp in sorted(nx.connected_components(g.subgraph(rest)), key=lambda c: (-len(c), min(c))):
+        root = max(comp, key=lambda n: (g.degree(n), n))
+        sub: Pos = {root: (0.0, 0.0)}
+        _grow(g.subgraph(comp), sub)
+        pieces.append(sub)
+    top = max((y for _, y in pos.values()), default=0.0) + 4 * SPACING
+    pos.update(_pack(pieces, top=top))
 
 
 def _piece(g: nx.Graph, seed: int) -> Pos:

@@ -15,7 +15,8 @@ PAGES = ("graph.html", "index.html")
 def write_pages(kb: KnowledgeBase, out: Path, *, title: str = "newskg", max_nodes: int = 2000) -> list[Path]:
     """Render both pages, then write each atomically; returns their paths."""
     g = build_graph(kb)
-    texts = {"graph.html": render(g, title=title, max_nodes=max_nodes), "index.html": render_overview(g, title=title)}
+    texts = {"graph.html": render(g, title=title, max_nodes=max_nodes, previous=out / "graph.html"),
+             "index.html": render_overview(g, title=title)}
     for name in PAGES:
         write_text(texts[name], out / name)
     return [out / name for name in PAGES]
