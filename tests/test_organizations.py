@@ -48,3 +48,49 @@ def test_organizations_body_of_unnamed_county_is_a_mention_without_entity(run):
     assert {m.text for m in orgs} == {"县委", "县政府"}
     assert all(m.ref is None for m in orgs)      # which county is not said: no node in the graph
     assert not [r for r in ext.entities if r.type == "organization"]
+
+
+@pytest.mark.parametrize("text,written,name", [
+    ("建设银行湘潭分行副行长介绍了普惠贷款的办理流程。", "建设银行湘潭分行", "中国建设银行湘潭分行"),
+    ("招行总行已下发通知，暂停该项业务。", "招行总行", "招商银行总行"),
+    ("教育部职业教育与成人教育司司长出席会议。", "教育部职业教育与成人教育司", "中华人民共和国教育部职业教育与成人教育司"),
+])
+def test_organizations_branch_or_department_after_its_parent_is_one(run, text, written, name):
+    ext = run(text)
+    assert {m.text for m in ext.mentions if m.type == "organization"} == {written}
+    assert name in names(ext, "organization")
+
+
+@pytest.mark.parametrize("text", [
+    "商务部部长在会上说，市场监管局将加强检查。",
+    "财政部、国家税务总局联合发文。",
+])
+def test_organizations_no_department_made_of_a_sentence(run, text):
+    orgs = {m.text for m in run(text).mentions if m.type == "organization"}
+    assert not any(len(o) > 6 for o in orgs)
+
+
+@pytest.mark.parametrize("text,team", [
+    ("上轮比赛，纽伦堡客场0比2告负，本轮回到主场。", "纽伦堡"),
+    ("周末联赛，拜仁慕尼黑主场迎战弗赖堡。", "拜仁慕尼黑"),
+    ("多特蒙德vs沙尔克04的比赛将在周六晚进行。", "多特蒙德"),
+    ("上赛季球队曾两度战平桑普多利亚。", "桑普多利亚"),
+])
+def test_organizations_team_beside_match_words(run, text, team):
+    ext = run(text)
+    assert team in names(ext, "organization")
+    assert team not in names(ext, "person")
+
+
+def test_organizations_team_cut_from_the_taggers_long_word(run):
+    ext = run("赛前分析：曼联客场防平局，下注需谨慎。")
+    assert "曼联" in {m.text for m in ext.mentions if m.type == "organization"}
+    assert not any("客场" in m.text for m in ext.mentions if m.type == "organization")
+
+
+@pytest.mark.parametrize("text,body", [
+    ("省纪委会同有关部门开展专项检查。", "省纪委"),
+    ("县委同乡党委书记座谈交流。", "县委"),
+])
+def test_organizations_body_not_run_on_into_the_next_words(run, text, body):
+    assert {m.text for m in run(text).mentions if m.type == "organization"} == {body}

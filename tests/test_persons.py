@@ -60,3 +60,24 @@ def test_persons_transliterated_name_is_not_cut_to_chinese_shape(run, text, name
 ])
 def test_persons_no_name_where_the_tagger_reads_a_word(run, text):
     assert not names(run(text), "person")
+
+
+@pytest.mark.parametrize("text,name", [
+    ("市委书记王建华在主场活动上致辞。", "王建华"),        # 主场活动: the main venue, not a match
+    ("女单决赛中，李丽娟击败对手夺冠，王芳则不敌赵敏。", "赵敏"),   # players are beaten too
+])
+def test_persons_name_beside_match_words_stays_a_person(run, text, name):
+    assert name in names(run(text), "person")
+
+
+@pytest.mark.parametrize("text,name", [
+    ("首席执行官Hastings在接受采访时表示，公司将继续扩张。", "Hastings"),
+    ("本届赛事吸引了韩国选手Maru等高手参加。", "Maru"),
+    ("记者：您好，Johansson先生，欢迎来到衡阳。", "Johansson"),
+])
+def test_persons_name_in_latin_letters(run, text, name):
+    assert name in {m.text for m in run(text).mentions if m.type == "person"}
+
+
+def test_persons_short_capitals_before_speech_are_no_name(run):
+    assert not names(run("IBM表示，新工厂将于明年投产。"), "person")

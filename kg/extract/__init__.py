@@ -12,10 +12,10 @@ from types import ModuleType
 from ..lexicon import Lexicon
 from ..lexicon import load as load_lexicon
 from ..model import Article, Extraction
-from . import appointments, confirm, dates, events, organizations, persons, places, roles
+from . import appointments, confirm, dates, events, organizations, persons, places, roles, teams
 from .doc import Doc
 
-PIPELINE: tuple[ModuleType, ...] = (dates, organizations, places, roles, persons, appointments, events, confirm)
+PIPELINE: tuple[ModuleType, ...] = (dates, organizations, teams, places, roles, persons, appointments, events, confirm)
 
 
 def check_pipeline(pipeline=PIPELINE) -> None:

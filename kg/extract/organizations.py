@@ -173,6 +173,14 @@ def _tagged_org(doc: Doc, ti: int, weak: set) -> tuple[int, int] | None:
     if word.endswith("讯") and len(word) > 3:          # 衡阳日报讯: the paper's dateline
         e -= 1
         word = word[:-1]
+    cue = _team_cue_in(word, doc.lex)
+    if cue >= 2:                                         # 曼联客场防平局, 都灵vsac米兰: the team, then the report
+        e = s + cue
+        word = word[:cue]
+    body = _level_pattern(doc.lex).match(text, s)
+    if body is not None and body.end() < e and not (_suffix_at(text, e, doc.lex) or word.endswith(GOVERNMENT_ENDINGS)):
+        e = body.end()                                   # 省纪委|会同, 县委|同乡: a body, then words the tagger ran on
+        word = text[s:e]
     if len(word) < 2 or not _hanzi_or_mid(word) or word in GENERIC or word.endswith("族"):
         return None       # 满族, 壮族: a people, not an organization
     for unit in ("党委", "党组", "党支部", "党总支"):
@@ -189,6 +197,12 @@ def _tagged_org(doc: Doc, ti: int, weak: set) -> tuple[int, int] | None:
         weak.add((s, e))
         return s, e
     return None
+
+
+def _team_cue_in(word: str, lex: Lexicon) -> int:
+    """Where the first word of a match report (vs, 客场, 战平: team_cues.tsv) starts in `word`; -1 if none."""
+    m = lex.alternation("team_cues", (w for words in lex.team_cues.values() for w in words)).search(word)
+    return m.start() if m else -1
 
 
 def _generic_core(core: str, lex: Lexicon) -> bool:
@@ -265,8 +279,9 @@ def run(doc: Doc) -> None:
             return        # 全程网办, 平台办: a one-character ending needs a place before it, or the tagger's word
         if surface.endswith("工作室") and not _names_something(doc, s, e - 3):
             return        # 委员工作室 alone is any member's studio
-        if len(surface) <= 3 and not (doc.is_boundary(s) and doc.is_boundary(e)):
-            return        # 央行 inside 中央行动
+        if len(surface) <= 3 and not (doc.is_boundary(s) and doc.is_boundary(e)) and not (
+                surface[0] in "省市县区" and surface[1:] in doc.lex.party_bodies):
+            return        # 央行 inside 中央行动 (but 省纪委 is one even where the tagger ran on: 省纪委会同)
         if any(text.startswith(v, e) for v in doc.lex.venue_suffixes) or any(surface.endswith(v) for v in ("大厅", "服务大厅")):
             return        # part of a venue's name (…中共代表团旧址), or a hall
         res = canonical(surface, doc, home)
@@ -316,6 +331,13 @@ def run(doc: Doc) -> None:
     for m in LIST_TAIL.finditer(text):
         for s, e in _list_items(doc, m.start()):
             record(s, e)
+    # 4. an organization and the branch or department written right after it are one (交通银行深圳分行)
+    units = {}
+    for s, e, name, _aliases, is_weak in found:
+        end = _unit_after(doc, e, name, home)
+        if end is not None:
+            units[(s, end)] = (s, end, name + text[e:end], {text[s:end]}, is_weak)
+    found = [f for f in found if (f[0], f[1]) not in units] + list(units.values())
     # keep the longest of overlapping candidates
     found.sort(key=lambda x: (x[4], -(x[1] - x[0]), x[0]))   # the tagger's guesses last
     kept = []
@@ -359,6 +381,41 @@ def run(doc: Doc) -> None:
     for short, name in shorts.items():
         for k in occurrences(text, short):
             doc.add(ORGANIZATION, k, k + len(short), EntityRef(ORGANIZATION, name))
+
+
+UNIT_INSIDE = ("n", "nz", "vn", "an", "b", "s", "j", "nt")
+
+
+def _unit_after(doc: Doc, e: int, name: str, home: Home) -> int | None:
+    """Where a branch or department of organization `name` (ending at `e`) ends, if one follows it:
+    a branch after its place (深圳分行, 总行) or a department named by its ending (经济犯罪侦查局)."""
+    units, text = doc.lex.org_units, doc.text
+    if not name.endswith(units.get("parent", ())) or e >= len(text):
+        return None
+    for k in range(e, min(len(text), e + 8)):
+        w = next((w for w in units.get("branch", ()) if text.startswith(w, k)), None)
+        if w is not None:
+            place = text[e:k]
+            lp = leading_place(place, home) if place else None
+            if not place or lp is not None and lp[1] == len(place):
+                return k + len(w)
+            break
+        if not "\u4e00" <= text[k] <= "\u9fff":
+            break
+    m = doc.lex.alternation("org_departments", units.get("department", ())).search(text, e + 2, e + 14)
+    if m is None or not doc.is_boundary(m.end()) or text[e] in "省市县区" or leading_place(text[e:m.end()], home):
+        return None
+    if _known_pattern(doc.lex).match(text, e) or text.startswith(("国家", "中国", "中共", "中央", "全国", "国务院"), e):
+        return None       # 财政部国家税务总局: two bodies side by side
+    k = e
+    while k < m.start():
+        t = doc.token_at(k)
+        if t is None or not _hanzi_or_mid(t.word) or t.word in doc.lex.titles:
+            return None
+        if t.pos not in UNIT_INSIDE and not (t.word in ("与", "和") and k > e):
+            return None   # 商务部部长钟山说…局: not a department's name
+        k = t.end
+    return m.end()
 
 
 def _list_items(doc: Doc, tail: int) -> list[tuple[int, int]]:

@@ -26,14 +26,16 @@ LEADERS = re.compile(r"(?:[省市县区镇乡]|中央|国家)?(?:领导|负责�
 DESCRIBERS = ("村民", "居民", "市民", "老人", "母亲", "父亲", "儿子", "女儿", "妻子", "丈夫", "爱人", "孙子", "孙女", "学生",
               "学子", "后代", "志愿者", "党员", "老党员", "干部", "岁的", "名叫", "叫作", "患者", "游客", "选手", "冠军", "代表",
               "同事", "战友", "朋友", "师傅", "工人", "农民", "教师", "医生", "护士", "乡贤", "好人", "模范", "英雄", "烈士",
-              "诗人", "作家", "画家", "家属", "业主", "店主", "老板", "创始人", "村支书")
+              "诗人", "作家", "画家", "家属", "业主", "店主", "老板", "创始人", "村支书", "导演", "球员", "玩家", "设计师",
+              "制片人", "歌手", "演员")
 SPEECH = re.compile(r"^(?:[\u4e00-\u9fff]{0,3}地)?(?:说|表示|介绍|指出|强调|认为|告诉|坦言|回忆|解释|感慨|笑着说|称|透露|"
                     r"建议|希望|提出|谈到|说道|补充|答道|一行|等人|同志|家中|家里|老人|主持|出席|讲话|致辞|率队|带队|宣布|会见|"
-                    r"调研|看望|慰问|参加|作主旨|作报告|作讲座|主讲|做客)")
+                    r"调研|看望|慰问|参加|作主旨|作报告|作讲座|主讲|做客|在接受)")
 STUDIO = re.compile(r"(?:委员|代表|劳模|名师|大师|技能大师|专家)?工作室")
 ANONYMOUS = re.compile(r"某")
 DOTS = "·•‧-－"        # between the parts of a transliterated name
 WORD_TAGS = ("n", "t", "v", "vn", "a", "ad", "an", "d", "f", "s", "m", "q")     # the tagger's words that are no name
+LATIN = re.compile(r"(?<![A-Za-z0-9])[A-Za-z][A-Za-z0-9-]{1,19}(?![A-Za-z0-9])")
 SURNAME_TITLE = re.compile(r"([\u4e00-\u9fff])(?:主席|总理|副主席|副总理|委员长|总书记|书记|部长|省长|市长)(?![\u4e00-\u9fff]{0,1}[长员])")
 
 
@@ -95,6 +97,16 @@ def run(doc: Doc) -> None:
                 doc.add(PERSON, tok.start, tok.start + n, EntityRef(PERSON, name, doc.paper.city), weak=True)
             continue
         _believe(doc, tok.start, tok.start + n, known, tagged=True)
+    # a name in Latin letters: after a word for a person (选手Alex, 导演Steven), or before speech (Berg先生, Moon表示);
+    # short capitals (EA表示, CEO说) are more often a company or a post
+    for m in LATIN.finditer(text):
+        word, s, e = m.group(), m.start(), m.end()
+        after = text[e:e + 6].lstrip()
+        if doc.overlaps(s, e) or word in doc.lex.titles:
+            continue
+        if _described(text, s) or (not (word.isupper() and len(word) <= 5) and (
+                SPEECH.match(after) or after.startswith(("先生", "女士")))):
+            doc.add(PERSON, s, e, EntityRef(PERSON, word, doc.paper.city))
     # a surname before a leader's title stands for the person (江主席, 李总理): a mention with no entity
     for m in SURNAME_TITLE.finditer(text):
         s = m.start(1)

@@ -18,7 +18,8 @@ from pathlib import Path
 HERE = Path(__file__).parent
 FILES = ("titles.tsv", "title_prefixes.txt", "party_bodies.tsv", "departments.tsv", "organizations.tsv",
          "org_suffixes.txt", "venue_suffixes.txt", "road_suffixes.txt", "event_triggers.tsv", "surnames.txt",
-         "not_names.txt", "occupations.txt", "country_abbreviations.tsv", "title_modifiers.txt", "honorifics.txt")
+         "not_names.txt", "occupations.txt", "country_abbreviations.tsv", "title_modifiers.txt", "honorifics.txt",
+         "org_units.tsv", "team_cues.tsv")
 
 
 @dataclass(frozen=True)
@@ -47,6 +48,8 @@ class Lexicon:
     compound_surnames: set[str] = field(default_factory=set)
     not_names: set[str] = field(default_factory=set)
     honorifics: list[str] = field(default_factory=list)               # 先生, 总: forms of address after a surname
+    org_units: dict[str, tuple[str, ...]] = field(default_factory=dict)  # parent/branch/department -> endings
+    team_cues: dict[str, tuple[str, ...]] = field(default_factory=dict)  # before/after -> words beside a team
     given_chars: Counter = field(default_factory=Counter)             # given-name characters, from jieba
     translit_chars: Counter = field(default_factory=Counter)          # characters of transliterated names
     fingerprint: str = ""     # changes when any file changes: part of the build cache key
@@ -92,6 +95,16 @@ def _lines(name: str, extra: Path | None) -> list[str]:
 
 def _fields(line: str) -> list[str]:
     return [f.strip() for f in line.split("\t")]
+
+
+def _kinds(name: str, extra: Path | None) -> dict[str, tuple[str, ...]]:
+    """A two-column file of `kind<TAB>word` lines: kind -> its words, longest first."""
+    out: dict[str, set[str]] = {}
+    for line in _lines(name, extra):
+        f = _fields(line)
+        if len(f) >= 2 and f[1]:
+            out.setdefault(f[0], set()).add(f[1])
+    return {k: tuple(sorted(v, key=len, reverse=True)) for k, v in out.items()}
 
 
 def _name_chars() -> tuple[Counter, Counter]:
@@ -161,6 +174,8 @@ def load(extra_dir: str | None = None) -> Lexicon:
         (lex.compound_surnames if len(s) == 2 else lex.surnames).add(s)
     lex.not_names = {s.strip() for s in _lines("not_names.txt", extra)}
     lex.honorifics = sorted({s.strip() for s in _lines("honorifics.txt", extra)}, key=len, reverse=True)
+    lex.org_units = _kinds("org_units.tsv", extra)
+    lex.team_cues = _kinds("team_cues.tsv", extra)
     lex.given_chars, lex.translit_chars = _name_chars()
     digest = hashlib.sha1()
     for name in FILES:
