@@ -27,6 +27,7 @@ def _h(*parts: str) -> str:
     return hashlib.sha1("\x1f".join(parts).encode("utf-8")).hexdigest()[:16]
 
 
+@lru_cache(maxsize=1 << 16)
 def entity_iri(ref: EntityRef) -> URIRef:
     return ID[ref.type][_h(ref.type, ref.name, ref.scope)]
 
@@ -49,6 +50,7 @@ def event_iri(occ: Occurrence) -> URIRef:
     return ID["event"][_h(occ.name, occ.date or "")]
 
 
+@lru_cache(maxsize=1 << 16)     # the sentence that names five people is one literal, made once
 def zh(text: str) -> Literal:
     return Literal(text, lang="zh")
 
