@@ -94,3 +94,14 @@ def test_organizations_team_cut_from_the_taggers_long_word(run):
 ])
 def test_organizations_body_not_run_on_into_the_next_words(run, text, body):
     assert {m.text for m in run(text).mentions if m.type == "organization"} == {body}
+
+
+@pytest.mark.parametrize("text,written,name", [
+    ("第十三届全国人民代表大会第四次会议在北京开幕。", "第十三届全国人民代表大会", "全国人民代表大会"),
+    ("十三届全国人大常委会第二十次会议审议了该法草案。", "十三届全国人大常委会", "全国人民代表大会常务委员会"),
+])
+def test_organizations_legislature_with_its_term(run, text, written, name):
+    ext = run(text)
+    orgs = [m for m in ext.mentions if m.type == "organization"]
+    assert [m.text for m in orgs] == [written]
+    assert orgs[0].ref.name == name

@@ -1,3 +1,5 @@
+import pytest
+
 from conftest import names
 
 
@@ -39,3 +41,41 @@ def test_places_roads_and_not_generic_roads(run):
     got = names(ext, "place")
     assert "环城北路" in got
     assert not {"公路", "干线公路"} & got
+
+
+def _place_texts(ext):
+    return [m.text for m in ext.mentions if m.type == "place"]
+
+
+@pytest.mark.parametrize("text,places", [
+    ("双方将扩大中德经贸合作，推动中俄关系发展。", ["中", "德", "中", "俄"]),
+    ("座谈会邀请港澳台同胞代表参加。", ["港", "澳", "台"]),
+])
+def test_places_country_pair_in_one_word_is_two_places(run, text, places):
+    ext = run(text)
+    assert _place_texts(ext) == places
+    assert not [m for m in ext.mentions if m.type == "organization"]
+
+
+def test_places_abbreviation_after_a_visit_or_in_set_words(run):
+    ext = run("代表团访美期间，会见了当地华侨，并与美方签署协议。对法律的理解不同。")
+    assert _place_texts(ext) == ["美", "华", "美"]
+
+
+def test_places_region_word_before_its_generic_tail(run):
+    assert "亚太" in _place_texts(run("该组织在亚太地区影响广泛。"))
+
+
+@pytest.mark.parametrize("text,place", [
+    ("进一步促进两岸交流合作，造福两岸同胞。", "两岸"),
+    ("海峡两岸文化交流活动在衡阳举行。", "海峡两岸"),
+    ("为实现中华民族伟大复兴贡献力量。", "中华"),
+])
+def test_places_collective_region_names(run, text, place):
+    ext = run(text)
+    assert place in _place_texts(ext)
+    assert all(m.ref is None for m in ext.mentions if m.text == place)     # no node: which land is meant varies
+
+
+def test_places_river_banks_are_no_region(run):
+    assert "两岸" not in _place_texts(run("湘江两岸灯火璀璨，市民沿江散步。"))

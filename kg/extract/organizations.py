@@ -17,6 +17,7 @@ from ..model import ORGANIZATION, PERSON, EntityRef, Membership
 from .doc import Doc, occurrences
 from .geo import LEVEL_WORDS, Home, article_county, leading_place
 from .names import common_word, valid_name
+from .places import abbreviation_run
 
 NAME = "organizations"
 REQUIRES = ("date",)
@@ -183,6 +184,8 @@ def _tagged_org(doc: Doc, ti: int, weak: set) -> tuple[int, int] | None:
         word = text[s:e]
     if len(word) < 2 or not _hanzi_or_mid(word) or word in GENERIC or word.endswith("族"):
         return None       # 满族, 壮族: a people, not an organization
+    if abbreviation_run(word, doc.lex.abbreviations):
+        return None       # 中德: two countries (places), not an organization
     for unit in ("党委", "党组", "党支部", "党总支"):
         if word.endswith(unit) and len(word) > len(unit) + 1 and any(
                 text.startswith(unit + rest, e - len(unit)) for rest in ("委员", "书记", "副书记", "成员")):
@@ -338,6 +341,7 @@ def run(doc: Doc) -> None:
         if end is not None:
             units[(s, end)] = (s, end, name + text[e:end], {text[s:end]}, is_weak)
     found = [f for f in found if (f[0], f[1]) not in units] + list(units.values())
+    found = [_with_term(doc, *f) for f in found]
     # keep the longest of overlapping candidates
     found.sort(key=lambda x: (x[4], -(x[1] - x[0]), x[0]))   # the tagger's guesses last
     kept = []
@@ -381,6 +385,18 @@ def run(doc: Doc) -> None:
     for short, name in shorts.items():
         for k in occurrences(text, short):
             doc.add(ORGANIZATION, k, k + len(short), EntityRef(ORGANIZATION, name))
+
+
+TERM = re.compile(r"第?[一二三四五六七八九十]{1,3}届$")
+
+
+def _with_term(doc: Doc, s: int, e: int, name: str, aliases: set[str], is_weak: bool):
+    """A body elected for numbered terms written with its term (第九届全国人民代表大会, 十三届市人大常委会) is
+    named with it: the term is part of the mention, the organization stays the body."""
+    m = TERM.search(doc.text, max(0, s - 4), s)
+    if m is None or is_weak or not name.endswith(doc.lex.org_units.get("term", ())):
+        return s, e, name, aliases, is_weak
+    return m.start(), e, name, aliases | {doc.text[s:e]}, is_weak
 
 
 UNIT_INSIDE = ("n", "nz", "vn", "an", "b", "s", "j", "nt")

@@ -102,6 +102,7 @@ def run(doc: Doc) -> None:
     _repeats(doc)
     _countries(doc)
     _abbreviated(doc)
+    _collective(doc)
     _tagged_places(doc)
     _locate_organizations(doc, home)
 
@@ -401,23 +402,36 @@ GEO_ENDING = re.compile(r"(?:州|岛|群岛|半岛|山|山脉|湖|河|江|海|�
 
 def _tagged_places(doc: Doc) -> None:
     """The tagger's places the gazetteer does not hold (洛杉矶, 亚太, 喀喇昆仑山): weak mentions, kept when a
-    dictionary knows the word as a place or its ending is a geographic one."""
+    dictionary knows the word as a place or its ending is a geographic one. A generic tail is no part of the
+    name (亚太地区 -> 亚太)."""
     from .doc import tokenizer
 
     tok = tokenizer(doc.lex)
+    tails = doc.lex.place_words.get("tail", ())
     for t in doc.tokens:
         if t.pos != "ns" or len(t.word) < 2 or doc.overlaps(t.start, t.end):
             continue
         if not all("\u4e00" <= c <= "\u9fff" or c == "·" for c in t.word):
             continue
-        known = tok.word_tag_tab.get(t.word) == "ns"
-        if known or GEO_ENDING.search(t.word):
-            doc.add(PLACE, t.start, t.end, EntityRef(PLACE, t.word, ""), value="area", weak=True)
+        word, end = t.word, t.end
+        tail = next((x for x in tails if word.endswith(x) and len(word) - len(x) >= 2), None)
+        if tail is not None:
+            word, end = word[:-len(tail)], end - len(tail)
+        known = tok.word_tag_tab.get(word) == "ns"
+        if known or GEO_ENDING.search(word) or tail is not None:
+            doc.add(PLACE, t.start, end, EntityRef(PLACE, word, ""), value="area", weak=True)
+
+
+def abbreviation_run(word: str, abbr) -> bool:
+    """Is `word` two to five one-character names of different places side by side (中美, 港澳台; not 中华)?"""
+    return 2 <= len(word) <= 5 and all(c in abbr for c in word) and len({abbr[c] for c in word}) == len(word)
 
 
 def _abbreviated(doc: Doc) -> None:
     """One-character place names in their usual settings: pairs before a word of relations (中美关系,
-    中俄两国), a side (中方, 美方), and 华/京 after a verb of travel (访华, 进京). Weak mentions."""
+    中俄两国) or read by the tagger as one word (中德, 港澳台), each a place of its own; a side (中方, 美方);
+    after a verb of travel or dealing (访华, 驻美, 对台); inside set words (华侨, 台胞, 抗日: place_words.tsv).
+    Weak mentions."""
     abbr = doc.lex.abbreviations
     chars = "".join(abbr)
     pair = doc.lex._patterns.get("abbr_pairs")
@@ -428,13 +442,50 @@ def _abbreviated(doc: Doc) -> None:
     for m in pair.finditer(text):
         if len(set(m.group())) == len(m.group()):
             spans.extend(range(m.start(), m.end()))
-    for m in re.finditer(rf"(?<![\u4e00-\u9fff])([{chars}])方(?=[^\u4e00-\u9fff]|表示|认为|愿|代表|人员|的|在|将|对)", text):
-        spans.append(m.start(1))
-    for m in re.finditer(r"(?:访|来|在|驻|旅|赴|抵|离|返)(华)|(?:赴|进|在|来|离|抵|返|晋)(京)", text):
-        spans.append(m.start(1) if m.group(1) else m.start(2))
-    for k in spans:
+    for t in doc.tokens:
+        if t.pos in ("ns", "nt", "nz", "j") and abbreviation_run(t.word, abbr):
+            spans.extend(range(t.start, t.end))
+    for m in re.finditer(rf"([{chars}])方", text):
+        k = m.start(1)
+        t = doc.token_at(k)
+        if doc.is_boundary(k) and t is not None and t.end in (k + 1, k + 2) and (
+                m.end() == len(text) or not "\u4e00" <= text[m.end()] <= "\u9fff" or doc.is_boundary(m.end())):
+            spans.append(k)       # 同美方签署, 委员会中方主席: not 地方, 双方, 东方
+    visit = "".join(doc.lex.place_words.get("visit", ()))
+    for m in re.finditer(rf"(?<=[{visit}])[{chars}]|(?<=[在旅])华|(?<=晋)京", text):
+        k = m.start()
+        t = doc.token_at(k)
+        if t is not None and t.end == k + 1 and t.start in (k - 1, k) and doc.is_boundary(k - 1):
+            spans.append(k)       # 访美, 驻港, 对华; not 对法律, 来日方长, 采访中
+    for word in doc.lex.place_words.get("abbreviated", ()):
+        plain = word.replace("[", "").replace("]", "")
+        marks = [i - 2 * word[:i].count("[") for i, c in enumerate(word) if c == "["]
+        for k in occurrences(text, plain):
+            if doc.is_boundary(k) or doc.token_at(k) is not None and doc.token_at(k).start == k:
+                spans.extend(k + i for i in marks if text[k + i] in abbr)
+    for k in sorted(set(spans)):
         if not doc.overlaps(k, k + 1):
             doc.add(PLACE, k, k + 1, EntityRef(PLACE, abbr[text[k]], ""), value="country", weak=True)
+
+
+def _collective(doc: Doc) -> None:
+    """Names of a whole region or land (两岸 for the mainland and Taiwan, 中华, 大陆): mentions that name no one
+    node, unless a noun before makes the word generic (湘江两岸, 非洲大陆)."""
+    words = doc.lex.place_words.get("collective", ())
+    if not words:
+        return
+    text = doc.text
+    for m in doc.lex.alternation("collective_places", words).finditer(text):
+        s, e = m.span()
+        t = doc.token_at(s)
+        if doc.overlaps(s, e) or t is None or t.start != s or t.end != e and not common_word(doc.lex, t.word, 1,
+                                                                                             names_too=True):
+            continue      # 中华民族 is a word, 中华粮网 a name
+        i = doc.token_index(s)
+        before = doc.tokens[i - 1] if i > 0 else None
+        if before is not None and before.end == s and before.pos in ("n", "ns", "nz", "nt", "nr", "s", "f", "a", "j"):
+            continue
+        doc.add(PLACE, s, e)
 
 
 PAIR_AFTER = ("关系|两国|三国|双方|合作|友好|会谈|边界|边境|建交|贸易|经贸|首脑|联合|峰会|战略|之间|交流|谈判|对话|协定|"
@@ -454,4 +505,4 @@ def _countries(doc: Doc) -> None:
             doc.ext.entity(ref).kind = "country"
 
 
-__all__ = ["run", "division_ref", "scope", "VILLAGE"]
+__all__ = ["run", "division_ref", "scope", "abbreviation_run", "VILLAGE"]

@@ -19,7 +19,7 @@ HERE = Path(__file__).parent
 FILES = ("titles.tsv", "title_prefixes.txt", "party_bodies.tsv", "departments.tsv", "organizations.tsv",
          "org_suffixes.txt", "venue_suffixes.txt", "road_suffixes.txt", "event_triggers.tsv", "surnames.txt",
          "not_names.txt", "occupations.txt", "country_abbreviations.tsv", "title_modifiers.txt", "honorifics.txt",
-         "org_units.tsv", "team_cues.tsv")
+         "org_units.tsv", "team_cues.tsv", "place_words.tsv")
 
 
 @dataclass(frozen=True)
@@ -50,6 +50,7 @@ class Lexicon:
     honorifics: list[str] = field(default_factory=list)               # 先生, 总: forms of address after a surname
     org_units: dict[str, tuple[str, ...]] = field(default_factory=dict)  # parent/branch/department -> endings
     team_cues: dict[str, tuple[str, ...]] = field(default_factory=dict)  # before/after -> words beside a team
+    place_words: dict[str, tuple[str, ...]] = field(default_factory=dict)  # collective/abbreviated/visit/tail -> words
     given_chars: Counter = field(default_factory=Counter)             # given-name characters, from jieba
     translit_chars: Counter = field(default_factory=Counter)          # characters of transliterated names
     fingerprint: str = ""     # changes when any file changes: part of the build cache key
@@ -176,6 +177,7 @@ def load(extra_dir: str | None = None) -> Lexicon:
     lex.honorifics = sorted({s.strip() for s in _lines("honorifics.txt", extra)}, key=len, reverse=True)
     lex.org_units = _kinds("org_units.tsv", extra)
     lex.team_cues = _kinds("team_cues.tsv", extra)
+    lex.place_words = _kinds("place_words.tsv", extra)
     lex.given_chars, lex.translit_chars = _name_chars()
     digest = hashlib.sha1()
     for name in FILES:
