@@ -81,7 +81,7 @@ class Summary:
         if self.cache_dir is not None or self.workers > 1:
             where = f" by {self.workers} workers" if self.workers > 1 else ""
             cache = f", {self.cached} from the cache in {self.cache_dir}" if self.cache_dir is not None else ""
-            out.append(f"  extracted {self.extracted} article(s){where}{cache}")
+            out.append(f"  extracted {self.extracted} text block(s) (articles, mastheads, ads){where}{cache}")
         for p in self.outputs:
             out.append(f"  wrote {p}" + (f" ({self.shards} N-Quads shards)" if p.name == SHARDS_FOLDER else ""))
         for n in self.notes:

@@ -156,10 +156,10 @@ def test_cache_no_cache_option_extracts_everything_again(tmp_path, calls):
     n = calls["n"]
     assert (out / ".newskg-cache").is_dir()
     res = runner.invoke(main, ["build", "--out", str(out), "-j", "1", "--no-html"])
-    assert calls["n"] == n and f"extracted 0 article(s), {n} from the cache" in res.output
+    assert calls["n"] == n and f"extracted 0 text block(s) (articles, mastheads, ads), {n} from the cache" in res.output
     res = runner.invoke(main, ["build", "--out", str(out), "-j", "1", "--no-html", "--no-cache"])
     assert res.exit_code == 0, res.output
-    assert calls["n"] == 2 * n and f"extracted {n} article(s), 0 from the cache" in res.output
+    assert calls["n"] == 2 * n and f"extracted {n} text block(s) (articles, mastheads, ads), 0 from the cache" in res.output
 
 
 def test_cache_interrupted_build_resumes(archive, tmp_path, monkeypatch):

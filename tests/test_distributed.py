@@ -38,7 +38,7 @@ def test_distributed_cli_option_and_cache(cluster, tmp_path):
     assert res.exit_code == 0, res.output
     assert "by 2 workers, 0 from the cache" in res.output
     res = CliRunner().invoke(main, args)
-    assert "extracted 0 article(s) by 2 workers" in res.output
+    assert "extracted 0 text block(s) (articles, mastheads, ads) by 2 workers" in res.output
 
 
 def test_distributed_unreachable_scheduler_is_one_line(monkeypatch):

@@ -339,7 +339,7 @@ def test_faults_interrupted_while_extracting_then_resumed(sig, previous, pages, 
     done = _cached_extractions(cache, seen)
     resumed = subprocess.run(kg_cmd(*args), capture_output=True, text=True, timeout=600)
     assert resumed.returncode == 0, resumed.stderr
-    m = re.search(r"extracted (\d+) article\(s\).*?(\d+) from the cache", resumed.stdout)
+    m = re.search(r"extracted (\d+) text block\(s\).*?(\d+) from the cache", resumed.stdout)
     assert m, resumed.stdout
     assert int(m.group(1)) > 0 and int(m.group(2)) == done > 0      # stopped part way; resumed from there
     assert snapshot(out) != before
