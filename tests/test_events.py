@@ -38,3 +38,10 @@ def test_events_a_person_remembered_is_no_attendee(run):
     names = {p.name for p in ev.attendees}
     assert "周建华" in names
     assert "罗荣桓" not in names
+
+
+def test_events_a_year_in_the_name_is_not_the_date(run):
+    ext = run("本报讯 昨日上午，2021年“书香衡阳”全民阅读活动启动仪式在市图书馆举行。"
+              "本次全民阅读活动将持续至今年12月。", issue=date(2021, 4, 18))
+    ev = _events(ext)["“书香衡阳”全民阅读活动启动仪式"]
+    assert ev.date == "2021-04-17"

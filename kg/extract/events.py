@@ -253,7 +253,9 @@ def _date_for(doc: Doc, s: int, earlier: list) -> str | None:
     dates = [m for m in doc.mentions(DATE) if ss <= m.start < se and m.value and not _reporting(doc, m)]
     if dates:
         before = [m for m in dates if m.start < s]
-        return (before[-1] if before else dates[0]).value
+        if before:      # the most precise, then the nearest: 昨日上午，2023年“书香湘潭”…启动仪式 is 昨日
+            return max(before, key=lambda m: (len(m.value), m.start)).value
+        return dates[0].value
     vague = [m for m in doc.mentions(DATE) if ss <= m.start < se and not m.value]
     sent = doc.text[ss:se]
     if any(w in sent for w in SAME_DAY) or any(v.text in ("当日", "当天") for v in vague):
