@@ -44,3 +44,12 @@ def test_viz_overview_page_links_into_the_graph(g):
 def test_viz_overview_is_offline(g):
     html = render_overview(g)
     assert "<script" not in html and not re.search(r"""(src|href)\s*=\s*["']?(https?:)?//""", html)
+
+
+def test_viz_overview_counts_articles_not_mastheads():
+    from kg.build import build_kb
+
+    kb, summary = build_kb(None, jobs=1)                      # the bundled samples: two pages with mastheads
+    assert any(a.kind != "article" for a in kb.articles.values())
+    html = render_overview(build_graph(kb))
+    assert re.search(r"(\d+) 篇文章", html).group(1) == str(summary.articles)

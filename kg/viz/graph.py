@@ -29,7 +29,7 @@ def article_ref(kb: KnowledgeBase, aid: str) -> dict:
     art = kb.articles[aid]
     title = art.title or art.text.strip().split("\n", 1)[0][:24]
     return {"id": aid, "title": title, "source": art.source,
-            "date": art.issue_date.isoformat() if art.issue_date else ""}
+            "date": art.issue_date.isoformat() if art.issue_date else "", "kind": art.kind}
 
 
 def build_graph(kb: KnowledgeBase) -> nx.MultiDiGraph:

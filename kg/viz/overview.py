@@ -82,7 +82,8 @@ def chart(series: list[tuple[str, int]]) -> dict:
 
 def render_overview(g: nx.MultiDiGraph, *, title: str = "newskg") -> str:
     counts = Counter(d["type"] for _, d in g.nodes(data=True))
-    articles = {s["id"]: s["date"] for _, d in g.nodes(data=True) for s in d.get("sources", [])}
+    articles = {s["id"]: s["date"] for _, d in g.nodes(data=True) for s in d.get("sources", [])
+                if s.get("kind", "article") == "article"}      # a masthead or an ad names things but is no article
     issue_dates = sorted(d for d in articles.values() if d)
     series, undated = events_per_month(g)
     return templates().get_template("overview.html").render(
