@@ -16,10 +16,11 @@ $(STAMP): pyproject.toml
 	touch $(STAMP)
 
 # Debian tools the tests use: rapper (raptor2-utils) checks our Turtle with an independent parser;
-# chromium runs graph.html in the browser tests (Playwright drives it; it never downloads a browser);
+# chromium runs graph.html in the browser tests (Playwright drives it; it never downloads a browser),
+# with a Chinese font (cjk-font: fonts-wqy-microhei) so their screenshots are legible;
 # virtuoso-t and isql-vt (Virtuoso) bulk-load our N-Quads shards in tests/test_virtuoso.py.
 system-deps:
-	scripts/system-deps.sh rapper chromium virtuoso-t isql-vt setpriv mount
+	scripts/system-deps.sh rapper chromium virtuoso-t isql-vt setpriv mount cjk-font
 
 demo: install
 	$(BIN)/kg build --out output

@@ -79,3 +79,10 @@ def test_places_collective_region_names(run, text, place):
 
 def test_places_river_banks_are_no_region(run):
     assert "两岸" not in _place_texts(run("湘江两岸灯火璀璨，市民沿江散步。"))
+
+
+def test_places_a_venue_name_stops_at_the_verb_that_holds_an_event(run):
+    ext = run("本报讯 昨日下午，县人民政府与一家新材料公司在湘潭举行新能源电池材料产业园项目签约仪式。")
+    venues = {ref.name for ref, e in ext.entities.items() if ref.type == "place" and e.kind == "venue"}
+    assert any(v.endswith("新能源电池材料产业园") for v in venues)
+    assert not any("举行" in v for v in venues)

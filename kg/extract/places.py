@@ -365,7 +365,8 @@ def _venue_start(doc: Doc, suffix_start: int, kind: str) -> int | None:
             if not (t.pos in PLACE_POS or t.pos.startswith("n")):
                 # a verb inside a venue's name that opens with a place (南岳游击干部训练班旧址)
                 if not (kind == "venue" and t.pos == "v" and len(t.word) == 2 and j > 0
-                        and doc.tokens[j - 1].pos == "ns" and doc.tokens[j - 1].end == t.start):
+                        and doc.tokens[j - 1].pos == "ns" and doc.tokens[j - 1].end == t.start
+                        and t.word not in doc.lex.event_hosts):       # 湘潭|举行|…产业园 is no name
                     break
             if doc.overlaps(t.start, t.end) and not _is_place_mention(doc, t.start, t.end):
                 break

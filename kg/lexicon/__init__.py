@@ -44,6 +44,7 @@ class Lexicon:
     road_suffixes: list[str] = field(default_factory=list)
     event_nouns: list[str] = field(default_factory=list)
     event_verbs: list[str] = field(default_factory=list)
+    event_hosts: set[str] = field(default_factory=set)                # 举行, 召开: hold an event, name none
     surnames: set[str] = field(default_factory=set)
     compound_surnames: set[str] = field(default_factory=set)
     not_names: set[str] = field(default_factory=set)
@@ -167,7 +168,10 @@ def load(extra_dir: str | None = None) -> Lexicon:
     for line in _lines("event_triggers.tsv", extra):
         f = _fields(line)
         if len(f) >= 2:
-            (lex.event_nouns if f[0] == "noun" else lex.event_verbs).append(f[1])
+            if f[0] == "host":
+                lex.event_hosts.add(f[1])
+            else:
+                (lex.event_nouns if f[0] == "noun" else lex.event_verbs).append(f[1])
     lex.event_nouns.sort(key=len, reverse=True)
     lex.event_verbs.sort(key=len, reverse=True)
     for s in _lines("surnames.txt", extra):
