@@ -40,6 +40,12 @@ def tokenizer(lex: Lexicon) -> jieba.posseg.POSTokenizer:
         return tok
 
 
+def line_head(text: str, pos: int, limit: int = 80) -> str:
+    """The text from the start of `pos`'s line to `pos`, at most `limit` characters: bylines and credits sit
+    near a line's start, and a line of thousands of characters is not searched back each time."""
+    return text[max(text.rfind("\n", max(0, pos - limit), pos) + 1, pos - limit):pos]
+
+
 def occurrences(text: str, word: str):
     """Start offsets of every occurrence of `word` in `text` (no regex: names differ per article)."""
     if not word:

@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 
 from ..model import DATE, EVENT, ORGANIZATION, PERSON, PLACE, EntityRef, EventFact, Mention
-from .doc import Doc
+from .doc import Doc, line_head
 from .places import division_ref
 
 NAME = "events"
@@ -376,8 +376,7 @@ CREDIT = re.compile(r"■[^\n]*$")
 
 def _in_credit(text: str, pos: int) -> bool:
     """Inside a ■ line (■本报记者 张某, ■张某 摄) or the parentheses of a 本报讯 byline."""
-    line_start = max(text.rfind("\n", max(0, pos - 80), pos) + 1, pos - 80)
-    head = text[line_start:pos]
+    head = line_head(text, pos)
     return "■" in head or bool(re.search(r"(?:本报讯|日报讯)\s*[（(][^）)]*$", head))
 
 
@@ -406,8 +405,7 @@ def _story(doc: Doc, s: int, limit: int, people=(), mentions=()) -> list[tuple[i
 
 
 def _is_byline(text: str, pos: int) -> bool:
-    line_start = max(text.rfind("\n", max(0, pos - 80), pos) + 1, pos - 80)
-    head = text[line_start:pos]
+    head = line_head(text, pos)
     return bool(re.search(r"(本报讯|日报讯|■|记者|通讯员)", head)) and len(head) < 40
 
 

@@ -14,7 +14,7 @@ import re
 from dataclasses import dataclass
 
 from ..model import ORGANIZATION, PERSON, ROLE, EntityRef, Membership
-from .doc import Doc
+from .doc import Doc, line_head
 from .geo import leading_place
 from .names import read_name, read_names, valid_name
 
@@ -211,10 +211,8 @@ def _joined(text: str, prev_end: int, start: int) -> bool:
 
 
 def _in_byline(text: str, pos: int) -> bool:
-    line_start = max(text.rfind("\n", max(0, pos - 80), pos) + 1, pos - 80)
-    if pos - line_start >= 40:
-        return False              # a byline is near its line's start (and a long line is not scanned)
-    return bool(re.search(r"(本报讯|日报讯|■|^\s*[（(])", text[line_start:pos]))
+    head = line_head(text, pos)
+    return len(head) < 40 and bool(re.search(r"(本报讯|日报讯|■|^\s*[（(])", head))    # a byline is near its line's start
 
 
 def _name_before(doc: Doc, start: int, title: str) -> tuple[int, int] | None:
