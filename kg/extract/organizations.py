@@ -18,6 +18,7 @@ from .doc import Doc, occurrences
 from .geo import LEVEL_WORDS, Home, article_county, leading_place
 from .names import common_word, valid_name
 from .places import abbreviation_run
+from .teams import cue_pattern
 
 NAME = "organizations"
 REQUIRES = ("date",)
@@ -204,7 +205,7 @@ def _tagged_org(doc: Doc, ti: int, weak: set) -> tuple[int, int] | None:
 
 def _team_cue_in(word: str, lex: Lexicon) -> int:
     """Where the first word of a match report (vs, 客场, 战平: team_cues.tsv) starts in `word`; -1 if none."""
-    m = lex.alternation("team_cues", (w for words in lex.team_cues.values() for w in words)).search(word)
+    m = cue_pattern(lex).search(word)
     return m.start() if m else -1
 
 

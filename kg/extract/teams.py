@@ -23,14 +23,18 @@ ASSIGNS = ("organization",)
 TEAM_POS = ("nr", "ns", "nt", "nz", "j", "n", "nrt", "nrfg")
 
 
+def cue_pattern(lex):
+    """Any word of team_cues.tsv, whatever its kind: where a match report's words are."""
+    return lex.alternation("team_cues", [w for words in lex.team_cues.values() for w in words])
+
+
 def run(doc: Doc) -> None:
     cues = doc.lex.team_cues
     if not cues:
         return
     text = doc.text
-    kinds = {w: k for k, words in cues.items() for w in words}
     found: set[str] = set()
-    for m in doc.lex.alternation("team_cues", kinds).finditer(text):
+    for m in cue_pattern(doc.lex).finditer(text):
         word = m.group()
         spans = []
         if word in cues.get("after", ()):

@@ -165,15 +165,11 @@ def load(extra_dir: str | None = None) -> Lexicon:
     lex.org_suffixes = sorted(set(_lines("org_suffixes.txt", extra)), key=len, reverse=True)
     lex.venue_suffixes = sorted(set(_lines("venue_suffixes.txt", extra)), key=len, reverse=True)
     lex.road_suffixes = sorted(set(_lines("road_suffixes.txt", extra)), key=len, reverse=True)
-    for line in _lines("event_triggers.tsv", extra):
-        f = _fields(line)
-        if len(f) >= 2:
-            if f[0] == "host":
-                lex.event_hosts.add(f[1])
-            else:
-                (lex.event_nouns if f[0] == "noun" else lex.event_verbs).append(f[1])
-    lex.event_nouns.sort(key=len, reverse=True)
-    lex.event_verbs.sort(key=len, reverse=True)
+    triggers = _kinds("event_triggers.tsv", extra)
+    lex.event_nouns = list(triggers.get("noun", ()))
+    lex.event_hosts = set(triggers.get("host", ()))
+    lex.event_verbs = sorted({w for kind, words in triggers.items() if kind not in ("noun", "host") for w in words},
+                             key=len, reverse=True)
     for s in _lines("surnames.txt", extra):
         s = s.strip()
         (lex.compound_surnames if len(s) == 2 else lex.surnames).add(s)
