@@ -264,8 +264,10 @@ def test_faults_write_failure_names_the_file(tmp_path):
 # --- interrupted builds: a real process, real signals -------------------------------------------------
 
 def _start(args: list[str]) -> subprocess.Popen:
+    """A build as a terminal runs it in the foreground: Ctrl-C at its default even when whatever runs the tests
+    ignores it (a shell's background job does, and a Python child keeps what it inherits)."""
     return subprocess.Popen(kg_cmd(*args), stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
-                            start_new_session=True)
+                            start_new_session=True, preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL))
 
 
 def _interrupt(proc: subprocess.Popen, sig: int) -> tuple[int, str]:

@@ -2,6 +2,7 @@
 import codecs
 import json
 import random
+import time
 from datetime import date
 from pathlib import Path
 
@@ -200,7 +201,15 @@ def test_readers_read_text_from_a_pipe(tmp_path):
     fifo = tmp_path / "page.fifo"
     os.mkfifo(fifo)
     text = "本报讯 市委书记主持会议。\n"
-    writer = threading.Thread(target=lambda: fifo.write_bytes(text.encode("gb18030")))
+    data = text.encode("gb18030")
+
+    def write_slowly() -> None:         # two parts, with a pause longer than the reader waits at a time
+        with fifo.open("wb", buffering=0) as f:
+            f.write(data[:7])
+            time.sleep(0.5)
+            f.write(data[7:])
+
+    writer = threading.Thread(target=write_slowly)
     writer.start()
     assert read_text(fifo) == text
     writer.join()

@@ -15,6 +15,8 @@ from __future__ import annotations
 import codecs
 import os
 import re
+import select
+import stat
 from pathlib import Path
 
 from ..errors import InputError, Messages, Problem
@@ -141,9 +143,10 @@ def read_bytes(path: Path, limit_mb: int, kind: str = "page") -> bytes:
     limit = limit_mb * 1024 * 1024
     try:
         with open(path, "rb") as f:
-            if os.fstat(f.fileno()).st_size > limit:
+            st = os.fstat(f.fileno())
+            if st.st_size > limit:
                 raise InputError(Problem(source, Messages.E007.format(limit=limit_mb, kind=kind)))
-            data = f.read(limit + 1)
+            data = f.read(limit + 1) if stat.S_ISREG(st.st_mode) else _read_stream(f.fileno(), limit + 1)
     except FileNotFoundError:
         raise InputError(Problem(source, Messages.E001)) from None
     except IsADirectoryError:
@@ -153,6 +156,21 @@ def read_bytes(path: Path, limit_mb: int, kind: str = "page") -> bytes:
     if len(data) > limit:
         raise InputError(Problem(source, Messages.E007.format(limit=limit_mb, kind=kind)))
     return data
+
+
+def _read_stream(fd: int, most: int) -> bytes:
+    """Up to `most` bytes of a pipe or device, waiting at most a moment at a time. A Ctrl-C that lands between
+    opening a pipe and the first read would otherwise be held until a byte arrives, which may be never."""
+    chunks, size = [], 0
+    while size < most:
+        if not select.select([fd], [], [], 0.2)[0]:
+            continue            # Python runs a pending signal's handler here
+        chunk = os.read(fd, min(1 << 20, most - size))
+        if not chunk:
+            break
+        chunks.append(chunk)
+        size += len(chunk)
+    return b"".join(chunks)
 
 
 def read_text(path: Path, limit_mb: int = MAX_PAGE_MB, kind: str = "page") -> str:
