@@ -32,7 +32,6 @@ from rdflib.namespace import XSD
 from rdflib.query import Result
 
 from .errors import UsageError
-from .query import nt_term
 from .rdf.namespaces import PREFIXES
 
 DB = "oxigraph"
@@ -54,10 +53,10 @@ class StoreQueryError(Exception):
 
 def _nquads(triples: Iterable, named: Iterable, f) -> None:
     """Write the union graph's triples (default graph) and the article quads as N-Quads lines."""
-    for s, p, o in triples:
-        f.write(f"{nt_term(s)} <{p}> {nt_term(o)} .\n")
+    for s, p, o in triples:                  # pyoxigraph terms print as N-Triples
+        f.write(f"{s} {p} {o} .\n")
     for s, p, o, g in named:
-        f.write(f"{nt_term(s)} <{p}> {nt_term(o)} <{g}> .\n")
+        f.write(f"{s} {p} {o} {g} .\n")
 
 
 def write_store(triples: Iterable, named: Iterable, target: Path, *, site: Path | None = None) -> dict:
@@ -76,10 +75,7 @@ def write_store(triples: Iterable, named: Iterable, target: Path, *, site: Path 
         with nq.open("w", encoding="utf-8") as f:
             _nquads(triples, named, f)
         store = ox.Store(str(tmp / DB))
-        try:
-            store.bulk_load(path=str(nq), format=ox.RdfFormat.N_QUADS)
-        except (SyntaxError, ValueError) as e:   # a term Oxigraph will not take (an IRI with a space, ...)
-            raise UsageError(f"{target}: the store could not be written ({str(e).splitlines()[0]})") from None
+        store.bulk_load(path=str(nq), format=ox.RdfFormat.N_QUADS)
         nq.unlink()
         store.flush()
         n_default = int(next(iter(store.query("SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }")))["n"].value)

@@ -15,7 +15,6 @@ from collections.abc import Iterable, Iterator
 from pathlib import Path
 
 import pyoxigraph as ox
-from rdflib import BNode, Literal, URIRef
 
 from .namespaces import PREFIXES
 from .triples import article_iri
@@ -54,21 +53,6 @@ def unique_quads(quads: Iterable[tuple]) -> Iterator[tuple]:
     return _unique(quads, 4)
 
 
-def ox_term(t):
-    """An rdflib term as pyoxigraph's."""
-    if isinstance(t, URIRef):
-        return ox.NamedNode(t)
-    if isinstance(t, Literal):
-        if t.language:
-            return ox.Literal(str(t), language=t.language)
-        if t.datatype:
-            return ox.Literal(str(t), datatype=ox.NamedNode(t.datatype))
-        return ox.Literal(str(t))
-    if isinstance(t, BNode):
-        return ox.BlankNode(str(t))
-    raise TypeError(f"not an RDF term: {t!r}")
-
-
 class _Counter:
     def __init__(self, items: Iterable):
         self.items, self.n = items, 0
@@ -79,42 +63,14 @@ class _Counter:
             yield x
 
 
-class _Terms:
-    """rdflib terms to pyoxigraph's, each term object converted once: quads_of yields the same objects again
-    and again (a predicate, an entity's label in each of its articles). The cache holds the objects it keys
-    by id, so an id is never reused while cached; it is emptied when full."""
-
-    def __init__(self, limit: int = 1 << 16):
-        self.seen: dict[int, tuple] = {}
-        self.limit = limit
-
-    def __call__(self, t):
-        hit = self.seen.get(id(t))
-        if hit is not None and hit[0] is t:
-            return hit[1]
-        o = ox_term(t)
-        if len(self.seen) >= self.limit:
-            self.seen.clear()
-        self.seen[id(t)] = (t, o)
-        return o
-
-
 def _ox_triples(triples: Iterable[tuple]) -> Iterator[ox.Triple]:
-    term = _Terms()
     for s, p, o in triples:
-        yield ox.Triple(term(s), term(p), term(o))
+        yield ox.Triple(s, p, o)
 
 
 def _ox_quads(quads: Iterable[tuple]) -> Iterator[ox.Quad]:
-    term = _Terms()
-    graphs: dict[str, ox.NamedNode] = {}
     for s, p, o, aid in quads:
-        g = graphs.get(aid)
-        if g is None:
-            if len(graphs) > 10_000:
-                graphs.clear()
-            g = graphs[aid] = ox.NamedNode(article_iri(aid))
-        yield ox.Quad(term(s), term(p), term(o), g)
+        yield ox.Quad(s, p, o, article_iri(aid))
 
 
 def write_triples(quads: Iterable[tuple], path: Path, fmt: str = "turtle") -> int:

@@ -5,6 +5,11 @@ organization's canonical name, a place's name under its parents, an event's name
 and date), so the same thing gets the same IRI in every build. Each triple is
 produced with the article that supports it, which is what N-Quads' named graphs
 need; the Turtle graph is the union.
+
+Terms are pyoxigraph's, which its serializers and store take as they are: an archive
+has hundreds of thousands of triples, and making each term first in rdflib and then
+converting it cost more than all the rest of writing graph.ttl. `graph_of` gives an
+rdflib graph, for the formats only rdflib writes and for graphs that fit in memory.
 """
 from __future__ import annotations
 
@@ -12,58 +17,92 @@ import hashlib
 from collections.abc import Iterator
 from functools import lru_cache
 
-from rdflib import Graph, Literal, URIRef
+import pyoxigraph as ox
+from rdflib import BNode, Graph, Literal, URIRef
 from rdflib.namespace import PROV, RDF, RDFS, SKOS, XSD
 
 from ..model import ORGANIZATION, PERSON, PLACE, EntityRef
 from ..resolve import Entity, Holding, KnowledgeBase, Occurrence
 from .namespaces import ID, NKG, ORG, PREFIXES, SCHEMA
 
-PLACE_CLASS = {"venue": NKG.Venue, "road": NKG.Road, "country": NKG.Country, "area": NKG.Place}
-TYPE_CLASSES = {PERSON: (NKG.Person, SCHEMA.Person), ORGANIZATION: (NKG.Organization, SCHEMA.Organization, ORG.Organization)}
+
+def _n(term) -> ox.NamedNode:
+    return ox.NamedNode(str(term))
+
+
+# The vocabulary as pyoxigraph terms, made once (rdflib's namespace lookups are slow in a loop).
+TYPE, LABEL, ALT_LABEL, DERIVED_FROM = _n(RDF.type), _n(RDFS.label), _n(SKOS.altLabel), _n(PROV.wasDerivedFrom)
+EVIDENCE, SOURCE_FILE, POSITION, MENTIONS = _n(NKG.evidence), _n(NKG.sourceFile), _n(NKG.positionOnPage), \
+    _n(NKG.mentionCount)
+LEVEL, CODE, WRITTEN_TITLE = _n(NKG.divisionLevel), _n(NKG.divisionCode), _n(NKG.writtenTitle)
+HEADLINE, PUBLISHED, PART_OF, CONTAINED_IN = _n(SCHEMA.headline), _n(SCHEMA.datePublished), _n(SCHEMA.isPartOf), \
+    _n(SCHEMA.containedInPlace)
+LOCATION, START_DATE, ATTENDEE, ORGANIZER = _n(SCHEMA.location), _n(SCHEMA.startDate), _n(SCHEMA.attendee), \
+    _n(SCHEMA.organizer)
+MEMBER, ROLE, ORGANIZATION_OF = _n(ORG.member), _n(ORG.role), _n(ORG.organization)
+ARTICLE_CLASSES = (_n(NKG.Article), _n(SCHEMA.NewsArticle))
+NEWSPAPER, POST_CLASSES = _n(SCHEMA.Newspaper), (_n(NKG.Post), _n(ORG.Role))
+HOLDING_CLASSES, EVENT_CLASSES = (_n(NKG.PostHolding), _n(ORG.Membership)), (_n(NKG.Event), _n(SCHEMA.Event))
+PLACE_CLASSES = (_n(NKG.Place), _n(SCHEMA.Place))
+PLACE_CLASS = {"venue": _n(NKG.Venue), "road": _n(NKG.Road), "country": _n(NKG.Country), "area": _n(NKG.Place)}
+DIVISION = _n(NKG.AdministrativeDivision)
+TYPE_CLASSES = {PERSON: (_n(NKG.Person), _n(SCHEMA.Person)),
+                ORGANIZATION: (_n(NKG.Organization), _n(SCHEMA.Organization), _n(ORG.Organization))}
+XSD_DATE, XSD_INTEGER = _n(XSD.date), _n(XSD.integer)
+DATE_TYPES = {10: XSD_DATE, 7: _n(XSD.gYearMonth), 4: _n(XSD.gYear)}
+XSD_STRING = str(XSD.string)
 
 
 def _h(*parts: str) -> str:
     return hashlib.sha1("\x1f".join(parts).encode("utf-8")).hexdigest()[:16]
 
 
-@lru_cache(maxsize=1 << 16)
-def entity_iri(ref: EntityRef) -> URIRef:
-    return ID[ref.type][_h(ref.type, ref.name, ref.scope)]
+def _id(kind: str, key: str) -> ox.NamedNode:
+    return ox.NamedNode(f"{ID[kind]}{key}")
 
 
 @lru_cache(maxsize=1 << 16)
-def article_iri(article_id: str) -> URIRef:
-    return ID["article"][article_id]
+def entity_iri(ref: EntityRef) -> ox.NamedNode:
+    return _id(ref.type, _h(ref.type, ref.name, ref.scope))
 
 
-def post_iri(title: str) -> URIRef:
-    return ID["post"][_h(title)]
+@lru_cache(maxsize=1 << 16)
+def article_iri(article_id: str) -> ox.NamedNode:
+    return _id("article", article_id)
 
 
-def holding_iri(h: Holding) -> URIRef:
+@lru_cache(maxsize=1 << 12)
+def paper_iri(name: str) -> ox.NamedNode:
+    return _id("paper", _h(name))
+
+
+def post_iri(title: str) -> ox.NamedNode:
+    return _id("post", _h(title))
+
+
+def holding_iri(h: Holding) -> ox.NamedNode:
     org = h.org.name if h.org else ""
-    return ID["holding"][_h(h.person.name, h.person.scope, h.title, org)]
+    return _id("holding", _h(h.person.name, h.person.scope, h.title, org))
 
 
-def event_iri(occ: Occurrence) -> URIRef:
-    return ID["event"][_h(occ.name, occ.date or "")]
+def event_iri(occ: Occurrence) -> ox.NamedNode:
+    return _id("event", _h(occ.name, occ.date or ""))
 
 
 @lru_cache(maxsize=1 << 16)     # the sentence that names five people is one literal, made once
-def zh(text: str) -> Literal:
-    return Literal(text, lang="zh")
+def zh(text: str) -> ox.Literal:
+    return ox.Literal(text, language="zh")
 
 
-def date_literal(value: str) -> Literal:
-    if len(value) == 10:
-        return Literal(value, datatype=XSD.date)
-    if len(value) == 7:
-        return Literal(value, datatype=XSD.gYearMonth)
-    return Literal(value, datatype=XSD.gYear)
+def date_literal(value: str) -> ox.Literal:
+    return ox.Literal(value, datatype=DATE_TYPES.get(len(value), DATE_TYPES[4]))
 
 
-Quad = tuple[URIRef, URIRef, object, str]   # (s, p, o, article id)
+def integer(n: int) -> ox.Literal:
+    return ox.Literal(str(n), datatype=XSD_INTEGER)
+
+
+Quad = tuple[ox.NamedNode, ox.NamedNode, object, str]   # (s, p, o, article id)
 
 
 def quads_of(kb: KnowledgeBase, *, once: bool = False) -> Iterator[Quad]:
@@ -73,18 +112,19 @@ def quads_of(kb: KnowledgeBase, *, once: bool = False) -> Iterator[Quad]:
     union graph (graph.ttl) is yielded about once; per-article facts (provenance, evidence) still each come."""
     for aid, art in kb.articles.items():
         a = article_iri(aid)
-        for cls in (NKG.Article, SCHEMA.NewsArticle):
-            yield a, RDF.type, cls, aid
-        yield a, NKG.sourceFile, Literal(art.source), aid
-        yield a, NKG.positionOnPage, Literal(art.position), aid
+        for cls in ARTICLE_CLASSES:
+            yield a, TYPE, cls, aid
+        yield a, SOURCE_FILE, ox.Literal(art.source), aid
+        yield a, POSITION, integer(art.position), aid
         if art.title:
-            yield a, SCHEMA.headline, zh(art.title), aid
+            yield a, HEADLINE, zh(art.title), aid
         if art.issue_date:
-            yield a, SCHEMA.datePublished, Literal(art.issue_date.isoformat(), datatype=XSD.date), aid
+            yield a, PUBLISHED, ox.Literal(art.issue_date.isoformat(), datatype=XSD_DATE), aid
         if art.paper.name:
-            yield a, SCHEMA.isPartOf, ID["paper"][_h(art.paper.name)], aid
-            yield ID["paper"][_h(art.paper.name)], RDF.type, SCHEMA.Newspaper, aid
-            yield ID["paper"][_h(art.paper.name)], RDFS.label, zh(art.paper.name), aid
+            paper = paper_iri(art.paper.name)
+            yield a, PART_OF, paper, aid
+            yield paper, TYPE, NEWSPAPER, aid
+            yield paper, LABEL, zh(art.paper.name), aid
     for e in kb.entities.values():
         yield from _entity(kb, e, once)
     titles: dict[str, set[str]] = {}
@@ -94,9 +134,9 @@ def quads_of(kb: KnowledgeBase, *, once: bool = False) -> Iterator[Quad]:
     for title, sources in titles.items():
         p = post_iri(title)
         for aid in sorted(sources)[:1] if once else sorted(sources):
-            yield p, RDF.type, NKG.Post, aid
-            yield p, RDF.type, ORG.Role, aid
-            yield p, RDFS.label, zh(title), aid
+            for cls in POST_CLASSES:
+                yield p, TYPE, cls, aid
+            yield p, LABEL, zh(title), aid
     for occ in kb.events:
         yield from _event(occ, once)
 
@@ -104,69 +144,69 @@ def quads_of(kb: KnowledgeBase, *, once: bool = False) -> Iterator[Quad]:
 def _entity(kb: KnowledgeBase, e: Entity, once: bool = False) -> Iterator[Quad]:
     n = entity_iri(e.ref)
     if e.type == PLACE:
-        classes = [NKG.Place, SCHEMA.Place, PLACE_CLASS.get(e.kind or "", NKG.AdministrativeDivision)]
+        classes = [*PLACE_CLASSES, PLACE_CLASS.get(e.kind or "", DIVISION)]
     else:
         classes = list(TYPE_CLASSES[e.type])
     # What every supporting article states alike is made once (an archive has entities in thousands of articles).
-    head = [(RDF.type, cls) for cls in classes] + [(RDFS.label, zh(e.name))]
-    tail = [(SKOS.altLabel, zh(alias)) for alias in sorted(e.aliases)]
+    head = [(TYPE, cls) for cls in classes] + [(LABEL, zh(e.name))]
+    tail = [(ALT_LABEL, zh(alias)) for alias in sorted(e.aliases)]
     if e.type == PLACE:
         if e.parent is not None and e.parent in kb.entities:
-            tail.append((SCHEMA.containedInPlace, entity_iri(e.parent)))
+            tail.append((CONTAINED_IN, entity_iri(e.parent)))
         if e.kind:
-            tail.append((NKG.divisionLevel, Literal(e.kind)))
+            tail.append((LEVEL, ox.Literal(e.kind)))
         if e.code:
-            tail.append((NKG.divisionCode, Literal(e.code)))
+            tail.append((CODE, ox.Literal(e.code)))
     if e.type == ORGANIZATION and e.parent is not None and e.parent in kb.entities:
-        tail.append((SCHEMA.location, entity_iri(e.parent)))
+        tail.append((LOCATION, entity_iri(e.parent)))
     for aid in sorted(e.sources):
         for p, o in head:
             yield n, p, o, aid
-        yield n, PROV.wasDerivedFrom, article_iri(aid), aid
+        yield n, DERIVED_FROM, article_iri(aid), aid
         for p, o in tail:
             yield n, p, o, aid
         if aid in e.sentences:
-            yield n, NKG.evidence, zh(e.sentences[aid]), aid
+            yield n, EVIDENCE, zh(e.sentences[aid]), aid
         if once:
             head = tail = []
     if e.mentions:
         first = min(e.sources)
-        yield n, NKG.mentionCount, Literal(e.mentions), first
+        yield n, MENTIONS, integer(e.mentions), first
 
 
 def _holding(h: Holding, once: bool = False) -> Iterator[Quad]:
     m = holding_iri(h)
-    same = [(RDF.type, NKG.PostHolding), (RDF.type, ORG.Membership), (ORG.member, entity_iri(h.person)),
-            (ORG.role, post_iri(h.title))]
+    same = [(TYPE, cls) for cls in HOLDING_CLASSES]
+    same += [(MEMBER, entity_iri(h.person)), (ROLE, post_iri(h.title))]
     if h.org is not None:
-        same.append((ORG.organization, entity_iri(h.org)))
+        same.append((ORGANIZATION_OF, entity_iri(h.org)))
     label = f"{h.person.name} · {h.title}" + (f" · {h.org.name}" if h.org else "")
-    same.append((RDFS.label, zh(label)))
-    same += [(NKG.writtenTitle, zh(alias)) for alias in sorted(h.aliases)]
+    same.append((LABEL, zh(label)))
+    same += [(WRITTEN_TITLE, zh(alias)) for alias in sorted(h.aliases)]
     for aid in sorted(h.sources):
         for p, o in same:
             yield m, p, o, aid
-        yield m, PROV.wasDerivedFrom, article_iri(aid), aid
+        yield m, DERIVED_FROM, article_iri(aid), aid
         if once:
             same = []
 
 
 def _event(occ: Occurrence, once: bool = False) -> Iterator[Quad]:
     ev = event_iri(occ)
-    same = [(RDF.type, NKG.Event), (RDF.type, SCHEMA.Event), (RDFS.label, zh(occ.name))]
-    same += [(SKOS.altLabel, zh(alias)) for alias in sorted(occ.aliases)]
+    same = [(TYPE, cls) for cls in EVENT_CLASSES] + [(LABEL, zh(occ.name))]
+    same += [(ALT_LABEL, zh(alias)) for alias in sorted(occ.aliases)]
     if occ.date:
-        same.append((SCHEMA.startDate, date_literal(occ.date)))
+        same.append((START_DATE, date_literal(occ.date)))
     if occ.place is not None:
-        same.append((SCHEMA.location, entity_iri(occ.place)))
-    same += [(SCHEMA.attendee, entity_iri(p)) for p in occ.attendees]
-    same += [(SCHEMA.organizer, entity_iri(o)) for o in occ.organizers]
+        same.append((LOCATION, entity_iri(occ.place)))
+    same += [(ATTENDEE, entity_iri(p)) for p in occ.attendees]
+    same += [(ORGANIZER, entity_iri(o)) for o in occ.organizers]
     for aid in sorted(occ.sources):
         for p, o in same:
             yield ev, p, o, aid
-        yield ev, PROV.wasDerivedFrom, article_iri(aid), aid
+        yield ev, DERIVED_FROM, article_iri(aid), aid
         if aid in occ.sentences:
-            yield ev, NKG.evidence, zh(occ.sentences[aid]), aid
+            yield ev, EVIDENCE, zh(occ.sentences[aid]), aid
         if once:
             same = []
 
@@ -177,8 +217,23 @@ def bind(g: Graph) -> Graph:
     return g
 
 
+def rdflib_term(t) -> URIRef | Literal | BNode:
+    """A pyoxigraph term as rdflib's."""
+    if isinstance(t, ox.NamedNode):
+        return URIRef(t.value)
+    if isinstance(t, ox.Literal):
+        if t.language:
+            return Literal(t.value, lang=t.language)
+        datatype = t.datatype.value
+        return Literal(t.value) if datatype == XSD_STRING else Literal(t.value, datatype=URIRef(datatype))
+    if isinstance(t, ox.BlankNode):
+        return BNode(t.value)
+    raise TypeError(f"not an RDF term: {t!r}")
+
+
 def graph_of(kb: KnowledgeBase) -> Graph:
+    """The union graph in rdflib, for graphs that fit in memory."""
     g = bind(Graph())
-    for s, p, o, _aid in quads_of(kb):
-        g.add((s, p, o))
+    for s, p, o, _aid in quads_of(kb, once=True):
+        g.add((rdflib_term(s), rdflib_term(p), rdflib_term(o)))
     return g

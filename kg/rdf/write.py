@@ -20,7 +20,6 @@ from pathlib import Path
 from rdflib import Graph, Literal, URIRef
 
 from ..errors import Messages, OutputError, Problem
-from .triples import article_iri
 
 FORMATS = {"turtle": "graph.ttl", "nt": "graph.nt", "nquads": "graph.nq", "json-ld": "graph.jsonld"}
 LOCK = ".newskg.lock"
@@ -206,21 +205,6 @@ def _term(t) -> str:
     return t.n3()
 
 
-def write_quads(quads: Iterable, path: Path) -> int:
-    """N-Quads, one named graph per article; returns the number of lines."""
-    n = 0
-    with atomic_path(path) as tmp, tmp.open("w", encoding="utf-8") as f:
-        seen = set()
-        for s, p, o, aid in quads:
-            key = (s, p, o, aid)
-            if key in seen:
-                continue
-            seen.add(key)
-            f.write(f"{_term(s)} {_term(p)} {_term(o)} {_term(article_iri(aid))} .\n")
-            n += 1
-    return n
-
-
 def write_graph(g: Graph, path: Path, fmt: str = "turtle") -> None:
     with atomic_path(path) as tmp:
         if fmt == "nt":
@@ -236,4 +220,4 @@ def write_text(text: str, path: Path) -> None:
         tmp.write_text(text, encoding="utf-8")
 
 
-__all__ = ["FORMATS", "write_graph", "write_quads", "write_text", "atomic_path", "all_or_nothing", "URIRef", "Literal"]
+__all__ = ["FORMATS", "write_graph", "write_text", "atomic_path", "all_or_nothing", "URIRef", "Literal"]

@@ -20,6 +20,11 @@ TYPES = ("person", "organization", "place", "event", "post")
 TYPE_LABELS = {"person": "人物", "organization": "机构", "place": "地点", "event": "事件", "post": "职务"}
 
 
+def _iri(ref) -> str:
+    return entity_iri(ref).value
+
+
+
 def node_key(iri: str) -> str:
     """The short, URL-safe name of a node used in links (graph.html#person/3f2a…): its IRI's last two steps."""
     return "/".join(str(iri).rstrip("/").rsplit("/", 2)[-2:])
@@ -43,48 +48,48 @@ def build_graph(kb: KnowledgeBase) -> nx.MultiDiGraph:
         return [{"article": a, "text": s} for a, s in sorted(items.items())]
 
     for e in kb.entities.values():
-        g.add_node(str(entity_iri(e.ref)), type=e.type, label=e.name, aliases=sorted(e.aliases), kind=e.kind or "",
+        g.add_node(_iri(e.ref), type=e.type, label=e.name, aliases=sorted(e.aliases), kind=e.kind or "",
                    sources=[article_ref(kb, a) for a in sorted(e.sources)], sentences=sentences(e.sentences),
                    mentions=e.mentions)
     for e in kb.entities.values():
         if e.type == PLACE and e.parent is not None and e.parent in kb.entities:
-            src, dst = str(entity_iri(e.ref)), str(entity_iri(e.parent))
+            src, dst = _iri(e.ref), _iri(e.parent)
             g.add_edge(src, dst, label="隶属于", kind="inside")
             fact(src, "inside", e.parent.name, ref=dst)
             fact(dst, "contains", e.name, ref=src)
     for h in kb.holdings.values():
-        person, post = str(entity_iri(h.person)), str(post_iri(h.title))
+        person, post = _iri(h.person), post_iri(h.title).value
         if post not in g:
             g.add_node(post, type="post", label=h.title, aliases=[], kind="", sources=[], sentences=[], mentions=0)
         dates = sorted(h.dates)
         first, last = (dates[0], dates[-1]) if dates else ("", "")
         org_name = h.org.name if h.org else ""
         g.add_edge(person, post, label=h.title + (f"（{org_name}）" if org_name else ""), kind="holds",
-                   holding=str(holding_iri(h)), dates=dates, sources=sorted(h.sources))
-        org = str(entity_iri(h.org)) if h.org is not None else None
+                   holding=holding_iri(h).value, dates=dates, sources=sorted(h.sources))
+        org = _iri(h.org) if h.org is not None else None
         fact(person, "holds", h.title, first, post, org=org_name, org_ref=org, until=last, dates=dates)
         fact(post, "holder", h.person.name, first, person, org=org_name, org_ref=org, until=last, dates=dates)
         if org is not None:
             g.add_edge(person, org, label=h.title, kind="member")
             fact(org, "member", h.person.name, first, person, title=h.title, until=last, dates=dates)
     for occ in kb.events:
-        ev, when = str(event_iri(occ)), occ.date or ""
+        ev, when = event_iri(occ).value, occ.date or ""
         g.add_node(ev, type="event", label=occ.name, aliases=sorted(occ.aliases), kind="", date=when,
                    sources=[article_ref(kb, a) for a in sorted(occ.sources)], sentences=sentences(occ.sentences),
                    mentions=0)
-        place = str(entity_iri(occ.place)) if occ.place is not None else None
+        place = _iri(occ.place) if occ.place is not None else None
         if place is not None:
             g.add_edge(ev, place, label="地点", kind="location")
             fact(ev, "location", occ.place.name, when, place)
             fact(place, "event", occ.name, when, ev)
         for p in occ.attendees:
-            g.add_edge(str(entity_iri(p)), ev, label="参与", kind="attendee")
-            fact(str(entity_iri(p)), "attended", occ.name, when, ev)
-            fact(ev, "attendee", p.name, when, str(entity_iri(p)))
+            g.add_edge(_iri(p), ev, label="参与", kind="attendee")
+            fact(_iri(p), "attended", occ.name, when, ev)
+            fact(ev, "attendee", p.name, when, _iri(p))
         for o in occ.organizers:
-            g.add_edge(str(entity_iri(o)), ev, label="组织", kind="organizer")
-            fact(str(entity_iri(o)), "organized", occ.name, when, ev)
-            fact(ev, "organizer", o.name, when, str(entity_iri(o)))
+            g.add_edge(_iri(o), ev, label="组织", kind="organizer")
+            fact(_iri(o), "organized", occ.name, when, ev)
+            fact(ev, "organizer", o.name, when, _iri(o))
     for node in g:
         g.nodes[node]["facts"] = sorted(facts.get(node, []), key=lambda f: (f["date"] or "9999", f["kind"], f["text"]))
     return g
