@@ -10,11 +10,13 @@ occurrences in the article are the team as well.
 """
 from __future__ import annotations
 
+import re
+
 from ..gazetteer import gazetteer
 from ..model import ORGANIZATION, EntityRef
 from .doc import Doc, occurrences
 from .geo import upper_names
-from .names import common_word, surname_length, valid_name
+from .names import HAN, common_word, surname_length, valid_name
 
 NAME = "teams"
 REQUIRES = ("organization",)
@@ -25,7 +27,17 @@ TEAM_POS = ("nr", "ns", "nt", "nz", "j", "n", "nrt", "nrfg")
 
 def cue_pattern(lex):
     """Any word of team_cues.tsv, whatever its kind: where a match report's words are."""
-    return lex.alternation("team_cues", [w for words in lex.team_cues.values() for w in words])
+    return lex.alternation("team_cues", [w for kind, words in lex.team_cues.items() if kind not in ("record", "context") for w in words])
+
+
+def record_pattern(lex):
+    """A won-drawn-lost count right after a team (桑普3胜2平1负): a number and a `record` word of team_cues.tsv."""
+    key = "team_record"
+    pat = lex._patterns.get(key)
+    if pat is None:
+        words = "|".join(map(re.escape, lex.team_cues.get("record", ()))) or "(?!)"
+        pat = lex._patterns[key] = re.compile(rf"\d{{1,2}}(?:{words})(?:\d{{1,2}}(?:{words}))+")
+    return pat
 
 
 def run(doc: Doc) -> None:
@@ -34,6 +46,23 @@ def run(doc: Doc) -> None:
         return
     text = doc.text
     found: set[str] = set()
+    # a club known by name (sports_clubs.tsv), in a sentence about a match; clubs written together (热刺维拉) are apart
+    clubs = [m.span() for m in club_pattern(doc.lex).finditer(text)]
+    starts, ends = {a for a, _ in clubs}, {b for _, b in clubs}
+    for a, b in clubs:
+        if a not in ends and b in starts:      # the tagger's guess over a run of clubs (热刺维拉) gives way to each
+            while b in starts:
+                b = next(y for x, y in clubs if x == b)
+            doc.drop_weak(a, b)
+    for s, e in clubs:
+        if not (s == 0 or doc.is_boundary(s) or not HAN.match(text[s - 1]) or s in ends):
+            continue
+        if not (e == len(text) or doc.is_boundary(e) or not HAN.match(text[e]) or e in starts):
+            continue      # 罗马尼亚: a longer word
+        if (not doc.overlaps(s, e) or all(x.weak for x in doc.mentions_in(s, e))) and _about_a_match(doc, s):
+            found.add(text[s:e])
+            doc.drop_weak(s, e)
+            doc.add(ORGANIZATION, s, e, EntityRef(ORGANIZATION, text[s:e]))
     for m in cue_pattern(doc.lex).finditer(text):
         word = m.group()
         spans = []
@@ -46,10 +75,35 @@ def run(doc: Doc) -> None:
                 found.add(text[span[0]:span[1]])
                 doc.drop_weak(*span)
                 doc.add(ORGANIZATION, *span, EntityRef(ORGANIZATION, text[span[0]:span[1]]))
+    for m in record_pattern(doc.lex).finditer(text):
+        span = _token_ending(doc, m.start())
+        if span is not None and _team_name(doc, *span, person_shaped_ok=True):
+            found.add(text[span[0]:span[1]])
+            doc.drop_weak(*span)
+            doc.add(ORGANIZATION, *span, EntityRef(ORGANIZATION, text[span[0]:span[1]]))
     for name in sorted(found, key=len, reverse=True):     # the same team named again without a cue
         for k in occurrences(text, name):
             if doc.is_boundary(k) and doc.is_boundary(k + len(name)):
                 doc.add(ORGANIZATION, k, k + len(name), EntityRef(ORGANIZATION, name))
+
+
+def club_pattern(lex):
+    """Any club of sports_clubs.tsv, in any letter case (ac米兰), with the word 队 written after it (布莱克本队)."""
+    pat = lex._patterns.get("clubs")
+    if pat is None:
+        names = sorted({c for names in lex.clubs.values() for c in names}, key=len, reverse=True)
+        alt = "|".join(map(re.escape, names)) or "(?!)"
+        pat = lex._patterns["clubs"] = re.compile(rf"(?:{alt})队?", re.IGNORECASE)
+    return pat
+
+
+def _about_a_match(doc: Doc, pos: int) -> bool:
+    """Does the sentence around `pos` read as a match report: a context or cue word (team_cues.tsv) in it? (Two
+    clubs alone are not enough: 巴塞罗那 and 马拉加 are cities too.)"""
+    s, e = doc.sentence_span(pos)
+    sentence = doc.text[s:e]
+    cues = doc.lex.team_cues
+    return any(w in sentence for kind in ("context", "before", "after", "result") for w in cues.get(kind, ()))
 
 
 def _token_ending(doc: Doc, end: int) -> tuple[int, int] | None:

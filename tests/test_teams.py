@@ -1,0 +1,31 @@
+import pytest
+
+from conftest import names
+
+
+@pytest.mark.parametrize("text,team", [
+    ("本轮联赛，巴勒莫主场迎来强敌，球队求胜心切。", "巴勒莫"),
+    ("客队马略卡近况不佳，本场难言乐观。", "马略卡"),
+    ("上赛季两队交锋，ac米兰两战全胜。", "ac米兰"),
+    ("积分榜上，斯托克城队暂列第八。", "斯托克城队"),
+])
+def test_teams_known_club_in_a_match_report(run, text, team):
+    ext = run(text)
+    assert team in {m.text for m in ext.mentions if m.type == "organization"}
+    assert team not in names(ext, "person")
+
+
+def test_teams_club_named_like_a_city_outside_sport_is_a_place(run):
+    ext = run("毕业后他去巴塞罗那学习美术。")
+    assert "巴塞罗那" not in {m.text for m in ext.mentions if m.type == "organization"}
+
+
+def test_teams_clubs_written_together(run):
+    orgs = {m.text for m in run("欧战积分榜：热刺维拉形势大好。").mentions if m.type == "organization"}
+    assert {"热刺", "维拉"} <= orgs
+
+
+def test_teams_won_drawn_lost_record(run):
+    ext = run("近10次交锋，桑普4胜3平3负略占上风。")
+    assert "桑普" in {m.text for m in ext.mentions if m.type == "organization"}
+    assert "桑普" not in names(ext, "person")
