@@ -105,3 +105,52 @@ def test_organizations_legislature_with_its_term(run, text, written, name):
     orgs = [m for m in ext.mentions if m.type == "organization"]
     assert [m.text for m in orgs] == [written]
     assert orgs[0].ref.name == name
+
+
+@pytest.mark.parametrize("text,written", [
+    ("本赛季意甲争冠形势扑朔迷离。", "意甲"),
+    ("他在英超联赛效力过三个赛季。", "英超联赛"),
+    ("这名前锋转会后将征战土耳其联赛。", "土耳其联赛"),
+])
+def test_organizations_sports_leagues(run, text, written):
+    assert written in {m.text for m in run(text).mentions if m.type == "organization"}
+
+
+@pytest.mark.parametrize("text,written", [
+    ("报道称，美军近日在该海域举行了演习。", "美军"),
+    ("俄罗斯海军一艘护卫舰抵达港口。", "俄罗斯海军"),
+    ("这部小说讲述了八路军在太行山区的故事。", "八路军"),
+    ("演习由空军和陆军共同参加。", "空军"),
+])
+def test_organizations_armed_forces(run, text, written):
+    assert written in {m.text for m in run(text).mentions if m.type == "organization"}
+
+
+@pytest.mark.parametrize("text", [
+    "他从驻外地某空军部队转业回乡。",            # some unit of the air force, no organization named
+    "切实关心在乡老红军的生活。",                # 老红军: a veteran, a person
+])
+def test_organizations_no_army_in_a_description(run, text):
+    assert not {m.text for m in run(text).mentions if m.type == "organization"} & {"空军", "红军"}
+
+
+def test_organizations_organizer_verb_not_part_of_name(run):
+    ext = run("本次大赛由湖南日报主办，蓝羽境文创协办。")
+    orgs = {m.text for m in ext.mentions if m.type == "organization"}
+    assert "蓝羽境文创" in orgs
+    assert not any(o.endswith("协办") for o in orgs)
+
+
+def test_organizations_known_name_cut_from_the_taggers_word(run):
+    orgs = {m.text for m in run("招行首建小微企业服务团队。").mentions if m.type == "organization"}
+    assert "招行" in orgs and "招行首建" not in orgs
+
+
+def test_organizations_known_name_keeps_its_body(run):
+    orgs = {m.text for m in run("民革中央主席出席了会议。").mentions if m.type == "organization"}
+    assert "民革中央" in orgs
+
+
+def test_organizations_second_company_is_no_department_of_the_first(run):
+    orgs = {m.text for m in run("永兴公司甲方与宏达建材公司乙方签订了合同。").mentions if m.type == "organization"}
+    assert not any("甲方" in o for o in orgs)

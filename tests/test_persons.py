@@ -81,3 +81,15 @@ def test_persons_name_in_latin_letters(run, text, name):
 
 def test_persons_short_capitals_before_speech_are_no_name(run):
     assert not names(run("IBM表示，新工厂将于明年投产。"), "person")
+
+
+@pytest.mark.parametrize("text,name", [
+    ("江先生的老伴赵秀兰今年五十多岁。", "赵秀兰"),
+    ("会后，钟立国回答了记者的提问。", "钟立国"),
+])
+def test_persons_spouse_and_answering(run, text, name):
+    assert name in names(run(text), "person")
+
+
+def test_persons_odds_term_is_no_name(run):
+    assert not names(run("从凯比值来看，主队略占优势。"), "person")

@@ -35,3 +35,8 @@ def test_roles_shared_title_list(run):
 def test_roles_title_in_brackets_after_name(run):
     ext = run("聂云舟（爱迪国际董事长）现场挥毫。")
     assert ("聂云舟", "董事长", "爱迪国际") in _roles(ext)
+
+
+def test_roles_no_organization_made_of_words_before_a_title(run):
+    orgs = {m.text for m in run("布莱恩本周不得不再次出面力挺10号队长。").mentions if m.type == "organization"}
+    assert not orgs

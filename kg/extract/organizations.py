@@ -179,6 +179,14 @@ def _tagged_org(doc: Doc, ti: int, weak: set) -> tuple[int, int] | None:
     if cue >= 2:                                         # 曼联客场防平局, 都灵vsac米兰: the team, then the report
         e = s + cue
         word = word[:cue]
+    host = next((h for h in doc.lex.event_hosts if word.endswith(h) and len(word) - len(h) >= 2), None)
+    if host is not None:                                 # 广电运通协办: the organizer, then the verb
+        e -= len(host)
+        word = text[s:e]
+    known = _known_pattern(doc.lex).match(word)
+    if known is not None and known.end() < len(word) and _not_a_name_part(word, known.end(), doc.lex):
+        e = s + known.end()                              # 招行首建, 京东jd: a known name, then words the tagger ran on
+        word = text[s:e]
     body = _level_pattern(doc.lex).match(text, s)
     if body is not None and body.end() < e and not (_suffix_at(text, e, doc.lex) or word.endswith(GOVERNMENT_ENDINGS)):
         e = body.end()                                   # 省纪委|会同, 县委|同乡: a body, then words the tagger ran on
@@ -236,6 +244,34 @@ def _names_something(doc: Doc, s: int, e: int) -> bool:
                for t in doc.tokens[max(0, doc.token_index(s)):])
 
 
+def _not_a_name_part(word: str, k: int, lex: Lexicon) -> bool:
+    """Is the rest of `word` (one word of the tagger's) after a known name ending at `k` no part of an organization's
+    name (招行|首建, 招行|信用卡, 京东|jd)? An ending of a name (国务院外办, 联合国安理会) or a unit (致公党中央)
+    goes on naming a body; a dictionary word across the known name (北大荒) is another word."""
+    from .doc import tokenizer
+
+    rest = word[k:]
+    if rest.isascii():
+        return rest.isalpha()
+    if _suffix_at(rest, len(rest), lex) or any(rest.startswith(w) for kind in ("body", "branch", "department", "term")
+                                               for w in lex.org_units.get(kind, ())):
+        return False
+    tok = tokenizer(lex)
+    if len(next(iter(tok.tokenizer.cut(word, HMM=False)), "")) > k:
+        return False
+    if len(rest) == 1:
+        return tok.word_tag_tab.get(rest, "x")[:1] in ("p", "c", "d", "u", "v")      # 立博|同赔率
+    return all("\u4e00" <= c <= "\u9fff" for c in rest) and not any(
+        tok.word_tag_tab.get(w, "x").startswith(("nt", "ns", "nz", "j")) for w in tok.tokenizer.cut(rest, HMM=False))
+
+
+def _tagged_known(doc: Doc, s: int, e: int) -> bool:
+    """Is text[s:e] a known name at the start of a word the tagger reads, the rest no part of its name (招行|首建)?"""
+    t = doc.token_at(s)
+    return (doc.text[s:e] in doc.lex.organizations and t is not None and t.start == s and t.pos in ("nt", "nz")
+            and t.end > e and _not_a_name_part(t.word, e - s, doc.lex))
+
+
 def _tagged_whole(doc: Doc, s: int, e: int) -> bool:
     t = doc.token_at(s)
     return t is not None and t.start == s and t.end == e and t.pos == "nt"
@@ -284,7 +320,7 @@ def run(doc: Doc) -> None:
         if surface.endswith("工作室") and not _names_something(doc, s, e - 3):
             return        # 委员工作室 alone is any member's studio
         if len(surface) <= 3 and not (doc.is_boundary(s) and doc.is_boundary(e)) and not (
-                surface[0] in "省市县区" and surface[1:] in doc.lex.party_bodies):
+                surface[0] in "省市县区" and surface[1:] in doc.lex.party_bodies) and not _tagged_known(doc, s, e):
             return        # 央行 inside 中央行动 (but 省纪委 is one even where the tagger ran on: 省纪委会同)
         if any(text.startswith(v, e) for v in doc.lex.venue_suffixes) or any(surface.endswith(v) for v in ("大厅", "服务大厅")):
             return        # part of a venue's name (…中共代表团旧址), or a hall
@@ -305,7 +341,12 @@ def run(doc: Doc) -> None:
         record(m.start(1), m.end(1))
     # 1. known names and level-prefixed bodies
     for m in _known_pattern(doc.lex).finditer(text):
-        record(*m.span())
+        s, e = m.span()
+        league = doc.lex.org_units.get("league", ())
+        if doc.lex.organizations[m.group()].endswith(league) and (tail := next(
+                (w for w in league if text.startswith(w, e)), None)) is not None and doc.is_boundary(e + len(tail)):
+            e += len(tail)       # 英超联赛: the league's short name and the word league
+        record(s, e)
     for m in _level_pattern(doc.lex).finditer(text):
         s, e = _level_start(m, home)
         if m.group("tail") and not doc.is_boundary(e):
@@ -313,6 +354,12 @@ def run(doc: Doc) -> None:
         if s > 0 and text[s - 1] in "省市县区" and text[s] in "省市县区":
             continue   # the 市 of 衡阳市委 belongs to the place, found below
         record(s, e)
+    # 1b. armed forces (美军, 俄罗斯海军, 八路军) and leagues named after a country (乌克兰联赛)
+    for m in _army_pattern(doc.lex).finditer(text):
+        s, e = m.span()
+        if doc.is_boundary(s) and doc.is_boundary(e) and text[s - 1:s] not in ("某", "该", "各", "老") and not (
+                m.group("league") and not m.group("nation")):
+            record(s, e)
     # 2. names ending in an organization suffix, and the tagger's organization names
     for ti, tok in enumerate(doc.tokens):
         if tok.pos == "nt":
@@ -422,6 +469,8 @@ def _unit_after(doc: Doc, e: int, name: str, home: Home) -> int | None:
     m = doc.lex.alternation("org_departments", units.get("department", ())).search(text, e + 2, e + 14)
     if m is None or not doc.is_boundary(m.end()) or text[e] in "省市县区" or leading_place(text[e:m.end()], home):
         return None
+    if len(_suffix_at(text, m.end(), doc.lex) or "") > len(m.group()):
+        return None       # 雪山公司甲方与泰和友联公司: the 司 of another 公司, no department
     if _known_pattern(doc.lex).match(text, e) or text.startswith(("国家", "中国", "中共", "中央", "全国", "国务院"), e):
         return None       # 财政部国家税务总局: two bodies side by side
     k = e
@@ -493,6 +542,26 @@ def _known_pattern(lex: Lexicon) -> re.Pattern:
     if key not in _patterns:
         names = sorted((n for n in lex.organizations if len(n) >= 2), key=len, reverse=True)
         _patterns[key] = re.compile("|".join(map(re.escape, names)))
+    return _patterns[key]
+
+
+def _army_pattern(lex: Lexicon) -> re.Pattern:
+    """A country and an army word (美军, 印度海军, 苏联军方), an army named alone (八路军, 空军), or a country and a
+    league (乌克兰联赛): org_units.tsv's army, army_prefix, army_named and league words."""
+    key = "army" + lex.fingerprint
+    if key not in _patterns:
+        from ..gazetteer import gazetteer
+
+        units = lex.org_units
+        countries = {c for c in gazetteer().countries if len(c) >= 2}
+        prefixes = {a for a, full in lex.abbreviations.items() if gazetteer().countries.get(full) and a != "中"}
+        prefixes |= set(units.get("army_prefix", ()))
+
+        def alt(words):
+            return "|".join(map(re.escape, sorted(set(words), key=len, reverse=True)))
+        _patterns[key] = re.compile(
+            rf"(?P<nation>{alt(countries | prefixes)})(?:(?P<army>{alt(units.get('army', ()))})|(?P<league>{alt(units.get('league', ()))}))"
+            rf"|(?:{alt(units.get('army_named', ()))})(?:{alt(w for w in units.get('army', ()) if w != '军')})?")
     return _patterns[key]
 
 

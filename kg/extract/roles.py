@@ -118,6 +118,19 @@ def _evidence_org(doc: Doc, start: int, title: str) -> tuple[EntityRef | None, i
         if tok is None or not (tok.pos.startswith(("v", "p", "c", "d", "u", "r", "m")) and tok.pos != "vn"):
             break
         i = tok.end - s
+    k = i
+    while k < len(seg):          # and past the last function word of two characters inside (力挺10号|队长)
+        tok = doc.token_at(s + k)
+        if tok is None:
+            break
+        if tok.pos.startswith(("p", "c", "d", "u", "r", "m", "q")) and len(tok.word) >= 2:
+            i = min(len(seg), tok.end - s)
+            while i < len(seg):
+                t = doc.token_at(s + i)
+                if t is None or not (t.pos.startswith(("v", "p", "c", "d", "u", "r", "m")) and t.pos != "vn"):
+                    break
+                i = t.end - s
+        k = max(tok.end - s, k + 1)
     seg = seg[i:]
     if len(seg) < 2 or valid_name(seg, doc.lex) or (doc.overlaps(s + i, s + i + len(seg))
                                                       and not doc.drop_weak(s + i, s + i + len(seg))):
