@@ -119,3 +119,18 @@ def test_viz_layout_a_rebuild_keeps_the_pages_positions(tmp_path):
     assert "person/new" in again
     fresh, n1 = nodes(render(g))                     # no previous page: laid out afresh
     assert n1 == len(fresh) == len(old) + 1
+
+
+def test_viz_layout_same_in_every_process():
+    """Positions do not depend on the per-process seed of string hashing (a rebuild's page is the same)."""
+    import json
+    import os
+    import subprocess
+    import sys
+
+    code = ("import json; from kg.viz.graph import build_graph; from kg.viz.layout import layout; "
+            "from kg.viz.synthetic import synthetic_kb; "
+            "g = build_graph(synthetic_kb(800)); print(json.dumps(sorted(layout(g, set(list(g)[:500])).items())))")
+    runs = [subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True,
+                           env={**os.environ, "PYTHONHASHSEED": str(seed)}).stdout for seed in (1, 2)]
+    assert runs[0] == runs[1] and len(json.loads(runs[0])) == 800

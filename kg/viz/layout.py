@@ -46,7 +46,7 @@ def layout(g: nx.Graph, core: set | None = None, seed: int = 7, keep: Pos | None
         core = set(sorted(core, key=lambda n: (-simple.degree(n), str(n)))[:CAREFUL_MAX])
     placed: list[tuple[Pos, list]] = []
     for comp in sorted(nx.connected_components(simple.subgraph(core)), key=lambda c: (-len(c), min(c))):
-        placed.append((_piece(simple.subgraph(comp), seed), list(comp)))
+        placed.append((_piece(_sub(simple, comp), seed), sorted(comp)))
     pos = _pack([p for p, _ in placed])
     _grow(simple, pos)
     _place_rest(simple, pos)
@@ -70,10 +70,21 @@ def _place_rest(g: nx.Graph, pos: Pos) -> None:
     for comp in sorted(nx.connected_components(g.subgraph(rest)), key=lambda c: (-len(c), min(c))):
         root = max(comp, key=lambda n: (g.degree(n), n))
         sub: Pos = {root: (0.0, 0.0)}
-        _grow(g.subgraph(comp), sub)
+        _grow(_sub(g, comp), sub)
         pieces.append(sub)
     top = max((y for _, y in pos.values()), default=0.0) + 4 * SPACING
     pos.update(_pack(pieces, top=top))
+
+
+def _sub(g: nx.Graph, nodes) -> nx.Graph:
+    """The part of `g` on `nodes` as a graph of its own, nodes and edges in sorted order. A subgraph view
+    iterates in the order of the set it was made from, which changes from run to run (strings hash with a
+    per-process seed), and so then would every position that depends on it."""
+    h = nx.Graph()
+    h.add_nodes_from(sorted(nodes, key=str))
+    h.add_edges_from(sorted((tuple(sorted((u, v), key=str)) for u, v in g.subgraph(nodes).edges()),
+                            key=lambda e: (str(e[0]), str(e[1]))))
+    return h
 
 
 def _piece(g: nx.Graph, seed: int) -> Pos:
@@ -100,7 +111,7 @@ def _piece(g: nx.Graph, seed: int) -> Pos:
     pos: Pos = {}
     for i, comp in enumerate(communities):
         cx, cy = centres[i]
-        for v, (x, y) in _piece(g.subgraph(comp), seed).items():
+        for v, (x, y) in _piece(_sub(g, comp), seed).items():
             pos[v] = (cx * spread + x, cy * spread + y)
     return pos
 
