@@ -47,9 +47,14 @@ def build_graph(kb: KnowledgeBase) -> nx.MultiDiGraph:
     def sentences(items: dict[str, str]) -> list[dict]:
         return [{"article": a, "text": s} for a, s in sorted(items.items())]
 
+    refs: dict[str, dict] = {}      # one (read-only) dict per article, shared by every node it supports
+
+    def sources(aids) -> list[dict]:
+        return [refs.get(a) or refs.setdefault(a, article_ref(kb, a)) for a in sorted(aids)]
+
     for e in kb.entities.values():
         g.add_node(_iri(e.ref), type=e.type, label=e.name, aliases=sorted(e.aliases), kind=e.kind or "",
-                   sources=[article_ref(kb, a) for a in sorted(e.sources)], sentences=sentences(e.sentences),
+                   sources=sources(e.sources), sentences=sentences(e.sentences),
                    mentions=e.mentions)
     for e in kb.entities.values():
         if e.type == PLACE and e.parent is not None and e.parent in kb.entities:
@@ -75,7 +80,7 @@ def build_graph(kb: KnowledgeBase) -> nx.MultiDiGraph:
     for occ in kb.events:
         ev, when = event_iri(occ).value, occ.date or ""
         g.add_node(ev, type="event", label=occ.name, aliases=sorted(occ.aliases), kind="", date=when,
-                   sources=[article_ref(kb, a) for a in sorted(occ.sources)], sentences=sentences(occ.sentences),
+                   sources=sources(occ.sources), sentences=sentences(occ.sentences),
                    mentions=0)
         place = _iri(occ.place) if occ.place is not None else None
         if place is not None:
