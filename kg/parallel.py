@@ -73,7 +73,18 @@ def extract_batch(articles: list[Article], lex: Lexicon, code: str | None = None
         raise VersionMismatch(f"worker on {os.uname().nodename} runs extraction code {_worker_code_version()}, "
                               f"the build {code}: install the same newskg on every worker (and restart them)")
     lex = _lexicon(lex)
-    return [guarded(extract, a, lex) for a in articles]
+    return [guarded(extract, a, lex, tokens) for a, tokens in zip(articles, _tagged(articles))]
+
+
+def _tagged(articles: list[Article]) -> list:
+    """The tagger's tokens of every article, tagged together (sentences of one length share a model call); for
+    each, None (tagged on its own, inside `guarded`) if tagging them together fails."""
+    from .extract.tagger import tagger
+
+    try:
+        return tagger().tag_many([a.text for a in articles])
+    except Exception:          # a bug then costs only the article that shows it, as in the extractors
+        return [None] * len(articles)
 
 
 WARM_UP = "衡阳市委副书记、市长朱健在雁峰区调研。"

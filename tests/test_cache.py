@@ -30,9 +30,9 @@ def calls(monkeypatch):
     real = kg.extract.extract
     counter = {"n": 0}
 
-    def counting(article, lex=None):
+    def counting(article, *args):
         counter["n"] += 1
-        return real(article, lex)
+        return real(article, *args)
 
     monkeypatch.setattr(kg.extract, "extract", counting)
     return counter
@@ -168,11 +168,11 @@ def test_cache_interrupted_build_resumes(archive, tmp_path, monkeypatch):
     real = kg.extract.extract
     done = []
 
-    def interrupted(article, lex=None):
+    def interrupted(article, *args):
         if len(done) == 6:
             raise KeyboardInterrupt
         done.append(article.id)
-        return real(article, lex)
+        return real(article, *args)
 
     monkeypatch.setattr(kg.extract, "extract", interrupted)
     with pytest.raises(KeyboardInterrupt):

@@ -14,6 +14,7 @@ from ..lexicon import load as load_lexicon
 from ..model import Article, Extraction
 from . import appointments, confirm, dates, events, organizations, persons, places, roles, teams
 from .doc import Doc
+from .tagger import Token
 
 PIPELINE: tuple[ModuleType, ...] = (dates, organizations, teams, places, roles, persons, appointments, events, confirm)
 
@@ -30,9 +31,9 @@ def check_pipeline(pipeline=PIPELINE) -> None:
 check_pipeline()
 
 
-def extract(article: Article, lex: Lexicon | None = None) -> Extraction:
-    """Run every extractor over one article."""
-    doc = Doc(article, lex or load_lexicon())
+def extract(article: Article, lex: Lexicon | None = None, tokens: list[Token] | None = None) -> Extraction:
+    """Run every extractor over one article (`tokens`: its tagger tokens, when tagged with other articles)."""
+    doc = Doc(article, lex or load_lexicon(), tokens)
     for step in PIPELINE:
         step.run(doc)
     return doc.ext

@@ -57,7 +57,10 @@ def occurrences(text: str, word: str):
 
 
 class Doc:
-    def __init__(self, article: Article, lex: Lexicon):
+    def __init__(self, article: Article, lex: Lexicon, tokens: list[Token] | None = None):
+        """`tokens`: the tagger's tokens of the article when tagged with others (Tagger.tag_many), else made here."""
+        if tokens is not None:
+            self.tokens = tokens
         self.article = article
         self.text = article.text
         self.lex = lex

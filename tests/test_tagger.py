@@ -1,0 +1,33 @@
+"""kg.extract.tagger: sentences of one length share a model call, and the answers do not change."""
+from kg.extract import extract
+from kg.extract import tagger as tagger_mod
+from kg.lexicon import load
+from kg.model import Article
+from kg.parallel import extract_batch
+
+TEXTS = [
+    "市委书记李明主持会议。市长王芳出席会议。副市长赵强作报告。\n会议强调，要抓好春耕生产。",
+    "县委副书记张伟到新塘镇调研。镇长刘洋陪同调研。\n张伟强调，要把好事办实。",
+    "湘江大桥今日通车。大桥全长一千八百米。",
+]
+
+
+def test_tagger_batched_tokens_are_the_tokens_of_each_sentence_alone(monkeypatch):
+    together = tagger_mod.tagger().tag_many(TEXTS)
+    monkeypatch.setattr(tagger_mod, "MAX_BATCH", 1)          # one sentence per model call
+    alone = [tagger_mod.tagger().tag_many([t])[0] for t in TEXTS]
+    assert together == alone
+    assert [(t.word, t.pos) for t in together[0][:2]] == [("市委书记", "n"), ("李明", "nr")]
+    for text, tokens in zip(TEXTS, together):     # every character but the line breaks, in order, offsets right
+        assert "".join(t.word for t in tokens) == text.replace("\n", "")
+        assert all(text[t.start:t.end] == t.word for t in tokens)
+
+
+def test_tagger_a_batch_extracts_what_each_article_gives_alone():
+    lex = load()
+    articles = [Article(id=f"a{i}", text=t, source="test") for i, t in enumerate(TEXTS)]
+    batch = extract_batch(articles, lex)
+    alone = [extract(a, lex) for a in articles]
+    assert [sorted((m.type, m.text) for m in e.mentions) for e in batch] == \
+        [sorted((m.type, m.text) for m in e.mentions) for e in alone]
+    assert ("person", "李明") in {(m.type, m.text) for m in batch[0].mentions}
