@@ -19,7 +19,7 @@ import logging
 import sys
 import time
 from collections.abc import Iterator
-from contextlib import ExitStack
+from contextlib import ExitStack, contextmanager
 from dataclasses import dataclass, field
 from datetime import date
 from importlib.resources import files
@@ -114,16 +114,19 @@ def build_kb(paths: list[Path] | None = None, *, issue_date: date | None = None,
     code = code_version()
     kb, done = KnowledgeBase(), []       # done: the keys of the articles folded into kb, in order
     resolved = resolved_key(list(paths) if paths else [samples_dir()], issue_date, city) if store else None
-    if store is not None and store.read:
-        kb, done = _resolved_prefix(store, resolved, files_, issue_date, city)
-    papers = {a.paper: a.paper for a in kb.articles.values()}
-    reused = len(done)
-    summary.kept = sum(a.kind == "article" for a in kb.articles.values())
     clean = True                         # every article extracted or cached: the result may be kept
     with ExitStack() as stack:
+        spare = None
+        if store is not None and store.read:
+            if not dask_scheduler and store.has(resolved) and (default_jobs() if jobs is None else jobs) > 1:
+                spare = stack.enter_context(_spare(lex))    # pages added to a built archive: ready to extract them
+            kb, done = _resolved_prefix(store, resolved, files_, issue_date, city)
+        papers = {a.paper: a.paper for a in kb.articles.values()}
+        reused = len(done)
+        summary.kept = sum(a.kind == "article" for a in kb.articles.values())
         bar = stack.enter_context(Progress(len(files_), progress))
         batches = _batches(files_, summary, issue_date, city, store, bar, skip=len(done))
-        batches, runner = _runner(stack, batches, jobs, dask_scheduler, lex, cached=store is not None)
+        batches, runner = _runner(stack, batches, jobs, dask_scheduler, lex, cached=store is not None, spare=spare)
         summary.cached += len(done)
         for batch, extractions in ordered(lambda b: runner.extract(b.todo, lex, code), batches, runner.in_flight):
             for key, ext, was_cached, tag in zip(batch.keys, extractions, batch.cached, batch.tags):
@@ -213,8 +216,19 @@ def _batches(files_: list[Path], summary: Summary, issue_date: date | None, city
         yield batch
 
 
+@contextmanager
+def _spare(lex):
+    """One worker loading the tokenizer and tagger while the build reads what it resolved before (shut down on
+    the way out if no page needed it)."""
+    pool = parallel.process_pool(1, warm_up=lex)
+    try:
+        yield pool
+    finally:                # the runner has stopped it if it was given work; if not, it is stopped here
+        parallel.stop(pool, terminate=True)
+
+
 def _runner(stack: ExitStack, batches: Iterator[Batch], jobs: int | None, dask_scheduler: str | None, lex,
-            cached: bool):
+            cached: bool, spare=None):
     """Where extraction runs: a Dask cluster, or this machine (kg.parallel.LocalRunner). For a local build
     the first batches are read ahead: if they already hold enough to extract, the workers start at once;
     if not and a big archive is built from the cache, one spare worker gets ready for the pages added since."""
@@ -233,7 +247,7 @@ def _runner(stack: ExitStack, batches: Iterator[Batch], jobs: int | None, dask_s
             if todo >= parallel.PARALLEL_MIN_CHARS or len(head) >= READ_AHEAD:
                 more = True
                 break
-    runner = LocalRunner(jobs, lex, pool_now=todo >= parallel.PARALLEL_MIN_CHARS, warm=cached and more)
+    runner = LocalRunner(jobs, lex, pool_now=todo >= parallel.PARALLEL_MIN_CHARS, warm=cached and more, spare=spare)
     stack.callback(runner.close)
     return chain(head, batches), runner
 

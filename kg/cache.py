@@ -90,6 +90,10 @@ class ExtractionCache:
     def _path(self, key: str) -> Path:
         return self.dir / key[:2] / f"{key[2:]}.pkl"
 
+    def has(self, key: str) -> bool:
+        """Is there an entry under `key` to read (not checked for damage)?"""
+        return self.read and self._path(key).exists()
+
     def get(self, key: str, kind: type = Extraction):
         """The entry under `key` if it is a `kind`; None when absent, damaged (rewritten later) or not reading."""
         if not self.read:

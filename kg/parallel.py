@@ -148,17 +148,18 @@ class LocalRunner:
 
     `pool_now` starts the workers at once (a new archive). `warm` starts one spare worker that loads the
     tokenizer and tagger while the build reads its cache, so a page added to a cached archive is extracted
-    without waiting for them (an archive's new pages come last)."""
+    without waiting for them (an archive's new pages come last); `spare` is one the build started already."""
 
-    def __init__(self, jobs: int, lex: Lexicon, *, pool_now: bool = False, warm: bool = False):
+    def __init__(self, jobs: int, lex: Lexicon, *, pool_now: bool = False, warm: bool = False,
+                 spare: ProcessPoolExecutor | None = None):
         self.jobs = jobs
         self.pool: ProcessPoolExecutor | None = None
-        self.spare: ProcessPoolExecutor | None = None
+        self.spare = spare
         self.spare_used = False
         self.todo = 0
         if jobs > 1 and pool_now:
             self.pool = process_pool(jobs)
-        elif jobs > 1 and warm:
+        elif jobs > 1 and warm and spare is None:
             self.spare = process_pool(1, warm_up=lex)
 
     def extract(self, articles: list[Article], lex: Lexicon, code: str) -> Future:
@@ -181,13 +182,19 @@ class LocalRunner:
         return self.jobs if self.pool is not None else 1
 
     def close(self) -> None:
-        if self.spare is not None and not self.spare_used:
-            # Nothing came for it: stop it rather than wait for it to finish loading what it no longer needs.
-            for process in list(getattr(self.spare, "_processes", {}).values()):
-                process.terminate()
-        for pool in (self.spare, self.pool):
-            if pool is not None:
-                pool.shutdown(wait=True, cancel_futures=True)
+        if self.spare is not None:
+            stop(self.spare, terminate=not self.spare_used)
+        if self.pool is not None:
+            stop(self.pool)
+
+
+def stop(pool: ProcessPoolExecutor, terminate: bool = False) -> None:
+    """Shut `pool` down; with `terminate`, its workers are stopped first rather than waited for (a spare that
+    nothing came for would otherwise finish loading what no one needs). Stopping a pool twice is harmless."""
+    if terminate:
+        for process in list((getattr(pool, "_processes", None) or {}).values()):
+            process.terminate()
+    pool.shutdown(wait=True, cancel_futures=True)
 
 
 def process_pool(jobs: int, warm_up: Lexicon | None = None) -> ProcessPoolExecutor:

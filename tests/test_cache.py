@@ -223,3 +223,25 @@ def test_cache_changed_page_in_the_middle_rebuilds_from_each_article(archive, tm
     assert 0 < calls["n"] - n == summary.extracted < n
     kb_full, full = build_kb([archive], jobs=1)
     assert _outputs(kb, summary, tmp_path / "inc") == _outputs(kb_full, full, tmp_path / "full")
+
+
+def test_cache_pages_added_are_extracted_by_a_worker_started_while_the_cache_is_read(archive, tmp_path, monkeypatch):
+    import multiprocessing
+
+    import kg.parallel
+
+    cache = tmp_path / "cache"
+    build_kb([archive], jobs=2, cache=cache)
+    started = []
+    real_pool = kg.parallel.process_pool
+    monkeypatch.setattr(kg.parallel, "process_pool", lambda jobs, warm_up=None: started.append((jobs, warm_up is not None))
+                        or real_pool(jobs, warm_up))
+    _new_page(archive)
+    kb, summary = build_kb([archive], jobs=2, cache=cache)
+    assert started == [(1, True)]                       # one warmed worker, from the start; no pool for one page
+    assert summary.extracted > 3 and summary.problems == []
+    kb_full, full = build_kb([archive], jobs=1)
+    assert _outputs(kb, summary, tmp_path / "inc") == _outputs(kb_full, full, tmp_path / "full")
+    started.clear()
+    _, same = build_kb([archive], jobs=2, cache=cache)  # nothing new: the worker is stopped, not waited for
+    assert started == [(1, True)] and same.extracted == 0 and multiprocessing.active_children() == []
