@@ -56,8 +56,13 @@ def previous_layout(page: Path) -> tuple[dict[str, tuple[float, float]], int]:
     try:
         text = page.read_text(encoding="utf-8")
         start = text.index(DATA_OPEN) + len(DATA_OPEN)
-        data = json.loads(text[start:text.index("</script>", start)])
-        return {n[0]: (float(n[3]), float(n[4])) for n in data["nodes"]}, int(data["layout"]["nodes"])
+        end = text.index("</script>", start)
+        # Only the two values needed, not the whole block (the facts and sentences are most of it): page_data
+        # writes "nodes" right after "base" and "layout" last.
+        decode = json.JSONDecoder().raw_decode
+        nodes, _ = decode(text, text.index('"nodes":', start, end) + len('"nodes":'))
+        laid_out, _ = decode(text, text.rindex('"layout":', start, end) + len('"layout":'))
+        return {n[0]: (float(n[3]), float(n[4])) for n in nodes}, int(laid_out["nodes"])
     except (OSError, UnicodeDecodeError, ValueError, KeyError, IndexError, TypeError):
         return {}, 0
 
