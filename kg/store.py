@@ -27,17 +27,16 @@ from itertools import islice
 from pathlib import Path
 
 import pyoxigraph as ox
-from rdflib import BNode, Graph, Literal, URIRef, Variable
-from rdflib.namespace import XSD
+from rdflib import Graph, Variable
 from rdflib.query import Result
 
 from .errors import UsageError
 from .rdf.namespaces import PREFIXES
+from .rdf.triples import rdflib_term
 
 DB = "oxigraph"
 MARK = "newskg-store.json"
 FORMAT_VERSION = 1
-_XSD_STRING = str(XSD.string)
 _OX_PREFIXES = {p: str(ns) for p, ns in PREFIXES.items()}
 
 
@@ -182,7 +181,7 @@ class GraphStore:
             for p, ns in PREFIXES.items():
                 g.bind(p, ns, override=True)
             for t in islice(r, None if limit is None else limit + 1):
-                g.add((to_rdflib(t.subject), to_rdflib(t.predicate), to_rdflib(t.object)))
+                g.add((rdflib_term(t.subject), rdflib_term(t.predicate), rdflib_term(t.object)))
             res = Result("CONSTRUCT")
             res.graph = g
         return res
@@ -198,20 +197,6 @@ def _rows(solutions, variables: list[Variable]):
             if t is not None:
                 term = seen.get(t)
                 if term is None:
-                    term = seen[t] = to_rdflib(t)
+                    term = seen[t] = rdflib_term(t)
                 row[v] = term
         yield row
-
-
-def to_rdflib(t):
-    """A pyoxigraph term as the rdflib term the rest of the code knows."""
-    if isinstance(t, ox.NamedNode):
-        return URIRef(t.value)
-    if isinstance(t, ox.BlankNode):
-        return BNode(t.value)
-    if isinstance(t, ox.Literal):
-        if t.language:
-            return Literal(t.value, lang=t.language)
-        dt = t.datatype.value
-        return Literal(t.value, datatype=None if dt == _XSD_STRING else URIRef(dt))
-    return Literal(str(t))      # an RDF-star quoted triple: shown as text

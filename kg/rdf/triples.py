@@ -228,7 +228,7 @@ def rdflib_term(t) -> URIRef | Literal | BNode:
         return Literal(t.value) if datatype == XSD_STRING else Literal(t.value, datatype=URIRef(datatype))
     if isinstance(t, ox.BlankNode):
         return BNode(t.value)
-    raise TypeError(f"not an RDF term: {t!r}")
+    return Literal(str(t))      # an RDF-star quoted triple (from a store query): shown as text
 
 
 def graph_of(kb: KnowledgeBase) -> Graph:
