@@ -154,3 +154,36 @@ def test_organizations_known_name_keeps_its_body(run):
 def test_organizations_second_company_is_no_department_of_the_first(run):
     orgs = {m.text for m in run("永兴公司甲方与宏达建材公司乙方签订了合同。").mentions if m.type == "organization"}
     assert not any("甲方" in o for o in orgs)
+
+
+@pytest.mark.parametrize("text,org", [
+    ("这款射击游戏由Valve开发、THQ发行。", "Valve"),
+    ("这款射击游戏由Valve开发、THQ发行。", "THQ"),
+    ("小组赛结束后，开发商Relic宣布将推出资料片。", "Relic"),
+    ("据评级组织PEGI透露，新作已送审。", "PEGI"),
+    ("NASA宣布将推迟发射。", "NASA"),
+    ("该作由BigHugeGames工作室制作。", "BigHugeGames工作室"),
+])
+def test_organizations_latin_name_beside_company_words(run, text, org):
+    assert org in {m.text for m in run(text).mentions if m.type == "organization"}
+
+
+def test_organizations_latin_name_that_speaks_is_no_company(run):
+    ext = run("Moon表示自己状态很好。")
+    assert "Moon" not in {m.text for m in ext.mentions if m.type == "organization"}
+
+
+def test_organizations_known_game_company(run):
+    assert "暴雪娱乐公司" in names(run("暴雪公布了新作的发售日期。"), "organization")
+
+
+def test_organizations_website_name(run):
+    assert "天涯网" in {m.text for m in run("天涯网推出了新的读书频道。").mentions if m.type == "organization"}
+    assert not [m for m in run("互联网行业发展迅速。").mentions if m.type == "organization"]
+
+
+def test_organizations_bare_department_is_a_mention_without_entity(run):
+    ext = run("申请人先到民政局登记，再等待审核。")
+    orgs = [m for m in ext.mentions if m.type == "organization"]
+    assert [m.text for m in orgs] == ["民政局"]
+    assert all(m.ref is None for m in orgs)      # whose bureau is not said: no node in the graph

@@ -166,6 +166,16 @@ def _left_edge(doc: Doc, end_token: int, suffix_start: int) -> int:
     return start
 
 
+def _website(doc: Doc, tok) -> bool:
+    """Is the tagger's proper noun a website's name (天涯网, 中新网): Chinese characters ending in 网, no dictionary word
+    (互联网, 局域网)?"""
+    word = tok.word
+    if tok.start > 0 and doc.text[tok.start - 1] in "·•":
+        return False      # 腾讯·大湘网: the website of a company written before it, one name
+    return (3 <= len(word) <= 6 and word.endswith("网") and all("\u4e00" <= c <= "\u9fff" for c in word)
+            and not common_word(doc.lex, word, 1))
+
+
 def _tagged_org(doc: Doc, ti: int, weak: set) -> tuple[int, int] | None:
     """The span of an organization the tagger marked (nt), if it ends like one or is known."""
     tok = doc.tokens[ti]
@@ -240,6 +250,8 @@ def _names_something(doc: Doc, s: int, e: int) -> bool:
         part = part[:-2]
     if valid_name(part, doc.lex) or any(known in part for known in doc.lex.organizations if len(known) >= 2):
         return True
+    if LATIN_NAME.fullmatch(part):
+        return True       # BigHugeGames工作室: a name in Latin letters
     return any(t.pos in ("nr", "nz", "ns", "nt") and s <= t.start and t.end <= s + len(part)
                for t in doc.tokens[max(0, doc.token_index(s)):])
 
@@ -311,6 +323,9 @@ def run(doc: Doc) -> None:
 
     def record(s: int, e: int, is_weak: bool = False) -> None:
         surface = text[s:e]
+        if _bare_department(surface, doc.lex) and doc.is_boundary(s) and doc.is_boundary(e):
+            unplaced.append((s, e))      # 民政局 alone: some city's bureau, a mention that names no organization
+            return
         if _bare_department(surface, doc.lex) or surface.endswith(("街道办事处", "村委会", "居委会")):
             return        # 卫健委 alone: some city's; 向阳桥街道办事处 is the town
         if surface[-1] in SINGLE_SUFFIXES and surface not in doc.lex.organizations and not (
@@ -366,6 +381,8 @@ def run(doc: Doc) -> None:
             span = _tagged_org(doc, ti, weak)
             if span is not None:
                 record(*span, is_weak=span in weak)
+        if tok.pos == "nz" and _website(doc, tok):
+            record(tok.start, tok.end)
         suf = _suffix_at(text, tok.end, doc.lex)
         if suf is None or (tok.end < len(text) and _suffix_at(text, tok.end + 1, doc.lex) and text[tok.end] in "会部室处科"):
             continue
@@ -382,6 +399,9 @@ def run(doc: Doc) -> None:
     for m in LIST_TAIL.finditer(text):
         for s, e in _list_items(doc, m.start()):
             record(s, e)
+    # 3b. a name in Latin letters beside the words of a company (Valve开发的, THQ旗下, 开发商Relic, NASA宣布)
+    for s, e in _latin_orgs(doc):
+        record(s, e)
     # 4. an organization and the branch or department written right after it are one (交通银行深圳分行)
     units = {}
     for s, e, name, _aliases, is_weak in found:
@@ -433,6 +453,41 @@ def run(doc: Doc) -> None:
     for short, name in shorts.items():
         for k in occurrences(text, short):
             doc.add(ORGANIZATION, k, k + len(short), EntityRef(ORGANIZATION, name))
+
+
+LATIN_NAME = re.compile(r"(?<![A-Za-z0-9.@/_-])[A-Za-z][A-Za-z0-9]*(?:-[A-Za-z0-9]+)?(?![A-Za-z0-9.@/_-])")
+
+
+def _latin_orgs(doc: Doc) -> list[tuple[int, int]]:
+    """Names in Latin letters that the words beside them make a company or body (org_cues.tsv): a unit word
+    after the name, which the name takes in (Valve公司, BigHugeGames工作室), a company's
+    word after the name (Valve开发的, THQ旗下) or before it (开发商Relic, 评级组织ESRB), or, for a name in
+    capitals, a company's way of speaking after it (NASA宣布, EA表示)."""
+    cues = doc.lex.org_cues
+    if not cues:
+        return []
+    text = doc.text
+    out = []
+    posts = doc.lex._patterns.get("latin_titles")
+    if posts is None:
+        posts = doc.lex._patterns["latin_titles"] = {t.lower() for t in doc.lex.titles if t.isascii()}
+    for m in LATIN_NAME.finditer(text):
+        s, e = m.span()
+        word = m.group()
+        if len(word) < 2 or word.lower() in posts:
+            continue      # CEO, dj: a post
+        after = text[e:e + 4]
+        before = text[max(0, s - 5):s].rstrip("“\"「")
+        acronym = word.isupper() and len(word) <= 6
+        hit = any(after.startswith(w) and not after[len(w):].startswith(("者", "商", "人员", "员")) for w in cues.get("after", ()))
+        hit = hit or any(before.endswith(w) for w in cues.get("before", ()))
+        hit = hit or (acronym and any(after.startswith(w) for w in cues.get("acronym", ())))
+        unit = next((w for w in cues.get("unit", ()) if after.startswith(w)), None)
+        if unit is not None:
+            out.append((s, e + len(unit)))
+        elif hit:
+            out.append((s, e))
+    return out
 
 
 TERM = re.compile(r"第?[一二三四五六七八九十]{1,3}届$")

@@ -19,7 +19,7 @@ HERE = Path(__file__).parent
 FILES = ("titles.tsv", "title_prefixes.txt", "party_bodies.tsv", "departments.tsv", "organizations.tsv",
          "org_suffixes.txt", "venue_suffixes.txt", "road_suffixes.txt", "event_triggers.tsv", "surnames.txt",
          "not_names.txt", "occupations.txt", "country_abbreviations.tsv", "title_modifiers.txt", "honorifics.txt",
-         "org_units.tsv", "team_cues.tsv", "place_words.tsv", "sports_clubs.tsv")
+         "org_units.tsv", "team_cues.tsv", "place_words.tsv", "sports_clubs.tsv", "org_cues.tsv")
 
 
 @dataclass(frozen=True)
@@ -51,6 +51,7 @@ class Lexicon:
     honorifics: list[str] = field(default_factory=list)               # 先生, 总: forms of address after a surname
     org_units: dict[str, tuple[str, ...]] = field(default_factory=dict)  # parent/branch/department -> endings
     team_cues: dict[str, tuple[str, ...]] = field(default_factory=dict)  # before/after -> words beside a team
+    org_cues: dict[str, tuple[str, ...]] = field(default_factory=dict)   # after/before/acronym -> words beside a Latin name
     clubs: dict[str, tuple[str, ...]] = field(default_factory=dict)      # country -> its football clubs' names
     place_words: dict[str, tuple[str, ...]] = field(default_factory=dict)  # collective/abbreviated/visit/tail -> words
     given_chars: Counter = field(default_factory=Counter)             # given-name characters, from jieba
@@ -178,6 +179,7 @@ def load(extra_dir: str | None = None) -> Lexicon:
     lex.honorifics = sorted({s.strip() for s in _lines("honorifics.txt", extra)}, key=len, reverse=True)
     lex.org_units = _kinds("org_units.tsv", extra)
     lex.team_cues = _kinds("team_cues.tsv", extra)
+    lex.org_cues = _kinds("org_cues.tsv", extra)
     lex.clubs = _kinds("sports_clubs.tsv", extra)
     lex.place_words = _kinds("place_words.tsv", extra)
     lex.given_chars, lex.translit_chars = _name_chars()
