@@ -93,3 +93,30 @@ def test_persons_spouse_and_answering(run, text, name):
 
 def test_persons_odds_term_is_no_name(run):
     assert not names(run("从凯比值来看，主队略占优势。"), "person")
+
+
+def test_persons_byline_post_glued_to_names(run):
+    ext = run("本报讯（记者王姝马力）全市将新建一批公租房。")
+    assert {"王姝", "马力"} <= names(ext, "person")
+    assert "记者王姝马力" not in names(ext, "person")
+
+
+def test_persons_transliteration_before_a_place_ending_is_the_place(run):
+    assert "格拉斯" not in names(run("他说，格拉斯小镇风景很美。"), "person")
+    assert "格拉斯" in names(run("格拉斯在会上发言。"), "person")
+
+
+def test_persons_name_that_is_a_whole_work_title_or_in_a_cut_title(run):
+    assert "叶问" not in {m.text for m in run("《叶问》上映后票房大涨。").mentions if m.type == "person"}
+    assert "吕正操" not in {m.text for m in run("吕正操回忆录》等书籍也已出版。").mentions if m.type == "person"}
+
+
+def test_persons_transliteration_the_tagger_cut_in_two(run):
+    ext = run("“沙波什尼科夫元帅”和“维诺格拉多夫海军上将”两舰同行。")
+    assert "沙波什尼科夫" in names(ext, "person")
+    assert "沙波什" not in names(ext, "person")
+    assert {"王光英", "王维山"} <= names(run("这次会议由王光英王维山共同主持。"), "person")
+
+
+def test_persons_given_name_starting_with_a_road_ending(run):
+    assert "张路" in names(run("这也是张路老师在节目中第三次猜中比分。"), "person")

@@ -86,3 +86,7 @@ def test_places_a_venue_name_stops_at_the_verb_that_holds_an_event(run):
     venues = {ref.name for ref, e in ext.entities.items() if ref.type == "place" and e.kind == "venue"}
     assert any(v.endswith("新能源电池材料产业园") for v in venues)
     assert not any("举行" in v for v in venues)
+
+
+def test_places_person_named_like_a_road_is_no_road(run):
+    assert "张路" not in _place_texts(run("这也是张路老师在节目中第三次猜中比分。"))

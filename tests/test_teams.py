@@ -29,3 +29,9 @@ def test_teams_won_drawn_lost_record(run):
     ext = run("近10次交锋，桑普4胜3平3负略占上风。")
     assert "桑普" in {m.text for m in ext.mentions if m.type == "organization"}
     assert "桑普" not in names(ext, "person")
+
+
+def test_teams_transliterated_name_paired_with_a_club(run):
+    ext = run("上赛季两队交锋，勒沃对拜仁1胜1平2负。")
+    assert "勒沃" in {m.text for m in ext.mentions if m.type == "organization"}
+    assert "勒沃" not in names(ext, "person")

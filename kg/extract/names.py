@@ -54,19 +54,21 @@ def common_word(lex, word: str, min_freq: int = 50, *, names_too: bool = False) 
     return names_too or not tag.startswith(PROPER_TAGS)
 
 
-def valid_name(name: str, lex, *, strict: bool = False, tagged: bool = False) -> bool:
+def valid_name(name: str, lex, *, strict: bool = False, tagged: bool = False, byline: bool = False) -> bool:
     """Could `name`, standing alone, be a person's full name?
 
     `strict` is for weak evidence: the given name must not itself be a common word (孩子, 时间).
-    `tagged` (the tagger read a name there) accepts rarer given-name characters (许珂)."""
+    `tagged` (the tagger read a name there) accepts rarer given-name characters (许珂).
+    `byline` (the name follows 记者 in a byline, where only names stand) accepts a name that is also a
+    dictionary word (记者马力)."""
     cache = lex._patterns.setdefault("valid_name", {})
-    key = (name, strict, tagged)
+    key = (name, strict, tagged, byline)
     if key not in cache:
-        cache[key] = _valid_name(name, lex, strict, tagged)
+        cache[key] = _valid_name(name, lex, strict, tagged, byline)
     return cache[key]
 
 
-def _valid_name(name: str, lex, strict: bool, tagged: bool) -> bool:
+def _valid_name(name: str, lex, strict: bool, tagged: bool, byline: bool = False) -> bool:
     if not 2 <= len(name) <= 4 or name in lex.not_names or name in lex.titles:
         return False
     s = 2 if name[:2] in lex.compound_surnames else (1 if name[:1] in lex.surnames else 0)
@@ -79,7 +81,7 @@ def _valid_name(name: str, lex, strict: bool, tagged: bool) -> bool:
         return False          # 向记者, 王主任: a post, not a given name (谭明星 may be)
     if len(given) == 1 and given in "其乃即亦":
         return False          # 向其介绍: 其 ends no two-character name
-    if common_word(lex, name, 200 if tagged else 50) or (len(name) == 3 and common_word(lex, name[:2], 200)):
+    if not byline and (common_word(lex, name, 200 if tagged else 50) or (len(name) == 3 and common_word(lex, name[:2], 200))):
         return False
     if any(name[s:].startswith(h) for h in ("先生", "女士", "小姐", "某")):
         return False
@@ -95,15 +97,21 @@ def read_name(doc: Doc, i: int, *, strict_end: bool = False, tagged: int = 0) ->
     length of a name the tagger read there, which admits rarer given-name characters."""
     text, lex = doc.text, doc.lex
     s = surname_length(text, i, lex)
-    if not s or _honorific_after(text, i + s, lex):
+    if not s:
         return None
     tok = doc.token_at(i)
+    # 张路老师: the tagger reads a name whose given name starts with a road's ending (路, 街); a road's own name
+    # is longer than one character (a village's is not: 蒋村 stays a place)
+    whole = tok is not None and tok.start == i and tok.pos == "nr" and tok.end - i in (s + 1, s + 2) and (
+        tok.end == len(text) or text[tok.end] not in PLACE_TAIL) and text[i + s] in lex.road_suffixes
+    if _honorific_after(text, i + s, lex, place_tail=not whole):
+        return None
     if not tagged and tok is not None and tok.start == i:
         if tok.pos == "nr":
             tagged = tok.end - tok.start
         elif tok.pos in FUNCTION_POS and not strict_end and not _noun_at(doc, tok.end):
             return None       # 都悉数, 向你; but 曾/世民, 曾/高/峰: the tagger read the given name alone
-    if tagged <= s + 1 and _honorific_after(text, i + s, lex, one_char=True):
+    if tagged <= s + 1 and _honorific_after(text, i + s, lex, one_char=True, place_tail=not whole):
         return None           # 王总, 李董: a surname and a form of address
     if tagged > s + 2 and (foreign_name(text[i:i + tagged], lex) or "·" in text[i:i + tagged]):
         return None           # the tagger reads a transliterated name here (斯图尔特, 安吉丽娜·茱莉)
@@ -179,9 +187,9 @@ def _in_name_run(doc: Doc, i: int, n: int) -> bool:
 PLACE_TAIL = "组村镇乡路街"   # never the empty string: callers test slices
 
 
-def _honorific_after(text: str, end: int, lex, *, one_char: bool = False) -> bool:
-    """Does a form of address (先生, 阿姨, 某; with `one_char` also 总, 董) or a place's ending follow?"""
-    if end < len(text) and text[end] in PLACE_TAIL:
+def _honorific_after(text: str, end: int, lex, *, one_char: bool = False, place_tail: bool = True) -> bool:
+    """Does a form of address (先生, 阿姨, 某; with `one_char` also 总, 董) or (with `place_tail`) a place's ending follow?"""
+    if place_tail and end < len(text) and text[end] in PLACE_TAIL:
         return True       # 杨梅组, 高峰村: a place named like a person
     return any(text.startswith(h, end) for h in lex.honorifics if len(h) > 1 or one_char or h == "某")
 

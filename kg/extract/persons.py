@@ -36,6 +36,7 @@ ANONYMOUS = re.compile(r"某")
 DOTS = "·•‧-－"        # between the parts of a transliterated name
 WORD_TAGS = ("n", "t", "v", "vn", "a", "ad", "an", "d", "f", "s", "m", "q")     # the tagger's words that are no name
 LATIN = re.compile(r"(?<![A-Za-z0-9])[A-Za-z][A-Za-z0-9-]{1,19}(?![A-Za-z0-9])")
+WORK_TITLE = re.compile(r"《[^《》\n]{1,40}》")
 SURNAME_TITLE = re.compile(r"([\u4e00-\u9fff])(?:主席|总理|副主席|副总理|委员长|总书记|书记|部长|省长|市长)(?![\u4e00-\u9fff]{0,1}[长员])")
 
 
@@ -45,6 +46,9 @@ def run(doc: Doc) -> None:
     # bylines and credits: every name-shaped word in them is a person
     for m in BYLINE_PARENS.finditer(text):
         _names_in_span(doc, m.start(1), m.end(1), known)
+    for m in _byline_titled(doc.lex).finditer(text):
+        if not any(a <= m.start(1) < b for a, b in ((x.start(1), x.end(1)) for x in BYLINE_PARENS.finditer(text, max(0, m.start() - 20)))):
+            _names_in_span(doc, m.start(1), m.end(1), known)
     for m in CREDIT.finditer(text):
         _names_in_span(doc, m.start(1), m.end(1), known)
     # leader lists
@@ -79,14 +83,19 @@ def run(doc: Doc) -> None:
             end -= 1        # 米切尔· at a line's end: the dot leads nowhere
         word = text[tok.start:end]
         dotted = any(c in DOTS for c in word)      # 安吉丽娜·茱莉, 索尔-坎贝尔: a transliterated full name
+        if not dotted and end == tok.end and foreign_name(tok.word, doc.lex) and (tail := _split_tail(doc, tok.start, end)) > end:
+            word = text[tok.start:tail]      # 沙波什|尼科夫: a transliterated name the tagger cut in two
+            if _add(doc, tok.start, tail, EntityRef(PERSON, word, doc.paper.city)) is not None:
+                known.add(word)
+            continue
         n = None if dotted else read_name(doc, tok.start, tagged=tok.end - tok.start)
         if n is None:
             chinese_shaped = surname_length(text, tok.start, doc.lex) and len(tok.word) <= 3 and not dotted
-            if (dotted or foreign_name(tok.word, doc.lex)) and not chinese_shaped:
+            if (dotted or foreign_name(tok.word, doc.lex)) and not chinese_shaped and not _names_a_place(doc, end):
                 # 克林顿, 普里马科夫: the tagger's foreign names (安吉丽娜·茱莉 across its dot); a short one
                 # seen once stays a weak mention
                 sure = len(word) >= 3 or _free_count(doc, word) >= 2
-                doc.add(PERSON, tok.start, end, EntityRef(PERSON, word, doc.paper.city), weak=not sure)
+                _add(doc, tok.start, end, EntityRef(PERSON, word, doc.paper.city), weak=not sure)
                 if sure:
                     known.add(word)
             continue
@@ -94,7 +103,7 @@ def run(doc: Doc) -> None:
         if n - surname_length(text, tok.start, doc.lex) == 1 and _free_count(doc, name) < 2 and name not in known:
             # a two-character name the tagger alone reads once (康养, 夏商): a weak mention, not yet a person
             if valid_name(name, doc.lex, tagged=True):
-                doc.add(PERSON, tok.start, tok.start + n, EntityRef(PERSON, name, doc.paper.city), weak=True)
+                _add(doc, tok.start, tok.start + n, EntityRef(PERSON, name, doc.paper.city), weak=True)
             continue
         _believe(doc, tok.start, tok.start + n, known, tagged=True)
     # a name in Latin letters: after a word for a person (选手Alex, 导演Steven), or before speech (Berg先生, Moon表示);
@@ -106,12 +115,12 @@ def run(doc: Doc) -> None:
             continue
         if _described(text, s) or (not (word.isupper() and len(word) <= 5) and (
                 SPEECH.match(after) or after.startswith(("先生", "女士")))):
-            doc.add(PERSON, s, e, EntityRef(PERSON, word, doc.paper.city))
+            _add(doc, s, e, EntityRef(PERSON, word, doc.paper.city))
     # a surname before a leader's title stands for the person (江主席, 李总理): a mention with no entity
     for m in SURNAME_TITLE.finditer(text):
         s = m.start(1)
         if m.group(1) in doc.lex.surnames and (s == 0 or not HAN.match(text[s - 1])) and not doc.overlaps(s, s + 1):
-            doc.add(PERSON, s, s + 1)
+            _add(doc, s, s + 1)
     # coordinated with a believed name: 周豪和李婉, 江泽民、李鹏、乔石 (each new name may lead to the next)
     todo = list(doc.mentions(PERSON))
     while todo:
@@ -127,7 +136,66 @@ def run(doc: Doc) -> None:
             e = s + len(name)
             if e < len(text) and HAN.match(text[e]) and read_name(doc, s) not in (None, len(name)):
                 continue   # 朱健 inside a longer name
-            doc.add(PERSON, s, e, EntityRef(PERSON, name, doc.paper.city))
+            _add(doc, s, e, EntityRef(PERSON, name, doc.paper.city))
+
+
+def _add(doc: Doc, s: int, e: int, ref: EntityRef | None = None, *, weak: bool = False):
+    """Record a person's mention, unless the name is the whole title of a work (《叶问》 names the film) or stands
+    in a title the text starts or ends inside of, cut off from its opening or closing mark (吕正操回忆录》等): what
+    the text names there is the work."""
+    if any(a <= s and e <= b for a, b in _work_titles(doc)) or any(a == s and e == b for a, b in _whole_titles(doc)):
+        return None
+    return doc.add(PERSON, s, e, ref, weak=weak)
+
+
+def _whole_titles(doc: Doc) -> list[tuple[int, int]]:
+    spans = doc.__dict__.get("_whole_titles")
+    if spans is None:
+        spans = doc.__dict__["_whole_titles"] = [(m.start() + 1, m.end() - 1) for m in WORK_TITLE.finditer(doc.text)]
+    return spans
+
+
+def _work_titles(doc: Doc) -> list[tuple[int, int]]:
+    """Spans of a title cut off by the text's start (…回忆录》) or end (《…)."""
+    spans = doc.__dict__.get("_work_titles")
+    if spans is None:
+        text = doc.text
+        spans = []
+        first_close, first_open = text.find("》"), text.find("《")
+        if first_close >= 0 and (first_open < 0 or first_close < first_open) and "\n" not in text[:first_close]:
+            spans.append((0, first_close))
+        last_open, last_close = text.rfind("《"), text.rfind("》")
+        if last_open > last_close and "\n" not in text[last_open:]:
+            spans.append((last_open + 1, len(text)))
+        doc.__dict__["_work_titles"] = spans
+    return spans
+
+
+def _names_a_place(doc: Doc, end: int) -> bool:
+    """Does a venue's or place's ending follow a transliterated name (格拉斯小镇, 盖蒂别墅, 卢浮宫博物馆)? Then the name
+    is part of the place's."""
+    lex = doc.lex
+    words = tuple(lex.place_words.get("named_after", ())) + tuple(lex.venue_suffixes) + tuple(
+        x for x in lex.org_suffixes if len(x) >= 2)
+    return any(doc.text.startswith(w, end) for w in words)
+
+
+def _split_tail(doc: Doc, start: int, end: int) -> int:
+    """A transliterated name the tagger cut in two (沙波什|尼科夫): the next word, if it is a transliteration too and
+    no place's name (克林顿|俄罗斯 are two), continues the name."""
+    from ..gazetteer import gazetteer
+    from .geo import upper_names
+
+    nxt = doc.token_at(end)
+    if nxt is None or nxt.start != end or nxt.pos not in ("nr", "ns", "nz") or not 2 <= len(nxt.word) <= 4:
+        return end
+    whole = doc.text[start:nxt.end]
+    if surname_length(nxt.word, 0, doc.lex) and valid_name(nxt.word, doc.lex):
+        return end        # 王光英|王维山: Chinese names written together are two
+    if (not foreign_name(nxt.word, doc.lex) or not foreign_name(whole, doc.lex) or nxt.word in gazetteer().countries
+            or nxt.word in upper_names() or len(whole) > 8 or _names_a_place(doc, nxt.end)):
+        return end
+    return nxt.end
 
 
 def _foreign_end(doc: Doc, end: int) -> int:
@@ -146,14 +214,54 @@ def _foreign_end(doc: Doc, end: int) -> int:
     return k if k == len(text) or doc.is_boundary(k) else end
 
 
+def _byline_titles(lex) -> list[str]:
+    """The posts a byline names its writers by (记者, 通讯员): titles.tsv's posts at the paper itself or at none."""
+    return [t for t, org in lex.titles.items() if org in ("{paper}", "-")]
+
+
+def _byline_titled(lex) -> re.Pattern:
+    """A byline in brackets that starts with a writer's post: （记者马力）, （实习生李小文 记者金红）."""
+    pat = lex._patterns.get("byline_titled")
+    if pat is None:
+        alt = "|".join(map(re.escape, sorted(_byline_titles(lex), key=len, reverse=True))) or "(?!)"
+        pat = lex._patterns["byline_titled"] = re.compile(
+            rf"[（(]((?:本报|{'|'.join(map(re.escape, lex.title_prefixes))})?(?:{alt})[^（()）\n]{{2,40}}?)(?=[（()）])")
+    return pat
+
+
 def _names_in_span(doc: Doc, start: int, end: int, known: set[str]) -> None:
-    text = doc.text
-    for m in re.finditer(r"[\u4e00-\u9fff]{2,4}", text[start:end]):
-        s = start + m.start()
-        word = m.group()
-        if word in doc.lex.titles or word.endswith(("记者", "通讯员", "摄")):
+    text, lex = doc.text, doc.lex
+    titles = lex.alternation("byline_titles", _byline_titles(lex))
+    for run in re.finditer(r"[\u4e00-\u9fff]+", text[start:end]):
+        # a post cuts a run of characters into the names written after it (记者王姝马力 -> 王姝, 马力)
+        cuts = [x.span() for x in titles.finditer(run.group())]
+        if not cuts:
+            _names_in_run(doc, start + run.start(), run.group(), known)
             continue
-        if valid_name(word, doc.lex):
+        bounds = [0] + [k for span in cuts for k in span] + [len(run.group())]
+        for k in range(0, len(bounds), 2):
+            a, b = bounds[k], bounds[k + 1]
+            if b - a >= 2:
+                _names_in_run(doc, start + run.start() + a, run.group()[a:b], known, after_post=k > 0)
+
+
+def _names_in_run(doc: Doc, s0: int, run: str, known: set[str], after_post: bool = False) -> None:
+    lex = doc.lex
+    if after_post and 2 <= len(run) <= 4:
+        # right after a post only names stand: one name, or two written together (王姝马力)
+        if valid_name(run, lex, byline=True) and not (len(run) == 4 and valid_name(run[:2], lex) and valid_name(run[2:], lex)):
+            _believe(doc, s0, s0 + len(run), known, byline=True)
+            return
+        if len(run) == 4 and valid_name(run[:2], lex, byline=True) and valid_name(run[2:], lex, byline=True):
+            _believe(doc, s0, s0 + 2, known, byline=True)
+            _believe(doc, s0 + 2, s0 + 4, known, byline=True)
+            return
+    for m in re.finditer(r"[\u4e00-\u9fff]{2,4}", run):
+        s = s0 + m.start()
+        word = m.group()
+        if word in lex.titles or word.endswith(("记者", "通讯员", "摄")):
+            continue
+        if valid_name(word, lex):
             _believe(doc, s, s + len(word), known)
 
 
@@ -177,11 +285,12 @@ def _free_count(doc: Doc, name: str) -> int:
     return sum(1 for k in occurrences(doc.text, name) if not doc.overlaps(k, k + len(name)))
 
 
-def _believe(doc: Doc, s: int, e: int, known: set[str], *, strict: bool = False, tagged: bool = False) -> None:
+def _believe(doc: Doc, s: int, e: int, known: set[str], *, strict: bool = False, tagged: bool = False,
+             byline: bool = False) -> None:
     name = doc.text[s:e]
-    if not valid_name(name, doc.lex, strict=strict, tagged=tagged):
+    if not valid_name(name, doc.lex, strict=strict, tagged=tagged, byline=byline):
         return
     if strict and not (doc.is_boundary(s) and doc.is_boundary(e)) and not _split_name(doc, s, e):
         return    # 乐呵(呵): jieba reads a longer word there
-    if doc.add(PERSON, s, e, EntityRef(PERSON, name, doc.paper.city)) is not None or name in known:
+    if _add(doc, s, e, EntityRef(PERSON, name, doc.paper.city)) is not None or name in known:
         known.add(name)

@@ -17,7 +17,7 @@ from ..gazetteer import CITY, COUNTY, PROVINCE, TOWN, VILLAGE, Division, gazette
 from ..model import PLACE, EntityRef
 from .doc import Doc, occurrences
 from .geo import MAX_NAME, Home, leading_place, upper_names
-from .names import common_word
+from .names import common_word, valid_name
 
 NAME = "places"
 REQUIRES = ("organization",)
@@ -300,6 +300,8 @@ def _venues_and_roads(doc: Doc) -> list[tuple[EntityRef, int, str]]:
                 continue
             if kind == "road" and (_generic_road(doc, name) or (end < len(text) and text[end] in NOT_ROAD_AFTER)):
                 continue      # 向阳桥街道 is a town, 群众路线 a line, 路面 a surface
+            if kind == "road" and _read_as_person(doc, start, end):
+                continue      # 张路老师: 路 is a given name there, the tagger reads the whole a person's name
             canonical = name
             if name[0] in "市县区" and name[1:2] not in "场区" and (d := home.by_level_word(name[0])) is not None:
                 canonical = d.name + name[1:]          # 市政务服务大厅 -> 衡阳市政务服务大厅
@@ -313,6 +315,13 @@ def _venues_and_roads(doc: Doc) -> list[tuple[EntityRef, int, str]]:
                 doc.ext.entity(ref).aliases.add(name + number.group())
             out.append((ref, start, name))
     return out
+
+
+def _read_as_person(doc: Doc, start: int, end: int) -> bool:
+    """Does the tagger read text[start:end] as one person's name shaped like a Chinese one (张路, 王一路)?"""
+    t = doc.token_at(start)
+    return (t is not None and t.start == start and t.end == end and t.pos == "nr"
+            and valid_name(doc.text[start:end], doc.lex, tagged=True))
 
 
 NOT_ROAD_AFTER = "道区镇乡村办线面段边灯况费网径过上旁"

@@ -16,7 +16,7 @@ from ..gazetteer import gazetteer
 from ..model import ORGANIZATION, EntityRef
 from .doc import Doc, occurrences
 from .geo import upper_names
-from .names import HAN, common_word, surname_length, valid_name
+from .names import HAN, common_word, foreign_name, surname_length, valid_name
 
 NAME = "teams"
 REQUIRES = ("organization",)
@@ -81,10 +81,44 @@ def run(doc: Doc) -> None:
             found.add(text[span[0]:span[1]])
             doc.drop_weak(*span)
             doc.add(ORGANIZATION, *span, EntityRef(ORGANIZATION, text[span[0]:span[1]]))
+    _coordinated(doc, found)
     for name in sorted(found, key=len, reverse=True):     # the same team named again without a cue
         for k in occurrences(text, name):
             if doc.is_boundary(k) and doc.is_boundary(k + len(name)):
                 doc.add(ORGANIZATION, k, k + len(name), EntityRef(ORGANIZATION, name))
+
+
+COORDINATION = ("、", "和", "与", "及", "对", "vs", "VS", "Vs")
+
+
+def _coordinated(doc: Doc, found: set[str]) -> None:
+    """Names written in a list or a pairing with a club (皇马、比利亚雷亚尔和马洛卡, 利兹和热刺, 勒沃对拜仁) are clubs too,
+    if they are transliterated names (a Chinese person's name beside a club stays a person's). 和 and 与 join a player
+    to his club as well, so they count only in a sentence about a match."""
+    text = doc.text
+    clubs = doc.lex._patterns.get("club_names")
+    if clubs is None:
+        clubs = doc.lex._patterns["club_names"] = {c.lower() for names in doc.lex.clubs.values() for c in names}
+    todo = [m for m in doc.mentions(ORGANIZATION) if m.text in found or m.text.lower().rstrip("队") in clubs]
+    seen = {(m.start, m.end) for m in todo}
+    while todo:
+        m = todo.pop()
+        for sep in COORDINATION:
+            for span in (_token_starting(doc, m.end + len(sep)) if text.startswith(sep, m.end) else None,
+                         _token_ending(doc, m.start - len(sep)) if text.endswith(sep, 0, m.start) else None):
+                if span is None or span in seen:
+                    continue
+                if sep in ("和", "与", "及") and not _about_a_match(doc, m.start):
+                    continue
+                word = text[span[0]:span[1]]
+                if not foreign_name(word, doc.lex) or not _team_name(doc, *span, person_shaped_ok=False):
+                    continue
+                seen.add(span)
+                found.add(word)
+                doc.drop_weak(*span)
+                new = doc.add(ORGANIZATION, *span, EntityRef(ORGANIZATION, word))
+                if new is not None:
+                    todo.append(new)
 
 
 def club_pattern(lex):
