@@ -12,7 +12,7 @@ import os
 import re
 from collections import Counter
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from pathlib import Path
 
 HERE = Path(__file__).parent
@@ -54,10 +54,18 @@ class Lexicon:
     org_cues: dict[str, tuple[str, ...]] = field(default_factory=dict)   # after/before/acronym -> words beside a Latin name
     clubs: dict[str, tuple[str, ...]] = field(default_factory=dict)      # country -> its football clubs' names
     place_words: dict[str, tuple[str, ...]] = field(default_factory=dict)  # collective/abbreviated/visit/tail -> words
-    given_chars: Counter = field(default_factory=Counter)             # given-name characters, from jieba
-    translit_chars: Counter = field(default_factory=Counter)          # characters of transliterated names
     fingerprint: str = ""     # changes when any file changes: part of the build cache key
     _patterns: dict = field(default_factory=dict, repr=False)
+
+    @cached_property
+    def given_chars(self) -> Counter:
+        """Given-name characters and how often jieba's dictionary has them."""
+        return _name_chars()[0]
+
+    @cached_property
+    def translit_chars(self) -> Counter:
+        """Characters of transliterated foreign names and how often jieba's dictionary has them."""
+        return _name_chars()[1]
 
     def title_org(self, title: str) -> str | None:
         return self.titles.get(title)
@@ -111,23 +119,20 @@ def _kinds(name: str, extra: Path | None) -> dict[str, tuple[str, ...]]:
     return {k: tuple(sorted(v, key=len, reverse=True)) for k, v in out.items()}
 
 
+@lru_cache(maxsize=1)
 def _name_chars() -> tuple[Counter, Counter]:
     """From jieba's dictionary: how often each character appears in Chinese given names (its `nr` words)
-    and in transliterated foreign names (its `nrt`/`nrfg` words)."""
-    import jieba
+    and in transliterated foreign names (its `nrt`/`nrfg` words). Made from the word tags jieba.posseg reads
+    when imported, the first time an extractor asks, rather than by reading the dictionary once more."""
+    import jieba.posseg
 
     given: Counter = Counter()
     foreign: Counter = Counter()
-    path = Path(jieba.__file__).parent / "dict.txt"
-    with path.open(encoding="utf-8") as f:
-        for line in f:
-            parts = line.split()
-            if len(parts) != 3:
-                continue
-            if parts[2] == "nr" and len(parts[0]) in (2, 3):
-                given.update(parts[0][1:])
-            elif parts[2] in ("nrt", "nrfg") and len(parts[0]) >= 2:
-                foreign.update(parts[0])
+    for word, tag in jieba.posseg.dt.word_tag_tab.items():
+        if tag == "nr" and len(word) in (2, 3):
+            given.update(word[1:])
+        elif tag in ("nrt", "nrfg") and len(word) >= 2:
+            foreign.update(word)
     return given, foreign
 
 
@@ -182,7 +187,6 @@ def load(extra_dir: str | None = None) -> Lexicon:
     lex.org_cues = _kinds("org_cues.tsv", extra)
     lex.clubs = _kinds("sports_clubs.tsv", extra)
     lex.place_words = _kinds("place_words.tsv", extra)
-    lex.given_chars, lex.translit_chars = _name_chars()
     digest = hashlib.sha1()
     for name in FILES:
         for line in _lines(name, extra):
