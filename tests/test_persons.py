@@ -57,6 +57,7 @@ def test_persons_transliterated_name_is_not_cut_to_chinese_shape(run, text, name
     "来自全省的知名选手都悉数到场参赛。",       # 都: an adverb after a title, not a surname
     "政委向你交待任务。",
     "这位高管只透露了以下几点。",              # 高管 is a word the tagger reads, not 高 + 管只
+    "市人社局将为符合条件的获奖选手晋升相应职业技能等级。",   # 晋升 is a verb after a title, not 晋 + 升
 ])
 def test_persons_no_name_where_the_tagger_reads_a_word(run, text):
     assert not names(run(text), "person")

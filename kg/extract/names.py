@@ -111,6 +111,8 @@ def read_name(doc: Doc, i: int, *, strict_end: bool = False, tagged: int = 0) ->
             tagged = tok.end - tok.start
         elif tok.pos in FUNCTION_POS and not strict_end and not _noun_at(doc, tok.end):
             return None       # 都悉数, 向你; but 曾/世民, 曾/高/峰: the tagger read the given name alone
+        elif tok.pos == "v" and tok.end - i >= s + 1 and not strict_end:
+            return None       # 选手晋升相应等级: the tagger reads a verb where a surname starts
     if tagged <= s + 1 and _honorific_after(text, i + s, lex, one_char=True, place_tail=not whole):
         return None           # 王总, 李董: a surname and a form of address
     if tagged > s + 2 and (foreign_name(text[i:i + tagged], lex) or "·" in text[i:i + tagged]):
