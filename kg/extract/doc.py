@@ -19,6 +19,7 @@ from ..model import Article, EntityRef, Extraction, Mention
 from .tagger import Token, tagger
 
 SENTENCE_END = re.compile(r"[。！？!?；;\n]+[”’」』）)]*")
+WORK_TITLE = re.compile(r"《[^《》\n]{1,40}》")
 _tokenizer_lock = threading.Lock()
 _tokenizers: dict[str, jieba.posseg.POSTokenizer] = {}
 
@@ -83,6 +84,23 @@ class Doc:
     @cached_property
     def tokens(self) -> list[Token]:
         return tagger().tag(self.text)
+
+    @cached_property
+    def titles(self) -> list[tuple[int, int]]:
+        """Spans of the titles of works, inside their marks (《叶问》)."""
+        return [(m.start() + 1, m.end() - 1) for m in WORK_TITLE.finditer(self.text)]
+
+    @cached_property
+    def cut_titles(self) -> list[tuple[int, int]]:
+        """Spans of a title cut off by the text's start (…回忆录》) or end (《…): a fragment of a longer text."""
+        text, spans = self.text, []
+        first_close, first_open = text.find("》"), text.find("《")
+        if first_close >= 0 and (first_open < 0 or first_close < first_open) and "\n" not in text[:first_close]:
+            spans.append((0, first_close))
+        last_open, last_close = text.rfind("《"), text.rfind("》")
+        if last_open > last_close and "\n" not in text[last_open:]:
+            spans.append((last_open + 1, len(text)))
+        return spans
 
     @cached_property
     def _token_starts(self) -> list[int]:

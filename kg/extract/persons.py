@@ -36,7 +36,6 @@ ANONYMOUS = re.compile(r"某")
 DOTS = "·•‧-－"        # between the parts of a transliterated name
 WORD_TAGS = ("n", "t", "v", "vn", "a", "ad", "an", "d", "f", "s", "m", "q")     # the tagger's words that are no name
 LATIN = re.compile(r"(?<![A-Za-z0-9])[A-Za-z][A-Za-z0-9-]{1,19}(?![A-Za-z0-9])")
-WORK_TITLE = re.compile(r"《[^《》\n]{1,40}》")
 SURNAME_TITLE = re.compile(r"([\u4e00-\u9fff])(?:主席|总理|副主席|副总理|委员长|总书记|书记|部长|省长|市长)(?![\u4e00-\u9fff]{0,1}[长员])")
 
 
@@ -143,32 +142,9 @@ def _add(doc: Doc, s: int, e: int, ref: EntityRef | None = None, *, weak: bool =
     """Record a person's mention, unless the name is the whole title of a work (《叶问》 names the film) or stands
     in a title the text starts or ends inside of, cut off from its opening or closing mark (吕正操回忆录》等): what
     the text names there is the work."""
-    if any(a <= s and e <= b for a, b in _work_titles(doc)) or any(a == s and e == b for a, b in _whole_titles(doc)):
+    if any(a <= s and e <= b for a, b in doc.cut_titles) or any(a == s and e == b for a, b in doc.titles):
         return None
     return doc.add(PERSON, s, e, ref, weak=weak)
-
-
-def _whole_titles(doc: Doc) -> list[tuple[int, int]]:
-    spans = doc.__dict__.get("_whole_titles")
-    if spans is None:
-        spans = doc.__dict__["_whole_titles"] = [(m.start() + 1, m.end() - 1) for m in WORK_TITLE.finditer(doc.text)]
-    return spans
-
-
-def _work_titles(doc: Doc) -> list[tuple[int, int]]:
-    """Spans of a title cut off by the text's start (…回忆录》) or end (《…)."""
-    spans = doc.__dict__.get("_work_titles")
-    if spans is None:
-        text = doc.text
-        spans = []
-        first_close, first_open = text.find("》"), text.find("《")
-        if first_close >= 0 and (first_open < 0 or first_close < first_open) and "\n" not in text[:first_close]:
-            spans.append((0, first_close))
-        last_open, last_close = text.rfind("《"), text.rfind("》")
-        if last_open > last_close and "\n" not in text[last_open:]:
-            spans.append((last_open + 1, len(text)))
-        doc.__dict__["_work_titles"] = spans
-    return spans
 
 
 def _names_a_place(doc: Doc, end: int) -> bool:
