@@ -468,9 +468,7 @@ def _latin_orgs(doc: Doc) -> list[tuple[int, int]]:
         return []
     text = doc.text
     out = []
-    posts = doc.lex._patterns.get("latin_titles")
-    if posts is None:
-        posts = doc.lex._patterns["latin_titles"] = {t.lower() for t in doc.lex.titles if t.isascii()}
+    posts = doc.lex.derived("latin_titles", lambda: {t.lower() for t in doc.lex.titles if t.isascii()})
     for m in LATIN_NAME.finditer(text):
         s, e = m.span()
         word = m.group()

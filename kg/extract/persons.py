@@ -197,12 +197,12 @@ def _byline_titles(lex) -> list[str]:
 
 def _byline_titled(lex) -> re.Pattern:
     """A byline in brackets that starts with a writer's post: （记者马力）, （实习生李小文 记者金红）."""
-    pat = lex._patterns.get("byline_titled")
-    if pat is None:
+    def make() -> re.Pattern:
         alt = "|".join(map(re.escape, sorted(_byline_titles(lex), key=len, reverse=True))) or "(?!)"
-        pat = lex._patterns["byline_titled"] = re.compile(
+        return re.compile(
             rf"[（(]((?:本报|{'|'.join(map(re.escape, lex.title_prefixes))})?(?:{alt})[^（()）\n]{{2,40}}?)(?=[（()）])")
-    return pat
+
+    return lex.derived("byline_titled", make)
 
 
 def _names_in_span(doc: Doc, start: int, end: int, known: set[str]) -> None:

@@ -444,9 +444,7 @@ def _abbreviated(doc: Doc) -> None:
     Weak mentions."""
     abbr = doc.lex.abbreviations
     chars = "".join(abbr)
-    pair = doc.lex._patterns.get("abbr_pairs")
-    if pair is None:
-        pair = doc.lex._patterns["abbr_pairs"] = re.compile(rf"[{chars}]{{2,3}}(?={PAIR_AFTER})")
+    pair = doc.lex.derived("abbr_pairs", lambda: re.compile(rf"[{chars}]{{2,3}}(?={PAIR_AFTER})"))
     text = doc.text
     spans = []
     for m in pair.finditer(text):

@@ -70,22 +70,21 @@ class Lexicon:
     def title_org(self, title: str) -> str | None:
         return self.titles.get(title)
 
+    def derived(self, key: str, make):
+        """What `make()` returns (a pattern, a word set made from this lexicon's files), made once per lexicon."""
+        value = self._patterns.get(key)
+        if value is None:
+            value = self._patterns[key] = make()
+        return value
+
     def alternation(self, key: str, words) -> re.Pattern:
         """One compiled regex matching any of `words`, longest first; compiled once per lexicon."""
-        pat = self._patterns.get(key)
-        if pat is None:
-            ordered = sorted({w for w in words if w}, key=len, reverse=True)
-            pat = self._patterns[key] = re.compile("|".join(map(re.escape, ordered)) or r"(?!)")
-        return pat
+        return self.derived(key, lambda: re.compile(
+            "|".join(map(re.escape, sorted({w for w in words if w}, key=len, reverse=True))) or r"(?!)"))
 
     def ending(self, key: str, words, text: str, end: int) -> str | None:
         """The longest of `words` that text[:end] ends with."""
-        table = self._patterns.get(key)
-        if table is None:
-            by_len: dict[int, set] = {}
-            for w in words:
-                by_len.setdefault(len(w), set()).add(w)
-            table = self._patterns[key] = sorted(by_len.items(), reverse=True)
+        table = self.derived(key, lambda: _by_length(words))
         for n, group in table:
             if n <= end and text[end - n:end] in group:
                 return text[end - n:end]
@@ -107,6 +106,14 @@ def _lines(name: str, extra: Path | None) -> list[str]:
 
 def _fields(line: str) -> list[str]:
     return [f.strip() for f in line.split("\t")]
+
+
+def _by_length(words) -> list[tuple[int, set[str]]]:
+    """`words` grouped by length, longest first."""
+    by_len: dict[int, set] = {}
+    for w in words:
+        by_len.setdefault(len(w), set()).add(w)
+    return sorted(by_len.items(), reverse=True)
 
 
 def _kinds(name: str, extra: Path | None) -> dict[str, tuple[str, ...]]:
