@@ -32,12 +32,11 @@ def cue_pattern(lex):
 
 def record_pattern(lex):
     """A won-drawn-lost count right after a team (桑普3胜2平1负): a number and a `record` word of team_cues.tsv."""
-    key = "team_record"
-    pat = lex._patterns.get(key)
-    if pat is None:
+    def make() -> re.Pattern:
         words = "|".join(map(re.escape, lex.team_cues.get("record", ()))) or "(?!)"
-        pat = lex._patterns[key] = re.compile(rf"\d{{1,2}}(?:{words})(?:\d{{1,2}}(?:{words}))+")
-    return pat
+        return re.compile(rf"\d{{1,2}}(?:{words})(?:\d{{1,2}}(?:{words}))+")
+
+    return lex.derived("team_record", make)
 
 
 def run(doc: Doc) -> None:
@@ -60,9 +59,7 @@ def run(doc: Doc) -> None:
         if not (e == len(text) or doc.is_boundary(e) or not HAN.match(text[e]) or e in starts):
             continue      # 罗马尼亚: a longer word
         if (not doc.overlaps(s, e) or all(x.weak for x in doc.mentions_in(s, e))) and _about_a_match(doc, s):
-            found.add(text[s:e])
-            doc.drop_weak(s, e)
-            doc.add(ORGANIZATION, s, e, EntityRef(ORGANIZATION, text[s:e]))
+            _claim(doc, s, e, found)
     for m in cue_pattern(doc.lex).finditer(text):
         word = m.group()
         spans = []
@@ -72,20 +69,24 @@ def run(doc: Doc) -> None:
             spans.append((_token_starting(doc, m.end()), word))
         for span, cue in spans:
             if span is not None and _team_name(doc, *span, person_shaped_ok=cue.lower() == "vs" or cue == "对阵"):
-                found.add(text[span[0]:span[1]])
-                doc.drop_weak(*span)
-                doc.add(ORGANIZATION, *span, EntityRef(ORGANIZATION, text[span[0]:span[1]]))
+                _claim(doc, *span, found)
     for m in record_pattern(doc.lex).finditer(text):
         span = _token_ending(doc, m.start())
         if span is not None and _team_name(doc, *span, person_shaped_ok=True):
-            found.add(text[span[0]:span[1]])
-            doc.drop_weak(*span)
-            doc.add(ORGANIZATION, *span, EntityRef(ORGANIZATION, text[span[0]:span[1]]))
+            _claim(doc, *span, found)
     _coordinated(doc, found)
     for name in sorted(found, key=len, reverse=True):     # the same team named again without a cue
         for k in occurrences(text, name):
             if doc.is_boundary(k) and doc.is_boundary(k + len(name)):
                 doc.add(ORGANIZATION, k, k + len(name), EntityRef(ORGANIZATION, name))
+
+
+def _claim(doc: Doc, s: int, e: int, found: set[str]):
+    """text[s:e] is a team: the weak guesses over it give way, and its name is looked for again (see run)."""
+    name = doc.text[s:e]
+    found.add(name)
+    doc.drop_weak(s, e)
+    return doc.add(ORGANIZATION, s, e, EntityRef(ORGANIZATION, name))
 
 
 COORDINATION = ("、", "和", "与", "及", "对", "vs", "VS", "Vs")
@@ -96,9 +97,7 @@ def _coordinated(doc: Doc, found: set[str]) -> None:
     if they are transliterated names (a Chinese person's name beside a club stays a person's). 和 and 与 join a player
     to his club as well, so they count only in a sentence about a match."""
     text = doc.text
-    clubs = doc.lex._patterns.get("club_names")
-    if clubs is None:
-        clubs = doc.lex._patterns["club_names"] = {c.lower() for names in doc.lex.clubs.values() for c in names}
+    clubs = doc.lex.derived("club_names", lambda: {c.lower() for names in doc.lex.clubs.values() for c in names})
     todo = [m for m in doc.mentions(ORGANIZATION) if m.text in found or m.text.lower().rstrip("队") in clubs]
     seen = {(m.start, m.end) for m in todo}
     while todo:
@@ -114,21 +113,18 @@ def _coordinated(doc: Doc, found: set[str]) -> None:
                 if not foreign_name(word, doc.lex) or not _team_name(doc, *span, person_shaped_ok=False):
                     continue
                 seen.add(span)
-                found.add(word)
-                doc.drop_weak(*span)
-                new = doc.add(ORGANIZATION, *span, EntityRef(ORGANIZATION, word))
+                new = _claim(doc, *span, found)
                 if new is not None:
                     todo.append(new)
 
 
 def club_pattern(lex):
     """Any club of sports_clubs.tsv, in any letter case (ac米兰), with the word 队 written after it (布莱克本队)."""
-    pat = lex._patterns.get("clubs")
-    if pat is None:
+    def make() -> re.Pattern:
         names = sorted({c for names in lex.clubs.values() for c in names}, key=len, reverse=True)
-        alt = "|".join(map(re.escape, names)) or "(?!)"
-        pat = lex._patterns["clubs"] = re.compile(rf"(?:{alt})队?", re.IGNORECASE)
-    return pat
+        return re.compile(rf"(?:{'|'.join(map(re.escape, names)) or '(?!)'})队?", re.IGNORECASE)
+
+    return lex.derived("clubs", make)
 
 
 def _about_a_match(doc: Doc, pos: int) -> bool:
