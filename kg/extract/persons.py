@@ -151,9 +151,9 @@ def _names_a_place(doc: Doc, end: int) -> bool:
     """Does a venue's or place's ending follow a transliterated name (格拉斯小镇, 盖蒂别墅, 卢浮宫博物馆)? Then the name
     is part of the place's."""
     lex = doc.lex
-    words = tuple(lex.place_words.get("named_after", ())) + tuple(lex.venue_suffixes) + tuple(
-        x for x in lex.org_suffixes if len(x) >= 2)
-    return any(doc.text.startswith(w, end) for w in words)
+    words = lex.derived("named_after", lambda: tuple(lex.place_words.get("named_after", ())) + tuple(
+        lex.venue_suffixes) + tuple(x for x in lex.org_suffixes if len(x) >= 2))
+    return doc.text.startswith(words, end)
 
 
 def _split_tail(doc: Doc, start: int, end: int) -> int:
