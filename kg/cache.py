@@ -17,6 +17,7 @@ of folding each of them in again. Entries of one version live in one folder
 """
 from __future__ import annotations
 
+import contextlib
 import dataclasses
 import hashlib
 import importlib.metadata
@@ -117,8 +118,9 @@ class ExtractionCache:
                 with os.fdopen(fd, "wb") as f:
                     pickle.dump(entry, f, protocol=pickle.HIGHEST_PROTOCOL)
                 os.replace(tmp, path)
-            except BaseException:
-                os.unlink(tmp)
+            except BaseException:   # a Ctrl-C too, even one taken just after the rename: it must reach the build
+                with contextlib.suppress(OSError):
+                    os.unlink(tmp)
                 raise
         except OSError:
             return

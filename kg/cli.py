@@ -12,7 +12,7 @@ from pathlib import Path
 
 import click
 
-from .errors import Messages, UsageError, describe
+from .errors import InterruptedAfterWriting, Messages, UsageError, describe
 
 OUT = Path("output")
 
@@ -44,8 +44,10 @@ class _Command(click.Command):
             return super().invoke(ctx)
         except (click.ClickException, click.exceptions.Exit, click.Abort):
             raise
-        except KeyboardInterrupt:
-            click.echo(f"\nkg: {Messages.E014 if self.name == 'build' else Messages.E017}", err=True)
+        except KeyboardInterrupt as e:
+            late = isinstance(e, InterruptedAfterWriting)
+            click.echo(f"\nkg: {Messages.E019 if late else Messages.E014 if self.name == 'build' else Messages.E017}",
+                       err=True)
             sys.exit(130)
         except BrokenPipeError:     # `kg query ... | head`: the reader has what it wanted
             import os

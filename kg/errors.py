@@ -30,9 +30,14 @@ class Messages:
     E016 = "line {line}: extraction failed ({error}), line skipped (a bug: please report it)"
     E017 = "interrupted"
     E018 = "another kg build is writing here; the previous outputs are left as they were (wait for it, or use another --out)"
+    E019 = "interrupted as the new outputs were being put in place; they all were"
     W101 = "no issue date (no masthead date and no --date): relative dates are left unresolved"
     W102 = "no masthead naming the paper: home city {city} inferred from the text (set it with --city)"
     W103 = "no masthead naming the paper and no --city: short forms like 市委 are left unexpanded"
+
+
+class InterruptedAfterWriting(KeyboardInterrupt):
+    """A Ctrl-C that came while the outputs were being renamed into place: it is taken once all of them are."""
 
 
 @dataclass(frozen=True)

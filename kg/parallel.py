@@ -17,14 +17,13 @@ from __future__ import annotations
 
 import multiprocessing
 import os
-import signal
-import threading
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Executor, Future, ProcessPoolExecutor
 from dataclasses import dataclass, field
 from functools import lru_cache
 
+from . import interrupts
 from .errors import Problem, guarded
 from .lexicon import Lexicon
 from .model import Article, Extraction
@@ -95,6 +94,7 @@ def init_worker(warm_up: Lexicon | None = None) -> None:
     (else on its first batch)."""
     from .gazetteer import gazetteer
 
+    interrupts.ignored()        # a Ctrl-C reaches the whole process group: the build stops its workers itself
     gazetteer.cache_clear()     # an SQLite connection must not cross a fork
     if warm_up is not None:
         extract_batch([Article(id="warm-up", text=WARM_UP, source="")], warm_up)
@@ -190,31 +190,33 @@ class LocalRunner:
 
 def stop(pool: ProcessPoolExecutor, terminate: bool = False) -> None:
     """Shut `pool` down; with `terminate`, its workers are stopped first rather than waited for (a spare that
-    nothing came for would otherwise finish loading what no one needs). Stopping a pool twice is harmless."""
+    nothing came for would otherwise finish loading what no one needs). They ignore SIGTERM, so they are
+    killed. Stopping a pool twice is harmless."""
     if terminate:
         for process in list((getattr(pool, "_processes", None) or {}).values()):
-            process.terminate()
+            process.kill()
     pool.shutdown(wait=True, cancel_futures=True)
 
 
 def process_pool(jobs: int, warm_up: Lexicon | None = None) -> ProcessPoolExecutor:
     pool = ProcessPoolExecutor(max_workers=jobs, mp_context=multiprocessing.get_context("spawn"),
                                initializer=init_worker, initargs=(warm_up,))
-    _start_ignoring_ctrl_c(pool, jobs)
+    try:
+        _start_ignoring_interrupts(pool, jobs)
+    except BaseException:       # a Ctrl-C while they start: none is left behind
+        stop(pool, terminate=True)
+        raise
     return pool
 
 
-def _start_ignoring_ctrl_c(pool: ProcessPoolExecutor, jobs: int) -> None:
-    """Start the workers now, with SIGINT ignored, which they keep: a Ctrl-C reaches the whole process group,
-    and the build (this process) is what stops and cleans up; a worker would only print a traceback."""
-    if threading.current_thread() is not threading.main_thread():
-        return
-    previous = signal.signal(signal.SIGINT, signal.SIG_IGN)
-    try:
+def _start_ignoring_interrupts(pool: ProcessPoolExecutor, jobs: int) -> None:
+    """Start the workers now, inside interrupts.held(): the pool's threads never take a Ctrl-C or a `kill`, and
+    each worker ignores them (init_worker). Either reaches the whole process group, and the build (this
+    process) is what stops and cleans up: a worker stopped by one would only print a traceback, or break the
+    pool before this process had run its handler."""
+    with interrupts.held():
         for _ in range(jobs):       # each submit with no idle worker spawns one
             pool.submit(int)
-    finally:
-        signal.signal(signal.SIGINT, previous)
 
 
 def ordered(submit: Callable[[Batch], Future | None], batches: Iterable[Batch], in_flight: Callable[[], int]
@@ -225,7 +227,7 @@ def ordered(submit: Callable[[Batch], Future | None], batches: Iterable[Batch], 
     running = 0
 
     def done(batch: Batch, fut: Future | None) -> tuple[Batch, list[Extraction]]:
-        return batch, batch.merge(fut.result() if fut is not None else [])
+        return batch, batch.merge(_result(fut) if fut is not None else [])
 
     for batch in batches:
         fut = submit(batch) if batch.todo else None
@@ -237,3 +239,14 @@ def ordered(submit: Callable[[Batch], Future | None], batches: Iterable[Batch], 
             yield done(batch, fut)
     while pending:
         yield done(*pending.popleft())
+
+
+def _result(fut: Future, moment: float = 0.2):
+    """`fut.result()`, waited for a moment at a time so that a Ctrl-C is taken while waiting (kg.interrupts)."""
+    while True:
+        interrupts.taken()
+        try:
+            return fut.result(timeout=moment)
+        except TimeoutError:
+            if fut.done():          # the work itself raised TimeoutError
+                raise

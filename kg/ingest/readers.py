@@ -19,6 +19,7 @@ import select
 import stat
 from pathlib import Path
 
+from .. import interrupts
 from ..errors import InputError, Messages, Problem
 from .traditional import char_map, common_hanzi
 
@@ -164,7 +165,8 @@ def _read_stream(fd: int, most: int) -> bytes:
     chunks, size = [], 0
     while size < most:
         if not select.select([fd], [], [], 0.2)[0]:
-            continue            # Python runs a pending signal's handler here
+            interrupts.taken()
+            continue
         chunk = os.read(fd, min(1 << 20, most - size))
         if not chunk:
             break

@@ -10,8 +10,6 @@ import fcntl
 import os
 import secrets
 import shutil
-import signal
-import threading
 from collections.abc import Iterable
 from contextlib import contextmanager
 from contextvars import ContextVar
@@ -19,7 +17,8 @@ from pathlib import Path
 
 from rdflib import Graph, Literal, URIRef
 
-from ..errors import Messages, OutputError, Problem
+from .. import interrupts
+from ..errors import InterruptedAfterWriting, Messages, OutputError, Problem
 
 FORMATS = {"turtle": "graph.ttl", "nt": "graph.nt", "nquads": "graph.nq", "json-ld": "graph.jsonld"}
 LOCK = ".newskg.lock"
@@ -127,7 +126,8 @@ def all_or_nothing():
 
     A build's files (graph.ttl, graph.html, ...) thus change together: an
     interrupted or failed build leaves every one of them as it was. The renames
-    run with SIGINT and SIGTERM held back, so a Ctrl-C cannot split them."""
+    run with SIGINT and SIGTERM held back, so a Ctrl-C cannot split them; one that came meanwhile is then
+    taken as InterruptedAfterWriting."""
     if _PENDING.get() is not None:      # nested: the outer block commits
         yield
         return
@@ -148,19 +148,22 @@ def all_or_nothing():
 
 
 def _commit(pending: list[tuple[Path, Path]]) -> None:
-    held = threading.current_thread() is threading.main_thread()
-    if held:
-        mask = signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT, signal.SIGTERM})
+    """Rename every file into place, with Ctrl-C held back so that it cannot split them."""
+    renamed = False
     try:
-        for tmp, target in pending:
-            _replace(tmp, target)
-        for folder in {target.parent for _, target in pending}:
-            _fsync(folder)
-    except OSError as e:
-        raise _output_error(pending[0][1], e) from e
-    finally:
-        if held:
-            signal.pthread_sigmask(signal.SIG_SETMASK, mask)
+        with interrupts.held():
+            try:
+                for tmp, target in pending:
+                    _replace(tmp, target)
+                for folder in {target.parent for _, target in pending}:
+                    _fsync(folder)
+            except OSError as e:
+                raise _output_error(pending[0][1], e) from e
+            renamed = True
+    except KeyboardInterrupt:
+        if renamed:
+            raise InterruptedAfterWriting from None
+        raise
 
 
 _PENDING: ContextVar[list[tuple[Path, Path]] | None] = ContextVar("newskg_pending_outputs", default=None)
