@@ -587,22 +587,14 @@ def _short_forms(name: str, home: Home) -> list[str]:
     return [s for s in out if len(s) >= 2 and s != name]
 
 
-_patterns: dict[str, re.Pattern] = {}
-
-
 def _known_pattern(lex: Lexicon) -> re.Pattern:
-    key = "known" + lex.fingerprint
-    if key not in _patterns:
-        names = sorted((n for n in lex.organizations if len(n) >= 2), key=len, reverse=True)
-        _patterns[key] = re.compile("|".join(map(re.escape, names)))
-    return _patterns[key]
+    return lex.alternation("org_known", (n for n in lex.organizations if len(n) >= 2))
 
 
 def _army_pattern(lex: Lexicon) -> re.Pattern:
     """A country and an army word (美军, 印度海军, 苏联军方), an army named alone (八路军, 空军), or a country and a
     league (乌克兰联赛): org_units.tsv's army, army_prefix, army_named and league words."""
-    key = "army" + lex.fingerprint
-    if key not in _patterns:
+    def make() -> re.Pattern:
         from ..gazetteer import gazetteer
 
         units = lex.org_units
@@ -612,19 +604,18 @@ def _army_pattern(lex: Lexicon) -> re.Pattern:
 
         def alt(words):
             return "|".join(map(re.escape, sorted(set(words), key=len, reverse=True)))
-        _patterns[key] = re.compile(
+        return re.compile(
             rf"(?P<nation>{alt(countries | prefixes)})(?:(?P<army>{alt(units.get('army', ()))})|(?P<league>{alt(units.get('league', ()))}))"
             rf"|(?:{alt(units.get('army_named', ()))})(?:{alt(w for w in units.get('army', ()) if w != '军')})?")
-    return _patterns[key]
+    return lex.derived("org_army", make)
 
 
 def _level_pattern(lex: Lexicon) -> re.Pattern:
     """Level word (or 中共 + place) + a body stem, optionally + department: 市委, 县委宣传部, 省政协办公厅."""
-    key = "level" + lex.fingerprint
-    if key not in _patterns:
+    def make() -> re.Pattern:
         stems = sorted(set(lex.party_bodies) | set(lex.departments), key=len, reverse=True)
         alt = "|".join(map(re.escape, stems))
         tail = (r"(?P<tail>办公厅|办公室|组织部|宣传部|统战部|机关党委|机关党支部|巡查组|考核组|督查组|检查组|工作组|"
                 r"[^\W\d_在的和与对为从向把被将了是有等关于加强推进开展]{2,10}?(?:部|处|科|支队|大队)(?:[一二三四五六七八九十]队)?)?")
-        _patterns[key] = re.compile(rf"(?:中共|政协)?(?:[\u4e00-\u9fff]{{2,6}}?[省市县区]|[省市县区])(?:{alt})(?!员){tail}")
-    return _patterns[key]
+        return re.compile(rf"(?:中共|政协)?(?:[\u4e00-\u9fff]{{2,6}}?[省市县区]|[省市县区])(?:{alt})(?!员){tail}")
+    return lex.derived("org_level", make)
