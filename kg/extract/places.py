@@ -465,15 +465,20 @@ def _abbreviated(doc: Doc) -> None:
         t = doc.token_at(k)
         if t is not None and t.end == k + 1 and t.start in (k - 1, k) and doc.is_boundary(k - 1):
             spans.append(k)       # 访美, 驻港, 对华; not 对法律, 来日方长, 采访中
-    for word in doc.lex.place_words.get("abbreviated", ()):
-        plain = word.replace("[", "").replace("]", "")
-        marks = [i - 2 * word[:i].count("[") for i, c in enumerate(word) if c == "["]
+    marked = doc.lex.derived("abbreviated_marks", lambda: [_marks(w) for w in doc.lex.place_words.get("abbreviated", ())])
+    for plain, marks in marked:
         for k in occurrences(text, plain):
             if doc.is_boundary(k) or doc.token_at(k) is not None and doc.token_at(k).start == k:
                 spans.extend(k + i for i in marks if text[k + i] in abbr)
     for k in sorted(set(spans)):
         if not doc.overlaps(k, k + 1):
             doc.add(PLACE, k, k + 1, EntityRef(PLACE, abbr[text[k]], ""), value="country", weak=True)
+
+
+def _marks(word: str) -> tuple[str, list[int]]:
+    """A place_words.tsv word with its abbreviating characters in brackets ([华]侨, 抗[日]): the plain word, and
+    where in it each bracketed character stands."""
+    return word.replace("[", "").replace("]", ""), [i - 2 * word[:i].count("[") for i, c in enumerate(word) if c == "["]
 
 
 def _collective(doc: Doc) -> None:
