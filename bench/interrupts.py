@@ -6,7 +6,7 @@ Each run builds 40 pages into a fresh cache and sends the signal to the build an
 terminal's Ctrl-C does. Every run must end with status 130 and the one line E014, the outputs untouched.
 A lost signal shows as status 0, a worker dying first as status 2 (BrokenProcessPool). The single-run
 version of this is tests/test_faults.py; races that it hits one time in twenty need this to be seen.
-Results: bench/RESULTS.md ("Interrupts").
+Results: bench/INTERRUPTS.md (by hand: make bench does not run this).
 """
 from __future__ import annotations
 
