@@ -24,6 +24,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 
 INTERRUPTS = frozenset({signal.SIGINT, signal.SIGTERM})
+MOMENT = 0.2        # seconds that code waiting on something else waits at a time, calling taken() in between
 
 
 def _main() -> bool:

@@ -241,12 +241,12 @@ def ordered(submit: Callable[[Batch], Future | None], batches: Iterable[Batch], 
         yield done(*pending.popleft())
 
 
-def _result(fut: Future, moment: float = 0.2):
+def _result(fut: Future):
     """`fut.result()`, waited for a moment at a time so that a Ctrl-C is taken while waiting (kg.interrupts)."""
     while True:
         interrupts.taken()
         try:
-            return fut.result(timeout=moment)
+            return fut.result(timeout=interrupts.MOMENT)
         except TimeoutError:
             if fut.done():          # the work itself raised TimeoutError
                 raise

@@ -164,7 +164,7 @@ def _read_stream(fd: int, most: int) -> bytes:
     opening a pipe and the first read would otherwise be held until a byte arrives, which may be never."""
     chunks, size = [], 0
     while size < most:
-        if not select.select([fd], [], [], 0.2)[0]:
+        if not select.select([fd], [], [], interrupts.MOMENT)[0]:
             interrupts.taken()
             continue
         chunk = os.read(fd, min(1 << 20, most - size))
