@@ -33,6 +33,7 @@ from rdflib.query import Result
 from .errors import UsageError
 from .rdf.namespaces import PREFIXES
 from .rdf.triples import rdflib_term
+from .store_plan import planned, statistics
 
 DB = "oxigraph"
 MARK = "newskg-store.json"
@@ -77,12 +78,14 @@ def write_store(triples: Iterable, named: Iterable, target: Path, *, site: Path 
         store.bulk_load(path=str(nq), format=ox.RdfFormat.N_QUADS)
         nq.unlink()
         store.flush()
-        n_default = int(next(iter(store.query("SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }")))["n"].value)
+        stats = statistics(store)
+        n_default = sum(stats["predicates"].values())
         n_named = len(store) - n_default
         del store
         info = {"format": FORMAT_VERSION, "triples": n_default, "article_quads": n_named,
                 "built": time.strftime("%Y-%m-%dT%H:%M:%S%z"),
-                "site": os.path.relpath(Path(site).resolve(), target.resolve()) if site else None}
+                "site": os.path.relpath(Path(site).resolve(), target.resolve()) if site else None,
+                "statistics": stats}
         (tmp / MARK).write_text(json.dumps(info, ensure_ascii=False, indent=1), encoding="utf-8")
         os.chmod(tmp, 0o777 & ~_umask())
         _replace_dir(tmp, target)
@@ -162,7 +165,11 @@ class GraphStore:
         return (self.path / rel).resolve() if rel else self.path.resolve().parent
 
     def query(self, text: str, *, limit: int | None = None) -> Result:
-        """Run a SPARQL query over the union graph; CONSTRUCT keeps at most `limit` + 1 triples when given."""
+        """Run a SPARQL query over the union graph; CONSTRUCT keeps at most `limit` + 1 triples when given.
+
+        A SELECT over large joins is first rewritten so Oxigraph hash-joins them (`kg.store_plan`).
+        """
+        text = planned(text, self.info.get("statistics"))
         try:
             r = self._store.query(text, prefixes=_OX_PREFIXES)
         except SyntaxError as e:
@@ -192,8 +199,7 @@ def _rows(solutions, variables: list[Variable]):
     seen: dict = {}
     for s in solutions:
         row = {}
-        for i, v in enumerate(variables):
-            t = s[i]
+        for v, t in zip(variables, s):
             if t is not None:
                 term = seen.get(t)
                 if term is None:
