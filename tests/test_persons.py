@@ -121,3 +121,95 @@ def test_persons_transliteration_the_tagger_cut_in_two(run):
 
 def test_persons_given_name_starting_with_a_road_ending(run):
     assert "张路" in names(run("这也是张路老师在节目中第三次猜中比分。"), "person")
+
+
+def test_persons_name_only_inside_a_work_title_names_the_work(run):
+    assert not names(run("《刘德明与他的时代》是一部纪录片。"), "person")
+    assert not names(run("这款游戏名为《江湖：林月如与李逍遥》，今年上市。"), "person")
+    ext = run("新书《张立群传奇》出版。张立群生前是一名铁路工人。")     # spoken of outside the title too
+    assert [m.text for m in ext.mentions if m.type == "person"].count("张立群") == 2
+
+
+@pytest.mark.parametrize("text,name", [
+    ("会上，区商会副会长陈志先生作了发言。", "陈志"),          # the tagger reads 陈志先 before 生
+    ("请旅行社经理孙琳孙女士谈谈行程安排。", "孙琳"),          # the surname again with a form of address
+])
+def test_persons_form_of_address_ends_the_name(run, text, name):
+    got = names(run(text), "person")
+    assert name in got and not any(g.startswith(name) and g != name for g in got)
+
+
+@pytest.mark.parametrize("text,names_", [
+    ("晨报讯（实习生李晓文记者高峰）本市新开通两条公交线路。", {"李晓文", "高峰"}),   # a word standing as a name
+    ("新华社长沙3月2日电（周立新）记者从省农业厅获悉。", {"周立新"}),
+])
+def test_persons_byline_after_any_paper_or_dateline(run, text, names_):
+    assert names_ <= names(run(text), "person")
+
+
+@pytest.mark.parametrize("text", ["某公司职员成刚（化名）说出了自己的遭遇。", "在银行工作的钱海（化名）每天加班。"])
+def test_persons_name_given_as_a_pseudonym(run, text):
+    assert names(run(text), "person") == {text[text.index("（") - 2:text.index("（")]}
+
+
+@pytest.mark.parametrize("text,name", [
+    ("从事收藏三十年的火立新先生介绍了这件藏品。", "火立新"),    # a rare surname, and 先生 after a full name
+    ("昨天我们拜访了开文涛先生和他的家人。", "开文涛"),
+    ("馆长务春华女士陪同参观。", "务春华"),
+])
+def test_persons_rare_surname_and_full_name_with_form_of_address(run, text, name):
+    assert name in names(run(text), "person")
+
+
+def test_persons_form_of_address_after_a_word_or_a_surname_is_no_full_name(run):
+    got = names(run("某银行理财师陈女士建议，营销主管严飞先生也在场。"), "person")
+    assert "师陈" not in got and "管严飞" not in got
+
+
+def test_persons_surname_the_tagger_cut_off(run):
+    got = names(run("“这方砚台来自端州。”火来旺在展台前一一介绍。"), "person")     # 火|来旺
+    assert "火来旺" in got and "来旺" not in got
+
+
+@pytest.mark.parametrize("text,bad", [
+    ("县卫生局刘科长向记者透露，检查将持续一周。", "向记"),      # 记者 runs on past 向记
+    ("接下来请主持人周院长讲话。", "周院"),
+    ("这部书稿曾为余姚谢氏收藏。", "谢氏"),                      # a clan, not a person in full
+])
+def test_persons_no_name_cut_out_of_a_post_or_a_clan(run, text, bad):
+    assert bad not in names(run(text), "person")
+
+
+@pytest.mark.parametrize("text,name", [
+    ("本报记者管培文北京报道", "管培文"),        # the tagger reads no name there; the place and 报道 end it
+    ("特约记者田立伟报道", "田立伟"),
+])
+def test_persons_reporter_filing_from_a_place(run, text, name):
+    assert name in names(run(text), "person")
+
+
+def test_persons_names_written_together_in_a_closing_byline(run):
+    got = names(run("业内人士认为，下月成交量仍将回落。（周峰乔丽丽）"), "person")
+    assert {"周峰", "乔丽丽"} <= got and "周峰乔" not in got
+
+
+@pytest.mark.parametrize("text,name", [
+    ("该作的创意总监Martin在发布会上介绍了新作。", "Martin"),
+    ("工作室负责人Kestrel接受了本报专访。", "Kestrel"),
+])
+def test_persons_latin_name_after_a_post(run, text, name):
+    assert name in {m.text for m in run(text).mentions if m.type == "person"}
+
+
+@pytest.mark.parametrize("text", ["衡南：全力推进乡村振兴", "常宁：油茶产业提质增效", "王府井：商圈焕新"])
+def test_persons_a_place_heading_a_report_is_no_speaker(run, text):
+    assert not names(run(text), "person")      # `Place：` heads a local report; a speaker's colon looks the same
+
+
+@pytest.mark.parametrize("text,name", [
+    ("市交通研究所研究员钱路平认为，地铁票价不宜上调。", "钱路平"),
+    ("区规划局处长孙路明在会上表示，方案已通过。", "孙路明"),
+])
+def test_persons_road_ending_inside_a_name(run, text, name):
+    ext = run(text)
+    assert name in names(ext, "person") and not names(ext, "place")

@@ -69,7 +69,7 @@ def valid_name(name: str, lex, *, strict: bool = False, tagged: bool = False, by
 
 
 def _valid_name(name: str, lex, strict: bool, tagged: bool, byline: bool = False) -> bool:
-    if not 2 <= len(name) <= 4 or name in lex.not_names or name in lex.titles:
+    if not 2 <= len(name) <= 4 or (name in lex.not_names and not byline) or name in lex.titles:
         return False
     s = 2 if name[:2] in lex.compound_surnames else (1 if name[:1] in lex.surnames else 0)
     if not s or not 1 <= len(name) - s <= 2:
@@ -118,7 +118,8 @@ def read_name(doc: Doc, i: int, *, strict_end: bool = False, tagged: int = 0) ->
     if tagged > s + 2 and (foreign_name(text[i:i + tagged], lex) or "·" in text[i:i + tagged]):
         return None           # the tagger reads a transliterated name here (斯图尔特, 安吉丽娜·茱莉)
     options = [n for n in (s + 2, s + 1) if i + n <= len(text) and all(HAN.match(c) for c in text[i:i + n])]
-    options = [n for n in options if valid_name(text[i:i + n], lex, tagged=bool(tagged) and n <= tagged)]
+    options = [n for n in options if valid_name(text[i:i + n], lex, tagged=bool(tagged) and n <= tagged)
+               and not _title_runs_on(text, i + s, i + n, lex)]
     if not options:
         return None
     if strict_end:
@@ -137,6 +138,14 @@ def read_name(doc: Doc, i: int, *, strict_end: bool = False, tagged: int = 0) ->
         return long_
     if i + long_ == len(text) or not HAN.match(text[i + long_]):
         return long_          # nothing follows the long form to steal its last character
+    # an honorific after the name ends it (邓小平先生, 陈志先生), even where the tagger reads on (陈志先|生); so
+    # does the surname said again with a form of address (刘宏刘总, 孙琳孙女士)
+    if _surname_again(text, i, short, lex):
+        return short
+    if _honorific_after(text, i + long_, lex, place_tail=False):
+        return long_
+    if _honorific_after(text, i + short, lex, place_tail=False):
+        return short
     # the article's other uses decide: 赖馨正 written five times is not 赖馨 before 正要求
     two, third = text[i:i + short], text[i + short]
     followers = [text[k + len(two):k + len(two) + 1] for k in occurrences(text, two)]
@@ -147,11 +156,6 @@ def read_name(doc: Doc, i: int, *, strict_end: bool = False, tagged: int = 0) ->
     after = text[i + short:i + short + 2]
     if tagged == long_ and not _in_name_run(doc, i, long_) and (_word_starts(doc, i + long_) or not is_word(doc, after)):
         return long_          # the tagger's name, and a word after it: 黄福华|表示 (but 彭振|欣喜地)
-    # an honorific after the name ends it (邓小平先生, 王军先生)
-    if _honorific_after(text, i + long_, lex):
-        return long_
-    if _honorific_after(text, i + short, lex):
-        return short
     tok = doc.token_at(i)
     if tok is not None and tok.start == i and tok.pos.startswith("nr") and len(tok.word) in (long_, short):
         if len(tok.word) == long_ and not is_word(doc, after, 200):
@@ -163,6 +167,12 @@ def read_name(doc: Doc, i: int, *, strict_end: bool = False, tagged: int = 0) ->
     if is_word(doc, after) or is_word(doc, text[i + short:i + short + 3]):
         return short
     return long_
+
+
+def _title_runs_on(text: str, given: int, end: int, lex) -> bool:
+    """Does a post start where the given name would and run past its end (王主任向|记者: no 向记; 周|院长: no 周院)?"""
+    m = lex.alternation("title_starts", lex.titles).match(text, given)
+    return m is not None and m.end() > end
 
 
 def _word_starts(doc: Doc, k: int) -> bool:
@@ -194,6 +204,20 @@ def _honorific_after(text: str, end: int, lex, *, one_char: bool = False, place_
     if place_tail and end < len(text) and text[end] in PLACE_TAIL:
         return True       # 杨梅组, 高峰村: a place named like a person
     return any(text.startswith(h, end) for h in lex.honorifics if len(h) > 1 or one_char or h == "某")
+
+
+def addressed(text: str, end: int, lex) -> bool:
+    """Does a form of address of two or more characters follow a full name (王军先生, 赵敏女士, 张路老师)? Then the
+    name is a person's."""
+    return any(text.startswith(h, end) for h in lex.honorifics if len(h) > 1 and "某" not in h)
+
+
+def _surname_again(text: str, i: int, short: int, lex) -> bool:
+    """Does the name's surname follow it again with a form of address (刘宏刘总, 孙琳孙女士)? Then the name is the
+    short one."""
+    s = surname_length(text, i, lex)
+    return text[i + short:i + short + s] == text[i:i + s] and _honorific_after(
+        text, i + short + s, lex, one_char=True, place_tail=False)
 
 
 def foreign_name(word: str, lex) -> bool:

@@ -1,26 +1,29 @@
 """Persons beyond title phrases: bylines, credits, leader lists, quoted residents, and every repeat.
 
 Evidence that a surname-shaped word is a person, strongest first: a byline or
-photo credit (`本报讯（王苏燕 通讯员 康小军）`, `■张建新 摄`); a list after
-领导 (`市领导张霞、龚学余`); a word that describes a person just before it
-(村民, 母亲, 学子) or speech just after (说, 表示, 告诉); a person's name on a
+photo credit (`本报讯（王苏燕 通讯员 康小军）`, `■张建新 摄`, `本报记者管培文北京报道`,
+names closing a report `（周峰乔丽丽）`); a list after 领导 (`市领导张霞、龚学余`); a word that
+describes a person just before it (村民, 母亲, 学子) or speech, a form of address
+or a pseudonym's mark just after (说, 表示, 先生, （化名）); a person's name on a
 studio (`刘晓琼委员工作室`); jieba's name tag on a word the article repeats.
 Surnames with honorifics (唐先生) and anonymised names (谭某某) are never
-persons. Once a name is believed, each of its occurrences is a mention.
+persons, nor names only inside a work's title. Once a name is believed, each of
+its occurrences is a mention.
 """
 from __future__ import annotations
 
 import re
 
-from ..model import PERSON, EntityRef
+from ..model import PERSON, PLACE, EntityRef
 from .doc import Doc, occurrences
-from .names import HAN, foreign_name, read_name, read_names, surname_length, valid_name
+from .names import HAN, addressed, foreign_name, is_word, read_name, read_names, surname_length, valid_name
 
 NAME = "persons"
-REQUIRES = ("role",)
+REQUIRES = ("role", "place")
 ASSIGNS = ("person",)
 
-BYLINE_PARENS = re.compile(r"(?:本报讯|[\u4e00-\u9fff]{2,8}(?:日报|晚报)讯|新华社[\u4e00-\u9fff]{0,6}电)\s*[（(]([^）)\n]{2,60})[）)]")
+BYLINE_PARENS = re.compile(r"(?:本报讯|[\u4e00-\u9fff]{1,8}[报网]讯|新华社[\u4e00-\u9fff]{0,6}电|"
+                           r"[0-9０-９一二三四五六七八九十]日(?:专?电|讯))\s*[（(]([^）)\n]{2,60})[）)]")
 CREDIT = re.compile(r"■\s*([^\n■]{2,40})")
 LEADERS = re.compile(r"(?:[省市县区镇乡]|中央|国家)?(?:领导|负责同志)")
 DESCRIBERS = ("村民", "居民", "市民", "老人", "母亲", "父亲", "儿子", "女儿", "妻子", "丈夫", "爱人", "孙子", "孙女", "学生",
@@ -30,7 +33,9 @@ DESCRIBERS = ("村民", "居民", "市民", "老人", "母亲", "父亲", "儿�
               "制片人", "歌手", "演员")
 SPEECH = re.compile(r"^(?:[\u4e00-\u9fff]{0,3}地)?(?:说|表示|介绍|指出|强调|认为|告诉|坦言|回忆|解释|感慨|笑着说|称|透露|"
                     r"建议|希望|提出|谈到|说道|补充|答道|回答|一行|等人|同志|家中|家里|老人|主持|出席|讲话|致辞|率队|带队|宣布|会见|"
-                    r"调研|看望|慰问|参加|作主旨|作报告|作讲座|主讲|做客|在接受)")
+                    r"调研|看望|慰问|参加|作主旨|作报告|作讲座|主讲|做客|在接受|[（(]化名)")
+CLOSING_BYLINE = re.compile(r"[（(]([\u4e00-\u9fff]{4,9})[）)][ \u3000]*$", re.M)   # （周峰乔丽丽） ending a report
+REPORTED = ("报道", "发自", "专电", "电）", "电)")     # after a reporter's name, or the place after it
 STUDIO = re.compile(r"(?:委员|代表|劳模|名师|大师|技能大师|专家)?工作室")
 ANONYMOUS = re.compile(r"某")
 DOTS = "·•‧-－"        # between the parts of a transliterated name
@@ -50,11 +55,15 @@ def run(doc: Doc) -> None:
             _names_in_span(doc, m.start(1), m.end(1), known)
     for m in CREDIT.finditer(text):
         _names_in_span(doc, m.start(1), m.end(1), known)
+    _reporters(doc, known)
+    for m in CLOSING_BYLINE.finditer(text):
+        for a, b in _split_names(doc.lex, m.group(1)):
+            _believe(doc, m.start(1) + a, m.start(1) + b, known, byline=True)
     # leader lists
     for m in LEADERS.finditer(text):
         for s, e in read_names(doc, m.end()):
             _believe(doc, s, e, known)
-    # describers before, speech after, studios
+    # describers before, speech or a form of address after (罗秀高说, 火立新先生), studios
     for i, ch in enumerate(text):
         if not HAN.match(ch) or doc.overlaps(i, i + 1):
             continue
@@ -67,13 +76,15 @@ def run(doc: Doc) -> None:
         tok = doc.token_at(i)
         if _tagged_word(tok, i):
             continue      # 周中做客, 高管只透露: the tagger reads a word there, and a verb after it proves no name
-        if _described(text, i) or SPEECH.match(text[i + n:i + n + 6]) or STUDIO.match(text, i + n):
+        if (_described(text, i) or SPEECH.match(text[i + n:i + n + 6]) or STUDIO.match(text, i + n)
+                or _addressed(doc, i, n)):
             _believe(doc, i, i + n, known, strict=True)
             continue
         if (tok is not None and tok.start == i and tok.end == i + n and tok.pos in ("nr", "nrfg")
                 and _free_count(doc, name) >= 2 and valid_name(name, doc.lex, strict=True)):
             _believe(doc, i, i + n, known, strict=True)
     # the tagger's person names (the model has seen far more names than our rules)
+    _cut_surnames(doc, known)
     for tok in doc.tokens:
         if tok.pos != "nr" or doc.overlaps(tok.start, tok.end):
             continue
@@ -105,14 +116,16 @@ def run(doc: Doc) -> None:
                 _add(doc, tok.start, tok.start + n, EntityRef(PERSON, name, doc.paper.city), weak=True)
             continue
         _believe(doc, tok.start, tok.start + n, known, tagged=True)
-    # a name in Latin letters: after a word for a person (选手Alex, 导演Steven), or before speech (Berg先生, Moon表示);
+    # a name in Latin letters: after a word for a person or a post (选手Alex, 创意总监Martin), or before speech (Berg先生,
+    # Moon表示);
     # short capitals (EA表示, CEO说) are more often a company or a post
     for m in LATIN.finditer(text):
         word, s, e = m.group(), m.start(), m.end()
         after = text[e:e + 6].lstrip()
         if doc.overlaps(s, e) or word in doc.lex.titles:
             continue
-        if _described(text, s) or (not (word.isupper() and len(word) <= 5) and (
+        if _described(text, s) or doc.lex.ending("title_endings", doc.lex.titles, text, s) or (
+                not (word.isupper() and len(word) <= 5) and (
                 SPEECH.match(after) or after.startswith(("先生", "女士")))):
             _add(doc, s, e, EntityRef(PERSON, word, doc.paper.city))
     # a surname before a leader's title stands for the person (江主席, 李总理): a mention with no entity
@@ -130,7 +143,7 @@ def run(doc: Doc) -> None:
                 _believe(doc, e + 1, e + 1 + n, known, strict=True)
                 todo.extend(m for m in doc.ext.mentions if m.type == PERSON and m.start == e + 1 and not m.weak)
     # every occurrence of a believed name
-    for name in sorted(known, key=len, reverse=True):
+    for name in sorted(known, key=lambda n: (len(n), n), reverse=True):    # ties in a fixed order
         for s in occurrences(text, name):
             e = s + len(name)
             if e < len(text) and HAN.match(text[e]) and read_name(doc, s) not in (None, len(name)):
@@ -138,13 +151,33 @@ def run(doc: Doc) -> None:
             _add(doc, s, e, EntityRef(PERSON, name, doc.paper.city))
 
 
+def _cut_surnames(doc: Doc, known: set[str]) -> None:
+    """A given name the tagger reads as a name, cut from the surname it reads as a common noun before it, where a
+    clause starts (“火|来旺在): the name starts at the surname (but 但|卡卡 is no name, nor 二区|王丽)."""
+    lex = doc.lex
+    for k, tok in enumerate(doc.tokens):
+        if k == 0 or tok.pos != "nr" or len(tok.word) != 2:
+            continue
+        prev = doc.tokens[k - 1]
+        if (prev.end == tok.start and len(prev.word) == 1 and prev.word in lex.surnames and prev.pos.startswith("n")
+                and (prev.start == 0 or not HAN.match(doc.text[prev.start - 1])) and not doc.overlaps(prev.start, tok.end)):
+            _believe(doc, prev.start, tok.end, known, tagged=True)
+
+
 def _add(doc: Doc, s: int, e: int, ref: EntityRef | None = None, *, weak: bool = False):
-    """Record a person's mention, unless the name is the whole title of a work (《叶问》 names the film) or stands
-    in a title the text starts or ends inside of, cut off from its opening or closing mark (吕正操回忆录》等): what
-    the text names there is the work."""
+    """Record a person's mention, unless the name is the whole title of a work (《叶问》 names the film), or stands
+    only inside titles (《江湖：林月如与李逍遥》; but 《张立群传奇》 names 张立群 where the text speaks of him too), or in a
+    title the text starts or ends inside of, cut off from its opening or closing mark (吕正操回忆录》等): what the
+    text names there is the work."""
     if any(a <= s and e <= b for a, b in doc.cut_titles) or any(a == s and e == b for a, b in doc.titles):
         return None
+    if _in_title(doc, s, e) and all(_in_title(doc, k, k + e - s) for k in occurrences(doc.text, doc.text[s:e])):
+        return None
     return doc.add(PERSON, s, e, ref, weak=weak)
+
+
+def _in_title(doc: Doc, s: int, e: int) -> bool:
+    return any(a <= s and e <= b for a, b in doc.titles)
 
 
 def _names_a_place(doc: Doc, end: int) -> bool:
@@ -205,6 +238,36 @@ def _byline_titled(lex) -> re.Pattern:
     return lex.derived("byline_titled", make)
 
 
+def _reporters(doc: Doc, known: set[str]) -> None:
+    """A reporter's byline: a post, a name, where the report was filed from (本报记者管培文北京报道, 记者李明发自上海,
+    特约记者田立伟报道). What follows the name proves where it ends, whatever the tagger reads there."""
+    text = doc.text
+    filed = {m.start: m.end for m in doc.mentions(PLACE)}
+    for m in doc.lex.alternation("byline_titles", _byline_titles(doc.lex)).finditer(text):
+        for n in (3, 2):
+            k = m.end() + n
+            if text.startswith(REPORTED, k) or (k in filed and text.startswith(REPORTED, filed[k])):
+                _believe(doc, m.end(), k, known, byline=True)
+                break
+
+
+def _split_names(lex, run: str) -> list[tuple[int, int]]:
+    """The one way `run` reads as two or more names written together (周峰乔丽丽 -> 周峰, 乔丽丽); none if it reads
+    as no names or in more than one way."""
+    ways: list[list[tuple[int, int]]] = []
+
+    def walk(k: int, got: list[tuple[int, int]]) -> None:
+        if k == len(run):
+            ways.append(got)
+            return
+        for n in (2, 3):
+            if k + n <= len(run) and valid_name(run[k:k + n], lex):
+                walk(k + n, got + [(k, k + n)])
+
+    walk(0, [])
+    return ways[0] if len(ways) == 1 and len(ways[0]) >= 2 else []
+
+
 def _names_in_span(doc: Doc, start: int, end: int, known: set[str]) -> None:
     text, lex = doc.text, doc.lex
     titles = lex.alternation("byline_titles", _byline_titles(lex))
@@ -250,6 +313,15 @@ def _split_name(doc: Doc, s: int, e: int) -> bool:
 def _tagged_word(tok, i: int) -> bool:
     """Does the tagger read a word of two or more characters at `i` that is no name (周中, 高管, 黄牛)?"""
     return tok is not None and tok.start == i and tok.end - tok.start >= 2 and tok.pos in WORD_TAGS
+
+
+def _addressed(doc: Doc, i: int, n: int) -> bool:
+    """Does a form of address follow the full name at i (火立新先生)? Not where the surname ends a word before it
+    (营销主管严飞先生 is no 管严飞) or the given name is a surname itself (理财师陈女士 is no 师陈)."""
+    text, lex = doc.text, doc.lex
+    if not addressed(text, i + n, lex) or (i > 0 and is_word(doc, text[i - 1:i + 1])):
+        return False
+    return not (n == surname_length(text, i, lex) + 1 and surname_length(text, i + n - 1, lex))
 
 
 def _described(text: str, i: int) -> bool:

@@ -318,10 +318,11 @@ def _venues_and_roads(doc: Doc) -> list[tuple[EntityRef, int, str]]:
 
 
 def _read_as_person(doc: Doc, start: int, end: int) -> bool:
-    """Does the tagger read text[start:end] as one person's name shaped like a Chinese one (张路, 王一路)?"""
-    t = doc.token_at(start)
-    return (t is not None and t.start == start and t.end == end and t.pos == "nr"
-            and valid_name(doc.text[start:end], doc.lex, tagged=True))
+    """Does the tagger read the road's ending as part of a person's name shaped like a Chinese one: the whole
+    (张路, 王一路), its end (推荐张路老师), or a name running on past it (研究员钱路平)?"""
+    t = doc.token_at(end - 1)
+    return (t is not None and start <= t.start and end <= t.end and t.pos == "nr"
+            and valid_name(t.word, doc.lex, tagged=True))
 
 
 NOT_ROAD_AFTER = "道区镇乡村办线面段边灯况费网径过上旁"
