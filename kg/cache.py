@@ -21,6 +21,7 @@ import contextlib
 import dataclasses
 import hashlib
 import importlib.metadata
+import marshal
 import os
 import pickle
 import tempfile
@@ -69,12 +70,45 @@ def article_key(article: Article) -> str:
     return hashlib.sha256(repr(tuple(getattr(article, f) for f in _ARTICLE_FIELDS)).encode("utf-8")).hexdigest()
 
 
+def user_dir() -> Path:
+    """The user's cache folder: `newskg/` in NEWSKG_CACHE, else XDG_CACHE_HOME, else ~/.cache."""
+    base = Path(os.environ.get("NEWSKG_CACHE") or os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache")
+    return base / "newskg"
+
+
 def default_dir(out: Path | None = None) -> Path:
-    """`.newskg-cache/` in the output folder, else the user's cache (NEWSKG_CACHE or ~/.cache/newskg)."""
+    """`.newskg-cache/` in the output folder, else `extractions/` in the user's cache folder."""
     if out is not None:
         return out / ".newskg-cache"
-    base = Path(os.environ.get("NEWSKG_CACHE") or os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache")
-    return base / "newskg" / "extractions"
+    return user_dir() / "extractions"
+
+
+def kept(kind: str, key: str, make):
+    """`make()`'s value (one marshal can write), read back in one go from the user's cache folder when an earlier
+    process kept it under `kind` and `key`; made otherwise, and kept (replacing the kind's other keys) if the
+    folder is writable. `key` must change whenever what `make` returns would."""
+    folder = user_dir()
+    path = folder / f"{kind}-{key}.marshal"
+    try:
+        return marshal.loads(path.read_bytes())
+    except (OSError, ValueError, EOFError, TypeError):
+        pass                # absent, damaged or unreadable: made afresh
+    value = make()
+    tmp = None
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(dir=folder, prefix=f".{path.name}.", suffix=".tmp")
+        with os.fdopen(fd, "wb") as f:
+            f.write(marshal.dumps(value))
+        os.replace(tmp, path)
+        for stale in folder.glob(f"{kind}-*.marshal"):
+            if stale != path:
+                stale.unlink(missing_ok=True)
+    except OSError:
+        if tmp is not None:
+            with contextlib.suppress(OSError):
+                os.unlink(tmp)
+    return value
 
 
 class ExtractionCache:

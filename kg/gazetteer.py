@@ -45,10 +45,14 @@ def _jionlp_dir() -> Path:
     return Path(list(spec.submodule_search_locations)[0])
 
 
+def jionlp_version() -> str:
+    return importlib.metadata.version("jionlp")
+
+
 def _cache_path() -> Path:
-    base = Path(os.environ.get("NEWSKG_CACHE") or os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache")
-    version = importlib.metadata.version("jionlp")
-    return base / "newskg" / f"gazetteer-{version}-{CACHE_FORMAT}.sqlite"
+    from .cache import user_dir
+
+    return user_dir() / f"gazetteer-{jionlp_version()}-{CACHE_FORMAT}.sqlite"
 
 
 def _town_short(name: str) -> str:

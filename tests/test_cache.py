@@ -245,3 +245,45 @@ def test_cache_pages_added_are_extracted_by_a_worker_started_while_the_cache_is_
     started.clear()
     _, same = build_kb([archive], jobs=2, cache=cache)  # nothing new: the worker is stopped, not waited for
     assert started == [(1, True)] and same.extracted == 0 and multiprocessing.active_children() == []
+
+
+# --- values kept in the user's cache folder (jieba's word tags, the gazetteer's upper names) --------------------
+
+def test_kept_value_is_read_back_not_made_again(tmp_path, monkeypatch):
+    monkeypatch.setenv("NEWSKG_CACHE", str(tmp_path))
+    made = []
+
+    def make():
+        made.append(1)
+        return {"衡阳": (1, 2)}
+    assert kg.cache.kept("names", "v1", make) == {"衡阳": (1, 2)}
+    assert kg.cache.kept("names", "v1", make) == {"衡阳": (1, 2)} and len(made) == 1
+    assert kg.cache.kept("names", "v2", make) == {"衡阳": (1, 2)} and len(made) == 2      # a new key: made again
+    assert [p.name for p in (tmp_path / "newskg").iterdir()] == ["names-v2.marshal"]      # the old key is gone
+
+
+def test_kept_value_survives_a_damaged_file_and_a_read_only_folder(tmp_path, monkeypatch):
+    monkeypatch.setenv("NEWSKG_CACHE", str(tmp_path))
+    folder = tmp_path / "newskg"
+    folder.mkdir()
+    (folder / "names-v1.marshal").write_bytes(b"\x00not marshal")
+    assert kg.cache.kept("names", "v1", lambda: [1, 2]) == [1, 2]
+    assert kg.cache.kept("names", "v1", lambda: [3]) == [1, 2]             # rewritten whole
+    monkeypatch.setenv("NEWSKG_CACHE", str(tmp_path / "file"))
+    (tmp_path / "file").write_text("not a folder")
+    assert kg.cache.kept("names", "v1", lambda: [4]) == [4]                 # nowhere to keep it: still made
+
+
+def test_word_tags_match_jieba_posseg(tmp_path, monkeypatch):
+    import jieba.posseg
+
+    from kg.lexicon import word_tags
+    monkeypatch.setenv("NEWSKG_CACHE", str(tmp_path))
+    word_tags.cache_clear()
+    try:
+        assert word_tags() == jieba.posseg.dt.word_tag_tab           # made from jieba.posseg, then kept
+        word_tags.cache_clear()
+        assert word_tags() == jieba.posseg.dt.word_tag_tab           # read back from the file
+        assert len(list((tmp_path / "newskg").glob("jieba-tags-*.marshal"))) == 1
+    finally:
+        word_tags.cache_clear()

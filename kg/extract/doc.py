@@ -13,18 +13,18 @@ import tempfile
 import threading
 from functools import cached_property
 from pathlib import Path
+from typing import NamedTuple
 
 import jieba
-import jieba.posseg
 
-from ..lexicon import Lexicon
+from ..lexicon import Lexicon, word_tags
 from ..model import Article, EntityRef, Extraction, Mention
 from .tagger import Token, tagger
 
 SENTENCE_END = re.compile(r"[。！？!?；;\n]+[”’」』）)]*")
 WORK_TITLE = re.compile(r"《[^《》\n]{1,40}》")
 _tokenizer_lock = threading.Lock()
-_tokenizers: dict[str, jieba.posseg.POSTokenizer] = {}
+_tokenizers: dict[str, Dictionary] = {}
 
 
 class _Tokenizer(jieba.Tokenizer):
@@ -45,17 +45,15 @@ class _Tokenizer(jieba.Tokenizer):
         super().initialize(dictionary)
 
 
-class _POSTokenizer(jieba.posseg.POSTokenizer):
-    """jieba's POS tokenizer, with the default dictionary's word tags taken from the one jieba.posseg made when
-    it was imported: reading the dictionary's 349,000 lines again cost every worker a second at start."""
-
-    def load_word_tag(self, f) -> None:
-        f.close()
-        self.word_tag_tab = dict(jieba.posseg.dt.word_tag_tab)
+class Dictionary(NamedTuple):
+    """jieba's dictionary as the extractors read it: its tokenizer (word frequencies, `cut`) knowing our titles
+    and organization names, and each default word's part-of-speech tag (`word_tag_tab`, as jieba.posseg's)."""
+    tokenizer: jieba.Tokenizer
+    word_tag_tab: dict[str, str]
 
 
-def tokenizer(lex: Lexicon) -> jieba.posseg.POSTokenizer:
-    """A jieba POS tokenizer that knows our titles and organization names, one per lexicon."""
+def tokenizer(lex: Lexicon) -> Dictionary:
+    """jieba's dictionary with our titles and organization names, one per lexicon."""
     with _tokenizer_lock:
         tok = _tokenizers.get(lex.fingerprint)
         if tok is None:
@@ -67,7 +65,7 @@ def tokenizer(lex: Lexicon) -> jieba.posseg.POSTokenizer:
             for name in lex.organizations:
                 if len(name) >= 3:
                     base.add_word(name, 2000, "nt")
-            tok = _tokenizers[lex.fingerprint] = _POSTokenizer(base)     # the default dictionary
+            tok = _tokenizers[lex.fingerprint] = Dictionary(base, word_tags())
         return tok
 
 

@@ -127,15 +127,30 @@ def _kinds(name: str, extra: Path | None) -> dict[str, tuple[str, ...]]:
 
 
 @lru_cache(maxsize=1)
+def word_tags() -> dict[str, str]:
+    """Each word of jieba's default dictionary -> its part-of-speech tag (nr, ns, v, ...), as jieba.posseg reads
+    them. Importing jieba.posseg reads the dictionary's 349,000 lines again (0.6-1 s, paid by every worker at
+    start); the table is kept in the user's cache folder instead, under jieba's version and the file's size
+    and time."""
+    import jieba
+
+    from ..cache import kept
+
+    stat = (Path(jieba.__file__).parent / jieba.DEFAULT_DICT_NAME).stat()
+
+    def make() -> dict[str, str]:
+        import jieba.posseg
+        return dict(jieba.posseg.dt.word_tag_tab)
+    return kept("jieba-tags", f"{jieba.__version__}-{stat.st_size}-{stat.st_mtime_ns}", make)
+
+
+@lru_cache(maxsize=1)
 def _name_chars() -> tuple[Counter, Counter]:
     """From jieba's dictionary: how often each character appears in Chinese given names (its `nr` words)
-    and in transliterated foreign names (its `nrt`/`nrfg` words). Made from the word tags jieba.posseg reads
-    when imported, the first time an extractor asks, rather than by reading the dictionary once more."""
-    import jieba.posseg
-
+    and in transliterated foreign names (its `nrt`/`nrfg` words)."""
     given: Counter = Counter()
     foreign: Counter = Counter()
-    for word, tag in jieba.posseg.dt.word_tag_tab.items():
+    for word, tag in word_tags().items():
         if tag == "nr" and len(word) in (2, 3):
             given.update(word[1:])
         elif tag in ("nrt", "nrfg") and len(word) >= 2:
