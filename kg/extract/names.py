@@ -209,7 +209,7 @@ def _honorific_after(text: str, end: int, lex, *, one_char: bool = False, place_
 def addressed(text: str, end: int, lex) -> bool:
     """Does a form of address of two or more characters follow a full name (王军先生, 赵敏女士, 张路老师)? Then the
     name is a person's."""
-    return any(text.startswith(h, end) for h in lex.honorifics if len(h) > 1 and "某" not in h)
+    return _honorific_after(text, end, lex, place_tail=False) and not text.startswith("某", end)   # 王某: anonymised
 
 
 def _surname_again(text: str, i: int, short: int, lex) -> bool:
