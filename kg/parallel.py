@@ -248,5 +248,5 @@ def _result(fut: Future):
         try:
             return fut.result(timeout=interrupts.MOMENT)
         except TimeoutError:
-            if fut.done():          # the work itself raised TimeoutError
-                raise
+            if fut.done():          # finished just as the wait ran out, or the work itself raised TimeoutError
+                return fut.result()

@@ -108,6 +108,30 @@ def test_parallel_ordered_passes_cached_batches_through_without_submitting():
     assert calls == [] and result == [(b, [sentinel])]
 
 
+class _LateFuture:
+    """A future whose wait runs out just as it finishes (as Dask's may): done() is true after the TimeoutError."""
+
+    def __init__(self, outcome):
+        self.outcome, self.waits = outcome, 0
+
+    def result(self, timeout=None):
+        self.waits += 1
+        if timeout is not None and self.waits == 1:
+            raise TimeoutError("timed out after 0.2 s.")
+        if isinstance(self.outcome, BaseException):
+            raise self.outcome
+        return self.outcome
+
+    def done(self):
+        return self.waits > 0
+
+
+def test_parallel_result_finished_as_the_wait_ran_out_is_the_result():
+    assert parallel._result(_LateFuture(["extraction"])) == ["extraction"]
+    with pytest.raises(TimeoutError, match="the work's own"):
+        parallel._result(_LateFuture(TimeoutError("the work's own")))
+
+
 def test_parallel_worker_initializer_opens_its_own_gazetteer():
     inherited = gazetteer()
     init_worker()
