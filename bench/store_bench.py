@@ -3,9 +3,9 @@
 A synthetic graph shaped like ours (articles, persons, organizations, places, posts, post
 holdings, events, in our vocabulary and IRI scheme, names made from our surname lexicon)
 is written as N-Triples, then loaded and queried by rdflib's memory store, by pyoxigraph
-on disk, and through `kg.store` (what `kg query --store` and `kg serve --store` use: the
-same Oxigraph store, answers converted to rdflib terms). Prints a table and writes
-bench/STORE.md.
+on disk, through `kg.store` (the same Oxigraph store, answers converted to rdflib terms, as
+`kg query --store` does for a table) and by `kg serve --store` over HTTP. Prints a table
+and writes bench/STORE.md.
 
     .venv/bin/python bench/store_bench.py [--triples 1000000] [--repeat 3] [--out bench/STORE.md]
 """
@@ -13,15 +13,19 @@ from __future__ import annotations
 
 import argparse
 import gc
+import json
 import os
 import platform
 import random
 import resource
 import shutil
 import statistics
+import subprocess
 import sys
 import tempfile
 import time
+import urllib.parse
+import urllib.request
 from pathlib import Path
 
 import pyoxigraph as ox
@@ -182,6 +186,30 @@ def timed(fn, repeat: int = 1) -> tuple[float, object]:
     return statistics.median(times), out
 
 
+class Server:
+    """`kg serve --store` in its own process, one worker, asked over HTTP as a SPARQL client would."""
+
+    def __init__(self, store: Path):
+        self.proc = subprocess.Popen([sys.executable, "-m", "kg.cli", "serve", "--store", str(store), "--port", "0",
+                                      "--workers", "1", "--max-rows", "10000000", "--timeout", "600"],
+                                     cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True,
+                                     env={**os.environ, "PYTHONUNBUFFERED": "1"})
+        line = self.proc.stdout.readline()
+        if "serving" not in line:
+            raise RuntimeError(f"kg serve did not start: {line!r}")
+        self.endpoint = line.split(" at ")[1].split(",")[0]
+
+    def fetch(self, query: str) -> bytes:
+        req = urllib.request.Request(self.endpoint + "?" + urllib.parse.urlencode({"query": query}),
+                                     headers={"Accept": "application/sparql-results+json"})
+        with urllib.request.urlopen(req, timeout=600) as r:
+            return r.read()
+
+    def stop(self) -> None:
+        self.proc.terminate()
+        self.proc.wait(30)
+
+
 def peak_rss_mb() -> float:
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
@@ -195,7 +223,7 @@ def main(argv=None) -> int:
 
     work = Path(tempfile.mkdtemp(prefix="kg-store-bench-"))
     load_before = os.getloadavg()[0]
-    rows: list[tuple[str, str, str, str, str]] = []      # what, rdflib, pyoxigraph, kg.store, rows
+    rows: list[tuple[str, ...]] = []      # what, rdflib, pyoxigraph, planned, kg.store, kg serve, rows
 
     def fmt(s):
         return f"{s:.3f} s" if s < 1 else f"{s:.2f} s"
@@ -218,7 +246,7 @@ def main(argv=None) -> int:
         t_kg, info = timed(lambda: write_store(triples, named, work / "kgstore"))
         print(f"kg.store wrote the store (union + article graphs) in {t_kg:.1f} s", flush=True)
         rows.append((f"load {len(g):,} triples (N-Triples file)", fmt(t_rdf), fmt(t_ox), "",
-                     f"{t_kg:.2f} s (from pyoxigraph terms, + {info['article_quads']:,} article quads)", ""))
+                     f"{t_kg:.2f} s (from pyoxigraph terms, + {info['article_quads']:,} article quads)", "", ""))
 
         for p, ns in PREFIXES.items():
             g.bind(p, ns, override=True)
@@ -227,9 +255,10 @@ def main(argv=None) -> int:
         t_ox_out, _ = timed(lambda: ox_store.dump(str(work / "ox.ttl"), format=ox.RdfFormat.TURTLE,
                                                   from_graph=ox.DefaultGraph(),
                                                   prefixes={p: str(ns) for p, ns in PREFIXES.items()}))
-        rows.append(("write Turtle", fmt(t_rdf_out), fmt(t_ox_out), "", "", ""))
+        rows.append(("write Turtle", fmt(t_rdf_out), fmt(t_ox_out), "", "", "", ""))
 
         kg_store = GraphStore(work / "kgstore")
+        server = Server(work / "kgstore")
         ox_prefixes = {p: str(ns) for p, ns in PREFIXES.items()}
         ox_stats = store_plan.statistics(ox_store)
         for title, text in QUERIES.items():
@@ -240,18 +269,21 @@ def main(argv=None) -> int:
             t_p, n_p = timed(lambda q=q: len(list(ox_store.query(store_plan.planned(q, ox_stats), prefixes=ox_prefixes))),
                              args.repeat)
             t_c, n_c = timed(lambda q=q: len(list(run_query(kg_store, q))), args.repeat)
-            assert n_a == n_b == n_p == n_c, (title, n_a, n_b, n_p, n_c)
-            rows.append((title, fmt(t_a), fmt(t_b), fmt(t_p), fmt(t_c), f"{n_a:,}"))
+            t_h, body = timed(lambda q=q: server.fetch(q), args.repeat)
+            n_h = len(json.loads(body)["results"]["bindings"])
+            assert n_a == n_b == n_p == n_c == n_h, (title, n_a, n_b, n_p, n_c, n_h)
+            rows.append((title, fmt(t_a), fmt(t_b), fmt(t_p), fmt(t_c), fmt(t_h), f"{n_a:,}"))
             print(f"{title}: rdflib {t_a:.2f} s, pyoxigraph {t_b:.3f} s (planned {t_p:.3f} s), kg.store {t_c:.3f} s, "
-                  f"{n_a:,} rows",
+                  f"kg serve {t_h:.3f} s, {n_a:,} rows",
                   flush=True)
+        server.stop()
         store_mb = sum(f.stat().st_size for f in (work / "kgstore").rglob("*") if f.is_file()) / 1e6
     finally:
         shutil.rmtree(work, ignore_errors=True)
 
     head = ("", "rdflib memory store", "pyoxigraph (on disk), as written", "pyoxigraph, as kg.store_plan plans it",
-            "kg.store (what kg query/serve --store run)", "rows")
-    table = [head, ("---",) * 6, *rows]
+            "kg.store, rows as rdflib terms (kg query --store, table)", "kg serve --store, over HTTP (JSON)", "rows")
+    table = [head, ("---",) * len(head), *rows]
     md = "\n".join("| " + " | ".join(r) + " |" for r in table)
     note = (f"Measured by `bench/store_bench.py --triples {args.triples}` on {platform.machine()}, "
             f"Python {platform.python_version()}, rdflib {__import__('rdflib').__version__}, "
@@ -259,7 +291,9 @@ def main(argv=None) -> int:
             f"{args.repeat} runs (the all-holdings joins on rdflib: one run), each reading every row. "
             "pyoxigraph runs each query as written, then as `kg/store_plan.py` plans it (large joins as hash "
             "joins of one-pattern subqueries, from predicate and class counts); kg.store plans it the same way "
-            "and also converts every term of every row to rdflib's, as `kg query` and `kg serve` need. "
+            "and also converts every term of every row to rdflib's, as `kg query --store` does for a table. "
+            "`kg serve --store` (one worker) is timed from the HTTP request to the last byte of the SPARQL JSON "
+            "results, which Oxigraph writes itself, as it does for `kg query --store --format csv|json`. "
             f"Store folder {store_mb:.0f} MB; peak RSS of the run {peak_rss_mb():.0f} MB (rdflib's graph dominates). "
             f"Load average {load_before:.1f} at the start, {os.getloadavg()[0]:.1f} at the end "
             f"({os.cpu_count()} cores): figures taken on a busy machine run high.")

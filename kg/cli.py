@@ -126,7 +126,7 @@ def build(inputs, out, issue_date, city, formats, html_max_nodes, no_html, lexic
 @click.option("-v", "--verbose", is_flag=True)
 def query(query, graph_path, store_dir, fmt, verbose):
     """Run a SPARQL query (text, or a .rq file) against a built graph or store."""
-    from .query import format_result, open_source, run_query
+    from .query import format_result, open_source, query_form, run_query, run_select
 
     text = query
     if query.endswith((".rq", ".sparql")) or (len(query) < 300 and Path(query).is_file()):
@@ -135,8 +135,13 @@ def query(query, graph_path, store_dir, fmt, verbose):
         except OSError as e:
             _fail(f"{query}: {e.strerror or e}", verbose)
     try:
-        res = run_query(open_source(graph_path, store_dir), text)
-        click.echo(format_result(res, fmt))
+        source = open_source(graph_path, store_dir)
+        if store_dir is not None and fmt != "table" and query_form(text) == "SELECT":
+            sys.stdout.buffer.write(run_select(source, text, fmt))     # Oxigraph writes the rows itself
+            sys.stdout.flush()
+            return
+        out = format_result(run_query(source, text), fmt)
+        click.echo(out, nl=not out.endswith("\n"))
     except UsageError as e:
         _fail(str(e), verbose)
 

@@ -1,7 +1,9 @@
 """SPARQL from the command line and the server: SELECT, ASK, CONSTRUCT and DESCRIBE over a graph file or a store.
 
 A query runs against a graph file (rdflib) or an on-disk store (`kg.store`, Oxigraph); both
-answer with an rdflib Result, so the formats below are the same for either. The usual
+answer with an rdflib Result, so the formats below are the same for either. A SELECT on a
+store can instead be written by Oxigraph itself (`run_select`), in the SPARQL 1.1 results
+formats: the same rows, several times faster when there are many. The usual
 prefixes (schema, org, prov, rdfs, skos, xsd, nkg and the id/ ones) are declared for the
 user when the query does not declare them itself. `query_form` and `uses_service` read a
 query's text without running it (the server refuses updates and SERVICE before any work).
@@ -86,6 +88,18 @@ def run_query(source, query: str, *, limit: int | None = None) -> Result:
         raise QueryError(f"the query cannot be run: {_first_line(e)}", syntax=e.syntax) from None
 
 
+def run_select(store, query: str, fmt: str, *, max_rows: int | None = None) -> bytes:
+    """A SELECT on a GraphStore, its solutions written by Oxigraph in `fmt` (json, xml, csv, tsv).
+
+    The fast way for large answers; errors as `run_query`'s, and kg.store.TooManyRows past `max_rows`.
+    """
+    from .store import StoreQueryError
+    try:
+        return store.select(query, fmt, max_rows=max_rows)
+    except StoreQueryError as e:
+        raise QueryError(f"the query cannot be run: {_first_line(e)}", syntax=e.syntax) from None
+
+
 # Strings, IRIs and comments, skipped when looking for keywords (an IRI may hold '#', a string anything).
 _OPAQUE = re.compile("|".join([
     r'"""(?:[^"\\]|\\.|"(?!""))*"""', r"'''(?:[^'\\]|\\.|'(?!''))*'''",   # long strings
@@ -149,7 +163,7 @@ def format_result(res: Result, fmt: str = "table") -> str:
         return res.serialize(format="json").decode("utf-8")
     if fmt == "csv":
         buf = io.StringIO()
-        w = csv.writer(buf, lineterminator="\n")
+        w = csv.writer(buf, lineterminator="\r\n")     # as SPARQL 1.1's CSV results (and Oxigraph's) have it
         w.writerow(names)
         w.writerows(rows)
         return buf.getvalue()

@@ -142,6 +142,19 @@ def render(res, accept: str, fmt: str, max_rows: int) -> tuple[str, bytes]:
     return RESULT_MEDIA[name], out.serialize(format=name, encoding="utf-8")
 
 
+def answer(source, query: str, accept: str, fmt: str, max_rows: int) -> tuple[str, bytes]:
+    """Run a query and serialize its answer; a SELECT on a store is written by Oxigraph (kg.query.run_select)."""
+    from .query import query_form, run_query, run_select
+    from .store import GraphStore, TooManyRows
+    if isinstance(source, GraphStore) and query_form(query) == "SELECT":
+        name = negotiate(accept, fmt, graph=False)
+        try:
+            return RESULT_MEDIA[name], run_select(source, query, name, max_rows=max_rows)
+        except TooManyRows:
+            raise TooLarge(f"the result has more than {max_rows} rows (--max-rows); add a LIMIT to the query") from None
+    return render(run_query(source, query, limit=max_rows), accept, fmt, max_rows)
+
+
 # --- worker processes -------------------------------------------------------------------------------
 
 def _worker_main(conn, graph: str | None, store: str | None, max_rows: int) -> None:
@@ -150,7 +163,7 @@ def _worker_main(conn, graph: str | None, store: str | None, max_rows: int) -> N
     try:
         import rdflib.plugins.sparql
 
-        from .query import QueryError, open_source, run_query
+        from .query import QueryError, open_source
         rdflib.plugins.sparql.SPARQL_LOAD_GRAPHS = False     # FROM <url> must not fetch anything
         source = open_source(Path(graph) if graph else None, Path(store) if store else None)
         conn.send(("ready", len(source)))
@@ -166,7 +179,7 @@ def _worker_main(conn, graph: str | None, store: str | None, max_rows: int) -> N
             return
         query, accept, fmt = msg
         try:
-            media, body = render(run_query(source, query, limit=max_rows), accept, fmt, max_rows)
+            media, body = answer(source, query, accept, fmt, max_rows)
             reply = Reply(200, body, media)
         except QueryError as e:
             reply = error(400, str(e)) if e.syntax else error(500, str(e))

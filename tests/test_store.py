@@ -1,4 +1,5 @@
 """The on-disk store: `kg build --store`, `kg query --store`, same answers as graph.ttl, safe rebuilds."""
+import io
 import json
 from pathlib import Path
 
@@ -6,12 +7,13 @@ import pyoxigraph as ox
 import pytest
 from click.testing import CliRunner
 from rdflib import Graph
+from rdflib.query import Result
 
 from kg import store as store_mod
 from kg.cli import main
 from kg.errors import UsageError
 from kg.query import QueryError, load_graph, run_query
-from kg.store import MARK, GraphStore, write_store
+from kg.store import MARK, GraphStore, TooManyRows, write_store
 
 ROOT = Path(__file__).resolve().parents[1]
 EX = "https://example.org/"
@@ -160,3 +162,59 @@ def test_store_construct_and_ask_match_rdflib_shapes(built):
     file_con = run_query(load_graph(built / "graph.ttl"),
                          "CONSTRUCT { ?e schema:startDate ?d } WHERE { ?e schema:startDate ?d }")
     assert isinstance(con.graph, Graph) and set(con.graph) == set(file_con.graph) and len(con.graph) > 0
+
+
+def _awkward(n: int):
+    """Labels holding what the CSV and JSON writers' row marks look like: a quoted line break, "},{"."""
+    for i in range(n):
+        text = f'第{i}行 }},{{"引"}},{{\r\n\t<result>'
+        yield ox.NamedNode(f"{EX}s{i}"), ox.NamedNode(f"{EX}label"), ox.Literal(text, language="zh")
+
+
+@pytest.fixture(scope="module")
+def awkward(tmp_path_factory):
+    target = tmp_path_factory.mktemp("awkward") / "store"
+    write_store(_awkward(6), [], target)
+    return GraphStore(target)
+
+
+AWKWARD = "SELECT ?s ?l WHERE { ?s ?p ?l } ORDER BY ?s"
+
+
+@pytest.mark.parametrize("fmt", ["json", "xml", "tsv", "csv"])
+def test_store_select_writes_the_rows_run_query_gives(awkward, fmt):
+    want = [tuple(r) for r in run_query(awkward, AWKWARD)]
+    got = [tuple(r) for r in Result.parse(io.BytesIO(awkward.select(AWKWARD, fmt)), format=fmt)]
+    if fmt in ("csv", "xml"):   # CSV keeps a term's text, not its kind or language; XML readers read \r\n as \n
+        want = [tuple(_text(t, fmt) for t in r) for r in want]
+        got = [tuple(_text(t, fmt) for t in r) for r in got]
+    assert got == want and len(want) == 6
+
+
+def _text(term, fmt: str) -> str:
+    return str(term) if fmt == "csv" else str(term).replace("\r\n", "\n")
+
+
+@pytest.mark.parametrize("fmt", ["json", "xml", "tsv", "csv"])
+def test_store_select_stops_past_max_rows_counting_exactly(awkward, fmt):
+    assert len(Result.parse(io.BytesIO(awkward.select(AWKWARD, fmt, max_rows=6)), format=fmt)) == 6
+    with pytest.raises(TooManyRows):
+        awkward.select(AWKWARD, fmt, max_rows=5)
+    assert awkward.select(AWKWARD + " LIMIT 5", fmt, max_rows=5)
+
+
+def test_store_select_row_marks_cut_by_the_writer_are_counted_once(awkward):
+    body = awkward.select(AWKWARD, "xml")
+    sink = store_mod._Rows("xml", None)
+    for i in range(len(body)):          # a byte at a time: every mark is cut
+        sink.write(body[i:i + 1])
+    assert sink.rows == 6 and b"".join(sink.chunks) == body
+
+
+def test_store_cli_select_csv_and_json_are_oxigraphs(built):
+    q = "SELECT ?name WHERE { ?p a schema:Person ; rdfs:label ?name } ORDER BY ?name"
+    on_file, on_store = (CliRunner().invoke(main, ["query", q, opt, str(where), "--format", "csv"]).stdout_bytes
+                         for opt, where in (("--graph", built / "graph.ttl"), ("--store", built / "store")))
+    assert on_store == on_file and on_file.startswith(b"name\r\n") and "邹明远\r\n".encode() in on_file
+    js = json.loads(_query([q, "--store", str(built / "store"), "--format", "json"]))
+    assert "邹明远" in [b["name"]["value"] for b in js["results"]["bindings"]]
