@@ -126,7 +126,7 @@ def build(inputs, out, issue_date, city, formats, html_max_nodes, no_html, lexic
 @click.option("-v", "--verbose", is_flag=True)
 def query(query, graph_path, store_dir, fmt, verbose):
     """Run a SPARQL query (text, or a .rq file) against a built graph or store."""
-    from .query import format_result, open_source, query_form, run_query, run_select
+    from .query import format_result, open_source, query_form, run_query, select_text
 
     text = query
     if query.endswith((".rq", ".sparql")) or (len(query) < 300 and Path(query).is_file()):
@@ -136,8 +136,8 @@ def query(query, graph_path, store_dir, fmt, verbose):
             _fail(f"{query}: {e.strerror or e}", verbose)
     try:
         source = open_source(graph_path, store_dir)
-        if store_dir is not None and fmt != "table" and query_form(text) == "SELECT":
-            sys.stdout.buffer.write(run_select(source, text, fmt))     # Oxigraph writes the rows itself
+        if store_dir is not None and query_form(text) == "SELECT":
+            sys.stdout.buffer.write(select_text(source, text, fmt))     # Oxigraph writes the rows itself
             sys.stdout.flush()
             return
         out = format_result(run_query(source, text), fmt)

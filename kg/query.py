@@ -100,6 +100,15 @@ def run_select(store, query: str, fmt: str, *, max_rows: int | None = None) -> b
         raise QueryError(f"the query cannot be run: {_first_line(e)}", syntax=e.syntax) from None
 
 
+def select_text(store, query: str, fmt: str) -> bytes:
+    """A SELECT on a store in `kg query`'s formats: Oxigraph writes CSV and JSON, and a table is made from its CSV
+    (whose cells are the text `format_result` prints for a term)."""
+    if fmt != "table":
+        return run_select(store, query, fmt)
+    head, *rows = csv.reader(io.StringIO(run_select(store, query, "csv").decode("utf-8"), newline=""))
+    return (table(head, rows) + "\n").encode("utf-8")
+
+
 # Strings, IRIs and comments, skipped when looking for keywords (an IRI may hold '#', a string anything).
 _OPAQUE = re.compile("|".join([
     r'"""(?:[^"\\]|\\.|"(?!""))*"""', r"'''(?:[^'\\]|\\.|'(?!''))*'''",   # long strings
