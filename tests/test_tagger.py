@@ -31,3 +31,25 @@ def test_tagger_a_batch_extracts_what_each_article_gives_alone():
     assert [sorted((m.type, m.text) for m in e.mentions) for e in batch] == \
         [sorted((m.type, m.text) for m in e.mentions) for e in alone]
     assert ("person", "李明") in {(m.type, m.text) for m in batch[0].mentions}
+
+
+def test_viterbi_cut_at_sure_characters_is_the_full_recursion_to_the_bit():
+    import numpy as np
+
+    rng = np.random.default_rng(7)
+    transitions = tagger_mod.tagger().transitions
+    k = transitions.shape[0]
+    for trial in range(300):
+        n = int(rng.integers(1, 80))
+        emissions = rng.normal(0, 6, (n, k)).astype(np.float32)
+        sure = rng.random(n) < 0.8            # most characters have one clear best tag, as the model gives
+        emissions[sure, rng.integers(0, k, int(sure.sum()))] += 15
+        if trial % 3 == 0:                     # near ties: the second best a hair below the best
+            i = int(rng.integers(0, n))
+            a, b = np.argsort(emissions[i])[-2:]
+            emissions[i, a] = emissions[i, b] - np.float32(1e-6) * (trial % 2)
+        assert tagger_mod._viterbi(emissions, transitions).tolist() == \
+            tagger_mod._full_viterbi(emissions, transitions).tolist()
+    emissions[0, 0] = np.nan                   # not finite: the full recursion decides
+    assert tagger_mod._viterbi(emissions, transitions).tolist() == \
+        tagger_mod._full_viterbi(emissions, transitions).tolist()
