@@ -203,7 +203,14 @@ def _honorific_after(text: str, end: int, lex, *, one_char: bool = False, place_
     """Does a form of address (先生, 阿姨, 某; with `one_char` also 总, 董) or (with `place_tail`) a place's ending follow?"""
     if place_tail and end < len(text) and text[end] in PLACE_TAIL:
         return True       # 杨梅组, 高峰村: a place named like a person
-    return any(text.startswith(h, end) for h in lex.honorifics if len(h) > 1 or one_char or h == "某")
+    if one_char:
+        return lex.starting("honorifics", lex.honorifics, text, end) is not None
+    return lex.starting("honorifics_long", _long_honorifics(lex), text, end) is not None
+
+
+def _long_honorifics(lex) -> list[str]:
+    """The forms of address that follow a name without `one_char`: two or more characters, and 某."""
+    return lex.derived("honorifics_long_words", lambda: [h for h in lex.honorifics if len(h) > 1 or h == "某"])
 
 
 def addressed(text: str, end: int, lex) -> bool:

@@ -83,11 +83,22 @@ class Lexicon:
             "|".join(map(re.escape, sorted({w for w in words if w}, key=len, reverse=True))) or r"(?!)"))
 
     def ending(self, key: str, words, text: str, end: int) -> str | None:
-        """The longest of `words` that text[:end] ends with."""
-        table = self.derived(key, lambda: _by_length(words))
+        """The longest of `words` that text[:end] ends with. Most offsets end in a character no word ends in:
+        they are answered by one set lookup, not one per word length."""
+        table, last = self.derived(key, lambda: _ends(words))
+        if last is not None and 0 < end <= len(text) and text[end - 1] not in last:
+            return None
         for n, group in table:
             if n <= end and text[end - n:end] in group:
                 return text[end - n:end]
+        return None
+
+    def starting(self, key: str, words, text: str, start: int) -> str | None:
+        """The longest of `words` (none empty) that text[start:] starts with: a set lookup per word length,
+        not a comparison per word."""
+        for n, group in self.derived(key, lambda: _by_length(words)):
+            if text[start:start + n] in group:
+                return text[start:start + n]
         return None
 
 
@@ -106,6 +117,12 @@ def _lines(name: str, extra: Path | None) -> list[str]:
 
 def _fields(line: str) -> list[str]:
     return [f.strip() for f in line.split("\t")]
+
+
+def _ends(words) -> tuple[list[tuple[int, set[str]]], frozenset | None]:
+    """`words` by length, longest first, and the characters they end with (None when the empty word is one)."""
+    words = list(words)
+    return _by_length(words), (None if "" in words else frozenset(w[-1] for w in words))
 
 
 def _by_length(words) -> list[tuple[int, set[str]]]:
