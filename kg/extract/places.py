@@ -74,10 +74,21 @@ def name_starts() -> frozenset:
     return frozenset(name[0] for name in upper_names())
 
 
+@lru_cache(maxsize=1)
+def longest_after_pair() -> dict[str, int]:
+    """The first two characters of the names of provinces, cities, counties and towns -> the longest such name's
+    length: most offsets start no name and are passed over with one lookup, not one per length."""
+    out: dict[str, int] = {}
+    for name in upper_names():
+        if len(name) > out.get(name[:2], 0):
+            out[name[:2]] = len(name)
+    return out
+
+
 def _candidates(text: str, i: int) -> list[tuple[int, tuple[int, ...]]]:
     names = upper_names()
     out = []
-    for n in range(min(MAX_NAME, len(text) - i), 1, -1):
+    for n in range(min(MAX_NAME, len(text) - i, longest_after_pair().get(text[i:i + 2], 0)), 1, -1):
         ids = names.get(text[i:i + n])
         if ids:
             out.append((n, ids))
