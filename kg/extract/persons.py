@@ -64,8 +64,9 @@ def run(doc: Doc) -> None:
         for s, e in read_names(doc, m.end()):
             _believe(doc, s, e, known)
     # describers before, speech or a form of address after (罗秀高说, 火立新先生), studios
+    heads = _surname_heads(doc.lex)
     for i, ch in enumerate(text):
-        if not HAN.match(ch) or doc.overlaps(i, i + 1):
+        if ch not in heads or not HAN.match(ch) or doc.overlaps(i, i + 1):
             continue
         n = read_name(doc, i)
         if n is None or not doc.is_boundary(i):
@@ -149,6 +150,12 @@ def run(doc: Doc) -> None:
             if e < len(text) and HAN.match(text[e]) and read_name(doc, s) not in (None, len(name)):
                 continue   # 朱健 inside a longer name
             _add(doc, s, e, EntityRef(PERSON, name, doc.paper.city))
+
+
+def _surname_heads(lex) -> frozenset:
+    """The characters a surname starts with: no name is read at any other offset, and most offsets are passed over
+    with one set lookup."""
+    return lex.derived("surname_heads", lambda: frozenset(s[:1] for s in lex.surnames | lex.compound_surnames))
 
 
 def _cut_surnames(doc: Doc, known: set[str]) -> None:

@@ -69,12 +69,6 @@ def _add_local(doc: Doc, name: str, start: int, end: int, parent: EntityRef | No
 
 
 @lru_cache(maxsize=1)
-def name_starts() -> frozenset:
-    """The characters a province, city, county or town name can start with."""
-    return frozenset(name[0] for name in upper_names())
-
-
-@lru_cache(maxsize=1)
 def longest_after_pair() -> dict[str, int]:
     """The first two characters of the names of provinces, cities, counties and towns -> the longest such name's
     length: most offsets start no name and are passed over with one lookup, not one per length."""
@@ -99,10 +93,10 @@ def run(doc: Doc) -> None:
     home: Home = doc.home
     text = doc.text
     venues = _venues_and_roads(doc)        # first, so 衡阳抗战纪念馆 is not read as 衡阳 + the rest
-    starts = name_starts()
+    pairs = longest_after_pair()          # no name starts where its first two characters do not
     i = 0
     while i < len(text):
-        if text[i] not in starts or doc.overlaps(i, i + 1):
+        if text[i:i + 2] not in pairs or doc.overlaps(i, i + 1):
             i += 1
             continue
         end = _chain(doc, home, i)
