@@ -605,9 +605,20 @@ def _army_pattern(lex: Lexicon) -> re.Pattern:
         def alt(words):
             return "|".join(map(re.escape, sorted(set(words), key=len, reverse=True)))
         return re.compile(
-            rf"(?P<nation>{alt(countries | prefixes)})(?:(?P<army>{alt(units.get('army', ()))})|(?P<league>{alt(units.get('league', ()))}))"
-            rf"|(?:{alt(units.get('army_named', ()))})(?:{alt(w for w in units.get('army', ()) if w != '军')})?")
+            _first_of(countries | prefixes, units.get("army_named", ())) +
+            rf"(?:(?P<nation>{alt(countries | prefixes)})(?:(?P<army>{alt(units.get('army', ()))})|(?P<league>{alt(units.get('league', ()))}))"
+            rf"|(?:{alt(units.get('army_named', ()))})(?:{alt(w for w in units.get('army', ()) if w != '军')})?)")
     return lex.derived("org_army", make)
+
+
+def _first_of(*alternatives) -> str:
+    """A lookahead for the characters a match can start with, when it starts with a word of one of `alternatives`:
+    the regex engine tries each of hundreds of country names at every offset, the lookahead one character class.
+    Empty when a list is empty or holds the empty word (a match may then start anywhere)."""
+    words = [list(a) for a in alternatives]
+    if not all(words) or not all(w for ws in words for w in ws):
+        return ""
+    return "(?=[" + "".join(sorted({re.escape(w[0]) for ws in words for w in ws})) + "])"
 
 
 def _level_pattern(lex: Lexicon) -> re.Pattern:
