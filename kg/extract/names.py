@@ -13,6 +13,7 @@ import re
 from .doc import Doc, occurrences, tokenizer
 
 HAN = re.compile(r"[\u4e00-\u9fff]")
+HAN_RUN = re.compile(r"[\u4e00-\u9fff]+")
 # characters that follow a name far more often than they end one
 STOP_AFTER = set("出在说表介主率等参指强要对和与同为是的了带到来去赴先后又也都还就将已被向从以把给让作讲听看调视慰会宣致发"
                  "提希认解告称坦走一围笑曾便即并所这那其之而及或但却则再很最更均共各每个位名次年月日时分号岁")
@@ -117,7 +118,7 @@ def read_name(doc: Doc, i: int, *, strict_end: bool = False, tagged: int = 0) ->
         return None           # 王总, 李董: a surname and a form of address
     if tagged > s + 2 and (foreign_name(text[i:i + tagged], lex) or "·" in text[i:i + tagged]):
         return None           # the tagger reads a transliterated name here (斯图尔特, 安吉丽娜·茱莉)
-    options = [n for n in (s + 2, s + 1) if i + n <= len(text) and all(HAN.match(c) for c in text[i:i + n])]
+    options = [n for n in (s + 2, s + 1) if i + n <= len(text) and HAN_RUN.fullmatch(text, i, i + n)]
     options = [n for n in options if valid_name(text[i:i + n], lex, tagged=bool(tagged) and n <= tagged)
                and not _title_runs_on(text, i + s, i + n, lex)]
     if not options:
