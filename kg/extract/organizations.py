@@ -82,7 +82,7 @@ def canonical(surface: str, doc: Doc, home: Home) -> tuple[str, set[str]] | None
     if written and not _is_government(rest, lex):
         return surface, aliases         # 湖南用友软件有限公司, 长沙银行: the place is part of the name
     # 衡阳市委 -> 市 + 委: a city written in full keeps its level word; 衡阳委 never occurs
-    for stem in sorted(lex.party_bodies, key=len, reverse=True):
+    for stem in _longest_first(lex, "party_bodies", lex.party_bodies):
         if rest.startswith(stem):
             pb = lex.party_bodies[stem]
             remainder = rest[len(stem):]
@@ -115,6 +115,11 @@ def _is_government(rest: str, lex: Lexicon) -> bool:
             or rest.endswith(GOVERNMENT_ENDINGS))
 
 
+def _longest_first(lex: Lexicon, key: str, words) -> list[str]:
+    """`words` longest first (ties in their order), sorted once per lexicon, not at every name."""
+    return lex.derived(key + "_longest_first", lambda: sorted(words, key=len, reverse=True))
+
+
 def _level_start(m: re.Match, home: Home) -> tuple[int, int]:
     """Where a level-pattern match really starts: at a real place name, else at its level word (落实市委 -> 市委)."""
     text = m.group()
@@ -127,7 +132,7 @@ def _level_start(m: re.Match, home: Home) -> tuple[int, int]:
 
 
 def _department(rest: str, lex: Lexicon, place: str) -> str:
-    for short in sorted(lex.departments, key=len, reverse=True):
+    for short in _longest_first(lex, "departments", lex.departments):
         if rest.startswith(short):
             full = lex.departments[short]
             if "{place}" in full:
@@ -337,7 +342,7 @@ def run(doc: Doc) -> None:
         if len(surface) <= 3 and not (doc.is_boundary(s) and doc.is_boundary(e)) and not (
                 surface[0] in "省市县区" and surface[1:] in doc.lex.party_bodies) and not _tagged_known(doc, s, e):
             return        # 央行 inside 中央行动 (but 省纪委 is one even where the tagger ran on: 省纪委会同)
-        if any(text.startswith(v, e) for v in doc.lex.venue_suffixes) or any(surface.endswith(v) for v in ("大厅", "服务大厅")):
+        if doc.lex.starting("venue_suffixes", doc.lex.venue_suffixes, text, e) or surface.endswith(("大厅", "服务大厅")):
             return        # part of a venue's name (…中共代表团旧址), or a hall
         res = canonical(surface, doc, home)
         if res is None:
@@ -510,7 +515,7 @@ def _unit_after(doc: Doc, e: int, name: str, home: Home) -> int | None:
     if not name.endswith(units.get("parent", ())) or e >= len(text):
         return None
     for k in range(e, min(len(text), e + 8)):
-        w = next((w for w in units.get("branch", ()) if text.startswith(w, k)), None)
+        w = doc.lex.starting("org_branches", units.get("branch", ()), text, k)
         if w is not None:
             place = text[e:k]
             lp = leading_place(place, home) if place else None

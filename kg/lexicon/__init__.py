@@ -70,7 +70,7 @@ class Lexicon:
     def title_org(self, title: str) -> str | None:
         return self.titles.get(title)
 
-    def derived(self, key: str, make):
+    def derived(self, key, make):
         """What `make()` returns (a pattern, a word set made from this lexicon's files), made once per lexicon."""
         value = self._patterns.get(key)
         if value is None:
@@ -85,7 +85,7 @@ class Lexicon:
     def ending(self, key: str, words, text: str, end: int) -> str | None:
         """The longest of `words` that text[:end] ends with. Most offsets end in a character no word ends in:
         they are answered by one set lookup, not one per word length."""
-        table, last = self.derived(key, lambda: _ends(words))
+        table, last = self.derived(("ending", key), lambda: _ends(words))
         if last is not None and 0 < end <= len(text) and text[end - 1] not in last:
             return None
         for n, group in table:
@@ -96,7 +96,7 @@ class Lexicon:
     def starting(self, key: str, words, text: str, start: int) -> str | None:
         """The longest of `words` (none empty) that text[start:] starts with: a set lookup per word length,
         not a comparison per word, and one lookup where no word starts with the character there."""
-        table, first = self.derived(key, lambda: _starts(words))
+        table, first = self.derived(("starting", key), lambda: _starts(words))
         if text[start:start + 1] not in first:
             return None
         for n, group in table:
