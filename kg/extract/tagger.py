@@ -186,18 +186,29 @@ def _viterbi(emissions: np.ndarray, transitions: np.ndarray) -> np.ndarray:
     scale = n * (float(np.abs(emissions).max()) + float(np.abs(transitions).max()))   # bounds every score
     sure = (top[:, k - 1] - top[:, k - 2]) > 2 * width + 1e-5 * scale + 1e-3            # margins for rounding
     path = emissions.argmax(1)
-    doubt = np.flatnonzero(~sure)
-    if not len(doubt):
+    doubt = np.flatnonzero(~sure).tolist()
+    if not doubt:
         return path
-    runs = np.split(doubt, np.flatnonzero(np.diff(doubt) > 1) + 1)
     score = emissions[0, path[0]]           # the recursion's score at the last sure character decoded so far
     at = 0
-    for run in runs:
-        start, stop = int(run[0]), int(run[-1]) + 1
+    for start, stop in _runs(doubt):
         if start > 0:
             score = _chain(score, path, emissions, transitions, at, start - 1)
         score, at = _window(emissions, transitions, path, start, stop, score)
     return path
+
+
+def _runs(offsets: list[int]) -> list[tuple[int, int]]:
+    """Runs of consecutive offsets (sorted) as (start, stop) spans."""
+    out = []
+    start = prev = offsets[0]
+    for k in offsets[1:]:
+        if k != prev + 1:
+            out.append((start, prev + 1))
+            start = k
+        prev = k
+    out.append((start, prev + 1))
+    return out
 
 
 def _chain(score, path: np.ndarray, emissions: np.ndarray, transitions: np.ndarray, at: int, to: int):
@@ -215,27 +226,30 @@ def _chain(score, path: np.ndarray, emissions: np.ndarray, transitions: np.ndarr
 
 def _window(emissions: np.ndarray, transitions: np.ndarray, path: np.ndarray, start: int, stop: int, score):
     """Decode characters start..stop-1 (in doubt) into `path`, between the sure tags at start-1 (with the
-    recursion's `score` there) and at stop (or the end); returns the score at stop and stop."""
-    n, k = emissions.shape
-    cols = np.arange(k)
-    last = min(stop, n - 1)
+    recursion's `score` there) and at stop (or the end); returns the score at the last character decoded (the
+    sure one at stop, or the text's last) and its offset. Into the sure tag only its column of scores is made."""
+    n = len(emissions)
     if start == 0:
         dp = emissions[0].copy()
     else:
         dp = (score + transitions[path[start - 1]]) + emissions[start]
     back = []
-    for i in range(start + 1, last + 1):
+    for i in range(start + 1, stop):
         scores = dp[:, None] + transitions
-        bp = scores.argmax(0)
-        back.append(bp)
-        dp = scores[bp, cols] + emissions[i]
-    tag = int(path[last]) if stop < n else int(dp.argmax())
-    end_score = dp[tag]
-    path[last] = tag
-    for i in range(last, start, -1):
+        back.append(scores.argmax(0))
+        dp = scores.max(0) + emissions[i]
+    if stop < n:
+        into = dp + transitions[:, path[stop]]
+        tag = int(into.argmax())
+        end_score, at = into[tag] + emissions[stop, path[stop]], stop
+    else:
+        tag = int(dp.argmax())
+        end_score, at = dp[tag], n - 1
+    path[stop - 1] = tag
+    for i in range(stop - 1, start, -1):
         tag = int(back[i - start - 1][tag])
         path[i - 1] = tag
-    return end_score, last
+    return end_score, at
 
 
 def _full_viterbi(emissions: np.ndarray, transitions: np.ndarray) -> np.ndarray:
