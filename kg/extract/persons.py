@@ -68,10 +68,10 @@ def run(doc: Doc) -> None:
     # describers before, speech or a form of address after (罗秀高说, 火立新先生), studios
     heads = _surname_heads(doc.lex)
     for i, ch in enumerate(text):
-        if ch not in heads or not HAN.match(ch) or doc.overlaps(i, i + 1):
-            continue
+        if ch not in heads or not HAN.match(ch) or doc.overlaps(i, i + 1) or not doc.is_boundary(i):
+            continue      # a name starts a token (the cheap question first: most surname characters are inside words)
         n = read_name(doc, i)
-        if n is None or not doc.is_boundary(i):
+        if n is None:
             continue
         name = text[i:i + n]
         if ANONYMOUS.search(text[i + n:i + n + 1]):
