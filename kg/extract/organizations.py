@@ -145,6 +145,12 @@ def _suffix_at(text: str, end: int, lex: Lexicon) -> str | None:
     return lex.ending("org_suffixes", lex.org_suffixes, text, end)
 
 
+def _suffix_ends(lex: Lexicon) -> frozenset | None:
+    """The characters organization suffixes end with (None if the empty suffix is one: it ends everywhere)."""
+    return lex.derived("org_suffix_ends", lambda: None if "" in lex.org_suffixes else frozenset(
+        w[-1] for w in lex.org_suffixes))
+
+
 NOUNISH = ("n", "nz", "ns", "nt", "nr", "vn", "an", "b", "s")
 
 
@@ -381,6 +387,7 @@ def run(doc: Doc) -> None:
                 m.group("league") and not m.group("nation")):
             record(s, e)
     # 2. names ending in an organization suffix, and the tagger's organization names
+    ends = _suffix_ends(doc.lex)
     for ti, tok in enumerate(doc.tokens):
         if tok.pos == "nt":
             span = _tagged_org(doc, ti, weak)
@@ -388,6 +395,8 @@ def run(doc: Doc) -> None:
                 record(*span, is_weak=span in weak)
         if tok.pos == "nz" and _website(doc, tok):
             record(tok.start, tok.end)
+        if ends is not None and tok.word[-1] not in ends:
+            continue      # what _suffix_at answers at once, without its calls, for most tokens
         suf = _suffix_at(text, tok.end, doc.lex)
         if suf is None or (tok.end < len(text) and _suffix_at(text, tok.end + 1, doc.lex) and text[tok.end] in "会部室处科"):
             continue
