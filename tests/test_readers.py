@@ -15,7 +15,7 @@ from conftest import PAGES, ROOT, needs_shared
 from kg.build import build_kb
 from kg.errors import InputError
 from kg.ingest import expand, read_source
-from kg.ingest.readers import clean, decode, plausibility, read_bytes, read_text
+from kg.ingest.readers import clean, decode, plausibility, read_bytes, read_text, shares
 from kg.ingest.traditional import to_simplified, traditional_chars
 from kg.ner import mentions_of
 
@@ -178,6 +178,13 @@ def test_readers_plausibility_separates_text_from_mojibake():
     assert plausibility(line) > 0.95
     assert plausibility(line.encode("gb18030").decode("big5", errors="replace")) < 0.5
     assert plausibility(line.encode("utf-8").decode("utf-16-le", errors="replace")) < 0.2
+
+
+def test_readers_shares_count_a_traditional_character_only_once_simplified():
+    assert shares("衡陽 ab\n") == (1.0, 0.75)          # 陽 is 阳 once simplified; spaces are not counted
+    assert shares("衡陽 ab\n衡陽") == (1.0, 4 / 6)      # repeats count again
+    assert shares("") == shares(" \n") == (1.0, 1.0)
+    assert shares("衡陽鎮﹏ab") == (plausibility("衡陽鎮﹏ab"), plausibility("衡陽鎮﹏ab", simplify=False)) == (5 / 6, 0.5)
 
 
 def test_readers_read_bytes_problems(tmp_path):

@@ -17,6 +17,7 @@ import os
 import re
 import select
 import stat
+from collections import Counter
 from pathlib import Path
 
 from .. import interrupts
@@ -70,7 +71,8 @@ def _detect(data: bytes, source: str) -> str:
         except UnicodeDecodeError:
             continue
         if text and text not in ranked:
-            ranked[text] = (round(plausibility(text), 2), round(plausibility(text, simplify=False), 2), 0, -rank, enc)
+            share, direct = shares(text)
+            ranked[text] = (round(share, 2), round(direct, 2), 0, -rank, enc)
     if not ranked:
         raise InputError(Problem(source, _undecodable(data)))
     best = max(v[0] for v in ranked.values())
@@ -101,20 +103,46 @@ def plausibility(text: str, simplify: bool = True) -> float:
     """Share of the non-space characters of `text` (its first SAMPLE) that Chinese newspaper text is made of.
 
     With `simplify`, a traditional character counts as its simplified form."""
-    sample = text[:SAMPLE]
-    common = common_hanzi()
-    simplified = char_map({c for c in sample if c >= "\u2e80" and c not in common
-                           and not "\ud800" <= c <= "\udfff"}) if simplify else {}
-    good = n = 0
-    for c in sample:
-        if c in " \n\t\r\u3000":
+    return shares(text)[0 if simplify else 1]
+
+
+def shares(text: str) -> tuple[float, float]:
+    """plausibility(text) and plausibility(text, simplify=False), from one count of the sample's characters.
+    What a character is never changes, so each is judged once per process: the candidate decodings of every
+    input file were judged character by character, twice, before (8 ms a file)."""
+    counts = Counter(text[:SAMPLE])
+    new = [c for c in counts if c not in _KIND]
+    if new:
+        _judge(new)
+    simplified = direct = n = 0
+    for c, k in counts.items():
+        kind = _KIND[c]
+        if kind == SPACE:
             continue
-        n += 1
+        n += k
+        if kind & SIMPLIFIED:
+            simplified += k
+        if kind & DIRECT:
+            direct += k
+    return (simplified / n, direct / n) if n else (1.0, 1.0)
+
+
+SIMPLIFIED, DIRECT, SPACE = 1, 2, 4        # ordinary once simplified, ordinary as written, a space
+_KIND: dict[str, int] = {}
+
+
+def _judge(chars: list[str]) -> None:
+    """Record what each of `chars` is (those t2s has not seen are converted in one call, as a sample's were)."""
+    common = common_hanzi()
+    simplified = char_map({c for c in chars if c >= "\u2e80" and c not in common and not "\ud800" <= c <= "\udfff"})
+    for c in chars:
         o = ord(c)
-        if (0x20 < o < 0x7F or c in common or simplified.get(c) in common or 0x3000 <= o <= 0x303F
-                or 0xFF01 <= o <= 0xFF5E or 0x2160 <= o <= 0x24FF or c in SYMBOLS):
-            good += 1
-    return good / n if n else 1.0
+        if c in " \n\t\r\u3000":
+            _KIND[c] = SPACE
+            continue
+        plain = (0x20 < o < 0x7F or c in common or 0x3000 <= o <= 0x303F or 0xFF01 <= o <= 0xFF5E
+                 or 0x2160 <= o <= 0x24FF or c in SYMBOLS)
+        _KIND[c] = (SIMPLIFIED if plain or simplified.get(c) in common else 0) | (DIRECT if plain else 0)
 
 
 def clean(text: str, source: str) -> str:
