@@ -11,7 +11,7 @@ N-Quads can be split into shards of a bounded number of lines for bulk loaders
 from __future__ import annotations
 
 from collections import OrderedDict
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 
 import pyoxigraph as ox
@@ -23,72 +23,68 @@ from .write import atomic_folder, atomic_path
 RECENT_SUBJECTS = 256       # subjects whose facts are remembered after their run ends
 
 
-def _unique(items: Iterable[tuple], width: int) -> Iterator[tuple]:
-    """Items (subject first, `width` terms kept) without repeats; memory bounded by RECENT_SUBJECTS."""
-    recent: OrderedDict = OrderedDict()
-    subject, seen = None, set()
-    for item in items:
-        s = item[0]
-        if s is not subject:        # quads_of yields one subject object per run: identity is the fast test
-            subject = s
-            seen = recent.get(s)
-            if seen is None:
-                seen = recent[s] = set()
-                if len(recent) > RECENT_SUBJECTS:
-                    recent.popitem(last=False)
-            else:
-                recent.move_to_end(s)
-        key = item[1:width]
-        if key in seen:
-            continue
-        seen.add(key)
-        yield item[:width]
+class _Unique:
+    """Items (subject first, `width` terms kept) without repeats, each as `make(*terms)` (the terms' tuple without
+    `make`); `n` counts what was yielded. Memory is bounded by RECENT_SUBJECTS. One loop does the de-duplication,
+    the counting and the making: at 200,000 triples a generator per step cost half a second."""
+
+    def __init__(self, items: Iterable[tuple], width: int, make: Callable | None = None):
+        self.items, self.width, self.make, self.n = items, width, make, 0
+
+    def __iter__(self) -> Iterator:
+        width, make = self.width, self.make
+        recent: OrderedDict = OrderedDict()
+        subject, seen, n = None, set(), 0
+        try:
+            for item in self.items:
+                s = item[0]
+                if s is not subject:        # quads_of yields one subject object per run: identity is the fast test
+                    subject = s
+                    seen = recent.get(s)
+                    if seen is None:
+                        seen = recent[s] = set()
+                        if len(recent) > RECENT_SUBJECTS:
+                            recent.popitem(last=False)
+                    else:
+                        recent.move_to_end(s)
+                key = item[1:width]
+                if key in seen:
+                    continue
+                seen.add(key)
+                n += 1
+                yield item[:width] if make is None else make(*item[:width])
+        finally:
+            self.n = n
 
 
 def unique_triples(quads: Iterable[tuple]) -> Iterator[tuple]:
-    return _unique(quads, 3)
+    return iter(_Unique(quads, 3))
 
 
 def unique_quads(quads: Iterable[tuple]) -> Iterator[tuple]:
-    return _unique(quads, 4)
+    return iter(_Unique(quads, 4))
 
 
-class _Counter:
-    def __init__(self, items: Iterable):
-        self.items, self.n = items, 0
-
-    def __iter__(self):
-        for x in self.items:
-            self.n += 1
-            yield x
-
-
-def _ox_triples(triples: Iterable[tuple]) -> Iterator[ox.Triple]:
-    for s, p, o in triples:
-        yield ox.Triple(s, p, o)
-
-
-def _ox_quads(quads: Iterable[tuple]) -> Iterator[ox.Quad]:
-    for s, p, o, aid in quads:
-        yield ox.Quad(s, p, o, article_iri(aid))
+def _ox_quad(s, p, o, aid: str) -> ox.Quad:
+    return ox.Quad(s, p, o, article_iri(aid))
 
 
 def write_triples(quads: Iterable[tuple], path: Path, fmt: str = "turtle") -> int:
     """Unique triples of `quads` as Turtle or N-Triples, atomically; returns how many."""
-    counted = _Counter(unique_triples(quads))
+    triples = _Unique(quads, 3, ox.Triple)
     rdf_format = {"turtle": ox.RdfFormat.TURTLE, "nt": ox.RdfFormat.N_TRIPLES}[fmt]
     prefixes = {p: str(ns) for p, ns in PREFIXES.items()} if fmt == "turtle" else None
     with atomic_path(path) as tmp, tmp.open("wb", buffering=1 << 20) as f:
-        ox.serialize(_ox_triples(counted), f, rdf_format, prefixes=prefixes)
-    return counted.n
+        ox.serialize(triples, f, rdf_format, prefixes=prefixes)
+    return triples.n
 
 
 def write_nquads(quads: Iterable[tuple], path: Path) -> int:
     """Unique quads, one named graph per article, in one file; returns how many."""
-    counted = _Counter(unique_quads(quads))
+    made = _Unique(quads, 4, _ox_quad)
     with atomic_path(path) as tmp, tmp.open("wb", buffering=1 << 20) as f:
-        ox.serialize(_ox_quads(counted), f, ox.RdfFormat.N_QUADS)
-    return counted.n
+        ox.serialize(made, f, ox.RdfFormat.N_QUADS)
+    return made.n
 
 
 def write_nquad_shards(quads: Iterable[tuple], folder: Path, shard_size: int, stem: str = "graph") -> list[Path]:
@@ -100,11 +96,11 @@ def write_nquad_shards(quads: Iterable[tuple], folder: Path, shard_size: int, st
         raise ValueError("shard size must be at least 1")
     names: list[str] = []
     with atomic_folder(folder) as tmp:
-        it = iter(unique_quads(quads))
+        it = iter(_Unique(quads, 4, _ox_quad))
         while (first := next(it, None)) is not None:
             name = f"{stem}-{len(names) + 1:05d}.nq"
             with (tmp / name).open("wb", buffering=1 << 20) as f:
-                ox.serialize(_ox_quads(_take(first, it, shard_size)), f, ox.RdfFormat.N_QUADS)
+                ox.serialize(_take(first, it, shard_size), f, ox.RdfFormat.N_QUADS)
             names.append(name)
     return [folder / n for n in names]
 
