@@ -282,7 +282,7 @@ def main(argv=None) -> int:
         shutil.rmtree(work, ignore_errors=True)
 
     head = ("", "rdflib memory store", "pyoxigraph (on disk), as written", "pyoxigraph, as kg.store_plan plans it",
-            "kg.store, rows as rdflib terms (kg query --store, table)", "kg serve --store, over HTTP (JSON)", "rows")
+            "kg.store, rows as rdflib terms (run_query)", "kg serve --store, over HTTP (JSON)", "rows")
     table = [head, ("---",) * len(head), *rows]
     md = "\n".join("| " + " | ".join(r) + " |" for r in table)
     note = (f"Measured by `bench/store_bench.py --triples {args.triples}` on {platform.machine()}, "
@@ -291,9 +291,10 @@ def main(argv=None) -> int:
             f"{args.repeat} runs (the all-holdings joins on rdflib: one run), each reading every row. "
             "pyoxigraph runs each query as written, then as `kg/store_plan.py` plans it (large joins as hash "
             "joins of one-pattern subqueries, from predicate and class counts); kg.store plans it the same way "
-            "and also converts every term of every row to rdflib's, as `kg query --store` does for a table. "
+            "and also converts every term of every row to rdflib's (kg.query.run_query, which CONSTRUCT and "
+            "library callers use). "
             "`kg serve --store` (one worker) is timed from the HTTP request to the last byte of the SPARQL JSON "
-            "results, which Oxigraph writes itself, as it does for `kg query --store --format csv|json`. "
+            "results, which Oxigraph writes itself, as it does for every `kg query --store` SELECT. "
             f"Store folder {store_mb:.0f} MB; peak RSS of the run {peak_rss_mb():.0f} MB (rdflib's graph dominates). "
             f"Load average {load_before:.1f} at the start, {os.getloadavg()[0]:.1f} at the end "
             f"({os.cpu_count()} cores): figures taken on a busy machine run high.")
