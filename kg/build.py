@@ -320,16 +320,36 @@ def write_outputs(kb: KnowledgeBase, out: Path, summary: Summary, *, formats: tu
 @all_or_nothing()        # every output file is replaced together, or (a failure, Ctrl-C) none is
 def _write_all(kb: KnowledgeBase, out: Path, summary: Summary, *, formats: tuple[str, ...], html: bool,
                html_max_nodes: int, title: str, shard_size: int | None, store: Path | None) -> None:
-    from .rdf.stream import unique_quads, unique_triples, write_nquad_shards, write_nquads, write_triples
+    from .rdf.stream import triples_aside, unique_quads, unique_triples
     from .rdf.triples import article_iri, quads_of
-    from .rdf.write import write_graph
 
     started = time.perf_counter()
-    for fmt in dict.fromkeys(("turtle",) + tuple(formats)):
+    # graph.ttl is written by a forked process while this one makes the rest: on 2 cores, 1.2 s less at 200,000
+    # triples, a third of what adding one page to a 1,000-page archive costs
+    with triples_aside(quads_of(kb, once=True), out / FORMAT_FILES["turtle"]) as turtle:
+        summary.outputs.append(out / FORMAT_FILES["turtle"])
+        _write_others(kb, out, summary, formats, html, html_max_nodes, title, shard_size)
+    summary.triples = turtle.n
+    if store is not None:
+        from .store import write_store
+        write_store(unique_triples(quads_of(kb, once=True)),
+                    ((s, p, o, article_iri(aid)) for s, p, o, aid in unique_quads(quads_of(kb))), store, site=out)
+        summary.outputs.append(store)
+    summary.seconds += time.perf_counter() - started
+
+
+def _write_others(kb: KnowledgeBase, out: Path, summary: Summary, formats: tuple[str, ...], html: bool,
+                  html_max_nodes: int, title: str, shard_size: int | None) -> None:
+    """Every output but graph.ttl and the store: the other formats asked for, then the HTML view."""
+    from .rdf.stream import write_nquad_shards, write_nquads, write_triples
+    from .rdf.triples import quads_of
+    from .rdf.write import write_graph
+
+    for fmt in dict.fromkeys(formats):
         path = out / FORMAT_FILES[fmt]
         if fmt == "turtle":
-            summary.triples = write_triples(quads_of(kb, once=True), path, "turtle")
-        elif fmt == "nt":
+            continue
+        if fmt == "nt":
             write_triples(quads_of(kb, once=True), path, "nt")
         elif fmt == "nquads" and shard_size:
             summary.shards = len(write_nquad_shards(quads_of(kb), out / SHARDS_FOLDER, shard_size))
@@ -346,9 +366,3 @@ def _write_all(kb: KnowledgeBase, out: Path, summary: Summary, *, formats: tuple
     if html:
         from .viz import write_pages
         summary.outputs.extend(write_pages(kb, out, title=title, max_nodes=html_max_nodes))
-    if store is not None:
-        from .store import write_store
-        write_store(unique_triples(quads_of(kb, once=True)),
-                    ((s, p, o, article_iri(aid)) for s, p, o, aid in unique_quads(quads_of(kb))), store, site=out)
-        summary.outputs.append(store)
-    summary.seconds += time.perf_counter() - started

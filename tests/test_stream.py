@@ -1,10 +1,22 @@
 """Streaming writers: Turtle, N-Triples and sharded N-Quads equal to the graph rdflib builds in memory."""
+import os
+import re
+
 import pytest
 from rdflib import Dataset, Graph, Literal, URIRef
 
+import kg.rdf.stream as stream
 from conftest import ROOT
 from kg.build import build_kb
-from kg.rdf.stream import unique_quads, unique_triples, write_nquad_shards, write_nquads, write_triples
+from kg.errors import OutputError
+from kg.rdf.stream import (
+    triples_aside,
+    unique_quads,
+    unique_triples,
+    write_nquad_shards,
+    write_nquads,
+    write_triples,
+)
 from kg.rdf.triples import graph_of, quads_of
 from kg.rdf.write import all_or_nothing
 
@@ -70,3 +82,51 @@ def test_stream_shards_of_a_failed_build_leave_the_previous_set(kb, tmp_path):
         raise RuntimeError("the build fails after the shards were written")
     assert {p.name: p.read_bytes() for p in folder.iterdir()} == before
     assert not [p for p in tmp_path.iterdir() if p.name.startswith(".")]
+
+
+def _children() -> set[int]:
+    """This process's child processes still there (zombies too), from /proc."""
+    me = str(os.getpid())
+    out = set()
+    for d in os.listdir("/proc"):
+        try:
+            with open(f"/proc/{d}/stat") as f:
+                if f.read().rsplit(")", 1)[1].split()[1] == me:
+                    out.add(int(d))
+        except (OSError, IndexError):
+            continue
+    return out
+
+
+def test_stream_triples_aside_writes_what_write_triples_writes(kb, tmp_path):
+    before = _children()
+    n = write_triples(quads_of(kb, once=True), tmp_path / "here.ttl")
+    with triples_aside(quads_of(kb, once=True), tmp_path / "aside.ttl") as done:
+        assert not (tmp_path / "aside.ttl").exists()            # written while the block runs, in place at its end
+    assert done.n == n > 1000 and (tmp_path / "aside.ttl").read_bytes() == (tmp_path / "here.ttl").read_bytes()
+    assert _children() == before and sorted(p.name for p in tmp_path.iterdir()) == ["aside.ttl", "here.ttl"]
+
+
+def test_stream_triples_aside_block_failing_stops_the_writer_and_keeps_the_old_file(kb, tmp_path):
+    target = tmp_path / "graph.ttl"
+    target.write_text("old", encoding="utf-8")
+    before = _children()
+    with pytest.raises(KeyboardInterrupt), triples_aside(quads_of(kb, once=True), target):
+        raise KeyboardInterrupt
+    assert target.read_text(encoding="utf-8") == "old" and [p.name for p in tmp_path.iterdir()] == ["graph.ttl"]
+    assert _children() == before
+
+
+@pytest.mark.parametrize("error, raised, message", [
+    (OSError(28, "No space left on device"), OutputError, "cannot be written (no space left on device)"),
+    (ValueError("a bug"), RuntimeError, "ValueError: a bug")])
+def test_stream_triples_aside_error_in_the_writer_is_raised_here(kb, tmp_path, monkeypatch, error, raised, message):
+    def failing(quads, tmp, fmt):
+        raise error
+    monkeypatch.setattr(stream, "_serialize_triples", failing)       # the forked writer inherits it
+    target = tmp_path / "graph.ttl"
+    target.write_text("old", encoding="utf-8")
+    with pytest.raises(raised, match=re.escape(message)):
+        with triples_aside(quads_of(kb, once=True), target):
+            pass
+    assert target.read_text(encoding="utf-8") == "old" and [p.name for p in tmp_path.iterdir()] == ["graph.ttl"]
