@@ -145,12 +145,6 @@ def _suffix_at(text: str, end: int, lex: Lexicon) -> str | None:
     return lex.ending("org_suffixes", lex.org_suffixes, text, end)
 
 
-def _suffix_ends(lex: Lexicon) -> frozenset | None:
-    """The characters organization suffixes end with (None if the empty suffix is one: it ends everywhere)."""
-    return lex.derived("org_suffix_ends", lambda: None if "" in lex.org_suffixes else frozenset(
-        w[-1] for w in lex.org_suffixes))
-
-
 NOUNISH = ("n", "nz", "ns", "nt", "nr", "vn", "an", "b", "s")
 
 
@@ -387,7 +381,7 @@ def run(doc: Doc) -> None:
                 m.group("league") and not m.group("nation")):
             record(s, e)
     # 2. names ending in an organization suffix, and the tagger's organization names
-    ends = _suffix_ends(doc.lex)
+    ends = doc.lex.last_chars("org_suffixes", doc.lex.org_suffixes)     # as _suffix_at reads them
     for ti, tok in enumerate(doc.tokens):
         if tok.pos == "nt":
             span = _tagged_org(doc, ti, weak)

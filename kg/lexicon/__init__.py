@@ -82,6 +82,11 @@ class Lexicon:
         return self.derived(key, lambda: re.compile(
             "|".join(map(re.escape, sorted({w for w in words if w}, key=len, reverse=True))) or r"(?!)"))
 
+    def last_chars(self, key: str, words) -> frozenset | None:
+        """The characters `words` end with, as `ending` reads them under `key` (None when the empty word is one:
+        it ends anywhere); a loop over many candidates can pass over the rest without calling `ending`."""
+        return self.derived(("ending", key), lambda: _ends(words))[1]
+
     def ending(self, key: str, words, text: str, end: int) -> str | None:
         """The longest of `words` that text[:end] ends with. Most offsets end in a character no word ends in:
         they are answered by one set lookup, not one per word length."""
