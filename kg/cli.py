@@ -126,7 +126,7 @@ def build(inputs, out, issue_date, city, formats, html_max_nodes, no_html, lexic
 @click.option("-v", "--verbose", is_flag=True)
 def query(query, graph_path, store_dir, fmt, verbose):
     """Run a SPARQL query (text, or a .rq file) against a built graph or store."""
-    from .query import format_result, open_source, query_form, run_query, select_text
+    from .query import format_result, open_source, oxigraph_writes, run_query, select_text
 
     text = query
     if query.endswith((".rq", ".sparql")) or (len(query) < 300 and Path(query).is_file()):
@@ -136,7 +136,7 @@ def query(query, graph_path, store_dir, fmt, verbose):
             _fail(f"{query}: {e.strerror or e}", verbose)
     try:
         source = open_source(graph_path, store_dir)
-        if store_dir is not None and query_form(text) == "SELECT":
+        if oxigraph_writes(source, text):
             sys.stdout.buffer.write(select_text(source, text, fmt))     # Oxigraph writes the rows itself
             sys.stdout.flush()
             return

@@ -88,6 +88,12 @@ def run_query(source, query: str, *, limit: int | None = None) -> Result:
         raise QueryError(f"the query cannot be run: {_first_line(e)}", syntax=e.syntax) from None
 
 
+def oxigraph_writes(source, query: str) -> bool:
+    """Is this a SELECT on a store, whose rows `run_select` has Oxigraph write (for `kg query` and `kg serve`)?"""
+    from .store import GraphStore
+    return isinstance(source, GraphStore) and query_form(query) == "SELECT"
+
+
 def run_select(store, query: str, fmt: str, *, max_rows: int | None = None) -> bytes:
     """A SELECT on a GraphStore, its solutions written by Oxigraph in `fmt` (json, xml, csv, tsv).
 

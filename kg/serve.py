@@ -112,6 +112,10 @@ class TooLarge(Exception):
     pass
 
 
+def _too_many_rows(max_rows: int) -> TooLarge:
+    return TooLarge(f"the result has more than {max_rows} rows (--max-rows); add a LIMIT to the query")
+
+
 def render(res, accept: str, fmt: str, max_rows: int) -> tuple[str, bytes]:
     """Serialize a query result in the negotiated format; TooLarge past `max_rows` rows or triples."""
     from rdflib.query import Result
@@ -132,7 +136,7 @@ def render(res, accept: str, fmt: str, max_rows: int) -> tuple[str, bytes]:
         return RESULT_MEDIA[name], res.serialize(format=name)
     rows = list(islice(res, max_rows + 1))
     if len(rows) > max_rows:
-        raise TooLarge(f"the result has more than {max_rows} rows (--max-rows); add a LIMIT to the query")
+        raise _too_many_rows(max_rows)
     if name == "tsv":
         lines = ["\t".join(f"?{v}" for v in res.vars)] + ["\t".join(nt_term(t) for t in row) for row in rows]
         return RESULT_MEDIA[name], ("\n".join(lines) + "\n").encode("utf-8")
@@ -144,14 +148,14 @@ def render(res, accept: str, fmt: str, max_rows: int) -> tuple[str, bytes]:
 
 def answer(source, query: str, accept: str, fmt: str, max_rows: int) -> tuple[str, bytes]:
     """Run a query and serialize its answer; a SELECT on a store is written by Oxigraph (kg.query.run_select)."""
-    from .query import query_form, run_query, run_select
-    from .store import GraphStore, TooManyRows
-    if isinstance(source, GraphStore) and query_form(query) == "SELECT":
+    from .query import oxigraph_writes, run_query, run_select
+    from .store import TooManyRows
+    if oxigraph_writes(source, query):
         name = negotiate(accept, fmt, graph=False)
         try:
             return RESULT_MEDIA[name], run_select(source, query, name, max_rows=max_rows)
         except TooManyRows:
-            raise TooLarge(f"the result has more than {max_rows} rows (--max-rows); add a LIMIT to the query") from None
+            raise _too_many_rows(max_rows) from None
     return render(run_query(source, query, limit=max_rows), accept, fmt, max_rows)
 
 

@@ -199,7 +199,6 @@ class GraphStore:
             res.graph = g
         return res
 
-
     def select(self, text: str, fmt: str, *, max_rows: int | None = None) -> bytes:
         """A SELECT query's solutions written by Oxigraph in `fmt` (json, xml, csv or tsv: the SPARQL 1.1 results
         formats); TooManyRows when there are more than `max_rows`.
