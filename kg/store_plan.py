@@ -137,7 +137,12 @@ def _rows(triple, stats: dict) -> int:
 
 def _connected_order(triples: list, sizes: list[int]) -> list[int] | None:
     """Smallest pattern first, then each time the smallest sharing a variable with those before;
-    None when the group falls into parts that share no variable (a cross product: left to Oxigraph)."""
+    None when the group falls into parts that share no variable (a cross product: left to Oxigraph).
+
+    Other shapes were timed on the all-holdings join at 1 M triples (2026-12-02, 9-11 alternating
+    rounds): each label joined next to the pattern that binds it, nested subqueries projecting only
+    what the next join needs, two halves joined by the holding. All came within 15% of this order,
+    inside the machine's own noise; none was kept."""
     left = sorted(range(len(triples)), key=lambda i: sizes[i])
     first = left.pop(0)
     order, seen = [first], {x for x in triples[first] if isinstance(x, Variable)}
