@@ -20,3 +20,12 @@ def test_lexicon_ending_is_the_longest_word_before_an_offset():
     assert lex.ending("e", words, "税务局长", 4) is None       # no word ends in 长
     assert lex.ending("e", words, "局", 0) is None
     assert lex.ending("empty", ["", "局"], "税务长", 3) == ""   # the empty word ends everywhere
+
+
+def test_lexicon_starting_takes_the_empty_word_last():
+    """A lexicon line with an empty first field makes one (a user's departments.tsv, say): it starts anywhere,
+    after every longer word."""
+    lex = Lexicon()
+    assert lex.starting("empty", ["", "宣传部"], "宣传部长", 0) == "宣传部"
+    assert lex.starting("empty", ["", "宣传部"], "组织部", 0) == ""
+    assert lex.starting("empty", ["", "宣传部"], "", 0) == ""

@@ -82,15 +82,15 @@ def canonical(surface: str, doc: Doc, home: Home) -> tuple[str, set[str]] | None
     if written and not _is_government(rest, lex):
         return surface, aliases         # 湖南用友软件有限公司, 长沙银行: the place is part of the name
     # 衡阳市委 -> 市 + 委: a city written in full keeps its level word; 衡阳委 never occurs
-    for stem in _longest_first(lex, "party_bodies", lex.party_bodies):
-        if rest.startswith(stem):
-            pb = lex.party_bodies[stem]
-            remainder = rest[len(stem):]
-            canon = pb.canonical.format(place=full_place) + _department(remainder, lex, full_place)
-            aliases |= {a.format(place=full_place) + remainder for a in pb.aliases}
-            if remainder:
-                aliases.add(f"{full_place}{stem}{remainder}")
-            return canon, aliases
+    stem = lex.starting("party_bodies", lex.party_bodies, rest, 0)
+    if stem is not None:
+        pb = lex.party_bodies[stem]
+        remainder = rest[len(stem):]
+        canon = pb.canonical.format(place=full_place) + _department(remainder, lex, full_place)
+        aliases |= {a.format(place=full_place) + remainder for a in pb.aliases}
+        if remainder:
+            aliases.add(f"{full_place}{stem}{remainder}")
+        return canon, aliases
     expanded = _department(rest, lex, full_place)
     if "{place}" in expanded:
         expanded = expanded.format(place=full_place)
@@ -115,11 +115,6 @@ def _is_government(rest: str, lex: Lexicon) -> bool:
             or rest.endswith(GOVERNMENT_ENDINGS))
 
 
-def _longest_first(lex: Lexicon, key: str, words) -> list[str]:
-    """`words` longest first (ties in their order), sorted once per lexicon, not at every name."""
-    return lex.derived(key + "_longest_first", lambda: sorted(words, key=len, reverse=True))
-
-
 def _level_start(m: re.Match, home: Home) -> tuple[int, int]:
     """Where a level-pattern match really starts: at a real place name, else at its level word (落实市委 -> 市委)."""
     text = m.group()
@@ -132,13 +127,13 @@ def _level_start(m: re.Match, home: Home) -> tuple[int, int]:
 
 
 def _department(rest: str, lex: Lexicon, place: str) -> str:
-    for short in _longest_first(lex, "departments", lex.departments):
-        if rest.startswith(short):
-            full = lex.departments[short]
-            if "{place}" in full:
-                return full.format(place=place) + rest[len(short):]
-            return full + rest[len(short):]
-    return rest
+    short = lex.starting("departments", lex.departments, rest, 0)
+    if short is None:
+        return rest
+    full = lex.departments[short]
+    if "{place}" in full:
+        return full.format(place=place) + rest[len(short):]
+    return full + rest[len(short):]
 
 
 def _suffix_at(text: str, end: int, lex: Lexicon) -> str | None:

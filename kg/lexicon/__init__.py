@@ -99,10 +99,10 @@ class Lexicon:
         return None
 
     def starting(self, key: str, words, text: str, start: int) -> str | None:
-        """The longest of `words` (none empty) that text[start:] starts with: a set lookup per word length,
-        not a comparison per word, and one lookup where no word starts with the character there."""
+        """The longest of `words` that text[start:] starts with: a set lookup per word length, not a comparison
+        per word, and one lookup where no word starts with the character there."""
         table, first = self.derived(("starting", key), lambda: _starts(words))
-        if text[start:start + 1] not in first:
+        if first is not None and text[start:start + 1] not in first:
             return None
         for n, group in table:
             if text[start:start + n] in group:
@@ -133,10 +133,10 @@ def _ends(words) -> tuple[list[tuple[int, set[str]]], frozenset | None]:
     return _by_length(words), (None if "" in words else frozenset(w[-1] for w in words))
 
 
-def _starts(words) -> tuple[list[tuple[int, set[str]]], frozenset]:
-    """`words` (none empty) by length, longest first, and the characters they start with."""
+def _starts(words) -> tuple[list[tuple[int, set[str]]], frozenset | None]:
+    """`words` by length, longest first, and the characters they start with (None when the empty word is one)."""
     words = list(words)
-    return _by_length(words), frozenset(w[0] for w in words)
+    return _by_length(words), (None if "" in words else frozenset(w[0] for w in words))
 
 
 def _by_length(words) -> list[tuple[int, set[str]]]:
