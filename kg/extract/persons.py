@@ -31,8 +31,6 @@ DESCRIBERS = ("村民", "居民", "市民", "老人", "母亲", "父亲", "儿�
               "同事", "战友", "朋友", "老伴", "师傅", "工人", "农民", "教师", "医生", "护士", "乡贤", "好人", "模范", "英雄", "烈士",
               "诗人", "作家", "画家", "家属", "业主", "店主", "老板", "创始人", "村支书", "导演", "球员", "玩家", "设计师",
               "制片人", "歌手", "演员")
-DESCRIBER_SET = frozenset(DESCRIBERS)
-DESCRIBER_LENGTHS = sorted({len(d) for d in DESCRIBERS})
 SPEECH = re.compile(r"^(?:[\u4e00-\u9fff]{0,3}地)?(?:说|表示|介绍|指出|强调|认为|告诉|坦言|回忆|解释|感慨|笑着说|称|透露|"
                     r"建议|希望|提出|谈到|说道|补充|答道|回答|一行|等人|同志|家中|家里|老人|主持|出席|讲话|致辞|率队|带队|宣布|会见|"
                     r"调研|看望|慰问|参加|作主旨|作报告|作讲座|主讲|做客|在接受|[（(]化名)")
@@ -79,7 +77,7 @@ def run(doc: Doc) -> None:
         tok = doc.token_at(i)
         if _tagged_word(tok, i):
             continue      # 周中做客, 高管只透露: the tagger reads a word there, and a verb after it proves no name
-        if (_described(text, i) or SPEECH.match(text[i + n:i + n + 6]) or STUDIO.match(text, i + n)
+        if (_described(doc, i) or SPEECH.match(text[i + n:i + n + 6]) or STUDIO.match(text, i + n)
                 or _addressed(doc, i, n)):
             _believe(doc, i, i + n, known, strict=True)
             continue
@@ -127,7 +125,7 @@ def run(doc: Doc) -> None:
         after = text[e:e + 6].lstrip()
         if doc.overlaps(s, e) or word in doc.lex.titles:
             continue
-        if _described(text, s) or doc.lex.ending("title_endings", doc.lex.titles, text, s) or (
+        if _described(doc, s) or doc.lex.ending("title_endings", doc.lex.titles, text, s) or (
                 not (word.isupper() and len(word) <= 5) and (
                 SPEECH.match(after) or after.startswith(("先生", "女士")))):
             _add(doc, s, e, EntityRef(PERSON, word, doc.paper.city))
@@ -333,10 +331,9 @@ def _addressed(doc: Doc, i: int, n: int) -> bool:
     return not (n == surname_length(text, i, lex) + 1 and surname_length(text, i + n - 1, lex))
 
 
-def _described(text: str, i: int) -> bool:
-    """Does a word that describes a person (村民, 母亲) end at offset i (at most the text's length)? One set lookup
-    per describer length, not a comparison per describer."""
-    return any(n <= i and text[i - n:i] in DESCRIBER_SET for n in DESCRIBER_LENGTHS)
+def _described(doc: Doc, i: int) -> bool:
+    """Does a word that describes a person (村民, 母亲) end at offset i?"""
+    return doc.lex.ending("describers", DESCRIBERS, doc.text, i) is not None
 
 
 def _free_count(doc: Doc, name: str) -> int:
