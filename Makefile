@@ -34,9 +34,9 @@ bench: install
 	$(BIN)/python bench/viz_bench.py 500 5000 50000 --max-nodes 2000 --max-nodes 500   # graph.html -> bench/VIZ.md
 	NEWSKG_SHARED=$(SHARED) $(BIN)/python bench/encodings.py   # encoding guesses by length -> bench/ENCODINGS.md
 
-# Quality: the annotated pages (score.py) and CLUENER/MSRA (ner_score.py) from $(SHARED)
+# Quality: the tune and check halves of the annotated text (score.py) and public NER sets (ner_score.py) from $(SHARED) -> README
 eval: install
-	$(BIN)/python scripts/evaluate.py --shared $(SHARED) --json build/eval/report.json
+	$(BIN)/python scripts/evaluate.py --shared $(SHARED) --json build/eval/report.json --readme
 
 lint: install
 	$(BIN)/ruff check kg tests

@@ -3,7 +3,8 @@
 
     python scripts/eval_diff.py build/eval/000/graph.ttl:../shared/eval/gold/000.json [...] [--type person]
 
-Reads the graph the same way ../shared/eval/score.py does (labels, aliases, types) and prints, per page and
+Only for the tune half: a gold file of the check half (an even-numbered news article, D02 ... F12) is refused,
+since those are only ever scored (../shared/eval/news/README.md). Reads the graph the same way ../shared/eval/score.py does (labels, aliases, types) and prints, per page and
 type, the graph nodes no gold entity names (FP), gold entities no node names (FN), and role pairs both ways.
 """
 from __future__ import annotations
@@ -16,6 +17,9 @@ from collections import defaultdict
 from pathlib import Path
 
 import rdflib
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from evaluate import is_check  # noqa: E402
 
 Q = """PREFIX schema: <https://schema.org/> PREFIX org: <http://www.w3.org/ns/org#>
 PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#> PREFIX skos: <http://www.w3.org/2004/02/skos/core#>
@@ -33,6 +37,11 @@ def main(argv=None) -> int:
     ap.add_argument("pairs", nargs="+")
     ap.add_argument("--type", action="append")
     args = ap.parse_args(argv)
+    held_out = [p for p in args.pairs if is_check(p.rsplit(":", 1)[1])]
+    if held_out:
+        print(f"eval_diff: {held_out[0].rsplit(':', 1)[1]} is in the check half: it is only ever scored "
+              "(scripts/evaluate.py), never read for errors", file=sys.stderr)
+        return 2
     for pair in args.pairs:
         gpath, gold_path = pair.rsplit(":", 1)
         gold = json.loads(Path(gold_path).read_text(encoding="utf-8"))

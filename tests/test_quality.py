@@ -1,4 +1,6 @@
-"""The extractor's quality on the annotated pages and on our samples may not drop below its pinned figures."""
+"""The extractor's quality may not drop below its pinned figures: on the three annotated pages (tune), on the
+held-out check half of ../shared/eval/news (never tuned on) and on our samples. A drop on the pages bought with
+a gain on the check half is a good trade: lower the page pin in quality_pins.json and say so in the commit."""
 import json
 import sys
 
@@ -7,7 +9,7 @@ import pytest
 from conftest import ROOT, SHARED, needs_shared
 
 PINS = json.loads((ROOT / "tests" / "quality_pins.json").read_text(encoding="utf-8"))
-PAGE_KEYS = [k for k in PINS if not k.startswith("_") and k != "samples"]
+PINNED = [(group, key) for group in ("pages", "check", "samples") for key in PINS[group]]
 
 
 @pytest.fixture(scope="module")
@@ -19,13 +21,11 @@ def evaluate():
 
 
 @pytest.fixture(scope="module")
-def pages(evaluate, tmp_path_factory):
-    return evaluate.score_pages(SHARED, tmp_path_factory.mktemp("eval"))
-
-
-@pytest.fixture(scope="module")
-def samples(evaluate, tmp_path_factory):
-    return evaluate.score_samples(SHARED, tmp_path_factory.mktemp("samples"))
+def scores(evaluate, tmp_path_factory):
+    out = tmp_path_factory.mktemp("eval")
+    return {"pages": evaluate.score_pages(SHARED, out / "pages"),
+            "check": evaluate.score_news(SHARED, out / "check", "check"),
+            "samples": evaluate.score_samples(SHARED, out)}
 
 
 def _f1(report, key):
@@ -33,12 +33,12 @@ def _f1(report, key):
 
 
 @needs_shared
-@pytest.mark.parametrize("key", PAGE_KEYS)
-def test_quality_pages_not_below_pin(pages, key):
-    assert _f1(pages, key) >= PINS[key] - 1e-9, f"{key} F1 fell from {PINS[key]} to {_f1(pages, key)}"
+@pytest.mark.parametrize("group,key", PINNED, ids=[f"{g}-{k}" for g, k in PINNED])
+def test_quality_not_below_pin(scores, group, key):
+    got = _f1(scores[group], key)
+    assert got >= PINS[group][key] - 1e-9, f"{group} {key} F1 fell from {PINS[group][key]} to {got}"
 
 
-@needs_shared
-@pytest.mark.parametrize("key", list(PINS["samples"]))
-def test_quality_samples_not_below_pin(samples, key):
-    assert _f1(samples, key) >= PINS["samples"][key] - 1e-9, f"samples {key} fell to {_f1(samples, key)}"
+def test_quality_check_half_is_the_even_articles(evaluate):
+    assert [evaluate.is_check(n) for n in ("D02.txt", "F12.json", "E01.txt", "D11", "000_x.txt")] == \
+        [True, True, False, False, False]
