@@ -117,7 +117,7 @@ def once(argv: list[str]) -> None:
     ap.add_argument("--cache", type=Path)
     ap.add_argument("--no-cache", action="store_true")
     a = ap.parse_args(argv)
-    from kg.build import build_kb, write_outputs
+    from kg.run.build import build_kb, write_outputs
 
     t0 = time.perf_counter()
     kb, summary = build_kb([a.archive], jobs=a.jobs, cache=a.cache, reuse_cache=not a.no_cache, progress=False)
@@ -196,7 +196,7 @@ def _jieba_noop(_: int) -> None:
 
 def profile(paths: list[Path]) -> tuple[float, list[tuple[str, float]], list[tuple[str, float, float]]]:
     """A serial in-process build (tokenizer and gazetteer already loaded): self time by module and by function."""
-    from kg.build import build_kb
+    from kg.run.build import build_kb
 
     build_kb(paths, jobs=1)                                  # load everything once, outside the profile
     prof = cProfile.Profile()
@@ -259,7 +259,7 @@ def main(argv=None) -> int:
     pages = 60 if a.quick else a.pages
     rounds = 1 if a.quick else a.rounds
     jobs = ["--jobs", str(a.jobs)] if a.jobs else []
-    from kg.parallel import default_jobs
+    from kg.run.parallel import default_jobs
 
     cores = a.jobs or default_jobs()
     bases = base_inputs()

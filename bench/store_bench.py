@@ -3,7 +3,7 @@
 A synthetic graph shaped like ours (articles, persons, organizations, places, posts, post
 holdings, events, in our vocabulary and IRI scheme, names made from our surname lexicon)
 is written as N-Triples, then loaded and queried by rdflib's memory store, by pyoxigraph
-on disk, through `kg.store` (the same Oxigraph store, answers converted to rdflib terms, as
+on disk, through `kg.sparql.store` (the same Oxigraph store, answers converted to rdflib terms, as
 `kg query --store` does for a table) and by `kg serve --store` over HTTP. Prints a table
 and writes bench/STORE.md.
 
@@ -35,10 +35,10 @@ from rdflib.namespace import PROV, RDF, RDFS, SKOS, XSD
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from kg import store_plan  # noqa: E402
-from kg.query import run_query  # noqa: E402
 from kg.rdf.namespaces import ID, NKG, ORG, PREFIXES, SCHEMA  # noqa: E402
-from kg.store import GraphStore, write_store  # noqa: E402
+from kg.sparql import plan as store_plan  # noqa: E402
+from kg.sparql.query import run_query  # noqa: E402
+from kg.sparql.store import GraphStore, write_store  # noqa: E402
 
 GIVEN = "明远振东文博雅琴国庆慧英建林志强海燕丽华军红梅晓峰春生秋月德彭伟芳新民卫东建华玉兰桂英"
 PLACES = "湘潭衡阳株洲岳塘雨湖韶山湘乡石鼓雁峰珠晖蒸湘南岳耒阳常宁祁东衡南衡山"
@@ -232,7 +232,7 @@ def main(argv=None) -> int:
 
     work = Path(tempfile.mkdtemp(prefix="kg-store-bench-"))
     load_before = os.getloadavg()[0]
-    rows: list[tuple[str, ...]] = []      # what, rdflib, pyoxigraph, planned, kg.store, kg serve, rows
+    rows: list[tuple[str, ...]] = []      # what, rdflib, pyoxigraph, planned, kg.sparql.store, kg serve, rows
 
     def fmt(s):
         return f"{s:.3f} s" if s < 1 else f"{s:.2f} s"
@@ -253,7 +253,7 @@ def main(argv=None) -> int:
         named = ((s, p, o, ox.NamedNode(f"{ID['article']}{int(s.value[-8:], 16) % synth.n['article']:016x}"))
                  for s, p, o in triples)
         t_kg, info = timed(lambda: write_store(triples, named, work / "kgstore"))
-        print(f"kg.store wrote the store (union + article graphs) in {t_kg:.1f} s", flush=True)
+        print(f"kg.sparql.store wrote the store (union + article graphs) in {t_kg:.1f} s", flush=True)
         rows.append((f"load {len(g):,} triples (N-Triples file)", fmt(t_rdf), fmt(t_ox), "",
                      f"{t_kg:.2f} s (from pyoxigraph terms, + {info['article_quads']:,} article quads)", "", ""))
 
@@ -284,7 +284,7 @@ def main(argv=None) -> int:
             assert n_a == n_b == n_p == n_c == n_h, (title, n_a, n_b, n_p, n_c, n_h)
             rows.append((title, fmt(t_a), fmt(t_b), fmt(t_p), fmt(t_c),
                          f"{fmt(t_h)} ({fmt(min(t_hs))}–{fmt(max(t_hs))})", f"{n_a:,}"))
-            print(f"{title}: rdflib {t_a:.2f} s, pyoxigraph {t_b:.3f} s (planned {t_p:.3f} s), kg.store {t_c:.3f} s, "
+            print(f"{title}: rdflib {t_a:.2f} s, pyoxigraph {t_b:.3f} s (planned {t_p:.3f} s), kg.sparql.store {t_c:.3f} s, "
                   f"kg serve {t_h:.3f} s, {n_a:,} rows",
                   flush=True)
         server.stop()
@@ -292,17 +292,17 @@ def main(argv=None) -> int:
     finally:
         shutil.rmtree(work, ignore_errors=True)
 
-    head = ("", "rdflib memory store", "pyoxigraph (on disk), as written", "pyoxigraph, as kg.store_plan plans it",
-            "kg.store, rows as rdflib terms (run_query)", "kg serve --store, over HTTP (JSON)", "rows")
+    head = ("", "rdflib memory store", "pyoxigraph (on disk), as written", "pyoxigraph, as kg.sparql.plan plans it",
+            "kg.sparql.store, rows as rdflib terms (run_query)", "kg serve --store, over HTTP (JSON)", "rows")
     table = [head, ("---",) * len(head), *rows]
     md = "\n".join("| " + " | ".join(r) + " |" for r in table)
     note = (f"Measured by `bench/store_bench.py --triples {args.triples}` on {platform.machine()}, "
             f"Python {platform.python_version()}, rdflib {__import__('rdflib').__version__}, "
             f"pyoxigraph {ox.__version__ if hasattr(ox, '__version__') else '?'}; queries are the median of "
             f"{args.repeat} runs (the all-holdings joins on rdflib: one run), each reading every row. "
-            "pyoxigraph runs each query as written, then as `kg/store_plan.py` plans it (large joins as hash "
-            "joins of one-pattern subqueries, from predicate and class counts); kg.store plans it the same way "
-            "and also converts every term of every row to rdflib's (kg.query.run_query, which CONSTRUCT and "
+            "pyoxigraph runs each query as written, then as `kg/sparql/plan.py` plans it (large joins as hash "
+            "joins of one-pattern subqueries, from predicate and class counts); kg.sparql.store plans it the same way "
+            "and also converts every term of every row to rdflib's (kg.sparql.query.run_query, which CONSTRUCT and "
             "library callers use). "
             "`kg serve --store` (one worker) is timed from the HTTP request to the last byte of the SPARQL JSON "
             "results, which Oxigraph writes itself, as it does for every `kg query --store` SELECT: the median of "

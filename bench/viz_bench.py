@@ -1,8 +1,8 @@
 """How graph.html holds up at archive size: load time and frame rate while panning, in headless chromium.
 
 For each size (500, 5,000, 50,000 nodes by default) a synthetic knowledge base
-(kg.viz.synthetic) is rendered to graph.html, then opened from disk in Debian's
-chromium (kg.viz.headless: no network, fresh profile):
+(support.synthetic) is rendered to graph.html, then opened from disk in Debian's
+chromium (support.headless: no network, fresh profile):
 
 - render: seconds for kg.viz.render in Python (layout included), and the page's size;
 - load: milliseconds from navigation start until vis-network has drawn the graph
@@ -28,9 +28,11 @@ import time
 from pathlib import Path
 
 from kg.viz.graph import build_graph
-from kg.viz.headless import browser_context, chromium_path, watched_page
 from kg.viz.html import render
-from kg.viz.synthetic import synthetic_kb
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "tests"))
+from support.headless import browser_context, chromium_path, watched_page  # noqa: E402
+from support.synthetic import synthetic_kb  # noqa: E402
 
 HERE = Path(__file__).parent
 PAN_SECONDS = 3.0
@@ -158,7 +160,7 @@ def _report(table: str, args, ceiling: float) -> str:
 
 Measured with `python bench/viz_bench.py {" ".join(sys.argv[1:])}` on {time.strftime("%Y-%m-%d")}.
 
-- Data: synthetic knowledge bases (`kg.viz.synthetic`), rendered with `--html-max-nodes`
+- Data: synthetic knowledge bases (`support.synthetic`), rendered with `--html-max-nodes`
   {" and ".join(map(str, args.max_nodes))} (the "shown at open" column).
 - Browser: headless {version.split(" built")[0]}, `--disable-gpu` (software rendering), viewport
   1280×800, the page opened from disk with every non-file request refused.

@@ -14,9 +14,9 @@ __version__ = "0.1.0"
 def build(paths=None, *, date: str | _date | None = None, city: str | None = None, lexicon: str | None = None):
     """Build the knowledge graph of `paths` (files or folders; the bundled samples when None).
 
-    Returns (rdflib.Graph, Summary). Nothing is written; see `kg.build.write_outputs` or `kg build`."""
-    from .build import build_kb
+    Returns (rdflib.Graph, Summary). Nothing is written; see `kg.run.build.write_outputs` or `kg build`."""
     from .rdf.triples import graph_of
+    from .run.build import build_kb
 
     issue = _date.fromisoformat(date) if isinstance(date, str) else date
     kb, summary = build_kb([Path(p) for p in paths] if paths else None, issue_date=issue, city=city, lexicon=lexicon)

@@ -13,6 +13,7 @@ from pathlib import Path
 import click
 
 from .errors import InterruptedAfterWriting, Messages, UsageError, describe
+from .outputs import extras
 
 OUT = Path("output")
 
@@ -24,6 +25,14 @@ def _date(ctx, param, value):
         return date.fromisoformat(value)
     except ValueError:
         raise click.BadParameter(f"{value!r} is not a date like 2021-01-13") from None
+
+
+def _explain(ctx, param, value):
+    if value:
+        from .pipeline import explain
+
+        click.echo("\n".join(explain()))
+        ctx.exit(0)
 
 
 def _fail(message: str, verbose: bool = False) -> None:
@@ -74,8 +83,9 @@ def main() -> None:
               help="Folder for graph.ttl, graph.html and other formats.")
 @click.option("--date", "issue_date", callback=_date, help="Issue date (YYYY-MM-DD) for pages without a masthead date.")
 @click.option("--city", help="The paper's home city (衡阳 or 衡阳市) when no masthead names it.")
-@click.option("--format", "formats", multiple=True, type=click.Choice(["turtle", "nt", "nquads", "json-ld", "gexf", "graphml"]),
-              help="Extra output formats (repeatable); Turtle is always written.")
+@click.option("--format", "formats", multiple=True, type=click.Choice(["turtle", *(w.name for w in extras())]),
+              help="Extra output formats (repeatable): " + "; ".join(f"{w.name}: {', '.join(w.files[:1])}" for w in extras())
+              + ". graph.ttl, graph.html and index.html are always written.")
 @click.option("--html-max-nodes", default=2000, show_default=True, type=click.IntRange(min=1),
               help="Nodes shown when graph.html opens (the best connected); the rest by search.")
 @click.option("--no-html", is_flag=True, help="Do not write graph.html and index.html.")
@@ -88,11 +98,13 @@ def main() -> None:
 @click.option("--dask-scheduler", metavar="ADDRESS", help="Extract on a Dask cluster (tcp://host:8786).")
 @click.option("--shard-size", type=click.IntRange(min=1), metavar="QUADS",
               help="With --format nquads: files of at most QUADS lines in OUT/nquads/.")
+@click.option("--explain", is_flag=True, callback=_explain, expose_value=False, is_eager=True,
+              help="Print the run's steps in order, with what each requires and assigns, and exit.")
 @click.option("-v", "--verbose", is_flag=True, help="Show tracebacks.")
 def build(inputs, out, issue_date, city, formats, html_max_nodes, no_html, lexicon, store_dir, jobs, no_cache,
           cache_dir, dask_scheduler, shard_size, verbose):
     """Build the graph of INPUTS (page files, JSON-lines files, folders); the bundled samples when none."""
-    from .build import build_kb, write_outputs
+    from .run.build import build_kb, write_outputs
 
     try:
         kb, summary = build_kb(list(inputs) or None, issue_date=issue_date, city=city, lexicon=lexicon, jobs=jobs,
@@ -126,7 +138,7 @@ def build(inputs, out, issue_date, city, formats, html_max_nodes, no_html, lexic
 @click.option("-v", "--verbose", is_flag=True)
 def query(query, graph_path, store_dir, fmt, verbose):
     """Run a SPARQL query (text, or a .rq file) against a built graph or store."""
-    from .query import format_result, open_source, oxigraph_writes, run_query, select_text
+    from .sparql.query import format_result, open_source, oxigraph_writes, run_query, select_text
 
     text = query
     if query.endswith((".rq", ".sparql")) or (len(query) < 300 and Path(query).is_file()):
@@ -153,8 +165,8 @@ def query(query, graph_path, store_dir, fmt, verbose):
 def ner(input_file, city, verbose):
     """Entity mentions of each JSON line {"id", "text"}: one JSON line out per line in."""
     from .errors import InputError
+    from .extract.ner import run_lines
     from .ingest.readers import MAX_JSONL_MB, decode, read_bytes
-    from .ner import run_lines
 
     try:
         data = read_bytes(input_file, MAX_JSONL_MB, "JSON-lines file") if str(input_file) != "-" else sys.stdin.buffer.read()
@@ -184,7 +196,7 @@ def ner(input_file, city, verbose):
 @click.option("-v", "--verbose", is_flag=True)
 def serve_cmd(graph_path, store_dir, host, port, timeout, max_rows, workers, verbose):
     """Serve SPARQL (the 1.1 Protocol, read-only) at /sparql and the HTML graph at /."""
-    from .serve import ServeConfig, serve
+    from .sparql.serve import ServeConfig, serve
 
     if graph_path is not None and store_dir is not None:
         _fail("give --graph or --store, not both")

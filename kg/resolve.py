@@ -19,7 +19,7 @@ from __future__ import annotations
 from collections import defaultdict
 from dataclasses import dataclass, field
 
-from .model import ORGANIZATION, PERSON, PLACE, Article, EntityRef, EventFact, Extraction, Membership
+from .datamodel import ORGANIZATION, PERSON, PLACE, Article, EntityRef, EventFact, Extraction, Membership
 
 
 @dataclass

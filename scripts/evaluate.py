@@ -71,8 +71,8 @@ def page_items(shared: Path) -> list[tuple[Path, Path, date | None, str | None]]
 
 def build_each(items, out: Path) -> list[str]:
     """Build every (text, gold, date, city) on its own; the GRAPH:GOLD pairs score.py reads."""
-    from kg.build import build_kb
     from kg.rdf.triples import graph_of
+    from kg.run.build import build_kb
 
     pairs = []
     for text, gold, issue, city in items:
@@ -101,11 +101,11 @@ def score_news(shared: Path, out: Path, half: str) -> dict:
 def score_samples(shared: Path, out: Path) -> dict:
     """Our own sample articles (kg/samples) against what their author annotated (tests/data/samples_expected.json).
     Pages built each on its own, JSON lines one by one."""
-    from kg.build import build_kb, samples_dir
     from kg.extract import extract
     from kg.ingest import read_source
     from kg.rdf.triples import graph_of
     from kg.resolve import resolve
+    from kg.run.build import build_kb, samples_dir
 
     gold = json.loads((ROOT / "tests" / "data" / "samples_expected.json").read_text(encoding="utf-8"))
     target = out / "samples"
@@ -125,7 +125,7 @@ def score_samples(shared: Path, out: Path) -> dict:
 
 
 def score_benchmark(shared: Path, out: Path, name: str) -> tuple[dict, float, int]:
-    from kg.ner import mentions_of
+    from kg.extract.ner import mentions_of
 
     bench = shared / BENCHMARKS[name]
     scorer = shared / "eval" / "ner_score.py"

@@ -8,9 +8,9 @@ from pathlib import Path
 
 import pytest
 
+from kg.datamodel import Article
 from kg.extract import extract
 from kg.ingest.paper import make_paper
-from kg.model import Article
 
 ROOT = Path(__file__).resolve().parents[1]
 SHARED = Path(os.environ.get("NEWSKG_SHARED", ROOT.parent / "shared"))

@@ -9,17 +9,17 @@ import pytest
 from click.testing import CliRunner
 from rdflib import Graph
 
-import kg.build
-import kg.cache
 import kg.extract
-import kg.parallel
+import kg.run.build
+import kg.run.cache
+import kg.run.parallel
 from conftest import ROOT
-from kg.build import build_kb, write_outputs
-from kg.cache import Resolved, article_key, resolved_key, version_key
 from kg.cli import main
+from kg.datamodel import Article, Extraction
 from kg.lexicon import load as load_lexicon
-from kg.model import Article, Extraction
 from kg.resolve import KnowledgeBase
+from kg.run.build import build_kb, write_outputs
+from kg.run.cache import Resolved, article_key, resolved_key, version_key
 
 SAMPLES = ROOT / "kg" / "samples"
 
@@ -99,8 +99,8 @@ def test_cache_unchanged_page_is_not_read_again(archive, tmp_path, monkeypatch):
     cache = tmp_path / "cache"
     _build([archive], cache)
     read = []
-    real = kg.build.read_source
-    monkeypatch.setattr(kg.build, "read_source", lambda path, **kw: read.append(path.name) or real(path, **kw))
+    real = kg.run.build.read_source
+    monkeypatch.setattr(kg.run.build, "read_source", lambda path, **kw: read.append(path.name) or real(path, **kw))
     page = _new_page(archive)
     _, summary = _build([archive], cache)
     assert read == [page.name]                        # the other inputs came from the cache, as read before
@@ -126,8 +126,8 @@ def test_cache_changed_code_misses(tmp_path, monkeypatch):
     fingerprint = load_lexicon().fingerprint
     before = version_key(fingerprint)
     copy = tmp_path / "kg"
-    shutil.copytree(Path(kg.cache.__file__).parent, copy, ignore=shutil.ignore_patterns("__pycache__", "samples"))
-    monkeypatch.setattr(kg.cache, "PACKAGE", copy)
+    shutil.copytree(kg.run.cache.PACKAGE, copy, ignore=shutil.ignore_patterns("__pycache__", "samples"))
+    monkeypatch.setattr(kg.run.cache, "PACKAGE", copy)
     assert version_key(fingerprint) == before         # the copy is the same code
     resolved = resolved_key([SAMPLES], None, None)
     with (copy / "resolve.py").open("a", encoding="utf-8") as f:
@@ -163,7 +163,7 @@ def test_cache_no_cache_option_extracts_everything_again(tmp_path, calls):
 
 
 def test_cache_interrupted_build_resumes(archive, tmp_path, monkeypatch):
-    monkeypatch.setattr(kg.parallel, "BATCH_CHARS", 1)      # one article per batch, stored as soon as it is done
+    monkeypatch.setattr(kg.run.parallel, "BATCH_CHARS", 1)      # one article per batch, stored as soon as it is done
     cache = tmp_path / "cache"
     real = kg.extract.extract
     done = []
@@ -228,13 +228,13 @@ def test_cache_changed_page_in_the_middle_rebuilds_from_each_article(archive, tm
 def test_cache_pages_added_are_extracted_by_a_worker_started_while_the_cache_is_read(archive, tmp_path, monkeypatch):
     import multiprocessing
 
-    import kg.parallel
+    import kg.run.parallel
 
     cache = tmp_path / "cache"
     build_kb([archive], jobs=2, cache=cache)
     started = []
-    real_pool = kg.parallel.process_pool
-    monkeypatch.setattr(kg.parallel, "process_pool", lambda jobs, warm_up=None: started.append((jobs, warm_up is not None))
+    real_pool = kg.run.parallel.process_pool
+    monkeypatch.setattr(kg.run.parallel, "process_pool", lambda jobs, warm_up=None: started.append((jobs, warm_up is not None))
                         or real_pool(jobs, warm_up))
     _new_page(archive)
     kb, summary = build_kb([archive], jobs=2, cache=cache)
@@ -256,9 +256,9 @@ def test_kept_value_is_read_back_not_made_again(tmp_path, monkeypatch):
     def make():
         made.append(1)
         return {"衡阳": (1, 2)}
-    assert kg.cache.kept("names", "v1", make) == {"衡阳": (1, 2)}
-    assert kg.cache.kept("names", "v1", make) == {"衡阳": (1, 2)} and len(made) == 1
-    assert kg.cache.kept("names", "v2", make) == {"衡阳": (1, 2)} and len(made) == 2      # a new key: made again
+    assert kg.run.cache.kept("names", "v1", make) == {"衡阳": (1, 2)}
+    assert kg.run.cache.kept("names", "v1", make) == {"衡阳": (1, 2)} and len(made) == 1
+    assert kg.run.cache.kept("names", "v2", make) == {"衡阳": (1, 2)} and len(made) == 2      # a new key: made again
     assert [p.name for p in (tmp_path / "newskg").iterdir()] == ["names-v2.marshal"]      # the old key is gone
 
 
@@ -267,11 +267,11 @@ def test_kept_value_survives_a_damaged_file_and_a_read_only_folder(tmp_path, mon
     folder = tmp_path / "newskg"
     folder.mkdir()
     (folder / "names-v1.marshal").write_bytes(b"\x00not marshal")
-    assert kg.cache.kept("names", "v1", lambda: [1, 2]) == [1, 2]
-    assert kg.cache.kept("names", "v1", lambda: [3]) == [1, 2]             # rewritten whole
+    assert kg.run.cache.kept("names", "v1", lambda: [1, 2]) == [1, 2]
+    assert kg.run.cache.kept("names", "v1", lambda: [3]) == [1, 2]             # rewritten whole
     monkeypatch.setenv("NEWSKG_CACHE", str(tmp_path / "file"))
     (tmp_path / "file").write_text("not a folder")
-    assert kg.cache.kept("names", "v1", lambda: [4]) == [4]                 # nowhere to keep it: still made
+    assert kg.run.cache.kept("names", "v1", lambda: [4]) == [4]                 # nowhere to keep it: still made
 
 
 def test_word_tags_match_jieba_posseg(tmp_path, monkeypatch):

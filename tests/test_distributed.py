@@ -3,11 +3,11 @@ import pytest
 from click.testing import CliRunner
 from rdflib import Graph
 
-import kg.distributed
+import kg.run.distributed
 from conftest import ROOT
-from kg.build import build_kb, write_outputs
 from kg.cli import main
 from kg.errors import UsageError
+from kg.run.build import build_kb, write_outputs
 
 distributed = pytest.importorskip("distributed")
 SAMPLES = ROOT / "kg" / "samples"
@@ -42,6 +42,6 @@ def test_distributed_cli_option_and_cache(cluster, tmp_path):
 
 
 def test_distributed_unreachable_scheduler_is_one_line(monkeypatch):
-    monkeypatch.setattr(kg.distributed, "CONNECT_TIMEOUT", 2.0)
+    monkeypatch.setattr(kg.run.distributed, "CONNECT_TIMEOUT", 2.0)
     with pytest.raises(UsageError, match="tcp://127.0.0.1:9: cannot reach the Dask scheduler"):
         build_kb([SAMPLES], dask_scheduler="tcp://127.0.0.1:9")

@@ -8,7 +8,7 @@ from pyshacl import validate
 from rdflib import Graph
 
 from conftest import ROOT, needs_shared, page
-from kg.build import build_kb, write_outputs
+from kg.run.build import build_kb, write_outputs
 
 SHAPES = Graph().parse(ROOT / "ontology" / "shapes.ttl")
 ONTOLOGY = Graph().parse(ROOT / "ontology" / "newskg.ttl")

@@ -23,8 +23,8 @@ from click.testing import CliRunner
 
 from conftest import ROOT
 from kg.cli import main
+from kg.datamodel import Extraction
 from kg.errors import OutputError
-from kg.model import Extraction
 from kg.rdf.write import all_or_nothing, atomic_path, write_text
 
 SAMPLES = ROOT / "kg" / "samples"
@@ -185,9 +185,9 @@ def test_faults_extractor_bug_skips_that_article_only(tmp_path, monkeypatch):
 
 
 @pytest.mark.parametrize("command, target", [
-    (["build", str(PAGE), "--no-html"], "kg.build.build_kb"),
-    (["query", "ASK { ?s ?p ?o }"], "kg.query.run_query"),
-    (["ner", str(SAMPLES / "articles.jsonl")], "kg.ner.run_lines"),
+    (["build", str(PAGE), "--no-html"], "kg.run.build.build_kb"),
+    (["query", "ASK { ?s ?p ?o }"], "kg.sparql.query.run_query"),
+    (["ner", str(SAMPLES / "articles.jsonl")], "kg.extract.ner.run_lines"),
 ])
 def test_faults_unexpected_error_is_one_line_verbose_shows_traceback(command, target, tmp_path, monkeypatch):
     def boom(*a, **k):
@@ -210,7 +210,7 @@ def test_faults_keyboard_interrupt_is_one_line(monkeypatch, tmp_path):
     def interrupted(*a, **k):
         raise KeyboardInterrupt
 
-    monkeypatch.setattr("kg.build.build_kb", interrupted)
+    monkeypatch.setattr("kg.run.build.build_kb", interrupted)
     res = CliRunner().invoke(main, ["build", str(PAGE), "--out", str(tmp_path)])
     assert res.exit_code == 130
     assert stderr_lines(res.stderr) == ["kg: interrupted; the previous outputs are left as they were"]

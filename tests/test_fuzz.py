@@ -13,11 +13,11 @@ from pyshacl import validate
 from rdflib import Graph
 
 from conftest import ROOT
-from kg.build import build_kb, write_outputs
 from kg.cli import main
+from kg.datamodel import MENTION_TYPES, Article, Paper
 from kg.extract import extract
 from kg.ingest.paper import make_paper
-from kg.model import MENTION_TYPES, Article, Paper
+from kg.run.build import build_kb, write_outputs
 
 SHAPES = Graph().parse(ROOT / "ontology" / "shapes.ttl")
 ONTOLOGY = Graph().parse(ROOT / "ontology" / "newskg.ttl")
@@ -98,7 +98,7 @@ def _extracts_within(text_expr: str, seconds: float) -> None:
     """Extract the text `text_expr` makes, in a fresh process: a hang check, not a speed test. The bound is
     about six times what the linear code takes on a slow 2-core machine (10 s with imports and the tagger's
     model); the quadratic code this guards against took minutes on half the text."""
-    code = ("from datetime import date; from kg.extract import extract; from kg.model import Article;"
+    code = ("from datetime import date; from kg.extract import extract; from kg.datamodel import Article;"
             "from kg.ingest.paper import make_paper;"
             f"extract(Article(id='d', text={text_expr}, source='d', issue_date=date(2021, 1, 13),"
             " paper=make_paper('衡阳日报', '衡阳')))")

@@ -1,4 +1,4 @@
-"""Ctrl-C and kill reach the build, in time, and are reported truthfully (kg.interrupts).
+"""Ctrl-C and kill reach the build, in time, and are reported truthfully (kg.run.interrupts).
 
 The end-to-end cases (a real build sent real signals) are in test_faults.py; these pin the mechanics they
 rest on: which threads and processes take the signals, and what a signal during the final renames means."""
@@ -9,10 +9,10 @@ from pathlib import Path
 
 import pytest
 
-from kg import interrupts, parallel
 from kg.errors import InterruptedAfterWriting
 from kg.rdf import write
 from kg.rdf.write import all_or_nothing, write_text
+from kg.run import interrupts, parallel
 
 BITS = (1 << (signal.SIGINT - 1)) | (1 << (signal.SIGTERM - 1))
 
@@ -94,8 +94,8 @@ def test_interrupts_ctrl_c_before_the_renames_leaves_every_output(as_kg, tmp_pat
 
 
 def test_interrupts_ctrl_c_just_after_a_cache_rename_reaches_the_build(tmp_path, monkeypatch):
-    from kg import cache as cache_module
-    from kg.cache import ExtractionCache
+    from kg.run import cache as cache_module
+    from kg.run.cache import ExtractionCache
 
     store = ExtractionCache(tmp_path, "lexicon")
     rename = os.replace

@@ -8,14 +8,14 @@ from pathlib import Path
 import pytest
 from rdflib import Graph
 
-import kg.build as build_module
-import kg.parallel as parallel
+import kg.run.build as build_module
+import kg.run.parallel as parallel
 from conftest import PAGES, ROOT
-from kg.build import build_kb, write_outputs
-from kg.gazetteer import gazetteer
+from kg.datamodel import Article
 from kg.lexicon import load as load_lexicon
-from kg.model import Article
-from kg.parallel import Batch, VersionMismatch, extract_batch, init_worker, ordered
+from kg.lexicon.gazetteer import gazetteer
+from kg.run.build import build_kb, write_outputs
+from kg.run.parallel import Batch, VersionMismatch, extract_batch, init_worker, ordered
 
 SAMPLES = ROOT / "kg" / "samples"
 

@@ -12,12 +12,12 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from conftest import PAGES, ROOT, needs_shared
-from kg.build import build_kb
 from kg.errors import InputError
+from kg.extract.ner import mentions_of
 from kg.ingest import expand, read_source
 from kg.ingest.readers import clean, decode, plausibility, read_bytes, read_text, shares
 from kg.ingest.traditional import to_simplified, traditional_chars
-from kg.ner import mentions_of
+from kg.run.build import build_kb
 
 SAMPLES = ROOT / "kg" / "samples"
 S2T = opencc.OpenCC("s2tw")      # Taiwan forms: what Big5 can hold

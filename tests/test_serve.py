@@ -19,8 +19,8 @@ from SPARQLWrapper import CSV, JSON, POST, POSTDIRECTLY, TSV, TURTLE, URLENCODED
 from SPARQLWrapper.SPARQLExceptions import QueryBadFormed
 
 from kg.cli import main
-from kg.query import load_graph, query_form, run_query, uses_service
-from kg.serve import ServeConfig, is_loopback, negotiate
+from kg.sparql.query import load_graph, query_form, run_query, uses_service
+from kg.sparql.serve import ServeConfig, is_loopback, negotiate
 
 TIMEOUT = 3         # the servers' --timeout
 MAX_ROWS = 500      # the servers' --max-rows; the samples have more triples than this
@@ -317,7 +317,7 @@ def test_serve_is_loopback(host, loop):
 
 
 def test_serve_literals_round_trip_through_tsv_escapes(tmp_path):
-    from kg.query import nt_term as _nt
+    from kg.sparql.query import nt_term as _nt
     assert _nt(Literal("a\tb\n\"c\"", lang="zh")) == '"a\\tb\\n\\"c\\""@zh'
     assert _nt(Literal(3)) == '"3"^^<http://www.w3.org/2001/XMLSchema#integer>'
     assert _nt(URIRef("https://example.org/x")) == "<https://example.org/x>" and _nt(None) == ""

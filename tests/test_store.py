@@ -9,11 +9,11 @@ from click.testing import CliRunner
 from rdflib import Graph
 from rdflib.query import Result
 
-from kg import store as store_mod
 from kg.cli import main
 from kg.errors import UsageError
-from kg.query import QueryError, load_graph, run_query
-from kg.store import MARK, GraphStore, TooManyRows, write_store
+from kg.sparql import store as store_mod
+from kg.sparql.query import QueryError, load_graph, run_query
+from kg.sparql.store import MARK, GraphStore, TooManyRows, write_store
 
 ROOT = Path(__file__).resolve().parents[1]
 EX = "https://example.org/"

@@ -1,4 +1,4 @@
-"""kg.store_plan: large joins put to Oxigraph as hash joins give the same answers, and only where they pay."""
+"""kg.sparql.plan: large joins put to Oxigraph as hash joins give the same answers, and only where they pay."""
 import json
 from collections import Counter
 from pathlib import Path
@@ -7,11 +7,11 @@ import pyoxigraph as ox
 import pytest
 from click.testing import CliRunner
 
-from kg import store_plan
 from kg.cli import main
-from kg.query import with_prefixes
-from kg.store import DB, MARK
-from kg.store_plan import planned
+from kg.rdf.namespaces import with_prefixes
+from kg.sparql import plan as store_plan
+from kg.sparql.plan import planned
+from kg.sparql.store import DB, MARK
 
 ROOT = Path(__file__).resolve().parents[1]
 

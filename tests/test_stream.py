@@ -7,7 +7,6 @@ from rdflib import Dataset, Graph, Literal, URIRef
 
 import kg.rdf.stream as stream
 from conftest import ROOT
-from kg.build import build_kb
 from kg.errors import OutputError
 from kg.rdf.stream import (
     triples_aside,
@@ -19,6 +18,7 @@ from kg.rdf.stream import (
 )
 from kg.rdf.triples import graph_of, quads_of
 from kg.rdf.write import all_or_nothing
+from kg.run.build import build_kb
 
 EX = "http://example.org/"
 

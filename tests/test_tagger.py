@@ -1,9 +1,9 @@
 """kg.extract.tagger: sentences of one length share a model call, and the answers do not change."""
+from kg.datamodel import Article
 from kg.extract import extract
 from kg.extract import tagger as tagger_mod
 from kg.lexicon import load
-from kg.model import Article
-from kg.parallel import extract_batch
+from kg.run.parallel import extract_batch
 
 TEXTS = [
     "市委书记李明主持会议。市长王芳出席会议。副市长赵强作报告。\n会议强调，要抓好春耕生产。",

@@ -17,7 +17,8 @@ from SPARQLWrapper import JSON, POST, SPARQLWrapper
 
 from conftest import ROOT
 from kg.cli import main
-from kg.query import load_graph, run_query, with_prefixes
+from kg.rdf.namespaces import with_prefixes
+from kg.sparql.query import load_graph, run_query
 
 UNION = "urn:newskg:union"      # the per-article graphs merged: what graph.ttl holds
 ARTICLES = "https://w3id.org/newskg/id/article/"

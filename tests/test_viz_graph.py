@@ -1,9 +1,9 @@
-"""kg.viz.graph: the knowledge base as a networkx graph, each node carrying its facts; kg.viz.synthetic."""
+"""kg.viz.graph: the knowledge base as a networkx graph, each node carrying its facts; support.synthetic."""
 import pytest
-from viz_kb import A1, A2, MARKUP_ALIAS, S1, S2, small_kb
 
 from kg.viz.graph import TYPES, build_graph, node_key, type_counts
-from kg.viz.synthetic import synthetic_kb
+from support.synthetic import synthetic_kb
+from viz_kb import A1, A2, MARKUP_ALIAS, S1, S2, small_kb
 
 
 @pytest.fixture(scope="module")

@@ -3,12 +3,12 @@ import json
 import re
 
 import pytest
-from viz_kb import MARKUP_ALIAS, S1, small_kb
 
 from kg.resolve import KnowledgeBase
 from kg.viz.graph import build_graph, node_key
 from kg.viz.html import initial_view, page_data, render
-from kg.viz.synthetic import synthetic_kb
+from support.synthetic import synthetic_kb
+from viz_kb import MARKUP_ALIAS, S1, small_kb
 
 
 @pytest.fixture(scope="module")

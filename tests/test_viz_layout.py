@@ -5,12 +5,13 @@ import statistics
 
 import networkx as nx
 import pytest
-from viz_kb import small_kb
 
+from conftest import ROOT
 from kg.viz.graph import build_graph
 from kg.viz.html import initial_view
 from kg.viz.layout import SPRING_MAX, layout
-from kg.viz.synthetic import synthetic_kb
+from support.synthetic import synthetic_kb
+from viz_kb import small_kb
 
 
 def box(pos, nodes):
@@ -129,8 +130,9 @@ def test_viz_layout_same_in_every_process():
     import sys
 
     code = ("import json; from kg.viz.graph import build_graph; from kg.viz.layout import layout; "
-            "from kg.viz.synthetic import synthetic_kb; "
+            "from support.synthetic import synthetic_kb; "
             "g = build_graph(synthetic_kb(800)); print(json.dumps(sorted(layout(g, set(list(g)[:500])).items())))")
+    env = {**os.environ, "PYTHONPATH": str(ROOT / "tests")}       # support.synthetic lives with the tests
     runs = [subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True,
-                           env={**os.environ, "PYTHONHASHSEED": str(seed)}).stdout for seed in (1, 2)]
+                           env={**env, "PYTHONHASHSEED": str(seed)}).stdout for seed in (1, 2)]
     assert runs[0] == runs[1] and len(json.loads(runs[0])) == 800

@@ -2,10 +2,10 @@
 import re
 
 import pytest
-from viz_kb import small_kb
 
 from kg.viz.graph import build_graph, node_key
 from kg.viz.overview import events_per_month, months, most_connected, render_overview
+from viz_kb import small_kb
 
 
 @pytest.fixture(scope="module")
@@ -47,7 +47,7 @@ def test_viz_overview_is_offline(g):
 
 
 def test_viz_overview_counts_articles_not_mastheads():
-    from kg.build import build_kb
+    from kg.run.build import build_kb
 
     kb, summary = build_kb(None, jobs=1)                      # the bundled samples: two pages with mastheads
     assert any(a.kind != "article" for a in kb.articles.values())

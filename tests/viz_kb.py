@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from kg.model import ORGANIZATION, PERSON, PLACE, Article, EntityRef, Paper
+from kg.datamodel import ORGANIZATION, PERSON, PLACE, Article, EntityRef, Paper
 from kg.resolve import Entity, Holding, KnowledgeBase, Occurrence
 
 PAPER = Paper(name="示例日报", city="示例市", province="示例省", org_name="示例日报社")

@@ -1,39 +1,73 @@
-"""Where each kind of fact is found: one module per kind, run in the order registered here.
+"""Where each kind of fact is found: one component per kind, run in the order registered here.
 
-Each extractor module declares NAME, REQUIRES (mention types it reads), ASSIGNS
-(mention types it adds) and run(doc). `PIPELINE` is checked at import: an
-extractor may only require what an earlier one assigns. A new kind of fact, or
-a newspaper's own conventions, is a new module added to this list.
+Each component is a module that declares NAME, REQUIRES and ASSIGNS (what it reads and
+writes on the article: `home`, a mention type, `memberships`, `events`; see doc.py) and
+`run(doc)`. `PIPELINE` is checked at import: a component may only require what an earlier
+one assigns. While a component runs, `Doc` checks each read and write against its
+declaration, so an undeclared one fails at once (and in the tests). A new kind of fact,
+or a newspaper's own conventions, is a new module added to this list.
 """
 from __future__ import annotations
 
+from collections.abc import Callable
+from dataclasses import dataclass
 from types import ModuleType
 
+from ..datamodel import Article, Extraction
 from ..lexicon import Lexicon
 from ..lexicon import load as load_lexicon
-from ..model import Article, Extraction
-from . import appointments, confirm, dates, events, organizations, persons, places, roles, teams
-from .doc import Doc
+from . import appointments, confirm, dates, events, home, organizations, persons, places, roles, teams
+from .doc import KEYS, Doc
 from .tagger import Token
 
-PIPELINE: tuple[ModuleType, ...] = (dates, organizations, teams, places, roles, persons, appointments, events, confirm)
+
+@dataclass(frozen=True)
+class Component:
+    name: str
+    requires: tuple[str, ...]
+    assigns: tuple[str, ...]
+    module: ModuleType          # whose `run(doc)` does the work (looked up at each call)
+    about: str                  # the first line of its module's docstring
+
+    @property
+    def readable(self) -> frozenset[str]:
+        return frozenset(self.requires) | frozenset(self.assigns)
+
+    @property
+    def run(self) -> Callable[[Doc], None]:
+        return self.module.run
 
 
-def check_pipeline(pipeline=PIPELINE) -> None:
-    assigned: set[str] = set()
+def component(module: ModuleType) -> Component:
+    return Component(module.NAME, tuple(module.REQUIRES), tuple(module.ASSIGNS), module,
+                     (module.__doc__ or "").strip().splitlines()[0])
+
+
+PIPELINE: tuple[Component, ...] = tuple(component(m) for m in (
+    home, dates, organizations, teams, places, roles, persons, appointments, events, confirm))
+
+
+def check_pipeline(pipeline=PIPELINE, given: tuple[str, ...] = ()) -> None:
+    """Every name a component requires or assigns is one Doc knows, and what it requires an earlier one assigns."""
+    assigned: set[str] = set(given)
     for step in pipeline:
-        missing = set(step.REQUIRES) - assigned
+        unknown = (set(step.requires) | set(step.assigns)) - set(KEYS)
+        if unknown:
+            raise RuntimeError(f"extractor {step.name} declares {sorted(unknown)}, which Doc does not hold")
+        missing = set(step.requires) - assigned
         if missing:
-            raise RuntimeError(f"extractor {step.NAME} requires {sorted(missing)} before it runs")
-        assigned |= set(step.ASSIGNS)
+            raise RuntimeError(f"extractor {step.name} requires {sorted(missing)} before it runs")
+        assigned |= set(step.assigns)
 
 
 check_pipeline()
 
 
 def extract(article: Article, lex: Lexicon | None = None, tokens: list[Token] | None = None) -> Extraction:
-    """Run every extractor over one article (`tokens`: its tagger tokens, when tagged with other articles)."""
+    """Run every component over one article (`tokens`: its tagger tokens, when tagged with other articles)."""
     doc = Doc(article, lex or load_lexicon(), tokens)
     for step in PIPELINE:
+        doc.step = step
         step.run(doc)
+    doc.step = None
     return doc.ext

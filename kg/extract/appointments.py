@@ -10,13 +10,13 @@ from __future__ import annotations
 import re
 from collections import Counter
 
-from ..model import ORGANIZATION, PERSON, ROLE, EntityRef, Membership
+from ..datamodel import ORGANIZATION, PERSON, ROLE, EntityRef, Membership
 from .doc import Doc
 from .roles import _implied_org, _org_before
 
 NAME = "appointments"
-REQUIRES = ("person", "role", "organization")
-ASSIGNS = ("role",)
+REQUIRES = ("home", "organization", "role", "person", "memberships")
+ASSIGNS = ("memberships", "organization")    # organization: a unit written after its organization (roles._org_before)
 
 TAKE = re.compile(r"(?:担任|出任|兼任|转任|升任|调任|就任|当选为|当选|被任命为|任命为|被选为|履新|任)")
 GAP = re.compile(r"[\u4e00-\u9fff]{0,8}")      # a modifier between the verb and the post: 疫情防控 联络员
@@ -25,7 +25,7 @@ PRONOUN = re.compile(r"(?:他|她)")
 
 def run(doc: Doc) -> None:
     text = doc.text
-    held = {(m.person, m.title) for m in doc.ext.memberships}
+    held = {(m.person, m.title) for m in doc.memberships}
     persons = doc.mentions(PERSON)
     main = _main_person(doc)
     for role in doc.mentions(ROLE):
@@ -49,7 +49,7 @@ def run(doc: Doc) -> None:
             implied, known = _implied_org(doc, title)
             org = implied if known else None
         written = text[verb.end():role.end]
-        doc.ext.memberships.append(Membership(person, title, org, {written} if written != title else set()))
+        doc.add_membership(Membership(person, title, org, {written} if written != title else set()))
         held.add((person, title))
 
 

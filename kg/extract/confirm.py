@@ -10,28 +10,31 @@ from __future__ import annotations
 
 from collections import Counter
 
-from .doc import Doc
+from ..datamodel import MENTION_TYPES, ORGANIZATION
+from .doc import EVENTS, MEMBERSHIPS, Doc
 
 NAME = "confirm"
-REQUIRES = ("person", "organization", "place", "event")
-ASSIGNS: tuple[str, ...] = ()
+REQUIRES = (*MENTION_TYPES, MEMBERSHIPS, EVENTS)
+ASSIGNS = ("person", "organization", "place")     # a weak mention corroborated names its entity
 
 
 def run(doc: Doc) -> None:
-    seen = Counter(m.ref for m in doc.ext.mentions if m.ref is not None)
-    used = {m.person for m in doc.ext.memberships} | {m.org for m in doc.ext.memberships if m.org is not None}
-    for ev in doc.ext.events:
+    mentions = doc.mentions(*MENTION_TYPES, by_start=False)
+    seen = Counter(m.ref for m in mentions if m.ref is not None)
+    memberships = doc.memberships
+    used = {m.person for m in memberships} | {m.org for m in memberships if m.org is not None}
+    for ev in doc.events:
         used.update(ev.attendees)
         used.update(ev.organizers)
         if ev.place is not None:
             used.add(ev.place)
-    strong_orgs = [r.name for r in doc.ext.entities if r.type == "organization"]
-    for m in doc.ext.mentions:
+    strong_orgs = [r.name for r, _ in doc.records(ORGANIZATION)]
+    for m in mentions:
         if m.weak and m.type == "organization" and any(n != m.text and n.startswith(m.text) for n in strong_orgs):
             continue      # 腾讯 beside 腾讯互娱 and 腾讯·大湘网: the brand of those, not another organization
-        if m.weak and m.ref is not None and (seen[m.ref] >= 2 or m.ref in used or m.ref in doc.ext.entities):
+        if m.weak and m.ref is not None and (seen[m.ref] >= 2 or m.ref in used or doc.info(m.ref) is not None):
             m.weak = False
             doc.entity(m)
             if m.type == "place" and m.value:
-                info = doc.ext.entity(m.ref)
+                info = doc.record(m.ref)
                 info.kind = info.kind or m.value        # what kind of place the weak mention said it was

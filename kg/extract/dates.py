@@ -11,7 +11,7 @@ import calendar
 import re
 from datetime import date, timedelta
 
-from ..model import DATE
+from ..datamodel import DATE
 from .doc import Doc
 
 NAME = "dates"

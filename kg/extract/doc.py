@@ -1,8 +1,15 @@
-"""The article as the extractors see it: text, jieba tokens, sentences, and what is found so far.
+"""The article as the extractors see it: text, tokens, sentences, and what is found so far.
 
-One `Doc` per article. Extractors read the text and earlier extractors' mentions,
-and add their own through `Doc.add`, which refuses a span that overlaps one
-already claimed (the earlier, more specific extractor wins).
+One `Doc` per article. Extractors read the text and earlier extractors' findings, and
+add their own through `Doc.add`, which refuses a span that overlaps one already claimed
+(the earlier, more specific extractor wins).
+
+What an extractor finds lives under a few names, the ones extractors declare they
+require and assign (kg/extract/__init__.py): `home` (the paper's home city and the
+article's county), a mention type (`date`, `organization`, `place`, `role`, `person`,
+`event`: its mentions and its entities' records), `memberships` and `events` (facts).
+While an extractor runs (`Doc.step`), every read and write through the methods below is
+checked against what it declared: an undeclared one raises `UndeclaredAccess`.
 """
 from __future__ import annotations
 
@@ -17,8 +24,17 @@ from typing import NamedTuple
 
 import jieba
 
+from ..datamodel import (
+    MENTION_TYPES,
+    Article,
+    EntityInfo,
+    EntityRef,
+    EventFact,
+    Extraction,
+    Membership,
+    Mention,
+)
 from ..lexicon import Lexicon, word_tags
-from ..model import Article, EntityRef, Extraction, Mention
 from .tagger import Token, tagger
 
 SENTENCE_END = re.compile(r"[。！？!?；;\n]+[”’」』）)]*")
@@ -85,7 +101,17 @@ def occurrences(text: str, word: str):
         i = text.find(word, i + len(word))
 
 
+HOME, MEMBERSHIPS, EVENTS = "home", "memberships", "events"
+KEYS = (HOME, *MENTION_TYPES, MEMBERSHIPS, EVENTS)     # what an extractor may require and assign
+
+
+class UndeclaredAccess(RuntimeError):
+    """An extractor read or wrote something it did not declare: a bug in that extractor's declaration."""
+
+
 class Doc:
+    step = None                 # the extractor running (kg.extract.Component), whose declaration is checked
+
     def __init__(self, article: Article, lex: Lexicon, tokens: list[Token] | None = None):
         """`tokens`: the tagger's tokens of the article when tagged with others (Tagger.tag_many), else made here."""
         if tokens is not None:
@@ -97,7 +123,30 @@ class Doc:
         self.ext = Extraction(article)
         self._claimed: list[tuple[int, int]] = []     # sorted, non-overlapping spans of mentions
         self._by_end: dict[int, list[Mention]] = {}   # mentions by where they end
-        self.county: str | None = None                # the county-level place the article is about, if any
+        self._home = None
+
+    # --- what the running extractor declared ----------------------------------------------
+    def _check(self, keys, write: bool = False) -> None:
+        step = self.step
+        if step is None:
+            return
+        allowed = step.assigns if write else step.readable
+        bad = [k for k in keys if k not in allowed]
+        if bad:
+            verb = "writes" if write else "reads"
+            raise UndeclaredAccess(f"extractor {step.name} {verb} {', '.join(sorted(set(bad)))}, which it does not "
+                                   f"declare ({'ASSIGNS' if write else 'REQUIRES or ASSIGNS'})")
+
+    @property
+    def home(self):
+        """The paper's home city and province, and the county the article is about (geo.Home)."""
+        self._check((HOME,))
+        return self._home
+
+    @home.setter
+    def home(self, value) -> None:
+        self._check((HOME,), write=True)
+        self._home = value
 
     # --- tokens and sentences -------------------------------------------------------------
     @cached_property
@@ -177,6 +226,7 @@ class Doc:
 
         A `weak` mention (one source of evidence, seen once) is reported as a mention but names
         no entity until confirm.py finds it corroborated."""
+        self._check((type_,), write=True)
         if start >= end:
             return None
         if claim and self.overlaps(start, end) and (weak or not self.drop_weak(start, end)):
@@ -196,6 +246,7 @@ class Doc:
         inside = [m for m in self.ext.mentions if m.start < end and start < m.end]
         if any(not m.weak or m.start < start or m.end > end for m in inside):
             return False
+        self._check({m.type for m in inside}, write=True)
         for m in inside:
             self.ext.mentions.remove(m)
             self._by_end[m.end].remove(m)
@@ -205,15 +256,61 @@ class Doc:
 
     def entity(self, m: Mention, alias: str | None = None) -> None:
         """Make the entity a mention names part of the article's facts."""
-        self.ext.entity(m.ref, alias if alias is not None else m.text)
+        self.record(m.ref, alias if alias is not None else m.text)
         self.ext.sentences.setdefault(m.ref, self.sentence_text(m.start))
 
-    def ending_at(self, end: int) -> list[Mention]:
-        """Mentions that end at offset `end`."""
-        return self._by_end.get(end, [])
+    def ending_at(self, end: int, *types: str) -> list[Mention]:
+        """Mentions of `types` that end at offset `end`."""
+        self._check(types)
+        return [m for m in self._by_end.get(end, []) if m.type in types]
 
-    def mentions(self, *types: str) -> list[Mention]:
-        return sorted((m for m in self.ext.mentions if not types or m.type in types), key=lambda m: m.start)
+    def mentions(self, *types: str, by_start: bool = True) -> list[Mention]:
+        """The mentions of `types` (each a declared read), by where they start, else in the order they were found."""
+        if not types:
+            raise UndeclaredAccess("Doc.mentions names the types it reads")
+        self._check(types)
+        found = [m for m in self.ext.mentions if m.type in types]
+        return sorted(found, key=lambda m: m.start) if by_start else found
 
     def mentions_in(self, start: int, end: int, *types: str) -> list[Mention]:
         return [m for m in self.mentions(*types) if start <= m.start and m.end <= end]
+
+    # --- entities and facts ------------------------------------------------------------------
+    def record(self, ref: EntityRef, alias: str | None = None) -> EntityInfo:
+        """The article's record of the entity `ref`: made by an extractor that assigns its type, amended by one that
+        reads it. `alias` is a surface form."""
+        self._check((ref.type,), write=ref not in self.ext.entities)
+        return self.ext.entity(ref, alias)
+
+    def info(self, ref: EntityRef) -> EntityInfo | None:
+        """The article's record of `ref`, if it has one."""
+        self._check((ref.type,))
+        return self.ext.entities.get(ref)
+
+    def records(self, *types: str) -> list[tuple[EntityRef, EntityInfo]]:
+        """Every entity record of `types`, in the order they were made."""
+        self._check(types)
+        return [(r, i) for r, i in self.ext.entities.items() if r.type in types]
+
+    def forget(self, ref: EntityRef) -> None:
+        """Drop the record of an entity no mention names any longer."""
+        self._check((ref.type,), write=True)
+        self.ext.entities.pop(ref, None)
+
+    @property
+    def memberships(self) -> list[Membership]:
+        self._check((MEMBERSHIPS,))
+        return list(self.ext.memberships)
+
+    def add_membership(self, membership: Membership) -> None:
+        self._check((MEMBERSHIPS,), write=True)
+        self.ext.memberships.append(membership)
+
+    @property
+    def events(self) -> list[EventFact]:
+        self._check((EVENTS,))
+        return list(self.ext.events)
+
+    def add_events(self, events: list[EventFact]) -> None:
+        self._check((EVENTS,), write=True)
+        self.ext.events.extend(events)

@@ -13,13 +13,13 @@ from __future__ import annotations
 
 import re
 
-from ..model import DATE, EVENT, ORGANIZATION, PERSON, PLACE, EntityRef, EventFact, Mention
+from ..datamodel import DATE, EVENT, ORGANIZATION, PERSON, PLACE, EntityRef, EventFact, Mention
 from .doc import Doc, line_head
 from .places import division_ref
 
 NAME = "events"
-REQUIRES = ("date", "place", "organization", "person")
-ASSIGNS = ("event",)
+REQUIRES = ("home", "date", "place", "organization", "person", "memberships")
+ASSIGNS = ("event", "events")
 
 NP_POS_STOP = ("p", "c", "u", "r", "d", "y", "e", "o", "w", "t", "x", "q")
 QUOTE_MAX = 24      # a quotation longer than this is speech, not part of an event's name
@@ -80,9 +80,9 @@ def run(doc: Doc) -> None:
         events.append((ev, s, e))
     _attendees(doc, events)
     kept = [(ev, s, e) for ev, s, e in events if _evidenced(doc, ev, s, e)]
-    home = getattr(doc, "home", None)
+    home = doc.home
     home_ref = division_ref(home.city) if home is not None and home.city is not None else None
-    doc.ext.events.extend(_merge([ev for ev, _, _ in kept], home_ref))
+    doc.add_events(_merge([ev for ev, _, _ in kept], home_ref))
 
 
 def _evidenced(doc: Doc, ev: EventFact, s: int, e: int) -> bool:
@@ -117,7 +117,7 @@ def _common_words_only(doc: Doc, name: str) -> bool:
 
 def _inside(doc: Doc, s: int, e: int, *types: str) -> bool:
     return any(m.start <= s and e <= m.end and (m.start, m.end) != (s, e) or (m.start < e and s < m.end)
-               for m in doc.ext.mentions if m.type in types)
+               for m in doc.mentions(*types, by_start=False))
 
 
 def _only_quote_head(name: str) -> bool:
@@ -191,7 +191,7 @@ def _np_start(doc: Doc, trig_start: int) -> int:
 
 
 def _is_person_or_org_subject(doc: Doc, s: int, e: int) -> bool:
-    return any(m.type in (PERSON,) and m.start <= s < m.end for m in doc.ext.mentions)
+    return any(m.start <= s < m.end for m in doc.mentions(PERSON, by_start=False))
 
 
 def _verb_phrase(doc: Doc, vs: int, ve: int) -> tuple[int, int] | None:
@@ -206,13 +206,13 @@ def _verb_phrase(doc: Doc, vs: int, ve: int) -> tuple[int, int] | None:
         k = text.find(close, j + 1)
         if 0 < k - j <= 40:
             return vs, k + 1
-    for m in doc.ext.mentions:
-        if m.start == j and m.type in (PLACE, ORGANIZATION, PERSON):
+    for m in doc.mentions(PLACE, ORGANIZATION, PERSON, by_start=False):
+        if m.start == j:
             end = m.end
             # 看望慰问了困难群众: take a short noun object too
             return vs, end
     # object before: 前往衡阳抗战纪念馆参观
-    before = [m for m in doc.ext.mentions if m.end == vs and m.type in (PLACE, ORGANIZATION)]
+    before = [m for m in doc.mentions(PLACE, ORGANIZATION, by_start=False) if m.end == vs]
     if before:
         b = before[0]
         mv = MOVE.search(text, max(0, b.start - 3), b.start)
@@ -224,7 +224,7 @@ def _verb_phrase(doc: Doc, vs: int, ve: int) -> tuple[int, int] | None:
     # 正式开工建设, 恢复通车: the subject before, when it is a place or project
     if text[max(0, vs - 2):vs] in ("正式", "全面", "顺利"):
         return vs - 2, ve
-    subj = [m for m in doc.ext.mentions if m.type == PLACE and 0 < vs - m.end <= 12 and "，" not in text[m.end:vs]]
+    subj = [m for m in doc.mentions(PLACE, by_start=False) if 0 < vs - m.end <= 12 and "，" not in text[m.end:vs]]
     if subj and doc.lex.event_verbs and text[vs:ve] in ("通车", "恢复通车", "开工", "竣工", "投入使用"):
         return subj[0].start, ve
     return None
@@ -286,7 +286,7 @@ def _place_for(doc: Doc, s: int) -> EntityRef | None:
     places = [m for m in doc.mentions(PLACE) if ss <= m.start < se and m.ref is not None]
     if places:
         def rank(m: Mention) -> tuple[int, int, int]:
-            info = doc.ext.entities.get(m.ref)
+            info = doc.info(m.ref)
             kind = (info.kind if info else None) or m.value or "city"
             moved = 0 if MOVE.search(doc.text, max(0, m.start - 3), m.start) or doc.text[m.start - 1:m.start] == "在" else 1
             return (PLACE_RANK.get(kind, 6), moved, abs(s - m.end))     # the nearest of equals
@@ -295,10 +295,10 @@ def _place_for(doc: Doc, s: int) -> EntityRef | None:
     if back:        # 来村里召开: the village the article last named
         level = HERE_WORD_LEVEL[back.group(1)]
         earlier = [m for m in doc.mentions(PLACE) if m.end <= ss and m.ref is not None
-                   and (doc.ext.entities.get(m.ref) and doc.ext.entities[m.ref].kind == level)]
+                   and (doc.info(m.ref) and doc.info(m.ref).kind == level)]
         if earlier:
             return earlier[-1].ref
-    home = getattr(doc, "home", None)
+    home = doc.home
     if home is not None and home.city is not None:
         return division_ref(home.city)
     return None
@@ -322,7 +322,7 @@ def _attendees(doc: Doc, events: list[tuple[EventFact, int, int]]) -> None:
     if not events:
         return
     text = doc.text
-    reporters = {h.person for h in doc.ext.memberships if h.title in REPORTING}
+    reporters = {h.person for h in doc.memberships if h.title in REPORTING}
     reporters |= {m.ref for m in doc.mentions(PERSON) if _in_credit(text, m.start)}
     nested = {(m.start, m.end) for m in doc.mentions(PERSON)
               if any(o.start <= m.start and m.end <= o.end for o in doc.mentions(ORGANIZATION))}

@@ -11,8 +11,9 @@ import re
 from collections import Counter
 from functools import lru_cache
 
-from ..gazetteer import CITY, COUNTY, PROVINCE, TOWN, Division, gazetteer
-from ..model import Paper
+from ..datamodel import Paper
+from ..lexicon import Lexicon
+from ..lexicon.gazetteer import CITY, COUNTY, PROVINCE, TOWN, Division, gazetteer
 
 LEVEL_WORDS = {"省": PROVINCE, "市": CITY, "州": CITY, "县": COUNTY, "区": COUNTY}
 HAN = re.compile(r"[\u4e00-\u9fff]")
@@ -23,8 +24,8 @@ def upper_names() -> dict[str, tuple[int, ...]]:
     """Full and short names of provinces, cities and counties, and full names of towns -> division ids. Kept
     in the user's cache folder (reading 40,000 divisions took each worker 0.3 s at start), under the
     gazetteer's version and the extraction code's."""
-    from ..cache import code_version, kept
-    from ..gazetteer import CACHE_FORMAT, jionlp_version
+    from ..lexicon.gazetteer import CACHE_FORMAT, jionlp_version
+    from ..run.cache import code_version, kept
 
     def make() -> dict[str, tuple[int, ...]]:
         out: dict[str, list[int]] = {}
@@ -125,3 +126,23 @@ def article_county(text: str, home: Home) -> Division | None:
     if not counts:
         return None
     return g.get(counts.most_common(1)[0][0])
+
+
+def abbreviation_run(word: str, abbr) -> bool:
+    """Is `word` two to five one-character names of different places side by side (中美, 港澳台; not 中华)?"""
+    return 2 <= len(word) <= 5 and all(c in abbr for c in word) and len({abbr[c] for c in word}) == len(word)
+
+
+GOVERNMENT_ENDINGS = ("局", "委", "办", "厅", "部", "政府", "委员会", "办公室", "中心", "支队", "大队", "法院", "检察院", "政协",
+                      "人大", "人大常委会", "纪委", "监委", "工委", "党校", "工会", "妇联", "团委", "残联", "科协", "文联")
+
+
+def is_government_name(rest: str, lex: Lexicon) -> bool:
+    """Is `rest` (an organization's name after its place) a party or government body?"""
+    return is_government(rest, lex) or rest in ("委员会", "委")
+
+
+def is_government(rest: str, lex: Lexicon) -> bool:
+    """Does `rest` start with a party body or department, or end like a government body (…局, …委员会)?"""
+    return (any(rest.startswith(stem) for stem in lex.party_bodies) or any(rest.startswith(d) for d in lex.departments)
+            or rest.endswith(GOVERNMENT_ENDINGS))

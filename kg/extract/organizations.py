@@ -12,17 +12,23 @@ from __future__ import annotations
 
 import re
 
+from ..datamodel import ORGANIZATION, PERSON, EntityRef, Membership
 from ..lexicon import Lexicon
-from ..model import ORGANIZATION, PERSON, EntityRef, Membership
 from .doc import Doc, occurrences
-from .geo import LEVEL_WORDS, Home, article_county, leading_place
+from .geo import (
+    GOVERNMENT_ENDINGS,
+    LEVEL_WORDS,
+    Home,
+    abbreviation_run,
+    is_government,
+    leading_place,
+)
 from .names import common_word, valid_name
-from .places import abbreviation_run
 from .teams import cue_pattern
 
 NAME = "organizations"
-REQUIRES = ("date",)
-ASSIGNS = ("organization",)
+REQUIRES = ("home", "date")
+ASSIGNS = ("organization", "person", "memberships")   # a studio names its person; 政协委员 is a seat
 
 NAME_POS = {"n", "nr", "ns", "nt", "nz", "nrt", "nrfg", "j", "vn", "an", "b", "eng", "l", "nnt", "x", "s", "f"}
 VERBISH = ("支持", "推动", "推进", "加快", "开展", "组织", "举办", "召开", "负责")
@@ -79,7 +85,7 @@ def canonical(surface: str, doc: Doc, home: Home) -> tuple[str, set[str]] | None
         return None                     # a bare place is not an organization
     full_place = place.name
     aliases = {surface}
-    if written and not _is_government(rest, lex):
+    if written and not is_government(rest, lex):
         return surface, aliases         # 湖南用友软件有限公司, 长沙银行: the place is part of the name
     # 衡阳市委 -> 市 + 委: a city written in full keeps its level word; 衡阳委 never occurs
     stem = lex.starting("party_bodies", lex.party_bodies, rest, 0)
@@ -99,20 +105,6 @@ def canonical(surface: str, doc: Doc, home: Home) -> tuple[str, set[str]] | None
     if expanded != rest:
         aliases.add(full_place + rest)
     return canon, aliases
-
-
-GOVERNMENT_ENDINGS = ("局", "委", "办", "厅", "部", "政府", "委员会", "办公室", "中心", "支队", "大队", "法院", "检察院", "政协",
-                      "人大", "人大常委会", "纪委", "监委", "工委", "党校", "工会", "妇联", "团委", "残联", "科协", "文联")
-
-
-def is_government_name(rest: str, lex: Lexicon) -> bool:
-    """Is `rest` (an organization's name after its place) a party or government body?"""
-    return _is_government(rest, lex) or rest in ("委员会", "委")
-
-
-def _is_government(rest: str, lex: Lexicon) -> bool:
-    return (any(rest.startswith(stem) for stem in lex.party_bodies) or any(rest.startswith(d) for d in lex.departments)
-            or rest.endswith(GOVERNMENT_ENDINGS))
 
 
 def _level_start(m: re.Match, home: Home) -> tuple[int, int]:
@@ -159,8 +151,6 @@ def _left_edge(doc: Doc, end_token: int, suffix_start: int) -> int:
             break         # not a noun, or a line break between
         if re.search(r"[路街巷号]$", t.word) and len(t.word) >= 3 and not t.word.endswith(("公路", "道路")):
             break         # an address before the name
-        if any(m.type == "person" and m.start <= t.start < m.end for m in doc.ext.mentions):
-            break
         i -= 1
         start = t.start
     return start
@@ -313,9 +303,7 @@ def _acceptable(name: str, suffix: str, lex: Lexicon) -> bool:
 
 
 def run(doc: Doc) -> None:
-    home = Home(doc.paper)
-    home.county = article_county(doc.text, home)
-    doc.home = home
+    home = doc.home
     text = doc.text
     found: list[tuple[int, int, str, set[str], bool]] = []
     weak: set[tuple[int, int]] = set()        # spans only the tagger proposes, with no ending of a name
@@ -351,7 +339,7 @@ def run(doc: Doc) -> None:
         paper_ref = EntityRef(ORGANIZATION, doc.paper.org_name)
         for m in re.finditer(rf"{re.escape(doc.paper.name)}社?|本报(?=讯|记者|评论员|通讯员|特约|全媒体|摄影)", text):
             if doc.add(ORGANIZATION, m.start(), m.end(), paper_ref) is not None:
-                doc.ext.entity(paper_ref).aliases.update({doc.paper.name, "本报"} - {doc.paper.org_name})
+                doc.record(paper_ref).aliases.update({doc.paper.name, "本报"} - {doc.paper.org_name})
     for m in WEBSITE.finditer(text):
         record(m.start(1), m.end(1))
     # 1. known names and level-prefixed bodies
@@ -422,7 +410,7 @@ def run(doc: Doc) -> None:
             continue          # 爱迪 beside 爱迪国际, 中国电信云 beside 中国电信: the tagger cut a name short or long
         if doc.add(ORGANIZATION, s, e, ref, weak=is_weak) is not None:
             if not is_weak:
-                doc.ext.entity(ref).aliases.update(a for a in aliases if a != name)
+                doc.record(ref).aliases.update(a for a in aliases if a != name)
             kept.append((name, aliases))
     for s, e in sorted(unplaced, key=lambda x: x[0] - x[1]):
         if not any(a < e and s < b for a, b, *_ in found):
@@ -438,21 +426,22 @@ def run(doc: Doc) -> None:
             doc.add(PERSON, m.start, m.start + len(name), person, claim=False)
             if cppcc and st.group().startswith("委员"):
                 seat = EntityRef(ORGANIZATION, f"政协{home.city.name}委员会")
-                doc.ext.entity(seat).aliases.add(f"{home.city.name}政协")
-                doc.ext.memberships.append(Membership(person, "委员", seat, {"政协委员"}))
+                doc.record(seat).aliases.add(f"{home.city.name}政协")
+                doc.add_membership(Membership(person, "委员", seat, {"政协委员"}))
     # 4. short forms of what was found (角山米业, 用友, 大湘网) name the same organization
     shorts: dict[str, str] = {}
     for name, _aliases in kept:
         for short in _short_forms(name, home):
             if short not in GENERIC and short not in doc.lex.organizations:
                 shorts.setdefault(short, name)
-    for m in doc.ext.mentions:
-        if m.type == ORGANIZATION and m.ref is not None and m.text in shorts and m.ref.name != shorts[m.text]:
+    orgs = doc.mentions(ORGANIZATION, by_start=False)
+    for m in orgs:
+        if m.ref is not None and m.text in shorts and m.ref.name != shorts[m.text]:
             old = m.ref
             m.ref = EntityRef(ORGANIZATION, shorts[m.text])
-            doc.ext.entity(m.ref, m.text)
-            if not any(x.ref == old for x in doc.ext.mentions if x is not m):
-                doc.ext.entities.pop(old, None)
+            doc.record(m.ref, m.text)
+            if not any(x.ref == old for x in orgs if x is not m):
+                doc.forget(old)
     for short, name in shorts.items():
         for k in occurrences(text, short):
             doc.add(ORGANIZATION, k, k + len(short), EntityRef(ORGANIZATION, name))
@@ -598,7 +587,7 @@ def _army_pattern(lex: Lexicon) -> re.Pattern:
     """A country and an army word (美军, 印度海军, 苏联军方), an army named alone (八路军, 空军), or a country and a
     league (乌克兰联赛): org_units.tsv's army, army_prefix, army_named and league words."""
     def make() -> re.Pattern:
-        from ..gazetteer import gazetteer
+        from ..lexicon.gazetteer import gazetteer
 
         units = lex.org_units
         countries = {c for c in gazetteer().countries if len(c) >= 2}

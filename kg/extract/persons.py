@@ -14,13 +14,13 @@ from __future__ import annotations
 
 import re
 
-from ..model import PERSON, PLACE, EntityRef
+from ..datamodel import PERSON, PLACE, EntityRef
 from .doc import Doc, occurrences
 from .names import HAN, addressed, foreign_name, is_word, read_name, read_names, surname_length, valid_name
 
 NAME = "persons"
 REQUIRES = ("role", "place")
-ASSIGNS = ("person",)
+ASSIGNS = ("person", "organization", "place")    # organization, place: weak guesses a name overlaps are withdrawn
 
 BYLINE_PARENS = re.compile(r"(?:本报讯|[\u4e00-\u9fff]{1,8}[报网]讯|新华社[\u4e00-\u9fff]{0,6}电|"
                            r"[0-9０-９一二三四五六七八九十]日(?:专?电|讯))\s*[（(]([^）)\n]{2,60})[）)]")
@@ -140,9 +140,9 @@ def run(doc: Doc) -> None:
         e = todo.pop().end
         if e < len(text) and text[e] in "和与、及":
             n = read_name(doc, e + 1)
-            if n and not any(m.start == e + 1 and not m.weak for m in doc.ext.mentions if m.type == PERSON):
+            if n and not any(m.start == e + 1 and not m.weak for m in doc.mentions(PERSON, by_start=False)):
                 _believe(doc, e + 1, e + 1 + n, known, strict=True)
-                todo.extend(m for m in doc.ext.mentions if m.type == PERSON and m.start == e + 1 and not m.weak)
+                todo.extend(m for m in doc.mentions(PERSON, by_start=False) if m.start == e + 1 and not m.weak)
     # every occurrence of a believed name
     for name in sorted(known, key=lambda n: (len(n), n), reverse=True):    # ties in a fixed order
         for s in occurrences(text, name):
@@ -199,7 +199,7 @@ def _names_a_place(doc: Doc, end: int) -> bool:
 def _split_tail(doc: Doc, start: int, end: int) -> int:
     """A transliterated name the tagger cut in two (沙波什|尼科夫): the next word, if it is a transliteration too and
     no place's name (克林顿|俄罗斯 are two), continues the name."""
-    from ..gazetteer import gazetteer
+    from ..lexicon.gazetteer import gazetteer
     from .geo import upper_names
 
     nxt = doc.token_at(end)

@@ -13,14 +13,14 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from ..gazetteer import CITY, COUNTY, PROVINCE, TOWN, VILLAGE, Division, gazetteer
-from ..model import PLACE, EntityRef
+from ..datamodel import ORGANIZATION, PLACE, EntityRef
+from ..lexicon.gazetteer import CITY, COUNTY, PROVINCE, TOWN, VILLAGE, Division, gazetteer
 from .doc import Doc, occurrences
-from .geo import MAX_NAME, Home, leading_place, upper_names
+from .geo import MAX_NAME, Home, abbreviation_run, is_government_name, leading_place, upper_names
 from .names import common_word, valid_name
 
 NAME = "places"
-REQUIRES = ("organization",)
+REQUIRES = ("home", "organization")
 ASSIGNS = ("place",)
 
 TOWN_TAIL = re.compile(r"[\u4e00-\u9fff]{1,5}?(?:街道办事处|街道|镇|乡)")
@@ -46,7 +46,7 @@ def _add_division(doc: Doc, d: Division, start: int, end: int) -> EntityRef | No
     ref = division_ref(d)
     if doc.add(PLACE, start, end, ref) is None:
         return None
-    info = doc.ext.entity(ref)
+    info = doc.record(ref)
     info.kind = d.kind
     info.code = d.code or None
     parent = gazetteer().parent(d)
@@ -61,7 +61,7 @@ def _add_local(doc: Doc, name: str, start: int, end: int, parent: EntityRef | No
     ref = EntityRef(PLACE, name, sc)
     if doc.add(PLACE, start, end, ref, alias=alias) is None:
         return None
-    info = doc.ext.entity(ref)
+    info = doc.record(ref)
     info.kind = kind
     if parent is not None and info.parent is None:
         info.parent = parent
@@ -102,7 +102,7 @@ def run(doc: Doc) -> None:
         end = _chain(doc, home, i)
         i = end if end > i else i + 1
     for ref, start, name in venues:
-        doc.ext.entity(ref).parent = _venue_parent(doc, home, start, name, doc.ext.entity(ref).kind)
+        doc.record(ref).parent = _venue_parent(doc, home, start, name, doc.record(ref).kind)
     _lone_villages(doc, home)
     _repeats(doc)
     _countries(doc)
@@ -115,11 +115,10 @@ def run(doc: Doc) -> None:
 def _locate_organizations(doc: Doc, home: Home) -> None:
     """An organization is located in the place its name begins with, when the article names that place
     or the organization is a government body of it (衡南县委宣传部 in 衡南县, 市工信局 in 衡阳市)."""
-    from .organizations import is_government_name
 
-    places = {r for r in doc.ext.entities if r.type == PLACE}
-    for ref, info in list(doc.ext.entities.items()):
-        if ref.type != "organization" or info.parent is not None:
+    places = {r for r, _ in doc.records(PLACE)}
+    for ref, info in doc.records(ORGANIZATION):
+        if info.parent is not None:
             continue
         name = ref.name[2:] if ref.name.startswith(("中共", "政协")) else ref.name
         lp = leading_place(name, home, allow_short=False)
@@ -130,7 +129,7 @@ def _locate_organizations(doc: Doc, home: Home) -> None:
         if pref in places or is_government_name(name[n:], doc.lex):
             info.parent = pref
             if pref not in places:
-                place = doc.ext.entity(pref)
+                place = doc.record(pref)
                 place.kind = d.kind
                 parent = gazetteer().parent(d)
                 place.parent = division_ref(parent) if parent is not None else None
@@ -161,7 +160,7 @@ def _lone_villages(doc: Doc, home: Home) -> None:
 def _repeats(doc: Doc) -> None:
     """A village or group named once in a chain is the same place when named alone later (杨梅组)."""
     local = {m.text: m.ref for m in doc.mentions(PLACE)
-             if m.ref is not None and doc.ext.entity(m.ref).kind in ("town", "village", "group") and len(m.text) >= 3}
+             if m.ref is not None and doc.record(m.ref).kind in ("town", "village", "group") and len(m.text) >= 3}
     for text, ref in local.items():
         for k in occurrences(doc.text, text):
             doc.add(PLACE, k, k + len(text), ref)
@@ -216,7 +215,7 @@ def _chain(doc: Doc, home: Home, i: int) -> int:
             if known is not None:
                 ref = _add_division(doc, known, m.start(), m.end())
                 if ref is not None and known.parent != (parent.id if parent is not None else -1):
-                    doc.ext.entity(ref).parent = parent_ref     # the text's parent, not the town it skipped
+                    doc.record(ref).parent = parent_ref     # the text's parent, not the town it skipped
             elif doc.is_boundary(m.start()):
                 ref = _add_local(doc, name, m.start(), m.end(), parent_ref, "village", alias=surface)
             else:
@@ -314,10 +313,10 @@ def _venues_and_roads(doc: Doc) -> list[tuple[EntityRef, int, str]]:
             ref = EntityRef(PLACE, canonical, sc)
             if doc.add(PLACE, start, end, ref, alias=name) is None:
                 continue
-            doc.ext.entity(ref).kind = kind
+            doc.record(ref).kind = kind
             number = re.match(r"[\d一二三四五六七八九十百]+号", text[end:end + 6]) if kind == "road" else None
             if number:
-                doc.ext.entity(ref).aliases.add(name + number.group())
+                doc.record(ref).aliases.add(name + number.group())
             out.append((ref, start, name))
     return out
 
@@ -395,15 +394,15 @@ def _venue_start(doc: Doc, suffix_start: int, kind: str) -> int | None:
 
 
 def _is_place_mention(doc: Doc, s: int, e: int) -> bool:
-    return any(m.type == PLACE and m.start <= s and e <= m.end for m in doc.ext.mentions)
+    return any(m.start <= s and e <= m.end for m in doc.mentions(PLACE, by_start=False))
 
 
 def _venue_parent(doc: Doc, home: Home, start: int, name: str, kind: str | None) -> EntityRef | None:
     """A venue's or road's parent: the place just before it (青山街道办事处易赖街), for a venue the place its
     name begins with (衡阳抗战纪念馆), else home. A road named after a city (延安路) is still a home road."""
     text = doc.text
-    for m in doc.ext.mentions:
-        if m.type == PLACE and m.ref is not None and m.end <= start and text[m.end:start] in ("", "办事处", "村委会", "居委会"):
+    for m in doc.mentions(PLACE, by_start=False):
+        if m.ref is not None and m.end <= start and text[m.end:start] in ("", "办事处", "村委会", "居委会"):
             return m.ref
     if name[0] in "市县区" and (d := home.by_level_word(name[0])) is not None:
         return division_ref(d)
@@ -436,11 +435,6 @@ def _tagged_places(doc: Doc) -> None:
         known = tok.word_tag_tab.get(word) == "ns"
         if known or GEO_ENDING.search(word) or tail is not None:
             doc.add(PLACE, t.start, end, EntityRef(PLACE, word, ""), value="area", weak=True)
-
-
-def abbreviation_run(word: str, abbr) -> bool:
-    """Is `word` two to five one-character names of different places side by side (中美, 港澳台; not 中华)?"""
-    return 2 <= len(word) <= 5 and all(c in abbr for c in word) and len({abbr[c] for c in word}) == len(word)
 
 
 def _abbreviated(doc: Doc) -> None:
@@ -521,7 +515,7 @@ def _countries(doc: Doc) -> None:
             continue          # 中国人民抗日战争胜利纪念日: part of a name, not the country
         ref = EntityRef(PLACE, countries[m.group()])
         if doc.add(PLACE, m.start(), m.end(), ref) is not None:
-            doc.ext.entity(ref).kind = "country"
+            doc.record(ref).kind = "country"
 
 
-__all__ = ["run", "division_ref", "scope", "abbreviation_run", "VILLAGE"]
+__all__ = ["run", "division_ref", "scope", "VILLAGE"]

@@ -13,14 +13,15 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from ..model import ORGANIZATION, PERSON, ROLE, EntityRef, Membership
+from ..datamodel import ORGANIZATION, PERSON, ROLE, EntityRef, Membership
 from .doc import Doc, line_head
 from .geo import leading_place
 from .names import read_name, read_names, valid_name
 
 NAME = "roles"
-REQUIRES = ("organization", "place")
-ASSIGNS = ("role", "person")
+REQUIRES = ("home", "organization", "place")
+# organization: a unit written after its organization (南华大学附二医院心内科); place: weak guesses a name overlaps
+ASSIGNS = ("role", "person", "memberships", "organization", "place")
 
 CORPORATE = {"董事长", "副董事长", "总经理", "副总经理", "总裁", "副总裁", "负责人", "会长", "副会长", "理事长", "副理事长",
              "院长", "副院长", "校长", "副校长", "主任", "副主任", "社长", "总编辑", "经理", "首席执行官", "总监", "董事",
@@ -58,9 +59,9 @@ def _org_before(doc: Doc, pos: int) -> tuple[EntityRef | None, int]:
     """An organization mention ending at `pos` (and where it starts); an organization followed by one of
     its units (南华大学附二医院 + 心内科) is that unit, a new organization named in full."""
     best = None
-    near = [m for k in range(pos, max(0, pos - 8) - 1, -1) for m in doc.ending_at(k)]
+    near = [m for k in range(pos, max(0, pos - 8) - 1, -1) for m in doc.ending_at(k, ORGANIZATION)]
     for m in near:
-        if m.type != ORGANIZATION or m.ref is None:
+        if m.ref is None:
             continue
         if m.end == pos:
             return m.ref, m.start
@@ -71,7 +72,7 @@ def _org_before(doc: Doc, pos: int) -> tuple[EntityRef | None, int]:
         name = best.ref.name + doc.text[best.end:pos]
         ref = EntityRef(ORGANIZATION, name)
         doc.add(ORGANIZATION, best.start, pos, ref, claim=False)
-        doc.ext.entity(ref).aliases.add(doc.text[best.start:pos])
+        doc.record(ref).aliases.add(doc.text[best.start:pos])
         return ref, best.start
     return None, pos
 
@@ -252,11 +253,11 @@ def _emit(doc: Doc, units: list[Unit], names: list[tuple[int, int]]) -> None:
     for s, e in names:
         ref = EntityRef(PERSON, doc.text[s:e], scope)
         if doc.add(PERSON, s, e, ref) is None:
-            existing = [m for m in doc.ext.mentions if m.type == PERSON and m.start == s and m.end == e]
+            existing = [m for m in doc.mentions(PERSON, by_start=False) if m.start == s and m.end == e]
             if not existing:
                 continue
         for u in units:
             if u.title in doc.lex.occupations:
                 continue          # 艺术家 is what someone is, not a post they hold
             aliases = {u.written} if u.written != u.title else set()
-            doc.ext.memberships.append(Membership(ref, u.title, u.org, aliases))
+            doc.add_membership(Membership(ref, u.title, u.org, aliases))

@@ -12,14 +12,14 @@ from __future__ import annotations
 
 import re
 
-from ..gazetteer import gazetteer
-from ..model import ORGANIZATION, EntityRef
+from ..datamodel import DATE, ORGANIZATION, EntityRef
+from ..lexicon.gazetteer import gazetteer
 from .doc import Doc, occurrences
 from .geo import upper_names
 from .names import HAN, common_word, foreign_name, surname_length, valid_name
 
 NAME = "teams"
-REQUIRES = ("organization",)
+REQUIRES = ("date", "organization")
 ASSIGNS = ("organization",)
 
 TEAM_POS = ("nr", "ns", "nt", "nz", "j", "n", "nrt", "nrfg")
@@ -58,7 +58,7 @@ def run(doc: Doc) -> None:
             continue
         if not (e == len(text) or doc.is_boundary(e) or not HAN.match(text[e]) or e in starts):
             continue      # 罗马尼亚: a longer word
-        if (not doc.overlaps(s, e) or all(x.weak for x in doc.mentions_in(s, e))) and _about_a_match(doc, s):
+        if (not doc.overlaps(s, e) or all(x.weak for x in doc.mentions_in(s, e, DATE, ORGANIZATION))) and _about_a_match(doc, s):
             _claim(doc, s, e, found)
     for m in cue_pattern(doc.lex).finditer(text):
         word = m.group()
@@ -161,4 +161,4 @@ def _team_name(doc: Doc, s: int, e: int, *, person_shaped_ok: bool) -> bool:
     if (not person_shaped_ok and tok.pos not in ("ns", "nt") and surname_length(word, 0, doc.lex)
             and valid_name(word, doc.lex, tagged=tok.pos == "nr")):
         return False          # 李娜击败…: players are beaten too (罗马 the tagger reads as a place or team)
-    return not doc.overlaps(s, e) or all(m.weak for m in doc.mentions_in(s, e))
+    return not doc.overlaps(s, e) or all(m.weak for m in doc.mentions_in(s, e, DATE, ORGANIZATION))

@@ -15,8 +15,8 @@ from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
+from ..datamodel import Article, Paper
 from ..errors import InputError, Messages, Problem
-from ..model import Article, Paper
 from .masthead import parse_masthead
 from .paper import infer_city, make_paper
 from .readers import MAX_JSONL_MB, decode, read_bytes, read_text, scrub

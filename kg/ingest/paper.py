@@ -10,8 +10,8 @@ import re
 from collections import Counter
 from functools import lru_cache
 
-from ..gazetteer import CITY, COUNTY, PROVINCE, gazetteer
-from ..model import Paper
+from ..datamodel import Paper
+from ..lexicon.gazetteer import CITY, COUNTY, PROVINCE, gazetteer
 
 SHORT_CITY = re.compile(r"[\u4e00-\u9fff]{2,}")
 

@@ -20,8 +20,8 @@ import stat
 from collections import Counter
 from pathlib import Path
 
-from .. import interrupts
 from ..errors import InputError, Messages, Problem
+from ..run import interrupts
 from .traditional import char_map, common_hanzi
 
 MAX_PAGE_MB = 50          # a page of OCR text is ~20 KB; 50 MB is a mistake, not a page

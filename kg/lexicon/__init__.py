@@ -165,7 +165,7 @@ def word_tags() -> dict[str, str]:
     and time."""
     import jieba
 
-    from ..cache import kept
+    from ..run.cache import kept
 
     stat = (Path(jieba.__file__).parent / jieba.DEFAULT_DICT_NAME).stat()
 

@@ -6,6 +6,8 @@ namespace per kind so Turtle writes them as valid prefixed names (person:3f2a…
 """
 from __future__ import annotations
 
+import re
+
 from rdflib import Namespace
 from rdflib.namespace import OWL, PROV, RDF, RDFS, SKOS, XSD, DefinedNamespace
 
@@ -43,3 +45,10 @@ ID = {kind: Namespace(f"{BASE}id/{kind}/") for kind in KINDS}
 
 PREFIXES = {"nkg": NKG._NS, "schema": SCHEMA, "org": ORG, "prov": PROV, "rdfs": RDFS, "skos": SKOS, "xsd": XSD,
             "owl": OWL, "rdf": RDF, **ID}
+
+
+def with_prefixes(query: str) -> str:
+    """`query` with a PREFIX line for each of ours it does not declare itself."""
+    declared = {m.group(1) for m in re.finditer(r"(?i)PREFIX\s+([\w-]*):", query)}
+    head = "".join(f"PREFIX {p}: <{ns}>\n" for p, ns in PREFIXES.items() if p not in declared)
+    return head + query

@@ -21,7 +21,7 @@ from pathlib import Path
 
 import pyoxigraph as ox
 
-from .. import interrupts
+from ..run import interrupts
 from .namespaces import PREFIXES
 from .triples import article_iri
 from .write import atomic_folder, atomic_path
@@ -100,7 +100,7 @@ def triples_aside(quads: Iterable[tuple], path: Path, fmt: str = "turtle") -> It
     """`write_triples` in a forked process while the block runs (graph.html is made meanwhile, on another core);
     the file is written, or the error raised, when the block ends. A block that fails stops the process.
 
-    The child ignores Ctrl-C and SIGTERM (kg.interrupts): this process takes them, kills it and removes the
+    The child ignores Ctrl-C and SIGTERM (kg.run.interrupts): this process takes them, kills it and removes the
     temporary file, as for any output. Where there is no fork, the triples are written here, before the block."""
     done = Aside()
     if not hasattr(os, "fork"):

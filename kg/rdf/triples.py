@@ -21,7 +21,7 @@ import pyoxigraph as ox
 from rdflib import BNode, Graph, Literal, URIRef
 from rdflib.namespace import PROV, RDF, RDFS, SKOS, XSD
 
-from ..model import ORGANIZATION, PERSON, PLACE, EntityRef
+from ..datamodel import ORGANIZATION, PERSON, PLACE, EntityRef
 from ..resolve import Entity, Holding, KnowledgeBase, Occurrence
 from .namespaces import ID, NKG, ORG, PREFIXES, SCHEMA
 

@@ -17,8 +17,8 @@ from pathlib import Path
 
 from rdflib import Graph, Literal, URIRef
 
-from .. import interrupts
 from ..errors import InterruptedAfterWriting, Messages, OutputError, Problem
+from ..run import interrupts
 
 FORMATS = {"turtle": "graph.ttl", "nt": "graph.nt", "nquads": "graph.nq", "json-ld": "graph.jsonld"}
 LOCK = ".newskg.lock"

@@ -12,7 +12,7 @@ from collections import defaultdict
 
 import networkx as nx
 
-from ..model import PLACE
+from ..datamodel import PLACE
 from ..rdf.triples import entity_iri, event_iri, holding_iri, post_iri
 from ..resolve import KnowledgeBase
 
@@ -105,3 +105,15 @@ def type_counts(g: nx.MultiDiGraph) -> dict[str, int]:
     for _, data in g.nodes(data=True):
         counts[data["type"]] += 1
     return dict(counts)
+
+
+def flat(g: nx.MultiDiGraph) -> nx.MultiDiGraph:
+    """The graph with the attributes GEXF and GraphML can hold (strings and numbers), for kg.outputs."""
+    out = nx.MultiDiGraph()
+    for n, d in g.nodes(data=True):
+        out.add_node(n, label=d["label"], type=d["type"], aliases="、".join(d.get("aliases", [])),
+                     kind=d.get("kind", ""), date=d.get("date", ""), mentions=int(d.get("mentions", 0)),
+                     sources=len(d.get("sources", [])))
+    for u, v, d in g.edges(data=True):
+        out.add_edge(u, v, label=d.get("label", ""), kind=d.get("kind", ""))
+    return out

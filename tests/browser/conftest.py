@@ -1,11 +1,11 @@
-"""Browser fixtures: Debian's chromium through Playwright (kg.viz.headless), pages built from known data."""
+"""Browser fixtures: Debian's chromium through Playwright (support.headless), pages built from known data."""
 import pytest
-from viz_kb import small_kb
 
 from conftest import ROOT
-from kg.build import build_kb, write_outputs
+from kg.run.build import build_kb, write_outputs
 from kg.viz import write_pages
-from kg.viz.headless import browser_context, chromium_path, watched_page
+from support.headless import browser_context, chromium_path, watched_page
+from viz_kb import small_kb
 
 SCREENSHOTS = ROOT / "build" / "screenshots"
 

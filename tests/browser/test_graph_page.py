@@ -1,7 +1,6 @@
 """graph.html and index.html in a real headless chromium: no errors, no network, search, filters, panel, links."""
-from viz_kb import S1, S2
-
 from browser.conftest import SCREENSHOTS, screenshot
+from viz_kb import S1, S2
 
 SHOWN = "kg => kg.network.body.nodeIndices.map(i => kg.data.nodes[i][1])"   # labels vis-network draws
 

@@ -11,13 +11,13 @@ from __future__ import annotations
 import json
 from collections.abc import Iterable, Iterator
 
-from .errors import Messages, Problem, describe
-from .extract import extract
-from .ingest.paper import make_paper
-from .ingest.readers import scrub
-from .ingest.traditional import to_simplified
-from .lexicon import load as load_lexicon
-from .model import Article, Paper
+from ..datamodel import Article, Paper
+from ..errors import Messages, Problem, describe
+from ..ingest.paper import make_paper
+from ..ingest.readers import scrub
+from ..ingest.traditional import to_simplified
+from ..lexicon import load as load_lexicon
+from . import extract
 
 
 def mentions_of(text: str, paper: Paper | None = None) -> list[dict]:

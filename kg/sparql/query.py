@@ -1,6 +1,6 @@
 """SPARQL from the command line and the server: SELECT, ASK, CONSTRUCT and DESCRIBE over a graph file or a store.
 
-A query runs against a graph file (rdflib) or an on-disk store (`kg.store`, Oxigraph); both
+A query runs against a graph file (rdflib) or an on-disk store (`kg.sparql.store`, Oxigraph); both
 answer with an rdflib Result, so the formats below are the same for either. A SELECT on a
 store can instead be written by Oxigraph itself (`run_select`), in the SPARQL 1.1 results
 formats: the same rows, several times faster when there are many. The usual
@@ -19,8 +19,8 @@ from pathlib import Path
 from rdflib import BNode, Graph, Literal, URIRef
 from rdflib.query import Result
 
-from .errors import UsageError
-from .rdf.namespaces import PREFIXES
+from ..errors import UsageError
+from ..rdf.namespaces import PREFIXES
 
 UPDATE_FORMS = ("INSERT", "DELETE", "LOAD", "CLEAR", "CREATE", "DROP", "COPY", "MOVE", "ADD", "WITH")
 QUERY_FORMS = ("SELECT", "CONSTRUCT", "DESCRIBE", "ASK")
@@ -32,12 +32,6 @@ class QueryError(UsageError):
     def __init__(self, message: str, syntax: bool = False):
         super().__init__(message)
         self.syntax = syntax
-
-
-def with_prefixes(query: str) -> str:
-    declared = {m.group(1) for m in re.finditer(r"(?i)PREFIX\s+([\w-]*):", query)}
-    head = "".join(f"PREFIX {p}: <{ns}>\n" for p, ns in PREFIXES.items() if p not in declared)
-    return head + query
 
 
 def load_graph(path: Path) -> Graph:
@@ -97,7 +91,7 @@ def oxigraph_writes(source, query: str) -> bool:
 def run_select(store, query: str, fmt: str, *, max_rows: int | None = None) -> bytes:
     """A SELECT on a GraphStore, its solutions written by Oxigraph in `fmt` (json, xml, csv, tsv).
 
-    The fast way for large answers; errors as `run_query`'s, and kg.store.TooManyRows past `max_rows`.
+    The fast way for large answers; errors as `run_query`'s, and kg.sparql.store.TooManyRows past `max_rows`.
     """
     from .store import StoreQueryError
     try:

@@ -32,7 +32,7 @@ from itertools import islice
 from pathlib import Path, PurePosixPath
 from urllib.parse import parse_qs, unquote, urlsplit
 
-from .errors import UsageError
+from ..errors import UsageError
 
 MAX_BODY = 1 << 20          # bytes of a POSTed query
 READY_SECONDS = 3600        # how long a worker may take to load its graph
@@ -120,8 +120,8 @@ def render(res, accept: str, fmt: str, max_rows: int) -> tuple[str, bytes]:
     """Serialize a query result in the negotiated format; TooLarge past `max_rows` rows or triples."""
     from rdflib.query import Result
 
+    from ..rdf.namespaces import PREFIXES
     from .query import nt_term
-    from .rdf.namespaces import PREFIXES
     if res.type in ("CONSTRUCT", "DESCRIBE"):
         name = negotiate(accept, fmt, graph=True)
         g = res.graph
@@ -147,7 +147,7 @@ def render(res, accept: str, fmt: str, max_rows: int) -> tuple[str, bytes]:
 
 
 def answer(source, query: str, accept: str, fmt: str, max_rows: int) -> tuple[str, bytes]:
-    """Run a query and serialize its answer; a SELECT on a store is written by Oxigraph (kg.query.run_select)."""
+    """Run a query and serialize its answer; a SELECT on a store is written by Oxigraph (kg.sparql.query.run_select)."""
     from .query import oxigraph_writes, run_query, run_select
     from .store import TooManyRows
     if oxigraph_writes(source, query):

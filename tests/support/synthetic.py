@@ -11,8 +11,8 @@ import random
 from datetime import date, timedelta
 from itertools import accumulate
 
-from ..model import ORGANIZATION, PERSON, PLACE, Article, EntityRef, Paper
-from ..resolve import Entity, Holding, KnowledgeBase, Occurrence
+from kg.datamodel import ORGANIZATION, PERSON, PLACE, Article, EntityRef, Paper
+from kg.resolve import Entity, Holding, KnowledgeBase, Occurrence
 
 SURNAMES = "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤"
 GIVEN = "建国华明军伟平红志强文海东晓丽敏静涛春芳勇杰辉峰宇鹏飞云霞波琴玲林斌刚磊超娟燕慧宁新民福安庆长永跃祥瑞"

@@ -50,7 +50,7 @@ def jionlp_version() -> str:
 
 
 def _cache_path() -> Path:
-    from .cache import user_dir
+    from ..run.cache import user_dir
 
     return user_dir() / f"gazetteer-{jionlp_version()}-{CACHE_FORMAT}.sqlite"
 

@@ -31,10 +31,10 @@ import pyoxigraph as ox
 from rdflib import Graph, Variable
 from rdflib.query import Result
 
-from .errors import UsageError
-from .rdf.namespaces import PREFIXES
-from .rdf.triples import rdflib_term
-from .store_plan import planned, statistics
+from ..errors import UsageError
+from ..rdf.namespaces import PREFIXES
+from ..rdf.triples import rdflib_term
+from .plan import planned, statistics
 
 DB = "oxigraph"
 MARK = "newskg-store.json"
@@ -171,7 +171,7 @@ class GraphStore:
 
     def _run(self, text: str):
         """Oxigraph's answer to a query over the union graph, a SELECT over large joins first rewritten so
-        Oxigraph hash-joins them (`kg.store_plan`)."""
+        Oxigraph hash-joins them (`kg.sparql.plan`)."""
         try:
             return self._store.query(self._planned(text), prefixes=_OX_PREFIXES)
         except SyntaxError as e:

@@ -1,8 +1,8 @@
 """The main job: input paths in, a knowledge base and its files out, streamed.
 
 `build_kb` reads the inputs one file at a time, takes each article's extraction
-from the cache (kg.cache) or has it made, by batches, in worker processes
-(kg.parallel) or on a Dask cluster (kg.distributed), and folds each into the
+from the cache (kg.run.cache) or has it made, by batches, in worker processes
+(kg.run.parallel) or on a Dask cluster (kg.run.distributed), and folds each into the
 knowledge base as it arrives, in input order, so the result is the same however
 it was computed. Only the resolved knowledge base stays in memory, with each
 article reduced to what the graph states about it. Bad inputs become one-line
@@ -26,21 +26,19 @@ from importlib.resources import files
 from itertools import chain
 from pathlib import Path
 
+from ..datamodel import Extraction
+from ..errors import Problem
+from ..ingest import Source, expand, read_source
+from ..lexicon import load as load_lexicon
+from ..outputs import WRITERS, Options, Writer, nquads
+from ..rdf.write import all_or_nothing
+from ..resolve import KnowledgeBase
 from . import parallel
 from .cache import ExtractionCache, Resolved, article_key, code_version, resolved_key, source_key
 from .cache import default_dir as default_cache_dir
-from .errors import Problem
-from .ingest import Source, expand, read_source
-from .lexicon import load as load_lexicon
-from .model import Extraction
 from .parallel import Batch, LocalRunner, default_jobs, ordered
-from .rdf.write import all_or_nothing
-from .resolve import KnowledgeBase
 
-FORMAT_FILES = {"turtle": "graph.ttl", "nt": "graph.nt", "nquads": "graph.nq", "json-ld": "graph.jsonld",
-                "gexf": "graph.gexf", "graphml": "graph.graphml"}
 READ_AHEAD = 8                    # batches read before deciding whether to start worker processes
-SHARDS_FOLDER = "nquads"          # `--shard-size`: out/nquads/graph-00001.nq, ...
 log = logging.getLogger(__name__)
 
 
@@ -83,7 +81,7 @@ class Summary:
             cache = f", {self.cached} from the cache in {self.cache_dir}" if self.cache_dir is not None else ""
             out.append(f"  extracted {self.extracted} text block(s) (articles, mastheads, ads){where}{cache}")
         for p in self.outputs:
-            out.append(f"  wrote {p}" + (f" ({self.shards} N-Quads shards)" if p.name == SHARDS_FOLDER else ""))
+            out.append(f"  wrote {p}" + (f" ({self.shards} N-Quads shards)" if p.name == nquads.SHARDS else ""))
         for n in self.notes:
             out.append(f"  note: {n}")
         for p in self.problems:
@@ -229,7 +227,7 @@ def _spare(lex):
 
 def _runner(stack: ExitStack, batches: Iterator[Batch], jobs: int | None, dask_scheduler: str | None, lex,
             cached: bool, spare=None):
-    """Where extraction runs: a Dask cluster, or this machine (kg.parallel.LocalRunner). For a local build
+    """Where extraction runs: a Dask cluster, or this machine (kg.run.parallel.LocalRunner). For a local build
     the first batches are read ahead: if they already hold enough to extract, the workers start at once;
     if not and a big archive is built from the cache, one spare worker gets ready for the pages added since."""
     if dask_scheduler:
@@ -300,69 +298,45 @@ class Progress:
 def write_outputs(kb: KnowledgeBase, out: Path, summary: Summary, *, formats: tuple[str, ...] = ("turtle",),
                   html: bool = True, html_max_nodes: int = 2000, title: str = "newskg",
                   shard_size: int | None = None, store: Path | None = None) -> None:
-    """Write each requested format and the HTML view into `out`, atomically, one build at a time.
+    """Write graph.ttl, the pages (unless `html` is False) and each writer of `formats` (kg.outputs) into `out`,
+    atomically, one build at a time.
 
     shard_size: N-Quads in files of at most this many lines under out/nquads/ instead of one graph.nq.
-    store: also load the graph into an on-disk Oxigraph store there (kg.store)."""
-    from .rdf.write import output_lock
-    from .viz.pages import PAGES
+    store: also load the graph into an on-disk Oxigraph store there (kg.sparql.store)."""
+    from ..outputs import owned_files
+    from ..rdf.write import output_lock
 
-    names: dict[Path, list[str]] = {out.absolute(): [*FORMAT_FILES.values(), SHARDS_FOLDER, *PAGES]}
+    names: dict[Path, list[str]] = {out.absolute(): owned_files()}
     if store is not None:
         names.setdefault(store.absolute().parent, []).append(store.name)
+    writers = [w for w in WRITERS.values() if (w.default and (html or w.name != "html")) or w.name in formats]
     with ExitStack() as stack:
         for folder, ours in names.items():
             stack.enter_context(output_lock(folder, ours))
-        _write_all(kb, out, summary, formats=formats, html=html, html_max_nodes=html_max_nodes, title=title,
-                   shard_size=shard_size, store=store)
+        _write_all(kb, out, summary, writers, Options(title, html_max_nodes, shard_size), store)
 
 
 @all_or_nothing()        # every output file is replaced together, or (a failure, Ctrl-C) none is
-def _write_all(kb: KnowledgeBase, out: Path, summary: Summary, *, formats: tuple[str, ...], html: bool,
-               html_max_nodes: int, title: str, shard_size: int | None, store: Path | None) -> None:
-    from .rdf.stream import triples_aside, unique_quads, unique_triples
-    from .rdf.triples import article_iri, quads_of
+def _write_all(kb: KnowledgeBase, out: Path, summary: Summary, writers: list[Writer], options: Options,
+               store: Path | None) -> None:
+    from ..rdf.stream import unique_quads, unique_triples
+    from ..rdf.triples import article_iri, quads_of
 
     started = time.perf_counter()
     # graph.ttl is written by a forked process while this one makes the rest: on 2 cores, 1.2 s less at 200,000
     # triples, a third of what adding one page to a 1,000-page archive costs
-    with triples_aside(quads_of(kb, once=True), out / FORMAT_FILES["turtle"]) as turtle:
-        summary.outputs.append(out / FORMAT_FILES["turtle"])
-        _write_others(kb, out, summary, formats, html, html_max_nodes, title, shard_size)
-    summary.triples = turtle.n
+    turtle = WRITERS["turtle"]
+    with turtle.load().aside(kb, out) as written_aside:
+        summary.outputs.append(out / turtle.files[0])
+        for w in sorted((w for w in writers if w is not turtle), key=lambda w: w.name == "html"):   # the pages last
+            written = w.write(kb, out, options)
+            summary.outputs.extend(written)
+            if w.name == "nquads" and options.shard_size:
+                summary.shards = sum(1 for _ in written[0].glob("*.nq"))
+    summary.triples = written_aside.n
     if store is not None:
-        from .store import write_store
+        from ..sparql.store import write_store
         write_store(unique_triples(quads_of(kb, once=True)),
                     ((s, p, o, article_iri(aid)) for s, p, o, aid in unique_quads(quads_of(kb))), store, site=out)
         summary.outputs.append(store)
     summary.seconds += time.perf_counter() - started
-
-
-def _write_others(kb: KnowledgeBase, out: Path, summary: Summary, formats: tuple[str, ...], html: bool,
-                  html_max_nodes: int, title: str, shard_size: int | None) -> None:
-    """Every output but graph.ttl and the store: the other formats asked for, then the HTML view."""
-    from .rdf.stream import write_nquad_shards, write_nquads, write_triples
-    from .rdf.triples import quads_of
-    from .rdf.write import write_graph
-
-    for fmt in dict.fromkeys(formats):
-        path = out / FORMAT_FILES[fmt]
-        if fmt == "turtle":
-            continue
-        if fmt == "nt":
-            write_triples(quads_of(kb, once=True), path, "nt")
-        elif fmt == "nquads" and shard_size:
-            summary.shards = len(write_nquad_shards(quads_of(kb), out / SHARDS_FOLDER, shard_size))
-            path = out / SHARDS_FOLDER
-        elif fmt == "nquads":
-            write_nquads(quads_of(kb), path)
-        elif fmt in ("gexf", "graphml"):
-            from .viz.export import write_network
-            write_network(kb, path, fmt)
-        else:                   # JSON-LD: through rdflib, for graphs that fit in memory
-            from .rdf.triples import graph_of
-            write_graph(graph_of(kb), path, fmt)
-        summary.outputs.append(path)
-    if html:
-        from .viz import write_pages
-        summary.outputs.extend(write_pages(kb, out, title=title, max_nodes=html_max_nodes))

