@@ -15,7 +15,7 @@ import re
 
 from ..datamodel import DATE, EVENT, ORGANIZATION, PERSON, PLACE, EntityRef, EventFact, Mention
 from .doc import Doc, line_head
-from .places import division_ref
+from .place_refs import division_ref
 
 NAME = "events"
 REQUIRES = ("home", "date", "place", "organization", "person", "memberships")

@@ -15,15 +15,10 @@ import re
 from ..datamodel import ORGANIZATION, PERSON, EntityRef, Membership
 from ..lexicon import Lexicon
 from .doc import Doc, occurrences
-from .geo import (
-    GOVERNMENT_ENDINGS,
-    LEVEL_WORDS,
-    Home,
-    abbreviation_run,
-    is_government,
-    leading_place,
-)
+from .geo import GOVERNMENT_ENDINGS, LEVEL_WORDS, Home, abbreviation_run, leading_place
 from .names import common_word, valid_name
+from .org_names import canonical, hanzi_or_mid, short_forms, unit_after, with_term
+from .org_patterns import army_pattern, known_pattern, level_pattern, suffix_at
 from .teams import cue_pattern
 
 NAME = "organizations"
@@ -51,60 +46,6 @@ LIST_TAIL = re.compile(r"等?\s*(?<![\d一二三四五六七八九十两])(?:\d{
                        r"(?:企业|公司|银行|单位|机构|医院|学校|服务商|平台|合作社|商会|协会|媒体)")
 STUDIO = re.compile(r"(?:委员|代表|劳模|名师|大师|专家)?工作室$")
 WEBSITE = re.compile(r"(?:官方网站|官网|网址)\s*[:：]\s*([\u4e00-\u9fff]{2,12}网)")
-LEGAL = ("有限责任公司", "股份有限公司", "集团有限公司", "有限公司", "集团公司", "总公司", "集团", "公司")
-TRADES = ("软件", "科技", "技术", "网络", "信息", "电子", "实业", "发展", "投资", "文化", "传媒", "控股", "国际")
-
-
-def canonical(surface: str, doc: Doc, home: Home) -> tuple[str, set[str]] | None:
-    """The full name of an organization written `surface` in this paper's context, and its other forms.
-
-    None when the surface depends on a context the article does not give (县委 with no county)."""
-    lex = doc.lex
-    if surface in lex.organizations:
-        name = lex.organizations[surface]
-        return name, set(lex.org_aliases.get(name, ())) | {surface}
-    body = surface
-    if body.startswith("政协") and body.endswith("委员会") and (lp := leading_place(body[2:], home)) is not None:
-        place = lp[0].name
-        return f"政协{place}委员会", {surface, f"{place}政协"}       # 政协湖南省委员会
-    if body.startswith("中共"):
-        body = body[2:]
-    place, n, written = None, 0, ""
-    lp = leading_place(body, home)
-    if body[:1] in LEVEL_WORDS and (lp is None or lp[1] == 1):
-        place, n = home.by_level_word(body[0]), 1
-        if place is None:
-            return None
-    elif lp is not None:
-        place, n = lp
-        written = body[:n]
-    if place is None:
-        return surface, {surface}
-    rest = body[n:]
-    if not rest:
-        return None                     # a bare place is not an organization
-    full_place = place.name
-    aliases = {surface}
-    if written and not is_government(rest, lex):
-        return surface, aliases         # 湖南用友软件有限公司, 长沙银行: the place is part of the name
-    # 衡阳市委 -> 市 + 委: a city written in full keeps its level word; 衡阳委 never occurs
-    stem = lex.starting("party_bodies", lex.party_bodies, rest, 0)
-    if stem is not None:
-        pb = lex.party_bodies[stem]
-        remainder = rest[len(stem):]
-        canon = pb.canonical.format(place=full_place) + _department(remainder, lex, full_place)
-        aliases |= {a.format(place=full_place) + remainder for a in pb.aliases}
-        if remainder:
-            aliases.add(f"{full_place}{stem}{remainder}")
-        return canon, aliases
-    expanded = _department(rest, lex, full_place)
-    if "{place}" in expanded:
-        expanded = expanded.format(place=full_place)
-        return expanded, aliases
-    canon = full_place + expanded
-    if expanded != rest:
-        aliases.add(full_place + rest)
-    return canon, aliases
 
 
 def _level_start(m: re.Match, home: Home) -> tuple[int, int]:
@@ -118,20 +59,6 @@ def _level_start(m: re.Match, home: Home) -> tuple[int, int]:
     return m.start() + k, m.end()
 
 
-def _department(rest: str, lex: Lexicon, place: str) -> str:
-    short = lex.starting("departments", lex.departments, rest, 0)
-    if short is None:
-        return rest
-    full = lex.departments[short]
-    if "{place}" in full:
-        return full.format(place=place) + rest[len(short):]
-    return full + rest[len(short):]
-
-
-def _suffix_at(text: str, end: int, lex: Lexicon) -> str | None:
-    return lex.ending("org_suffixes", lex.org_suffixes, text, end)
-
-
 NOUNISH = ("n", "nz", "ns", "nt", "nr", "vn", "an", "b", "s")
 
 
@@ -142,7 +69,7 @@ def _left_edge(doc: Doc, end_token: int, suffix_start: int) -> int:
     start = toks[i].start
     while i - 1 >= 0:
         t = toks[i - 1]
-        if t.word in STOP_WORDS or not _hanzi_or_mid(t.word) or suffix_start - t.start > 24:
+        if t.word in STOP_WORDS or not hanzi_or_mid(t.word) or suffix_start - t.start > 24:
             break
         if any(v in t.word for v in VERBISH):
             break
@@ -183,15 +110,15 @@ def _tagged_org(doc: Doc, ti: int, weak: set) -> tuple[int, int] | None:
     if host is not None:                                 # 广电运通协办: the organizer, then the verb
         e -= len(host)
         word = text[s:e]
-    known = _known_pattern(doc.lex).match(word)
+    known = known_pattern(doc.lex).match(word)
     if known is not None and known.end() < len(word) and _not_a_name_part(word, known.end(), doc.lex):
         e = s + known.end()                              # 招行首建, 京东jd: a known name, then words the tagger ran on
         word = text[s:e]
-    body = _level_pattern(doc.lex).match(text, s)
-    if body is not None and body.end() < e and not (_suffix_at(text, e, doc.lex) or word.endswith(GOVERNMENT_ENDINGS)):
+    body = level_pattern(doc.lex).match(text, s)
+    if body is not None and body.end() < e and not (suffix_at(text, e, doc.lex) or word.endswith(GOVERNMENT_ENDINGS)):
         e = body.end()                                   # 省纪委|会同, 县委|同乡: a body, then words the tagger ran on
         word = text[s:e]
-    if len(word) < 2 or not _hanzi_or_mid(word) or word in GENERIC or word.endswith("族"):
+    if len(word) < 2 or not hanzi_or_mid(word) or word in GENERIC or word.endswith("族"):
         return None       # 满族, 壮族: a people, not an organization
     if abbreviation_run(word, doc.lex.abbreviations):
         return None       # 中德: two countries (places), not an organization
@@ -201,7 +128,7 @@ def _tagged_org(doc: Doc, ti: int, weak: set) -> tuple[int, int] | None:
             e -= len(unit)      # 市工信局党委委员: the post is 党委委员 of 市工信局
             word = text[s:e]
             break
-    if word in doc.lex.organizations or _suffix_at(text, e, doc.lex) or any(word.endswith(st) for st in doc.lex.party_bodies):
+    if word in doc.lex.organizations or suffix_at(text, e, doc.lex) or any(word.endswith(st) for st in doc.lex.party_bodies):
         return s, e
     # no ending of an organization: the tagger's word alone (曼联, 腾讯互娱) must look like a name
     if (sum(1 for c in word if "\u4e00" <= c <= "\u9fff") >= 2 and not common_word(doc.lex, word, 20)
@@ -255,7 +182,7 @@ def _not_a_name_part(word: str, k: int, lex: Lexicon) -> bool:
     rest = word[k:]
     if rest.isascii():
         return rest.isalpha()
-    if _suffix_at(rest, len(rest), lex) or any(rest.startswith(w) for kind in ("body", "branch", "department", "term")
+    if suffix_at(rest, len(rest), lex) or any(rest.startswith(w) for kind in ("body", "branch", "department", "term")
                                                for w in lex.org_units.get(kind, ())):
         return False
     tok = tokenizer(lex)
@@ -283,10 +210,6 @@ def _ends_department(word: str, lex: Lexicon) -> bool:
     return any(word.endswith(d) for d in lex.departments) or word.endswith(("税务局", "公安局", "财政局", "教育局"))
 
 
-def _hanzi_or_mid(word: str) -> bool:
-    return all("\u4e00" <= c <= "\u9fff" or c == "·" or c.isascii() and c.isalnum() for c in word)
-
-
 def _acceptable(name: str, suffix: str, lex: Lexicon) -> bool:
     if name in GENERIC or len(name) < 2 or name in lex.departments.values() or name in lex.departments:
         return False      # 税务局 alone: some tax bureau, no name
@@ -302,17 +225,20 @@ def _acceptable(name: str, suffix: str, lex: Lexicon) -> bool:
     return True
 
 
-def run(doc: Doc) -> None:
-    home = doc.home
-    text = doc.text
-    found: list[tuple[int, int, str, set[str], bool]] = []
-    weak: set[tuple[int, int]] = set()        # spans only the tagger proposes, with no ending of a name
-    unplaced: list[tuple[int, int]] = []      # bodies of a place the article does not name: mentions, no entity
+class _Candidates:
+    """Spans proposed as organizations, each checked and named as it is recorded (`record`)."""
 
-    def record(s: int, e: int, is_weak: bool = False) -> None:
+    def __init__(self, doc: Doc):
+        self.doc = doc
+        self.found: list[tuple[int, int, str, set[str], bool]] = []
+        self.weak: set[tuple[int, int]] = set()       # spans only the tagger proposes, with no ending of a name
+        self.unplaced: list[tuple[int, int]] = []     # bodies of a place the article does not name: mentions, no entity
+
+    def record(self, s: int, e: int, is_weak: bool = False) -> None:
+        doc, text, home = self.doc, self.doc.text, self.doc.home
         surface = text[s:e]
         if _bare_department(surface, doc.lex) and doc.is_boundary(s) and doc.is_boundary(e):
-            unplaced.append((s, e))      # 民政局 alone: some city's bureau, a mention that names no organization
+            self.unplaced.append((s, e))      # 民政局 alone: some city's bureau, a mention that names no organization
             return
         if _bare_department(surface, doc.lex) or surface.endswith(("街道办事处", "村委会", "居委会")):
             return        # 卫健委 alone: some city's; 向阳桥街道办事处 is the town
@@ -329,53 +255,78 @@ def run(doc: Doc) -> None:
             return        # part of a venue's name (…中共代表团旧址), or a hall
         res = canonical(surface, doc, home)
         if res is None:
-            unplaced.append((s, e))      # 县委 with no county named: an organization, but which one is unknown
+            self.unplaced.append((s, e))      # 县委 with no county named: an organization, but which one is unknown
             return
         name, aliases = res
-        found.append((s, e, name, aliases, is_weak))
+        self.found.append((s, e, name, aliases, is_weak))
 
-    # 0. the paper itself (本报, 衡阳日报) and a masthead's website
+
+def run(doc: Doc) -> None:
+    cands = _Candidates(doc)
+    _the_paper(doc)
+    _by_names(doc, cands)
+    _by_endings(doc, cands)
+    for m in LIST_TAIL.finditer(doc.text):     # items of a list counted as organizations
+        for s, e in _list_items(doc, m.start()):
+            cands.record(s, e)
+    for s, e in _latin_orgs(doc):          # Valve开发的, THQ旗下, 开发商Relic, NASA宣布
+        cands.record(s, e)
+    kept = _keep(doc, cands)
+    _studios(doc)
+    _short_form_mentions(doc, kept)
+
+
+def _the_paper(doc: Doc) -> None:
+    """The paper itself (本报, 衡阳日报), when the masthead or the user named it."""
     if doc.paper.org_name:
         paper_ref = EntityRef(ORGANIZATION, doc.paper.org_name)
-        for m in re.finditer(rf"{re.escape(doc.paper.name)}社?|本报(?=讯|记者|评论员|通讯员|特约|全媒体|摄影)", text):
+        for m in re.finditer(rf"{re.escape(doc.paper.name)}社?|本报(?=讯|记者|评论员|通讯员|特约|全媒体|摄影)", doc.text):
             if doc.add(ORGANIZATION, m.start(), m.end(), paper_ref) is not None:
                 doc.record(paper_ref).aliases.update({doc.paper.name, "本报"} - {doc.paper.org_name})
+
+
+def _by_names(doc: Doc, cands: _Candidates) -> None:
+    """A masthead's website, known names, level-prefixed bodies (市委, 衡南县委宣传部), armed forces (美军, 八路军) and
+    leagues named after a country (乌克兰联赛)."""
+    text, home = doc.text, doc.home
     for m in WEBSITE.finditer(text):
-        record(m.start(1), m.end(1))
-    # 1. known names and level-prefixed bodies
-    for m in _known_pattern(doc.lex).finditer(text):
+        cands.record(m.start(1), m.end(1))
+    for m in known_pattern(doc.lex).finditer(text):
         s, e = m.span()
         league = doc.lex.org_units.get("league", ())
         if doc.lex.organizations[m.group()].endswith(league) and (tail := next(
                 (w for w in league if text.startswith(w, e)), None)) is not None and doc.is_boundary(e + len(tail)):
             e += len(tail)       # 英超联赛: the league's short name and the word league
-        record(s, e)
-    for m in _level_pattern(doc.lex).finditer(text):
+        cands.record(s, e)
+    for m in level_pattern(doc.lex).finditer(text):
         s, e = _level_start(m, home)
         if m.group("tail") and not doc.is_boundary(e):
             e -= len(m.group("tail"))        # 省安委会统一部署: 统一部 is no department
         if s > 0 and text[s - 1] in "省市县区" and text[s] in "省市县区":
             continue   # the 市 of 衡阳市委 belongs to the place, found below
-        record(s, e)
-    # 1b. armed forces (美军, 俄罗斯海军, 八路军) and leagues named after a country (乌克兰联赛)
-    for m in _army_pattern(doc.lex).finditer(text):
+        cands.record(s, e)
+    for m in army_pattern(doc.lex).finditer(text):
         s, e = m.span()
         if doc.is_boundary(s) and doc.is_boundary(e) and text[s - 1:s] not in ("某", "该", "各", "老") and not (
                 m.group("league") and not m.group("nation")):
-            record(s, e)
-    # 2. names ending in an organization suffix, and the tagger's organization names
-    ends = doc.lex.last_chars("org_suffixes", doc.lex.org_suffixes)     # as _suffix_at reads them
+            cands.record(s, e)
+
+
+def _by_endings(doc: Doc, cands: _Candidates) -> None:
+    """Names ending in an organization suffix (华为技术有限公司), and the tagger's organization names."""
+    text = doc.text
+    ends = doc.lex.last_chars("org_suffixes", doc.lex.org_suffixes)     # as suffix_at reads them
     for ti, tok in enumerate(doc.tokens):
         if tok.pos == "nt":
-            span = _tagged_org(doc, ti, weak)
+            span = _tagged_org(doc, ti, cands.weak)
             if span is not None:
-                record(*span, is_weak=span in weak)
+                cands.record(*span, is_weak=span in cands.weak)
         if tok.pos == "nz" and _website(doc, tok):
-            record(tok.start, tok.end)
+            cands.record(tok.start, tok.end)
         if ends is not None and tok.word[-1] not in ends:
-            continue      # what _suffix_at answers at once, without its calls, for most tokens
-        suf = _suffix_at(text, tok.end, doc.lex)
-        if suf is None or (tok.end < len(text) and _suffix_at(text, tok.end + 1, doc.lex) and text[tok.end] in "会部室处科"):
+            continue      # what suffix_at answers at once, without its calls, for most tokens
+        suf = suffix_at(text, tok.end, doc.lex)
+        if suf is None or (tok.end < len(text) and suffix_at(text, tok.end + 1, doc.lex) and text[tok.end] in "会部室处科"):
             continue
         if len(suf) == 1 and (tok.word != suf and not (tok.pos in ("nt", "nz") or _ends_department(tok.word, doc.lex))
                               or common_word(doc.lex, text[tok.end - 2:tok.end], 100, names_too=True)):
@@ -385,23 +336,21 @@ def run(doc: Doc) -> None:
         start = _left_edge(doc, ti, tok.end - len(suf))
         surface = text[start:tok.end]
         if _acceptable(surface, suf, doc.lex):
-            record(start, tok.end)
-    # 3. items of a list counted as organizations
-    for m in LIST_TAIL.finditer(text):
-        for s, e in _list_items(doc, m.start()):
-            record(s, e)
-    # 3b. a name in Latin letters beside the words of a company (Valve开发的, THQ旗下, 开发商Relic, NASA宣布)
-    for s, e in _latin_orgs(doc):
-        record(s, e)
-    # 4. an organization and the branch or department written right after it are one (交通银行深圳分行)
+            cands.record(start, tok.end)
+
+
+def _keep(doc: Doc, cands: _Candidates) -> list[tuple[str, set[str]]]:
+    """Add the candidates as mentions: a branch or department written right after its organization is one with it
+    (交通银行深圳分行), the longest of overlapping candidates wins, the tagger's guesses last. Returns (name, aliases)
+    of each kept."""
+    text, found = doc.text, cands.found
     units = {}
     for s, e, name, _aliases, is_weak in found:
-        end = _unit_after(doc, e, name, home)
+        end = unit_after(doc, e, name, doc.home)
         if end is not None:
             units[(s, end)] = (s, end, name + text[e:end], {text[s:end]}, is_weak)
     found = [f for f in found if (f[0], f[1]) not in units] + list(units.values())
-    found = [_with_term(doc, *f) for f in found]
-    # keep the longest of overlapping candidates
+    found = [with_term(doc, *f) for f in found]
     found.sort(key=lambda x: (x[4], -(x[1] - x[0]), x[0]))   # the tagger's guesses last
     kept = []
     for s, e, name, aliases, is_weak in found:
@@ -412,12 +361,17 @@ def run(doc: Doc) -> None:
             if not is_weak:
                 doc.record(ref).aliases.update(a for a in aliases if a != name)
             kept.append((name, aliases))
-    for s, e in sorted(unplaced, key=lambda x: x[0] - x[1]):
+    for s, e in sorted(cands.unplaced, key=lambda x: x[0] - x[1]):
         if not any(a < e and s < b for a, b, *_ in found):
             doc.add(ORGANIZATION, s, e)
-    # a studio named after a person (刘晓琼委员工作室) names that person too; in a story about the
-    # political consultative conference (政协), 委员 there is that person's seat on the city's 政协
-    cppcc = "政协" in text and home.city is not None
+    return kept
+
+
+def _studios(doc: Doc) -> None:
+    """A studio named after a person (刘晓琼委员工作室) names that person too; in a story about the political
+    consultative conference (政协), 委员 there is that person's seat on the city's 政协."""
+    home = doc.home
+    cppcc = "政协" in doc.text and home.city is not None
     for m in doc.mentions(ORGANIZATION):
         st = STUDIO.search(m.text)
         if st and valid_name(m.text[: st.start()], doc.lex):
@@ -428,10 +382,13 @@ def run(doc: Doc) -> None:
                 seat = EntityRef(ORGANIZATION, f"政协{home.city.name}委员会")
                 doc.record(seat).aliases.add(f"{home.city.name}政协")
                 doc.add_membership(Membership(person, "委员", seat, {"政协委员"}))
-    # 4. short forms of what was found (角山米业, 用友, 大湘网) name the same organization
+
+
+def _short_form_mentions(doc: Doc, kept: list[tuple[str, set[str]]]) -> None:
+    """Short forms of what was found (角山米业, 用友, 大湘网) name the same organization."""
     shorts: dict[str, str] = {}
     for name, _aliases in kept:
-        for short in _short_forms(name, home):
+        for short in short_forms(name, doc.home):
             if short not in GENERIC and short not in doc.lex.organizations:
                 shorts.setdefault(short, name)
     orgs = doc.mentions(ORGANIZATION, by_start=False)
@@ -443,7 +400,7 @@ def run(doc: Doc) -> None:
             if not any(x.ref == old for x in orgs if x is not m):
                 doc.forget(old)
     for short, name in shorts.items():
-        for k in occurrences(text, short):
+        for k in occurrences(doc.text, short):
             doc.add(ORGANIZATION, k, k + len(short), EntityRef(ORGANIZATION, name))
 
 
@@ -480,55 +437,6 @@ def _latin_orgs(doc: Doc) -> list[tuple[int, int]]:
     return out
 
 
-TERM = re.compile(r"第?[一二三四五六七八九十]{1,3}届$")
-
-
-def _with_term(doc: Doc, s: int, e: int, name: str, aliases: set[str], is_weak: bool):
-    """A body elected for numbered terms written with its term (第九届全国人民代表大会, 十三届市人大常委会) is
-    named with it: the term is part of the mention, the organization stays the body."""
-    m = TERM.search(doc.text, max(0, s - 4), s)
-    if m is None or is_weak or not name.endswith(doc.lex.org_units.get("term", ())):
-        return s, e, name, aliases, is_weak
-    return m.start(), e, name, aliases | {doc.text[s:e]}, is_weak
-
-
-UNIT_INSIDE = ("n", "nz", "vn", "an", "b", "s", "j", "nt")
-
-
-def _unit_after(doc: Doc, e: int, name: str, home: Home) -> int | None:
-    """Where a branch or department of organization `name` (ending at `e`) ends, if one follows it:
-    a branch after its place (深圳分行, 总行) or a department named by its ending (经济犯罪侦查局)."""
-    units, text = doc.lex.org_units, doc.text
-    if not name.endswith(units.get("parent", ())) or e >= len(text):
-        return None
-    for k in range(e, min(len(text), e + 8)):
-        w = doc.lex.starting("org_branches", units.get("branch", ()), text, k)
-        if w is not None:
-            place = text[e:k]
-            lp = leading_place(place, home) if place else None
-            if not place or lp is not None and lp[1] == len(place):
-                return k + len(w)
-            break
-        if not "\u4e00" <= text[k] <= "\u9fff":
-            break
-    m = doc.lex.alternation("org_departments", units.get("department", ())).search(text, e + 2, e + 14)
-    if m is None or not doc.is_boundary(m.end()) or text[e] in "省市县区" or leading_place(text[e:m.end()], home):
-        return None
-    if len(_suffix_at(text, m.end(), doc.lex) or "") > len(m.group()):
-        return None       # 雪山公司甲方与泰和友联公司: the 司 of another 公司, no department
-    if _known_pattern(doc.lex).match(text, e) or text.startswith(("国家", "中国", "中共", "中央", "全国", "国务院"), e):
-        return None       # 财政部国家税务总局: two bodies side by side
-    k = e
-    while k < m.start():
-        t = doc.token_at(k)
-        if t is None or not _hanzi_or_mid(t.word) or t.word in doc.lex.titles:
-            return None
-        if t.pos not in UNIT_INSIDE and not (t.word in ("与", "和") and k > e):
-            return None   # 商务部部长钟山说…局: not a department's name
-        k = t.end
-    return m.end()
-
-
 def _list_items(doc: Doc, tail: int) -> list[tuple[int, int]]:
     """Spans of the 、-separated items that end at offset `tail`."""
     text = doc.text
@@ -555,70 +463,3 @@ def _list_items(doc: Doc, tail: int) -> list[tuple[int, int]]:
     return items if len(items) >= 2 else []
 
 
-def _short_forms(name: str, home: Home) -> list[str]:
-    out = []
-    if "·" in name:
-        out.append(name.split("·")[-1])
-        out.append(name.replace("·", ""))
-    core = name
-    lp = leading_place(core, home)
-    if lp and lp[1] < len(core) - 2:
-        core = core[lp[1]:]
-        if len(core) >= 4 and not core.endswith(GOVERNMENT_ENDINGS):
-            out.append(core)          # 衡阳文创联盟 -> 文创联盟
-    for legal in LEGAL:
-        if core.endswith(legal) and len(core) > len(legal) + 1:
-            core = core[: -len(legal)]
-            out.append(core)
-            break
-    else:
-        return [s for s in out if len(s) >= 2]
-    for trade in TRADES:
-        if core.endswith(trade) and len(core) - len(trade) >= 2:
-            out.append(core[: -len(trade)])
-    return [s for s in out if len(s) >= 2 and s != name]
-
-
-def _known_pattern(lex: Lexicon) -> re.Pattern:
-    return lex.alternation("org_known", (n for n in lex.organizations if len(n) >= 2))
-
-
-def _army_pattern(lex: Lexicon) -> re.Pattern:
-    """A country and an army word (美军, 印度海军, 苏联军方), an army named alone (八路军, 空军), or a country and a
-    league (乌克兰联赛): org_units.tsv's army, army_prefix, army_named and league words."""
-    def make() -> re.Pattern:
-        from ..lexicon.gazetteer import gazetteer
-
-        units = lex.org_units
-        countries = {c for c in gazetteer().countries if len(c) >= 2}
-        prefixes = {a for a, full in lex.abbreviations.items() if gazetteer().countries.get(full) and a != "中"}
-        prefixes |= set(units.get("army_prefix", ()))
-
-        def alt(words):
-            return "|".join(map(re.escape, sorted(set(words), key=len, reverse=True)))
-        return re.compile(
-            _first_of(countries | prefixes, units.get("army_named", ())) +
-            rf"(?:(?P<nation>{alt(countries | prefixes)})(?:(?P<army>{alt(units.get('army', ()))})|(?P<league>{alt(units.get('league', ()))}))"
-            rf"|(?:{alt(units.get('army_named', ()))})(?:{alt(w for w in units.get('army', ()) if w != '军')})?)")
-    return lex.derived("org_army", make)
-
-
-def _first_of(*alternatives) -> str:
-    """A lookahead for the characters a match can start with, when it starts with a word of one of `alternatives`:
-    the regex engine tries each of hundreds of country names at every offset, the lookahead one character class.
-    Empty when a list is empty or holds the empty word (a match may then start anywhere)."""
-    words = [list(a) for a in alternatives]
-    if not all(words) or not all(w for ws in words for w in ws):
-        return ""
-    return "(?=[" + "".join(sorted({re.escape(w[0]) for ws in words for w in ws})) + "])"
-
-
-def _level_pattern(lex: Lexicon) -> re.Pattern:
-    """Level word (or 中共 + place) + a body stem, optionally + department: 市委, 县委宣传部, 省政协办公厅."""
-    def make() -> re.Pattern:
-        stems = sorted(set(lex.party_bodies) | set(lex.departments), key=len, reverse=True)
-        alt = "|".join(map(re.escape, stems))
-        tail = (r"(?P<tail>办公厅|办公室|组织部|宣传部|统战部|机关党委|机关党支部|巡查组|考核组|督查组|检查组|工作组|"
-                r"[^\W\d_在的和与对为从向把被将了是有等关于加强推进开展]{2,10}?(?:部|处|科|支队|大队)(?:[一二三四五六七八九十]队)?)?")
-        return re.compile(rf"(?:中共|政协)?(?:[\u4e00-\u9fff]{{2,6}}?[省市县区]|[省市县区])(?:{alt})(?!员){tail}")
-    return lex.derived("org_level", make)

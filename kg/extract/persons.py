@@ -45,9 +45,27 @@ SURNAME_TITLE = re.compile(r"([\u4e00-\u9fff])(?:主席|总理|副主席|副总�
 
 
 def run(doc: Doc) -> None:
-    text = doc.text
     known: set[str] = {m.text for m in doc.mentions(PERSON)}
-    # bylines and credits: every name-shaped word in them is a person
+    _credits(doc, known)
+    for m in LEADERS.finditer(doc.text):                # leader lists
+        for s, e in read_names(doc, m.end()):
+            _believe(doc, s, e, known)
+    _by_context(doc, known)
+    _cut_surnames(doc, known)
+    _tagged_names(doc, known)
+    _latin_names(doc)
+    for m in SURNAME_TITLE.finditer(doc.text):
+        # a surname before a leader's title stands for the person (江主席, 李总理): a mention with no entity
+        s = m.start(1)
+        if m.group(1) in doc.lex.surnames and (s == 0 or not HAN.match(doc.text[s - 1])) and not doc.overlaps(s, s + 1):
+            _add(doc, s, s + 1)
+    _coordinated(doc, known)
+    _repeats(doc, known)
+
+
+def _credits(doc: Doc, known: set[str]) -> None:
+    """Bylines and credits: every name-shaped word in them is a person."""
+    text = doc.text
     for m in BYLINE_PARENS.finditer(text):
         _names_in_span(doc, m.start(1), m.end(1), known)
     for m in _byline_titled(doc.lex).finditer(text):
@@ -59,11 +77,12 @@ def run(doc: Doc) -> None:
     for m in CLOSING_BYLINE.finditer(text):
         for a, b in _split_names(doc.lex, m.group(1)):
             _believe(doc, m.start(1) + a, m.start(1) + b, known, byline=True)
-    # leader lists
-    for m in LEADERS.finditer(text):
-        for s, e in read_names(doc, m.end()):
-            _believe(doc, s, e, known)
-    # describers before, speech or a form of address after (罗秀高说, 火立新先生), studios
+
+
+def _by_context(doc: Doc, known: set[str]) -> None:
+    """A describer before, speech or a form of address after (罗秀高说, 火立新先生), a studio after; or the tagger's
+    name seen at least twice."""
+    text = doc.text
     heads = _surname_heads(doc.lex)
     for i, ch in enumerate(text):
         if ch not in heads or not HAN.match(ch) or doc.overlaps(i, i + 1) or not doc.is_boundary(i):
@@ -84,8 +103,11 @@ def run(doc: Doc) -> None:
         if (tok is not None and tok.start == i and tok.end == i + n and tok.pos in ("nr", "nrfg")
                 and _free_count(doc, name) >= 2 and valid_name(name, doc.lex, strict=True)):
             _believe(doc, i, i + n, known, strict=True)
-    # the tagger's person names (the model has seen far more names than our rules)
-    _cut_surnames(doc, known)
+
+
+def _tagged_names(doc: Doc, known: set[str]) -> None:
+    """The tagger's person names (the model has seen far more names than our rules)."""
+    text = doc.text
     for tok in doc.tokens:
         if tok.pos != "nr" or doc.overlaps(tok.start, tok.end):
             continue
@@ -117,9 +139,12 @@ def run(doc: Doc) -> None:
                 _add(doc, tok.start, tok.start + n, EntityRef(PERSON, name, doc.paper.city), weak=True)
             continue
         _believe(doc, tok.start, tok.start + n, known, tagged=True)
-    # a name in Latin letters: after a word for a person or a post (选手Alex, 创意总监Martin), or before speech (Berg先生,
-    # Moon表示);
-    # short capitals (EA表示, CEO说) are more often a company or a post
+
+
+def _latin_names(doc: Doc) -> None:
+    """A name in Latin letters: after a word for a person or a post (选手Alex, 创意总监Martin), or before speech
+    (Berg先生, Moon表示); short capitals (EA表示, CEO说) are more often a company or a post."""
+    text = doc.text
     for m in LATIN.finditer(text):
         word, s, e = m.group(), m.start(), m.end()
         after = text[e:e + 6].lstrip()
@@ -129,12 +154,11 @@ def run(doc: Doc) -> None:
                 not (word.isupper() and len(word) <= 5) and (
                 SPEECH.match(after) or after.startswith(("先生", "女士")))):
             _add(doc, s, e, EntityRef(PERSON, word, doc.paper.city))
-    # a surname before a leader's title stands for the person (江主席, 李总理): a mention with no entity
-    for m in SURNAME_TITLE.finditer(text):
-        s = m.start(1)
-        if m.group(1) in doc.lex.surnames and (s == 0 or not HAN.match(text[s - 1])) and not doc.overlaps(s, s + 1):
-            _add(doc, s, s + 1)
-    # coordinated with a believed name: 周豪和李婉, 江泽民、李鹏、乔石 (each new name may lead to the next)
+
+
+def _coordinated(doc: Doc, known: set[str]) -> None:
+    """Coordinated with a believed name: 周豪和李婉, 江泽民、李鹏、乔石 (each new name may lead to the next)."""
+    text = doc.text
     todo = list(doc.mentions(PERSON))
     while todo:
         e = todo.pop().end
@@ -143,7 +167,11 @@ def run(doc: Doc) -> None:
             if n and not any(m.start == e + 1 and not m.weak for m in doc.mentions(PERSON, by_start=False)):
                 _believe(doc, e + 1, e + 1 + n, known, strict=True)
                 todo.extend(m for m in doc.mentions(PERSON, by_start=False) if m.start == e + 1 and not m.weak)
-    # every occurrence of a believed name
+
+
+def _repeats(doc: Doc, known: set[str]) -> None:
+    """Every occurrence of a believed name."""
+    text = doc.text
     for name in sorted(known, key=lambda n: (len(n), n), reverse=True):    # ties in a fixed order
         for s in occurrences(text, name):
             e = s + len(name)

@@ -1,0 +1,159 @@
+"""How an organization found in the text is named: its full name in the paper's context, and its short forms.
+
+`市工信局` in 衡阳日报 is 衡阳市工业和信息化局, `县委` in a story about 衡南县 is 中共衡南县委员会,
+`政协湖南省委员会` is also 湖南省政协 (party_bodies.tsv, departments.tsv); a branch written after its
+bank is one organization (交通银行深圳分行); 湖南角山米业有限责任公司 is also 角山米业; a body elected
+for numbered terms keeps its term in the mention (第九届全国人民代表大会), not in its name.
+"""
+from __future__ import annotations
+
+import re
+
+from ..lexicon import Lexicon
+from .doc import Doc
+from .geo import GOVERNMENT_ENDINGS, LEVEL_WORDS, Home, is_government, leading_place
+from .org_patterns import known_pattern, suffix_at
+
+LEGAL = ("有限责任公司", "股份有限公司", "集团有限公司", "有限公司", "集团公司", "总公司", "集团", "公司")
+
+
+TRADES = ("软件", "科技", "技术", "网络", "信息", "电子", "实业", "发展", "投资", "文化", "传媒", "控股", "国际")
+
+
+def canonical(surface: str, doc: Doc, home: Home) -> tuple[str, set[str]] | None:
+    """The full name of an organization written `surface` in this paper's context, and its other forms.
+
+    None when the surface depends on a context the article does not give (县委 with no county)."""
+    lex = doc.lex
+    if surface in lex.organizations:
+        name = lex.organizations[surface]
+        return name, set(lex.org_aliases.get(name, ())) | {surface}
+    body = surface
+    if body.startswith("政协") and body.endswith("委员会") and (lp := leading_place(body[2:], home)) is not None:
+        place = lp[0].name
+        return f"政协{place}委员会", {surface, f"{place}政协"}       # 政协湖南省委员会
+    if body.startswith("中共"):
+        body = body[2:]
+    place, n, written = None, 0, ""
+    lp = leading_place(body, home)
+    if body[:1] in LEVEL_WORDS and (lp is None or lp[1] == 1):
+        place, n = home.by_level_word(body[0]), 1
+        if place is None:
+            return None
+    elif lp is not None:
+        place, n = lp
+        written = body[:n]
+    if place is None:
+        return surface, {surface}
+    rest = body[n:]
+    if not rest:
+        return None                     # a bare place is not an organization
+    full_place = place.name
+    aliases = {surface}
+    if written and not is_government(rest, lex):
+        return surface, aliases         # 湖南用友软件有限公司, 长沙银行: the place is part of the name
+    # 衡阳市委 -> 市 + 委: a city written in full keeps its level word; 衡阳委 never occurs
+    stem = lex.starting("party_bodies", lex.party_bodies, rest, 0)
+    if stem is not None:
+        pb = lex.party_bodies[stem]
+        remainder = rest[len(stem):]
+        canon = pb.canonical.format(place=full_place) + department_name(remainder, lex, full_place)
+        aliases |= {a.format(place=full_place) + remainder for a in pb.aliases}
+        if remainder:
+            aliases.add(f"{full_place}{stem}{remainder}")
+        return canon, aliases
+    expanded = department_name(rest, lex, full_place)
+    if "{place}" in expanded:
+        expanded = expanded.format(place=full_place)
+        return expanded, aliases
+    canon = full_place + expanded
+    if expanded != rest:
+        aliases.add(full_place + rest)
+    return canon, aliases
+
+
+def department_name(rest: str, lex: Lexicon, place: str) -> str:
+    short = lex.starting("departments", lex.departments, rest, 0)
+    if short is None:
+        return rest
+    full = lex.departments[short]
+    if "{place}" in full:
+        return full.format(place=place) + rest[len(short):]
+    return full + rest[len(short):]
+
+
+TERM = re.compile(r"第?[一二三四五六七八九十]{1,3}届$")
+
+
+def with_term(doc: Doc, s: int, e: int, name: str, aliases: set[str], is_weak: bool):
+    """A body elected for numbered terms written with its term (第九届全国人民代表大会, 十三届市人大常委会) is
+    named with it: the term is part of the mention, the organization stays the body."""
+    m = TERM.search(doc.text, max(0, s - 4), s)
+    if m is None or is_weak or not name.endswith(doc.lex.org_units.get("term", ())):
+        return s, e, name, aliases, is_weak
+    return m.start(), e, name, aliases | {doc.text[s:e]}, is_weak
+
+
+UNIT_INSIDE = ("n", "nz", "vn", "an", "b", "s", "j", "nt")
+
+
+def unit_after(doc: Doc, e: int, name: str, home: Home) -> int | None:
+    """Where a branch or department of organization `name` (ending at `e`) ends, if one follows it:
+    a branch after its place (深圳分行, 总行) or a department named by its ending (经济犯罪侦查局)."""
+    units, text = doc.lex.org_units, doc.text
+    if not name.endswith(units.get("parent", ())) or e >= len(text):
+        return None
+    for k in range(e, min(len(text), e + 8)):
+        w = doc.lex.starting("org_branches", units.get("branch", ()), text, k)
+        if w is not None:
+            place = text[e:k]
+            lp = leading_place(place, home) if place else None
+            if not place or lp is not None and lp[1] == len(place):
+                return k + len(w)
+            break
+        if not "\u4e00" <= text[k] <= "\u9fff":
+            break
+    m = doc.lex.alternation("org_departments", units.get("department", ())).search(text, e + 2, e + 14)
+    if m is None or not doc.is_boundary(m.end()) or text[e] in "省市县区" or leading_place(text[e:m.end()], home):
+        return None
+    if len(suffix_at(text, m.end(), doc.lex) or "") > len(m.group()):
+        return None       # 雪山公司甲方与泰和友联公司: the 司 of another 公司, no department
+    if known_pattern(doc.lex).match(text, e) or text.startswith(("国家", "中国", "中共", "中央", "全国", "国务院"), e):
+        return None       # 财政部国家税务总局: two bodies side by side
+    k = e
+    while k < m.start():
+        t = doc.token_at(k)
+        if t is None or not hanzi_or_mid(t.word) or t.word in doc.lex.titles:
+            return None
+        if t.pos not in UNIT_INSIDE and not (t.word in ("与", "和") and k > e):
+            return None   # 商务部部长钟山说…局: not a department's name
+        k = t.end
+    return m.end()
+
+
+def short_forms(name: str, home: Home) -> list[str]:
+    out = []
+    if "·" in name:
+        out.append(name.split("·")[-1])
+        out.append(name.replace("·", ""))
+    core = name
+    lp = leading_place(core, home)
+    if lp and lp[1] < len(core) - 2:
+        core = core[lp[1]:]
+        if len(core) >= 4 and not core.endswith(GOVERNMENT_ENDINGS):
+            out.append(core)          # 衡阳文创联盟 -> 文创联盟
+    for legal in LEGAL:
+        if core.endswith(legal) and len(core) > len(legal) + 1:
+            core = core[: -len(legal)]
+            out.append(core)
+            break
+    else:
+        return [s for s in out if len(s) >= 2]
+    for trade in TRADES:
+        if core.endswith(trade) and len(core) - len(trade) >= 2:
+            out.append(core[: -len(trade)])
+    return [s for s in out if len(s) >= 2 and s != name]
+
+
+def hanzi_or_mid(word: str) -> bool:
+    return all("\u4e00" <= c <= "\u9fff" or c == "·" or c.isascii() and c.isalnum() for c in word)

@@ -1,0 +1,150 @@
+"""Venues and roads: a name ending in a venue's word (纪念馆, 书院, 产业园: venue_suffixes.txt) or a road's
+(路, 大道: road_suffixes.txt), read back over the tokens to where the name starts (衡阳抗战纪念馆, 蒸阳北路), and
+the place each lies in. Called by places.py before division names are read, so 衡阳抗战纪念馆 is not 衡阳 + the rest."""
+from __future__ import annotations
+
+import re
+
+from ..datamodel import PLACE, EntityRef
+from .doc import Doc
+from .geo import Home, leading_place
+from .names import common_word, valid_name
+from .place_refs import division_ref, home_ref, scope
+
+PLACE_POS = {"n", "ns", "nr", "nz", "nt", "j", "vn", "b", "l", "s", "f", "an", "nrt", "x"}
+
+
+LEAD_TRIM = re.compile(r"^(?:在|于|到|至|从|往|赴|去|来|经|沿|位于|前往|来到|走进|东至|西至|南至|北至|东起|西起|起|自|和|与|及)+")
+
+
+NOT_VENUE_HEAD = set("的 了 和 与 及 在 是 将 把 被 对 为 等 这 那 该 其 各 每 一 全 本 新 大 小 多".split())
+
+
+def venues_and_roads(doc: Doc) -> list[tuple[EntityRef, int, str]]:
+    text = doc.text
+    lex = doc.lex
+    home: Home = doc.home
+    out = []
+    for suffixes, kind in ((lex.venue_suffixes, "venue"), (lex.road_suffixes, "road")):
+        pattern = lex.alternation(kind + "_suffixes", suffixes)
+        for m in pattern.finditer(text):
+            if doc.overlaps(m.start(), m.end()):
+                continue
+            start = _venue_start(doc, m.start(), kind) if kind == "venue" else _road_start(text, m.start())
+            if start is None:
+                continue
+            end = m.end()
+            name = text[start:end]
+            least = 1 if kind == "road" or name[0] in "市县区" else 2      # 市政务服务大厅 is a name
+            if len(name) - len(m.group()) < least or doc.overlaps(start, end):
+                continue
+            if kind == "road" and (_generic_road(doc, name) or (end < len(text) and text[end] in NOT_ROAD_AFTER)):
+                continue      # 向阳桥街道 is a town, 群众路线 a line, 路面 a surface
+            if kind == "road" and _read_as_person(doc, start, end):
+                continue      # 张路老师: 路 is a given name there, the tagger reads the whole a person's name
+            canonical = name
+            if name[0] in "市县区" and name[1:2] not in "场区" and (d := home.by_level_word(name[0])) is not None:
+                canonical = d.name + name[1:]          # 市政务服务大厅 -> 衡阳市政务服务大厅
+            sc = f"{scope(home.city)}/{home.city.name}".lstrip("/") if home.city is not None else ""
+            ref = EntityRef(PLACE, canonical, sc)
+            if doc.add(PLACE, start, end, ref, alias=name) is None:
+                continue
+            doc.record(ref).kind = kind
+            number = re.match(r"[\d一二三四五六七八九十百]+号", text[end:end + 6]) if kind == "road" else None
+            if number:
+                doc.record(ref).aliases.add(name + number.group())
+            out.append((ref, start, name))
+    return out
+
+
+def _read_as_person(doc: Doc, start: int, end: int) -> bool:
+    """Does the tagger read the road's ending as part of a person's name shaped like a Chinese one: the whole
+    (张路, 王一路), its end (推荐张路老师), or a name running on past it (研究员钱路平)?"""
+    t = doc.token_at(end - 1)
+    return (t is not None and start <= t.start and end <= t.end and t.pos == "nr"
+            and valid_name(t.word, doc.lex, tagged=True))
+
+
+NOT_ROAD_AFTER = "道区镇乡村办线面段边灯况费网径过上旁"
+
+
+ROAD_SPLIT = re.compile(r"(?:东起|西起|南起|北起|东至|西至|南至|北至|经过|途经|位于|沿着|前往|来到|"
+                        r"办事处|街道|社区|[起至在到从沿往于和与及的是为将把对经过村镇乡区县市省他她我你们骑走车、，。；：\s])")
+
+
+def _road_start(text: str, suffix_start: int) -> int | None:
+    """A road's name is the last stretch of up to four Han characters before its ending, cut at a preposition,
+    a verb of direction or a place's ending (起建设南路 -> 建设南路, 经过向阳南路 -> 向阳南路)."""
+    s = suffix_start
+    while s > 0 and "\u4e00" <= text[s - 1] <= "\u9fff" and suffix_start - s < 8:
+        s -= 1
+    run = text[s:suffix_start]
+    cut = 0
+    for m in ROAD_SPLIT.finditer(run):
+        cut = m.end()
+    head = run[cut:][-4:]
+    return suffix_start - len(head) if head else None
+
+
+GENERIC_ROADS = ("公路", "道路", "铁路", "线路", "马路", "出路", "思路", "网路", "新路", "老路", "套路", "门路", "水路", "陆路",
+                 "大街小巷", "街巷", "街道", "一路", "沿路", "半路", "去路", "来路", "退路", "后路", "小路", "大路", "高速")
+
+
+def _generic_road(doc: Doc, name: str) -> bool:
+    """公路, 干线公路, 新路: words for roads, not a road's name."""
+    if name.endswith(GENERIC_ROADS) or name in doc.lex.not_names:
+        return True
+    return common_word(doc.lex, name, 20, names_too=True) and not name.endswith(("东路", "西路", "南路", "北路", "中路", "大道"))
+
+
+def _venue_start(doc: Doc, suffix_start: int, kind: str) -> int | None:
+    """Walk left from a venue or road ending over place-like tokens; None if nothing names it."""
+    text = doc.text
+    i = doc.token_index(suffix_start)
+    if i < 0:
+        return None
+    tok = doc.tokens[i]
+    start = tok.start if tok.start < suffix_start else suffix_start
+    j = i if tok.start < suffix_start else i - 1
+    limit = 4 if kind == "road" else 20
+    while j >= 0:
+        t = doc.tokens[j]
+        if t.end <= start - 1 or suffix_start - t.start > limit:
+            break
+        if t.start < start:
+            if not all("\u4e00" <= c <= "\u9fff" for c in t.word) or t.word in NOT_VENUE_HEAD:
+                break
+            if not (t.pos in PLACE_POS or t.pos.startswith("n")):
+                # a verb inside a venue's name that opens with a place (南岳游击干部训练班旧址)
+                if not (kind == "venue" and t.pos == "v" and len(t.word) == 2 and j > 0
+                        and doc.tokens[j - 1].pos == "ns" and doc.tokens[j - 1].end == t.start
+                        and t.word not in doc.lex.event_hosts):       # 湘潭|举行|…产业园 is no name
+                    break
+            if doc.overlaps(t.start, t.end) and not _is_place_mention(doc, t.start, t.end):
+                break
+            start = t.start
+        j -= 1
+    trimmed = LEAD_TRIM.sub("", text[start:suffix_start])
+    start = suffix_start - len(trimmed)
+    if start >= suffix_start and kind == "venue":
+        return None
+    return start
+
+
+def _is_place_mention(doc: Doc, s: int, e: int) -> bool:
+    return any(m.start <= s and e <= m.end for m in doc.mentions(PLACE, by_start=False))
+
+
+def venue_parent(doc: Doc, home: Home, start: int, name: str, kind: str | None) -> EntityRef | None:
+    """A venue's or road's parent: the place just before it (青山街道办事处易赖街), for a venue the place its
+    name begins with (衡阳抗战纪念馆), else home. A road named after a city (延安路) is still a home road."""
+    text = doc.text
+    for m in doc.mentions(PLACE, by_start=False):
+        if m.ref is not None and m.end <= start and text[m.end:start] in ("", "办事处", "村委会", "居委会"):
+            return m.ref
+    if name[0] in "市县区" and (d := home.by_level_word(name[0])) is not None:
+        return division_ref(d)
+    lp = leading_place(name, home) if kind == "venue" else None
+    if lp is not None and lp[1] < len(name):
+        return division_ref(lp[0])
+    return home_ref(home)
