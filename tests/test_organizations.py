@@ -33,8 +33,8 @@ def test_organizations_list_counted_as_companies(run):
 
 
 def test_organizations_not_words_that_end_like_one(run):
-    ext = run("开创治理模式新格局，云服务商举办研讨会，全部事项进驻。")
-    assert not names(ext, "organization")
+    ext = run("开创治理模式新格局，云服务商举办研讨会，全部事项进驻。市工信局参加。")
+    assert names(ext, "organization") == {"衡阳市工业和信息化局"}
 
 
 def test_organizations_place_named_companies_keep_their_name(run):
@@ -61,31 +61,12 @@ def test_organizations_branch_or_department_after_its_parent_is_one(run, text, w
     assert name in names(ext, "organization")
 
 
-@pytest.mark.parametrize("text", [
-    "商务部部长在会上说，市场监管局将加强检查。",
-    "财政部、国家税务总局联合发文。",
+@pytest.mark.parametrize("text,found", [
+    ("商务部部长在会上说，市场监管局将加强检查。", {"商务部", "市场监管局"}),      # not 商务部部长在会上说…局
+    ("财政部、国家税务总局联合发文。", {"财政部", "国家税务总局"}),              # not 财政部国家税务总局
 ])
-def test_organizations_no_department_made_of_a_sentence(run, text):
-    orgs = {m.text for m in run(text).mentions if m.type == "organization"}
-    assert not any(len(o) > 6 for o in orgs)
-
-
-@pytest.mark.parametrize("text,team", [
-    ("上轮比赛，纽伦堡客场0比2告负，本轮回到主场。", "纽伦堡"),
-    ("周末联赛，拜仁慕尼黑主场迎战弗赖堡。", "拜仁慕尼黑"),
-    ("多特蒙德vs沙尔克04的比赛将在周六晚进行。", "多特蒙德"),
-    ("上赛季球队曾两度战平桑普多利亚。", "桑普多利亚"),
-])
-def test_organizations_team_beside_match_words(run, text, team):
-    ext = run(text)
-    assert team in names(ext, "organization")
-    assert team not in names(ext, "person")
-
-
-def test_organizations_team_cut_from_the_taggers_long_word(run):
-    ext = run("赛前分析：曼联客场防平局，下注需谨慎。")
-    assert "曼联" in {m.text for m in ext.mentions if m.type == "organization"}
-    assert not any("客场" in m.text for m in ext.mentions if m.type == "organization")
+def test_organizations_no_department_made_of_a_sentence(run, text, found):
+    assert {m.text for m in run(text).mentions if m.type == "organization"} == found
 
 
 @pytest.mark.parametrize("text,body", [
@@ -131,7 +112,8 @@ def test_organizations_armed_forces(run, text, written):
     "切实关心在乡老红军的生活。",                # 老红军: a veteran, a person
 ])
 def test_organizations_no_army_in_a_description(run, text):
-    assert not {m.text for m in run(text).mentions if m.type == "organization"} & {"空军", "红军"}
+    got = {m.text for m in run(text + "县人武部组织了慰问。").mentions if m.type == "organization"}
+    assert got == {"县人武部"}
 
 
 def test_organizations_organizer_verb_not_part_of_name(run):
@@ -147,13 +129,13 @@ def test_organizations_known_name_cut_from_the_taggers_word(run):
 
 
 def test_organizations_known_name_keeps_its_body(run):
-    orgs = {m.text for m in run("民革中央主席出席了会议。").mentions if m.type == "organization"}
-    assert "民革中央" in orgs
+    orgs = {m.text for m in run("民革中央召开了全会。").mentions if m.type == "organization"}
+    assert orgs == {"民革中央"}
 
 
 def test_organizations_second_company_is_no_department_of_the_first(run):
     orgs = {m.text for m in run("永兴公司甲方与宏达建材公司乙方签订了合同。").mentions if m.type == "organization"}
-    assert not any("甲方" in o for o in orgs)
+    assert orgs == {"永兴公司", "宏达建材公司"}
 
 
 @pytest.mark.parametrize("text,org", [
@@ -169,8 +151,8 @@ def test_organizations_latin_name_beside_company_words(run, text, org):
 
 
 def test_organizations_latin_name_that_speaks_is_no_company(run):
-    ext = run("Moon表示自己状态很好。")
-    assert "Moon" not in {m.text for m in ext.mentions if m.type == "organization"}
+    ext = run("Moon表示自己状态很好，Valve开发的游戏也很好。")
+    assert {m.text for m in ext.mentions if m.type == "organization"} == {"Valve"}
 
 
 def test_organizations_known_game_company(run):

@@ -27,6 +27,7 @@ def test_places_town_missing_from_gazetteer_is_taken_from_its_ending(run):
 def test_places_group_name_without_context_is_not_taiwan(run):
     ext = run("记者走进这个幸福的杨梅。")
     assert "杨梅市" not in names(ext, "place")
+    assert "杨梅组" in names(run("记者走进衡南县柞市镇代泉村杨梅组。"), "place")     # in its chain it is one
 
 
 def test_places_short_names_near_home_and_venues(run):
@@ -78,7 +79,8 @@ def test_places_collective_region_names(run, text, place):
 
 
 def test_places_river_banks_are_no_region(run):
-    assert "两岸" not in _place_texts(run("湘江两岸灯火璀璨，市民沿江散步。"))
+    got = _place_texts(run("湘江两岸灯火璀璨，市民沿江散步到石鼓书院。"))
+    assert "两岸" not in got and "石鼓书院" in got
 
 
 def test_places_a_venue_name_stops_at_the_verb_that_holds_an_event(run):
@@ -89,4 +91,5 @@ def test_places_a_venue_name_stops_at_the_verb_that_holds_an_event(run):
 
 
 def test_places_person_named_like_a_road_is_no_road(run):
-    assert "张路" not in _place_texts(run("这也是张路老师在节目中第三次猜中比分。"))
+    got = _place_texts(run("这也是张路老师在节目中第三次猜中比分，节目在解放大道录制。"))
+    assert "张路" not in got and "解放大道" in got

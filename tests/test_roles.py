@@ -38,5 +38,6 @@ def test_roles_title_in_brackets_after_name(run):
 
 
 def test_roles_no_organization_made_of_words_before_a_title(run):
-    orgs = {m.text for m in run("布莱恩本周不得不再次出面力挺10号队长。").mentions if m.type == "organization"}
-    assert not orgs
+    ext = run("布莱恩本周不得不再次出面力挺10号队长。")
+    assert not {m.text for m in ext.mentions if m.type == "organization"}
+    assert "队长" in {m.text for m in ext.mentions if m.type == "role"}

@@ -35,3 +35,21 @@ def test_teams_transliterated_name_paired_with_a_club(run):
     ext = run("上赛季两队交锋，勒沃对拜仁1胜1平2负。")
     assert "勒沃" in {m.text for m in ext.mentions if m.type == "organization"}
     assert "勒沃" not in names(ext, "person")
+
+
+@pytest.mark.parametrize("text,team", [
+    ("上轮比赛，纽伦堡客场0比2告负，本轮回到主场。", "纽伦堡"),
+    ("周末联赛，拜仁慕尼黑主场迎战弗赖堡。", "拜仁慕尼黑"),
+    ("多特蒙德vs沙尔克04的比赛将在周六晚进行。", "多特蒙德"),
+    ("上赛季球队曾两度战平桑普多利亚。", "桑普多利亚"),
+])
+def test_teams_beside_match_words(run, text, team):
+    ext = run(text)
+    assert team in names(ext, "organization")
+    assert team not in names(ext, "person")
+
+
+def test_teams_cut_from_the_taggers_long_word(run):
+    ext = run("赛前分析：曼联客场防平局，下注需谨慎。")
+    assert "曼联" in {m.text for m in ext.mentions if m.type == "organization"}
+    assert not any("客场" in m.text for m in ext.mentions if m.type == "organization")
