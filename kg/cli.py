@@ -24,7 +24,7 @@ def _date(ctx, param, value):
     try:
         return date.fromisoformat(value)
     except ValueError:
-        raise click.BadParameter(f"{value!r} is not a date like 2021-01-13") from None
+        raise click.BadParameter(Messages.E020.format(value=value)) from None
 
 
 def _explain(ctx, param, value):
@@ -113,14 +113,13 @@ def build(inputs, out, issue_date, city, formats, html_max_nodes, no_html, lexic
         if summary.kept == 0:
             for p in summary.problems:
                 click.echo(f"kg: {p}", err=True)
-            _fail("nothing to build: no input gave an article" if summary.articles == 0 else
-                  "nothing to build: every article failed extraction; the previous outputs are left as they were")
+            _fail(Messages.E021 if summary.articles == 0 else Messages.E022)
         write_outputs(kb, out, summary, formats=tuple(formats), html=not no_html, html_max_nodes=html_max_nodes,
                       store=store_dir, shard_size=shard_size)
     except UsageError as e:
         _fail(str(e), verbose)
     except OSError as e:
-        _fail(f"{getattr(e, 'filename', '') or out}: {e.strerror or e}", verbose)
+        _fail(Messages.E023.format(path=getattr(e, 'filename', '') or out, why=e.strerror or e), verbose)
     for line in summary.lines():
         click.echo(line)
     for p in summary.problems:

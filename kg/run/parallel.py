@@ -24,7 +24,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from ..datamodel import Article, Extraction
-from ..errors import Problem, guarded
+from ..errors import Messages, Problem, guarded
 from ..lexicon import Lexicon
 from . import interrupts
 
@@ -69,8 +69,7 @@ def extract_batch(articles: list[Article], lex: Lexicon, code: str | None = None
     from ..extract import extract
 
     if code is not None and _worker_code_version() != code:
-        raise VersionMismatch(f"worker on {os.uname().nodename} runs extraction code {_worker_code_version()}, "
-                              f"the build {code}: install the same newskg on every worker (and restart them)")
+        raise VersionMismatch(Messages.E029.format(host=os.uname().nodename, worker=_worker_code_version(), build=code))
     lex = _lexicon(lex)
     return [guarded(extract, a, lex, tokens) for a, tokens in zip(articles, _tagged(articles))]
 

@@ -4,14 +4,14 @@ from __future__ import annotations
 import webbrowser
 from pathlib import Path
 
-from ..errors import UsageError
+from ..errors import Messages, UsageError
 
 
 def page_path(out: Path, page: str = "graph.html") -> Path:
     """DIR/graph.html of a build (DIR itself may name the page), or a UsageError naming what is missing."""
     path = out if out.suffix == ".html" else out / page
     if not path.is_file():
-        raise UsageError(f"{path}: no such page; build one first with `kg build --out {path.parent}`")
+        raise UsageError(Messages.E025.format(path=path, folder=path.parent))
     return path.resolve()
 
 
