@@ -7,7 +7,10 @@ article that mentions it. The rules, documented in the README:
 - an organization is its canonical name (the level rules already made 市工信局
   and 衡阳市工业和信息化局 one name);
 - a place is its name under its parents (青山街道 in 石鼓区 is not 青山街道 in
-  大武口区), and its ancestors up to the province are added;
+  大武口区); a place is a node only where some article names it, and it lies in the
+  nearest of its ancestors that is one (代泉村 in 衡南县 when 柞市镇 goes unnamed): the
+  gazetteer's chain is known, but a place nobody wrote about is not news. The same
+  holds for where an organization is and where an event took place;
 - a person is a name within a paper's home city: 张伟 of 衡阳日报 and 张伟 of
   湘潭日报 are two people unless they hold the same post in the same organization,
   which is evidence enough to merge them;
@@ -93,8 +96,6 @@ class KnowledgeBase:
             e.code = e.code or info.code
             if ref in ext.sentences:
                 e.sentences.setdefault(art.id, ext.sentences[ref])
-            if ref.type == PLACE:
-                self._ancestors(ref, art.id)
         for mem in ext.memberships:
             self._holding(mem, art)
         for ev in ext.events:
@@ -106,18 +107,14 @@ class KnowledgeBase:
             e = self.entities[ref] = Entity(ref)
         return e
 
-    def _ancestors(self, ref: EntityRef, article_id: str) -> None:
-        """A place's parents up to the province exist too, each inside the next: the parent the extractor
-        gave (石鼓区 for 石鼓区演武坪社区, skipping the town the text leaves out), else the scope's last name."""
-        child = self._entity(ref)
+    def _named(self, ref: EntityRef | None) -> EntityRef | None:
+        """`ref` if some article names it, else the nearest of its ancestors that is named (its scope names them:
+        衡阳市 then 湖南省 for 湖南省/衡阳市/衡南县), else None."""
         for _ in range(12):
-            parent = child.parent or _scope_parent(child.ref)
-            if parent is None:
-                return
-            child.parent = parent
-            pe = self._entity(parent)
-            pe.sources.add(article_id)
-            child = pe
+            if ref is None or ref in self.entities:
+                return ref
+            ref = _scope_parent(ref)
+        return None
 
     def _holding(self, mem: Membership, art: Article) -> None:
         key = (mem.person, mem.title, mem.org)
@@ -140,7 +137,7 @@ class KnowledgeBase:
             self._event_index[key] = occ
             self.events.append(occ)
         occ.aliases |= ev.aliases
-        occ.place = occ.place or ev.place
+        occ.place = occ.place or ev.place         # made the nearest named place in finish()
         for p in ev.attendees:
             if p not in occ.attendees:
                 occ.attendees.append(p)
@@ -150,14 +147,23 @@ class KnowledgeBase:
         occ.sources.add(art.id)
         if ev.sentence:
             occ.sentences.setdefault(art.id, ev.sentence)
-        for r in [ev.place, *ev.attendees, *ev.organizers]:
-            if r is not None:
-                self._entity(r).sources.add(art.id)
+        for r in [*ev.attendees, *ev.organizers]:
+            self._entity(r).sources.add(art.id)
+        if ev.place is not None and ev.place in self.entities:
+            self.entities[ev.place].sources.add(art.id)
 
     # --- after every article ---------------------------------------------------------------
     def finish(self) -> KnowledgeBase:
-        """Merge same-named people of different cities who hold the same post; link provinces to 中国."""
+        """Merge same-named people of different cities who hold the same post; put each place, organization and
+        event in the nearest named place; link provinces to 中国."""
         self._merge_people_by_post()
+        for e in self.entities.values():
+            if e.parent is not None and e.type in (PLACE, ORGANIZATION):
+                e.parent = self._named(e.parent)
+            elif e.type == PLACE:
+                e.parent = self._named(_scope_parent(e.ref))
+        for occ in self.events:
+            occ.place = self._named(occ.place)
         china = EntityRef(PLACE, "中国")
         if china in self.entities:
             for e in self.entities.values():

@@ -19,7 +19,7 @@ from pathlib import Path
 import rdflib
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from evaluate import is_check  # noqa: E402
+from evaluate import ROOT, is_check  # noqa: E402
 
 Q = """PREFIX schema: <https://schema.org/> PREFIX org: <http://www.w3.org/ns/org#>
 PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#> PREFIX skos: <http://www.w3.org/2004/02/skos/core#>
@@ -32,11 +32,28 @@ def norm(s) -> str:
     return "".join(unicodedata.normalize("NFKC", str(s)).split())
 
 
+def tune_pairs(which: str, shared: Path = ROOT.parent / "shared") -> list[str]:
+    """GRAPH:GOLD of the tune half as scripts/evaluate.py left them under build/eval/tune."""
+    out = []
+    for graph in sorted((ROOT / "build" / "eval" / "tune").glob("*/graph.ttl")):
+        name = graph.parent.name
+        page = name[:3].isdigit()
+        if which == "pages" and not page or which == "news" and page:
+            continue
+        gold = shared / "eval" / "gold" / f"{name[:3]}.json" if page else shared / "eval" / "news" / name[0] / f"{name}.json"
+        out.append(f"{graph}:{gold}")
+    return out
+
+
 def main(argv=None) -> int:
     ap = argparse.ArgumentParser()
-    ap.add_argument("pairs", nargs="+")
+    ap.add_argument("pairs", nargs="*")
+    ap.add_argument("--tune", nargs="?", const="all", choices=["all", "pages", "news"],
+                    help="every tune-half graph `make eval` left in build/eval/tune (or only the pages, or the news)")
     ap.add_argument("--type", action="append")
     args = ap.parse_args(argv)
+    if args.tune:
+        args.pairs += tune_pairs(args.tune)
     held_out = [p for p in args.pairs if is_check(p.rsplit(":", 1)[1])]
     if held_out:
         print(f"eval_diff: {held_out[0].rsplit(':', 1)[1]} is in the check half: it is only ever scored "

@@ -175,6 +175,14 @@ def markdown(report: dict, when: str) -> str:
     return "\n".join(lines)
 
 
+def write_pins(report: dict, path: Path = ROOT / "tests" / "quality_pins.json") -> None:
+    """The figures tests/test_quality.py holds the extractor to: the pages, the check half, our samples."""
+    pins = json.loads(path.read_text(encoding="utf-8"))
+    for group in ("pages", "check", "samples"):
+        pins[group] = {k: (report[group][k] if k == "macro_f1" else report[group][k]["f1"]) for k in pins[group]}
+    path.write_text(json.dumps(pins, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
+
+
 def write_readme(text: str, readme: Path = ROOT / "README.md") -> None:
     doc = readme.read_text(encoding="utf-8")
     start, end = doc.index(README_BEGIN) + len(README_BEGIN), doc.index(README_END)
@@ -188,6 +196,8 @@ def main(argv=None) -> int:
     ap.add_argument("--pages-only", action="store_true", help="the annotated text only, no public benchmarks")
     ap.add_argument("--json", type=Path, help="also write every figure to this JSON file")
     ap.add_argument("--readme", action="store_true", help="write the tables into README.md's Quality section")
+    ap.add_argument("--pin", action="store_true",
+                    help="write these figures into tests/quality_pins.json (say in the commit why any went down)")
     args = ap.parse_args(argv)
     if not (args.shared / "eval" / "score.py").exists():
         print(f"evaluate: {args.shared}/eval/score.py not found (pass --shared)", file=sys.stderr)
@@ -221,6 +231,9 @@ def main(argv=None) -> int:
     if args.json:
         args.json.parent.mkdir(parents=True, exist_ok=True)
         args.json.write_text(json.dumps(report, ensure_ascii=False, indent=1), encoding="utf-8")
+    if args.pin:
+        write_pins(report)
+        print("wrote tests/quality_pins.json")
     if args.readme:
         write_readme(markdown(report, when))
         print("\nwrote the tables into README.md (Quality)")

@@ -103,11 +103,23 @@ def test_resolve_post_keeps_the_issues_that_state_it():
     assert h.aliases == {"衡阳市市长"}
 
 
-def test_resolve_place_under_its_parent():
+def test_resolve_place_in_the_nearest_named_place():
+    """A place nobody names is no node: 代泉村 lies in 衡南县 when 柞市镇 goes unnamed, and 衡南县 in no place when
+    neither 衡阳市 nor 湖南省 is named; an organization and an event likewise."""
     county = EntityRef(PLACE, "衡南县", "湖南省/衡阳市")
     town = EntityRef(PLACE, "柞市镇", "湖南省/衡阳市/衡南县")
+    village = EntityRef(PLACE, "代泉村", "湖南省/衡阳市/衡南县/柞市镇")
+    org = EntityRef(ORGANIZATION, "柞市镇人民政府")
     ext = article("a1")
-    ext.entity(town).parent = county
+    ext.entity(county)
+    ext.entity(village).parent = town
+    ext.entity(org).parent = town
+    ext.events.append(EventFact("调研", date="2021-01-12", place=town))
     kb = resolve([ext])
-    assert kb.entities[town].parent == county
-    assert kb.entities[county].parent == EntityRef(PLACE, "衡阳市", "湖南省")
+    assert town not in kb.entities and EntityRef(PLACE, "衡阳市", "湖南省") not in kb.entities
+    assert kb.entities[village].parent == county and kb.entities[org].parent == county
+    assert kb.entities[county].parent is None and kb.events[0].place == county
+    other = article("a2")
+    other.entity(town).parent = county
+    kb = resolve([ext, other])          # named in another article: it is the village's place again
+    assert kb.entities[village].parent == town and kb.events[0].place == town

@@ -69,6 +69,7 @@ def run(doc: Doc) -> None:
         doc.record(ref).parent = venue_parent(doc, home, start, name, doc.record(ref).kind)
     _lone_villages(doc, home)
     _repeats(doc)
+    _home_words(doc, home)
     countries(doc)
     abbreviated(doc)
     collective(doc)
@@ -76,9 +77,23 @@ def run(doc: Doc) -> None:
     _locate_organizations(doc, home)
 
 
+HOME_WORDS = re.compile(r"(?:我|本)(?P<level>市|县|区)(?![委长民直属级])")
+
+
+def _home_words(doc: Doc, home: Home) -> None:
+    """我市 and 本市 name the paper's city; 我县 and 本区 the county the article is about, when it names one
+    (EXTRACTION.md: a place counts where the text names it on its own)."""
+    for m in HOME_WORDS.finditer(doc.text):
+        d = home.city if m["level"] == "市" else home.county
+        if d is not None and not doc.overlaps(*m.span()):
+            add_division(doc, d, *m.span())
+
+
 def _locate_organizations(doc: Doc, home: Home) -> None:
     """An organization is located in the place its name begins with, when the article names that place
-    or the organization is a government body of it (衡南县委宣传部 in 衡南县, 市工信局 in 衡阳市)."""
+    or the organization is a government body of it (衡南县委宣传部 in 衡南县, 市工信局 in 衡阳市). A place
+    named only inside an organization's name is no place of the article's: the resolver puts the
+    organization in the nearest place some article names."""
 
     places = {r for r, _ in doc.records(PLACE)}
     for ref, info in doc.records(ORGANIZATION):
@@ -92,11 +107,6 @@ def _locate_organizations(doc: Doc, home: Home) -> None:
         pref = division_ref(d)
         if pref in places or is_government_name(name[n:], doc.lex):
             info.parent = pref
-            if pref not in places:
-                place = doc.record(pref)
-                place.kind = d.kind
-                parent = gazetteer().parent(d)
-                place.parent = division_ref(parent) if parent is not None else None
 
 
 def _lone_villages(doc: Doc, home: Home) -> None:
