@@ -73,6 +73,8 @@ def main() -> None:
 @click.option("--out", "out", type=click.Path(path_type=Path), default=OUT, show_default=True,
               help="Folder for graph.ttl, graph.html and other formats.")
 @click.option("--date", "issue_date", callback=_date, help="Issue date (YYYY-MM-DD) for pages without a masthead date.")
+@click.option("--dates", "dates", type=click.Path(path_type=Path, dir_okay=False), metavar="FILE.tsv",
+              help="Issue dates file by file (FILE<TAB>YYYY-MM-DD per line) for pages without a masthead date.")
 @click.option("--city", help="The paper's home city (衡阳 or 衡阳市) when no masthead names it.")
 @click.option("--format", "formats", multiple=True, type=click.Choice(["turtle", "nt", "nquads", "json-ld", "gexf", "graphml"]),
               help="Extra output formats (repeatable); Turtle is always written.")
@@ -89,14 +91,14 @@ def main() -> None:
 @click.option("--shard-size", type=click.IntRange(min=1), metavar="QUADS",
               help="With --format nquads: files of at most QUADS lines in OUT/nquads/.")
 @click.option("-v", "--verbose", is_flag=True, help="Show tracebacks.")
-def build(inputs, out, issue_date, city, formats, html_max_nodes, no_html, lexicon, store_dir, jobs, no_cache,
+def build(inputs, out, issue_date, dates, city, formats, html_max_nodes, no_html, lexicon, store_dir, jobs, no_cache,
           cache_dir, dask_scheduler, shard_size, verbose):
     """Build the graph of INPUTS (page files, JSON-lines files, folders); the bundled samples when none."""
     from .build import build_kb, write_outputs
 
     try:
-        kb, summary = build_kb(list(inputs) or None, issue_date=issue_date, city=city, lexicon=lexicon, jobs=jobs,
-                               cache=cache_dir or out / ".newskg-cache", reuse_cache=not no_cache,
+        kb, summary = build_kb(list(inputs) or None, issue_date=issue_date, dates=dates, city=city, lexicon=lexicon,
+                               jobs=jobs, cache=cache_dir or out / ".newskg-cache", reuse_cache=not no_cache,
                                dask_scheduler=dask_scheduler)
         if summary.kept == 0:
             for p in summary.problems:

@@ -31,9 +31,12 @@ class Messages:
     E017 = "interrupted"
     E018 = "another kg build is writing here; the previous outputs are left as they were (wait for it, or use another --out)"
     E019 = "interrupted as the new outputs were being put in place; they all were"
+    E020 = "line {line}: expected a file name, a tab and an issue date like 2021-01-13, got {text!r}"
+    E021 = "line {line}: {name} is given two dates, {first} (line {first_line}) and {second}"
     W101 = "no issue date (no masthead date and no --date): relative dates are left unresolved"
     W102 = "no masthead naming the paper: home city {city} inferred from the text (set it with --city)"
     W103 = "no masthead naming the paper and no --city: short forms like 市委 are left unexpanded"
+    W104 = "the masthead's issue date {printed} is used, not {given} from the {how}"
 
 
 class InterruptedAfterWriting(KeyboardInterrupt):
