@@ -312,9 +312,10 @@ def write_outputs(kb: KnowledgeBase, out: Path, summary: Summary, *, formats: tu
     shard_size: N-Quads in files of at most this many lines under out/nquads/ instead of one graph.nq.
     store: also load the graph into an on-disk Oxigraph store there (kg.store)."""
     from .rdf.write import output_lock
+    from .tables import DB as TABLES
     from .viz.pages import PAGES
 
-    names: dict[Path, list[str]] = {out.absolute(): [*FORMAT_FILES.values(), SHARDS_FOLDER, *PAGES]}
+    names: dict[Path, list[str]] = {out.absolute(): [*FORMAT_FILES.values(), SHARDS_FOLDER, *PAGES, TABLES]}
     if store is not None:
         names.setdefault(store.absolute().parent, []).append(store.name)
     with ExitStack() as stack:
@@ -347,7 +348,7 @@ def _write_all(kb: KnowledgeBase, out: Path, summary: Summary, *, formats: tuple
 
 def _write_others(kb: KnowledgeBase, out: Path, summary: Summary, formats: tuple[str, ...], html: bool,
                   html_max_nodes: int, title: str, shard_size: int | None) -> None:
-    """Every output but graph.ttl and the store: the other formats asked for, then the HTML view."""
+    """Every output but graph.ttl and the store: the other formats asked for, the HTML view, then graph.db."""
     from .rdf.stream import write_nquad_shards, write_nquads, write_triples
     from .rdf.triples import quads_of
     from .rdf.write import write_graph
@@ -373,3 +374,6 @@ def _write_others(kb: KnowledgeBase, out: Path, summary: Summary, formats: tuple
     if html:
         from .viz import write_pages
         summary.outputs.extend(write_pages(kb, out, title=title, max_nodes=html_max_nodes))
+    from .tables import DB, write_tables
+
+    summary.outputs.append(write_tables(kb, out / DB))     # graph.db: the same facts as tables (kg browse)
