@@ -200,6 +200,21 @@ def serve_cmd(graph_path, store_dir, host, port, timeout, max_rows, workers, ver
 
 @main.command()
 @click.argument("out", required=False, type=click.Path(path_type=Path), default=OUT)
+@click.option("--port", default=8001, show_default=True, type=click.IntRange(0, 65535), help="0 picks a free port.")
+@click.option("--no-open", is_flag=True, help="Do not open the browser; only print the address.")
+@click.option("-v", "--verbose", is_flag=True)
+def browse(out, port, no_open, verbose):
+    """Browse OUT/graph.db (default output/) as tables in Datasette, on 127.0.0.1 only."""
+    from .tables.browse import serve
+
+    try:
+        serve(out, port=port, open_browser=not no_open, announce=click.echo)
+    except UsageError as e:
+        _fail(str(e), verbose)
+
+
+@main.command()
+@click.argument("out", required=False, type=click.Path(path_type=Path), default=OUT)
 def view(out):
     """Open OUT/graph.html (default output/) in the browser; print its path when there is no browser."""
     from .viz.view import open_page, page_path

@@ -33,6 +33,8 @@ class Messages:
     E019 = "interrupted as the new outputs were being put in place; they all were"
     E020 = "line {line}: expected a file name, a tab and an issue date like 2021-01-13, got {text!r}"
     E021 = "line {line}: {name} is given two dates, {first} (line {first_line}) and {second}"
+    E022 = "no graph.db here: the build is older than the tables (or there is none); run `kg build --out {out}` again"
+    E023 = "cannot listen here ({why}); choose another --port (0 picks a free one)"
     W101 = "no issue date (no masthead date and no --date): relative dates are left unresolved"
     W102 = "no masthead naming the paper: home city {city} inferred from the text (set it with --city)"
     W103 = "no masthead naming the paper and no --city: short forms like 市委 are left unexpanded"
