@@ -10,6 +10,7 @@ import re
 import threading
 import urllib.parse
 import urllib.request
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 import pytest
@@ -31,8 +32,9 @@ def samples(tmp_path_factory) -> Path:
 def get(samples):
     ds = datasette_app(samples)
 
-    def _get(path: str):
-        return asyncio.run(ds.client.get(path))
+    def _get(path: str):     # in a thread of its own: Playwright's browser tests leave an event loop running here
+        with ThreadPoolExecutor(1) as pool:
+            return pool.submit(asyncio.run, ds.client.get(path)).result()
 
     return _get
 

@@ -4,7 +4,8 @@ Datasette runs in this process (uvicorn on 127.0.0.1, port 8001 unless --port sa
 with the metadata of metadata.yml (labels in Chinese and English, facets, the four canned
 queries) and plugin.py (links to graph.html, which it serves with index.html at /-/newskg/).
 Everything it serves is its own or the build's: its pages load only /-/static/ assets, and
-nothing is fetched from the network. For example:
+nothing is fetched from the network. graph.db is opened as immutable (Datasette counts its rows
+once): a rebuild replaces the file, and is seen after restarting kg browse. For example:
 
     $ kg browse build/pages --no-open
     serving build/pages/graph.db at http://127.0.0.1:8001/ (Ctrl-C stops)

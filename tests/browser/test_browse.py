@@ -68,11 +68,12 @@ def table(p) -> list[dict]:
 
 def ask(p, question: str, **params) -> list[dict]:
     """Open a canned query from the home page (1), type its parameter (2), run it (3)."""
-    p.get_by_role("link", name=question).click()
+    with p.expect_navigation():
+        p.get_by_role("link", name=question).click()
     for name, value in params.items():
         p.fill(f'input[name="{name}"]', value)
-    p.get_by_role("button", name="Run SQL").click()
-    p.wait_for_load_state()
+    with p.expect_navigation():
+        p.get_by_role("button", name="Run SQL").click()
     return table(p)
 
 
@@ -104,16 +105,20 @@ def test_browse_what_did_a_person_attend_where_with_whom(tab, server):
         [f"/graph/articles/{r['article']}" for r in exported]
 
     # a row's graph link opens that event in graph.html, served beside the tables
-    tab.locator("table.rows-and-columns tbody tr", has_text="文创联盟座谈会").get_by_role("link", name="图 graph").click()
+    with tab.expect_navigation():
+        tab.locator("table.rows-and-columns tbody tr", has_text="文创联盟座谈会").get_by_role("link", name="图 graph").click()
     tab.wait_for_function("window.kg && window.kg.drawnAt", timeout=30_000)
     tab.wait_for_function("document.getElementById('panel').style.display === 'block'")
     assert tab.locator("#panel h2").inner_text() == "文创联盟座谈会"
 
 
 def test_browse_what_happened_in_a_county_in_a_month(tab, server):
-    tab.get_by_role("link", name="活动 · events").click()                          # 1. the events table
-    tab.locator('.facet-info[data-column="county"]').get_by_role("link", name="衡南县").click()     # 2. a county
-    tab.locator('.facet-info[data-column="month"]').get_by_role("link", name="2021-01").click()    # 3. a month
+    with tab.expect_navigation():
+        tab.get_by_role("link", name="活动 · events").click()                                     # 1. the events table
+    with tab.expect_navigation():
+        tab.locator('.facet-info[data-column="county"]').get_by_role("link", name="衡南县").click()  # 2. a county
+    with tab.expect_navigation():
+        tab.locator('.facet-info[data-column="month"]').get_by_role("link", name="2021-01").click()  # 3. a month
     rows = table(tab)
     assert [(r["date"], r["place"].split()[0], r["county"], r["city"]) for r in rows] == \
         [("2021-01-03", "杨梅组", "衡南县", "衡阳市")]                       # gold: the 授牌 at 杨梅组, in 衡南县
