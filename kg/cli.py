@@ -82,6 +82,8 @@ def main() -> None:
 @click.option("--out", "out", type=click.Path(path_type=Path), default=OUT, show_default=True,
               help="Folder for graph.ttl, graph.html and other formats.")
 @click.option("--date", "issue_date", callback=_date, help="Issue date (YYYY-MM-DD) for pages without a masthead date.")
+@click.option("--dates", "dates", type=click.Path(path_type=Path, dir_okay=False), metavar="FILE.tsv",
+              help="Issue dates file by file (FILE<TAB>YYYY-MM-DD per line) for pages without a masthead date.")
 @click.option("--city", help="The paper's home city (衡阳 or 衡阳市) when no masthead names it.")
 @click.option("--format", "formats", multiple=True, type=click.Choice(["turtle", *(w.name for w in extras())]),
               help="Extra output formats (repeatable): " + "; ".join(f"{w.name}: {', '.join(w.files[:1])}" for w in extras())
@@ -101,14 +103,14 @@ def main() -> None:
 @click.option("--explain", is_flag=True, callback=_explain, expose_value=False, is_eager=True,
               help="Print the run's steps in order, with what each requires and assigns, and exit.")
 @click.option("-v", "--verbose", is_flag=True, help="Show tracebacks.")
-def build(inputs, out, issue_date, city, formats, html_max_nodes, no_html, lexicon, store_dir, jobs, no_cache,
+def build(inputs, out, issue_date, dates, city, formats, html_max_nodes, no_html, lexicon, store_dir, jobs, no_cache,
           cache_dir, dask_scheduler, shard_size, verbose):
     """Build the graph of INPUTS (page files, JSON-lines files, folders); the bundled samples when none."""
     from .run.build import build_kb, write_outputs
 
     try:
-        kb, summary = build_kb(list(inputs) or None, issue_date=issue_date, city=city, lexicon=lexicon, jobs=jobs,
-                               cache=cache_dir or out / ".newskg-cache", reuse_cache=not no_cache,
+        kb, summary = build_kb(list(inputs) or None, issue_date=issue_date, dates=dates, city=city, lexicon=lexicon,
+                               jobs=jobs, cache=cache_dir or out / ".newskg-cache", reuse_cache=not no_cache,
                                dask_scheduler=dask_scheduler)
         if summary.kept == 0:
             for p in summary.problems:
@@ -203,6 +205,21 @@ def serve_cmd(graph_path, store_dir, host, port, timeout, max_rows, workers, ver
                          timeout=timeout, max_rows=max_rows, workers=workers)
     try:
         serve(config, announce=click.echo)
+    except UsageError as e:
+        _fail(str(e), verbose)
+
+
+@main.command()
+@click.argument("out", required=False, type=click.Path(path_type=Path), default=OUT)
+@click.option("--port", default=8001, show_default=True, type=click.IntRange(0, 65535), help="0 picks a free port.")
+@click.option("--no-open", is_flag=True, help="Do not open the browser; only print the address.")
+@click.option("-v", "--verbose", is_flag=True)
+def browse(out, port, no_open, verbose):
+    """Browse OUT/graph.db (default output/) as tables in Datasette, on 127.0.0.1 only."""
+    from .tables.browse import serve
+
+    try:
+        serve(out, port=port, open_browser=not no_open, announce=click.echo)
     except UsageError as e:
         _fail(str(e), verbose)
 

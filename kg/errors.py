@@ -42,9 +42,14 @@ class Messages:
     E028 = "{address}: the Dask scheduler has no workers ({why})"
     E029 = ("worker on {host} runs extraction code {worker}, the build {build}: install the same newskg on every "
             "worker (and restart them)")
+    E030 = "line {line}: expected a file name, a tab and an issue date like 2021-01-13, got {text!r}"
+    E031 = "line {line}: {name} is given two dates, {first} (line {first_line}) and {second}"
+    E032 = "no graph.db here: the build is older than the tables (or there is none); run `kg build --out {out}` again"
+    E033 = "cannot listen here ({why}); choose another --port (0 picks a free one)"
     W101 = "no issue date (no masthead date and no --date): relative dates are left unresolved"
     W102 = "no masthead naming the paper: home city {city} inferred from the text (set it with --city)"
     W103 = "no masthead naming the paper and no --city: short forms like 市委 are left unexpanded"
+    W104 = "the masthead's issue date {printed} is used, not {given} from the {how}"
 
 
 class InterruptedAfterWriting(KeyboardInterrupt):

@@ -50,6 +50,8 @@ def register(name: str, module: str, files: tuple[str, ...], about: str, default
 register("turtle", "kg.outputs.turtle", ("graph.ttl",), "Turtle, the graph itself (always written)", default=True)
 register("html", "kg.outputs.html", ("graph.html", "index.html"),
          "the interactive graph and its overview page (--no-html leaves them out)", default=True)
+register("tables", "kg.outputs.tables", ("graph.db",),
+         "the facts as SQLite tables with full-text search, for `kg browse` (Datasette)", default=True)
 register("nt", "kg.outputs.ntriples", ("graph.nt",), "N-Triples, one triple a line")
 register("nquads", "kg.outputs.nquads", ("graph.nq", "nquads"),
          "N-Quads, one named graph per article; with --shard-size, files of at most that many lines in nquads/")

@@ -29,6 +29,7 @@ from pathlib import Path
 from ..datamodel import Extraction
 from ..errors import Problem
 from ..ingest import Source, expand, read_source
+from ..ingest.issue_dates import IssueDates
 from ..lexicon import load as load_lexicon
 from ..outputs import WRITERS, Options, Writer, nquads
 from ..rdf.write import all_or_nothing
@@ -89,12 +90,14 @@ class Summary:
         return out
 
 
-def build_kb(paths: list[Path] | None = None, *, issue_date: date | None = None, city: str | None = None,
-             lexicon: str | None = None, jobs: int | None = None, cache: Path | bool | None = None,
+def build_kb(paths: list[Path] | None = None, *, issue_date: date | None = None, dates: Path | None = None,
+             city: str | None = None, lexicon: str | None = None, jobs: int | None = None, cache: Path | bool | None = None,
              reuse_cache: bool = True, dask_scheduler: str | None = None,
              progress: bool | None = None) -> tuple[KnowledgeBase, Summary]:
     """Read, extract and resolve every input; problems are collected in the summary.
 
+    issue_date, dates: the issue date of pages whose masthead gives none, for all of them and, from the
+    `--dates` table (or a date in a file's name), file by file (kg.ingest.issue_dates says which wins).
     jobs: worker processes for extraction (default: every core; small builds run in this process).
     cache: a folder for the extraction cache (True: the user's cache folder; None: no cache).
     reuse_cache: False extracts every article again (and refreshes the cache).
@@ -102,6 +105,7 @@ def build_kb(paths: list[Path] | None = None, *, issue_date: date | None = None,
     progress: a progress bar on stderr (None: when stderr is a terminal)."""
     started = time.perf_counter()
     summary = Summary()
+    days = IssueDates.read(dates, issue_date)
     files_, problems = expand(list(paths) if paths else [samples_dir()])
     summary.problems.extend(problems)
     lex = load_lexicon(lexicon)
@@ -118,12 +122,12 @@ def build_kb(paths: list[Path] | None = None, *, issue_date: date | None = None,
         if store is not None and store.read:
             if not dask_scheduler and store.has(resolved) and (default_jobs() if jobs is None else jobs) > 1:
                 spare = stack.enter_context(_spare(lex))    # pages added to a built archive: ready to extract them
-            kb, done = _resolved_prefix(store, resolved, files_, issue_date, city)
+            kb, done = _resolved_prefix(store, resolved, files_, days, city)
         papers = {a.paper: a.paper for a in kb.articles.values()}
         reused = len(done)
         summary.kept = sum(a.kind == "article" for a in kb.articles.values())
         bar = stack.enter_context(Progress(len(files_), progress))
-        batches = _batches(files_, summary, issue_date, city, store, bar, skip=len(done))
+        batches = _batches(files_, summary, days, city, store, bar, skip=len(done))
         batches, runner = _runner(stack, batches, jobs, dask_scheduler, lex, cached=store is not None, spare=spare)
         summary.cached += len(done)
         for batch, extractions in ordered(lambda b: runner.extract(b.todo, lex, code), batches, runner.in_flight):
@@ -153,8 +157,9 @@ def build_kb(paths: list[Path] | None = None, *, issue_date: date | None = None,
     return kb, summary
 
 
-def _read(path: Path, store: ExtractionCache | None, issue_date: date | None, city: str | None) -> Source:
+def _read(path: Path, store: ExtractionCache | None, days: IssueDates, city: str | None) -> Source:
     """One input file's articles, from the cache when its bytes were read before."""
+    issue_date = days.date_for(path)
     src = skey = None
     if store is not None and (skey := source_key(path, issue_date, city)) is not None:
         src = store.get(skey, Source)
@@ -165,7 +170,7 @@ def _read(path: Path, store: ExtractionCache | None, issue_date: date | None, ci
     return src
 
 
-def _resolved_prefix(store: ExtractionCache, resolved: str, files_: list[Path], issue_date: date | None,
+def _resolved_prefix(store: ExtractionCache, resolved: str, files_: list[Path], days: IssueDates,
                      city: str | None) -> tuple[KnowledgeBase, list[str]]:
     """The knowledge base a previous build resolved, if this build's articles begin with its articles."""
     prev = store.get(resolved, Resolved)
@@ -173,7 +178,7 @@ def _resolved_prefix(store: ExtractionCache, resolved: str, files_: list[Path], 
         return KnowledgeBase(), []
     n = 0
     for path in files_:
-        for article in _read(path, store, issue_date, city).articles:
+        for article in _read(path, store, days, city).articles:
             if n == len(prev.keys):
                 return prev.kb, prev.keys
             if article_key(article) != prev.keys[n]:
@@ -182,17 +187,19 @@ def _resolved_prefix(store: ExtractionCache, resolved: str, files_: list[Path], 
     return (prev.kb, prev.keys) if n == len(prev.keys) else (KnowledgeBase(), [])
 
 
-def _batches(files_: list[Path], summary: Summary, issue_date: date | None, city: str | None,
+def _batches(files_: list[Path], summary: Summary, days: IssueDates, city: str | None,
              store: ExtractionCache | None, bar, skip: int = 0) -> Iterator[Batch]:
     """Articles of each input in order, grouped into batches, cached extractions attached; the first `skip`
     articles (already in the knowledge base) are counted but not fetched."""
     batch = Batch()
     seen = 0
     for path in files_:
-        src = _read(path, store, issue_date, city)
+        src = _read(path, store, days, city)
         summary.inputs += 1
         summary.problems.extend(src.problems)
         summary.notes.extend(src.notes)
+        if (overridden := days.overridden(path, src.articles)) is not None:
+            summary.notes.append(overridden)
         if src.articles and not path.suffix.lower().endswith(("jsonl", "json", "ndjson")):
             summary.pages += 1
         summary.articles += sum(1 for a in src.articles if a.kind == "article")
@@ -328,7 +335,8 @@ def _write_all(kb: KnowledgeBase, out: Path, summary: Summary, writers: list[Wri
     turtle = WRITERS["turtle"]
     with turtle.load().aside(kb, out) as written_aside:
         summary.outputs.append(out / turtle.files[0])
-        for w in sorted((w for w in writers if w is not turtle), key=lambda w: w.name == "html"):   # the pages last
+        last = {"html": 1, "tables": 2}             # the pages, then graph.db, after the other formats
+        for w in sorted((w for w in writers if w is not turtle), key=lambda w: last.get(w.name, 0)):
             written = w.write(kb, out, options)
             summary.outputs.extend(written)
             if w.name == "nquads" and options.shard_size:
