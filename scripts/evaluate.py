@@ -145,6 +145,25 @@ def score_benchmark(shared: Path, out: Path, name: str) -> tuple[dict, float, in
     return json.loads(res.stdout), seconds, chars
 
 
+def score_annotated(shared: Path, out: Path) -> dict:
+    """The tune half (pages, odd articles), the check half and our samples, each group scored together; printed."""
+    pages = build_each(page_items(shared), out / "tune")
+    news_tune = build_each(news_articles(shared, "tune"), out / "tune")
+    check = build_each(news_articles(shared, "check"), out / "check")
+    report = {"pages": score(shared, pages), "news_tune": score(shared, news_tune),
+              "tune": score(shared, pages + news_tune), "check": score(shared, check)}
+    for key, title in [("pages", "The three pages of 衡阳日报 (tune)"), ("news_tune", "Odd-numbered news articles (tune)"),
+                       ("tune", "Tune half: pages and odd articles"), ("check", "CHECK HALF: even articles, held out")]:
+        print(f"{title} (score.py):")
+        print(table(report[key], GRAPH_KEYS))
+        print(f"macro F1: {report[key]['macro_f1']:.3f}\n")
+    report["samples"] = score_samples(shared, out)
+    print("Our sample articles (kg/samples vs tests/data/samples_expected.json, score.py):")
+    print(table(report["samples"], ["person", "organization", "place", "role", "event"]))
+    print(f"macro F1: {report['samples']['macro_f1']:.3f}")
+    return report
+
+
 def table(result: dict, keys) -> str:
     rows = [f"{'':16}{'P':>7}{'R':>7}{'F1':>7}"]
     for k in keys:
@@ -194,6 +213,8 @@ def main(argv=None) -> int:
     ap.add_argument("--shared", type=Path, default=ROOT.parent / "shared")
     ap.add_argument("--out", type=Path, default=ROOT / "build" / "eval")
     ap.add_argument("--pages-only", action="store_true", help="the annotated text only, no public benchmarks")
+    ap.add_argument("--bench-only", metavar="NAMES", help="only these public benchmarks, comma-separated "
+                    f"({', '.join(BENCHMARKS)}), not the annotated text")
     ap.add_argument("--json", type=Path, help="also write every figure to this JSON file")
     ap.add_argument("--readme", action="store_true", help="write the tables into README.md's Quality section")
     ap.add_argument("--pin", action="store_true",
@@ -203,22 +224,11 @@ def main(argv=None) -> int:
         print(f"evaluate: {args.shared}/eval/score.py not found (pass --shared)", file=sys.stderr)
         return 2
     args.out.mkdir(parents=True, exist_ok=True)
-    pages = build_each(page_items(args.shared), args.out / "tune")
-    news_tune = build_each(news_articles(args.shared, "tune"), args.out / "tune")
-    check = build_each(news_articles(args.shared, "check"), args.out / "check")
-    report = {"pages": score(args.shared, pages), "news_tune": score(args.shared, news_tune),
-              "tune": score(args.shared, pages + news_tune), "check": score(args.shared, check)}
-    for key, title in [("pages", "The three pages of 衡阳日报 (tune)"), ("news_tune", "Odd-numbered news articles (tune)"),
-                       ("tune", "Tune half: pages and odd articles"), ("check", "CHECK HALF: even articles, held out")]:
-        print(f"{title} (score.py):")
-        print(table(report[key], GRAPH_KEYS))
-        print(f"macro F1: {report[key]['macro_f1']:.3f}\n")
-    report["samples"] = score_samples(args.shared, args.out)
-    print("Our sample articles (kg/samples vs tests/data/samples_expected.json, score.py):")
-    print(table(report["samples"], ["person", "organization", "place", "role", "event"]))
-    print(f"macro F1: {report['samples']['macro_f1']:.3f}")
+    report: dict = {}
+    if not args.bench_only:
+        report.update(score_annotated(args.shared, args.out))
     if not args.pages_only:
-        for name in BENCHMARKS:
+        for name in (args.bench_only.split(",") if args.bench_only else BENCHMARKS):
             if not (args.shared / BENCHMARKS[name]).exists():
                 continue
             result, seconds, chars = score_benchmark(args.shared, args.out, name)

@@ -10,13 +10,16 @@ is kept as the title's alias.
 """
 from __future__ import annotations
 
+import copy
 import re
 from dataclasses import dataclass
 
 from ..datamodel import ORGANIZATION, PERSON, ROLE, EntityRef, Membership
+from ..lexicon.gazetteer import CITY, COUNTY
 from .doc import Doc, line_head
-from .geo import leading_place
+from .geo import Home, leading_place
 from .names import read_name, read_names, valid_name
+from .org_names import canonical
 
 NAME = "roles"
 REQUIRES = ("home", "organization", "place")
@@ -77,17 +80,20 @@ def _org_before(doc: Doc, pos: int) -> tuple[EntityRef | None, int]:
     return None, pos
 
 
-def _implied_org(doc: Doc, title: str) -> tuple[EntityRef | None, bool]:
-    """(organization, known) that a title implies by itself: 市长 -> the city's government."""
+def _implied_org(doc: Doc, title: str, home: Home | None = None) -> tuple[EntityRef | None, bool]:
+    """(organization, known) that a title implies by itself: 市长 -> the city's government (`home`'s city: the
+    paper's, unless a list of officials is about another)."""
     template = doc.lex.title_org(title)
     if template is None:
         return None, False
     if template == "-":
         return None, True
     paper = doc.paper
-    home = doc.home
-    values = {"city": paper.city, "province": paper.province, "paper": paper.org_name,
-              "county": home.county.name if home.county is not None else ""}
+    values = {"city": paper.city, "province": paper.province, "paper": paper.org_name}
+    if home is not None and home.city is not None:
+        values["city"] = home.city.name
+    home = home or doc.home
+    values["county"] = home.county.name if home.county is not None else ""
     if "{county}" in template and not values["county"]:
         return None, False
     if any(f"{{{k}}}" in template and not v for k, v in values.items()):
@@ -162,6 +168,7 @@ def run(doc: Doc) -> None:
     text = doc.text
     paper_ref = EntityRef(ORGANIZATION, doc.paper.org_name) if doc.paper.org_name else None
     units: list[Unit] = []
+    context = _ListPlace(doc)
     for m in _title_pattern(doc).finditer(text):
         ts, te = m.span()
         if doc.overlaps(ts, te):
@@ -209,7 +216,9 @@ def run(doc: Doc) -> None:
             byline = True
         names = read_names(doc, pos, spaces=byline or _in_byline(text, ts))
         if names:
+            context.apply(units)
             _emit(doc, units, names)
+            context.after(units, names[-1][1])
             units = []
             continue
         # a name before the title: 习近平总书记, 胡冬（爱迪国际董事长）
@@ -219,14 +228,94 @@ def run(doc: Doc) -> None:
             units = []
 
 
+class _ListPlace:
+    """The place a list of officials is about: in `嘉峪关市委书记马光明，市委副书记、市长郑亚军` the second 市委
+    and 市长 are 嘉峪关's, not the paper's city's. A title phrase whose organization names a place other than
+    home sets it; the next phrase, when only a comma or 、 stands between the names before it and itself, has
+    its bare 市委, 县政府 and implied 市长 read there; anything else between ends the list."""
+
+    def __init__(self, doc: Doc):
+        self.doc = doc
+        self.place = None           # the Division the list is about
+        self.end = -1               # where the last names of the list ended
+
+    def apply(self, units: list[Unit]) -> None:
+        """Read the bare bodies and implied organizations of a phrase's units at the list's place, or at the place
+        a unit of the phrase itself is written with (汉中市委副书记、市长王建军)."""
+        doc, text = self.doc, self.doc.text
+        continues = self.place is not None and bool(units) and text[self.end:units[0].start] in ("，", ",", "、")
+        if not continues:
+            self.place = None
+        place = next((d for d in map(self._explicit, units) if d is not None), None) or self.place
+        if place is None:
+            return
+        home = _home_at(doc.home, place)
+        for u in units:
+            if self._explicit(u) is not None:
+                continue
+            surface = text[u.start:u.end - len(u.title)] if u.has_own_org else ""
+            if surface[:1] in "省市县区" and surface.rstrip("副") not in ("", "省", "市", "县", "区"):
+                res = canonical(surface.rstrip("副常务"), doc, home)
+                if res is not None:
+                    self._retarget(u.start, u.org, EntityRef(ORGANIZATION, res[0]))
+                    u.org = EntityRef(ORGANIZATION, res[0])
+                    doc.record(u.org, surface.rstrip("副常务"))
+            elif not u.has_own_org:
+                implied, known = _implied_org(doc, u.title, home)
+                if known and implied is not None:
+                    u.org = implied
+
+    def _retarget(self, start: int, old: EntityRef | None, new: EntityRef) -> None:
+        """The organization mention at `start` names `new`; `old` keeps its record only if another mention names it."""
+        orgs = self.doc.mentions(ORGANIZATION, by_start=False)
+        for m in orgs:
+            if m.start == start and m.ref == old:
+                m.ref = new
+        if old is not None and old != new and not any(m.ref == old for m in orgs):
+            self.doc.forget(old)
+
+    def after(self, units: list[Unit], names_end: int) -> None:
+        explicit = next((d for d in map(self._explicit, units) if d is not None), None)
+        self.place = explicit or self.place
+        self.end = names_end
+
+    def _explicit(self, u: Unit):
+        """The city or county a unit's organization is written with, when it is not home (嘉峪关市委)."""
+        if not u.has_own_org or u.org is None:
+            return None
+        written = self.doc.text[u.start:u.end]
+        body = written[2:] if written.startswith(("中共", "政协")) else written
+        lp = leading_place(body, self.doc.home, allow_short=False)
+        home = self.doc.home
+        if lp is None or lp[0].level not in (CITY, COUNTY) or lp[0] in (home.city, home.county):
+            return None
+        return lp[0]
+
+
+def _home_at(home: Home, d) -> Home:
+    """`home` with `d` as its city (or county): where a list of officials from elsewhere reads 市委 and 市长."""
+    other = copy.copy(home)
+    if d.level == CITY:
+        other.city, other.county = d, None
+    else:
+        other.county = d
+    return other
+
+
 def _joined(text: str, prev_end: int, start: int) -> bool:
     between = text[prev_end:start]
     return between in ("", "、", "兼", "和", "及")
 
 
+BYLINE_MARK = re.compile(r"(?:本报讯|日报讯|■|^\s*[（(])")
+
+
 def _in_byline(text: str, pos: int) -> bool:
+    """Is `pos` in a byline: near its line's start, after 本报讯, ■ or an opening bracket, with no sentence begun
+    since (本报讯（记者 罗文鹏 通讯员 石虹）; not 本报讯 1月12日，市长朱健…)."""
     head = line_head(text, pos)
-    return len(head) < 40 and bool(re.search(r"(本报讯|日报讯|■|^\s*[（(])", head))    # a byline is near its line's start
+    marks = list(BYLINE_MARK.finditer(head))
+    return len(head) < 40 and bool(marks) and not re.search(r"[，,。；;：:]", head[marks[-1].end():])
 
 
 def _name_before(doc: Doc, start: int, title: str) -> tuple[int, int] | None:
