@@ -169,3 +169,16 @@ def test_organizations_bare_department_is_a_mention_without_entity(run):
     orgs = [m for m in ext.mentions if m.type == "organization"]
     assert [m.text for m in orgs] == ["民政局"]
     assert all(m.ref is None for m in orgs)      # whose bureau is not said: no node in the graph
+
+
+@pytest.mark.parametrize("text,name", [
+    ("致公党湖南省委会专职副主委田宗之出席。", "中国致公党湖南省委员会"),
+    ("九三学社衡阳市委会举行换届大会。", "九三学社衡阳市委员会"),
+])
+def test_organizations_party_committee_of_a_place(run, text, name):
+    assert name in names(run(text), "organization")
+
+
+def test_organizations_district_bodies_named_with_their_city(run):
+    got = names(run("蒸湘区召开推进会。区委副书记、区长袁谷平出席。蒸湘区人民政府承办。"), "organization")
+    assert {"中共衡阳市蒸湘区委员会", "衡阳市蒸湘区人民政府"} <= got

@@ -41,3 +41,29 @@ def test_roles_no_organization_made_of_words_before_a_title(run):
     ext = run("布莱恩本周不得不再次出面力挺10号队长。")
     assert not {m.text for m in ext.mentions if m.type == "organization"}
     assert "队长" in {m.text for m in ext.mentions if m.type == "role"}
+
+
+def test_roles_list_of_officials_from_elsewhere(run):
+    """嘉峪关's 市委 and 市长 in a list that starts with 嘉峪关市委, in a paper of another city."""
+    ext = run("在嘉峪关市委书记马光明，市委副书记、市长郑亚军陪同下参观。")
+    got = {(m.person.name, m.title, m.org.name if m.org else None) for m in ext.memberships}
+    assert got == {("马光明", "书记", "中共嘉峪关市委员会"), ("郑亚军", "副书记", "中共嘉峪关市委员会"),
+                   ("郑亚军", "市长", "嘉峪关市人民政府")}
+
+
+def test_roles_list_place_ends_with_the_list(run):
+    ext = run("市委书记张三会见了长沙市委书记李四一行，市长王五陪同。")
+    got = {(m.person.name, m.org.name if m.org else None) for m in ext.memberships}
+    assert got == {("张三", "中共衡阳市委员会"), ("李四", "中共长沙市委员会"), ("王五", "衡阳市人民政府")}
+
+
+def test_roles_body_written_in_the_title(run):
+    ext = run("区委常委、政法委书记肖军生，市纪委书记李明出席。")
+    got = {(m.person.name, m.title, m.org.name if m.org else None) for m in ext.memberships}
+    assert ("肖军生", "书记", "中共衡阳市委政法委员会") not in got      # no district named: the 区委 is unknown
+    assert ("李明", "书记", "中共衡阳市纪律检查委员会") in got
+
+
+def test_roles_byline_ends_where_a_sentence_begins(run):
+    ext = run("本报讯 1月12日上午,市长张冬云到市开发区现场办公。")
+    assert {(m.person.name, m.title) for m in ext.memberships} == {("张冬云", "市长")}

@@ -264,6 +264,11 @@ class Doc:
         self._check(types)
         return [m for m in self._by_end.get(end, []) if m.type in types]
 
+    def ending_at_or_in(self, start: int, end: int, *types: str) -> list[Mention]:
+        """Mentions of `types` that begin before `start` and end inside (start, end): 市纪委 in 市纪委书记."""
+        self._check(types)
+        return [m for k in range(start + 1, end) for m in self._by_end.get(k, []) if m.type in types and m.start < start]
+
     def mentions(self, *types: str, by_start: bool = True) -> list[Mention]:
         """The mentions of `types` (each a declared read), by where they start, else in the order they were found."""
         if not types:

@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 
 from ..lexicon import Lexicon
+from ..lexicon.gazetteer import CITY, COUNTY, gazetteer
 from .doc import Doc
 from .geo import GOVERNMENT_ENDINGS, LEVEL_WORDS, Home, is_government, leading_place
 from .org_patterns import known_pattern, suffix_at
@@ -28,6 +29,9 @@ def canonical(surface: str, doc: Doc, home: Home) -> tuple[str, set[str]] | None
     if surface in lex.organizations:
         name = lex.organizations[surface]
         return name, set(lex.org_aliases.get(name, ())) | {surface}
+    committee = party_committee(surface, doc, home)
+    if committee is not None:
+        return committee
     body = surface
     if body.startswith("政协") and body.endswith("委员会") and (lp := leading_place(body[2:], home)) is not None:
         place = lp[0].name
@@ -48,7 +52,7 @@ def canonical(surface: str, doc: Doc, home: Home) -> tuple[str, set[str]] | None
     rest = body[n:]
     if not rest:
         return None                     # a bare place is not an organization
-    full_place = place.name
+    full_place = district_name(place)
     aliases = {surface}
     if written and not is_government(rest, lex):
         return surface, aliases         # 湖南用友软件有限公司, 长沙银行: the place is part of the name
@@ -59,6 +63,8 @@ def canonical(surface: str, doc: Doc, home: Home) -> tuple[str, set[str]] | None
         remainder = rest[len(stem):]
         canon = pb.canonical.format(place=full_place) + department_name(remainder, lex, full_place)
         aliases |= {a.format(place=full_place) + remainder for a in pb.aliases}
+        if full_place != place.name:        # 中共衡阳市蒸湘区委员会 is also 中共蒸湘区委员会
+            aliases |= {pb.canonical.format(place=place.name) + remainder}
         if remainder:
             aliases.add(f"{full_place}{stem}{remainder}")
         return canon, aliases
@@ -70,6 +76,32 @@ def canonical(surface: str, doc: Doc, home: Home) -> tuple[str, set[str]] | None
     if expanded != rest:
         aliases.add(full_place + rest)
     return canon, aliases
+
+
+def district_name(d) -> str:
+    """How a place's bodies are named: a city's district with its city first (中共衡阳市蒸湘区委员会, 衡阳市蒸湘区人民政府),
+    as their official names are; anything else by its own name (中共衡南县委员会)."""
+    if d.level == COUNTY and d.name.endswith("区") and (parent := gazetteer().parent(d)) is not None \
+            and parent.level == CITY and parent.name.endswith("市"):
+        return parent.name + d.name
+    return d.name
+
+
+PARTY_COMMITTEE_TAILS = ("委员会", "委会", "委")
+
+
+def party_committee(surface: str, doc: Doc, home: Home) -> tuple[str, set[str]] | None:
+    """A party's committee of a place (parties.tsv): 致公党湖南省委会 -> 中国致公党湖南省委员会."""
+    lex = doc.lex
+    party = lex.starting("parties", lex.parties, surface, 0)
+    if party is None:
+        return None
+    rest = surface[len(party):]
+    lp = leading_place(rest, home)
+    if lp is None or rest[lp[1]:] not in PARTY_COMMITTEE_TAILS:
+        return None
+    place, full = lp[0].name, lex.parties[party]
+    return f"{full}{place}委员会", {surface, f"{party}{place}委员会", f"{party}{place}委会"}
 
 
 def department_name(rest: str, lex: Lexicon, place: str) -> str:

@@ -42,6 +42,14 @@ def first_of(*alternatives) -> str:
     return "(?=[" + "".join(sorted({re.escape(w[0]) for ws in words for w in ws})) + "])"
 
 
+def party_pattern(lex: Lexicon) -> re.Pattern:
+    """A party, a place and a committee (致公党湖南省委会, 九三学社衡阳市委): parties.tsv."""
+    def make() -> re.Pattern:
+        parties = "|".join(map(re.escape, sorted(lex.parties, key=len, reverse=True))) or "(?!)"
+        return re.compile(rf"(?:{parties})[\u4e00-\u9fff]{{2,8}}?[省市县区州](?:委员会|委会|委)")
+    return lex.derived("org_party", make)
+
+
 def level_pattern(lex: Lexicon) -> re.Pattern:
     """Level word (or 中共 + place) + a body stem, optionally + department: 市委, 县委宣传部, 省政协办公厅."""
     def make() -> re.Pattern:

@@ -18,7 +18,7 @@ from .doc import Doc, occurrences
 from .geo import GOVERNMENT_ENDINGS, LEVEL_WORDS, Home, abbreviation_run, leading_place
 from .names import common_word, valid_name
 from .org_names import canonical, hanzi_or_mid, short_forms, unit_after, with_term
-from .org_patterns import army_pattern, known_pattern, level_pattern, suffix_at
+from .org_patterns import army_pattern, known_pattern, level_pattern, party_pattern, suffix_at
 from .teams import cue_pattern
 
 NAME = "organizations"
@@ -257,6 +257,8 @@ class _Candidates:
             return        # 央行 inside 中央行动 (but 省纪委 is one even where the tagger ran on: 省纪委会同)
         if doc.lex.starting("venue_suffixes", doc.lex.venue_suffixes, text, e) or surface.endswith(("大厅", "服务大厅")):
             return        # part of a venue's name (…中共代表团旧址), or a hall
+        if len(post := doc.lex.ending("titles", doc.lex.titles, surface, len(surface)) or "") >= 2 and post != surface:
+            return        # 致公党衡阳市委会主委: an organization and a post, not a name ending in 委
         res = canonical(surface, doc, home)
         if res is None:
             self.unplaced.append((s, e))      # 县委 with no county named: an organization, but which one is unknown
@@ -302,6 +304,8 @@ def _by_names(doc: Doc, cands: _Candidates) -> None:
                 (w for w in league if text.startswith(w, e)), None)) is not None and doc.is_boundary(e + len(tail)):
             e += len(tail)       # 英超联赛: the league's short name and the word league
         cands.record(s, e)
+    for m in party_pattern(doc.lex).finditer(text):
+        cands.record(*m.span())
     for m in level_pattern(doc.lex).finditer(text):
         s, e = _level_start(m, home)
         if m.group("tail") and not doc.is_boundary(e):

@@ -19,7 +19,7 @@ from ..lexicon.gazetteer import CITY, COUNTY
 from .doc import Doc, line_head
 from .geo import Home, leading_place
 from .names import read_name, read_names, valid_name
-from .org_names import canonical
+from .org_names import canonical, district_name
 
 NAME = "roles"
 REQUIRES = ("home", "organization", "place")
@@ -93,7 +93,7 @@ def _implied_org(doc: Doc, title: str, home: Home | None = None) -> tuple[Entity
     if home is not None and home.city is not None:
         values["city"] = home.city.name
     home = home or doc.home
-    values["county"] = home.county.name if home.county is not None else ""
+    values["county"] = district_name(home.county) if home.county is not None else ""
     if "{county}" in template and not values["county"]:
         return None, False
     if any(f"{{{k}}}" in template and not v for k, v in values.items()):
@@ -171,9 +171,12 @@ def run(doc: Doc) -> None:
     context = _ListPlace(doc)
     for m in _title_pattern(doc).finditer(text):
         ts, te = m.span()
-        if doc.overlaps(ts, te):
-            continue
         title = m.group()
+        if doc.overlaps(ts, te):
+            inner = next((o.end for o in doc.ending_at_or_in(ts, te, ORGANIZATION)), None)
+            if inner is None or text[inner:te] not in doc.lex.titles or doc.overlaps(inner, te):
+                continue
+            ts, title = inner, text[inner:te]      # 市纪委书记: 书记 after the organization 市纪委
         if te < len(text) and text[te] in "会组室处" and title.endswith(("委员", "主任")):
             continue
         ms = ts
@@ -181,10 +184,13 @@ def run(doc: Doc) -> None:
             if text.endswith(mod, 0, ts) and not doc.overlaps(ts - len(mod), ts):
                 ms = ts - len(mod)            # 设计总监: the role as written
                 break
-        doc.add(ROLE, ms, te, value=title)
         _, ps = _bare(doc, title, ms)
         org, os_ = _org_before(doc, ps)
         own = org is not None
+        if not own and (split := _body_in_title(doc, title, units, ps)) is not None:
+            org, title = split          # 区委常委、政法委书记: 书记 of the 区委's 政法委
+            os_, own = ps, True
+        doc.add(ROLE, ms, te, value=title)
         if org is None and text.startswith("本报", ps - 2):
             org, os_, own = paper_ref, ps - 2, True
         unit_start = os_ if own else ps
@@ -300,6 +306,24 @@ def _home_at(home: Home, d) -> Home:
     else:
         other.county = d
     return other
+
+
+def _body_in_title(doc: Doc, title: str, units: list[Unit], start: int) -> tuple[EntityRef, str] | None:
+    """(the body, the bare title) of a title that begins with a party body's stem (政法委书记, 纪委书记): the body of
+    the place the phrase's previous unit is written with (区委常委、政法委书记: the 区's), else of the paper's city."""
+    lex = doc.lex
+    stem = lex.starting("party_bodies", lex.party_bodies, title, 0)
+    if stem is None or stem in ("委", "委员会") or title[len(stem):] not in lex.titles:
+        return None
+    place = "市"
+    if units and _joined(doc.text, units[-1].end, start):
+        prev = units[-1]
+        written = prev.written[:len(prev.written) - len(prev.title)]
+        if not written:          # 区委常委 where no county is known: the 区委 mention names no organization
+            written = next((m.text for m in doc.ending_at(prev.start, ORGANIZATION)), "")
+        place = written.removeprefix("中共").removesuffix("委员会").removesuffix("委") or place
+    res = canonical(place + stem, doc, doc.home)
+    return (EntityRef(ORGANIZATION, res[0]), title[len(stem):]) if res is not None else None
 
 
 def _joined(text: str, prev_end: int, start: int) -> bool:

@@ -19,7 +19,7 @@ HERE = Path(__file__).parent
 FILES = ("titles.tsv", "title_prefixes.txt", "party_bodies.tsv", "departments.tsv", "organizations.tsv",
          "org_suffixes.txt", "venue_suffixes.txt", "road_suffixes.txt", "event_triggers.tsv", "surnames.txt",
          "not_names.txt", "occupations.txt", "country_abbreviations.tsv", "title_modifiers.txt", "honorifics.txt",
-         "org_units.tsv", "team_cues.tsv", "place_words.tsv", "sports_clubs.tsv", "org_cues.tsv")
+         "org_units.tsv", "team_cues.tsv", "place_words.tsv", "sports_clubs.tsv", "org_cues.tsv", "parties.tsv")
 
 
 @dataclass(frozen=True)
@@ -40,6 +40,7 @@ class Lexicon:
     organizations: dict[str, str] = field(default_factory=dict)        # any form -> canonical
     org_aliases: dict[str, set[str]] = field(default_factory=dict)     # canonical -> short forms
     org_suffixes: list[str] = field(default_factory=list)              # longest first
+    parties: dict[str, str] = field(default_factory=dict)              # 致公党, 中国致公党 -> 中国致公党
     venue_suffixes: list[str] = field(default_factory=list)
     road_suffixes: list[str] = field(default_factory=list)
     event_nouns: list[str] = field(default_factory=list)
@@ -222,6 +223,10 @@ def load(extra_dir: str | None = None) -> Lexicon:
         for s in shorts:
             lex.organizations.setdefault(s, canonical)
         lex.org_aliases.setdefault(canonical, set()).update(shorts)
+    for line in _lines("parties.tsv", extra):
+        f = _fields(line)
+        for form in [f[0], *(a for a in (f[1].split(",") if len(f) > 1 else []) if a)]:
+            lex.parties[form] = f[0]
     lex.org_suffixes = sorted(set(_lines("org_suffixes.txt", extra)), key=len, reverse=True)
     lex.venue_suffixes = sorted(set(_lines("venue_suffixes.txt", extra)), key=len, reverse=True)
     lex.road_suffixes = sorted(set(_lines("road_suffixes.txt", extra)), key=len, reverse=True)
