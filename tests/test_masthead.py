@@ -1,5 +1,7 @@
 from datetime import date
 
+import pytest
+
 from kg.ingest.masthead import lunar_to_solar, parse_masthead
 
 HEAD = "湘潭日报\n\n中共湘潭市委机关报\n\n2023年4月18日 星期二 农历癸卯年闰二月廿八\n\n今日八版\n第 1234 号\n\n标题\n本报讯（记者 甲）正文。"
@@ -25,3 +27,18 @@ def test_lunar_conversion_uses_weekday_to_pick_the_cycle():
 def test_page_without_masthead_has_no_date():
     m = parse_masthead("“请人民阅卷”新闻发布会召开——\n\n本报讯(记者 甲) 11月20日下午，发布会召开。")
     assert m.issue_date is None and m.paper == "" and m.body_start == 0
+
+
+@pytest.mark.parametrize("head,paper", [
+    ("湍急江水中 他们救起落水小孩\n来源:眉山日报 2018-06-06 07:59   https://www.yybnet.net/\n昨(5)日,本报接到…", "眉山日报"),
+    ("市北开发区发力新兴产业招商\n日照日报 2016-11-17 00:00\n本报讯(记者 张守坤)11月5日…", "日照日报"),
+    ("情系家乡父老\nhttp://www.sina.com.cn  2010年08月02日18:29  郑州晚报\n□晚报记者 熊堰秋/文", "郑州晚报"),
+    ("汉中市政府代表团来商考察\n商洛日报讯 (记者 陈 静)5月9日,汉中市委副书记…", "商洛日报"),
+])
+def test_masthead_web_article_credits_its_outlet(head, paper):
+    assert parse_masthead(head).paper == paper
+
+
+def test_masthead_outlet_only_in_the_first_lines():
+    text = "标题\n" + "正文一句。\n" * 8 + "来源:人民日报\n"
+    assert parse_masthead(text).paper == ""

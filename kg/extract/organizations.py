@@ -286,9 +286,11 @@ def _the_paper(doc: Doc) -> None:
     """The paper itself (本报, 衡阳日报), when the masthead or the user named it."""
     if doc.paper.org_name:
         paper_ref = EntityRef(ORGANIZATION, doc.paper.org_name)
-        for m in re.finditer(rf"{re.escape(doc.paper.name)}社?|本报(?=讯|记者|评论员|通讯员|特约|全媒体|摄影)", doc.text):
+        kind = next((k for k in ("日报", "晚报", "都市报") if doc.paper.name.endswith(k)), "本报")   # 晚报记者 X
+        own = rf"(?:本报|(?<![\u4e00-\u9fff]){kind})(?=讯|记者|首席记者|评论员|通讯员|特约|全媒体|摄影)"
+        for m in re.finditer(rf"{re.escape(doc.paper.name)}社?|{own}", doc.text):
             if doc.add(ORGANIZATION, m.start(), m.end(), paper_ref) is not None:
-                doc.record(paper_ref).aliases.update({doc.paper.name, "本报"} - {doc.paper.org_name})
+                doc.record(paper_ref).aliases.update({doc.paper.name, m.group()} - {doc.paper.org_name})
 
 
 def _by_names(doc: Doc, cands: _Candidates) -> None:

@@ -20,6 +20,14 @@ LUNAR = re.compile(r"农历\s*(?P<gz>[甲乙丙丁戊己庚辛壬癸][子丑寅�
                    r"二十|廿[一二三四五六七八九]?|三十)")
 WEEKDAY = re.compile(r"(?:星期|周)(?P<w>[一二三四五六日天])")
 PAPER = re.compile(r"^\s*(?P<name>[\u4e00-\u9fff]{2,8}(?:日报|晚报|都市报|时报|商报))\s*(?:社)?\s*$")
+PAPER_NAME = r"(?P<name>[\u4e00-\u9fff]{2,8}?(?:日报|晚报|都市报|时报|商报))"
+SOURCE_LINES = 5     # a web article names its outlet in its first lines
+SOURCE = [re.compile(p) for p in (
+    rf"来源\s*[:：]\s*{PAPER_NAME}",                                      # 来源:眉山日报 2018-06-06
+    rf"^\s*{PAPER_NAME}\s+(?:19|20)\d\d[-年.]",                           # 日照日报 2016-11-17 00:00
+    rf"(?:\d{{1,2}}:\d{{2}}|\.(?:cn|com|net))\s+{PAPER_NAME}\s*$",         # …sina.com.cn 2010年08月02日18:29 郑州晚报
+    rf"^\s*[□■]?\s*{PAPER_NAME}讯",                                        # 商洛日报讯 (记者 陈 静)
+)]
 ORGAN = re.compile(r"中共(?P<city>[\u4e00-\u9fff]{2,6}?)(?:市|州|县)?委(?:员会)?(?:机关报|主管|主办)")
 
 STEMS = "甲乙丙丁戊己庚辛壬癸"
@@ -73,6 +81,15 @@ def lunar_to_solar(ganzhi: str, month: int, day: int, leap: bool, weekday: int |
     return min(candidates, key=lambda d: (d > ref + timedelta(days=366), abs((d - ref).days)))
 
 
+def _source(lines: list[str]) -> str:
+    """The outlet a web article's first lines credit (来源:宣城日报, 商洛日报讯), or ""."""
+    for line in lines:
+        for pattern in SOURCE:
+            if (s := pattern.search(line)) is not None:
+                return s["name"]
+    return ""
+
+
 def parse_masthead(text: str) -> Masthead:
     """Read the masthead in the first lines of a page; fields it does not find stay empty."""
     m = Masthead()
@@ -105,6 +122,8 @@ def parse_masthead(text: str) -> Masthead:
         offset = offset_next
     if m.issue_date is None and m.lunar_date is not None:
         m.issue_date = m.lunar_date
+    if not m.paper:
+        m.paper = _source(lines[:SOURCE_LINES])
     if m.paper and not m.city_hint:
         m.city_hint = re.sub(r"(日报|晚报|都市报|时报|商报)$", "", m.paper)
     if m.paper or m.issue_date:
