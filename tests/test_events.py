@@ -1,5 +1,7 @@
 from datetime import date
 
+import pytest
+
 
 def _events(ext):
     return {e.name: e for e in ext.events}
@@ -45,3 +47,36 @@ def test_events_a_year_in_the_name_is_not_the_date(run):
               "本次全民阅读活动将持续至今年12月。", issue=date(2021, 4, 18))
     ev = _events(ext)["“书香衡阳”全民阅读活动启动仪式"]
     assert ev.date == "2021-04-17"
+
+
+def test_events_visit_with_its_manner_and_the_meeting_during_it(run):
+    """A delegation 在赣州市学习考察 (the manner between place and verb) and the 会见 of its host are two events;
+    a clause ending in 参加 gives its persons to the events before it."""
+    ext = run("1月11日至13日，我市党政代表团在赣州市学习考察。赣州市委书记吴忠琼会见我市党政代表团一行。"
+              "市委书记夏文勇率队，市领导李高兴、贺喜灿参加。")
+    by_name = {e.name: e for e in ext.events}
+    assert set(by_name) == {"在赣州市学习考察", "会见我市党政代表团"}
+    assert {p.name for p in by_name["会见我市党政代表团"].attendees} >= {"吴忠琼", "夏文勇", "李高兴", "贺喜灿"}
+    assert {p.name for p in by_name["在赣州市学习考察"].attendees} >= {"李高兴", "贺喜灿"}
+
+
+def test_events_headline_is_the_lead_events_other_name(run):
+    from kg.datamodel import Article
+    from kg.extract import extract
+    from kg.ingest.paper import make_paper
+
+    art = Article(id="t", text="汉中市政府代表团来商考察\n5月9日，汉中市委副书记、市长王建军率政府代表团来商洛参观考察。",
+                  source="t", title="汉中市政府代表团来商考察 2014-05-12 10:42:06", paper=make_paper("", "商洛"))
+    ev, = extract(art).events
+    assert "汉中市政府代表团来商考察" in ev.aliases | {ev.name}
+
+
+@pytest.mark.parametrize("text", ["市领导出席相关活动。", "各地开展系列活动。"])
+def test_events_generic_phrase_is_no_event(run, text):
+    got = [e.name for e in run("5月9日，市委书记胡润泽主持召开座谈会。" + text).events]
+    assert got == ["座谈会"]
+
+
+def test_events_short_meeting_name_with_its_actor(run):
+    ev, = run("5月9日，市委书记胡润泽主持召开座谈会。").events
+    assert ev.name == "座谈会" and [p.name for p in ev.attendees] == ["胡润泽"]

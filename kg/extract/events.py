@@ -33,9 +33,11 @@ LEFT_STOP = set("召开 举行 举办 开展 组织 参加 出席 主持 启动 
                 "确保 停止 返回 保障 提升 提高 促进 看到 遭遇 发生 经历 进入 利用 积极参加".split())
 TRIM_HEAD = re.compile(r"^(?:我市|本市|该市|该县|该区|我省|我县|我区)")
 PLACE_RANK = {"group": 0, "venue": 1, "road": 2, "village": 3, "town": 4, "county": 5, "city": 6, "province": 7, "country": 8}
-MOVE = re.compile(r"(?:前往|来到|到|赴|走进|深入)$")
+MOVE = re.compile(r"(?:前往|来到|到|赴|走进|深入|在|莅)$")
+VISIT_MANNER = re.compile(r"(?:学习|实地|现场|专题|参观|调研|深入|蹲点|暗访|督导|检查|指导)+")     # 在赣州市学习考察
+GENERIC_HEADS = re.compile(r"^(?:相关|有关|系列|各项|各类|此类|上述|这些|此次|本次|该|宣布|开展)(?:活动|会议|工作|仪式|比赛)$")
 SAME_DAY = ("随后", "会后", "当天", "当日", "同日", "会上", "活动中", "期间")
-PARTICIPATE = re.compile(r"(?:参加|出席|陪同|参与)(?:活动|会议|仪式|调研|座谈)?[。，]?$")
+PARTICIPATE = re.compile(r"(?:参加|出席|陪同|参与)[\u4e00-\u9fff]{0,6}$")     # …李高兴、贺喜灿参加；…参加会见或陪同
 GENERIC_NAMES = {"活动", "会议", "大会", "仪式", "比赛", "检查", "评估", "考核", "展", "签约", "事故", "巡查", "督查", "讲座"}
 MIN_CHARS = 4
 ACCIDENTS = {"车祸", "事故", "火灾", "地震", "洪水"}
@@ -56,7 +58,9 @@ def run(doc: Doc) -> None:
             continue
         start = _np_start(doc, m.start())
         name = text[start:m.end()]
-        if (len(name) < MIN_CHARS and m.group() not in ACCIDENTS) or name in GENERIC_NAMES or _only_quote_head(name):
+        short = len(name) < MIN_CHARS and not (name == m.group() and len(name) == 3 and name.endswith("会"))   # 座谈会
+        if (short and m.group() not in ACCIDENTS) or name in GENERIC_NAMES or _only_quote_head(name) \
+                or GENERIC_HEADS.match(name):
             continue
         found.append((start, m.end(), m.end(), "noun"))
     for m in verbs.finditer(text):
@@ -67,10 +71,15 @@ def run(doc: Doc) -> None:
             found.append((*span, m.end(), "verb"))
     found = _drop_overlaps(found)
     events: list[tuple[EventFact, int, int]] = []
-    for s, e, _trigger_end, _kind in sorted(found):
+    headline = _headline(doc)
+    for s, e, trigger_end, kind in sorted(found):
         name = TRIM_HEAD.sub("", text[s:e])
         s = e - len(name)
         ev = EventFact(name=name, sentence=doc.sentence_text(s))
+        trigger = _trigger(doc, trigger_end, kind)
+        if headline and trigger and trigger in headline and s < _lead_end(doc) and headline != name:
+            ev.aliases.add(headline)        # 汉中市政府代表团来商考察: the headline names the lead's visit
+            headline = ""
         mention = doc.add(EVENT, s, e, claim=False)
         if mention is None:
             continue
@@ -83,6 +92,23 @@ def run(doc: Doc) -> None:
     home = doc.home
     home_ref = division_ref(home.city) if home is not None and home.city is not None else None
     doc.add_events(_merge([ev for ev, _, _ in kept], home_ref))
+
+
+HEADLINE_TAIL = re.compile(r"[（(][^）)]{0,6}[）)]\s*$")       # (组图), （图）
+
+
+def _headline(doc: Doc) -> str:
+    """The article's headline, as an event's other name, when it is one line of a few words."""
+    title = re.split(r"\s+(?=\d|来源|时间|作者|发布|刊发|日期)", doc.article.title.strip())[0]
+    title = HEADLINE_TAIL.sub("", title)
+    return title if 4 <= len(title) <= 30 and not re.search(r"[，。！？：:]", title) else ""
+
+
+def _trigger(doc: Doc, end: int, kind: str) -> str:
+    """The event word that ends at `end` (会议, 考察)."""
+    lex = doc.lex
+    words = lex.event_nouns if kind == "noun" else lex.event_verbs
+    return lex.ending(f"event_{kind}s", words, doc.text, end) or ""
 
 
 def _evidenced(doc: Doc, ev: EventFact, s: int, e: int) -> bool:
@@ -206,13 +232,17 @@ def _verb_phrase(doc: Doc, vs: int, ve: int) -> tuple[int, int] | None:
         k = text.find(close, j + 1)
         if 0 < k - j <= 40:
             return vs, k + 1
+    if text[j:j + 1] in ("我", "本") and j + 1 < len(text) and text[j + 1] in "市县区省":
+        j += 1           # 会见我市党政代表团: the organization is 市党政代表团
     for m in doc.mentions(PLACE, ORGANIZATION, PERSON, by_start=False):
         if m.start == j:
             end = m.end
             # 看望慰问了困难群众: take a short noun object too
             return vs, end
-    # object before: 前往衡阳抗战纪念馆参观
-    before = [m for m in doc.mentions(PLACE, ORGANIZATION, by_start=False) if m.end == vs]
+    # object before: 前往衡阳抗战纪念馆参观, 在赣州市学习考察, 到市开发区现场办公
+    gap = VISIT_MANNER.search(text, max(0, vs - 8), vs)
+    lead = gap.start() if gap is not None and gap.end() == vs else vs
+    before = [m for m in doc.mentions(PLACE, ORGANIZATION, by_start=False) if m.end in (vs, lead)]
     if before:
         b = before[0]
         mv = MOVE.search(text, max(0, b.start - 3), b.start)
@@ -351,7 +381,7 @@ def _attendees(doc: Doc, events: list[tuple[EventFact, int, int]]) -> None:
                 ev.attendees.append(who)     # 他: the person the text last named
     for ss, se in doc.sentences:
         sent = text[ss:se].strip()
-        if not PARTICIPATE.search(sent.rstrip("。")):
+        if not PARTICIPATE.search(sent.rstrip("。；;，,")):
             continue
         people = [m.ref for m in doc.mentions(PERSON) if ss <= m.start < se]
         for ev, s, _ in events:
