@@ -80,3 +80,9 @@ def test_events_generic_phrase_is_no_event(run, text):
 def test_events_short_meeting_name_with_its_actor(run):
     ev, = run("5月9日，市委书记胡润泽主持召开座谈会。").events
     assert ev.name == "座谈会" and [p.name for p in ev.attendees] == ["胡润泽"]
+
+
+def test_events_happening_on_a_day_is_an_event(run):
+    """落水 on 5月20日 is news; 捐款 with no day, in a life story, is not."""
+    got = [e.name for e in run("5月20日下午，岷江边一小孩不慎落水。他多年来坚持捐款。").events]
+    assert got == ["不慎落水"]

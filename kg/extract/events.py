@@ -257,7 +257,20 @@ def _verb_phrase(doc: Doc, vs: int, ve: int) -> tuple[int, int] | None:
     subj = [m for m in doc.mentions(PLACE, by_start=False) if 0 < vs - m.end <= 12 and "，" not in text[m.end:vs]]
     if subj and doc.lex.event_verbs and text[vs:ve] in ("通车", "恢复通车", "开工", "竣工", "投入使用"):
         return subj[0].start, ve
+    if text[vs:ve] in doc.lex.event_happenings and _dated(doc, vs):
+        manner = HAPPEN_MANNER.search(text, max(0, vs - 2), vs)
+        return (manner.start() if manner is not None else vs), ve     # 不慎落水, 全面开工, 宣判
     return None
+
+
+HAPPEN_MANNER = re.compile(r"(?:不慎|全面|正式|顺利|突然|意外|成功)$")
+
+
+def _dated(doc: Doc, pos: int) -> bool:
+    """Does the sentence at `pos` give a day (5月20日, 昨日)? A happening is news when it says when: 捐款 and 复工 in a
+    life story are not."""
+    ss, se = doc.sentence_span(pos)
+    return any(ss <= m.start < se and m.value and len(m.value) == 10 for m in doc.mentions(DATE))
 
 
 def _drop_overlaps(found):

@@ -46,6 +46,7 @@ class Lexicon:
     event_nouns: list[str] = field(default_factory=list)
     event_verbs: list[str] = field(default_factory=list)
     event_hosts: set[str] = field(default_factory=set)                # 举行, 召开: hold an event, name none
+    event_happenings: set[str] = field(default_factory=set)           # 落水, 开工: the verb is the occurrence
     surnames: set[str] = field(default_factory=set)
     compound_surnames: set[str] = field(default_factory=set)
     not_names: set[str] = field(default_factory=set)
@@ -235,6 +236,7 @@ def load(extra_dir: str | None = None) -> Lexicon:
     lex.event_hosts = set(triggers.get("host", ()))
     lex.event_verbs = sorted({w for kind, words in triggers.items() if kind not in ("noun", "host") for w in words},
                              key=len, reverse=True)
+    lex.event_happenings = set(triggers.get("happen", ()))
     for s in _lines("surnames.txt", extra):
         s = s.strip()
         (lex.compound_surnames if len(s) == 2 else lex.surnames).add(s)
