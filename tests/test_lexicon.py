@@ -29,3 +29,26 @@ def test_lexicon_starting_takes_the_empty_word_last():
     assert lex.starting("empty", ["", "宣传部"], "宣传部长", 0) == "宣传部"
     assert lex.starting("empty", ["", "宣传部"], "组织部", 0) == ""
     assert lex.starting("empty", ["", "宣传部"], "", 0) == ""
+
+
+def test_lexicon_word_files_extend_from_the_users_folder(tmp_path, run):
+    """A line in the user's event_words.tsv reaches the extractor that reads it: 茶叙会 is no event alone."""
+    from datetime import date
+
+    from kg.datamodel import Article
+    from kg.extract import extract
+    from kg.ingest.paper import make_paper
+    from kg.lexicon import WORD_FILES, load
+
+    base = load()
+    assert all(base.words[name] for name in WORD_FILES)
+    assert "召开" in base.word_set("event_words", "name_stop") and "有限公司" in base.kind("organization_words", "legal")
+    text = "1月12日，市委书记张霞主持召开工作茶叙会。"
+    art = Article(id="t", text=text, source="t", issue_date=date(2021, 1, 13), paper=make_paper("衡阳日报", "衡阳"))
+    ours, more = tmp_path / "ours", tmp_path / "more"
+    for folder in (ours, more):
+        folder.mkdir()
+        (folder / "event_triggers.tsv").write_text("noun\t茶叙会\n", encoding="utf-8")
+    assert [e.name for e in extract(art, load(str(ours))).events] == ["工作茶叙会"]
+    (more / "event_words.tsv").write_text("# ours\nname_stop\t工作\n", encoding="utf-8")
+    assert [e.name for e in extract(art, load(str(more))).events] == ["茶叙会"]

@@ -17,32 +17,20 @@ from ..datamodel import DATE, EVENT, ORGANIZATION, PERSON, PLACE, EntityRef, Eve
 from .doc import Doc, line_head
 from .place_refs import division_ref
 
+WORDS = "event_words"      # kg/lexicon/event_words.tsv: the words below read names and attendees by
 NAME = "events"
 REQUIRES = ("home", "date", "place", "organization", "person", "memberships")
 ASSIGNS = ("event", "events")
 
 NP_POS_STOP = ("p", "c", "u", "r", "d", "y", "e", "o", "w", "t", "x", "q")
 QUOTE_MAX = 24      # a quotation longer than this is speech, not part of an event's name
-LEFT_STOP = set("召开 举行 举办 开展 组织 参加 出席 主持 启动 进行 在 于 到 赴 来 是 为 对 由 和 与 及 等 了 的 将 把 被 "
-                "正式 隆重 成功 顺利 圆满 如期 近日 日前 当天 当日 随后 同时 还 也 并 又 都 已 已经 即将 先后 分别 "
-                "参与 承办 主办 协办 通过 利用 借助 以 围绕 结合 作为 就 从 自 做客 一场 一次 一起 一宗 本次 此次 这次 该 "
-                "各 每 所 其 这 那 我市 本市 全省 全国 全县 全区 各地 多 一 首 第一 年度 落下 拉开 迎来 "
-                "联合 共同 积极 认真 扎实 深入 持续 广泛 集中 专门 专题 主动 大力 着力 相继 先后 再 又 通报 "
-                "希望 要求 推动 推进 加快 落实 实施 做好 加强 抓好 部署 安排 发布 印发 提出 围绕 感谢 通过 "
-                "启动 完成 获得 获评 入选 纳入 列入 参照 根据 按照 依据 决定 确定 明确 迎接 筹备 做客 主讲 "
-                "确保 停止 返回 保障 提升 提高 促进 看到 遭遇 发生 经历 进入 利用 积极参加".split())
 TRIM_HEAD = re.compile(r"^(?:我市|本市|该市|该县|该区|我省|我县|我区)")
 PLACE_RANK = {"group": 0, "venue": 1, "road": 2, "village": 3, "town": 4, "county": 5, "city": 6, "province": 7, "country": 8}
 MOVE = re.compile(r"(?:前往|来到|到|赴|走进|深入|在|莅)$")
 VISIT_MANNER = re.compile(r"(?:学习|实地|现场|专题|参观|调研|深入|蹲点|暗访|督导|检查|指导)+")     # 在赣州市学习考察
 GENERIC_HEADS = re.compile(r"^(?:相关|有关|系列|各项|各类|此类|上述|这些|此次|本次|该|宣布|开展)(?:活动|会议|工作|仪式|比赛)$")
-SAME_DAY = ("随后", "会后", "当天", "当日", "同日", "会上", "活动中", "期间")
 PARTICIPATE = re.compile(r"(?:参加|出席|陪同|参与)[\u4e00-\u9fff]{0,6}$")     # …李高兴、贺喜灿参加；…参加会见或陪同
-GENERIC_NAMES = {"活动", "会议", "大会", "仪式", "比赛", "检查", "评估", "考核", "展", "签约", "事故", "巡查", "督查", "讲座"}
 MIN_CHARS = 4
-ACCIDENTS = {"车祸", "事故", "火灾", "地震", "洪水"}
-
-
 def run(doc: Doc) -> None:
     if doc.article.kind != "article":
         return           # a masthead or an advertisement reports no event
@@ -59,13 +47,16 @@ def run(doc: Doc) -> None:
         start = _np_start(doc, m.start())
         name = text[start:m.end()]
         short = len(name) < MIN_CHARS and not (name == m.group() and len(name) == 3 and name.endswith("会"))   # 座谈会
-        if (short and m.group() not in ACCIDENTS) or name in GENERIC_NAMES or _only_quote_head(name) \
+        if (short and m.group() not in lex.word_set(WORDS, "accident")) or name in lex.word_set(WORDS, "generic") \
+                or _only_quote_head(name) \
                 or GENERIC_HEADS.match(name):
             continue
         found.append((start, m.end(), m.end(), "noun"))
     for m in verbs.finditer(text):
         if _inside(doc, m.start(), m.end(), ORGANIZATION, PLACE) or any(s <= m.start() < e for s, e, _, _ in found):
             continue
+        if not doc.is_boundary(m.start()):
+            continue      # 召开工作: no 开工 across two words
         span = _verb_phrase(doc, m.start(), m.end())
         if span is not None:
             found.append((*span, m.end(), "verb"))
@@ -153,11 +144,12 @@ def _only_quote_head(name: str) -> bool:
 def _np_start(doc: Doc, trig_start: int) -> int:
     """Walk left from an event word over the noun phrase that names the event."""
     text = doc.text
+    stop = doc.lex.word_set(WORDS, "name_stop")
     i = doc.token_index(trig_start)
     start = doc.tokens[i].start if i >= 0 and doc.tokens[i].start < trig_start else trig_start
     j = i - 1 if i >= 0 and doc.tokens[i].start >= trig_start else i - 1
     if i >= 0 and doc.tokens[i].start < trig_start:
-        start = trig_start if doc.tokens[i].word in LEFT_STOP else doc.tokens[i].start
+        start = trig_start if doc.tokens[i].word in stop else doc.tokens[i].start
     quote = 0
     quote_end = 0
     while j >= 0:
@@ -192,7 +184,7 @@ def _np_start(doc: Doc, trig_start: int) -> int:
             start = t.start
             j -= 1
             continue
-        if w in LEFT_STOP or not any("\u4e00" <= c <= "\u9fff" or c.isalnum() for c in w):
+        if w in stop or not any("\u4e00" <= c <= "\u9fff" or c.isalnum() for c in w):
             break
         if (t.pos.startswith("m") and (w.startswith("第") or doc.text.startswith(("年度", "届", "年"), t.end))) or (
                 t.pos == "t" and w.endswith(("年度", "届"))):
@@ -301,7 +293,7 @@ def _date_for(doc: Doc, s: int, earlier: list) -> str | None:
         return dates[0].value
     vague = [m for m in doc.mentions(DATE) if ss <= m.start < se and not m.value]
     sent = doc.text[ss:se]
-    if any(w in sent for w in SAME_DAY) or any(v.text in ("当日", "当天") for v in vague):
+    if any(w in sent for w in doc.lex.kind(WORDS, "same_day")) or any(v.text in ("当日", "当天") for v in vague):
         prior = [m for m in doc.mentions(DATE) if m.start < ss and m.value and len(m.value) == 10]
         if prior:
             return prior[-1].value
@@ -365,7 +357,7 @@ def _attendees(doc: Doc, events: list[tuple[EventFact, int, int]]) -> None:
     if not events:
         return
     text = doc.text
-    reporters = {h.person for h in doc.memberships if h.title in REPORTING}
+    reporters = {h.person for h in doc.memberships if h.title in doc.lex.word_set(WORDS, "reporting")}
     reporters |= {m.ref for m in doc.mentions(PERSON) if _in_credit(text, m.start)}
     nested = {(m.start, m.end) for m in doc.mentions(PERSON)
               if any(o.start <= m.start and m.end <= o.end for o in doc.mentions(ORGANIZATION))}
@@ -381,7 +373,7 @@ def _attendees(doc: Doc, events: list[tuple[EventFact, int, int]]) -> None:
             cited = text.startswith("总书记", m.end) and not own[0] <= m.start < own[1]
             inside = a <= m.start < b and any(x <= m.start < y for x, y in spans)
             if inside and m.ref not in reporters and not cited and (m.start, m.end) not in nested \
-                    and not _commemorated(text, m.start, m.end):
+                    and not _commemorated(doc, m.start, m.end):
                 if m.ref not in ev.attendees:
                     ev.attendees.append(m.ref)
             if inside and m.ref in ev.attendees:
@@ -404,16 +396,16 @@ def _attendees(doc: Doc, events: list[tuple[EventFact, int, int]]) -> None:
                         ev.attendees.append(p)
 
 
-def _commemorated(text: str, start: int, end: int) -> bool:
+def _commemorated(doc: Doc, start: int, end: int) -> bool:
     """A person the event remembers, not one who was there: 缅怀彭德怀同志, 在彭德怀铜像前, 毛泽东诞辰."""
-    return bool(REMEMBERED_AFTER.match(text, end)) or text.endswith(REMEMBERING, max(0, start - 4), start)
+    text = doc.text
+    return bool(REMEMBERED_AFTER.match(text, end)) or text.endswith(doc.lex.kind(WORDS, "remembering"),
+                                                                     max(0, start - 4), start)
 
 
 REMEMBERED_AFTER = re.compile(r"(?:同志|先生|烈士)?(?:的)?(?:铜像|塑像|雕像|遗像|纪念馆|纪念碑|纪念园|故居|旧居|陵园|墓|"
                               r"诞辰|逝世|生平|事迹)")
-REMEMBERING = ("缅怀", "纪念", "悼念", "追思", "怀念")
 PRONOUN = re.compile(r"(?<![其们])(?:他|她)(?!们)")
-REPORTING = {"记者", "通讯员", "编辑", "实习生", "特约记者", "摄影记者"}
 CREDIT = re.compile(r"■[^\n]*$")
 
 

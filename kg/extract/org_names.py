@@ -15,11 +15,6 @@ from .doc import Doc
 from .geo import GOVERNMENT_ENDINGS, LEVEL_WORDS, Home, is_government, leading_place
 from .org_patterns import known_pattern, suffix_at
 
-LEGAL = ("有限责任公司", "股份有限公司", "集团有限公司", "有限公司", "集团公司", "总公司", "集团", "公司")
-
-
-TRADES = ("软件", "科技", "技术", "网络", "信息", "电子", "实业", "发展", "投资", "文化", "传媒", "控股", "国际")
-
 
 def canonical(surface: str, doc: Doc, home: Home) -> tuple[str, set[str]] | None:
     """The full name of an organization written `surface` in this paper's context, and its other forms.
@@ -163,7 +158,7 @@ def unit_after(doc: Doc, e: int, name: str, home: Home) -> int | None:
     return m.end()
 
 
-def short_forms(name: str, home: Home) -> list[str]:
+def short_forms(name: str, home: Home, lex: Lexicon) -> list[str]:
     out = []
     if "·" in name:
         out.append(name.split("·")[-1])
@@ -174,14 +169,14 @@ def short_forms(name: str, home: Home) -> list[str]:
         core = core[lp[1]:]
         if len(core) >= 4 and not core.endswith(GOVERNMENT_ENDINGS):
             out.append(core)          # 衡阳文创联盟 -> 文创联盟
-    for legal in LEGAL:
+    for legal in lex.kind("organization_words", "legal"):
         if core.endswith(legal) and len(core) > len(legal) + 1:
             core = core[: -len(legal)]
             out.append(core)
             break
     else:
         return [s for s in out if len(s) >= 2]
-    for trade in TRADES:
+    for trade in lex.kind("organization_words", "trade"):
         if core.endswith(trade) and len(core) - len(trade) >= 2:
             out.append(core[: -len(trade)])
     return [s for s in out if len(s) >= 2 and s != name]

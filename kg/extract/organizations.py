@@ -21,25 +21,12 @@ from .org_names import canonical, hanzi_or_mid, short_forms, unit_after, with_te
 from .org_patterns import army_pattern, known_pattern, level_pattern, party_pattern, suffix_at
 from .teams import cue_pattern
 
+WORDS = "organization_words"     # kg/lexicon/organization_words.tsv
 NAME = "organizations"
 REQUIRES = ("home", "date")
 ASSIGNS = ("organization", "person", "memberships")   # a studio names its person; 政协委员 is a seat
 
 NAME_POS = {"n", "nr", "ns", "nt", "nz", "nrt", "nrfg", "j", "vn", "an", "b", "eng", "l", "nnt", "x", "s", "f"}
-VERBISH = ("支持", "推动", "推进", "加快", "开展", "组织", "举办", "召开", "负责")
-STOP_WORDS = set("关于 在 对 由 和 与 及 向 为 从 把 被 将 到 让 给 以 等 的 了 是 有 也 还 并 又 都 就 该 其 各 每 全 即 "
-                 "于 或 及其 以及 联合 组织 召开 举办 举行 开展 成立 前往 来到 深入 进驻 负责 表示 介绍 获悉 "
-                 "了解到 发布 据 经 通过 依托 推动 支持 指导 协调 督促 要求 希望 带领 率 率领 邀请 携手 牵头 "
-                 "会同 配合 作为 这 那 我 我们 他们 记者 笔者 同时 目前 已 已经 正在 今年 去年 近日 日前 相关 "
-                 "有关 主要 部分 多个 一些 所有 其他 此次 本次 这次 之前 之后 期间 同比 全市 全省 全县 全区 "
-                 "各级 各类 广大 多家 首批 首家 新 原 现 驻 赴 来自 位于 包括 如 像 是否 能够 可以 将会 "
-                 "市民 群众 村民 居民 企业 单位 部门 机构 公司 政府 人员 代表 干部 党员 领导 工作人员 负责人".split())
-GENERIC = {"中华", "华夏", "和平", "国共", "共产党", "工作", "综合医院", "人民医院", "中心医院", "政协", "人大", "党委", "市", "县", "区", "省", "手机银行", "网上银行", "办税服务厅", "相关部门", "有关部门", "相关单位", "有关单位", "职能部门", "主管部门", "服务中心", "政务中心", "中心", "公司",
-           "集团", "银行", "医院", "学校", "大学", "协会", "委员会", "办公室", "工作室", "合作社", "企业", "单位",
-           "便民服务中心", "党群服务中心", "卫生室", "警务室", "文化中心", "指挥部", "领导小组", "工作组", "工作队",
-           "税务分局", "公安分局", "分局", "支部", "党支部", "村委会", "居委会", "党组", "部", "局", "委", "办",
-           "科", "处", "厅", "署", "领导班子", "班子", "本部", "总部", "学院", "研究院", "联盟", "考核组", "巡查组",
-           "督查组", "检查组", "代表团", "俱乐部", "派出所", "机关", "纪检监察组"}
 SINGLE_SUFFIXES = {"厅", "局", "委", "办", "署", "部", "科", "处"}
 LIST_TAIL = re.compile(r"等?\s*(?<![\d一二三四五六七八九十两])(?:\d{1,6}|[一二三四五六七八九十两]{1,4})\s*(?:家|个)\s*"
                        r"(?:[\u4e00-\u9fff]{0,6}?)"
@@ -69,13 +56,14 @@ NOUNISH = ("n", "nz", "ns", "nt", "nr", "vn", "an", "b", "s")
 def _left_edge(doc: Doc, end_token: int, suffix_start: int) -> int:
     """Where an organization name ending at token `end_token` starts: left over noun-like tokens only."""
     toks = doc.tokens
+    stop, verbish = doc.lex.word_set(WORDS, "name_stop"), doc.lex.kind(WORDS, "verbish")
     i = end_token
     start = toks[i].start
     while i - 1 >= 0:
         t = toks[i - 1]
-        if t.word in STOP_WORDS or not hanzi_or_mid(t.word) or suffix_start - t.start > 24:
+        if t.word in stop or not hanzi_or_mid(t.word) or suffix_start - t.start > 24:
             break
-        if any(v in t.word for v in VERBISH):
+        if any(v in t.word for v in verbish):
             break
         ordinal = t.pos == "m" and t.word.startswith("第")
         if not (t.pos in NOUNISH or ordinal or t.word == "·") or t.end != start:
@@ -122,7 +110,7 @@ def _tagged_org(doc: Doc, ti: int, weak: set) -> tuple[int, int] | None:
     if body is not None and body.end() < e and not (suffix_at(text, e, doc.lex) or word.endswith(GOVERNMENT_ENDINGS)):
         e = body.end()                                   # 省纪委|会同, 县委|同乡: a body, then words the tagger ran on
         word = text[s:e]
-    if len(word) < 2 or not hanzi_or_mid(word) or word in GENERIC or word.endswith("族"):
+    if len(word) < 2 or not hanzi_or_mid(word) or word in doc.lex.word_set(WORDS, "generic") or word.endswith("族"):
         return None       # 满族, 壮族: a people, not an organization
     if abbreviation_run(word, doc.lex.abbreviations):
         return None       # 中德: two countries (places), not an organization
@@ -215,7 +203,7 @@ def _ends_department(word: str, lex: Lexicon) -> bool:
 
 
 def _acceptable(name: str, suffix: str, lex: Lexicon) -> bool:
-    if name in GENERIC or len(name) < 2 or name in lex.departments.values() or name in lex.departments:
+    if name in lex.word_set(WORDS, "generic") or len(name) < 2 or name in lex.departments.values() or name in lex.departments:
         return False      # 税务局 alone: some tax bureau, no name
     core = name[: len(name) - len(suffix)]
     if suffix in SINGLE_SUFFIXES and len(core) < 2:
@@ -398,8 +386,8 @@ def _short_form_mentions(doc: Doc, kept: list[tuple[str, set[str]]]) -> None:
     """Short forms of what was found (角山米业, 用友, 大湘网) name the same organization."""
     shorts: dict[str, str] = {}
     for name, _aliases in kept:
-        for short in short_forms(name, doc.home):
-            if short not in GENERIC and short not in doc.lex.organizations:
+        for short in short_forms(name, doc.home, doc.lex):
+            if short not in doc.lex.word_set(WORDS, "generic") and short not in doc.lex.organizations:
                 shorts.setdefault(short, name)
     orgs = doc.mentions(ORGANIZATION, by_start=False)
     for m in orgs:

@@ -26,11 +26,6 @@ BYLINE_PARENS = re.compile(r"(?:本报讯|[\u4e00-\u9fff]{1,8}[报网]讯|新华
                            r"[0-9０-９一二三四五六七八九十]日(?:专?电|讯))\s*[（(]([^）)\n]{2,60})[）)]")
 CREDIT = re.compile(r"■\s*([^\n■]{2,40})")
 LEADERS = re.compile(r"(?:[省市县区镇乡]|中央|国家)?(?:领导|负责同志)")
-DESCRIBERS = ("村民", "居民", "市民", "老人", "母亲", "父亲", "儿子", "女儿", "妻子", "丈夫", "爱人", "孙子", "孙女", "学生",
-              "学子", "后代", "志愿者", "党员", "老党员", "干部", "岁的", "名叫", "叫作", "患者", "游客", "选手", "冠军", "代表",
-              "同事", "战友", "朋友", "老伴", "师傅", "工人", "农民", "教师", "医生", "护士", "乡贤", "好人", "模范", "英雄", "烈士",
-              "诗人", "作家", "画家", "家属", "业主", "店主", "老板", "创始人", "村支书", "导演", "球员", "玩家", "设计师",
-              "制片人", "歌手", "演员")
 SPEECH = re.compile(r"^(?:[\u4e00-\u9fff]{0,3}地)?(?:说|表示|介绍|指出|强调|认为|告诉|坦言|回忆|解释|感慨|笑着说|称|透露|"
                     r"建议|希望|提出|谈到|说道|补充|答道|回答|一行|等人|同志|家中|家里|老人|主持|出席|讲话|致辞|率队|带队|宣布|会见|"
                     r"调研|看望|慰问|参加|作主旨|作报告|作讲座|主讲|做客|在接受|[（(]化名)")
@@ -361,7 +356,7 @@ def _addressed(doc: Doc, i: int, n: int) -> bool:
 
 def _described(doc: Doc, i: int) -> bool:
     """Does a word that describes a person (村民, 母亲) end at offset i?"""
-    return doc.lex.ending("describers", DESCRIBERS, doc.text, i) is not None
+    return doc.lex.ending("describers", doc.lex.kind("person_words", "describer"), doc.text, i) is not None
 
 
 def _free_count(doc: Doc, name: str) -> int:

@@ -26,10 +26,6 @@ REQUIRES = ("home", "organization", "place")
 # organization: a unit written after its organization (南华大学附二医院心内科); place: weak guesses a name overlaps
 ASSIGNS = ("role", "person", "memberships", "organization", "place")
 
-CORPORATE = {"董事长", "副董事长", "总经理", "副总经理", "总裁", "副总裁", "负责人", "会长", "副会长", "理事长", "副理事长",
-             "院长", "副院长", "校长", "副校长", "主任", "副主任", "社长", "总编辑", "经理", "首席执行官", "总监", "董事",
-             "馆长", "站长", "所长", "行长", "团长", "队长", "秘书长", "主席", "副主席", "部长", "副部长", "创始人"}
-NAME_FIRST_TITLES = {"总书记", "主席", "总理", "副总理", "委员长", "同志", "书记", "市长", "省长", "县长"}
 SPACES = " \u3000\t"
 QUALIFIER = re.compile(r"(?:[\u4e00-\u9fff]{2,8}(?:区域|地区|大区|片区|分部|事业部))$")
 
@@ -106,7 +102,7 @@ def _implied_org(doc: Doc, title: str, home: Home | None = None) -> tuple[Entity
 
 def _evidence_org(doc: Doc, start: int, title: str) -> tuple[EntityRef | None, int]:
     """A name before a corporate title that no other rule found: 爱迪国际 in 爱迪国际董事长."""
-    if title not in CORPORATE:
+    if title not in doc.lex.word_set("role_words", "corporate"):
         return None, start
     text = doc.text
     s = start
@@ -350,7 +346,7 @@ def _name_before(doc: Doc, start: int, title: str) -> tuple[int, int] | None:
             if p - n >= 0 and read_name(doc, p - n) == n:
                 return p - n, p
         return None
-    if title not in NAME_FIRST_TITLES:
+    if title not in doc.lex.word_set("role_words", "name_first"):
         return None
     for n in (3, 2):
         s = start - n

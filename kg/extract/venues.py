@@ -17,9 +17,6 @@ PLACE_POS = {"n", "ns", "nr", "nz", "nt", "j", "vn", "b", "l", "s", "f", "an", "
 LEAD_TRIM = re.compile(r"^(?:在|于|到|至|从|往|赴|去|来|经|沿|位于|前往|来到|走进|东至|西至|南至|北至|东起|西起|起|自|和|与|及)+")
 
 
-NOT_VENUE_HEAD = set("的 了 和 与 及 在 是 将 把 被 对 为 等 这 那 该 其 各 每 一 全 本 新 大 小 多".split())
-
-
 def venues_and_roads(doc: Doc) -> list[tuple[EntityRef, int, str]]:
     text = doc.text
     lex = doc.lex
@@ -86,13 +83,9 @@ def _road_start(text: str, suffix_start: int) -> int | None:
     return suffix_start - len(head) if head else None
 
 
-GENERIC_ROADS = ("公路", "道路", "铁路", "线路", "马路", "出路", "思路", "网路", "新路", "老路", "套路", "门路", "水路", "陆路",
-                 "大街小巷", "街巷", "街道", "一路", "沿路", "半路", "去路", "来路", "退路", "后路", "小路", "大路", "高速")
-
-
 def _generic_road(doc: Doc, name: str) -> bool:
     """公路, 干线公路, 新路: words for roads, not a road's name."""
-    if name.endswith(GENERIC_ROADS) or name in doc.lex.not_names:
+    if name.endswith(doc.lex.place_words.get("generic_road", ())) or name in doc.lex.not_names:
         return True
     return common_word(doc.lex, name, 20, names_too=True) and not name.endswith(("东路", "西路", "南路", "北路", "中路", "大道"))
 
@@ -112,7 +105,7 @@ def _venue_start(doc: Doc, suffix_start: int, kind: str) -> int | None:
         if t.end <= start - 1 or suffix_start - t.start > limit:
             break
         if t.start < start:
-            if not all("\u4e00" <= c <= "\u9fff" for c in t.word) or t.word in NOT_VENUE_HEAD:
+            if not all("\u4e00" <= c <= "\u9fff" for c in t.word) or t.word in doc.lex.place_words.get("not_venue_head", ()):
                 break
             if not (t.pos in PLACE_POS or t.pos.startswith("n")):
                 # a verb inside a venue's name that opens with a place (南岳游击干部训练班旧址)

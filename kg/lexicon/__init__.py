@@ -19,7 +19,9 @@ HERE = Path(__file__).parent
 FILES = ("titles.tsv", "title_prefixes.txt", "party_bodies.tsv", "departments.tsv", "organizations.tsv",
          "org_suffixes.txt", "venue_suffixes.txt", "road_suffixes.txt", "event_triggers.tsv", "surnames.txt",
          "not_names.txt", "occupations.txt", "country_abbreviations.tsv", "title_modifiers.txt", "honorifics.txt",
-         "org_units.tsv", "team_cues.tsv", "place_words.tsv", "sports_clubs.tsv", "org_cues.tsv", "parties.tsv")
+         "org_units.tsv", "team_cues.tsv", "place_words.tsv", "sports_clubs.tsv", "org_cues.tsv", "parties.tsv",
+         "event_words.tsv", "organization_words.tsv", "role_words.tsv", "person_words.tsv")
+WORD_FILES = ("event_words", "organization_words", "role_words", "person_words")   # kind<TAB>word files
 
 
 @dataclass(frozen=True)
@@ -56,6 +58,7 @@ class Lexicon:
     org_cues: dict[str, tuple[str, ...]] = field(default_factory=dict)   # after/before/acronym -> words beside a Latin name
     clubs: dict[str, tuple[str, ...]] = field(default_factory=dict)      # country -> its football clubs' names
     place_words: dict[str, tuple[str, ...]] = field(default_factory=dict)  # collective/abbreviated/visit/tail -> words
+    words: dict[str, dict[str, tuple[str, ...]]] = field(default_factory=dict)  # event_words -> name_stop -> words
     fingerprint: str = ""     # changes when any file changes: part of the build cache key
     _patterns: dict = field(default_factory=dict, repr=False)
 
@@ -68,6 +71,14 @@ class Lexicon:
     def translit_chars(self) -> Counter:
         """Characters of transliterated foreign names and how often jieba's dictionary has them."""
         return _name_chars()[1]
+
+    def kind(self, file: str, kind: str) -> tuple[str, ...]:
+        """The words of one kind in one of the kind<TAB>word files (event_words: name_stop), longest first."""
+        return self.words.get(file, {}).get(kind, ())
+
+    def word_set(self, file: str, kind: str) -> frozenset[str]:
+        """`kind` as a set, made once per lexicon: for the membership tests of the extractors' inner loops."""
+        return self.derived(("word_set", file, kind), lambda: frozenset(self.kind(file, kind)))
 
     def title_org(self, title: str) -> str | None:
         return self.titles.get(title)
@@ -247,6 +258,7 @@ def load(extra_dir: str | None = None) -> Lexicon:
     lex.org_cues = _kinds("org_cues.tsv", extra)
     lex.clubs = _kinds("sports_clubs.tsv", extra)
     lex.place_words = _kinds("place_words.tsv", extra)
+    lex.words = {name: _kinds(f"{name}.tsv", extra) for name in WORD_FILES}
     digest = hashlib.sha1()
     for name in FILES:
         for line in _lines(name, extra):
