@@ -76,6 +76,8 @@ class Membership:
     title: str                # bare post: 副书记
     org: EntityRef | None     # None when the text names none and none is implied
     title_aliases: set[str] = field(default_factory=set)   # written compounds: 市委副书记
+    change: str | None = None           # what the article states happened: appointed, elected or removed
+    change_date: str | None = None      # when (YYYY-MM-DD, YYYY-MM or YYYY), when the sentence says
 
 
 @dataclass

@@ -53,6 +53,7 @@ class Holding:
     aliases: set[str] = field(default_factory=set)
     sources: set[str] = field(default_factory=set)
     dates: set[str] = field(default_factory=set)          # issue dates of the articles that state it
+    changes: dict[tuple[str, str | None], set[str]] = field(default_factory=dict)   # (appointed, date) -> article ids
 
 
 @dataclass
@@ -123,6 +124,8 @@ class KnowledgeBase:
             h = self.holdings[key] = Holding(mem.person, mem.title, mem.org)
         h.aliases |= mem.title_aliases
         h.sources.add(art.id)
+        if mem.change is not None:
+            h.changes.setdefault((mem.change, mem.change_date), set()).add(art.id)
         if art.issue_date:
             h.dates.add(art.issue_date.isoformat())
         self._entity(mem.person).sources.add(art.id)
@@ -198,6 +201,8 @@ class KnowledgeBase:
                 merged[key].aliases |= h.aliases
                 merged[key].sources |= h.sources
                 merged[key].dates |= h.dates
+                for change, aids in h.changes.items():
+                    merged[key].changes.setdefault(change, set()).update(aids)
             else:
                 h.person = p
                 merged[key] = h

@@ -48,7 +48,7 @@ def rows(get, path: str) -> list[dict]:
 def test_browse_question_posts_held(get):
     got = rows(get, "/graph/posts_held.json?person=邹明远&title=&organization=")
     assert [(r["title"], r["organization"], r["first_issue"], r["last_issue"], r["articles"]) for r in got] == [
-        ("副书记", "中共湘潭市委员会", "2023-04-18", "2023-04-20", 2), ("市长", "湘潭市人民政府", "2023-04-18", "2023-04-20", 2)]
+        ("副书记", "中共湘潭市委员会", "2023-04-18", "2023-04-20", 3), ("市长", "湘潭市人民政府", "2023-04-18", "2023-04-20", 3)]
     assert rows(get, "/graph/posts_held.json?person=&title=市长&organization=湘潭市") == got[1:]
 
 

@@ -99,3 +99,19 @@ def test_rdf_every_term_is_declared_in_the_ontology():
         term = NKG[name]
         assert (term, RDF.type, None) in onto, f"nkg:{name} is not declared in ontology/newskg.ttl"
         assert (term, RDFS.label, None) in onto and (term, RDFS.comment, None) in onto
+
+
+def test_rdf_stated_appointment_is_the_holdings_member_during():
+    ext = Extraction(Article(id="a1", text="…", source="000.txt", issue_date=date(2021, 1, 13), paper=PAPER))
+    ext.entity(ZHU)
+    ext.entity(GOV)
+    ext.memberships.append(Membership(ZHU, "市长", GOV, change="appointed", change_date="2021-01-12"))
+    g = graph_of(resolve([ext]))
+    TIME = rdflib.Namespace("http://www.w3.org/2006/time#")
+    holding = next(g.subjects(RDF.type, ORG.Membership))
+    during = g.value(holding, ORG.memberDuring)
+    change = g.value(during, TIME.hasBeginning)
+    assert (during, RDF.type, TIME.Interval) in g and (change, RDF.type, NKG.PostChange) in g
+    assert g.value(change, NKG.changeKind) == rdflib.Literal("appointed")
+    assert g.value(change, TIME.inXSDDate) == rdflib.Literal("2021-01-12", datatype=XSD.date)
+    assert g.value(change, PROV.wasDerivedFrom) is not None

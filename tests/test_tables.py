@@ -221,3 +221,15 @@ def test_tables_interrupted_while_writing_leaves_the_previous_outputs(previous, 
     assert res.exit_code == 130
     assert res.stderr.strip() == "kg: interrupted; the previous outputs are left as they were"
     _unchanged(out, before)
+
+
+def test_tables_post_says_when_an_article_states_an_appointment(tmp_path):
+    feed = tmp_path / "feed.jsonl"
+    feed.write_text('{"id": "1", "date": "2021-03-02", "text": "2月26日，市人大常委会决定任命彭振森为市财政局局长。"}\n'
+                    '{"id": "2", "date": "2021-03-03", "text": "市财政局局长彭振森出席。"}\n', encoding="utf-8")
+    build([str(feed), "--city", "衡阳", "--out", str(tmp_path / "out")])
+    with sqlite3.connect(tmp_path / "out" / "graph.db") as db:
+        row = one(db, """SELECT po.title, o.name, po.first_issue, po.last_issue, po.appointed, po.elected, po.removed
+                         FROM posts po JOIN persons p ON p.id = po.person JOIN organizations o ON o.id = po.organization
+                         WHERE p.name = '彭振森'""")
+    assert row == ("局长", "衡阳市财政局", "2021-03-02", "2021-03-03", "2021-02-26", None, None)

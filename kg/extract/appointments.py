@@ -1,31 +1,45 @@
-"""Posts taken by a named person earlier in the sentence: `刘某担任市直工委机关党支部组织委员`.
+"""Posts a person takes or leaves as the article states it: appointments, elections, removals.
 
-Title phrases (roles.py) read names that follow a title. This step reads the
-other order: a person (or 他/她, the person the article is about), then a verb of
-taking office (担任, 出任, 兼任, 当选, 履新, 任命为), then a title with or without its
-organization. It runs after persons.py so every name the article holds is known.
+`刘某担任市直工委机关党支部组织委员`, `张三当选为市长`, `任命李四为市财政局局长`, `免去王五的市长职务`.
+
+Title phrases (roles.py) read names that follow a title. This step reads the other orders: a person (or
+他/她, the person the article is about), then a verb of taking office (担任, 出任, 当选, 任命为), then a
+title with or without its organization; and a verb of appointing or removing (任命, 免去), then a person,
+then the post (为…, 的…职务). Where the verb states a change (任命, 当选, 免去; not 担任, which says who
+holds a post), the membership says which, with the sentence's date: W3C ORG's org:memberDuring in the
+graph (kg.rdf.triples). It runs after persons.py so every name the article holds is known.
 """
 from __future__ import annotations
 
 import re
 from collections import Counter
 
-from ..datamodel import ORGANIZATION, PERSON, ROLE, EntityRef, Membership
+from ..datamodel import DATE, ORGANIZATION, PERSON, ROLE, EntityRef, Membership
 from .doc import Doc
 from .roles import _implied_org, _org_before
 
 NAME = "appointments"
-REQUIRES = ("home", "organization", "role", "person", "memberships")
+REQUIRES = ("home", "date", "organization", "role", "person", "memberships")
 ASSIGNS = ("memberships", "organization")    # organization: a unit written after its organization (roles._org_before)
 
 TAKE = re.compile(r"(?:担任|出任|兼任|转任|升任|调任|就任|当选为|当选|被任命为|任命为|被选为|履新|任)")
 GAP = re.compile(r"[\u4e00-\u9fff]{0,8}")      # a modifier between the verb and the post: 疫情防控 联络员
 PRONOUN = re.compile(r"(?:他|她)")
+# verbs before the person: 任命李四为…, 免去王五的…职务, 选举赵六为…
+ACT = re.compile(r"(?:决定任命|提请任命|任命|提名|选举|免去|免除|撤销)$")
+ACT_GAP = re.compile(r"(?:同志)?(?:为|的|担任)?")
+CHANGES = (("removed", ("免去", "免除", "撤销", "辞去", "卸任")), ("elected", ("当选", "选举", "选为")),
+           ("appointed", ("任命", "提名", "出任", "履新", "就任")))
+
+
+def change_of(verb: str) -> str | None:
+    """appointed, elected, removed: what a verb says happened (担任 and 兼任 say only who holds the post)."""
+    return next((kind for kind, words in CHANGES if any(w in verb for w in words)), None)
 
 
 def run(doc: Doc) -> None:
     text = doc.text
-    held = {(m.person, m.title) for m in doc.memberships}
+    held = {(m.person, m.title): m for m in doc.memberships}
     persons = doc.mentions(PERSON)
     main = _main_person(doc)
     for role in doc.mentions(ROLE):
@@ -36,21 +50,47 @@ def run(doc: Doc) -> None:
         head = org_start if org is not None else role.start
         s0, _ = doc.sentence_span(role.start)
         verbs = [v for v in TAKE.finditer(text, max(s0, head - 12), head) if GAP.fullmatch(text, v.end(), head)]
-        if not verbs:
-            continue
-        verb = verbs[-1]
-        before = [p for p in persons if s0 <= p.start and p.end <= verb.start()]
-        person = before[-1].ref if before else None
-        if person is None and main is not None and PRONOUN.search(text, s0, verb.start()):
-            person = main
-        if person is None or (person, title) in held:
+        person = verb_end = kind = None
+        acted = _acted_on(doc, persons, s0, head)
+        if acted is not None:
+            person, verb_end, kind = acted
+        elif verbs:
+            verb = verbs[-1]
+            before = [p for p in persons if s0 <= p.start and p.end <= verb.start()]
+            person = before[-1].ref if before else None
+            if person is None and main is not None and PRONOUN.search(text, s0, verb.start()):
+                person = main
+            verb_end, kind = verb.end(), change_of(verb.group())
+        if person is None:
             continue
         if org is None:
             implied, known = _implied_org(doc, title)
             org = implied if known else None
-        written = text[verb.end():role.end]
-        doc.add_membership(Membership(person, title, org, {written} if written != title else set()))
-        held.add((person, title))
+        written = text[verb_end:role.end].removeprefix("为")
+        m = held.get((person, title))
+        if m is None:
+            m = held[(person, title)] = Membership(person, title, org, {written} if written != title else set())
+            doc.add_membership(m)
+        if kind is not None and m.change is None:
+            m.change, m.change_date = kind, _sentence_date(doc, role.start)
+
+
+def _acted_on(doc: Doc, persons, s0: int, head: int) -> tuple[EntityRef, int, str | None] | None:
+    """(person, where the post's words start, change) for 任命李四为…局长 and 免去王五的市长职务: a verb, the person
+    right after it, then 为/的 and the post at `head`."""
+    text = doc.text
+    for p in reversed([p for p in persons if s0 <= p.start and p.end <= head and p.ref is not None]):
+        act = ACT.search(text, max(s0, p.start - 6), p.start)
+        gap = ACT_GAP.fullmatch(text, p.end, head)
+        if act is not None and gap is not None:
+            return p.ref, gap.end(), change_of(act.group())
+    return None
+
+
+def _sentence_date(doc: Doc, pos: int) -> str | None:
+    ss, se = doc.sentence_span(pos)
+    dates = [m.value for m in doc.mentions(DATE) if ss <= m.start < se and m.value]
+    return max(dates, key=len) if dates else None
 
 
 def _main_person(doc: Doc) -> EntityRef | None:
@@ -61,4 +101,4 @@ def _main_person(doc: Doc) -> EntityRef | None:
     return ref if n >= 3 else None
 
 
-__all__ = ["run", "ORGANIZATION"]
+__all__ = ["run", "change_of", "ORGANIZATION"]

@@ -14,7 +14,8 @@ from __future__ import annotations
 import re
 
 from ..datamodel import DATE, EVENT, ORGANIZATION, PERSON, PLACE, EntityRef, EventFact, Mention
-from .doc import Doc, line_head
+from .doc import Doc
+from .event_people import attendees
 from .place_refs import division_ref
 
 WORDS = "event_words"      # kg/lexicon/event_words.tsv: the words below read names and attendees by
@@ -29,7 +30,6 @@ PLACE_RANK = {"group": 0, "venue": 1, "road": 2, "village": 3, "town": 4, "count
 MOVE = re.compile(r"(?:前往|来到|到|赴|走进|深入|在|莅)$")
 VISIT_MANNER = re.compile(r"(?:学习|实地|现场|专题|参观|调研|深入|蹲点|暗访|督导|检查|指导)+")     # 在赣州市学习考察
 GENERIC_HEADS = re.compile(r"^(?:相关|有关|系列|各项|各类|此类|上述|这些|此次|本次|该|宣布|开展)(?:活动|会议|工作|仪式|比赛)$")
-PARTICIPATE = re.compile(r"(?:参加|出席|陪同|参与)[\u4e00-\u9fff]{0,6}$")     # …李高兴、贺喜灿参加；…参加会见或陪同
 MIN_CHARS = 4
 def run(doc: Doc) -> None:
     if doc.article.kind != "article":
@@ -78,7 +78,7 @@ def run(doc: Doc) -> None:
         ev.place = _place_for(doc, s)
         ev.organizers = _organizers(doc, s)
         events.append((ev, s, e))
-    _attendees(doc, events)
+    attendees(doc, events)
     kept = [(ev, s, e) for ev, s, e in events if _evidenced(doc, ev, s, e)]
     home = doc.home
     home_ref = division_ref(home.city) if home is not None and home.city is not None else None
@@ -350,108 +350,6 @@ def _organizers(doc: Doc, s: int) -> list[EntityRef]:
         if ss <= m.start < s and m.ref is not None and m.ref not in out:
             out.append(m.ref)
     return out[:3]
-
-
-def _attendees(doc: Doc, events: list[tuple[EventFact, int, int]]) -> None:
-    """Persons of each event's sentence and of the sentences up to the next event; 参加活动 lines join all."""
-    if not events:
-        return
-    text = doc.text
-    reporters = {h.person for h in doc.memberships if h.title in doc.lex.word_set(WORDS, "reporting")}
-    reporters |= {m.ref for m in doc.mentions(PERSON) if _in_credit(text, m.start)}
-    nested = {(m.start, m.end) for m in doc.mentions(PERSON)
-              if any(o.start <= m.start and m.end <= o.end for o in doc.mentions(ORGANIZATION))}
-    bounds = [doc.sentence_span(s)[0] for _, s, _ in events] + [len(text)]
-    main_person = _main_person(doc)
-    for k, (ev, s, _e) in enumerate(events):
-        a, b = bounds[k], bounds[k + 1]
-        if b <= a:
-            b = doc.sentence_span(s)[1]
-        own = doc.sentence_span(s)
-        spans = _story(doc, s, b)
-        for m in doc.mentions(PERSON):
-            cited = text.startswith("总书记", m.end) and not own[0] <= m.start < own[1]
-            inside = a <= m.start < b and any(x <= m.start < y for x, y in spans)
-            if inside and m.ref not in reporters and not cited and (m.start, m.end) not in nested \
-                    and not _commemorated(doc, m.start, m.end):
-                if m.ref not in ev.attendees:
-                    ev.attendees.append(m.ref)
-            if inside and m.ref in ev.attendees:
-                spans = _story(doc, s, b, ev.attendees, doc.mentions(PERSON))
-        ss, se = doc.sentence_span(s)
-        if PRONOUN.search(text, ss, se) and not any(ss <= m.start < se for m in doc.mentions(PERSON)):
-            before = [m.ref for m in doc.mentions(PERSON) if m.end <= ss and m.ref not in reporters]
-            who = before[-1] if before else main_person
-            if who is not None and who not in ev.attendees:
-                ev.attendees.append(who)     # 他: the person the text last named
-    for ss, se in doc.sentences:
-        sent = text[ss:se].strip()
-        if not PARTICIPATE.search(sent.rstrip("。；;，,")):
-            continue
-        people = [m.ref for m in doc.mentions(PERSON) if ss <= m.start < se]
-        for ev, s, _ in events:
-            if s < ss:
-                for p in people:
-                    if p not in ev.attendees:
-                        ev.attendees.append(p)
-
-
-def _commemorated(doc: Doc, start: int, end: int) -> bool:
-    """A person the event remembers, not one who was there: 缅怀彭德怀同志, 在彭德怀铜像前, 毛泽东诞辰."""
-    text = doc.text
-    return bool(REMEMBERED_AFTER.match(text, end)) or text.endswith(doc.lex.kind(WORDS, "remembering"),
-                                                                     max(0, start - 4), start)
-
-
-REMEMBERED_AFTER = re.compile(r"(?:同志|先生|烈士)?(?:的)?(?:铜像|塑像|雕像|遗像|纪念馆|纪念碑|纪念园|故居|旧居|陵园|墓|"
-                              r"诞辰|逝世|生平|事迹)")
-PRONOUN = re.compile(r"(?<![其们])(?:他|她)(?!们)")
-CREDIT = re.compile(r"■[^\n]*$")
-
-
-def _in_credit(text: str, pos: int) -> bool:
-    """Inside a ■ line (■本报记者 张某, ■张某 摄) or the parentheses of a 本报讯 byline."""
-    head = line_head(text, pos)
-    return "■" in head or bool(re.search(r"(?:本报讯|日报讯)\s*[（(][^）)]*$", head))
-
-
-BACK_REFERENCE = re.compile(r"(?:活动中|活动上|会上|会议|仪式上|仪式后|期间|其间|当天|当日|现场|随后|会后|座谈中|调研中|"
-                            r"[^，。\n]{0,12}(?:出席|参加|陪同|主持|致辞|讲话))")
-
-
-def _story(doc: Doc, s: int, limit: int, people=(), mentions=()) -> list[tuple[int, int]]:
-    """The stretches of text that tell about the event at `s` (before `limit`): the rest of its paragraph,
-    and each later paragraph that refers back to it (活动中…, 会上…, 市领导…参加活动) or opens with one
-    of its participants (赖馨正一行先后来到…)."""
-    text = doc.text
-    end = text.find("\n", s)
-    if end < 0 or end >= limit:
-        return [(0, limit)]
-    out = [(0, end)]
-    while 0 <= end < limit:
-        nxt = text.find("\n", end + 1)
-        stop = nxt if 0 <= nxt < limit else limit
-        para = text[end + 1:stop]
-        opener = any(m.start == end + 1 and m.ref in people for m in mentions)
-        if BACK_REFERENCE.match(para) or opener:
-            out.append((end + 1, stop))
-        end = nxt
-    return out
-
-
-def _is_byline(text: str, pos: int) -> bool:
-    head = line_head(text, pos)
-    return bool(re.search(r"(本报讯|日报讯|■|记者|通讯员)", head)) and len(head) < 40
-
-
-def _main_person(doc: Doc) -> EntityRef | None:
-    from collections import Counter
-
-    counts = Counter(m.ref for m in doc.mentions(PERSON) if not _is_byline(doc.text, m.start))
-    if not counts:
-        return None
-    ref, n = counts.most_common(1)[0]
-    return ref if n >= 3 else None
 
 
 def dice(a: str, b: str) -> float:

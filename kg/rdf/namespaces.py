@@ -12,6 +12,7 @@ from rdflib import Namespace
 from rdflib.namespace import OWL, PROV, RDF, RDFS, SKOS, XSD, DefinedNamespace
 
 SCHEMA = Namespace("https://schema.org/")
+TIME = Namespace("http://www.w3.org/2006/time#")
 ORG = Namespace("http://www.w3.org/ns/org#")
 BASE = "https://w3id.org/newskg/"
 
@@ -38,12 +39,15 @@ class NKG(DefinedNamespace):
     sourceFile: object
     positionOnPage: object
     mentionCount: object
+    PostChange: object
+    changeKind: object
 
 
 KINDS = ("person", "organization", "place", "event", "article", "post", "holding", "paper")
 ID = {kind: Namespace(f"{BASE}id/{kind}/") for kind in KINDS}
 
 PREFIXES = {"nkg": NKG._NS, "schema": SCHEMA, "org": ORG, "prov": PROV, "rdfs": RDFS, "skos": SKOS, "xsd": XSD,
+            "time": TIME,
             "owl": OWL, "rdf": RDF, **ID}
 
 

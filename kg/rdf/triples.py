@@ -23,7 +23,7 @@ from rdflib.namespace import PROV, RDF, RDFS, SKOS, XSD
 
 from ..datamodel import ORGANIZATION, PERSON, PLACE, EntityRef
 from ..resolve import Entity, Holding, KnowledgeBase, Occurrence
-from .namespaces import ID, NKG, ORG, PREFIXES, SCHEMA
+from .namespaces import ID, NKG, ORG, PREFIXES, SCHEMA, TIME
 
 
 def _n(term) -> ox.NamedNode:
@@ -40,6 +40,9 @@ HEADLINE, PUBLISHED, PART_OF, CONTAINED_IN = _n(SCHEMA.headline), _n(SCHEMA.date
 LOCATION, START_DATE, ATTENDEE, ORGANIZER = _n(SCHEMA.location), _n(SCHEMA.startDate), _n(SCHEMA.attendee), \
     _n(SCHEMA.organizer)
 MEMBER, ROLE, ORGANIZATION_OF = _n(ORG.member), _n(ORG.role), _n(ORG.organization)
+MEMBER_DURING, INTERVAL, BEGINNING, END = _n(ORG.memberDuring), _n(TIME.Interval), _n(TIME.hasBeginning), _n(TIME.hasEnd)
+CHANGE_CLASSES, CHANGE_KIND = (_n(NKG.PostChange), _n(TIME.Instant)), _n(NKG.changeKind)
+IN_XSD = {10: _n(TIME.inXSDDate), 7: _n(TIME.inXSDgYearMonth), 4: _n(TIME.inXSDgYear)}
 ARTICLE_CLASSES = (_n(NKG.Article), _n(SCHEMA.NewsArticle))
 NEWSPAPER, POST_CLASSES = _n(SCHEMA.Newspaper), (_n(NKG.Post), _n(ORG.Role))
 HOLDING_CLASSES, EVENT_CLASSES = (_n(NKG.PostHolding), _n(ORG.Membership)), (_n(NKG.Event), _n(SCHEMA.Event))
@@ -189,6 +192,29 @@ def _holding(h: Holding, once: bool = False) -> Iterator[Quad]:
         yield m, DERIVED_FROM, article_iri(aid), aid
         if once:
             same = []
+    yield from _changes(h, m, once)
+
+
+def _changes(h: Holding, m: ox.NamedNode, once: bool) -> Iterator[Quad]:
+    """An appointment, election or removal the articles state: the holding's org:memberDuring interval begins (or,
+    for a removal, ends) at a nkg:PostChange, dated where the article dates it."""
+    if not h.changes:
+        return
+    during = ox.NamedNode(m.value + "-during")
+    first = min(aid for aids in h.changes.values() for aid in aids)
+    yield m, MEMBER_DURING, during, first
+    yield during, TYPE, INTERVAL, first
+    for (kind, day), aids in sorted(h.changes.items(), key=lambda kv: (kv[0][0], kv[0][1] or "")):
+        change = ox.NamedNode(f"{m.value}-{kind}" + (f"-{day}" if day else ""))
+        for n, aid in enumerate(sorted(aids)):
+            if n == 0 or not once:
+                yield during, END if kind == "removed" else BEGINNING, change, aid
+                for cls in CHANGE_CLASSES:
+                    yield change, TYPE, cls, aid
+                yield change, CHANGE_KIND, ox.Literal(kind), aid
+                if day:
+                    yield change, IN_XSD.get(len(day), IN_XSD[4]), date_literal(day), aid
+            yield change, DERIVED_FROM, article_iri(aid), aid
 
 
 def _event(occ: Occurrence, once: bool = False) -> Iterator[Quad]:

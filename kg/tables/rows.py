@@ -145,7 +145,8 @@ class Tables:
             yield {"id": key(holding_iri(h)), "person": key(person), "title": h.title,
                    "organization": key(entity_iri(h.org)) if h.org is not None else None,
                    "written_as": _names(h.aliases), "first_issue": min(h.dates) if h.dates else None,
-                   "last_issue": max(h.dates) if h.dates else None, "articles": len(h.sources), "graph": node(person)}
+                   "last_issue": max(h.dates) if h.dates else None, "articles": len(h.sources),
+                   **_changes(h), "graph": node(person)}
 
     def events(self) -> Iterator[dict]:
         for occ in sorted(self.kb.events, key=lambda o: (o.date or "9999", o.name)):
@@ -199,6 +200,14 @@ class Tables:
                 said.append((aid, sentence))
             label = f"{h.person.name} · {h.title}" + (f" · {h.org.name}" if h.org else "")
             yield "post", label, holding_iri(h), (), node(entity_iri(h.person)), said
+
+
+def _changes(h: Holding) -> dict[str, str | None]:
+    """appointed, elected, removed: the date an article states it happened ("stated" when it gives none), else None."""
+    out: dict[str, str | None] = dict.fromkeys(("appointed", "elected", "removed"))
+    for (kind, day), _aids in sorted(h.changes.items(), key=lambda kv: (kv[0][0], kv[0][1] or "")):
+        out[kind] = day or out[kind] or "stated"
+    return out
 
 
 def _level(e: Entity) -> str | None:

@@ -53,7 +53,8 @@ SCHEMA: dict[str, tuple[dict, object, list, list]] = {
     "organizations": (columns("id name aliases place county city posts:int events:int articles:int first_issue "
                               "last_issue graph"),
                       "id", [("place", "places", "id")], [["name"], ["place"], ["city"], ["county"]]),
-    "posts": (columns("id person title organization written_as first_issue last_issue articles:int graph"),
+    "posts": (columns("id person title organization written_as first_issue last_issue articles:int appointed elected "
+                      "removed graph"),
               "id", [("person", "persons", "id"), ("organization", "organizations", "id")],
               [["person"], ["title"], ["organization"], ["first_issue"]]),
     "events": (columns("id name type date month year place county city organizers attendees:int articles:int "

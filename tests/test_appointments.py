@@ -1,0 +1,28 @@
+"""kg.extract.appointments: posts taken by a person named before the verb, and the appointments, elections and
+removals an article states, with their dates."""
+import pytest
+
+
+def _held(ext):
+    return {(m.person.name, m.title, m.org.name if m.org else None, m.change, m.change_date) for m in ext.memberships}
+
+
+def test_appointments_appointed_and_removed_in_one_sentence(run):
+    ext = run("1月12日，市人大常委会决定任命李四为市财政局局长，免去王五的市长职务。")
+    assert _held(ext) == {("李四", "局长", "衡阳市财政局", "appointed", "2021-01-12"),
+                          ("王五", "市长", "衡阳市人民政府", "removed", "2021-01-12")}
+
+
+@pytest.mark.parametrize("text,change", [
+    ("张三当选为市长。", "elected"),
+    ("会议选举赵六为市政协主席。", "elected"),
+    ("李明被任命为衡南县委书记。", "appointed"),
+])
+def test_appointments_the_verb_says_what_happened(run, text, change):
+    assert {m.change for m in run(text).memberships} == {change}
+
+
+def test_appointments_holding_a_post_is_no_change(run):
+    """担任 says who holds a post, not that anything happened."""
+    got = _held(run("罗秀高担任村党支部书记多年。"))
+    assert got and all(change is None for *_, change, _day in got)
