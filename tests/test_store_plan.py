@@ -45,7 +45,7 @@ SHAPES = [
     "SELECT ?name WHERE { ?p a nkg:Person ; rdfs:label ?name "
     "FILTER(LANG(?name) = 'zh' && !REGEX(?name, '^王', 'i') && STRSTARTS(STR(?p), 'https://')) }",
     "SELECT ?person (COALESCE(?place, 'none') AS ?where) WHERE { ?p a nkg:Person ; rdfs:label ?person "
-    "OPTIONAL { ?e schema:attendee ?p ; schema:location ?pl . ?pl rdfs:label ?place FILTER(?place != '') } }",
+    "OPTIONAL { ?e schema:attendee ?p ; schema:location ?pl . ?pl rdfs:label ?place } }",
     "SELECT ?name WHERE { ?p a nkg:Person ; rdfs:label ?name FILTER(DATATYPE(?name) = rdf:langString) }",
 ]
 
@@ -92,6 +92,11 @@ def test_example_queries_answer_the_same_through_the_planner(store, rq):
     "SELECT ?n WHERE { ?p a nkg:Person ; rdfs:label ?n FILTER(?p IN (?p)) }",  # rdflib cannot write IN back
     "SELECT ?n WHERE { ?m org:member ?p . ?p rdfs:label ?n . VALUES ?n { \"朱健\"@zh } }",
     "SELECT ?n WHERE { ?p rdfs:label ?n ",                                    # does not parse: Oxigraph says why
+    # rdflib writes an OPTIONAL back without the FILTER inside it (queries/attended_by_person.rq's shape)
+    "SELECT ?n ?o WHERE { ?m org:member ?p . ?p rdfs:label ?n "
+    "OPTIONAL { ?e schema:attendee ?p , ?q . ?q rdfs:label ?o FILTER(?q != ?p) } }",
+    "SELECT ?person ?place WHERE { ?p a nkg:Person ; rdfs:label ?person "
+    "OPTIONAL { ?e schema:attendee ?p ; schema:location ?pl . ?pl rdfs:label ?place FILTER(?place != '') } }",
 ])
 def test_planner_leaves_queries_it_would_not_speed_up(query):
     assert planned(query, BIG) == query
