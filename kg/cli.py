@@ -135,24 +135,39 @@ def build(inputs, out, issue_date, city, formats, html_max_nodes, no_html, lexic
 @click.option("--graph", "graph_path", type=click.Path(path_type=Path), default=OUT / "graph.ttl", show_default=True)
 @click.option("--store", "store_dir", type=click.Path(path_type=Path), help="Query this on-disk store instead of --graph.")
 @click.option("--format", "fmt", type=click.Choice(["table", "csv", "json"]), default="table", show_default=True)
+@click.option("--param", "params", multiple=True, metavar="NAME=VALUE",
+              help="A value for a parameter the query declares ($NAME); repeatable.")
 @click.option("-v", "--verbose", is_flag=True)
-def query(query, graph_path, store_dir, fmt, verbose):
-    """Run a SPARQL query (text, or a .rq file) against a built graph or store."""
-    from .sparql.query import format_result, open_source, oxigraph_writes, run_query, select_text
+def query(query, graph_path, store_dir, fmt, params, verbose):
+    """Run a SPARQL query (text, or a .rq file, with --param values) against a built graph or store."""
+    from .sparql.engine import no_rows
+    from .sparql.params import bind, parse_assignments
+    from .sparql.query import (
+        format_result,
+        note_for_no_rows,
+        open_source,
+        oxigraph_writes,
+        run_query,
+        select_text,
+    )
 
     text = query
     if query.endswith((".rq", ".sparql")) or (len(query) < 300 and Path(query).is_file()):
         try:
             text = Path(query).read_text(encoding="utf-8")
         except OSError as e:
-            _fail(f"{query}: {e.strerror or e}", verbose)
+            _fail(f"{query}: {Messages.E008.format(why=e.strerror or e)}", verbose)
     try:
+        bound = bind(text, parse_assignments(params))
         source = open_source(graph_path, store_dir)
-        if oxigraph_writes(source, text):
-            sys.stdout.buffer.write(select_text(source, text, fmt))     # Oxigraph writes the rows itself
+        if oxigraph_writes(source, bound.text):
+            body = select_text(source, bound.text, fmt)      # Oxigraph writes the rows itself
+            sys.stdout.buffer.write(body)
             sys.stdout.flush()
+            if no_rows(body, fmt) and (note := note_for_no_rows(source, bound.text, bound.defaults)):
+                click.echo(f"kg: note: {note}", err=True)
             return
-        out = format_result(run_query(source, text), fmt)
+        out = format_result(run_query(source, bound.text), fmt)
         click.echo(out, nl=not out.endswith("\n"))
     except UsageError as e:
         _fail(str(e), verbose)

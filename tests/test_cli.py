@@ -51,7 +51,8 @@ def test_cli_query_errors_are_one_line(built, tmp_path):
     out, _ = built
     runner = CliRunner()
     bad = runner.invoke(main, ["query", "SELEKT nothing", "--graph", str(out / "graph.ttl")])
-    assert bad.exit_code == 2 and bad.output.startswith("kg: the query cannot be run")
+    assert bad.exit_code == 2 and bad.output.startswith("kg: query line 1, column 1: a query starts with SELECT")
+    assert len(bad.output.strip().splitlines()) == 1
     missing = runner.invoke(main, ["query", "ASK {}", "--graph", str(tmp_path / "none.ttl")])
     assert missing.exit_code == 2 and "no such graph file" in missing.output
 
