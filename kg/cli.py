@@ -208,15 +208,17 @@ def ner(input_file, city, verbose):
 @click.option("--max-rows", default=100_000, show_default=True, type=click.IntRange(min=1),
               help="Results with more rows (or triples) are refused.")
 @click.option("--workers", default=2, show_default=True, type=click.IntRange(1, 64), help="Queries run at once.")
+@click.option("--queries", "queries_dir", type=click.Path(path_type=Path, file_okay=False, exists=True),
+              help="Folder of worked queries (.rq) the query page offers.  [default: the project's queries/]")
 @click.option("-v", "--verbose", is_flag=True)
-def serve_cmd(graph_path, store_dir, host, port, timeout, max_rows, workers, verbose):
-    """Serve SPARQL (the 1.1 Protocol, read-only) at /sparql and the HTML graph at /."""
+def serve_cmd(graph_path, store_dir, host, port, timeout, max_rows, workers, queries_dir, verbose):
+    """Serve SPARQL (the 1.1 Protocol, read-only) at /sparql, with a query page, and the HTML graph at /."""
     from .sparql.serve import ServeConfig, serve
 
     if graph_path is not None and store_dir is not None:
-        _fail("give --graph or --store, not both")
+        _fail(Messages.E246)
     config = ServeConfig(graph=graph_path if store_dir is None else None, store=store_dir, host=host, port=port,
-                         timeout=timeout, max_rows=max_rows, workers=workers)
+                         timeout=timeout, max_rows=max_rows, workers=workers, queries=queries_dir)
     try:
         serve(config, announce=click.echo)
     except UsageError as e:

@@ -52,8 +52,29 @@ class Messages:
             "untagged strings, and names are tagged @zh (write {example}@zh)")
     E221 = ("no rows with the parameters left at their defaults ({values}); give your own "
             "(--param NAME=VALUE, or $NAME=VALUE over HTTP)")
+    E230 = ("this endpoint is read-only: SPARQL Update (INSERT, DELETE, LOAD, CLEAR, ...) is refused; "
+            "rebuild the graph with `kg build` instead")
+    E231 = "SERVICE (federated queries) is refused: this server makes no requests to other endpoints"
     E232 = "the result has more than {max_rows} rows (--max-rows); add a LIMIT to the query"
     E233 = "the result has more than {max_rows} triples (--max-rows)"
+    E234 = "the query ran longer than {timeout:g} s and was stopped (--timeout)"
+    E235 = "all {size} query workers stayed busy for {wait:g} s; try again later"
+    E236 = "the query worker stopped unexpectedly (out of memory?); try again"
+    E237 = ("give one query: /sparql?query=SELECT... (GET), a form with query=... or an application/sparql-query "
+            "body (POST); GET /sparql alone shows the query page")
+    E238 = ("default-graph-uri and named-graph-uri are not supported: every query runs over the whole graph "
+            "(use GRAPH in the query on a store)")
+    E239 = "a POST needs a Content-Length"
+    E240 = "the request body is over {kb} KB"
+    E241 = "the request body is not UTF-8"
+    E242 = "send the query as application/x-www-form-urlencoded (query=...) or as application/sparql-query"
+    E243 = "not found"
+    E244 = "not found: queries go to /sparql"
+    E245 = "cannot listen on {host}:{port} ({why})"
+    E246 = "give --graph or --store, not both"
+    E247 = "the graph took too long to load"
+    E248 = "the query worker stopped while loading the graph"
+    E249 = "kg serve: a query worker could not be restarted: {why}"
     E250 = "{path}: no such store (build one with `kg build --store {path}`)"
     E251 = "{path}: not a store written by `kg build --store` (no {mark})"
     E252 = "{path}: the store cannot be opened ({why})"
