@@ -45,7 +45,14 @@ def _fail(message: str, verbose: bool = False) -> None:
 
 
 class _Command(click.Command):
-    """A command whose failures are one line: no traceback reaches the user unless --verbose asks for one."""
+    """A command whose failures are one line: no traceback reaches the user unless --verbose asks for one.
+
+    `kg --help` lists each command with its whole first paragraph (click would cut it at about 45 characters)."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if self.short_help is None and self.help:
+            self.short_help = " ".join(self.help.split("\n\n")[0].split())
 
     def invoke(self, ctx: click.Context):
         signal.signal(signal.SIGTERM, signal.default_int_handler)   # `kill` cleans up the way Ctrl-C does

@@ -88,3 +88,13 @@ def test_cli_build_skips_bad_input_keeps_good(tmp_path):
     assert res.exit_code == 1
     assert "bad.txt: looks binary (PDF)" in res.output
     assert (tmp_path / "o" / "graph.ttl").exists()
+
+
+def test_cli_help_lists_each_commands_whole_description():
+    res = CliRunner().invoke(main, ["--help"], terminal_width=80)
+    assert res.exit_code == 0
+    listing = " ".join(res.output.split("Commands:")[1].split())        # wrapped lines joined
+    for name, cmd in main.commands.items():
+        first = " ".join(cmd.help.split("\n\n")[0].split())
+        assert f"{name} {first}" in listing, name
+    assert "..." not in res.output.split("Commands:")[1]
