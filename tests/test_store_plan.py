@@ -94,7 +94,7 @@ def test_example_queries_answer_the_same_through_the_planner(store, rq):
     "SELECT ?n WHERE { ?p a nkg:Person ; rdfs:label ?n FILTER(?p IN (?p)) }",  # rdflib cannot write IN back
     "SELECT ?n WHERE { ?m org:member ?p . ?p rdfs:label ?n . VALUES ?n { \"朱健\"@zh } }",
     "SELECT ?n WHERE { ?p rdfs:label ?n ",                                    # does not parse: Oxigraph says why
-    # rdflib writes an OPTIONAL back without the FILTER inside it (queries/attended_by_person.rq's shape)
+    # rdflib writes an OPTIONAL back without the FILTER inside it
     "SELECT ?n ?o WHERE { ?m org:member ?p . ?p rdfs:label ?n "
     "OPTIONAL { ?e schema:attendee ?p , ?q . ?q rdfs:label ?o FILTER(?q != ?p) } }",
     "SELECT ?person ?place WHERE { ?p a nkg:Person ; rdfs:label ?person "
