@@ -378,3 +378,16 @@ def test_serve_refuses_an_unreadable_graph_in_one_line(tmp_path):
     res = CliRunner().invoke(main, ["serve", "--graph", str(bad), "--port", "0"])
     assert res.exit_code == 2 and res.output.startswith(f"kg: {bad}: not a readable graph")
     assert len(res.output.strip().splitlines()) == 1
+
+
+def test_serve_query_page_offers_the_queries_folder_given(tmp_path):
+    from kg.sparql.serve import _page
+    (tmp_path / "mine.rq").write_text("# Mine: </script> in a title.\n# $x: text = a\nSELECT * { ?s ?p $x }",
+                                      encoding="utf-8")
+    page = _page(ServeConfig(graph=Path("g.ttl"), queries=tmp_path), 12345).decode("utf-8")
+    blob = page.split('<script id="kg-data" type="application/json">')[1].split("</script>")[0]
+    data = json.loads(blob)
+    assert [(e["name"], e["title"]) for e in data["examples"]] == [("mine", "Mine: </script> in a title.")]
+    assert data["source"] == "g.ttl: 12,345 triples" and "<" not in blob      # nothing can close the script early
+    empty = _page(ServeConfig(graph=Path("g.ttl"), queries=tmp_path / "none"), 1).decode("utf-8")
+    assert '"examples": []' in empty
