@@ -12,6 +12,9 @@ its workers'):
   largest build and jieba's alternate, three rounds, medians);
 - a 1,000-page archive built in full, then again after adding one page (the
   incremental ratio), and again unchanged (the median of three of each);
+- `kg query` on that archive's graph.ttl (about 200,000 triples), a fresh process
+  each time as a user runs it: a selective worked query and the all-holdings join,
+  against the same queries as `kg query` ran them before it used Oxigraph (rdflib);
 - where the time goes: cProfile of a serial build, by module and by function;
 - the store table, from bench/store_bench.py when it is there.
 
@@ -46,6 +49,13 @@ HAN = re.compile(r"[\u4e00-\u9fff]")
 NAME_CHARS = "琪峰慧琴博雅振彬婷嘉璐瑶昊轩怡淑鹏翔磊倩颖莉娜钰"    # rotated: mostly seen in given names
 FULL_DATE = re.compile(r"(?P<y>(?:19|20)\d{2})年(?P<m>\d{1,2})月(?P<d>\d{1,2})日")
 REPEAT = 3                  # runs of each short rebuild
+QUERIES = {                 # kg query's arguments, timed on the 1,000-page archive's graph.ttl
+    "selective: queries/posts_of_person.rq --param person=邹明远":
+        [str(ROOT / "queries" / "posts_of_person.rq"), "--param", "person=邹明远"],
+    "all holdings with person and organization names":
+        ["SELECT ?person ?org WHERE { ?m org:member ?p ; org:organization ?o . "
+         "?p rdfs:label ?person . ?o rdfs:label ?org }"],
+}
 NUMBER = re.compile(r"(?<![\d.])(\d{2,4})(?![\d年月日号.])")
 
 
@@ -143,6 +153,30 @@ def build(archive: Path, out: Path, *opts: str) -> dict:
     stats = json.loads(res.stdout.strip().splitlines()[-1])
     stats["wall"] = time.perf_counter() - started          # with the interpreter's start and imports
     return stats
+
+
+def rdflib_query(argv: list[str]) -> None:
+    """`run.py --rdflib-query GRAPH QUERY [--param N=V ...]`: the query as `kg query` ran it before Oxigraph
+    (graph.ttl parsed by rdflib, evaluated by rdflib), its rows printed as CSV."""
+    from kg.sparql.params import bind, parse_assignments
+    from kg.sparql.query import format_result, load_graph, run_query
+
+    graph, text, *rest = argv
+    text = Path(text).read_text(encoding="utf-8") if text.endswith(".rq") else text
+    text = bind(text, parse_assignments(rest[1::2])).text
+    sys.stdout.write(format_result(run_query(load_graph(Path(graph)), text), "csv"))
+
+
+def query_seconds(graph: Path, args: list[str], engine: str) -> tuple[float, int]:
+    """Wall seconds of one query in a fresh process, start to exit, and the rows it printed."""
+    cmd = ([sys.executable, "-m", "kg.cli", "query", *args, "--graph", str(graph), "--format", "csv"]
+           if engine == "kg" else [sys.executable, __file__, "--rdflib-query", str(graph), *args])
+    started = time.perf_counter()
+    res = subprocess.run(cmd, capture_output=True, text=True, cwd=ROOT)
+    seconds = time.perf_counter() - started
+    if res.returncode != 0:
+        raise SystemExit(f"bench query failed: {' '.join(cmd)}\n{res.stderr[-2000:]}")
+    return seconds, len(res.stdout.strip().splitlines()) - 1
 
 
 def median(runs: list[dict]) -> dict:
@@ -343,7 +377,25 @@ def main(argv=None) -> int:
              f"{same['total']:.1f} ({same['extract_resolve']:.1f} + {same['write']:.1f})",
              f"{full['total'] / same['total']:.1f}"]]))
 
-        # 4. profile -------------------------------------------------------------------------------------
+        # 4. kg query on the archive's graph.ttl ------------------------------------------------------------
+        graph = work / "out-inc" / "graph.ttl"
+        qrows = []
+        for title, args in QUERIES.items():
+            print(f"[query] {title} ...", flush=True)
+            ours = [query_seconds(graph, args, "kg") for _ in range(REPEAT)]
+            before = [query_seconds(graph, args, "rdflib") for _ in range(1 if a.quick else REPEAT)]
+            assert {n for _, n in ours} == {n for _, n in before}, (title, ours, before)
+            t_ours, t_before = (statistics.median(t for t, _ in runs) for runs in (ours, before))
+            qrows.append([title, ours[0][1], f"{t_ours:.2f} ({min(t for t, _ in ours):.2f}–"
+                          f"{max(t for t, _ in ours):.2f})", f"{t_before:.2f}", f"{t_before / t_ours:.1f}×"])
+        report.append(f"\n## kg query on the {pages}-file archive's graph.ttl ({same['triples']:,} triples)\n\n"
+                      f"Each a fresh process, start to exit, as a user runs it (median of {REPEAT}, fastest–slowest): "
+                      "graph.ttl loaded into Oxigraph in memory and queried there, against the same query as "
+                      "`kg query` ran it before (rdflib parsing graph.ttl and evaluating; "
+                      f"median of {1 if a.quick else REPEAT}). CSV out.\n")
+        report.append(table(["query", "rows", "kg query s", "before (rdflib) s", "faster"], qrows))
+
+        # 5. profile -------------------------------------------------------------------------------------
         print("[profile] serial build of 1x ...", flush=True)
         total, mods, funcs = profile([work / "x1"])
         report.append("\n## Where a build spends its time\n\ncProfile of a serial build of 1x (tokenizer, lexicon "
@@ -358,7 +410,7 @@ def main(argv=None) -> int:
         report.append("\nEach extractor's `run`, with what it calls (tokenizing happens inside the first that asks):\n")
         report.append(table(["extractor", "seconds", "share"], [[f, f"{c:.2f}", f"{c / total:.0%}"] for f, c in ext]))
 
-        # 5. the store ----------------------------------------------------------------------------------
+        # 6. the store ----------------------------------------------------------------------------------
         store_bench = ROOT / "bench" / "store_bench.py"
         if store_bench.exists() and not a.no_store:
             print("[store] bench/store_bench.py ...", flush=True)
@@ -386,5 +438,7 @@ def main(argv=None) -> int:
 if __name__ == "__main__":
     if len(sys.argv) > 1 and sys.argv[1] == "--once":
         once(sys.argv[2:])
+    elif len(sys.argv) > 1 and sys.argv[1] == "--rdflib-query":
+        rdflib_query(sys.argv[2:])
     else:
         sys.exit(main())

@@ -45,7 +45,14 @@ def _fail(message: str, verbose: bool = False) -> None:
 
 
 class _Command(click.Command):
-    """A command whose failures are one line: no traceback reaches the user unless --verbose asks for one."""
+    """A command whose failures are one line: no traceback reaches the user unless --verbose asks for one.
+
+    `kg --help` lists each command with its whole first paragraph (click would cut it at about 45 characters)."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if self.short_help is None and self.help:
+            self.short_help = " ".join(self.help.split("\n\n")[0].split())
 
     def invoke(self, ctx: click.Context):
         signal.signal(signal.SIGTERM, signal.default_int_handler)   # `kill` cleans up the way Ctrl-C does
@@ -136,24 +143,39 @@ def build(inputs, out, issue_date, dates, city, formats, html_max_nodes, no_html
 @click.option("--graph", "graph_path", type=click.Path(path_type=Path), default=OUT / "graph.ttl", show_default=True)
 @click.option("--store", "store_dir", type=click.Path(path_type=Path), help="Query this on-disk store instead of --graph.")
 @click.option("--format", "fmt", type=click.Choice(["table", "csv", "json"]), default="table", show_default=True)
+@click.option("--param", "params", multiple=True, metavar="NAME=VALUE",
+              help="A value for a parameter the query declares ($NAME); repeatable.")
 @click.option("-v", "--verbose", is_flag=True)
-def query(query, graph_path, store_dir, fmt, verbose):
-    """Run a SPARQL query (text, or a .rq file) against a built graph or store."""
-    from .sparql.query import format_result, open_source, oxigraph_writes, run_query, select_text
+def query(query, graph_path, store_dir, fmt, params, verbose):
+    """Run a SPARQL query (text, or a .rq file, with --param values) against a built graph or store."""
+    from .sparql.engine import no_rows
+    from .sparql.params import bind, parse_assignments
+    from .sparql.query import (
+        format_result,
+        note_for_no_rows,
+        open_source,
+        oxigraph_writes,
+        run_query,
+        select_text,
+    )
 
     text = query
     if query.endswith((".rq", ".sparql")) or (len(query) < 300 and Path(query).is_file()):
         try:
             text = Path(query).read_text(encoding="utf-8")
         except OSError as e:
-            _fail(f"{query}: {e.strerror or e}", verbose)
+            _fail(f"{query}: {Messages.E008.format(why=e.strerror or e)}", verbose)
     try:
+        bound = bind(text, parse_assignments(params))
         source = open_source(graph_path, store_dir)
-        if oxigraph_writes(source, text):
-            sys.stdout.buffer.write(select_text(source, text, fmt))     # Oxigraph writes the rows itself
+        if oxigraph_writes(source, bound.text):
+            body = select_text(source, bound.text, fmt)      # Oxigraph writes the rows itself
+            sys.stdout.buffer.write(body)
             sys.stdout.flush()
+            if no_rows(body, fmt) and (note := note_for_no_rows(source, bound.text, bound.defaults)):
+                click.echo(f"kg: note: {note}", err=True)
             return
-        out = format_result(run_query(source, text), fmt)
+        out = format_result(run_query(source, bound.text), fmt)
         click.echo(out, nl=not out.endswith("\n"))
     except UsageError as e:
         _fail(str(e), verbose)
@@ -194,15 +216,17 @@ def ner(input_file, city, verbose):
 @click.option("--max-rows", default=100_000, show_default=True, type=click.IntRange(min=1),
               help="Results with more rows (or triples) are refused.")
 @click.option("--workers", default=2, show_default=True, type=click.IntRange(1, 64), help="Queries run at once.")
+@click.option("--queries", "queries_dir", type=click.Path(path_type=Path, file_okay=False, exists=True),
+              help="Folder of worked queries (.rq) the query page offers.  [default: the project's queries/]")
 @click.option("-v", "--verbose", is_flag=True)
-def serve_cmd(graph_path, store_dir, host, port, timeout, max_rows, workers, verbose):
-    """Serve SPARQL (the 1.1 Protocol, read-only) at /sparql and the HTML graph at /."""
+def serve_cmd(graph_path, store_dir, host, port, timeout, max_rows, workers, queries_dir, verbose):
+    """Serve SPARQL (the 1.1 Protocol, read-only) at /sparql, with a query page, and the HTML graph at /."""
     from .sparql.serve import ServeConfig, serve
 
     if graph_path is not None and store_dir is not None:
-        _fail("give --graph or --store, not both")
+        _fail(Messages.E246)
     config = ServeConfig(graph=graph_path if store_dir is None else None, store=store_dir, host=host, port=port,
-                         timeout=timeout, max_rows=max_rows, workers=workers)
+                         timeout=timeout, max_rows=max_rows, workers=workers, queries=queries_dir)
     try:
         serve(config, announce=click.echo)
     except UsageError as e:

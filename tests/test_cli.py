@@ -51,7 +51,8 @@ def test_cli_query_errors_are_one_line(built, tmp_path):
     out, _ = built
     runner = CliRunner()
     bad = runner.invoke(main, ["query", "SELEKT nothing", "--graph", str(out / "graph.ttl")])
-    assert bad.exit_code == 2 and bad.output.startswith("kg: the query cannot be run")
+    assert bad.exit_code == 2 and bad.output.startswith("kg: query line 1, column 1: a query starts with SELECT")
+    assert len(bad.output.strip().splitlines()) == 1
     missing = runner.invoke(main, ["query", "ASK {}", "--graph", str(tmp_path / "none.ttl")])
     assert missing.exit_code == 2 and "no such graph file" in missing.output
 
@@ -87,3 +88,13 @@ def test_cli_build_skips_bad_input_keeps_good(tmp_path):
     assert res.exit_code == 1
     assert "bad.txt: looks binary (PDF)" in res.output
     assert (tmp_path / "o" / "graph.ttl").exists()
+
+
+def test_cli_help_lists_each_commands_whole_description():
+    res = CliRunner().invoke(main, ["--help"], terminal_width=80)
+    assert res.exit_code == 0
+    listing = " ".join(res.output.split("Commands:")[1].split())        # wrapped lines joined
+    for name, cmd in main.commands.items():
+        first = " ".join(cmd.help.split("\n\n")[0].split())
+        assert f"{name} {first}" in listing, name
+    assert "..." not in res.output.split("Commands:")[1]

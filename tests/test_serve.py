@@ -1,10 +1,7 @@
 """`kg serve`: the SPARQL 1.1 Protocol over loopback, queried with SPARQLWrapper, on a graph file and on a store."""
 import http.client
 import json
-import os
-import select
-import subprocess
-import sys
+import re
 import time
 import urllib.error
 import urllib.parse
@@ -19,9 +16,12 @@ from SPARQLWrapper import CSV, JSON, POST, POSTDIRECTLY, TSV, TURTLE, URLENCODED
 from SPARQLWrapper.SPARQLExceptions import QueryBadFormed
 
 from kg.cli import main
+from kg.sparql.answer import ServeConfig, negotiate
 from kg.sparql.query import load_graph, query_form, run_query, uses_service
-from kg.sparql.serve import ServeConfig, is_loopback, negotiate
+from kg.sparql.serve import is_loopback
+from support.serving import Server
 
+ROOT = Path(__file__).resolve().parents[1]
 TIMEOUT = 3         # the servers' --timeout
 MAX_ROWS = 500      # the servers' --max-rows; the samples have more triples than this
 PERSONS = "SELECT ?name WHERE { ?p a schema:Person ; rdfs:label ?name } ORDER BY ?name"
@@ -39,30 +39,6 @@ def built(tmp_path_factory):
     res = CliRunner().invoke(main, ["build", "--out", str(out), "--store", str(out / "store")])
     assert res.exit_code == 0, res.output
     return out
-
-
-class Server:
-    def __init__(self, args, log: Path):
-        self.log = log.open("w")
-        self.proc = subprocess.Popen([sys.executable, "-m", "kg.cli", "serve", *args], stdout=subprocess.PIPE,
-                                     stderr=self.log, text=True, env={**os.environ, "PYTHONUNBUFFERED": "1"})
-        self.line = self._first_line(60)
-        assert "serving" in self.line, self.line
-        self.base = self.line.split(" at ")[1].split("/sparql")[0]
-        self.endpoint = self.base + "/sparql"
-
-    def _first_line(self, seconds: float) -> str:
-        ready, _, _ = select.select([self.proc.stdout], [], [], seconds)
-        return self.proc.stdout.readline() if ready else f"no announcement in {seconds} s"
-
-    def stop(self):
-        self.proc.terminate()
-        try:
-            self.proc.wait(10)
-        except subprocess.TimeoutExpired:
-            self.proc.kill()
-            self.proc.wait(10)
-        self.log.close()
 
 
 @pytest.fixture(scope="module", params=["graph", "store"])
@@ -185,11 +161,85 @@ def test_serve_refuses_service(server):
 def test_serve_bad_query_is_400_with_the_parsers_message(server):
     status, headers, body = get_query(server, "SELECT ?x WHERE { ?x a schema:Person ")
     text = body.decode("utf-8")
-    assert status == 400 and text.startswith("the query cannot be run: ") and len(text) > 40
+    assert status == 400 and text == "query line 1, column 38: the query ends before it is complete: " \
+                                     "a closing } is missing\n"
     with pytest.raises(QueryBadFormed):
         client(server, "SELEKT nothing").query()
-    status, _, body = http_get(server, "/sparql")
-    assert status == 400 and b"query=" in body
+    status, _, body = http_get(server, "/sparql?query=")
+    assert status == 400 and b"query=" in body and b"GET /sparql alone shows the query page" in body
+
+
+# The shapes users met (issue #15), over HTTP: the answers are kg query's, on a graph file and on a store alike
+GROUP_CONCAT = """SELECT ?name (GROUP_CONCAT(DISTINCT ?pn; separator="、") AS ?posts) WHERE {
+  ?p a schema:Person ; rdfs:label ?name .
+  OPTIONAL { ?m org:member ?p ; org:role/rdfs:label ?pn }
+} GROUP BY ?name ORDER BY ?name"""
+MISSING_BRACE = "SELECT ?x WHERE {\n  ?x a schema:Person .\n  ?x rdfs:label ?n\n"
+PLAIN = 'SELECT ?p WHERE { ?p rdfs:label "邹明远" }'
+
+
+def _kg_query(built, *args) -> CliRunner:
+    return CliRunner().invoke(main, ["query", *map(str, args), "--graph", str(built / "graph.ttl")])
+
+
+def _posts(js: dict) -> dict:
+    return {b["name"]["value"]: sorted(b["posts"]["value"].split("、")) if "posts" in b else None
+            for b in js["results"]["bindings"]}
+
+
+def test_serve_group_concat_distinct_over_optional_answers_as_kg_query(server, built):
+    status, _, body = get_query(server, GROUP_CONCAT)
+    assert status == 200, body
+    want = _posts(json.loads(_kg_query(built, GROUP_CONCAT, "--format", "json").stdout))
+    assert _posts(json.loads(body)) == want and want["邹明远"] == ["副书记", "市长"]
+
+
+def test_serve_missing_brace_is_400_with_kg_querys_message(server, built):
+    status, _, body = get_query(server, MISSING_BRACE)
+    cli = _kg_query(built, MISSING_BRACE)
+    assert status == 400 and cli.exit_code == 2 and "kg: " + body.decode("utf-8") == cli.output
+    assert cli.output == "kg: query line 4, column 1: the query ends before it is complete: a closing } is missing\n"
+
+
+def test_serve_plain_literal_gets_the_note_in_a_header(server, built):
+    status, headers, body = get_query(server, PLAIN)
+    assert status == 200 and json.loads(body)["results"]["bindings"] == []
+    note = urllib.parse.unquote(headers["Newskg-Note"])
+    assert "kg: note: " + note + "\n" == _kg_query(built, PLAIN).stderr
+    assert note.startswith('no rows, but "邹明远" is in this graph as @zh')
+    status, headers, _ = get_query(server, PLAIN.replace('"邹明远"', '"邹明远"@zh'))
+    assert status == 200 and "Newskg-Note" not in headers
+    assert headers["Access-Control-Expose-Headers"] == "Newskg-Note"
+
+
+def test_serve_worked_queries_take_parameters_as_dollar_fields(server, built):
+    rq = (ROOT / "queries" / "posts_of_person.rq").read_text(encoding="utf-8")
+    url = "/sparql?" + urllib.parse.urlencode({"query": rq, "$person": "欧阳丽"})
+    status, headers, body = http_get(server, url, {"Accept": "text/csv"})
+    assert status == 200 and body.decode("utf-8").splitlines()[1].startswith("副书记,中共湘潭县委员会,")
+    want = _kg_query(built, ROOT / "queries" / "posts_of_person.rq", "--param", "person=欧阳丽", "--format", "csv")
+    assert body == want.stdout_bytes
+    status, body = http_post(server, urllib.parse.urlencode({"query": rq, "$who": "x"}).encode(),
+                             "application/x-www-form-urlencoded")
+    assert status == 400 and body.decode("utf-8") == "unknown parameter 'who': this query takes person\n"
+    status, body = http_post(server, urllib.parse.urlencode({"query": rq, "$person": '邹明远"@zh } UNION { ?s ?p ?o'})
+                             .encode(), "application/x-www-form-urlencoded")
+    assert status == 200 and json.loads(body)["results"]["bindings"] == []
+    status, headers, body = get_query(server, rq)          # no value: the default, and a note saying so
+    assert status == 200 and "Newskg-Note" not in headers and len(json.loads(body)["results"]["bindings"]) == 2
+
+
+def test_serve_sparql_without_a_query_is_the_query_page(server):
+    status, headers, body = http_get(server, "/sparql", {"Accept": "text/html"})
+    page = body.decode("utf-8")
+    assert status == 200 and headers["Content-Type"] == "text/html; charset=utf-8"
+    data = json.loads(page.split('<script id="kg-data" type="application/json">')[1].split("</script>")[0])
+    assert "<textarea" in page and "PREFIX schema: <https://schema.org/>\n" in data["start"]
+    names = sorted(p.stem for p in (ROOT / "queries").glob("*.rq"))
+    assert [e["name"] for e in data["examples"]] == names and "posts_of_person" in names
+    assert not re.search(r"""(src|href)=["']?(https?:)?//""", page) and "@import" not in page     # nothing fetched
+    status, headers, body = http_get(server, "/sparql", method="HEAD")
+    assert status == 200 and body == b"" and headers["Content-Type"].startswith("text/html")
 
 
 def test_serve_refuses_results_over_max_rows(server):
@@ -329,3 +379,16 @@ def test_serve_refuses_an_unreadable_graph_in_one_line(tmp_path):
     res = CliRunner().invoke(main, ["serve", "--graph", str(bad), "--port", "0"])
     assert res.exit_code == 2 and res.output.startswith(f"kg: {bad}: not a readable graph")
     assert len(res.output.strip().splitlines()) == 1
+
+
+def test_serve_query_page_offers_the_queries_folder_given(tmp_path):
+    from kg.sparql.serve import _page
+    (tmp_path / "mine.rq").write_text("# Mine: </script> in a title.\n# $x: text = a\nSELECT * { ?s ?p $x }",
+                                      encoding="utf-8")
+    page = _page(ServeConfig(graph=Path("g.ttl"), queries=tmp_path), 12345).decode("utf-8")
+    blob = page.split('<script id="kg-data" type="application/json">')[1].split("</script>")[0]
+    data = json.loads(blob)
+    assert [(e["name"], e["title"]) for e in data["examples"]] == [("mine", "Mine: </script> in a title.")]
+    assert data["source"] == "g.ttl: 12,345 triples" and "<" not in blob      # nothing can close the script early
+    empty = _page(ServeConfig(graph=Path("g.ttl"), queries=tmp_path / "none"), 1).decode("utf-8")
+    assert '"examples": []' in empty

@@ -1,6 +1,7 @@
 """The on-disk store: `kg build --store`, `kg query --store`, same answers as graph.ttl, safe rebuilds."""
 import io
 import json
+import re
 from pathlib import Path
 
 import pyoxigraph as ox
@@ -11,6 +12,7 @@ from rdflib.query import Result
 
 from kg.cli import main
 from kg.errors import UsageError
+from kg.sparql import engine
 from kg.sparql import store as store_mod
 from kg.sparql.query import QueryError, load_graph, run_query
 from kg.sparql.store import MARK, GraphStore, TooManyRows, write_store
@@ -45,7 +47,13 @@ def test_store_example_queries_answer_as_the_file_does(built, rq):
     path = str(ROOT / "queries" / rq)
     on_file = _query([path, "--graph", str(built / "graph.ttl")])
     on_store = _query([path, "--store", str(built / "store")])
-    assert on_store == on_file and "(0 rows)" not in on_file
+    assert _unordered(on_store) == _unordered(on_file) and "(0 rows)" not in on_file
+
+
+def _unordered(table: str) -> str:
+    """A table with each GROUP_CONCAT's items sorted: SPARQL leaves their order to the engine, and Oxigraph in
+    memory and on disk read them in different orders."""
+    return re.sub(r"[^\s,]+(?:, [^\s,]+)+", lambda m: ", ".join(sorted(m.group(0).split(", "))), table)
 
 
 def test_store_json_terms_match_the_file(built):
@@ -78,7 +86,7 @@ def test_store_keeps_a_named_graph_per_article(built):
 def test_store_query_errors_are_one_line(built, tmp_path):
     runner = CliRunner()
     bad = runner.invoke(main, ["query", "SELEKT nothing", "--store", str(built / "store")])
-    assert bad.exit_code == 2 and bad.output.startswith("kg: the query cannot be run")
+    assert bad.exit_code == 2 and bad.output.startswith("kg: query line 1, column 1: a query starts with SELECT")
     assert len(bad.output.strip().splitlines()) == 1
     with pytest.raises(QueryError) as e:
         run_query(GraphStore(built / "store"), "SELECT ?x WHERE { ?x a schema:Person ")
@@ -205,7 +213,7 @@ def test_store_select_stops_past_max_rows_counting_exactly(awkward, fmt):
 
 def test_store_select_row_marks_cut_by_the_writer_are_counted_once(awkward):
     body = awkward.select(AWKWARD, "xml")
-    sink = store_mod._Rows("xml", None)
+    sink = engine._Rows("xml", None)
     for i in range(len(body)):          # a byte at a time: every mark is cut
         sink.write(body[i:i + 1])
     assert sink.rows == 6 and b"".join(sink.chunks) == body

@@ -42,7 +42,8 @@ STATISTICS = {
     "classes": "SELECT ?c (COUNT(*) AS ?n) WHERE { ?s a ?c } GROUP BY ?c",
 }
 # The parts of a query the planner rewrites inside; anything else leaves the query as written
-# (rdflib writes some back wrongly: GRAPH ?g { ... } loses its graph, HAVING becomes a FILTER).
+# (rdflib writes some back wrongly: GRAPH ?g { ... } loses its graph, HAVING becomes a FILTER, and an
+# OPTIONAL loses the FILTER inside it).
 _PATTERNS = {"SelectQuery", "Project", "Distinct", "Reduced", "Slice", "OrderBy", "Filter", "Extend",
              "BGP", "Join", "LeftJoin", "Union", "Minus", "ToMultiSet", "Group", "AggregateJoin"}
 
@@ -94,6 +95,9 @@ def _understood(node) -> bool:
     if node.name not in _PATTERNS:
         return False
     if node.name == "Filter" and _over_aggregate(node.p):     # HAVING: rdflib writes it back as a FILTER
+        return False
+    # OPTIONAL { ... FILTER(?x != ?outer) }: rdflib writes the OPTIONAL back without its filter
+    if node.name == "LeftJoin" and getattr(node.get("expr"), "name", "TrueFilter") != "TrueFilter":
         return False
     return all(_understood(node[k]) for k in ("p", "p1", "p2") if k in node)
 

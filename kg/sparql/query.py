@@ -1,29 +1,28 @@
 """SPARQL from the command line and the server: SELECT, ASK, CONSTRUCT and DESCRIBE over a graph file or a store.
 
-A query runs against a graph file (rdflib) or an on-disk store (`kg.sparql.store`, Oxigraph); both
-answer with an rdflib Result, so the formats below are the same for either. A SELECT on a
-store can instead be written by Oxigraph itself (`run_select`), in the SPARQL 1.1 results
-formats: the same rows, several times faster when there are many. The usual
-prefixes (schema, org, prov, rdfs, skos, xsd, nkg and the id/ ones) are declared for the
-user when the query does not declare them itself. `query_form` and `uses_service` read a
-query's text without running it (the server refuses updates and SERVICE before any work).
+`open_source` gives the graph to query: graph.ttl (or .nt, .nq, .jsonld) loaded into an in-memory
+Oxigraph store, or the on-disk store of `kg build --store`; both are answered by Oxigraph
+(`kg.sparql.engine`), so a query gives the same answer on either. `run_query` answers with an
+rdflib Result, on those and on an rdflib Graph (which rdflib evaluates: what `kg.build()` returns);
+a SELECT's rows can instead be written by Oxigraph itself (`run_select`, `select_text`): the same
+rows, several times faster when there are many. The usual prefixes (schema, org, prov, rdfs,
+skos, xsd, nkg and the id/ ones) are declared for the user when the query does not declare them
+itself. A query's `$name` parameters are put in by `kg.sparql.params`; a query that does not parse
+is named by line and column, and a SELECT that finds nothing may get a note (`kg.sparql.diagnose`).
 """
 from __future__ import annotations
 
 import csv
 import io
 import json
-import re
 from pathlib import Path
 
 from rdflib import BNode, Graph, Literal, URIRef
 from rdflib.query import Result
 
-from ..errors import UsageError
+from ..errors import Messages, UsageError
 from ..rdf.namespaces import PREFIXES
-
-UPDATE_FORMS = ("INSERT", "DELETE", "LOAD", "CLEAR", "CREATE", "DROP", "COPY", "MOVE", "ADD", "WITH")
-QUERY_FORMS = ("SELECT", "CONSTRUCT", "DESCRIBE", "ASK")
+from .text import QUERY_FORMS, UPDATE_FORMS, query_form, uses_service  # noqa: F401 (imported from here before)
 
 
 class QueryError(UsageError):
@@ -35,24 +34,53 @@ class QueryError(UsageError):
 
 
 def load_graph(path: Path) -> Graph:
+    """The graph file as an rdflib Graph, for Python callers who want one (kg query reads it with `open_source`)."""
     if not path.exists():
-        raise UsageError(f"{path}: no such graph file (run `kg build` first, or pass --graph)")
+        raise UsageError(Messages.E200.format(path=path))
     g = Graph()
     fmt = {".nt": "nt", ".nq": "nquads", ".jsonld": "json-ld"}.get(path.suffix, "turtle")
     try:
         g.parse(path, format=fmt)
     except Exception as e:  # rdflib's parsers raise their own error types
         why = " ".join(str(e).split())[:160] or type(e).__name__
-        raise UsageError(f"{path}: not a readable graph ({why})") from None
+        raise UsageError(Messages.E201.format(path=path, why=why)) from None
     return g
 
 
 def open_source(graph: Path | None = None, store: Path | None = None):
-    """The graph file (an rdflib Graph) or, when `store` is given, the on-disk store, ready to query."""
+    """The graph file in memory (a GraphFile) or, when `store` is given, the on-disk store (a GraphStore):
+    both Oxigraph, ready to query."""
     if store is not None:
         from .store import GraphStore
         return GraphStore(store)
-    return load_graph(graph if graph is not None else Path("output") / "graph.ttl")
+    from .engine import GraphFile
+    return GraphFile(graph if graph is not None else Path("output") / "graph.ttl")
+
+
+def run_query(source, query: str, *, limit: int | None = None, params: dict[str, str] | None = None) -> Result:
+    """Run `query` on a GraphFile, a GraphStore or an rdflib Graph; QueryError names what went wrong in one line.
+
+    `params` gives values to the parameters the query declares (kg.sparql.params); `limit` lets Oxigraph stop
+    reading a CONSTRUCT after limit + 1 triples (the server's --max-rows).
+    """
+    if params is not None:
+        from .params import bind
+        query = bind(query, params).text
+    if isinstance(source, Graph):
+        from rdflib.plugins.sparql import prepareQuery
+        try:
+            prepared = prepareQuery(query, initNs=PREFIXES)
+        except Exception as e:  # pyparsing's ParseException, or rdflib's for an undeclared prefix
+            raise _syntax_error(query, e) from None
+        try:
+            return source.query(prepared)
+        except Exception as e:
+            raise QueryError(Messages.E203.format(why=_first_line(e))) from None
+    from .engine import StoreQueryError
+    try:
+        return source.query(query, limit=limit)
+    except StoreQueryError as e:
+        raise _error(query, e) from None
 
 
 def _first_line(e: Exception) -> str:
@@ -60,79 +88,53 @@ def _first_line(e: Exception) -> str:
     return text.splitlines()[0] if text else type(e).__name__
 
 
-def run_query(source, query: str, *, limit: int | None = None) -> Result:
-    """Run `query` on a Graph or a GraphStore; QueryError names what went wrong in one line.
+def _syntax_error(query: str, e: Exception) -> QueryError:
+    from .diagnose import syntax_message
+    return QueryError(syntax_message(query, e), syntax=True)
 
-    `limit` lets a store stop reading a CONSTRUCT after limit + 1 triples (the server's --max-rows).
-    """
-    if isinstance(source, Graph):
-        from rdflib.plugins.sparql import prepareQuery
-        try:
-            prepared = prepareQuery(query, initNs=PREFIXES)
-        except Exception as e:  # pyparsing's ParseException, or rdflib's for an undeclared prefix
-            raise QueryError(f"the query cannot be run: {_first_line(e)}", syntax=True) from None
-        try:
-            return source.query(prepared)
-        except Exception as e:
-            raise QueryError(f"the query cannot be run: {_first_line(e)}") from None
-    from .store import StoreQueryError
-    try:
-        return source.query(query, limit=limit)
-    except StoreQueryError as e:
-        raise QueryError(f"the query cannot be run: {_first_line(e)}", syntax=e.syntax) from None
+
+def _error(query: str, e) -> QueryError:
+    """A StoreQueryError as the user sees it: a parse error by line and column, any other in one line."""
+    if e.syntax:
+        return _syntax_error(query, e)
+    return QueryError(Messages.E203.format(why=_first_line(e)))
 
 
 def oxigraph_writes(source, query: str) -> bool:
-    """Is this a SELECT on a store, whose rows `run_select` has Oxigraph write (for `kg query` and `kg serve`)?"""
-    from .store import GraphStore
-    return isinstance(source, GraphStore) and query_form(query) == "SELECT"
+    """Is this a SELECT on Oxigraph (a file or a store), whose rows `run_select` has Oxigraph write?"""
+    from .engine import OxigraphGraph
+    return isinstance(source, OxigraphGraph) and query_form(query) == "SELECT"
 
 
-def run_select(store, query: str, fmt: str, *, max_rows: int | None = None) -> bytes:
-    """A SELECT on a GraphStore, its solutions written by Oxigraph in `fmt` (json, xml, csv, tsv).
+def run_select(source, query: str, fmt: str, *, max_rows: int | None = None) -> bytes:
+    """A SELECT on a GraphFile or GraphStore, its solutions written by Oxigraph in `fmt` (json, xml, csv, tsv).
 
-    The fast way for large answers; errors as `run_query`'s, and kg.sparql.store.TooManyRows past `max_rows`.
+    The fast way for large answers; errors as `run_query`'s, and kg.sparql.engine.TooManyRows past `max_rows`.
     """
-    from .store import StoreQueryError
+    from .engine import StoreQueryError
     try:
-        return store.select(query, fmt, max_rows=max_rows)
+        return source.select(query, fmt, max_rows=max_rows)
     except StoreQueryError as e:
-        raise QueryError(f"the query cannot be run: {_first_line(e)}", syntax=e.syntax) from None
+        raise _error(query, e) from None
 
 
-def select_text(store, query: str, fmt: str) -> bytes:
-    """A SELECT on a store in `kg query`'s formats: Oxigraph writes CSV and JSON, and a table is made from its CSV
+def select_text(source, query: str, fmt: str) -> bytes:
+    """A SELECT on Oxigraph in `kg query`'s formats: Oxigraph writes CSV and JSON, and a table is made from its CSV
     (whose cells are the text `format_result` prints for a term)."""
     if fmt != "table":
-        return run_select(store, query, fmt)
-    head, *rows = csv.reader(io.StringIO(run_select(store, query, "csv").decode("utf-8"), newline=""))
+        return run_select(source, query, fmt)
+    head, *rows = csv.reader(io.StringIO(run_select(source, query, "csv").decode("utf-8"), newline=""))
     return (table(head, rows) + "\n").encode("utf-8")
 
 
-# Strings, IRIs and comments, skipped when looking for keywords (an IRI may hold '#', a string anything).
-_OPAQUE = re.compile("|".join([
-    r'"""(?:[^"\\]|\\.|"(?!""))*"""', r"'''(?:[^'\\]|\\.|'(?!''))*'''",   # long strings
-    r'"(?:[^"\\\n]|\\.)*"', r"'(?:[^'\\\n]|\\.)*'",                          # strings
-    r'<[^<>"{}|^`\\\s]*>',                                                      # IRIs
-    r"#[^\n]*",                                                                 # comments
-]), re.S)
-_KEYWORD = re.compile(r"(?<![\w:?$])(" + "|".join(QUERY_FORMS + UPDATE_FORMS) + r")(?![\w:-])", re.I)
-_SERVICE = re.compile(r"(?<![\w:?$])SERVICE(?![\w:-])", re.I)
-
-
-def _bare(query: str) -> str:
-    return _OPAQUE.sub(" ", query)
-
-
-def query_form(query: str) -> str | None:
-    """SELECT, CONSTRUCT, DESCRIBE, ASK or an update keyword (INSERT, DELETE, LOAD, ...): the first one the text uses."""
-    m = _KEYWORD.search(_bare(query))
-    return m.group(1).upper() if m else None
-
-
-def uses_service(query: str) -> bool:
-    """True when the query asks for a SERVICE (a federated query to another endpoint)."""
-    return bool(_SERVICE.search(_bare(query)))
+def note_for_no_rows(source, query: str, defaults: dict[str, str] | None = None) -> str | None:
+    """What to tell the asker of a SELECT that found no rows, or None: a plain string the graph has as an @zh
+    name (kg.sparql.diagnose.zh_note), else the parameters that kept their defaults."""
+    from .diagnose import zh_note
+    note = zh_note(source, query)
+    if note is None and defaults:
+        note = Messages.E221.format(values=", ".join(f"${k}={v}" for k, v in defaults.items()))
+    return note
 
 
 _NT_ESCAPES = str.maketrans({"\\": "\\\\", '"': '\\"', "\n": "\\n", "\r": "\\r", "\t": "\\t"})
