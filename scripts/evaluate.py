@@ -84,6 +84,44 @@ def build_each(items, out: Path) -> list[str]:
     return pairs
 
 
+LAYER_TYPES = {"nr": "person", "ns": "place", "nt": "organization"}     # LAC's PER, LOC, ORG as jieba names them
+
+
+def layer_mentions(text: str, layer: str) -> list[dict]:
+    """The mentions one layer alone finds: `lac`, the tagger's person, place and organization words."""
+    from kg.extract.tagger import tagger
+    from kg.ingest.readers import scrub
+    from kg.ingest.traditional import to_simplified
+
+    if layer != "lac":
+        raise ValueError(f"no layer {layer!r}")
+    tokens = tagger().tag(to_simplified(scrub(text)))
+    return [{"type": LAYER_TYPES[t.pos], "text": text[t.start:t.end], "start": t.start, "end": t.end}
+            for t in tokens if t.pos in LAYER_TYPES]
+
+
+def build_layer(items, out: Path, layer: str) -> list[str]:
+    """Graphs of what one layer alone finds: an entity per mention (its text as its name), no posts or events."""
+    from kg.datamodel import EntityRef, Extraction
+    from kg.ingest import read_source
+    from kg.rdf.triples import graph_of
+    from kg.resolve import resolve
+
+    pairs = []
+    for text, gold, issue, city in items:
+        exts = []
+        for article in read_source(text, issue_date=issue, city=city).articles:
+            ext = Extraction(article)
+            for m in layer_mentions(article.text, layer):
+                ext.entity(EntityRef(m["type"], m["text"]))
+            exts.append(ext)
+        target = out / text.stem
+        target.mkdir(parents=True, exist_ok=True)
+        graph_of(resolve(exts)).serialize(target / "graph.ttl", format="turtle")
+        pairs.append(f"{target / 'graph.ttl'}:{gold}")
+    return pairs
+
+
 def score(shared: Path, pairs: list[str]) -> dict:
     res = subprocess.run([sys.executable, str(shared / "eval" / "score.py"), "--ontology", str(ROOT / "ontology"),
                           *pairs, "--json"], capture_output=True, text=True, check=True)
@@ -124,7 +162,8 @@ def score_samples(shared: Path, out: Path) -> dict:
     return score(shared, pairs)
 
 
-def score_benchmark(shared: Path, out: Path, name: str) -> tuple[dict, float, int]:
+def score_benchmark(shared: Path, out: Path, name: str, layer: str | None = None) -> tuple[dict, float, int]:
+    """One public benchmark through `kg ner`'s extractor (or one layer alone): its scores, seconds, characters."""
     from kg.extract.ner import mentions_of
 
     bench = shared / BENCHMARKS[name]
@@ -133,12 +172,13 @@ def score_benchmark(shared: Path, out: Path, name: str) -> tuple[dict, float, in
                            check=True).stdout.splitlines()
     started = time.perf_counter()
     chars = 0
-    path = out / f"{name}.mentions.jsonl"
+    path = out / f"{name}{'.' + layer if layer else ''}.mentions.jsonl"
     with path.open("w", encoding="utf-8") as f:
         for line in lines:
             rec = json.loads(line)
             chars += len(rec["text"])
-            f.write(json.dumps({"id": rec["id"], "mentions": mentions_of(rec["text"])}, ensure_ascii=False) + "\n")
+            found = layer_mentions(rec["text"], layer) if layer else mentions_of(rec["text"])
+            f.write(json.dumps({"id": rec["id"], "mentions": found}, ensure_ascii=False) + "\n")
     seconds = time.perf_counter() - started
     res = subprocess.run([sys.executable, str(scorer), "score", str(bench), str(path), "--json"],
                          capture_output=True, text=True, check=True)
@@ -171,6 +211,16 @@ def table(result: dict, keys) -> str:
             x = result[k]
             rows.append(f"{k:16}{x['p']:7.3f}{x['r']:7.3f}{x['f1']:7.3f}")
     return "\n".join(rows)
+
+
+def score_layer(shared: Path, out: Path, layer: str) -> dict:
+    """One layer alone on the tune half, the check half and the public benchmarks (person, organization, place)."""
+    report = {"tune": score(shared, build_layer(page_items(shared) + news_articles(shared, "tune"), out / "tune", layer)),
+              "check": score(shared, build_layer(news_articles(shared, "check"), out / "check", layer))}
+    for name in ("cluener", "msra", "peoples_daily"):
+        if (shared / BENCHMARKS[name]).exists():
+            report[name] = score_benchmark(shared, out, name, layer)[0]
+    return report
 
 
 def markdown(report: dict, when: str) -> str:
@@ -217,6 +267,8 @@ def main(argv=None) -> int:
                     f"({', '.join(BENCHMARKS)}), not the annotated text")
     ap.add_argument("--json", type=Path, help="also write every figure to this JSON file")
     ap.add_argument("--readme", action="store_true", help="write the tables into README.md's Quality section")
+    ap.add_argument("--layer", choices=["lac"], help="score one layer alone (`lac`: the tagger's name words), not the "
+                    "extractor; into --json's report under layers")
     ap.add_argument("--pin", action="store_true",
                     help="write these figures into tests/quality_pins.json (say in the commit why any went down)")
     args = ap.parse_args(argv)
@@ -225,7 +277,11 @@ def main(argv=None) -> int:
         return 2
     args.out.mkdir(parents=True, exist_ok=True)
     report: dict = {}
-    if not args.bench_only:
+    if args.layer:
+        report["layers"] = {args.layer: score_layer(args.shared, args.out / args.layer, args.layer)}
+        print(json.dumps(report["layers"][args.layer], ensure_ascii=False)[:2000])
+        args.pages_only = True
+    elif not args.bench_only:
         report.update(score_annotated(args.shared, args.out))
     if not args.pages_only:
         for name in (args.bench_only.split(",") if args.bench_only else BENCHMARKS):
