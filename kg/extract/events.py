@@ -62,6 +62,7 @@ def run(doc: Doc) -> None:
             found.append((*span, m.end(), "verb"))
     found = _drop_overlaps(found)
     events: list[tuple[EventFact, int, int]] = []
+    happenings: set[int] = set()
     headline = _headline(doc)
     for s, e, trigger_end, kind in sorted(found):
         name = TRIM_HEAD.sub("", text[s:e])
@@ -78,7 +79,14 @@ def run(doc: Doc) -> None:
         ev.place = _place_for(doc, s)
         ev.organizers = _organizers(doc, s)
         events.append((ev, s, e))
+        if kind == "verb" and trigger in doc.lex.event_happenings:
+            happenings.add(id(ev))
     attendees(doc, events)
+    for ev, s, _e in events:
+        if id(ev) in happenings:         # 出院: who it happened to, in its own sentence; not the story after it
+            ss, se = doc.sentence_span(s)
+            own = {m.ref for m in doc.mentions(PERSON) if ss <= m.start < se}
+            ev.attendees = [p for p in ev.attendees if p in own]
     kept = [(ev, s, e) for ev, s, e in events if _evidenced(doc, ev, s, e)]
     home = doc.home
     home_ref = division_ref(home.city) if home is not None and home.city is not None else None
