@@ -67,3 +67,8 @@ def test_roles_body_written_in_the_title(run):
 def test_roles_byline_ends_where_a_sentence_begins(run):
     ext = run("本报讯 1月12日上午,市长张冬云到市开发区现场办公。")
     assert {(m.person.name, m.title) for m in ext.memberships} == {("张冬云", "市长")}
+
+
+def test_roles_byline_name_padded_with_a_space(run):
+    ext = run("本报讯（记者 王 丽 通讯员 李 明）昨日，会议召开。")
+    assert {(m.person.name, m.title) for m in ext.memberships} == {("王丽", "记者"), ("李明", "通讯员")}

@@ -235,6 +235,22 @@ def foreign_name(word: str, lex) -> bool:
             and word not in lex.not_names and not common_word(lex, word, 20))
 
 
+SPACED = re.compile(r"[\u4e00-\u9fff][ \u3000][\u4e00-\u9fff](?![\u4e00-\u9fff])")
+
+
+def _spaced_name(doc: Doc, i: int) -> int | None:
+    """A two-character name a byline pads to the width of three (记者 陈 静): its length in the text, or None."""
+    text = doc.text
+    if SPACED.match(text, i) and text[i] in doc.lex.surnames and valid_name(text[i] + text[i + 2], doc.lex):
+        return 3
+    return None
+
+
+def person_name(surface: str) -> str:
+    """A name as the graph holds it: without the spaces a byline pads it with (陈 静 -> 陈静)."""
+    return "".join(surface.split())
+
+
 def read_names(doc: Doc, i: int, *, spaces: bool = False) -> list[tuple[int, int]]:
     """Names in a list starting at `i`: 张霞、龚学余 (and, with `spaces`, 石虹 朱柯名)."""
     text = doc.text
@@ -242,6 +258,8 @@ def read_names(doc: Doc, i: int, *, spaces: bool = False) -> list[tuple[int, int
     pos = i
     while pos < len(text):
         n = read_name(doc, pos, strict_end=spaces)
+        if n is None and spaces:
+            n = _spaced_name(doc, pos)
         if n is None:
             break
         out.append((pos, pos + n))

@@ -18,7 +18,7 @@ from ..datamodel import ORGANIZATION, PERSON, ROLE, EntityRef, Membership
 from ..lexicon.gazetteer import CITY, COUNTY
 from .doc import Doc, line_head
 from .geo import Home, leading_place
-from .names import read_name, read_names, valid_name
+from .names import person_name, read_name, read_names, valid_name
 from .org_names import canonical, district_name
 
 NAME = "roles"
@@ -360,7 +360,7 @@ def _name_before(doc: Doc, start: int, title: str) -> tuple[int, int] | None:
 def _emit(doc: Doc, units: list[Unit], names: list[tuple[int, int]]) -> None:
     scope = doc.paper.city
     for s, e in names:
-        ref = EntityRef(PERSON, doc.text[s:e], scope)
+        ref = EntityRef(PERSON, person_name(doc.text[s:e]), scope)
         if doc.add(PERSON, s, e, ref) is None:
             existing = [m for m in doc.mentions(PERSON, by_start=False) if m.start == s and m.end == e]
             if not existing:
