@@ -39,7 +39,7 @@ eval: install
 	$(BIN)/python scripts/evaluate.py --shared $(SHARED) --json build/eval/report.json --readme
 
 # The mention model (kg/extract/mentions.py): trains on $(SHARED)'s MSRA train, HanLP lists and tune half -> kg/models/mentions/
-# In its own venv with the [train] extra (torch, CPU); one core, about 20 minutes. Same data and seed, same weights.
+# In its own venv with the [train] extra (torch, CPU); one core, about 25 minutes. Same data and seed, same weights.
 TRAIN_VENV ?= .venv-train
 train:
 	test -x $(TRAIN_VENV)/bin/python || $(PYTHON) -m venv $(TRAIN_VENV)

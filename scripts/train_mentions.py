@@ -36,6 +36,7 @@ from kg.extract.mention_features import (  # noqa: E402
     MODEL_DIR,
     N_LEXICON_BITS,
     N_TOKEN_TAGS,
+    Vocabulary,
     features,
     fold,
     lexicon_words,
@@ -58,6 +59,8 @@ def main(argv=None) -> int:
     ap.add_argument("--epochs", type=int, default=8)
     ap.add_argument("--hidden", type=int, default=64, help="LSTM units per direction")
     ap.add_argument("--char-dim", type=int, default=64)
+    ap.add_argument("--bigram-dim", type=int, default=32, help="bigram embedding size (0: no bigrams)")
+    ap.add_argument("--bigram-min", type=int, default=5, help="bigrams seen fewer times in training are OOV")
     ap.add_argument("--limit", type=int, default=0, help="train on the first N MSRA sentences only (quick runs)")
     ap.add_argument("--no-lexicon", action="store_true", help="ablation: lexicon features all zero")
     ap.add_argument("--no-tokens", action="store_true", help="ablation: no tagger-token features")
@@ -98,12 +101,17 @@ def main(argv=None) -> int:
     dev_items = labelled(dev_msra, True)
     chars = Counter(c for text, _, _ in train_items for c in fold(text))
     vocab_chars = ["<pad>", "<oov>"] + sorted(c for c, n in chars.items() if n >= 2)
-    vocab = {c: k for k, c in enumerate(vocab_chars)}
+    vocab_bigrams = None
+    if args.bigram_dim:
+        pairs = Counter(f[i:i + 2] for text, _, _ in train_items for f in [fold(text)] for i in range(len(f) - 1))
+        vocab_bigrams = ["<pad>", "<oov>"] + sorted(p for p, n in pairs.items() if n >= args.bigram_min)
+    vocab = Vocabulary(vocab_chars, vocab_bigrams)
     train = examples(train_items, vocab, words, lex, args)
     dev = examples(dev_items, vocab, words, lex, args)
-    print(f"vocabulary {len(vocab_chars)} characters; {len(train)} train and {len(dev)} dev sequences", flush=True)
+    print(f"vocabulary {len(vocab_chars)} characters, {len(vocab_bigrams or [])} bigrams; {len(train)} train and "
+          f"{len(dev)} dev sequences", flush=True)
 
-    model = Tagger(len(vocab_chars), args.char_dim, args.hidden)
+    model = Tagger(len(vocab_chars), args.char_dim, args.hidden, len(vocab_bigrams or []), args.bigram_dim)
     rng = np.random.RandomState(args.seed)
     opt = torch.optim.Adam(model.parameters(), lr=2e-3)
     best, best_f1 = None, -1.0
@@ -118,15 +126,15 @@ def main(argv=None) -> int:
             nn.utils.clip_grad_norm_(model.parameters(), 5.0)
             opt.step()
             total += loss.item()
-        weights = export(model)
-        scores = evaluate(MentionModel(weights, vocab_chars, TAGS, shipped), dev)
+        weights = export(model, args)
+        scores = evaluate(MentionModel(weights, vocab_chars, TAGS, shipped, vocab_bigrams), dev)
         line = "  ".join(f"{k} {p:.3f}/{r:.3f}/{f:.3f}" for k, (p, r, f) in scores.items())
         print(f"epoch {epoch}: loss {total:.0f}, {time.time() - t0:.0f} s; dev P/R/F1 {line}", flush=True)
         if scores["all"][2] > best_f1:
             best, best_f1 = weights, scores["all"][2]
     write_npz(best, args.out / "weights.npz")
-    (args.out / "vocab.json").write_text(json.dumps({"chars": vocab_chars, "tags": TAGS}, ensure_ascii=False) + "\n",
-                                         encoding="utf-8")
+    meta = {"chars": vocab_chars, "tags": TAGS} | ({"bigrams": vocab_bigrams} if vocab_bigrams else {})
+    (args.out / "vocab.json").write_text(json.dumps(meta, ensure_ascii=False) + "\n", encoding="utf-8")
     digest = hashlib.sha256((args.out / "weights.npz").read_bytes()).hexdigest()[:16]
     print(f"best dev F1 {best_f1:.4f}; wrote {args.out} (weights sha256 {digest}) in {time.time() - started:.0f} s")
     return 0
@@ -149,10 +157,10 @@ def tag_cached(texts: list[str], cache: Path):
 
 
 def examples(items, vocab, words, lex, args):
-    """Per sentence-sized segment: (chars, token tags, lexicon bits, gold tags) arrays."""
+    """Per sentence-sized segment: (chars, bigrams, token tags, lexicon bits, gold tags) arrays."""
     out = []
     for text, toks, spans in items:
-        c, k, b = features(text, toks, vocab, words, lex)
+        c, g, k, b = features(text, toks, vocab, words, lex)
         if args.no_lexicon:
             b = np.zeros_like(b)
         if args.no_tokens:
@@ -164,7 +172,7 @@ def examples(items, vocab, words, lex, args):
             else:
                 tags[s], tags[s + 1:e - 1], tags[e - 1] = TAG_ID[f"B-{label}"], TAG_ID[f"I-{label}"], TAG_ID[f"E-{label}"]
         for s, e in segments(text):
-            out.append((c[s:e], k[s:e], b[s:e], tags[s:e]))
+            out.append((c[s:e], g[s:e], k[s:e], b[s:e], tags[s:e]))
     return out
 
 
@@ -186,39 +194,47 @@ def tensors(batch, rng=None, oov_rate=0.0):
     toks = torch.zeros(len(batch), t, dtype=torch.long)
     bits = torch.zeros(len(batch), t, N_LEXICON_BITS)
     tags = torch.zeros(len(batch), t, dtype=torch.long)
-    for r, (c, k, b, g) in enumerate(batch):
+    pairs = torch.zeros(len(batch), t, 2, dtype=torch.long)
+    for r, (c, p, k, b, g) in enumerate(batch):
         if oov_rate:
             c = np.where(rng.random_sample(len(c)) < oov_rate, 1, c)
+            p = np.where((rng.random_sample(p.shape) < oov_rate) & (p > 0), 1, p)
         chars[r, :len(c)] = torch.from_numpy(c)
+        pairs[r, :len(c)] = torch.from_numpy(p)
         toks[r, :len(c)] = torch.from_numpy(k)
         bits[r, :len(c)] = torch.from_numpy(b)
         tags[r, :len(c)] = torch.from_numpy(g)
-    return chars, toks, bits, tags, lengths
+    return chars, pairs, toks, bits, tags, lengths
 
 
 class Tagger(nn.Module):
-    def __init__(self, n_chars: int, char_dim: int, hidden: int, tok_dim: int = 16):
+    def __init__(self, n_chars: int, char_dim: int, hidden: int, n_bigrams: int = 0, bigram_dim: int = 0, tok_dim: int = 16):
         super().__init__()
         self.char_emb = nn.Embedding(n_chars, char_dim)
+        self.bigram_emb = nn.Embedding(n_bigrams, bigram_dim) if bigram_dim else None
         self.tok_emb = nn.Embedding(N_TOKEN_TAGS, tok_dim)
         self.drop = nn.Dropout(0.25)
-        self.lstm = nn.LSTM(char_dim + tok_dim + N_LEXICON_BITS, hidden, batch_first=True, bidirectional=True)
+        inputs = char_dim + tok_dim + N_LEXICON_BITS + 2 * bigram_dim      # in this order: mentions.py slices them so
+        self.lstm = nn.LSTM(inputs, hidden, batch_first=True, bidirectional=True)
         self.out = nn.Linear(2 * hidden, len(TAGS))
         k = len(TAGS)
         self.transitions = nn.Parameter(torch.zeros(k, k))
         self.start = nn.Parameter(torch.zeros(k))
         self.end = nn.Parameter(torch.zeros(k))
 
-    def emissions(self, chars, toks, bits, lengths):
-        x = self.drop(torch.cat([self.char_emb(chars), self.tok_emb(toks), bits], 2))
+    def emissions(self, chars, pairs, toks, bits, lengths):
+        parts = [self.char_emb(chars), self.tok_emb(toks), bits]
+        if self.bigram_emb is not None:
+            parts.append(self.bigram_emb(pairs).flatten(2))
+        x = self.drop(torch.cat(parts, 2))
         packed = nn.utils.rnn.pack_padded_sequence(x, lengths, batch_first=True, enforce_sorted=False)
         y, _ = self.lstm(packed)
         y, _ = nn.utils.rnn.pad_packed_sequence(y, batch_first=True, total_length=chars.shape[1])
         return self.out(self.drop(y))
 
-    def loss(self, chars, toks, bits, tags, lengths):
+    def loss(self, chars, pairs, toks, bits, tags, lengths):
         """Mean negative log-likelihood of the gold paths under the CRF."""
-        em = self.emissions(chars, toks, bits, lengths)
+        em = self.emissions(chars, pairs, toks, bits, lengths)
         b, t, _ = em.shape
         mask = torch.arange(t)[None, :] < lengths[:, None]
         gold = self.start[tags[:, 0]] + em.gather(2, tags[:, :, None])[:, :, 0].masked_fill(~mask, 0).sum(1)
@@ -233,10 +249,18 @@ class Tagger(nn.Module):
         return (log_z - gold).mean()
 
 
-def export(model: Tagger) -> dict[str, np.ndarray]:
-    """The weights as kg/extract/mentions.py reads them: per direction (2, inputs, 4h) and (2, h, 4h)."""
+def export(model: Tagger, args) -> dict[str, np.ndarray]:
+    """The weights as kg/extract/mentions.py reads them: per direction (2, inputs, 4h) and (2, h, 4h). An ablation's
+    left-out features get zero weights, so that at run time, where they are made, they count for nothing too."""
     p = {k: v.detach().numpy().astype(np.float32) for k, v in model.state_dict().items()}
-    return {
+    if args.no_tokens:
+        p["tok_emb.weight"][:] = 0
+    if args.no_lexicon:
+        start = model.char_emb.embedding_dim + model.tok_emb.embedding_dim
+        for name in ("lstm.weight_ih_l0", "lstm.weight_ih_l0_reverse"):
+            p[name][:, start:start + N_LEXICON_BITS] = 0
+    extra = {"bigram_emb": p["bigram_emb.weight"].astype(np.float16)} if "bigram_emb.weight" in p else {}   # half the bytes
+    return extra | {
         "char_emb": p["char_emb.weight"], "tok_emb": p["tok_emb.weight"],
         "w_ih": np.stack([p["lstm.weight_ih_l0"].T, p["lstm.weight_ih_l0_reverse"].T]),
         "w_hh": np.stack([p["lstm.weight_hh_l0"].T, p["lstm.weight_hh_l0_reverse"].T]),
@@ -252,10 +276,10 @@ def evaluate(model: MentionModel, items) -> dict[str, tuple[float, float, float]
     order = sorted(range(len(items)), key=lambda j: len(items[j][0]))
     for i in range(0, len(order), 256):
         rows = [items[j] for j in order[i:i + 256]]
-        paths, probs = model.tag_batch([r[:3] for r in rows])
+        paths, probs = model.tag_batch([r[:4] for r in rows])
         for r, path, prob in zip(rows, paths, probs):
             pred = {(s.type, s.start, s.end) for s in model._spans(path[:len(r[0])], prob, 0)}
-            gold = {(model_type(label), s, e) for label, s, e in data.spans_of_bio([TAGS[t].replace("E-", "I-").replace("S-", "B-") for t in r[3]])}
+            gold = {(model_type(label), s, e) for label, s, e in data.spans_of_bio([TAGS[t].replace("E-", "I-").replace("S-", "B-") for t in r[4]])}
             for kind in {k for k, _, _ in pred | gold}:
                 p = {x for x in pred if x[0] == kind}
                 g = {x for x in gold if x[0] == kind}

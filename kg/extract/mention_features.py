@@ -5,6 +5,8 @@ The same code makes the features for training (scripts/train_mentions.py) and at
 
 - `chars`: an id in the model's vocabulary (full-width forms read as ASCII, every digit as 0;
   a character the training data did not have is OOV);
+- `bigrams`: the ids of the two-character strings that end and that start at it, when the
+  model has a bigram vocabulary;
 - `token_tags`: the tagger's token around it as one id, its part of speech and the
   character's place in it (B, I, E or S), 0 where no token covers it (line breaks);
 - `lexicon_bits`: for each word kind (organization name, place name, title, organization ending,
@@ -24,6 +26,7 @@ is one dictionary lookup. So a word counts only where it ends where a token ends
 from __future__ import annotations
 
 import gzip
+from itertools import repeat
 from pathlib import Path
 
 import numpy as np
@@ -38,6 +41,8 @@ ORG, PLACE, TITLE, ORG_SUFFIX, PLACE_SUFFIX = 1, 2, 4, 8, 16
 KINDS = {"org": ORG, "place": PLACE, "title": TITLE, "org_suffix": ORG_SUFFIX, "place_suffix": PLACE_SUFFIX}
 N_KINDS = len(KINDS)
 N_LEXICON_BITS = 4 * N_KINDS + 1           # B/I/E/S per kind, then surname
+OOV = 1
+PAIR = 0x110000                            # a bigram's key: first code point * PAIR + second
 MAX_WORD = 16                              # characters of the longest word looked up
 MAX_TOKENS = 5                             # tokens one word may span
 POS_TAGS = ("n", "f", "s", "t", "nr", "ns", "nt", "nz", "v", "vn", "a", "ad", "an", "d",
@@ -114,16 +119,16 @@ def word_matches(tokens: list[Token], words: dict[str, int]):
 def token_tags(tokens: list[Token], length: int) -> np.ndarray:
     """Per character, the id of its token's part of speech and its place in the token (0: no token)."""
     out = np.zeros(length, dtype=np.int64)
-    unknown = len(POS_TAGS)
-    for t in tokens:
-        base = 1 + 4 * _POS_ID.get(t.pos, unknown)
-        n = t.end - t.start
-        if n == 1:
-            out[t.start] = base + 3
-        elif n > 1:
-            out[t.start] = base
-            out[t.start + 1:t.end - 1] = base + 1
-            out[t.end - 1] = base + 2
+    if not tokens:
+        return out
+    unknown, pos_id = len(POS_TAGS), _POS_ID
+    table = np.array([(t.start, t.end, pos_id.get(t.pos, unknown)) for t in tokens], dtype=np.int64)
+    starts, lengths = table[:, 0], table[:, 1] - table[:, 0]
+    base = np.repeat(1 + 4 * table[:, 2], lengths)
+    inside = np.arange(len(base)) - np.repeat(np.cumsum(lengths) - lengths, lengths)   # offset in its token
+    size = np.repeat(lengths, lengths)
+    place = np.where(size == 1, 3, np.where(inside == 0, 0, np.where(inside == size - 1, 2, 1)))   # S, B, E, I
+    out[np.repeat(starts, lengths) + inside] = base + place
     return out
 
 
@@ -150,13 +155,49 @@ def lexicon_bits(tokens: list[Token], length: int, words: dict[str, int], lex: L
     return out
 
 
-def char_ids(text: str, vocab: dict[str, int], oov: int) -> np.ndarray:
-    """Each character's id in `vocab` after `fold`, `oov` for the rest."""
-    get = vocab.get
-    return np.fromiter((get(c, oov) for c in fold(text)), dtype=np.int64, count=len(text))
+class Vocabulary:
+    """The model's characters and bigrams (two-character strings) as numpy lookups: a whole text's ids in a few
+    array operations, not a dictionary lookup per character. Index 0 is padding, 1 out of vocabulary."""
+
+    def __init__(self, chars: list[str], bigrams: list[str] | None = None):
+        self.chars, self.bigrams = chars, bigrams or []
+        ids = {c: k for k, c in enumerate(chars)}
+        size = max(0x10000, 1 + max((ord(c) for c in chars if len(c) == 1), default=0))
+        folded = fold("".join(map(chr, range(size))))
+        self.size = size
+        self.table = np.append(np.fromiter(map(ids.get, folded, repeat(OOV)), dtype=np.int64, count=size), OOV)
+        self.folded = _code_points(folded)
+        pairs = sorted((ord(b[0]) * PAIR + ord(b[1]), k) for k, b in enumerate(self.bigrams) if len(b) == 2)
+        self.pair_keys = np.array([p for p, _ in pairs], dtype=np.int64)
+        self.pair_ids = np.array([k for _, k in pairs], dtype=np.int64)
+
+    def __len__(self) -> int:
+        return len(self.chars)
+
+    def char_ids(self, text: str) -> np.ndarray:
+        """Each character's id after `fold` (OOV for the rest)."""
+        return self.table[np.minimum(_code_points(text), self.size)]
+
+    def bigram_ids(self, text: str) -> np.ndarray:
+        """Per character, the ids of the bigrams ending and starting there (N, 2): 0 at the text's ends and when
+        the model has no bigrams, OOV for a pair the training data did not have."""
+        out = np.zeros((len(text), 2), dtype=np.int64)
+        if len(self.pair_keys) and len(text) > 1:
+            cps = _code_points(text)
+            folded = np.where(cps < self.size, self.folded[np.minimum(cps, self.size - 1)], cps).astype(np.int64)
+            keys = folded[:-1] * PAIR + folded[1:]
+            at = np.minimum(np.searchsorted(self.pair_keys, keys), len(self.pair_keys) - 1)
+            pairs = np.where(self.pair_keys[at] == keys, self.pair_ids[at], OOV)
+            out[1:, 0] = pairs
+            out[:-1, 1] = pairs
+        return out
 
 
-def features(text: str, tokens: list[Token], vocab: dict[str, int], words: dict[str, int], lex: Lexicon):
-    """(chars, token_tags, lexicon_bits) of one text whose tokens carry offsets into it."""
+def _code_points(text: str) -> np.ndarray:
+    return np.frombuffer(text.encode("utf-32-le", "surrogatepass"), dtype=np.uint32)
+
+
+def features(text: str, tokens: list[Token], vocab: Vocabulary, words: dict[str, int], lex: Lexicon):
+    """(chars, bigrams, token_tags, lexicon_bits) of one text whose tokens carry offsets into it."""
     n = len(text)
-    return char_ids(text, vocab, vocab.get("<oov>", 1)), token_tags(tokens, n), lexicon_bits(tokens, n, words, lex)
+    return vocab.char_ids(text), vocab.bigram_ids(text), token_tags(tokens, n), lexicon_bits(tokens, n, words, lex)

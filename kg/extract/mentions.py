@@ -26,12 +26,12 @@ import numpy as np
 
 from ..lexicon import Lexicon
 from ..model import ORGANIZATION, PERSON, PLACE, ROLE
-from .mention_features import MODEL_DIR, features, lexicon_words, shipped_words
+from .mention_features import MODEL_DIR, N_LEXICON_BITS, Vocabulary, features, lexicon_words, shipped_words
 from .tagger import Token
 
 TYPES = {"PER": PERSON, "ORG": ORGANIZATION, "LOC": PLACE, "TITLE": ROLE}
 MAX_SEGMENT = 150          # characters per sequence; longer sentences are cut at a comma or here
-MAX_BATCH_CHARS = 12000    # characters (padding included) per batch
+MAX_BATCH_CHARS = 3000    # characters (padding included) per batch
 SENTENCE_END = re.compile(r"[。！？!?；;\n]+[”’」』）)]*")
 SOFT = "，,、：: 　"
 
@@ -45,23 +45,26 @@ class Span:
 
 
 class MentionModel:
-    def __init__(self, weights: dict[str, np.ndarray], chars: list[str], tags: list[str], shipped: dict[str, int]):
+    def __init__(self, weights: dict[str, np.ndarray], chars: list[str], tags: list[str], shipped: dict[str, int],
+                 bigrams: list[str] | None = None):
         """`weights` as scripts/train_mentions.py exports them; `chars` the vocabulary (0 padding, 1 OOV); `tags`
-        the BIOES tags (0 is O); `shipped` the word lists' word -> kinds."""
+        the BIOES tags (0 is O); `shipped` the word lists' word -> kinds; `bigrams` the bigram vocabulary, if any."""
         w = weights
-        self.vocab = {c: k for k, c in enumerate(chars)}
+        self.vocab = Vocabulary(chars, bigrams)
         self.tags = tags
         self.shipped = shipped
         h = w["w_hh"].shape[1]
         self.hidden = h
         gate = np.ones(4 * h, dtype=np.float32)      # sigmoid(x) = (1 + tanh(x / 2)) / 2: i, f, o take x / 2
         gate[:2 * h] = gate[3 * h:] = 0.5
-        w_ih = w["w_ih"] * gate                       # (2 directions, inputs, 4h)
-        dc, dt = w["char_emb"].shape[1], w["tok_emb"].shape[1]
-        # the input's share of the gates (bias in the characters'), ready per character and per token tag: a lookup
-        self.char_gates = (np.einsum("vd,zdg->vzg", w["char_emb"], w_ih[:, :dc]) + w["b"] * gate).astype(np.float32)
-        self.tok_gates = np.einsum("vd,zdg->vzg", w["tok_emb"], w_ih[:, dc:dc + dt]).astype(np.float32)
-        self.lex_gates = np.ascontiguousarray(w_ih[:, dc + dt:]).astype(np.float32)   # (2, bits, 4h)
+        w_ih = np.concatenate(w["w_ih"] * gate, axis=1)        # (inputs, 8h): both directions side by side
+        dc, dt, nb = w["char_emb"].shape[1], w["tok_emb"].shape[1], N_LEXICON_BITS
+        # the input's share of the gates (the bias in the characters'), ready per character and per token tag
+        self.char_gates = (w["char_emb"] @ w_ih[:dc] + np.concatenate(w["b"] * gate)).astype(np.float32)   # (V, 8h)
+        self.tok_gates = (w["tok_emb"] @ w_ih[dc:dc + dt]).astype(np.float32)
+        self.lex_gates = np.ascontiguousarray(w_ih[dc + dt:dc + dt + nb]).astype(np.float32)               # (bits, 8h)
+        self.bigram_emb = w["bigram_emb"].astype(np.float32) if "bigram_emb" in w else None   # shipped as float16
+        self.bigram_gates = np.ascontiguousarray(w_ih[dc + dt + nb:]).astype(np.float32)                   # (2 dims, 8h)
         self.w_hh = (w["w_hh"] * gate).astype(np.float32)                              # (2, h, 4h)
         self.out_w, self.out_b = w["out_w"].astype(np.float32), w["out_b"].astype(np.float32)
         self.transitions, self.start, self.end = _constrained(tags, w["transitions"], w["start"], w["end"])
@@ -71,7 +74,7 @@ class MentionModel:
         meta = json.loads((folder / "vocab.json").read_text(encoding="utf-8"))
         with np.load(folder / "weights.npz") as w:
             weights = {k: w[k] for k in w.files}
-        return cls(weights, meta["chars"], meta["tags"], shipped_words(folder / "words.tsv.gz"))
+        return cls(weights, meta["chars"], meta["tags"], shipped_words(folder / "words.tsv.gz"), meta.get("bigrams"))
 
     def words(self, lex: Lexicon) -> dict[str, int]:
         return lex.derived(("mention_words", id(self)), lambda: lexicon_words(lex, self.shipped))
@@ -93,25 +96,25 @@ class MentionModel:
             spans.sort(key=lambda sp: (sp.start, sp.end))
         return out
 
-    def tag_batch(self, rows: list[tuple[np.ndarray, np.ndarray, np.ndarray]]):
+    def tag_batch(self, rows: list[tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]]):
         """Best tag paths (B, T) and, where a path's tag is not O, its probability under the emissions (else 0),
-        for rows of (chars, token tags, lexicon bits)."""
+        for rows of (chars, bigrams, token tags, lexicon bits)."""
         lengths = np.array([len(r[0]) for r in rows])
         b, t, h = len(rows), int(lengths.max()), self.hidden
         chars = np.zeros((t, b), dtype=np.int64)          # time-major: the recurrence reads one time step at once
         toks = np.zeros((t, b), dtype=np.int64)
-        bits = np.zeros((t, b, self.lex_gates.shape[1]), dtype=np.float32)
-        for r, (c, k, x) in enumerate(rows):
-            chars[:len(c), r], toks[:len(c), r], bits[:len(c), r] = c, k, x
-        # the backward direction reads each row reversed within its own length
-        pos = np.arange(t)[:, None]
-        rev = np.where(pos < lengths, lengths - 1 - pos, pos)          # (t, b)
-        cols = np.arange(b)
-        gates = np.empty((t, 2, b, 4 * h), dtype=np.float32)
-        gates[:, 0] = self.char_gates[chars, 0] + self.tok_gates[toks, 0] + bits @ self.lex_gates[0]
-        gates[:, 1] = self.char_gates[chars[rev, cols], 1] + self.tok_gates[toks[rev, cols], 1] + bits[rev, cols] @ self.lex_gates[1]
-        hs = _lstm(gates, self.w_hh, h)                                    # (t, 2, b, h)
-        emissions = hs[:, 0] @ self.out_w[:h] + (hs[:, 1] @ self.out_w[h:])[rev, cols] + self.out_b   # (t, b, k)
+        bits = np.zeros((t, b, self.lex_gates.shape[0]), dtype=np.float32)
+        pairs = np.zeros((t, b, 2), dtype=np.int64)
+        for r, (c, g, k, x) in enumerate(rows):
+            chars[:len(c), r], pairs[:len(c), r], toks[:len(c), r], bits[:len(c), r] = c, g, k, x
+        gates = self.char_gates[chars]                                      # (t, b, 8h), both directions
+        gates += self.tok_gates[toks]
+        gates += bits @ self.lex_gates
+        if self.bigram_emb is not None:
+            gates += self.bigram_emb[pairs].reshape(t, b, -1) @ self.bigram_gates
+        live = (np.arange(t)[:, None] < lengths).astype(np.float32)[:, :, None]   # (t, b, 1)
+        hs = _lstm(gates, live, self.w_hh, h)                               # (t, b, 2h)
+        emissions = hs @ self.out_w + self.out_b                            # (t, b, k)
         emissions = emissions.transpose(1, 0, 2)
         paths = _viterbi(emissions, lengths, self.transitions, self.start, self.end)
         probs = np.zeros(paths.shape, dtype=np.float32)
@@ -134,14 +137,20 @@ class MentionModel:
         return out
 
 
-def _lstm(gates: np.ndarray, w_hh: np.ndarray, h: int) -> np.ndarray:
-    """Run both directions' LSTM over input gates (T, 2, B, 4h) whose i, f, o columns are halved."""
-    t, _, b, _ = gates.shape
-    out = np.empty((t, 2, b, h), dtype=np.float32)
+def _lstm(gates: np.ndarray, live: np.ndarray, w_hh: np.ndarray, h: int) -> np.ndarray:
+    """Both directions' LSTM over input gates (T, B, 8h: forward's 4h, then backward's), their i, f, o columns
+    halved; `live` (T, B, 1) is 1 inside a row, 0 in its padding. The backward direction runs from the last
+    step down and stays at zero until it enters a row: as if each row were read from its own end."""
+    t, b, _ = gates.shape
+    out = np.empty((t, b, 2 * h), dtype=np.float32)
     state = np.zeros((2, b, h), dtype=np.float32)
     cell = np.zeros((2, b, h), dtype=np.float32)
+    z = np.empty((2, b, 4 * h), dtype=np.float32)
     for k in range(t):
-        z = gates[k] + np.matmul(state, w_hh)
+        back = t - 1 - k
+        np.matmul(state, w_hh, out=z)
+        z[0] += gates[k, :, :4 * h]
+        z[1] += gates[back, :, 4 * h:]
         np.tanh(z, out=z)
         z[..., :2 * h] += 1.0
         z[..., 3 * h:] += 1.0                       # (1 + tanh) = 2 sigmoid: the halves are taken below
@@ -151,7 +160,10 @@ def _lstm(gates: np.ndarray, w_hh: np.ndarray, h: int) -> np.ndarray:
         np.tanh(cell, out=state)
         state *= z[..., 3 * h:]
         state *= 0.5
-        out[k] = state
+        cell[1] *= live[back]
+        state[1] *= live[back]
+        out[k, :, :h] = state[0]
+        out[back, :, h:] = state[1]
     return out
 
 
@@ -161,15 +173,16 @@ def _viterbi(emissions: np.ndarray, lengths: np.ndarray, trans: np.ndarray, star
     b, t, k = emissions.shape
     order = np.argsort(lengths, kind="stable")
     em, lengths = emissions[order], lengths[order]
-    score = start + em[:, 0]
+    score = (start + em[:, 0]).astype(np.float32)
     back = np.empty((t, b, k), dtype=np.int64)
     back[:] = np.arange(k)                         # a row that has ended keeps its last tag
     first_live = np.searchsorted(lengths, np.arange(t), side="right")   # rows with length > i start here
+    buf = np.empty((b, k, k), dtype=np.float32)
     for i in range(1, t):
         j = first_live[i]
-        cand = score[j:, :, None] + trans          # (rows, from, to)
+        cand = np.add(score[j:, :, None], trans, out=buf[j:])          # (rows, from, to)
         back[i, j:] = cand.argmax(1)
-        score[j:] = cand.max(1) + em[j:, i]
+        np.add(cand.max(1), em[j:, i], out=score[j:])
     path = np.empty((b, t), dtype=np.int64)
     path[:, t - 1] = (score + end).argmax(1)
     rows = np.arange(b)
