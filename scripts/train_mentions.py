@@ -61,6 +61,7 @@ def main(argv=None) -> int:
     ap.add_argument("--char-dim", type=int, default=64)
     ap.add_argument("--bigram-dim", type=int, default=32, help="bigram embedding size (0: no bigrams)")
     ap.add_argument("--bigram-min", type=int, default=5, help="bigrams seen fewer times in training are OOV")
+    ap.add_argument("--dropout", type=float, default=0.25, help="on the LSTM's inputs and outputs")
     ap.add_argument("--limit", type=int, default=0, help="train on the first N MSRA sentences only (quick runs)")
     ap.add_argument("--no-lexicon", action="store_true", help="ablation: lexicon features all zero")
     ap.add_argument("--no-tokens", action="store_true", help="ablation: no tagger-token features")
@@ -111,7 +112,7 @@ def main(argv=None) -> int:
     print(f"vocabulary {len(vocab_chars)} characters, {len(vocab_bigrams or [])} bigrams; {len(train)} train and "
           f"{len(dev)} dev sequences", flush=True)
 
-    model = Tagger(len(vocab_chars), args.char_dim, args.hidden, len(vocab_bigrams or []), args.bigram_dim)
+    model = Tagger(len(vocab_chars), args.char_dim, args.hidden, len(vocab_bigrams or []), args.bigram_dim, args.dropout)
     rng = np.random.RandomState(args.seed)
     opt = torch.optim.Adam(model.parameters(), lr=2e-3)
     best, best_f1 = None, -1.0
@@ -208,12 +209,13 @@ def tensors(batch, rng=None, oov_rate=0.0):
 
 
 class Tagger(nn.Module):
-    def __init__(self, n_chars: int, char_dim: int, hidden: int, n_bigrams: int = 0, bigram_dim: int = 0, tok_dim: int = 16):
+    def __init__(self, n_chars: int, char_dim: int, hidden: int, n_bigrams: int = 0, bigram_dim: int = 0,
+                 dropout: float = 0.25, tok_dim: int = 16):
         super().__init__()
         self.char_emb = nn.Embedding(n_chars, char_dim)
         self.bigram_emb = nn.Embedding(n_bigrams, bigram_dim) if bigram_dim else None
         self.tok_emb = nn.Embedding(N_TOKEN_TAGS, tok_dim)
-        self.drop = nn.Dropout(0.25)
+        self.drop = nn.Dropout(dropout)
         inputs = char_dim + tok_dim + N_LEXICON_BITS + 2 * bigram_dim      # in this order: mentions.py slices them so
         self.lstm = nn.LSTM(inputs, hidden, batch_first=True, bidirectional=True)
         self.out = nn.Linear(2 * hidden, len(TAGS))
