@@ -5,7 +5,7 @@ BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 SHARED ?= ../shared
 
-.PHONY: install system-deps demo test lint eval bench clean
+.PHONY: install system-deps demo test lint eval bench train clean
 
 install: $(STAMP) system-deps
 
@@ -38,8 +38,16 @@ bench: install
 eval: install
 	$(BIN)/python scripts/evaluate.py --shared $(SHARED) --json build/eval/report.json --readme
 
+# The mention model (kg/extract/mentions.py): trains on $(SHARED)'s MSRA train, HanLP lists and tune half -> kg/models/mentions/
+# In its own venv with the [train] extra (torch, CPU); one core, about 25 minutes. Same data and seed, same weights.
+TRAIN_VENV ?= .venv-train
+train:
+	test -x $(TRAIN_VENV)/bin/python || $(PYTHON) -m venv $(TRAIN_VENV)
+	$(TRAIN_VENV)/bin/python -m pip install -q -e '.[train]'
+	$(TRAIN_VENV)/bin/python scripts/train_mentions.py --shared $(SHARED) --seed 1
+
 lint: install
-	$(BIN)/ruff check kg tests
+	$(BIN)/ruff check kg tests scripts
 
 clean:
 	rm -rf build output/graph.* output/index.html .pytest_cache

@@ -1,0 +1,256 @@
+"""The trained mention model: spans of persons, organizations, places and posts, found by a character BiLSTM-CRF.
+
+It reads what the pipeline already has, the tagger's tokens, plus lexicon matches (see
+mention_features), and runs in plain numpy: no torch, no second tagger run. The weights,
+vocabulary and HanLP word lists sit in kg/models/mentions/ (MODEL_CARD.md says how they were
+trained, on what, and how well they do). `scripts/train_mentions.py` makes them.
+
+    >>> from kg.extract.tagger import tagger
+    >>> from kg.lexicon import load
+    >>> text = "衡南县人民医院院长李建华昨日到柞市镇卫生院调研。"
+    >>> [(s.type, text[s.start:s.end]) for s in mention_model().spans(text, tagger().tag(text), load())]
+    [('organization', '衡南县人民医院'), ('role', '院长'), ('person', '李建华'), ('organization', '柞市镇卫生院')]
+
+Texts are cut into sentences (at most MAX_SEGMENT characters), sorted by length and run in
+batches: each step of the recurrence is one matrix product for a whole batch and both directions.
+"""
+from __future__ import annotations
+
+import json
+import re
+import threading
+from dataclasses import dataclass
+from pathlib import Path
+
+import numpy as np
+
+from ..datamodel import ORGANIZATION, PERSON, PLACE, ROLE
+from ..lexicon import Lexicon
+from .mention_features import MODEL_DIR, N_LEXICON_BITS, Vocabulary, features, lexicon_words, shipped_words
+from .tagger import Token
+
+TYPES = {"PER": PERSON, "ORG": ORGANIZATION, "LOC": PLACE, "TITLE": ROLE}
+MAX_SEGMENT = 150          # characters per sequence; longer sentences are cut at a comma or here
+MAX_BATCH_CHARS = 3000    # characters (padding included) per batch
+SENTENCE_END = re.compile(r"[。！？!?；;\n]+[”’」』）)]*")
+SOFT = "，,、：: 　"
+
+
+@dataclass(frozen=True)
+class Span:
+    type: str        # person, organization, place, role
+    start: int
+    end: int         # exclusive
+    score: float     # mean over its characters of the probability the emissions give their tags (0-1)
+
+
+class MentionModel:
+    def __init__(self, weights: dict[str, np.ndarray], chars: list[str], tags: list[str], shipped: dict[str, int],
+                 bigrams: list[str] | None = None):
+        """`weights` as scripts/train_mentions.py exports them; `chars` the vocabulary (0 padding, 1 OOV); `tags`
+        the BIOES tags (0 is O); `shipped` the word lists' word -> kinds; `bigrams` the bigram vocabulary, if any."""
+        w = weights
+        self.vocab = Vocabulary(chars, bigrams)
+        self.tags = tags
+        self.shipped = shipped
+        h = w["w_hh"].shape[1]
+        self.hidden = h
+        gate = np.ones(4 * h, dtype=np.float32)      # sigmoid(x) = (1 + tanh(x / 2)) / 2: i, f, o take x / 2
+        gate[:2 * h] = gate[3 * h:] = 0.5
+        w_ih = np.concatenate(w["w_ih"] * gate, axis=1)        # (inputs, 8h): both directions side by side
+        dc, dt, nb = w["char_emb"].shape[1], w["tok_emb"].shape[1], N_LEXICON_BITS
+        # the input's share of the gates (the bias in the characters'), ready per character and per token tag
+        self.char_gates = (w["char_emb"] @ w_ih[:dc] + np.concatenate(w["b"] * gate)).astype(np.float32)   # (V, 8h)
+        self.tok_gates = (w["tok_emb"] @ w_ih[dc:dc + dt]).astype(np.float32)
+        self.lex_gates = np.ascontiguousarray(w_ih[dc + dt:dc + dt + nb]).astype(np.float32)               # (bits, 8h)
+        self.bigram_emb = w["bigram_emb"].astype(np.float32) if "bigram_emb" in w else None   # shipped as float16
+        self.bigram_gates = np.ascontiguousarray(w_ih[dc + dt + nb:]).astype(np.float32)                   # (2 dims, 8h)
+        self.w_hh = (w["w_hh"] * gate).astype(np.float32)                              # (2, h, 4h)
+        self.out_w, self.out_b = w["out_w"].astype(np.float32), w["out_b"].astype(np.float32)
+        self.transitions, self.start, self.end = _constrained(tags, w["transitions"], w["start"], w["end"])
+
+    @classmethod
+    def load(cls, folder: Path = MODEL_DIR) -> MentionModel:
+        meta = json.loads((folder / "vocab.json").read_text(encoding="utf-8"))
+        with np.load(folder / "weights.npz") as w:
+            weights = {k: w[k] for k in w.files}
+        return cls(weights, meta["chars"], meta["tags"], shipped_words(folder / "words.tsv.gz"), meta.get("bigrams"))
+
+    def words(self, lex: Lexicon) -> dict[str, int]:
+        return lex.derived(("mention_words", id(self)), lambda: lexicon_words(lex, self.shipped))
+
+    def spans(self, text: str, tokens: list[Token], lex: Lexicon) -> list[Span]:
+        return self.spans_many([text], [tokens], lex)[0]
+
+    def spans_many(self, texts: list[str], tokens_per_text: list[list[Token]], lex: Lexicon) -> list[list[Span]]:
+        """The spans of each text, sorted by start; `tokens_per_text` are the tagger's, offsets into each text."""
+        words = self.words(lex)
+        feats = [features(t, toks, self.vocab, words, lex) for t, toks in zip(texts, tokens_per_text)]
+        segs = sorted(((i, s, e) for i, t in enumerate(texts) for s, e in segments(t)), key=lambda x: x[2] - x[1])
+        out: list[list[Span]] = [[] for _ in texts]
+        for batch in _batches(segs):
+            paths, probs = self.tag_batch([tuple(f[s:e] for f in feats[i]) for i, s, e in batch])
+            for (i, s, e), path, prob in zip(batch, paths, probs):
+                out[i].extend(self._spans(path[:e - s], prob, s))
+        for spans in out:
+            spans.sort(key=lambda sp: (sp.start, sp.end))
+        return out
+
+    def tag_batch(self, rows: list[tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]]):
+        """Best tag paths (B, T) and, where a path's tag is not O, its probability under the emissions (else 0),
+        for rows of (chars, bigrams, token tags, lexicon bits)."""
+        lengths = np.array([len(r[0]) for r in rows])
+        b, t, h = len(rows), int(lengths.max()), self.hidden
+        chars = np.zeros((t, b), dtype=np.int64)          # time-major: the recurrence reads one time step at once
+        toks = np.zeros((t, b), dtype=np.int64)
+        bits = np.zeros((t, b, self.lex_gates.shape[0]), dtype=np.float32)
+        pairs = np.zeros((t, b, 2), dtype=np.int64)
+        for r, (c, g, k, x) in enumerate(rows):
+            chars[:len(c), r], pairs[:len(c), r], toks[:len(c), r], bits[:len(c), r] = c, g, k, x
+        gates = self.char_gates[chars]                                      # (t, b, 8h), both directions
+        gates += self.tok_gates[toks]
+        gates += bits @ self.lex_gates
+        if self.bigram_emb is not None:
+            gates += self.bigram_emb[pairs].reshape(t, b, -1) @ self.bigram_gates
+        live = (np.arange(t)[:, None] < lengths).astype(np.float32)[:, :, None]   # (t, b, 1)
+        hs = _lstm(gates, live, self.w_hh, h)                               # (t, b, 2h)
+        emissions = hs @ self.out_w + self.out_b                            # (t, b, k)
+        emissions = emissions.transpose(1, 0, 2)
+        paths = _viterbi(emissions, lengths, self.transitions, self.start, self.end)
+        probs = np.zeros(paths.shape, dtype=np.float32)
+        at = np.nonzero(paths)
+        if at[0].size:
+            em = emissions[at]
+            probs[at] = 1.0 / np.exp(em - em[np.arange(len(em)), paths[at]][:, None]).sum(1)
+        return paths, probs
+
+    def _spans(self, path: np.ndarray, probs: np.ndarray, offset: int) -> list[Span]:
+        out, tags = [], self.tags
+        start = kind = None
+        for j in np.flatnonzero(path).tolist():          # tag 0 is O
+            head, _, label = tags[path[j]].partition("-")
+            if head in ("B", "S"):
+                start, kind = j, label
+            if head in ("E", "S") and start is not None and label == kind:
+                out.append(Span(TYPES[kind], offset + start, offset + j + 1, float(probs[start:j + 1].mean())))
+                start = kind = None
+        return out
+
+
+def _lstm(gates: np.ndarray, live: np.ndarray, w_hh: np.ndarray, h: int) -> np.ndarray:
+    """Both directions' LSTM over input gates (T, B, 8h: forward's 4h, then backward's), their i, f, o columns
+    halved; `live` (T, B, 1) is 1 inside a row, 0 in its padding. The backward direction runs from the last
+    step down and stays at zero until it enters a row: as if each row were read from its own end."""
+    t, b, _ = gates.shape
+    out = np.empty((t, b, 2 * h), dtype=np.float32)
+    state = np.zeros((2, b, h), dtype=np.float32)
+    cell = np.zeros((2, b, h), dtype=np.float32)
+    z = np.empty((2, b, 4 * h), dtype=np.float32)
+    for k in range(t):
+        back = t - 1 - k
+        np.matmul(state, w_hh, out=z)
+        z[0] += gates[k, :, :4 * h]
+        z[1] += gates[back, :, 4 * h:]
+        np.tanh(z, out=z)
+        z[..., :2 * h] += 1.0
+        z[..., 3 * h:] += 1.0                       # (1 + tanh) = 2 sigmoid: the halves are taken below
+        cell *= z[..., h:2 * h]
+        cell *= 0.5
+        cell += 0.5 * z[..., :h] * z[..., 2 * h:3 * h]
+        np.tanh(cell, out=state)
+        state *= z[..., 3 * h:]
+        state *= 0.5
+        cell[1] *= live[back]
+        state[1] *= live[back]
+        out[k, :, :h] = state[0]
+        out[back, :, h:] = state[1]
+    return out
+
+
+def _viterbi(emissions: np.ndarray, lengths: np.ndarray, trans: np.ndarray, start: np.ndarray, end: np.ndarray):
+    """The CRF's best path of each row (B, T, K), rows of different lengths (padding ignored). Rows are taken
+    shortest first, so the rows still running at a step are a tail of the batch: a slice, not a mask."""
+    b, t, k = emissions.shape
+    order = np.argsort(lengths, kind="stable")
+    em, lengths = emissions[order], lengths[order]
+    score = (start + em[:, 0]).astype(np.float32)
+    back = np.empty((t, b, k), dtype=np.int64)
+    back[:] = np.arange(k)                         # a row that has ended keeps its last tag
+    first_live = np.searchsorted(lengths, np.arange(t), side="right")   # rows with length > i start here
+    buf = np.empty((b, k, k), dtype=np.float32)
+    for i in range(1, t):
+        j = first_live[i]
+        cand = np.add(score[j:, :, None], trans, out=buf[j:])          # (rows, from, to)
+        back[i, j:] = cand.argmax(1)
+        np.add(cand.max(1), em[j:, i], out=score[j:])
+    path = np.empty((b, t), dtype=np.int64)
+    path[:, t - 1] = (score + end).argmax(1)
+    rows = np.arange(b)
+    for i in range(t - 1, 0, -1):
+        path[:, i - 1] = back[i, rows, path[:, i]]
+    out = np.empty_like(path)
+    out[order] = path
+    return out
+
+
+def _constrained(tags: list[str], trans, start, end):
+    """The CRF's scores with the moves BIOES forbids made impossible (I-ORG after B-PER, a span left open)."""
+    trans, start, end = trans.astype(np.float32).copy(), start.astype(np.float32).copy(), end.astype(np.float32).copy()
+    parts = [t.partition("-")[::2] for t in tags]
+    for a, (ha, la) in enumerate(parts):
+        if ha in ("I", "E"):
+            start[a] = -1e4
+        if ha in ("B", "I"):
+            end[a] = -1e4
+        for c, (hc, lc) in enumerate(parts):
+            open_a = ha in ("B", "I")
+            inside_c = hc in ("I", "E")
+            if open_a != inside_c or (open_a and la != lc):
+                trans[a, c] = -1e4
+    return trans, start, end
+
+
+def segments(text: str) -> list[tuple[int, int]]:
+    """Sentence-sized spans of `text` (line breaks left out), none longer than MAX_SEGMENT."""
+    out = []
+    start = 0
+    for m in SENTENCE_END.finditer(text):
+        _cut(text, start, m.end(), out)
+        start = m.end()
+    _cut(text, start, len(text), out)
+    return out
+
+
+def _cut(text: str, s: int, e: int, out: list) -> None:
+    while e > s and text[e - 1] == "\n":
+        e -= 1
+    while e - s > MAX_SEGMENT:
+        cut = max(text.rfind(c, s + MAX_SEGMENT // 2, s + MAX_SEGMENT) for c in SOFT)
+        cut = cut + 1 if cut > 0 else s + MAX_SEGMENT
+        out.append((s, cut))
+        s = cut
+    if e > s:
+        out.append((s, e))
+
+
+def _batches(segs: list[tuple[int, int, int]]):
+    """Runs of length-sorted segments of at most MAX_BATCH_CHARS characters, padding included."""
+    batch: list = []
+    for seg in segs:
+        if batch and (len(batch) + 1) * (seg[2] - seg[1]) > MAX_BATCH_CHARS:
+            yield batch
+            batch = []
+        batch.append(seg)
+    if batch:
+        yield batch
+
+
+_local = threading.local()
+
+
+def mention_model() -> MentionModel:
+    """One model per thread, loaded on first use (0.1 s)."""
+    m = getattr(_local, "model", None)
+    if m is None:
+        m = _local.model = MentionModel.load()
+    return m
