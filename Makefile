@@ -36,7 +36,7 @@ bench: install
 
 # Quality: the tune and check halves of the annotated text (score.py) and public NER sets (ner_score.py) from $(SHARED) -> README
 eval: install
-	$(BIN)/python scripts/evaluate.py --shared $(SHARED) --json build/eval/report.json --readme
+	$(BIN)/python scripts/evaluate.py --shared $(SHARED) --json build/eval/report.json --readme --layers
 
 # The mention model (kg/extract/mentions.py): trains on $(SHARED)'s MSRA train, HanLP lists and tune half -> kg/models/mentions/
 # In its own venv with the [train] extra (torch, CPU); one core, about 25 minutes. Same data and seed, same weights.

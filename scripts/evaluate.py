@@ -22,6 +22,7 @@ from __future__ import annotations
 import argparse
 import csv
 import json
+import os
 import re
 import subprocess
 import sys
@@ -88,16 +89,22 @@ LAYER_TYPES = {"nr": "person", "ns": "place", "nt": "organization"}     # LAC's 
 
 
 def layer_mentions(text: str, layer: str) -> list[dict]:
-    """The mentions one layer alone finds: `lac`, the tagger's person, place and organization words."""
+    """The mentions one layer alone finds: `lac`, the tagger's person, place and organization words; `model`, the
+    trained mention model's persons, organizations, places and posts."""
     from kg.extract.tagger import tagger
     from kg.ingest.readers import scrub
     from kg.ingest.traditional import to_simplified
+    from kg.lexicon import load
 
-    if layer != "lac":
-        raise ValueError(f"no layer {layer!r}")
     tokens = tagger().tag(to_simplified(scrub(text)))
-    return [{"type": LAYER_TYPES[t.pos], "text": text[t.start:t.end], "start": t.start, "end": t.end}
-            for t in tokens if t.pos in LAYER_TYPES]
+    if layer == "lac":
+        found = [(LAYER_TYPES[t.pos], t.start, t.end) for t in tokens if t.pos in LAYER_TYPES]
+    elif layer == "model":
+        from kg.extract.mentions import mention_model
+        found = [(s.type, s.start, s.end) for s in mention_model().spans(to_simplified(scrub(text)), tokens, load())]
+    else:
+        raise ValueError(f"no layer {layer!r}")
+    return [{"type": t, "text": text[s:e], "start": s, "end": e} for t, s, e in found]
 
 
 def build_layer(items, out: Path, layer: str) -> list[str]:
@@ -113,7 +120,8 @@ def build_layer(items, out: Path, layer: str) -> list[str]:
         for article in read_source(text, issue_date=issue, city=city).articles:
             ext = Extraction(article)
             for m in layer_mentions(article.text, layer):
-                ext.entity(EntityRef(m["type"], m["text"]))
+                if m["type"] in ("person", "organization", "place"):
+                    ext.entity(EntityRef(m["type"], m["text"]))
             exts.append(ext)
         target = out / text.stem
         target.mkdir(parents=True, exist_ok=True)
@@ -164,7 +172,7 @@ def score_samples(shared: Path, out: Path) -> dict:
 
 def score_benchmark(shared: Path, out: Path, name: str, layer: str | None = None) -> tuple[dict, float, int]:
     """One public benchmark through `kg ner`'s extractor (or one layer alone): its scores, seconds, characters."""
-    from kg.extract.ner import mentions_of
+    from kg.extract.ner import BATCH, mentions_of_many
 
     bench = shared / BENCHMARKS[name]
     scorer = shared / "eval" / "ner_score.py"
@@ -174,11 +182,13 @@ def score_benchmark(shared: Path, out: Path, name: str, layer: str | None = None
     chars = 0
     path = out / f"{name}{'.' + layer if layer else ''}.mentions.jsonl"
     with path.open("w", encoding="utf-8") as f:
-        for line in lines:
-            rec = json.loads(line)
-            chars += len(rec["text"])
-            found = layer_mentions(rec["text"], layer) if layer else mentions_of(rec["text"])
-            f.write(json.dumps({"id": rec["id"], "mentions": found}, ensure_ascii=False) + "\n")
+        for k in range(0, len(lines), BATCH):            # as `kg ner` reads them: a batch of lines at a time
+            recs = [json.loads(line) for line in lines[k:k + BATCH]]
+            chars += sum(len(r["text"]) for r in recs)
+            found = [layer_mentions(r["text"], layer) for r in recs] if layer else \
+                mentions_of_many([r["text"] for r in recs])
+            for rec, mentions in zip(recs, found):
+                f.write(json.dumps({"id": rec["id"], "mentions": mentions}, ensure_ascii=False) + "\n")
     seconds = time.perf_counter() - started
     res = subprocess.run([sys.executable, str(scorer), "score", str(bench), str(path), "--json"],
                          capture_output=True, text=True, check=True)
@@ -213,14 +223,50 @@ def table(result: dict, keys) -> str:
     return "\n".join(rows)
 
 
+LAYER_BENCHMARKS = ("cluener", "msra", "peoples_daily")
+
+
 def score_layer(shared: Path, out: Path, layer: str) -> dict:
-    """One layer alone on the tune half, the check half and the public benchmarks (person, organization, place)."""
+    """One layer on the tune half, the check half and the public benchmarks: `lac` or `model` alone (person,
+    organization, place), or `rules`, the whole extractor with the model switched off (NEWSKG_MODEL=off)."""
+    if layer == "rules":
+        os.environ["NEWSKG_MODEL"] = "off"
+        try:
+            halves = {"tune": score(shared, build_each(page_items(shared) + news_articles(shared, "tune"), out / "tune")),
+                      "check": score(shared, build_each(news_articles(shared, "check"), out / "check"))}
+            return halves | {n: score_benchmark(shared, out, n)[0] for n in LAYER_BENCHMARKS
+                             if (shared / BENCHMARKS[n]).exists()}
+        finally:
+            del os.environ["NEWSKG_MODEL"]
     report = {"tune": score(shared, build_layer(page_items(shared) + news_articles(shared, "tune"), out / "tune", layer)),
               "check": score(shared, build_layer(news_articles(shared, "check"), out / "check", layer))}
-    for name in ("cluener", "msra", "peoples_daily"):
+    for name in LAYER_BENCHMARKS:
         if (shared / BENCHMARKS[name]).exists():
             report[name] = score_benchmark(shared, out, name, layer)[0]
     return report
+
+
+LAYERS = (("lac", "LAC tagger alone"), ("model", "the model alone"), ("before", "rules before #13"),
+          ("rules", "rules now, no model"), ("full", "**model + rules (shipped)**"))
+
+
+def layers_markdown(report: dict) -> str:
+    """The table of layers: each column a layer, rows the halves' and benchmarks' F1 per type."""
+    cols = [(k, t) for k, t in LAYERS if k in report["layers"]]
+    rows = [("check", t) for t in ("person", "organization", "place", "role", "event", "macro_f1")] + \
+           [("tune", t) for t in ("person", "organization", "place", "macro_f1")] + \
+           [(b, t) for b in LAYER_BENCHMARKS for t in ("person", "organization", "place", "all")] + [("cluener", "role")]
+    title = {"check": "check half", "tune": "tune half", **BENCHMARK_TITLES}
+    lines = ["| F1 | " + " | ".join(t for _, t in cols) + " |", "|---|" + "---|" * len(cols)]
+    for group, key in rows:
+        cells = []
+        for k, _ in cols:
+            x = report["layers"][k].get(group, {}).get(key)
+            value = x if isinstance(x, float) else (x or {}).get("f1")
+            cells.append("–" if value is None or (k in ("lac", "model") and key in ("role", "event", "macro_f1")
+                                                  and group in ("check", "tune")) else f"{value:.3f}")
+        lines.append(f"| {title[group]}, {key.replace('macro_f1', 'macro')} | " + " | ".join(cells) + " |")
+    return "\n".join(lines)
 
 
 def markdown(report: dict, when: str) -> str:
@@ -267,8 +313,11 @@ def main(argv=None) -> int:
                     f"({', '.join(BENCHMARKS)}), not the annotated text")
     ap.add_argument("--json", type=Path, help="also write every figure to this JSON file")
     ap.add_argument("--readme", action="store_true", help="write the tables into README.md's Quality section")
-    ap.add_argument("--layer", choices=["lac"], help="score one layer alone (`lac`: the tagger's name words), not the "
+    ap.add_argument("--layer", choices=["lac", "model", "rules"], help="score one layer (`lac`: the tagger's name words; "
+                    "`model`: the mention model's spans; `rules`: the extractor without the model), not the "
                     "extractor; into --json's report under layers")
+    ap.add_argument("--layers", action="store_true", help="with the full run: score every layer too, for the "
+                    "README's table of layers (three more runs)")
     ap.add_argument("--pin", action="store_true",
                     help="write these figures into tests/quality_pins.json (say in the commit why any went down)")
     args = ap.parse_args(argv)
@@ -292,6 +341,10 @@ def main(argv=None) -> int:
             report[name + "_chars_per_second"] = round(chars / seconds)
             print(f"\n{BENCHMARK_TITLES[name]} (ner_score.py), {chars / seconds:,.0f} characters/s:")
             print(table(result, ["person", "organization", "place", "role", "all"]))
+    if args.layers and not args.layer:
+        before = json.loads((ROOT / "scripts" / "quality_before.json").read_text(encoding="utf-8"))["layers"]
+        report["layers"] = {**before, **{k: score_layer(args.shared, args.out / k, k) for k in ("lac", "model", "rules")},
+                            "full": {k: report[k] for k in ("tune", "check", *LAYER_BENCHMARKS) if k in report}}
     when = date.today().isoformat()
     report["date"] = when
     if args.json:
@@ -301,7 +354,8 @@ def main(argv=None) -> int:
         write_pins(report)
         print("wrote tests/quality_pins.json")
     if args.readme:
-        write_readme(markdown(report, when))
+        write_readme(markdown(report, when) + ("\n\n**Layers**, on the same data (`make eval` scores each):\n\n" +
+                                               layers_markdown(report) if "layers" in report else ""))
         print("\nwrote the tables into README.md (Quality)")
     return 0
 

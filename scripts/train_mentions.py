@@ -62,6 +62,8 @@ def main(argv=None) -> int:
     ap.add_argument("--bigram-dim", type=int, default=32, help="bigram embedding size (0: no bigrams)")
     ap.add_argument("--bigram-min", type=int, default=5, help="bigrams seen fewer times in training are OOV")
     ap.add_argument("--dropout", type=float, default=0.25, help="on the LSTM's inputs and outputs")
+    ap.add_argument("--tune-repeat", type=int, default=TUNE_REPEAT,
+                    help="times an epoch the tune half is seen (0: not trained on, so it stays a development set)")
     ap.add_argument("--limit", type=int, default=0, help="train on the first N MSRA sentences only (quick runs)")
     ap.add_argument("--no-lexicon", action="store_true", help="ablation: lexicon features all zero")
     ap.add_argument("--no-tokens", action="store_true", help="ablation: no tagger-token features")
@@ -98,7 +100,7 @@ def main(argv=None) -> int:
             toks = tok_of[text]
             out.append((text, toks, spans + (data.weak_titles(toks, titles, spans) if weak else [])))
         return out
-    train_items = labelled(train_msra, True) + labelled(tune, False) * TUNE_REPEAT
+    train_items = labelled(train_msra, True) + labelled(tune, False) * args.tune_repeat
     dev_items = labelled(dev_msra, True)
     chars = Counter(c for text, _, _ in train_items for c in fold(text))
     vocab_chars = ["<pad>", "<oov>"] + sorted(c for c, n in chars.items() if n >= 2)

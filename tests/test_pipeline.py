@@ -22,7 +22,7 @@ def _module(name, requires, assigns, run):
 
 
 def test_pipeline_components_in_their_order():
-    assert [c.name for c in PIPELINE] == ["home", "dates", "organizations", "teams", "places", "roles", "persons",
+    assert [c.name for c in PIPELINE] == ["model", "home", "dates", "organizations", "teams", "places", "roles", "persons",
                                           "appointments", "events", "confirm"]
     check_pipeline()
     for c in PIPELINE:
@@ -46,7 +46,7 @@ def test_pipeline_unknown_key_fails_the_check():
 
 def _run_with(step: Component, hengyang):
     doc = Doc(Article(id="t", text=SNIPPET, source="t", paper=hengyang), load_lexicon())
-    for c in PIPELINE[:3]:            # home, dates, organizations
+    for c in PIPELINE[:4]:            # model, home, dates, organizations
         doc.step = c
         c.run(doc)
     doc.step = step

@@ -16,7 +16,7 @@ from types import ModuleType
 from ..datamodel import Article, Extraction
 from ..lexicon import Lexicon
 from ..lexicon import load as load_lexicon
-from . import appointments, confirm, dates, events, home, organizations, persons, places, roles, teams
+from . import appointments, confirm, dates, events, home, organizations, persons, places, retag, roles, teams
 from .doc import KEYS, Doc
 from .tagger import Token
 
@@ -44,7 +44,7 @@ def component(module: ModuleType) -> Component:
 
 
 PIPELINE: tuple[Component, ...] = tuple(component(m) for m in (
-    home, dates, organizations, teams, places, roles, persons, appointments, events, confirm))
+    retag, home, dates, organizations, teams, places, roles, persons, appointments, events, confirm))
 
 
 def check_pipeline(pipeline=PIPELINE, given: tuple[str, ...] = ()) -> None:
@@ -63,9 +63,21 @@ def check_pipeline(pipeline=PIPELINE, given: tuple[str, ...] = ()) -> None:
 check_pipeline()
 
 
-def extract(article: Article, lex: Lexicon | None = None, tokens: list[Token] | None = None) -> Extraction:
-    """Run every component over one article (`tokens`: its tagger tokens, when tagged with other articles)."""
-    doc = Doc(article, lex or load_lexicon(), tokens)
+def read_many(texts: list[str], lex: Lexicon) -> tuple[list[list[Token]], list[list]]:
+    """The tagger's tokens and the mention model's spans of many texts at once: both run faster on a batch
+    (sentences of one length share a call), a few hundred characters at a time being mostly overhead."""
+    from .mentions import mention_model
+    from .tagger import tagger
+
+    tokens = tagger().tag_many(texts)
+    return tokens, mention_model().spans_many(texts, tokens, lex)
+
+
+def extract(article: Article, lex: Lexicon | None = None, tokens: list[Token] | None = None,
+            spans: list | None = None) -> Extraction:
+    """Run every component over one article (`tokens`, `spans`: its tagger tokens and the mention model's spans,
+    when made together with other articles' by `read_many`)."""
+    doc = Doc(article, lex or load_lexicon(), tokens, spans)
     for step in PIPELINE:
         doc.step = step
         step.run(doc)

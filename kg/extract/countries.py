@@ -22,6 +22,7 @@ def tagged_places(doc: Doc) -> None:
 
     tok = tokenizer(doc.lex)
     tails = doc.lex.place_words.get("tail", ())
+    modelled = {(s.start, s.end) for s in doc.model_spans or () if s.type == PLACE}
     for t in doc.tokens:
         if t.pos != "ns" or len(t.word) < 2 or doc.overlaps(t.start, t.end):
             continue
@@ -32,7 +33,7 @@ def tagged_places(doc: Doc) -> None:
         if tail is not None:
             word, end = word[:-len(tail)], end - len(tail)
         known = tok.word_tag_tab.get(word) == "ns"
-        if known or GEO_ENDING.search(word) or tail is not None:
+        if known or GEO_ENDING.search(word) or tail is not None or (t.start, t.end) in modelled:
             doc.add(PLACE, t.start, end, EntityRef(PLACE, word, ""), value="area", weak=True)
 
 

@@ -101,8 +101,8 @@ def occurrences(text: str, word: str):
         i = text.find(word, i + len(word))
 
 
-HOME, MEMBERSHIPS, EVENTS = "home", "memberships", "events"
-KEYS = (HOME, *MENTION_TYPES, MEMBERSHIPS, EVENTS)     # what an extractor may require and assign
+HOME, MEMBERSHIPS, EVENTS, TOKENS = "home", "memberships", "events", "tokens"
+KEYS = (TOKENS, HOME, *MENTION_TYPES, MEMBERSHIPS, EVENTS)     # what an extractor may require and assign
 
 
 class UndeclaredAccess(RuntimeError):
@@ -112,10 +112,12 @@ class UndeclaredAccess(RuntimeError):
 class Doc:
     step = None                 # the extractor running (kg.extract.Component), whose declaration is checked
 
-    def __init__(self, article: Article, lex: Lexicon, tokens: list[Token] | None = None):
-        """`tokens`: the tagger's tokens of the article when tagged with others (Tagger.tag_many), else made here."""
+    def __init__(self, article: Article, lex: Lexicon, tokens: list[Token] | None = None, spans: list | None = None):
+        """`tokens`: the tagger's tokens of the article when tagged with others (Tagger.tag_many), else made here;
+        `spans`: the mention model's, when run with others (MentionModel.spans_many), else made by retag.py."""
         if tokens is not None:
             self.tokens = tokens
+        self.model_spans = spans
         self.article = article
         self.text = article.text
         self.lex = lex
@@ -152,6 +154,12 @@ class Doc:
     @cached_property
     def tokens(self) -> list[Token]:
         return tagger().tag(self.text)
+
+    def retag(self, tokens: list[Token]) -> None:
+        """Replace the tagger's tokens (the model's names read into them: retag.py)."""
+        self._check((TOKENS,), write=True)
+        self.tokens = tokens
+        self.__dict__.pop("_token_starts", None)
 
     @cached_property
     def titles(self) -> list[tuple[int, int]]:

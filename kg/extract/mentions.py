@@ -249,8 +249,12 @@ _local = threading.local()
 
 
 def mention_model() -> MentionModel:
-    """One model per thread, loaded on first use (0.1 s)."""
+    """One model per thread, loaded on first use (0.1 s). numpy's BLAS is held to one thread then: builds run a
+    process per core, and on a batch of sentences BLAS's own threads cost four times what they save."""
     m = getattr(_local, "model", None)
     if m is None:
+        from threadpoolctl import threadpool_limits
+
+        threadpool_limits(limits=1, user_api="blas")
         m = _local.model = MentionModel.load()
     return m

