@@ -27,13 +27,12 @@ import numpy as np
 from ..datamodel import ORGANIZATION, PERSON, PLACE, ROLE
 from ..lexicon import Lexicon
 from .mention_features import MODEL_DIR, N_LEXICON_BITS, Vocabulary, features, lexicon_words, shipped_words
-from .tagger import Token
+from .tagger import Token, split_segment
 
 TYPES = {"PER": PERSON, "ORG": ORGANIZATION, "LOC": PLACE, "TITLE": ROLE}
 MAX_SEGMENT = 150          # characters per sequence; longer sentences are cut at a comma or here
 MAX_BATCH_CHARS = 3000    # characters (padding included) per batch
 SENTENCE_END = re.compile(r"[。！？!?；;\n]+[”’」』）)]*")
-SOFT = "，,、：: 　"
 
 
 @dataclass(frozen=True)
@@ -224,13 +223,7 @@ def segments(text: str) -> list[tuple[int, int]]:
 def _cut(text: str, s: int, e: int, out: list) -> None:
     while e > s and text[e - 1] == "\n":
         e -= 1
-    while e - s > MAX_SEGMENT:
-        cut = max(text.rfind(c, s + MAX_SEGMENT // 2, s + MAX_SEGMENT) for c in SOFT)
-        cut = cut + 1 if cut > 0 else s + MAX_SEGMENT
-        out.append((s, cut))
-        s = cut
-    if e > s:
-        out.append((s, e))
+    split_segment(text, s, e, out, MAX_SEGMENT)
 
 
 def _batches(segs: list[tuple[int, int, int]]):

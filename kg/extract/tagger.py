@@ -161,14 +161,19 @@ def _segments(text: str) -> list[tuple[int, int]]:
     return out
 
 
-def _split(text: str, s: int, e: int, out: list) -> None:
-    while e - s > MAX_SEGMENT:
-        cut = max(text.rfind(c, s + MAX_SEGMENT // 2, s + MAX_SEGMENT) for c in SOFT)
-        cut = cut + 1 if cut > 0 else s + MAX_SEGMENT
+def _split(text: str, s: int, e: int, out: list, limit: int = MAX_SEGMENT) -> None:
+    """text[s:e] as segments of at most `limit` characters, cut after a comma or colon in the second half of
+    each where there is one (the tagger's and the mention model's inputs alike)."""
+    while e - s > limit:
+        cut = max(text.rfind(c, s + limit // 2, s + limit) for c in SOFT)
+        cut = cut + 1 if cut > 0 else s + limit
         out.append((s, cut))
         s = cut
     if e > s:
         out.append((s, e))
+
+
+split_segment = _split
 
 
 def _viterbi(emissions: np.ndarray, transitions: np.ndarray) -> np.ndarray:
