@@ -33,6 +33,7 @@ bench: install
 	NEWSKG_SHARED=$(SHARED) $(BIN)/python bench/run.py
 	$(BIN)/python bench/viz_bench.py 500 5000 50000 --max-nodes 2000 --max-nodes 500   # graph.html -> bench/VIZ.md
 	NEWSKG_SHARED=$(SHARED) $(BIN)/python bench/encodings.py   # encoding guesses by length -> bench/ENCODINGS.md
+	$(BIN)/python bench/ner_speed.py --shared $(SHARED)        # kg ner on one core, and its tagger/model/rules shares -> bench/NER.md
 
 # Quality: the tune and check halves of the annotated text (score.py) and public NER sets (ner_score.py) from $(SHARED) -> README
 eval: install

@@ -67,9 +67,12 @@ def read_many(texts: list[str], lex: Lexicon) -> tuple[list[list[Token]], list[l
     """The tagger's tokens and the mention model's spans of many texts at once: both run faster on a batch
     (sentences of one length share a call), a few hundred characters at a time being mostly overhead."""
     from .mentions import mention_model
+    from .retag import model_on
     from .tagger import tagger
 
     tokens = tagger().tag_many(texts)
+    if not model_on():
+        return tokens, [None] * len(texts)
     return tokens, mention_model().spans_many(texts, tokens, lex)
 
 

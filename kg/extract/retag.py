@@ -30,9 +30,15 @@ TAGS = {PERSON: "nr", PLACE: "ns"}
 NAME_TAGS = ("nr", "ns", "nt", "nz", "nrt", "nrfg")
 
 
+def model_on() -> bool:
+    """False when NEWSKG_MODEL=off: the rules alone, for measuring what the model adds (evaluate.py --layer rules)."""
+    return os.environ.get("NEWSKG_MODEL") != "off"
+
+
 def run(doc: Doc) -> None:
-    if os.environ.get("NEWSKG_MODEL") == "off":
-        return          # the rules alone, for measuring what the model adds (scripts/evaluate.py --layer rules)
+    if not model_on():
+        doc.model_spans = None
+        return
     found = doc.model_spans if doc.model_spans is not None else mention_model().spans(doc.text, doc.tokens, doc.lex)
     doc.model_spans = found
     spans = [s for s in found if s.type in TAGS]
