@@ -184,11 +184,11 @@ def render(g: nx.MultiDiGraph, *, title: str = "newskg", max_nodes: int = 2000, 
         "interaction": {"hover": True, "tooltipDelay": 150, "hideEdgesOnDrag": True, "hideEdgesOnZoom": True},
         "edges": {"smooth": False, "arrows": {"to": {"enabled": True, "scaleFactor": 0.5}},
                   "color": {"color": "#c4c4c4", "highlight": "#333", "hover": "#777"}, "font": {"size": 10}},
-        # a label is drawn once it is 7 pixels high on screen (fading in up to 8), and never over 18; a white
-        # outline keeps it legible over edges and nodes
+        # a label is drawn once it is 7 pixels high on screen (fading in up to 8); a white outline keeps it legible
+        # over edges and nodes. The page sizes each label (template.html: fontOf, capLabels)
         "nodes": {"font": {"size": 12, "face": "sans-serif", "color": "#222", "strokeWidth": 3, "strokeColor": "#ffffff"},
                   "borderWidth": 1,
-                  "scaling": {"label": {"drawThreshold": 8, "maxVisible": 18}}},
+                  "scaling": {"label": {"drawThreshold": 8}}},
         "groups": {t: {"shape": SHAPES[t], "color": {"background": COLORS[t], "border": "#555",
                                                      "highlight": {"background": COLORS[t], "border": "#000"}}}
                    for t in TYPES},

@@ -65,6 +65,30 @@ def test_graph_page_names_of_the_best_connected_are_legible_at_first_paint(open_
 
 
 @needs_shared
+def test_graph_page_names_stay_readable_not_huge_when_zoomed_in_and_out(open_page, pages_site):
+    site, _ = pages_site
+    page, watch = open_page(site / "graph.html")
+    top = index_of(page, "衡阳市")
+    on_screen = f"kg.network.body.nodes[{top}].labelModule.fontOptions.size * kg.network.getScale()"
+    opened = page.evaluate(on_screen)
+    assert 14 <= opened <= 17
+    box = page.locator("#graph").bounding_box()
+    page.mouse.move(box["x"] + box["width"] / 2, box["y"] + box["height"] / 2)
+    for _ in range(10):                                   # wheel in: about three times the opening zoom
+        page.mouse.wheel(0, -200)
+        page.wait_for_timeout(50)
+    page.wait_for_timeout(200)
+    assert page.evaluate("kg.network.getScale()") > 2.5 * page.evaluate("kg.openScale")
+    assert 12 <= page.evaluate(on_screen) <= 19           # capped, not 45 pixels
+    for _ in range(10):
+        page.mouse.wheel(0, 200)
+        page.wait_for_timeout(50)
+    page.click("#fit")
+    assert page.evaluate(f"kg.network.body.nodes[{top}].labelModule.fontOptions.size") == page.evaluate(f"kg.fontOf({top})")
+    assert watch.errors == []
+
+
+@needs_shared
 def test_graph_page_hides_isolated_nodes_behind_a_toggle_that_counts_them(open_page, pages_site):
     site, _ = pages_site
     page, _ = open_page(site / "graph.html")
