@@ -6,7 +6,7 @@ import pytest
 
 from kg.resolve import KnowledgeBase
 from kg.viz.graph import build_graph, node_key
-from kg.viz.html import initial_view, page_data, render
+from kg.viz.html import TOGETHER_MAX, initial_view, page_data, render, search_terms, traditional_forms
 from support.synthetic import synthetic_kb
 from viz_kb import MARKUP_ALIAS, S1, small_kb
 
@@ -79,3 +79,69 @@ def test_viz_html_archive_size_starts_from_a_subgraph_and_keeps_the_rest():
 def test_viz_html_empty_knowledge_base_still_renders():
     data = data_block(render(build_graph(KnowledgeBase())))
     assert data["nodes"] == [] and data["edges"] == []
+
+
+def test_viz_html_search_finds_a_person_by_the_post_as_written():
+    from test_viz_graph import deeper_kb
+
+    g = build_graph(deeper_kb())
+    terms = {(t, g.nodes[n]["label"]) for t, n in search_terms(g)}
+    # as the text wrote it (镇党委书记), and as the organization's short form and the title (市委 + 副书记)
+    assert ("镇党委书记", "王五") in terms and ("市委副书记", "张三") in terms and ("市政府市长", "张三") in terms
+    assert all(g.nodes[n]["type"] == "person" for _, n in search_terms(g))
+    data = page_data(g, 100)
+    labels = [n[1] for n in data["nodes"]]
+    assert ["市委副书记", labels.index("张三")] in data["search"]
+
+
+def test_viz_html_traditional_characters_map_to_the_simplified_the_names_use():
+    t2s = traditional_forms(["衡阳市", "发展和改革委员会"])
+    assert t2s["陽"] == "阳" and t2s["發"] == "发" and t2s["髮"] == "发" and t2s["員"] == "员"
+    assert set(t2s.values()) <= set("衡阳市发展和改革委员会")      # only what the page's names can match
+    assert "衛" not in t2s                                         # 卫 is in no name
+    data = page_data(build_graph(small_kb()), 100)
+    names = "".join([n[1] for n in data["nodes"]] + [a for i in data["info"] for a in i["aliases"]])
+    assert data["t2s"]["縣"] == "县" and set(data["t2s"].values()) <= set(names)
+
+
+def test_viz_html_page_carries_roll_up_and_co_appearance_by_node_number():
+    from test_viz_graph import deeper_kb
+
+    data = page_data(build_graph(deeper_kb()), 100)
+    labels = [n[1] for n in data["nodes"]]
+    info = {label: data["info"][i] for i, label in enumerate(labels)}
+    assert [labels[j] for j in info["示例县"]["within"]] == ["授牌仪式", "中共示例镇委员会"]
+    assert [[labels[j], k] for j, k in info["张三"]["with"]] == [["李四", 2], ["王五", 1]]
+    assert "within" not in info["杨梅组"] and "with" not in info["周八"]
+    # a post held: [kind, post, first issue, last issue, organization, articles]; no stated date, so none is written
+    assert [f for f in info["王五"]["facts"] if f[0] == "holds"] == [
+        ["holds", labels.index("书记"), "2021-03-03", "2021-03-03", labels.index("中共示例镇委员会"), 1]]
+    assert data["count"] == {"articles": 2, "issues": ["2021-01-13", "2021-03-03"]}
+
+
+def test_viz_html_co_appearance_is_capped_and_counted():
+    g = build_graph(synthetic_kb(5000))
+    hub = max((n for n in g if g.nodes[n]["type"] == "person"), key=lambda n: len(g.nodes[n].get("together", [])))
+    data = page_data(g, 1000)
+    info = data["info"][list(g).index(hub)]
+    assert len(info["with"]) == TOGETHER_MAX and info["with_more"] == len(g.nodes[hub]["together"]) - TOGETHER_MAX
+    counts = [k for _, k in info["with"]]
+    assert counts == sorted(counts, reverse=True) and counts[0] > 1
+
+
+def test_viz_html_same_bytes_in_every_process():
+    """The whole page, not only the layout, is the same for the same input whatever the hash seed."""
+    import os
+    import subprocess
+    import sys
+
+    from conftest import ROOT
+
+    code = ("import sys, hashlib; from kg.viz.graph import build_graph; from kg.viz.html import render; "
+            "from test_viz_graph import deeper_kb; from support.synthetic import synthetic_kb; "
+            "print(hashlib.sha256((render(build_graph(deeper_kb())) + render(build_graph(synthetic_kb(600)), "
+            "max_nodes=300)).encode()).hexdigest())")
+    env = {**os.environ, "PYTHONPATH": str(ROOT / "tests")}
+    runs = {subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True,
+                           env={**env, "PYTHONHASHSEED": str(seed)}).stdout for seed in (1, 2)}
+    assert len(runs) == 1

@@ -52,4 +52,19 @@ def test_viz_overview_counts_articles_not_mastheads():
     kb, summary = build_kb(None, jobs=1)                      # the bundled samples: two pages with mastheads
     assert any(a.kind != "article" for a in kb.articles.values())
     html = render_overview(build_graph(kb))
-    assert re.search(r"(\d+) 篇文章", html).group(1) == str(summary.articles)
+    # the summary's line and the overview count the same articles: every one in the graph, mastheads and ads not
+    said = re.search(r"(\d+) article\(s\)", summary.lines()[0]).group(1)
+    assert re.search(r"(\d+) 篇文章", html).group(1) == said == str(summary.kept)
+    assert summary.kept == sum(a.kind == "article" for a in kb.articles.values()) < len(kb.articles)
+
+
+def test_viz_overview_counts_an_article_that_names_nothing():
+    """39 篇文章 where the build said 40: an article the graph draws nothing from is an article all the same."""
+    from test_viz_graph import deeper_kb
+
+    from kg.datamodel import Article
+
+    kb = deeper_kb()                                          # two articles and a masthead
+    kb.articles["quiet"] = Article(id="quiet", text="本报讯 天气晴。", source="x.txt")
+    html = render_overview(build_graph(kb))
+    assert re.search(r"(\d+) 篇文章", html).group(1) == "3"

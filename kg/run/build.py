@@ -74,7 +74,9 @@ class Summary:
 
     def lines(self) -> list[str]:
         c = self.counts
-        out = [f"built {self.inputs} input file(s): {self.pages} page(s), {self.articles} article(s) in {self.seconds:.1f} s",
+        # articles as index.html and graph.html count them: those in the graph (no masthead, no ad, none skipped)
+        skipped = f" ({self.articles - self.kept} skipped)" if self.articles > self.kept else ""
+        out = [f"built {self.inputs} input file(s): {self.pages} page(s), {self.kept} article(s){skipped} in {self.seconds:.1f} s",
                f"  persons {c.get('persons', 0)}, organizations {c.get('organizations', 0)}, places {c.get('places', 0)}, "
                f"events {c.get('events', 0)}; posts held {c.get('posts', 0)}; {self.triples} triples"]
         if self.cache_dir is not None or self.workers > 1:

@@ -82,12 +82,12 @@ def chart(series: list[tuple[str, int]]) -> dict:
 
 def render_overview(g: nx.MultiDiGraph, *, title: str = "newskg") -> str:
     counts = Counter(d["type"] for _, d in g.nodes(data=True))
-    articles = {s["id"]: s["date"] for _, d in g.nodes(data=True) for s in d.get("sources", [])
-                if s.get("kind", "article") == "article"}      # a masthead or an ad names things but is no article
-    issue_dates = sorted(d for d in articles.values() if d)
+    # the build's articles, as its summary and graph.html count them: every article, whether or not it names
+    # anything, and no masthead or ad (kg.viz.graph.build_graph)
+    first, last = g.graph.get("issues") or ("", "")
     series, undated = events_per_month(g)
     return templates().get_template("overview.html").render(
         page_title=title, types=[(t, TYPE_LABELS[t], counts.get(t, 0), COLORS[t]) for t in TYPES],
-        articles=len(articles), first=issue_dates[0] if issue_dates else "", last=issue_dates[-1] if issue_dates else "",
+        articles=g.graph.get("articles", 0), first=first, last=last,
         edges=g.number_of_edges(), people=most_connected(g, "person"), orgs=most_connected(g, "organization"),
         chart=chart(series), undated=undated, events=sum(c for _, c in series) + undated, colors=COLORS)

@@ -1,7 +1,7 @@
 """Browser fixtures: Debian's chromium through Playwright (support.headless), pages built from known data."""
 import pytest
 
-from conftest import ROOT
+from conftest import PAGES, ROOT, page
 from kg.run.build import build_kb, write_outputs
 from kg.viz import write_pages
 from support.headless import browser_context, chromium_path, watched_page
@@ -32,6 +32,17 @@ def samples_site(tmp_path_factory):
     kb, summary = build_kb(None)
     write_outputs(kb, out, summary)
     return out
+
+
+@pytest.fixture(scope="session")
+def pages_site(tmp_path_factory):
+    """The three annotated pages of 衡阳日报 in one build, as `kg build` makes it (page 002 has no masthead: its
+    issue date comes from a --dates table); the folder and the build's summary. Needs ../shared (needs_shared)."""
+    out = tmp_path_factory.mktemp("pages_site")
+    (out / "dates.tsv").write_text(f"{page('002').name}\t2020-11-21\n", encoding="utf-8")
+    kb, summary = build_kb(sorted(PAGES.glob("*.txt")), dates=out / "dates.tsv", jobs=1)
+    write_outputs(kb, out / "site", summary)
+    return out / "site", summary
 
 
 @pytest.fixture
