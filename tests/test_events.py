@@ -86,3 +86,8 @@ def test_events_happening_on_a_day_is_an_event(run):
     """落水 on 5月20日 is news; 捐款 with no day, in a life story, is not."""
     got = [e.name for e in run("5月20日下午，岷江边一小孩不慎落水。他多年来坚持捐款。").events]
     assert got == ["不慎落水"]
+
+
+def test_events_an_accident_on_a_day_and_a_visit_written_as_work(run):
+    got = [e.name for e in run("5月13日，刘宝贵发生事故。8月25日，督导组深入我区开展扫黑除恶专项斗争督导工作。").events]
+    assert got == ["事故", "扫黑除恶专项斗争督导工作"]

@@ -47,9 +47,9 @@ def run(doc: Doc) -> None:
         start = _np_start(doc, m.start())
         name = text[start:m.end()]
         short = len(name) < MIN_CHARS and not (name == m.group() and len(name) == 3 and name.endswith("会"))   # 座谈会
-        if (short and m.group() not in lex.word_set(WORDS, "accident")) or name in lex.word_set(WORDS, "generic") \
-                or _only_quote_head(name) \
-                or GENERIC_HEADS.match(name):
+        accident = m.group() in lex.word_set(WORDS, "accident")
+        generic = name in lex.word_set(WORDS, "generic") and not (accident and _dated(doc, m.start()))   # 5月13日…发生事故
+        if (short and not accident) or generic or _only_quote_head(name) or GENERIC_HEADS.match(name):
             continue
         found.append((start, m.end(), m.end(), "noun"))
     for m in verbs.finditer(text):
@@ -57,6 +57,10 @@ def run(doc: Doc) -> None:
             continue
         if not doc.is_boundary(m.start()):
             continue      # 召开工作: no 开工 across two words
+        if text.startswith("工作", m.end()) and m.group() not in lex.event_happenings \
+                and not doc.overlaps(m.start(), m.end() + 2):
+            found.append((_np_start(doc, m.start()), m.end() + 2, m.end(), "verb"))     # 扫黑除恶专项斗争督导工作
+            continue
         span = _verb_phrase(doc, m.start(), m.end())
         if span is not None:
             found.append((*span, m.end(), "verb"))
