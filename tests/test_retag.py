@@ -22,5 +22,10 @@ def test_retag_the_rest_of_a_cut_name_is_no_name():
     assert "".join(t.word for t in got) == text and [t.start for t in got] == [0, 4]
 
 
-def test_retag_model_finds_the_name_the_tagger_cut(run):
-    assert "田宗之" in names(run("致公党湖南省委会专职副主委田宗之出席会议并讲话。"), "person")
+def test_retag_model_finds_a_place_the_rules_alone_miss(run, monkeypatch):
+    """A visited site with no ending the rules know (蔬菜基地): the model reads it as one place word, and as the
+    place of the visit it is an entity. With the model switched off the rules find no place there."""
+    text = "代表团先后深入石塘长青蔬菜基地考察。"
+    assert "石塘长青蔬菜基地" in names(run(text), "place")
+    monkeypatch.setenv("NEWSKG_MODEL", "off")
+    assert "石塘长青蔬菜基地" not in names(run(text), "place")

@@ -22,7 +22,9 @@ def tagged_places(doc: Doc) -> None:
 
     tok = tokenizer(doc.lex)
     tails = doc.lex.place_words.get("tail", ())
-    modelled = {(s.start, s.end) for s in doc.model_spans or () if s.type == PLACE}
+    collective = set(doc.lex.place_words.get("collective", ()))       # 两岸: collective() decides those
+    modelled = {(s.start, s.end) for s in doc.model_spans or () if s.type == PLACE
+                and doc.text[s.start:s.end] not in collective}
     for t in doc.tokens:
         if t.pos != "ns" or len(t.word) < 2 or doc.overlaps(t.start, t.end):
             continue

@@ -41,9 +41,18 @@ def run(doc: Doc) -> None:
         return
     found = doc.model_spans if doc.model_spans is not None else mention_model().spans(doc.text, doc.tokens, doc.lex)
     doc.model_spans = found
-    spans = [s for s in found if s.type in TAGS]
+    spans = [s for s in found if s.type in TAGS and _agrees(s, doc.tokens)]
     if spans:
         doc.retag(retagged(doc.text, doc.tokens, spans))
+
+
+def _agrees(span: Span, tokens: list[Token]) -> bool:
+    """Is the model's name one the tagger does not contradict? Not a single character (港 of 港澳台: MSRA's habit),
+    nor a person over the tagger's place or organization (王府井), nor a place over its person (来旺 of 火来旺)."""
+    if span.end - span.start < 2:
+        return False
+    other = ("ns", "nt") if span.type == PERSON else ("nr",)     # a venue the tagger reads as an organization is one
+    return not any(t.start < span.end and span.start < t.end and t.pos in other for t in tokens)
 
 
 def retagged(text: str, tokens: list[Token], spans: list[Span]) -> list[Token]:
