@@ -20,6 +20,7 @@ from kg.sparql.answer import ServeConfig, negotiate
 from kg.sparql.query import load_graph, query_form, run_query, uses_service
 from kg.sparql.serve import is_loopback
 from support.serving import Server
+from test_query import GROUP_CONCAT, MISSING_BRACE, PLAIN
 
 ROOT = Path(__file__).resolve().parents[1]
 TIMEOUT = 3         # the servers' --timeout
@@ -169,13 +170,8 @@ def test_serve_bad_query_is_400_with_the_parsers_message(server):
     assert status == 400 and b"query=" in body and b"GET /sparql alone shows the query page" in body
 
 
-# The shapes users met (issue #15), over HTTP: the answers are kg query's, on a graph file and on a store alike
-GROUP_CONCAT = """SELECT ?name (GROUP_CONCAT(DISTINCT ?pn; separator="、") AS ?posts) WHERE {
-  ?p a schema:Person ; rdfs:label ?name .
-  OPTIONAL { ?m org:member ?p ; org:role/rdfs:label ?pn }
-} GROUP BY ?name ORDER BY ?name"""
-MISSING_BRACE = "SELECT ?x WHERE {\n  ?x a schema:Person .\n  ?x rdfs:label ?n\n"
-PLAIN = 'SELECT ?p WHERE { ?p rdfs:label "邹明远" }'
+# The shapes users met (issue #15), over HTTP: the answers are kg query's (test_query.py), on a graph file and on a
+# store alike
 
 
 def _kg_query(built, *args) -> CliRunner:

@@ -11,7 +11,7 @@ they stay the same from build to build, and `graph` is the node's key in graph.h
 """
 from __future__ import annotations
 
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Iterable, Iterator
 
 from ..datamodel import ORGANIZATION, PERSON, PLACE, EntityRef
@@ -87,13 +87,15 @@ class Tables:
             yield {"id": aid, "date": day, "month": day[:7] if day else None, "paper": a.paper.name or None,
                    "source": a.source, "position": a.position, "headline": a.title or _head(a.text), "kind": a.kind}
 
+    def _counts(self, side: str) -> tuple[Counter, Counter]:
+        """How many posts and events each person (side "person") or organization ("org") has: the holdings it is
+        the member or organization of, the events it attended or organized."""
+        posts = Counter(getattr(h, side) for h in self.kb.holdings.values())
+        events = Counter(r for occ in self.kb.events for r in (occ.attendees if side == "person" else occ.organizers))
+        return posts, events
+
     def persons(self) -> Iterator[dict]:
-        posts, events = defaultdict(int), defaultdict(int)
-        for h in self.kb.holdings.values():
-            posts[h.person] += 1
-        for occ in self.kb.events:
-            for p in occ.attendees:
-                events[p] += 1
+        posts, events = self._counts("person")
         for e in _sorted(self.kb.of_type(PERSON)):
             iri = entity_iri(e.ref)
             yield {"id": key(iri), "name": e.name, "aliases": _names(e.aliases), "posts": posts[e.ref],
@@ -101,13 +103,7 @@ class Tables:
                    **self._span(e.sources), "graph": node(iri)}
 
     def organizations(self) -> Iterator[dict]:
-        holders, organized = defaultdict(int), defaultdict(int)
-        for h in self.kb.holdings.values():
-            if h.org is not None:
-                holders[h.org] += 1
-        for occ in self.kb.events:
-            for o in occ.organizers:
-                organized[o] += 1
+        holders, organized = self._counts("org")
         for e in _sorted(self.kb.of_type(ORGANIZATION)):
             iri = entity_iri(e.ref)
             place = e.parent if e.parent in self.kb.entities else None
