@@ -1,5 +1,6 @@
 """graph.db: the tables a build writes beside graph.ttl, what their rows know, search, and atomic writes."""
 import sqlite3
+import time
 from pathlib import Path
 
 import pytest
@@ -210,15 +211,22 @@ def test_tables_failed_db_write_names_graph_db_and_leaves_every_output(previous,
 
 
 def test_tables_interrupted_while_writing_leaves_the_previous_outputs(previous, pages, monkeypatch):
+    """graph.db is written by a forked process (kg.run.aside) while this one makes graph.html: a Ctrl-C taken
+    here meanwhile stops the child halfway through graph.db and leaves every previous output."""
     out, before = previous
 
-    def interrupted(self):
-        raise KeyboardInterrupt
+    def slow(self):                 # the child, still writing graph.db when the Ctrl-C comes
+        time.sleep(60)
         yield
 
-    monkeypatch.setattr(Tables, "evidence", interrupted)
+    def interrupted(*args, **kwargs):
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(Tables, "evidence", slow)
+    monkeypatch.setattr("kg.outputs.html.write", interrupted)
+    started = time.perf_counter()
     res = CliRunner().invoke(main, ["build", str(pages), "--city", "衡阳", "--out", str(out), "-j", "1"])
-    assert res.exit_code == 130
+    assert res.exit_code == 130 and time.perf_counter() - started < 30
     assert res.stderr.strip() == "kg: interrupted; the previous outputs are left as they were"
     _unchanged(out, before)
 

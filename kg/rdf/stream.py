@@ -10,18 +10,13 @@ N-Quads can be split into shards of a bounded number of lines for bulk loaders
 """
 from __future__ import annotations
 
-import os
-import select
-import signal
-import sys
 from collections import OrderedDict
 from collections.abc import Callable, Iterable, Iterator
-from contextlib import contextmanager
 from pathlib import Path
 
 import pyoxigraph as ox
 
-from ..run import interrupts
+from ..run.aside import aside
 from .namespaces import PREFIXES
 from .triples import article_iri
 from .write import atomic_folder, atomic_path
@@ -90,97 +85,9 @@ def _serialize_triples(quads: Iterable[tuple], tmp: Path, fmt: str) -> int:
     return triples.n
 
 
-class Aside:
-    """What `triples_aside` wrote: `n` triples, known once its block has ended."""
-    n = 0
-
-
-@contextmanager
-def triples_aside(quads: Iterable[tuple], path: Path, fmt: str = "turtle") -> Iterator[Aside]:
-    """`write_triples` in a forked process while the block runs (graph.html is made meanwhile, on another core);
-    the file is written, or the error raised, when the block ends. A block that fails stops the process.
-
-    The child ignores Ctrl-C and SIGTERM (kg.run.interrupts): this process takes them, kills it and removes the
-    temporary file, as for any output. Where there is no fork, the triples are written here, before the block."""
-    done = Aside()
-    if not hasattr(os, "fork"):
-        done.n = write_triples(quads, path, fmt)
-        yield done
-        return
-    with atomic_path(path) as tmp:
-        read, write = os.pipe()
-        pid = 0
-        try:
-            sys.stdout.flush()
-            sys.stderr.flush()
-            with interrupts.held():     # the child starts with them blocked, and ignores them before anything
-                pid = os.fork()
-                if pid == 0:
-                    _child(quads, tmp, fmt, read, write)
-            os.close(write)
-            write = -1
-            yield done
-            reply = _reply(pid, read)
-            pid = 0                     # reaped
-        finally:
-            for fd in (read, write):
-                if fd >= 0:
-                    os.close(fd)
-            if pid:
-                _stop(pid)
-        done.n = _count(reply)
-
-
-def _child(quads: Iterable[tuple], tmp: Path, fmt: str, read: int, write: int) -> None:
-    """The forked writer: the triples into `tmp`, then one line on the pipe ("ok N", or what failed); never returns."""
-    status = 1
-    try:
-        interrupts.ignored()
-        os.close(read)
-        try:
-            reply = f"ok {_serialize_triples(quads, tmp, fmt)}"
-            status = 0
-        except OSError as e:
-            reply = f"oserror {e.errno or 0} {e.strerror or e}"
-        except BaseException as e:  # noqa: BLE001 (a bug: told to the parent, which raises it there)
-            reply = f"error {type(e).__name__}: {e}"
-        os.write(write, reply.encode("utf-8", "replace")[:4000])
-    finally:
-        os._exit(status)        # no cleanup of the parent's: its buffers, atexit handlers and temporary files
-
-
-def _reply(pid: int, read: int) -> str:
-    """Wait for the child to end (a moment at a time, taking a Ctrl-C meanwhile); what it said."""
-    chunks = []
-    while True:
-        interrupts.taken()
-        if not select.select([read], [], [], interrupts.MOMENT)[0]:
-            continue
-        chunk = os.read(read, 4096)
-        if not chunk:
-            break
-        chunks.append(chunk)
-    os.waitpid(pid, 0)
-    return b"".join(chunks).decode("utf-8", "replace")
-
-
-def _count(reply: str) -> int:
-    """The child's triple count, or what failed there raised here (an OSError names the file, via atomic_path)."""
-    kind, _, rest = reply.partition(" ")
-    if kind == "ok":
-        return int(rest)
-    if kind == "oserror":
-        code, _, why = rest.partition(" ")
-        raise OSError(int(code), why)
-    raise RuntimeError(rest or "the process writing the triples stopped")
-
-
-def _stop(pid: int) -> None:
-    try:
-        os.kill(pid, signal.SIGKILL)
-        os.waitpid(pid, 0)
-    except (ProcessLookupError, ChildProcessError):
-        pass
+def triples_aside(quads: Iterable[tuple], path: Path, fmt: str = "turtle"):
+    """`write_triples` in a forked process while the block runs (kg.run.aside); its `.n` is the number of triples."""
+    return aside(lambda tmp: _serialize_triples(quads, tmp, fmt), path)
 
 
 def write_nquads(quads: Iterable[tuple], path: Path) -> int:

@@ -332,17 +332,21 @@ def _write_all(kb: KnowledgeBase, out: Path, summary: Summary, writers: list[Wri
     from ..rdf.triples import article_iri, quads_of
 
     started = time.perf_counter()
-    # graph.ttl is written by a forked process while this one makes the rest: on 2 cores, 1.2 s less at 200,000
-    # triples, a third of what adding one page to a 1,000-page archive costs
+    # graph.ttl and graph.db are written by forked processes while this one makes the rest (kg.run.aside): on 2
+    # cores, adding one page to a 1,000-page archive then waits for the slowest of them, not for their sum
     turtle = WRITERS["turtle"]
-    with turtle.load().aside(kb, out) as written_aside:
+    forked = [w for w in writers if w is not turtle and hasattr(w.load(), "aside")]
+    with ExitStack() as asides:
+        written_aside = asides.enter_context(turtle.load().aside(kb, out))
         summary.outputs.append(out / turtle.files[0])
-        last = {"html": 1, "tables": 2}             # the pages, then graph.db, after the other formats
-        for w in sorted((w for w in writers if w is not turtle), key=lambda w: last.get(w.name, 0)):
+        for w in forked:
+            asides.enter_context(w.load().aside(kb, out))
+        for w in sorted((w for w in writers if w is not turtle and w not in forked), key=lambda w: w.name == "html"):
             written = w.write(kb, out, options)
             summary.outputs.extend(written)
             if w.name == "nquads" and options.shard_size:
                 summary.shards = sum(1 for _ in written[0].glob("*.nq"))
+    summary.outputs.extend(out / f for w in forked for f in w.files)
     summary.triples = written_aside.n
     if store is not None:
         from ..sparql.store import write_store

@@ -74,21 +74,26 @@ def write_tables(kb: KnowledgeBase, path: Path, *, event_type: Callable[[str], s
     """Write graph.db at `path` (atomically: a temporary file renamed into place, with the build's other files).
 
     An SQLite error (a full disk) is an OutputError naming the file, as for every other output."""
+    with atomic_path(path) as tmp:
+        fill_file(kb, tmp, path, event_type=event_type)
+    return path
+
+
+def fill_file(kb: KnowledgeBase, tmp: Path, path: Path, *, event_type: Callable[[str], str] | None = None) -> None:
+    """The tables into the new SQLite file `tmp` (to become `path`, which an error names)."""
     if event_type is None:
         event_type = _event_type()
-    with atomic_path(path) as tmp:
-        conn = sqlite3.connect(tmp)
-        try:
-            conn.execute("PRAGMA journal_mode = OFF")     # a temporary file: atomic_path flushes and renames it
-            conn.execute("PRAGMA synchronous = OFF")
-            conn.execute("PRAGMA cache_size = -65536")       # 64 MB: the evidence table's indexes are made in memory
-            _fill(sqlite_utils.Database(conn), Tables(kb, event_type))
-            conn.commit()
-        except sqlite3.Error as e:
-            raise OutputError(str(Problem(str(path), Messages.E012.format(why=str(e).lower())))) from e
-        finally:
-            conn.close()
-    return path
+    conn = sqlite3.connect(tmp)
+    try:
+        conn.execute("PRAGMA journal_mode = OFF")     # a temporary file: atomic_path flushes and renames it
+        conn.execute("PRAGMA synchronous = OFF")
+        conn.execute("PRAGMA cache_size = -65536")       # 64 MB: the evidence table's indexes are made in memory
+        _fill(sqlite_utils.Database(conn), Tables(kb, event_type))
+        conn.commit()
+    except sqlite3.Error as e:
+        raise OutputError(str(Problem(str(path), Messages.E012.format(why=str(e).lower())))) from e
+    finally:
+        conn.close()
 
 
 def _fill(db: sqlite_utils.Database, tables: Tables) -> None:
