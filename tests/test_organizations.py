@@ -182,3 +182,22 @@ def test_organizations_party_committee_of_a_place(run, text, name):
 def test_organizations_district_bodies_named_with_their_city(run):
     got = names(run("蒸湘区召开推进会。区委副书记、区长袁谷平出席。蒸湘区人民政府承办。"), "organization")
     assert {"中共衡阳市蒸湘区委员会", "衡阳市蒸湘区人民政府"} <= got
+
+
+def test_organizations_an_ending_alone_is_the_company_named_before(run):
+    ext = run("记者在湖南雁峰新材料有限公司车间看到，生产线已全部开工。公司总经理刘建平说，订单排到了六月。")
+    held = {(m.person.name, m.title, m.org.name if m.org else None) for m in ext.memberships}
+    assert ("刘建平", "总经理", "湖南雁峰新材料有限公司") in held
+    assert "公司" not in names(ext, "organization")
+    assert "公司" not in {a for r, i in ext.entities.items() if r.type == "organization" for a in i.aliases}
+
+
+def test_organizations_an_ending_alone_with_nothing_before_is_no_organization(run):
+    ext = run("公司总经理刘建平说，订单排到了六月。")
+    assert "公司" not in names(ext, "organization")
+
+
+def test_organizations_a_company_written_after_its_park_is_the_company(run):
+    ext = run("上午，记者在松木工业村湖南雁峰新材料有限公司建设工地看到，工人们正在施工。")
+    assert "湖南雁峰新材料有限公司" in names(ext, "organization")
+    assert not any(n.startswith("松木") for n in names(ext, "organization"))

@@ -93,3 +93,19 @@ def test_places_a_venue_name_stops_at_the_verb_that_holds_an_event(run):
 def test_places_person_named_like_a_road_is_no_road(run):
     got = _place_texts(run("这也是张路老师在节目中第三次猜中比分，节目在解放大道录制。"))
     assert "张路" not in got and "解放大道" in got
+
+
+def test_places_town_after_its_county_and_de(run):
+    got = _place_texts(run("调研组先后深入衡南县的柞市镇、茶市镇，查看春耕备耕情况。"))
+    assert "柞市镇" in got and not any(p.startswith("的") for p in got)
+
+
+def test_places_a_tagged_short_form_is_the_place_it_ends(run):
+    ext = run("福清江阴工业村二十余家企业复工。新春刚过，工业村就组织企业恢复生产。")
+    refs = {m.ref for m in ext.mentions if m.type == "place" and m.text in ("工业村", "江阴工业村")}
+    assert len(refs) == 1 and next(iter(refs)).name == "江阴工业村"
+
+
+def test_places_a_name_before_lu_tu_is_no_road(run):
+    got = _place_texts(run("考虑到刘宝山路途遥远、行动不便，医生上门为他复查。"))
+    assert not any(p.endswith("路") for p in got)

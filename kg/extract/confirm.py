@@ -20,7 +20,6 @@ ASSIGNS = ("person", "organization", "place")     # a weak mention corroborated 
 
 def run(doc: Doc) -> None:
     mentions = doc.mentions(*MENTION_TYPES, by_start=False)
-    seen = Counter(m.ref for m in mentions if m.ref is not None)
     memberships = doc.memberships
     used = {m.person for m in memberships} | {m.org for m in memberships if m.org is not None}
     for ev in doc.events:
@@ -28,6 +27,8 @@ def run(doc: Doc) -> None:
         used.update(ev.organizers)
         if ev.place is not None:
             used.add(ev.place)
+    _short_places(mentions)
+    seen = Counter(m.ref for m in mentions if m.ref is not None)
     strong_orgs = [r.name for r, _ in doc.records(ORGANIZATION)]
     for m in mentions:
         if m.weak and m.type == "organization" and any(n != m.text and n.startswith(m.text) for n in strong_orgs):
@@ -38,3 +39,15 @@ def run(doc: Doc) -> None:
             if m.type == "place" and m.value:
                 info = doc.record(m.ref)
                 info.kind = info.kind or m.value        # what kind of place the weak mention said it was
+
+
+def _short_places(mentions: list) -> None:
+    """A place the tagger alone proposes whose name ends another place named in the article is that place named
+    short: 工业村 and 洪宽工业村 after 福清洪宽工业村 (the longest that ends with it)."""
+    places = [m for m in mentions if m.type == "place" and m.ref is not None]
+    for m in places:
+        if not m.weak or m.ref.scope or len(m.text) < 3:
+            continue
+        longer = [o for o in places if len(o.text) >= len(m.text) + 2 and o.text.endswith(m.text)]
+        if longer:
+            m.ref = max(longer, key=lambda o: len(o.text)).ref

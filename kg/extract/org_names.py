@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 
+from ..datamodel import ORGANIZATION
 from ..lexicon import Lexicon
 from ..lexicon.gazetteer import CITY, COUNTY, gazetteer
 from .doc import Doc
@@ -71,6 +72,14 @@ def canonical(surface: str, doc: Doc, home: Home) -> tuple[str, set[str]] | None
     if expanded != rest:
         aliases.add(full_place + rest)
     return canon, aliases
+
+
+def antecedent(doc: Doc, at: int, ending: str):
+    """The organization an ending written alone before `at`'s title stands for (公司 in 公司总经理王铮): the last one
+    named before it with that ending (福建旭成科技公司), or None."""
+    before = [m for m in doc.mentions(ORGANIZATION) if m.end <= at and m.ref is not None and not m.weak
+              and m.ref.name.endswith(ending) and m.ref.name != ending]
+    return before[-1].ref if before else None
 
 
 def district_name(d) -> str:

@@ -17,7 +17,7 @@ from ..lexicon import Lexicon
 from .doc import Doc, occurrences
 from .geo import GOVERNMENT_ENDINGS, LEVEL_WORDS, Home, abbreviation_run, leading_place
 from .names import common_word, valid_name
-from .org_names import canonical, hanzi_or_mid, short_forms, unit_after, with_term
+from .org_names import antecedent, canonical, hanzi_or_mid, short_forms, unit_after, with_term
 from .org_patterns import army_pattern, known_pattern, level_pattern, party_pattern, suffix_at
 from .teams import cue_pattern
 
@@ -225,10 +225,18 @@ class _Candidates:
         self.found: list[tuple[int, int, str, set[str], bool]] = []
         self.weak: set[tuple[int, int]] = set()       # spans only the tagger proposes, with no ending of a name
         self.unplaced: list[tuple[int, int]] = []     # bodies of a place the article does not name: mentions, no entity
+        self.anaphors: list[tuple[int, int]] = []     # an ending alone (公司总经理): the one named before, if any
 
     def record(self, s: int, e: int, is_weak: bool = False) -> None:
         doc, text, home = self.doc, self.doc.text, self.doc.home
         surface = text[s:e]
+        if leading_place(surface, home) is None:      # 洪宽工业村福建旭成科技公司: the company in the park
+            k = next((k for k in range(3, len(surface) - 3)
+                      if surface[k - 1] in "村镇乡区园" and leading_place(surface[k:], home) is not None), 0)
+            s, surface = s + k, surface[k:]
+        if surface in doc.lex.org_suffixes:
+            self.anaphors.append((s, e))      # 公司 alone is the company the article named before it
+            return
         if _bare_department(surface, doc.lex) and doc.is_boundary(s) and doc.is_boundary(e):
             self.unplaced.append((s, e))      # 民政局 alone: some city's bureau, a mention that names no organization
             return
@@ -362,6 +370,10 @@ def _keep(doc: Doc, cands: _Candidates) -> list[tuple[str, set[str]]]:
     for s, e in sorted(cands.unplaced, key=lambda x: x[0] - x[1]):
         if not any(a < e and s < b for a, b, *_ in found):
             doc.add(ORGANIZATION, s, e)
+    for s, e in cands.anaphors:
+        ref = antecedent(doc, s, doc.text[s:e])
+        if ref is not None and not doc.overlaps(s, e):
+            doc.add(ORGANIZATION, s, e, ref, alias=ref.name)      # 公司 is no name of it
     return kept
 
 

@@ -166,6 +166,9 @@ def _chain(doc: Doc, home: Home, i: int) -> int:
     if parent is None:
         return i
     # below what the gazetteer knows (or beyond its data): towns, villages, groups by their endings
+    chain_end = pos
+    if text.startswith("的", pos) and parent.level in (COUNTY, TOWN):
+        pos += 1            # 宁都县的长胜镇: the town, not 的长胜镇
     if parent.level == COUNTY:
         m = TOWN_TAIL.match(text, pos)
         if m and not doc.overlaps(*m.span()) and not g.child(parent, m.group()):
@@ -202,7 +205,7 @@ def _chain(doc: Doc, home: Home, i: int) -> int:
                     ref = add_local(doc, g_.group(), g_.start(), g_.end(), parent_ref, "group")
                     if ref is not None:
                         pos = g_.end()
-    return pos
+    return pos if pos > chain_end + 1 else chain_end
 
 
 def _next_division(doc: Doc, home: Home, pos: int, parent: Division | None) -> tuple[Division, int] | None:

@@ -19,7 +19,7 @@ from ..lexicon.gazetteer import CITY, COUNTY
 from .doc import Doc, line_head
 from .geo import Home, leading_place
 from .names import person_name, read_name, read_names, valid_name
-from .org_names import canonical, district_name
+from .org_names import antecedent, canonical, district_name
 
 NAME = "roles"
 REQUIRES = ("home", "organization", "place")
@@ -135,6 +135,11 @@ def _evidence_org(doc: Doc, start: int, title: str) -> tuple[EntityRef | None, i
                 i = t.end - s
         k = max(tok.end - s, k + 1)
     seg = seg[i:]
+    if seg in doc.lex.org_suffixes:       # 公司总经理: the company named before
+        ref = antecedent(doc, s + i, seg)
+        if ref is not None and not doc.overlaps(s + i, start):
+            doc.add(ORGANIZATION, s + i, start, ref, alias=ref.name)      # 公司 is no name of it
+        return ref, (s + i if ref is not None else start)
     if len(seg) < 2 or valid_name(seg, doc.lex) or (doc.overlaps(s + i, s + i + len(seg))
                                                       and not doc.drop_weak(s + i, s + i + len(seg))):
         return None, start
