@@ -28,8 +28,12 @@ def test_dates_year_written_earlier_in_sentence_carries_over():
     assert values == ["2021", "2021-01-28", "2021-03-08"]
 
 
-def test_dates_vague_words_have_no_value_and_no_issue_means_unresolved():
-    assert [v for _, _, v in find_dates("近日，记者走进杨梅组。", ISSUE)] == [None]
+def test_dates_recent_words_are_the_issue_month_and_no_issue_means_unresolved():
+    assert [v for _, _, v in find_dates("近日，记者走进杨梅组。", ISSUE)] == ["2021-01"]      # EXTRACTION.md
+    assert [v for _, _, v in find_dates("日前，市政府召开会议。", ISSUE)] == ["2021-01"]
+    assert [v for _, _, v in find_dates("月日上午，市长到开发区调研。", ISSUE)] == ["2021-01"]   # digits lost
+    assert [v for _, _, v in find_dates("当日，记者走进杨梅组。", ISSUE)] == [None]
+    assert [v for _, _, v in find_dates("近日，记者走进杨梅组。", None)] == [None]
     assert [v for _, _, v in find_dates("昨日，市政府召开会议。", None)] == [None]
     assert [v for _, _, v in find_dates("2019年5月", None)] == ["2019-05"]
 

@@ -91,3 +91,14 @@ def test_events_happening_on_a_day_is_an_event(run):
 def test_events_an_accident_on_a_day_and_a_visit_written_as_work(run):
     got = [e.name for e in run("5月13日，刘宝贵发生事故。8月25日，督导组深入我区开展扫黑除恶专项斗争督导工作。").events]
     assert got == ["事故", "扫黑除恶专项斗争督导工作"]
+
+
+def test_events_a_meeting_during_a_visit_takes_its_day_and_place(run):
+    ext = run("本报讯 1月8日上午，市长邹明远到衡阳高新区调研，实地查看了两家企业的生产线。\n"
+              "调研结束后，邹明远主持召开座谈会，听取企业家代表的意见和建议。")
+    evs = _events(ext)
+    visit = next(e for n, e in evs.items() if n.endswith("调研"))
+    talk = evs["座谈会"]
+    assert visit.date == "2021-01-08" and talk.date == "2021-01-08"
+    assert talk.place == visit.place and visit.place.name != "衡阳市"
+    assert "邹明远" in {p.name for p in talk.attendees}

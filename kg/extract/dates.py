@@ -3,7 +3,7 @@
 `1月12日上午` in the 2021-01-13 issue is 2021-01-12; `昨日` the day before;
 `去年12月31日` is 2020-12-31; `今年6月` is 2021-06; `8月29日至9月8日` starts
 2022-08-29. A month later than the issue's (December in a January issue) is
-last year's. Vague words (近日, 日前) are mentions without a value.
+last year's. 近日, 日前 and 近期 are the issue's month; 当日 and 目前 are mentions without a value.
 """
 from __future__ import annotations
 
@@ -36,7 +36,9 @@ PATTERNS = [
     re.compile(r"(?P<yearsago>[一两二三四五六七八九十\d]{1,2})年(?:前|以前)"),
     re.compile(r"(?P<relday>昨日|昨天|前日|前天|今日|今天|明日|明天|当日|当天|次日|近日|日前|近期|目前|今年|去年|前年|明年)"
                + PART),
+    re.compile(r"(?<![\d〇零一二三四五六七八九十两])(?P<relday>月日)(?=上午|下午|晚|早|，|,)"),   # its digits lost
 ]
+RECENT = ("近日", "日前", "近期", "月日")      # the issue's month (EXTRACTION.md: decided close calls)
 SENTENCE_BREAK = re.compile(r"[。！？!?\n]")
 OFFSETS = {"昨日": -1, "昨天": -1, "前日": -2, "前天": -2, "今日": 0, "今天": 0, "明日": 1, "明天": 1}
 YEAR_OFFSETS = {"今年": 0, "去年": -1, "前年": -2, "明年": 1}
@@ -67,7 +69,9 @@ def resolve(m: re.Match, issue: date | None, year_context: int | None = None) ->
             return (issue + timedelta(days=OFFSETS[word])).isoformat()
         if word in YEAR_OFFSETS:
             return str(issue.year + YEAR_OFFSETS[word])
-        return None    # 近日, 日前, 当日: no date of their own
+        if word in RECENT:
+            return f"{issue.year:04d}-{issue.month:02d}"
+        return None    # 当日, 目前: no date of their own
     year = None
     if g.get("year"):
         year = cn_number(g["year"])

@@ -66,6 +66,7 @@ def run(doc: Doc) -> None:
             found.append((*span, m.end(), "verb"))
     found = _drop_overlaps(found)
     events: list[tuple[EventFact, int, int]] = []
+    triggers: list[str] = []
     happenings: set[int] = set()
     headline = _headline(doc)
     for s, e, trigger_end, kind in sorted(found):
@@ -83,8 +84,10 @@ def run(doc: Doc) -> None:
         ev.place = _place_for(doc, s)
         ev.organizers = _organizers(doc, s)
         events.append((ev, s, e))
+        triggers.append(trigger)
         if kind == "verb" and trigger in doc.lex.event_happenings:
             happenings.add(id(ev))
+    _within_visit(doc, events, triggers)
     attendees(doc, events)
     for ev, s, _e in events:
         if id(ev) in happenings:         # 出院: who it happened to, in its own sentence; not the story after it
@@ -95,6 +98,24 @@ def run(doc: Doc) -> None:
     home = doc.home
     home_ref = division_ref(home.city) if home is not None and home.city is not None else None
     doc.add_events(_merge([ev for ev, _, _ in kept], home_ref))
+
+
+def _within_visit(doc: Doc, events: list[tuple[EventFact, int, int]], triggers: list[str]) -> None:
+    """A meeting held during the article's visit (the 座谈会 of a study tour: event_words.tsv, during) with no date of
+    its own takes the visit's first day, and with no place in its own sentence the visit's place."""
+    lex = doc.lex
+    visit_words, during_words = lex.word_set(WORDS, "visit"), lex.word_set(WORDS, "during")
+    visit = next((ev for (ev, _, _), t in zip(events, triggers) if t in visit_words and ev.date), None)
+    if visit is None:
+        return
+    for (ev, s, _), t in zip(events, triggers):
+        if ev is visit or t not in during_words:
+            continue
+        if ev.date is None:
+            ev.date = visit.date
+        ss, se = doc.sentence_span(s)
+        if visit.place is not None and not any(ss <= m.start < se and m.ref is not None for m in doc.mentions(PLACE)):
+            ev.place = visit.place
 
 
 HEADLINE_TAIL = re.compile(r"[（(][^）)]{0,6}[）)]\s*$")       # (组图), （图）
