@@ -102,3 +102,9 @@ def test_events_a_meeting_during_a_visit_takes_its_day_and_place(run):
     assert visit.date == "2021-01-08" and talk.date == "2021-01-08"
     assert talk.place == visit.place and visit.place.name != "衡阳市"
     assert "邹明远" in {p.name for p in talk.attendees}
+
+
+def test_events_a_river_in_its_sentence_is_where_it_happened(run):
+    ext = run("本报讯 5月2日下午，衡南县境内湘江边一名男孩不慎落水，附近村民跳入湘江将其救起。", issue=date(2021, 5, 4))
+    ev = next(e for n, e in _events(ext).items() if "落水" in n)
+    assert ev.place.name == "湘江"

@@ -356,6 +356,8 @@ def _place_for(doc: Doc, s: int) -> EntityRef | None:
         def rank(m: Mention) -> tuple[int, int, int]:
             info = doc.info(m.ref)
             kind = (info.kind if info else None) or m.value or "city"
+            if kind == "area" and NATURAL.search(m.text):
+                kind = "venue"          # 岷江边一小孩不慎落水: the river, not the county around it
             moved = 0 if MOVE.search(doc.text, max(0, m.start - 3), m.start) or doc.text[m.start - 1:m.start] == "在" else 1
             return (PLACE_RANK.get(kind, 6), moved, abs(s - m.end))     # the nearest of equals
         return min(places, key=rank).ref
@@ -372,6 +374,7 @@ def _place_for(doc: Doc, s: int) -> EntityRef | None:
     return None
 
 
+NATURAL = re.compile(r"(?:江|河|湖|海|湾|山|岛|峡|溪|水库)$")        # a named river, lake or mountain: where it happened
 HERE_WORD = re.compile(r"(?:来|到|回|在|去)(村|镇|乡|社区|县)里")
 HERE_WORD_LEVEL = {"村": "village", "社区": "village", "镇": "town", "乡": "town", "县": "county"}
 
