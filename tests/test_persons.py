@@ -215,3 +215,8 @@ def test_persons_a_place_heading_a_report_is_no_speaker(run, text):
 def test_persons_road_ending_inside_a_name(run, text, name):
     ext = run(text)
     assert name in names(ext, "person") and not names(ext, "place")
+
+
+def test_persons_a_county_named_short_is_no_person(run):
+    ext = run("2月24日，代表团一行来到青海省海晏县考察。座谈会上，双方就海晏特色产业发展进行了交流。")
+    assert "海晏" not in names(ext, "person")

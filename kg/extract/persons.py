@@ -128,12 +128,23 @@ def _tagged_names(doc: Doc, known: set[str]) -> None:
                     known.add(word)
             continue
         name = text[tok.start:tok.start + n]
+        if name not in known and _a_place_here(doc, name):
+            continue        # 海晏 of 海晏县党政代表团: the county named short, not a person
         if n - surname_length(text, tok.start, doc.lex) == 1 and _free_count(doc, name) < 2 and name not in known:
             # a two-character name the tagger alone reads once (康养, 夏商): a weak mention, not yet a person
             if valid_name(name, doc.lex, tagged=True):
                 _add(doc, tok.start, tok.start + n, EntityRef(PERSON, name, doc.paper.city), weak=True)
             continue
         _believe(doc, tok.start, tok.start + n, known, tagged=True)
+
+
+def _a_place_here(doc: Doc, name: str) -> bool:
+    """Is `name` a place of this article, written whole or without its level word (海晏 of 海晏县)?"""
+    return any(m.text == name or (m.text.startswith(name) and m.text[len(name):] in LEVEL_ENDINGS)
+               for m in doc.mentions(PLACE))
+
+
+LEVEL_ENDINGS = ("省", "市", "县", "区", "州", "镇", "乡", "村")
 
 
 def _latin_names(doc: Doc) -> None:
