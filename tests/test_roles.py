@@ -72,3 +72,17 @@ def test_roles_byline_ends_where_a_sentence_begins(run):
 def test_roles_byline_name_padded_with_a_space(run):
     ext = run("本报讯（记者 王 丽 通讯员 李 明）昨日，会议召开。")
     assert {(m.person.name, m.title) for m in ext.memberships} == {("王丽", "记者"), ("李明", "通讯员")}
+
+
+def test_roles_a_doctor_with_no_organization_written_is_of_the_hospital_the_story_is_about(run):
+    ext = run("本报讯 近日，雁峰仁和骨科医院为贫困患者免费手术。患者先被送往县中医院急救，后转到雁峰仁和骨科医院。"
+              "仁和骨科医院院长欧阳林说，医院将继续开展帮扶。医生周海涛介绍了手术情况。")
+    held = {(m.person.name, m.title, m.org.name if m.org else None) for m in ext.memberships}
+    assert ("欧阳林", "院长", "雁峰仁和骨科医院") in held
+    assert ("周海涛", "医生", "雁峰仁和骨科医院") in held
+
+
+def test_roles_a_doctor_between_two_hospitals_named_as_often_has_none(run):
+    ext = run("本报讯 患者先被送往衡南县中医院急救，后转到雁峰仁和骨科医院。医生周海涛介绍了手术情况。")
+    held = {(m.person.name, m.title, m.org.name if m.org else None) for m in ext.memberships}
+    assert ("周海涛", "医生", None) in held

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import copy
 import re
+from collections import Counter
 from dataclasses import dataclass
 
 from ..datamodel import ORGANIZATION, PERSON, ROLE, EntityRef, Membership
@@ -84,6 +85,8 @@ def _implied_org(doc: Doc, title: str, home: Home | None = None) -> tuple[Entity
         return None, False
     if template == "-":
         return None, True
+    if template.startswith("@"):
+        return _the_one(doc, tuple(template[1:].split("|")))
     paper = doc.paper
     values = {"city": paper.city, "province": paper.province, "paper": paper.org_name}
     if home is not None and home.city is not None:
@@ -98,6 +101,19 @@ def _implied_org(doc: Doc, title: str, home: Home | None = None) -> tuple[Entity
     if doc.lex.organizations.get(name):
         name = doc.lex.organizations[name]
     return EntityRef(ORGANIZATION, name), True
+
+
+def _the_one(doc: Doc, endings: tuple[str, ...]) -> tuple[EntityRef | None, bool]:
+    """The organization with one of `endings` (医院) the article names most, counting a short form (正元创伤外科医院)
+    as the longer name it ends (吕梁正元创伤外科医院); none where two are named equally often."""
+    refs = [m.ref for m in doc.mentions(ORGANIZATION) if m.ref is not None and not m.weak
+            and m.ref.name.endswith(endings) and m.ref.name not in endings]
+    names = {r.name: r for r in refs}
+    counts = Counter(max((n for n in names if n.endswith(r.name)), key=len) for r in refs)
+    ranked = counts.most_common(2)
+    if not ranked or len(ranked) == 2 and ranked[0][1] == ranked[1][1]:
+        return None, False
+    return names[ranked[0][0]], True
 
 
 def _evidence_org(doc: Doc, start: int, title: str) -> tuple[EntityRef | None, int]:
