@@ -201,3 +201,16 @@ def test_organizations_a_company_written_after_its_park_is_the_company(run):
     ext = run("上午，记者在松木工业村湖南雁峰新材料有限公司建设工地看到，工人们正在施工。")
     assert "湖南雁峰新材料有限公司" in names(ext, "organization")
     assert not any(n.startswith("松木") for n in names(ext, "organization"))
+
+
+def test_organizations_the_models_name_used_by_a_post_or_repeated_is_an_organization(run):
+    ext = run("衡南县驻深同乡会会长王建国带领会员捐款。")
+    held = {(m.person.name, m.title, m.org.name if m.org else None) for m in ext.memberships}
+    assert ("王建国", "会长", "衡南县驻深同乡会") in held
+    ext = run("近日，铁路公务段职工来到社区开展志愿服务，铁路公务段负责人表示将长期坚持。")
+    assert "铁路公务段" in {r.name for r in ext.entities if r.type == "organization"}
+
+
+def test_organizations_the_models_name_seen_once_and_used_by_nothing_is_dropped(run):
+    ext = run("近日，铁路公务段职工来到社区开展志愿服务。")
+    assert "铁路公务段" not in names(ext, "organization")

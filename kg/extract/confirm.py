@@ -12,6 +12,7 @@ from collections import Counter
 
 from ..datamodel import MENTION_TYPES, ORGANIZATION
 from .doc import EVENTS, MEMBERSHIPS, Doc
+from .organizations import MODELLED
 
 NAME = "confirm"
 REQUIRES = (*MENTION_TYPES, MEMBERSHIPS, EVENTS)
@@ -39,6 +40,9 @@ def run(doc: Doc) -> None:
             if m.type == "place" and m.value:
                 info = doc.record(m.ref)
                 info.kind = info.kind or m.value        # what kind of place the weak mention said it was
+    for m in mentions:
+        if m.weak and m.type == ORGANIZATION and m.value == MODELLED:
+            doc.drop_weak(m.start, m.end)     # the model's guess, seen once and used by nothing: not even a mention
 
 
 def _short_places(mentions: list) -> None:

@@ -27,6 +27,7 @@ REQUIRES = ("home", "date")
 ASSIGNS = ("organization", "person", "memberships")   # a studio names its person; 政协委员 is a seat
 
 NAME_POS = {"n", "nr", "ns", "nt", "nz", "nrt", "nrfg", "j", "vn", "an", "b", "eng", "l", "nnt", "x", "s", "f"}
+MODELLED = "model"      # an organization mention only the model proposes: dropped if nothing corroborates it
 SINGLE_SUFFIXES = {"厅", "局", "委", "办", "署", "部", "科", "处"}
 LIST_TAIL = re.compile(r"等?\s*(?<![\d一二三四五六七八九十两])(?:\d{1,6}|[一二三四五六七八九十两]{1,4})\s*(?:家|个)\s*"
                        r"(?:[\u4e00-\u9fff]{0,6}?)"
@@ -226,19 +227,24 @@ class _Candidates:
         self.weak: set[tuple[int, int]] = set()       # spans only the tagger proposes, with no ending of a name
         self.unplaced: list[tuple[int, int]] = []     # bodies of a place the article does not name: mentions, no entity
         self.anaphors: list[tuple[int, int]] = []     # an ending alone (公司总经理): the one named before, if any
+        self.modelled: set[tuple[int, int]] = set()   # spans only the mention model proposes
 
     def record(self, s: int, e: int, is_weak: bool = False) -> None:
         doc, text, home = self.doc, self.doc.text, self.doc.home
         surface = text[s:e]
+        modelled = (s, e) in self.modelled
         if leading_place(surface, home) is None:      # 洪宽工业村福建旭成科技公司: the company in the park
             k = next((k for k in range(3, len(surface) - 3)
                       if surface[k - 1] in "村镇乡区园" and leading_place(surface[k:], home) is not None), 0)
             s, surface = s + k, surface[k:]
+            if modelled:
+                self.modelled.add((s, e))
         if surface in doc.lex.org_suffixes:
             self.anaphors.append((s, e))      # 公司 alone is the company the article named before it
             return
         if _bare_department(surface, doc.lex) and doc.is_boundary(s) and doc.is_boundary(e):
-            self.unplaced.append((s, e))      # 民政局 alone: some city's bureau, a mention that names no organization
+            if not modelled:
+                self.unplaced.append((s, e))      # 民政局 alone: some city's bureau, a mention that names no organization
             return
         if _bare_department(surface, doc.lex) or surface.endswith(("街道办事处", "村委会", "居委会")):
             return        # 卫健委 alone: some city's; 向阳桥街道办事处 is the town
@@ -257,7 +263,8 @@ class _Candidates:
             return        # 致公党衡阳市委会主委: an organization and a post, not a name ending in 委
         res = canonical(surface, doc, home)
         if res is None:
-            self.unplaced.append((s, e))      # 县委 with no county named: an organization, but which one is unknown
+            if not modelled:      # the model's guess at a body of no place named is not even a mention
+                self.unplaced.append((s, e))      # 县委 with no county named: an organization, but which one is unknown
             return
         name, aliases = res
         self.found.append((s, e, name, aliases, is_weak))
@@ -273,6 +280,10 @@ def run(doc: Doc) -> None:
             cands.record(s, e)
     for s, e in _latin_orgs(doc):          # Valve开发的, THQ旗下, 开发商Relic, NASA宣布
         cands.record(s, e)
+    for sp in doc.model_spans or ():
+        if sp.type == ORGANIZATION and not any(a < sp.end and sp.start < b for a, b, *_ in cands.found):
+            cands.modelled.add((sp.start, sp.end))
+            cands.record(sp.start, sp.end, is_weak=True)      # the model's alone: an entity once corroborated
     kept = _keep(doc, cands)
     _studios(doc)
     _short_form_mentions(doc, kept)
@@ -363,7 +374,8 @@ def _keep(doc: Doc, cands: _Candidates) -> list[tuple[str, set[str]]]:
         ref = EntityRef(ORGANIZATION, name)
         if is_weak and any(k[0] != name and (k[0].startswith(name) or name.startswith(k[0])) for k in kept):
             continue          # 爱迪 beside 爱迪国际, 中国电信云 beside 中国电信: the tagger cut a name short or long
-        if doc.add(ORGANIZATION, s, e, ref, weak=is_weak) is not None:
+        value = MODELLED if is_weak and (s, e) in cands.modelled else None
+        if doc.add(ORGANIZATION, s, e, ref, value, weak=is_weak) is not None:
             if not is_weak:
                 doc.record(ref).aliases.update(a for a in aliases if a != name)
             kept.append((name, aliases))
