@@ -11,8 +11,7 @@ from __future__ import annotations
 from collections import Counter
 
 from ..datamodel import MENTION_TYPES, ORGANIZATION
-from .doc import EVENTS, MEMBERSHIPS, Doc
-from .organizations import MODELLED
+from .doc import EVENTS, MEMBERSHIPS, MODELLED, Doc
 
 NAME = "confirm"
 REQUIRES = (*MENTION_TYPES, MEMBERSHIPS, EVENTS)

@@ -38,6 +38,7 @@ from ..lexicon import Lexicon, word_tags
 from .tagger import Token, tagger
 
 SENTENCE_END = re.compile(r"[。！？!?；;\n]+[”’」』）)]*")
+MODELLED = "model"      # Mention.value of an organization only the mention model proposes (organizations.py)
 WORK_TITLE = re.compile(r"《[^《》\n]{1,40}》")
 _tokenizer_lock = threading.Lock()
 _tokenizers: dict[str, Dictionary] = {}
@@ -252,8 +253,8 @@ class Doc:
         """Withdraw the weak mentions inside [start, end) so stronger evidence can claim the span;
         False (and nothing withdrawn) if a strong mention overlaps it."""
         inside = [m for m in self.ext.mentions if m.start < end and start < m.end]
-        if any(not m.weak or m.start < start or m.end > end for m in inside):
-            return False
+        if any(not m.weak or (m.start < start or m.end > end) and m.value != MODELLED for m in inside):
+            return False          # the model's guess alone gives way even where it runs past the span
         self._check({m.type for m in inside}, write=True)
         for m in inside:
             self.ext.mentions.remove(m)

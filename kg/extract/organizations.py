@@ -14,7 +14,7 @@ import re
 
 from ..datamodel import ORGANIZATION, PERSON, EntityRef, Membership
 from ..lexicon import Lexicon
-from .doc import Doc, occurrences
+from .doc import MODELLED, Doc, occurrences
 from .geo import GOVERNMENT_ENDINGS, LEVEL_WORDS, Home, abbreviation_run, leading_place
 from .names import common_word, valid_name
 from .org_names import antecedent, canonical, hanzi_or_mid, short_forms, unit_after, with_term
@@ -27,7 +27,6 @@ REQUIRES = ("home", "date")
 ASSIGNS = ("organization", "person", "memberships")   # a studio names its person; 政协委员 is a seat
 
 NAME_POS = {"n", "nr", "ns", "nt", "nz", "nrt", "nrfg", "j", "vn", "an", "b", "eng", "l", "nnt", "x", "s", "f"}
-MODELLED = "model"      # an organization mention only the model proposes: dropped if nothing corroborates it
 SINGLE_SUFFIXES = {"厅", "局", "委", "办", "署", "部", "科", "处"}
 LIST_TAIL = re.compile(r"等?\s*(?<![\d一二三四五六七八九十两])(?:\d{1,6}|[一二三四五六七八九十两]{1,4})\s*(?:家|个)\s*"
                        r"(?:[\u4e00-\u9fff]{0,6}?)"
