@@ -74,11 +74,17 @@ def canonical(surface: str, doc: Doc, home: Home) -> tuple[str, set[str]] | None
     return canon, aliases
 
 
+def named_with(doc: Doc, endings: tuple[str, ...]) -> list:
+    """The article's organization mentions (strong, named) whose name ends with one of `endings` and is more than
+    the ending itself (福建旭成科技公司, not 公司), by where they start."""
+    return [m for m in doc.mentions(ORGANIZATION) if m.ref is not None and not m.weak
+            and m.ref.name.endswith(endings) and m.ref.name not in endings]
+
+
 def antecedent(doc: Doc, at: int, ending: str):
     """The organization an ending written alone before `at`'s title stands for (公司 in 公司总经理王铮): the last one
     named before it with that ending (福建旭成科技公司), or None."""
-    before = [m for m in doc.mentions(ORGANIZATION) if m.end <= at and m.ref is not None and not m.weak
-              and m.ref.name.endswith(ending) and m.ref.name != ending]
+    before = [m for m in named_with(doc, (ending,)) if m.end <= at]
     return before[-1].ref if before else None
 
 

@@ -20,7 +20,7 @@ from ..lexicon.gazetteer import CITY, COUNTY
 from .doc import Doc, line_head
 from .geo import Home, leading_place
 from .names import person_name, read_name, read_names, valid_name
-from .org_names import antecedent, canonical, district_name
+from .org_names import antecedent, canonical, district_name, named_with
 
 NAME = "roles"
 REQUIRES = ("home", "organization", "place")
@@ -106,8 +106,7 @@ def _implied_org(doc: Doc, title: str, home: Home | None = None) -> tuple[Entity
 def _the_one(doc: Doc, endings: tuple[str, ...]) -> tuple[EntityRef | None, bool]:
     """The organization with one of `endings` (医院) the article names most, counting a short form (正元创伤外科医院)
     as the longer name it ends (吕梁正元创伤外科医院); none where two are named equally often."""
-    refs = [m.ref for m in doc.mentions(ORGANIZATION) if m.ref is not None and not m.weak
-            and m.ref.name.endswith(endings) and m.ref.name not in endings]
+    refs = [m.ref for m in named_with(doc, endings)]
     names = {r.name: r for r in refs}
     counts = Counter(max((n for n in names if n.endswith(r.name)), key=len) for r in refs)
     ranked = counts.most_common(2)
