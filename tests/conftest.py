@@ -46,6 +46,11 @@ def names(ext, type_):
     return {m.ref.name if m.ref else m.text for m in ext.mentions if m.type == type_}
 
 
+def held(ext) -> set[tuple]:
+    """(person, title, organization or None) of each post an extraction holds."""
+    return {(m.person.name, m.title, m.org.name if m.org else None) for m in ext.memberships}
+
+
 # A check of the tests themselves: NEWSKG_EMPTY_EXTRACTOR=persons (or any component's name) runs the suite with that
 # component doing nothing, so every test that names it should fail (scripts/empty_extractor.sh lists those that pass).
 _EMPTY = os.environ.get("NEWSKG_EMPTY_EXTRACTOR")

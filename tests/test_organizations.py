@@ -1,6 +1,6 @@
 import pytest
 
-from conftest import names
+from conftest import held, names
 
 
 @pytest.mark.parametrize("text,canonical,alias", [
@@ -186,8 +186,7 @@ def test_organizations_district_bodies_named_with_their_city(run):
 
 def test_organizations_an_ending_alone_is_the_company_named_before(run):
     ext = run("记者在湖南雁峰新材料有限公司车间看到，生产线已全部开工。公司总经理刘建平说，订单排到了六月。")
-    held = {(m.person.name, m.title, m.org.name if m.org else None) for m in ext.memberships}
-    assert ("刘建平", "总经理", "湖南雁峰新材料有限公司") in held
+    assert ("刘建平", "总经理", "湖南雁峰新材料有限公司") in held(ext)
     assert "公司" not in names(ext, "organization")
     assert "公司" not in {a for r, i in ext.entities.items() if r.type == "organization" for a in i.aliases}
 
@@ -205,8 +204,7 @@ def test_organizations_a_company_written_after_its_park_is_the_company(run):
 
 def test_organizations_the_models_name_used_by_a_post_or_repeated_is_an_organization(run):
     ext = run("衡南县驻深同乡会会长王建国带领会员捐款。")
-    held = {(m.person.name, m.title, m.org.name if m.org else None) for m in ext.memberships}
-    assert ("王建国", "会长", "衡南县驻深同乡会") in held
+    assert ("王建国", "会长", "衡南县驻深同乡会") in held(ext)
     ext = run("近日，铁路公务段职工来到社区开展志愿服务，铁路公务段负责人表示将长期坚持。")
     assert "铁路公务段" in {r.name for r in ext.entities if r.type == "organization"}
 
