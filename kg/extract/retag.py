@@ -15,6 +15,7 @@ entity.
 """
 from __future__ import annotations
 
+import bisect
 import os
 
 from ..datamodel import PERSON, PLACE
@@ -41,18 +42,22 @@ def run(doc: Doc) -> None:
         return
     found = doc.model_spans if doc.model_spans is not None else mention_model().spans(doc.text, doc.tokens, doc.lex)
     doc.model_spans = found
-    spans = [s for s in found if s.type in TAGS and _agrees(s, doc.tokens)]
+    starts = [t.start for t in doc.tokens]
+    spans = [s for s in found if s.type in TAGS and _agrees(s, doc.tokens, starts)]
     if spans:
         doc.retag(retagged(doc.text, doc.tokens, spans))
 
 
-def _agrees(span: Span, tokens: list[Token]) -> bool:
+def _agrees(span: Span, tokens: list[Token], starts: list[int]) -> bool:
     """Is the model's name one the tagger does not contradict? Not a single character (港 of 港澳台: MSRA's habit),
-    nor a person over the tagger's place or organization (王府井), nor a place over its person (来旺 of 火来旺)."""
+    nor a person over the tagger's place or organization (王府井), nor a place over its person (来旺 of 火来旺).
+    `starts` are the tokens' starts (in order, the tokens do not overlap): only those the span meets are read."""
     if span.end - span.start < 2:
         return False
     other = ("ns", "nt") if span.type == PERSON else ("nr",)     # a venue the tagger reads as an organization is one
-    return not any(t.start < span.end and span.start < t.end and t.pos in other for t in tokens)
+    first = max(bisect.bisect_right(starts, span.start) - 1, 0)
+    last = bisect.bisect_left(starts, span.end)
+    return not any(t.start < span.end and span.start < t.end and t.pos in other for t in tokens[first:last])
 
 
 def retagged(text: str, tokens: list[Token], spans: list[Span]) -> list[Token]:
