@@ -108,3 +108,10 @@ def test_events_a_river_in_its_sentence_is_where_it_happened(run):
     ext = run("本报讯 5月2日下午，衡南县境内湘江边一名男孩不慎落水，附近村民跳入湘江将其救起。", issue=date(2021, 5, 4))
     ev = next(e for n, e in _events(ext).items() if "落水" in n)
     assert ev.place.name == "湘江"
+
+
+def test_events_attending_the_meeting_is_no_meeting_of_its_own(run):
+    # the tagger writes 出席会议 and 主持会议 as one word each; 出席 stops an event's name as it does written apart
+    ext = run("1月12日，衡阳市2021年度文化产业推进会召开。市长邹明远出席会议并讲话，副市长张霞主持会议。")
+    assert [e.name for e in ext.events] == ["衡阳市2021年度文化产业推进会"]
+    assert {p.name for p in ext.events[0].attendees} == {"邹明远", "张霞"}

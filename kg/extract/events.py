@@ -182,7 +182,8 @@ def _np_start(doc: Doc, trig_start: int) -> int:
     start = doc.tokens[i].start if i >= 0 and doc.tokens[i].start < trig_start else trig_start
     j = i - 1 if i >= 0 and doc.tokens[i].start >= trig_start else i - 1
     if i >= 0 and doc.tokens[i].start < trig_start:
-        start = trig_start if doc.tokens[i].word in stop else doc.tokens[i].start
+        glued = text[doc.tokens[i].start:trig_start]         # 出席会议 tagged one word: 出席 stops the name as ever
+        start = trig_start if doc.tokens[i].word in stop or glued in stop else doc.tokens[i].start
     quote = 0
     quote_end = 0
     while j >= 0:
