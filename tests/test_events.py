@@ -115,3 +115,9 @@ def test_events_attending_the_meeting_is_no_meeting_of_its_own(run):
     ext = run("1月12日，衡阳市2021年度文化产业推进会召开。市长邹明远出席会议并讲话，副市长张霞主持会议。")
     assert [e.name for e in ext.events] == ["衡阳市2021年度文化产业推进会"]
     assert {p.name for p in ext.events[0].attendees} == {"邹明远", "张霞"}
+
+
+def test_events_a_meeting_named_with_its_whole_event_word(run):
+    # 工作会 and 会议 are both event words; the tagger's word is 工作会议, and the name ends where it does
+    ext = run("1月11日上午，全市安全生产工作会议在市行政中心召开。")
+    assert [e.name for e in ext.events] == ["全市安全生产工作会议"]

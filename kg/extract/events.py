@@ -40,18 +40,19 @@ def run(doc: Doc) -> None:
     nouns = lex.alternation("event_nouns", lex.event_nouns)
     verbs = lex.alternation("event_verbs", lex.event_verbs)
     for m in nouns.finditer(text):
-        if m.end() < len(text) and text[m.end()] in "室厅馆团会组员" and m.group() not in ("大会", "会议"):
+        end, word = _whole_word(doc, m.start(), m.end(), m.group())
+        if end < len(text) and text[end] in "室厅馆团会组员" and word not in ("大会", "会议"):
             continue
-        if _inside(doc, m.start(), m.end(), ORGANIZATION):
+        if _inside(doc, m.start(), end, ORGANIZATION):
             continue
         start = _np_start(doc, m.start())
-        name = text[start:m.end()]
-        short = len(name) < MIN_CHARS and not (name == m.group() and len(name) == 3 and name.endswith("会"))   # 座谈会
-        accident = m.group() in lex.word_set(WORDS, "accident")
+        name = text[start:end]
+        short = len(name) < MIN_CHARS and not (name == word and len(name) == 3 and name.endswith("会"))   # 座谈会
+        accident = word in lex.word_set(WORDS, "accident")
         generic = name in lex.word_set(WORDS, "generic") and not (accident and _dated(doc, m.start()))   # 5月13日…发生事故
         if (short and not accident) or generic or _only_quote_head(name) or GENERIC_HEADS.match(name):
             continue
-        found.append((start, m.end(), m.end(), "noun"))
+        found.append((start, end, end, "noun"))
     for m in verbs.finditer(text):
         if _inside(doc, m.start(), m.end(), ORGANIZATION, PLACE) or any(s <= m.start() < e for s, e, _, _ in found):
             continue
@@ -98,6 +99,20 @@ def run(doc: Doc) -> None:
     home = doc.home
     home_ref = division_ref(home.city) if home is not None and home.city is not None else None
     doc.add_events(_merge([ev for ev, _, _ in kept], home_ref))
+
+
+def _whole_word(doc: Doc, start: int, end: int, word: str) -> tuple[int, str]:
+    """(end, event word) of the event word found at text[start:end], run on to the end of the tagger's word where
+    that word ends in a longer one: the first word found in 工作会议 is 工作会, the one meant 会议."""
+    i = doc.token_index(end - 1)
+    tok = doc.tokens[i] if i >= 0 else None
+    if tok is None or tok.end <= end:
+        return end, word
+    lex = doc.lex
+    whole = lex.ending("event_nouns", lex.event_nouns, doc.text, tok.end)
+    if whole and start <= tok.end - len(whole) < end:
+        return tok.end, whole
+    return end, word
 
 
 def _within_visit(doc: Doc, events: list[tuple[EventFact, int, int]], triggers: list[str]) -> None:
