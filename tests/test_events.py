@@ -121,3 +121,10 @@ def test_events_a_meeting_named_with_its_whole_event_word(run):
     # 工作会 and 会议 are both event words; the tagger's word is 工作会议, and the name ends where it does
     ext = run("1月11日上午，全市安全生产工作会议在市行政中心召开。")
     assert [e.name for e in ext.events] == ["全市安全生产工作会议"]
+
+
+def test_events_an_event_opening_somewhere_is_that_event(run):
+    # 开幕 after the games that open is their opening, not a second event that keeps the games' attendees from them
+    ext = run("1月6日，衡南县第十届职工运动会在县体育中心开幕。县委书记陈军宣布开幕，县长李强致辞。")
+    assert [e.name for e in ext.events] == ["衡南县第十届职工运动会"]
+    assert {p.name for p in ext.events[0].attendees} == {"陈军", "李强"}

@@ -53,9 +53,12 @@ def run(doc: Doc) -> None:
         if (short and not accident) or generic or _only_quote_head(name) or GENERIC_HEADS.match(name):
             continue
         found.append((start, end, end, "noun"))
+    held = _held(doc, found)
     for m in verbs.finditer(text):
         if _inside(doc, m.start(), m.end(), ORGANIZATION, PLACE) or any(s <= m.start() < e for s, e, _, _ in found):
             continue
+        if any(s <= m.start() < e for s, e in held):
+            continue      # 运动会在县体育中心开幕: the opening is the games', no event of its own
         if not doc.is_boundary(m.start()):
             continue      # 召开工作: no 开工 across two words
         if text.startswith("工作", m.end()) and m.group() not in lex.event_happenings \
@@ -99,6 +102,19 @@ def run(doc: Doc) -> None:
     home = doc.home
     home_ref = division_ref(home.city) if home is not None and home.city is not None else None
     doc.add_events(_merge([ev for ev, _, _ in kept], home_ref))
+
+
+CLAUSE_BREAK = re.compile(r"[，,。；！？\n]")
+HELD = re.compile(r"(?:在[^，,。；！？\n]{1,20}?)?(?:隆重|正式|顺利|圆满|盛大)?(?:举行|召开|开幕|闭幕|举办|开班|开营|启幕)"
+                  r"(?=[。，,；！\n]|$)")
+
+
+def _held(doc: Doc, found: list) -> list[tuple[int, int]]:
+    """The stretches `(在Y)举行/召开/开幕` that end a clause whose event an event word has named (衡南县第十届职工运动会|
+    在县体育中心开幕): the opening is that event's, no event of its own."""
+    text = doc.text
+    return [(m.start(), m.end()) for m in HELD.finditer(text)
+            if any(e <= m.start() and not CLAUSE_BREAK.search(text, e, m.start()) for _, e, _, _ in found)]
 
 
 def _whole_word(doc: Doc, start: int, end: int, word: str) -> tuple[int, str]:
