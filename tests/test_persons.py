@@ -220,3 +220,10 @@ def test_persons_road_ending_inside_a_name(run, text, name):
 def test_persons_a_county_named_short_is_no_person(run):
     ext = run("2月24日，代表团一行来到青海省海晏县考察。座谈会上，双方就海晏特色产业发展进行了交流。")
     assert "海晏" not in names(ext, "person")
+
+
+def test_persons_a_name_gives_back_the_verb_of_coming(run):
+    # the tagger reads 陈飞来|衡|检查: the visitor is 陈飞, who came (来) to 衡 (the city by its first character)
+    ext = run("1月9日，副省长陈飞来衡检查防汛工作。1月10日，省长王刚来衡考察。")
+    assert {"陈飞", "王刚"} <= names(ext, "person")
+    assert not {"陈飞来", "王刚来"} & names(ext, "person")

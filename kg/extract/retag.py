@@ -12,6 +12,9 @@ the title lexicon. So the model proposes and the rules dispose: a name still has
 entity.
 
     市委副书记田宗之出席  ->  市委|副书记|田宗(nr)|之|出席  becomes  市委|副书记|田宗之(nr)|出席
+
+Before that, with the model or without, a name the tagger ran into the verb of coming after it is cut back:
+王刚来(nr)|衡|考察 becomes 王刚(nr)|来|衡|考察 (a visit to 衡, the city by its first character).
 """
 from __future__ import annotations
 
@@ -37,6 +40,9 @@ def model_on() -> bool:
 
 
 def run(doc: Doc) -> None:
+    came = _come_apart(doc.tokens, doc.lex.event_verbs)
+    if came is not doc.tokens:
+        doc.retag(came)
     if not model_on():
         doc.model_spans = None
         return
@@ -46,6 +52,23 @@ def run(doc: Doc) -> None:
     spans = [s for s in found if s.type in TAGS and _agrees(s, doc.tokens, starts)]
     if spans:
         doc.retag(retagged(doc.text, doc.tokens, spans))
+
+
+COMING = "来到赴莅"
+
+
+def _come_apart(tokens: list[Token], verbs) -> list[Token]:
+    """`tokens` with a person's name that took in the verb of coming after it given it back: the tagger reads
+    王刚来|衡|考察 (a place by its first character, then the visit) as 王刚来; it is 王刚|来|衡|考察."""
+    out: list[Token] = []
+    for k, t in enumerate(tokens):
+        if t.pos == "nr" and len(t.word) == 3 and t.word[-1] in COMING and k + 2 < len(tokens) \
+                and len(tokens[k + 1].word) == 1 and "\u4e00" <= tokens[k + 1].word <= "\u9fff" \
+                and tokens[k + 2].word in verbs:
+            out += [Token(t.word[:2], "nr", t.start, t.end - 1), Token(t.word[-1], "v", t.end - 1, t.end)]
+        else:
+            out.append(t)
+    return out if len(out) != len(tokens) else tokens
 
 
 def _agrees(span: Span, tokens: list[Token], starts: list[int]) -> bool:
