@@ -81,3 +81,9 @@ def test_roles_a_doctor_with_no_organization_written_is_of_the_hospital_the_stor
 def test_roles_a_doctor_between_two_hospitals_named_as_often_has_none(run):
     ext = run("本报讯 患者先被送往衡南县中医院急救，后转到雁峰仁和骨科医院。医生周海涛介绍了手术情况。")
     assert ("周海涛", "医生", None) in held(ext)
+
+
+def test_roles_a_committees_department_written_bare_after_its_post(run):
+    ext = run("“我们要把好事办好。”市委常委、统战部部长钟丽说。")
+    assert ("钟丽", "部长", "中共衡阳市委统一战线工作部") in held(ext)
+    assert "统战部" not in {r.name for r in ext.entities if r.type == "organization"}

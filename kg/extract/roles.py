@@ -203,6 +203,8 @@ def run(doc: Doc) -> None:
         _, ps = _bare(doc, title, ms)
         org, os_ = _org_before(doc, ps)
         own = org is not None
+        if own and units and _joined(text, units[-1].end, os_):
+            org = _committees(doc, org, units[-1], os_)       # 县委常委、宣传部部长: the 县委's 宣传部
         if not own and (split := _body_in_title(doc, title, units, ps)) is not None:
             org, title = split          # 区委常委、政法委书记: 书记 of the 区委's 政法委
             os_, own = ps, True
@@ -340,6 +342,27 @@ def _body_in_title(doc: Doc, title: str, units: list[Unit], start: int) -> tuple
         place = written.removeprefix("中共").removesuffix("委员会").removesuffix("委") or place
     res = canonical(place + stem, doc, doc.home)
     return (EntityRef(ORGANIZATION, res[0]), title[len(stem):]) if res is not None else None
+
+
+def _committees(doc: Doc, org: EntityRef, prev: Unit, start: int) -> EntityRef:
+    """A party department written bare (宣传部) after a post of a party committee (中共祁东县委员会's 常委) in one
+    phrase is that committee's (中共祁东县委宣传部), its mention at `start` too; any other organization is itself."""
+    lex = doc.lex
+    departments = {k[1:] for k in lex.party_bodies if k.startswith("委") and k.endswith("部")}
+    committee = prev.org.name if prev.org is not None else ""
+    if org.name not in departments or not (committee.startswith("中共") and committee.endswith("委员会")):
+        return org
+    res = canonical(committee[2:-3] + "委" + org.name, doc, doc.home)
+    if res is None:
+        return org
+    dept = EntityRef(ORGANIZATION, res[0])
+    for m in doc.mentions(ORGANIZATION, by_start=False):
+        if m.start == start and m.ref == org:
+            m.ref = dept
+    doc.record(dept, org.name)
+    if not any(m.ref == org for m in doc.mentions(ORGANIZATION, by_start=False)):
+        doc.forget(org)
+    return dept
 
 
 def _joined(text: str, prev_end: int, start: int) -> bool:
