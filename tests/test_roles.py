@@ -87,3 +87,9 @@ def test_roles_a_committees_department_written_bare_after_its_post(run):
     ext = run("“我们要把好事办好。”市委常委、统战部部长钟丽说。")
     assert ("钟丽", "部长", "中共衡阳市委统一战线工作部") in held(ext)
     assert "统战部" not in {r.name for r in ext.entities if r.type == "organization"}
+
+
+def test_roles_bylines_with_a_colon_and_credits_with_no_post(run):
+    ext = run("记者：张大伟 通讯员：刘芳\n1月5日，衡南县举行植树活动。\n作者 郑好 编辑 冯玉")
+    assert {("张大伟", "记者", "衡阳日报社"), ("刘芳", "通讯员", None)} <= held(ext)
+    assert not {m for m in held(ext) if m[0] in ("郑好", "冯玉")}       # a credit: a person with no post

@@ -235,10 +235,16 @@ def run(doc: Doc) -> None:
         # names after the phrase
         pos = te
         byline = False
+        if text[te:te + 1] in ("：", ":") and doc.lex.titles.get(title) in ("{paper}", "-"):
+            pos += 1        # 记者：张大伟 通讯员：刘芳, a byline's post with a colon
+            byline = True
         while pos < len(text) and text[pos] in SPACES:
             pos += 1
             byline = True
         names = read_names(doc, pos, spaces=byline or _in_byline(text, ts))
+        if names and byline and title in doc.lex.word_set("role_words", "credit"):
+            units = []            # 编辑：冯玉, 编辑 冯玉: a credit, the person holds no post by it
+            continue
         if names:
             context.apply(units)
             _emit(doc, units, names)
