@@ -93,3 +93,9 @@ def test_roles_bylines_with_a_colon_and_credits_with_no_post(run):
     ext = run("记者：张大伟 通讯员：刘芳\n1月5日，衡南县举行植树活动。\n作者 郑好 编辑 冯玉")
     assert {("张大伟", "记者", "衡阳日报社"), ("刘芳", "通讯员", None)} <= held(ext)
     assert not {m for m in held(ext) if m[0] in ("郑好", "冯玉")}       # a credit: a person with no post
+
+
+def test_roles_no_organization_runs_over_a_preposition(run):
+    ext = run("1月8日，衡阳市中心医院泌尿外科完成首例机器人辅助手术。手术由科主任王建军主刀。")
+    assert ("王建军", "主任", "衡阳市中心医院泌尿外科") in held(ext)
+    assert "手术由科" not in {r.name for r in ext.entities if r.type == "organization"}

@@ -137,11 +137,11 @@ def _evidence_org(doc: Doc, start: int, title: str) -> tuple[EntityRef | None, i
             break
         i = tok.end - s
     k = i
-    while k < len(seg):          # and past the last function word of two characters inside (力挺10号|队长)
+    while k < len(seg):    # past the last function word of two characters, or preposition (力挺10号|队长, 手术由|科主任)
         tok = doc.token_at(s + k)
         if tok is None:
             break
-        if tok.pos.startswith(("p", "c", "d", "u", "r", "m", "q")) and len(tok.word) >= 2:
+        if tok.pos.startswith(("p", "c", "d", "u", "r", "m", "q")) and (len(tok.word) >= 2 or tok.pos == "p"):
             i = min(len(seg), tok.end - s)
             while i < len(seg):
                 t = doc.token_at(s + i)
