@@ -128,3 +128,14 @@ def test_events_an_event_opening_somewhere_is_that_event(run):
     ext = run("1月6日，衡南县第十届职工运动会在县体育中心开幕。县委书记陈军宣布开幕，县长李强致辞。")
     assert [e.name for e in ext.events] == ["衡南县第十届职工运动会"]
     assert {p.name for p in ext.events[0].attendees} == {"陈军", "李强"}
+
+
+def test_events_a_visit_to_the_city_named_by_its_first_character(run):
+    # 来衡调研: 衡 is the paper's city; what the visitors then see on that day is the same visit
+    ext = run("1月5日，省委副书记王刚来衡调研乡村振兴工作。市委书记陈华陪同。\n"
+              "当天，王刚先后考察了衡南县宝盖镇、衡阳高新区。")
+    visits = [e for e in ext.events if "调研" in e.name or "考察" in e.name]
+    assert len(visits) == 1
+    visit = visits[0]
+    assert visit.name == "来衡调研" and visit.date == "2021-01-05" and visit.place.name == "衡阳市"
+    assert {"王刚", "陈华"} <= {p.name for p in visit.attendees}

@@ -98,6 +98,7 @@ def run(doc: Doc) -> None:
             ss, se = doc.sentence_span(s)
             own = {m.ref for m in doc.mentions(PERSON) if ss <= m.start < se}
             ev.attendees = [p for p in ev.attendees if p in own]
+    events, triggers = _one_visit(doc, events, triggers)
     kept = [(ev, s, e) for ev, s, e in events if _evidenced(doc, ev, s, e)]
     home = doc.home
     home_ref = division_ref(home.city) if home is not None and home.city is not None else None
@@ -129,6 +130,25 @@ def _whole_word(doc: Doc, start: int, end: int, word: str) -> tuple[int, str]:
     if whole and start <= tok.end - len(whole) < end:
         return tok.end, whole
     return end, word
+
+
+def _one_visit(doc: Doc, events: list[tuple[EventFact, int, int]], triggers: list[str]):
+    """The visits (调研, 考察) an article reports on one day (or all with no day) are one visit, the first told (来衡调研
+    … 考察了衡阳高新区): the others' names become its other names. (events, triggers) without them."""
+    visit_words = doc.lex.word_set(WORDS, "visit")
+    first: dict[str | None, EventFact] = {}
+    kept_events, kept_triggers = [], []
+    for (ev, s, e), t in zip(events, triggers):
+        lead = first.get(ev.date) if t in visit_words else None
+        if lead is None:
+            if t in visit_words:
+                first[ev.date] = ev
+            kept_events.append((ev, s, e))
+            kept_triggers.append(t)
+            continue
+        lead.aliases.add(ev.name)
+        lead.attendees += [p for p in ev.attendees if p not in lead.attendees]
+    return kept_events, kept_triggers
 
 
 def _within_visit(doc: Doc, events: list[tuple[EventFact, int, int]], triggers: list[str]) -> None:
@@ -304,6 +324,12 @@ def _verb_phrase(doc: Doc, vs: int, ve: int) -> tuple[int, int] | None:
         b = before[0]
         mv = MOVE.search(text, max(0, b.start - 3), b.start)
         return (mv.start() if mv else b.start), ve
+    # 来衡调研: the home city by its first character after a verb of coming
+    home = doc.home
+    if home is not None and home.city is not None and home.city.short:
+        come = re.search(f"(?:来|莅|抵){re.escape(home.city.short[0])}$", text[max(0, lead - 2):lead])
+        if come is not None:
+            return lead - 2 + come.start(), ve
     # passive: 被……撞倒
     k = text.rfind("被", max(0, vs - 12), vs)
     if k >= 0 and "，" not in text[k:vs] and "。" not in text[k:vs]:
