@@ -139,3 +139,9 @@ def test_events_a_visit_to_the_city_named_by_its_first_character(run):
     visit = visits[0]
     assert visit.name == "来衡调研" and visit.date == "2021-01-05" and visit.place.name == "衡阳市"
     assert {"王刚", "陈华"} <= {p.name for p in visit.attendees}
+
+
+def test_events_a_name_inside_the_events_own_name_attended_nothing(run):
+    ext = run("1月5日，衡南县开展“学雷锋”志愿服务活动，县委副书记周洁参加活动。")
+    ev, = ext.events
+    assert {p.name for p in ev.attendees} == {"周洁"}

@@ -1,7 +1,8 @@
 """Who took part in an event: the persons its sentence names and the sentences that tell about it until the
 next event (活动中…, 会上…, a paragraph opened by one of them), the persons of a clause ending in 参加, 陪同 or
 出席 (市领导李高兴、贺喜灿参加), and 他/她, the person the text last named; never a reporter, a person the event
-remembers (缅怀彭德怀同志) or a name inside an organization's. Called by events.py."""
+remembers (缅怀彭德怀同志), a name inside an organization's or one inside the event's own (“学雷锋”志愿服务活动).
+Called by events.py."""
 from __future__ import annotations
 
 import re
@@ -26,7 +27,7 @@ def attendees(doc: Doc, events: list[tuple[EventFact, int, int]]) -> None:
               if any(o.start <= m.start and m.end <= o.end for o in doc.mentions(ORGANIZATION))}
     bounds = [doc.sentence_span(s)[0] for _, s, _ in events] + [len(text)]
     main_person = _main_person(doc)
-    for k, (ev, s, _e) in enumerate(events):
+    for k, (ev, s, e) in enumerate(events):
         a, b = bounds[k], bounds[k + 1]
         if b <= a:
             b = doc.sentence_span(s)[1]
@@ -34,7 +35,7 @@ def attendees(doc: Doc, events: list[tuple[EventFact, int, int]]) -> None:
         spans = _story(doc, s, b)
         for m in doc.mentions(PERSON):
             cited = text.startswith("总书记", m.end) and not own[0] <= m.start < own[1]
-            inside = a <= m.start < b and any(x <= m.start < y for x, y in spans)
+            inside = a <= m.start < b and any(x <= m.start < y for x, y in spans) and not s <= m.start < e
             if inside and m.ref not in reporters and not cited and (m.start, m.end) not in nested \
                     and not _commemorated(doc, m.start, m.end):
                 if m.ref not in ev.attendees:
