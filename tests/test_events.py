@@ -145,3 +145,10 @@ def test_events_a_name_inside_the_events_own_name_attended_nothing(run):
     ext = run("1月5日，衡南县开展“学雷锋”志愿服务活动，县委副书记周洁参加活动。")
     ev, = ext.events
     assert {p.name for p in ev.attendees} == {"周洁"}
+
+
+def test_events_a_visit_with_what_it_looked_at(run):
+    ext = run("1月11日，市委书记任刚来到蒸湘区，调研重点项目建设情况。市委常委王涛参加调研。")
+    ev, = ext.events
+    assert ev.name == "调研重点项目建设情况" and ev.date == "2021-01-11"
+    assert {p.name for p in ev.attendees} == {"任刚", "王涛"}

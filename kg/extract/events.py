@@ -330,6 +330,11 @@ def _verb_phrase(doc: Doc, vs: int, ve: int) -> tuple[int, int] | None:
         come = re.search(f"(?:来|莅|抵){re.escape(home.city.short[0])}$", text[max(0, lead - 2):lead])
         if come is not None:
             return lead - 2 + come.start(), ve
+    # a visit and what it looked at: 调研重点项目建设情况, 视察防汛工作
+    if text[vs:ve] in doc.lex.word_set(WORDS, "visit"):
+        end = _object_end(doc, ve)
+        if end is not None:
+            return vs, end
     # passive: 被……撞倒
     k = text.rfind("被", max(0, vs - 12), vs)
     if k >= 0 and "，" not in text[k:vs] and "。" not in text[k:vs]:
@@ -346,6 +351,27 @@ def _verb_phrase(doc: Doc, vs: int, ve: int) -> tuple[int, int] | None:
     return None
 
 
+OBJECT_POS = ("n", "vn", "nz", "an", "j", "b")
+OBJECT_MAX = 16
+
+
+def _object_end(doc: Doc, pos: int) -> int | None:
+    """Where the noun phrase that starts at `pos` and runs to the clause's end ends (重点项目建设情况); None if
+    anything else stands before the clause ends, or it is longer than OBJECT_MAX."""
+    i = doc.token_index(pos)
+    if i < 0 or doc.tokens[i].start != pos:
+        return None
+    end = pos
+    for t in doc.tokens[i:]:
+        if CLAUSE_END.match(t.word):
+            break
+        if not t.pos.startswith(OBJECT_POS) or t.end - pos > OBJECT_MAX:
+            return None
+        end = t.end
+    return end if end - pos >= 2 and doc.tokens[doc.token_index(end - 1)].pos.startswith("n") else None
+
+
+CLAUSE_END = re.compile(r"^[，,。；;！？!?\n]")
 HAPPEN_MANNER = re.compile(r"(?:不慎|全面|正式|顺利|突然|意外|成功)$")
 
 
