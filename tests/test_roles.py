@@ -99,3 +99,9 @@ def test_roles_no_organization_runs_over_a_preposition(run):
     ext = run("1月8日，衡阳市中心医院泌尿外科完成首例机器人辅助手术。手术由科主任王建军主刀。")
     assert ("王建军", "主任", "衡阳市中心医院泌尿外科") in held(ext)
     assert "手术由科" not in {r.name for r in ext.entities if r.type == "organization"}
+
+
+def test_roles_a_post_the_tagger_ran_into_an_organization(run):
+    # the tagger reads 石鼓区公安分局刑侦大队大队|长: the post is 大队长, the organization ends before it
+    ext = run("石鼓区公安分局刑侦大队大队长罗军提醒，网购要通过正规平台。")
+    assert ("罗军", "大队长", "衡阳市石鼓区公安分局刑侦大队") in held(ext)

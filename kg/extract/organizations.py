@@ -106,6 +106,10 @@ def _tagged_org(doc: Doc, ti: int, weak: set) -> tuple[int, int] | None:
     if known is not None and known.end() < len(word) and _not_a_name_part(word, known.end(), doc.lex):
         e = s + known.end()                              # 招行首建, 京东jd: a known name, then words the tagger ran on
         word = text[s:e]
+    post = _post_across(doc, s, e)
+    if post is not None:                                 # 刑侦大队大队|长: the post 大队长 begins inside the word
+        e = post
+        word = text[s:e]
     body = level_pattern(doc.lex).match(text, s)
     if body is not None and body.end() < e and not (suffix_at(text, e, doc.lex) or word.endswith(GOVERNMENT_ENDINGS)):
         e = body.end()                                   # 省纪委|会同, 县委|同乡: a body, then words the tagger ran on
@@ -127,6 +131,16 @@ def _tagged_org(doc: Doc, ti: int, weak: set) -> tuple[int, int] | None:
             and not leading_place(word, doc.home, allow_short=False)):
         weak.add((s, e))
         return s, e
+    return None
+
+
+def _post_across(doc: Doc, s: int, e: int) -> int | None:
+    """Where a post begins that starts in the last two characters of text[s:e] and runs past `e`, leaving two
+    characters or more before it; None if there is none. (A longer post inside, 开发区党工委|书记, is the
+    organization's own body.)"""
+    for start in range(max(s + 2, e - 2), e):          # the longest post first: 大队长, not 队长
+        if any(doc.text[start:start + n] in doc.lex.titles for n in range(e - start + 1, e - start + 4)):
+            return start
     return None
 
 
@@ -342,7 +356,7 @@ def _by_endings(doc: Doc, cands: _Candidates) -> None:
         if ends is not None and tok.word[-1] not in ends:
             continue      # what suffix_at answers at once, without its calls, for most tokens
         suf = suffix_at(text, tok.end, doc.lex)
-        if suf is None or (tok.end < len(text) and suffix_at(text, tok.end + 1, doc.lex) and text[tok.end] in "会部室处科"):
+        if suf is None or _post_across(doc, tok.start, tok.end) is not None or (tok.end < len(text) and suffix_at(text, tok.end + 1, doc.lex) and text[tok.end] in "会部室处科"):
             continue
         if len(suf) == 1 and (tok.word != suf and not (tok.pos in ("nt", "nz") or _ends_department(tok.word, doc.lex))
                               or common_word(doc.lex, text[tok.end - 2:tok.end], 100, names_too=True)):
