@@ -152,3 +152,12 @@ def test_events_a_visit_with_what_it_looked_at(run):
     ev, = ext.events
     assert ev.name == "调研重点项目建设情况" and ev.date == "2021-01-11"
     assert {p.name for p in ev.attendees} == {"任刚", "王涛"}
+
+
+def test_events_a_short_name_inside_a_longer_one_that_day_is_that_event(run):
+    ext = run("1月11日晚，湖南省第十五届运动会开幕式在衡阳体育中心举行。省委书记沈晓明宣布运动会开幕。\n"
+              "1月11日上午，衡南县一养殖场沼气池发生爆炸事故。经初步调查，爆炸系操作不当引起。")
+    names = {e.name for e in ext.events}
+    assert len(names) == 2 and "湖南省第十五届运动会开幕式" in names and any(n.endswith("爆炸事故") for n in names)
+    games = next(e for e in ext.events if "运动会" in e.name)
+    assert "沈晓明" in {p.name for p in games.attendees}

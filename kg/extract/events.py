@@ -479,11 +479,14 @@ def dice(a: str, b: str) -> float:
 
 
 def _same_event(a: EventFact, b: EventFact) -> bool:
-    """Two mentions in one article are one event: one name inside the other, names alike, or the same
-    kind of event (its last word) on the same day (相关工作调度会 is the 全市快递行业…调度会 of that day)."""
+    """Two mentions in one article are one event: one name inside the other (a short one on the same day), names
+    alike, or the same kind of event (its last word) on the same day (相关工作调度会 is the 全市快递行业…调度会 of
+    that day)."""
     x, y = a.name, b.name
     if x == y or (min(len(x), len(y)) >= 4 and (x in y or y in x)):
         return True
+    if (x in y or y in x) and a.date is not None and a.date == b.date:
+        return True          # 运动会 on the day of the 湖南省第十五届运动会开幕式
     d = dice(x, y)
     if d >= 0.6 or (x[-2:] == y[-2:] and d >= 0.4):
         return True
