@@ -227,3 +227,9 @@ def test_persons_a_name_gives_back_the_verb_of_coming(run):
     ext = run("1月9日，副省长陈飞来衡检查防汛工作。1月10日，省长王刚来衡考察。")
     assert {"陈飞", "王刚"} <= names(ext, "person")
     assert not {"陈飞来", "王刚来"} & names(ext, "person")
+
+
+def test_persons_the_same_verb_after_every_mention_is_no_third_character(run):
+    # 陈立 is followed by 主 both times (主持); the tagger reads 陈立 each time, so the name is not 陈立主
+    ext = run("3月5日，市长陈立主持召开市政府常务会议。会议由市长陈立主持。")
+    assert "陈立" in names(ext, "person") and "陈立主" not in names(ext, "person")

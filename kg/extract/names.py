@@ -150,7 +150,7 @@ def read_name(doc: Doc, i: int, *, strict_end: bool = False, tagged: int = 0) ->
     # the article's other uses decide: 赖馨正 written five times is not 赖馨 before 正要求
     two, third = text[i:i + short], text[i + short]
     followers = [text[k + len(two):k + len(two) + 1] for k in occurrences(text, two)]
-    if len(followers) >= 2 and len(set(followers)) == 1 and followers[0] == third:
+    if len(followers) >= 2 and len(set(followers)) == 1 and followers[0] == third and not _always_short(doc, two):
         return long_
     if len(set(followers)) > 1 and third in followers and followers.count(third) < len(followers):
         return short
@@ -168,6 +168,16 @@ def read_name(doc: Doc, i: int, *, strict_end: bool = False, tagged: int = 0) ->
     if is_word(doc, after) or is_word(doc, text[i + short:i + short + 3]):
         return short
     return long_
+
+
+def _always_short(doc: Doc, two: str) -> bool:
+    """Does the tagger read `two` as a whole name wherever it is written (陈立|主持 … 陈立|主持: the same verb after
+    each, not a name of three)?"""
+    for k in occurrences(doc.text, two):
+        tok = doc.token_at(k)
+        if tok is None or tok.start != k or tok.end != k + len(two) or not tok.pos.startswith("nr"):
+            return False
+    return True
 
 
 def _title_runs_on(text: str, given: int, end: int, lex) -> bool:
