@@ -233,3 +233,9 @@ def test_persons_the_same_verb_after_every_mention_is_no_third_character(run):
     # 陈立 is followed by 主 both times (主持); the tagger reads 陈立 each time, so the name is not 陈立主
     ext = run("3月5日，市长陈立主持召开市政府常务会议。会议由市长陈立主持。")
     assert "陈立" in names(ext, "person") and "陈立主" not in names(ext, "person")
+
+
+def test_persons_a_name_gives_back_the_and_before_a_post(run):
+    # the tagger reads 李明和|副市长: 和 joins two officials, it ends no name
+    ext = run("1月5日，市长李明和副市长王强出席开工仪式。")
+    assert {"李明", "王强"} <= names(ext, "person") and "李明和" not in names(ext, "person")

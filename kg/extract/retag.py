@@ -13,8 +13,8 @@ entity.
 
     市委副书记田宗之出席  ->  市委|副书记|田宗(nr)|之|出席  becomes  市委|副书记|田宗之(nr)|出席
 
-Before that, with the model or without, a name the tagger ran into the verb of coming after it is cut back:
-王刚来(nr)|衡|考察 becomes 王刚(nr)|来|衡|考察 (a visit to 衡, the city by its first character).
+Before that, with the model or without, a name the tagger ran into the word after it is cut back: 王刚来(nr)|衡|
+考察 becomes 王刚(nr)|来|衡|考察 (a visit to 衡, the city by its first character), 李明和(nr)|副市长 becomes 李明(nr)|和|副市长.
 """
 from __future__ import annotations
 
@@ -40,7 +40,7 @@ def model_on() -> bool:
 
 
 def run(doc: Doc) -> None:
-    came = _come_apart(doc.tokens, doc.lex.event_verbs)
+    came = _come_apart(doc.tokens, doc.lex)
     if came is not doc.tokens:
         doc.retag(came)
     if not model_on():
@@ -55,17 +55,21 @@ def run(doc: Doc) -> None:
 
 
 COMING = "来到赴莅"
+JOINING = "和与及"
 
 
-def _come_apart(tokens: list[Token], verbs) -> list[Token]:
-    """`tokens` with a person's name that took in the verb of coming after it given it back: the tagger reads
-    王刚来|衡|考察 (a place by its first character, then the visit) as 王刚来; it is 王刚|来|衡|考察."""
+def _come_apart(tokens: list[Token], lex) -> list[Token]:
+    """`tokens` with a person's name that took in the word after it given it back: the tagger reads 王刚来|衡|考察
+    (a place by its first character, then the visit) as 王刚来, and 李明和|副市长王强 as 李明和; they are 王刚|来|衡|考察
+    and 李明|和|副市长."""
     out: list[Token] = []
     for k, t in enumerate(tokens):
-        if t.pos == "nr" and len(t.word) == 3 and t.word[-1] in COMING and k + 2 < len(tokens) \
-                and len(tokens[k + 1].word) == 1 and "\u4e00" <= tokens[k + 1].word <= "\u9fff" \
-                and tokens[k + 2].word in verbs:
-            out += [Token(t.word[:2], "nr", t.start, t.end - 1), Token(t.word[-1], "v", t.end - 1, t.end)]
+        nxt = tokens[k + 1] if k + 1 < len(tokens) else None
+        coming = t.word[-1:] in COMING and nxt is not None and len(nxt.word) == 1 and "\u4e00" <= nxt.word <= "\u9fff" \
+            and k + 2 < len(tokens) and tokens[k + 2].word in lex.event_verbs
+        joining = t.word[-1:] in JOINING and nxt is not None and (nxt.word in lex.titles or nxt.pos == "nr")
+        if t.pos == "nr" and len(t.word) == 3 and (coming or joining):
+            out += [Token(t.word[:2], "nr", t.start, t.end - 1), Token(t.word[-1], "c" if joining else "v", t.end - 1, t.end)]
         else:
             out.append(t)
     return out if len(out) != len(tokens) else tokens
