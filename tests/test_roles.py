@@ -105,3 +105,9 @@ def test_roles_a_post_the_tagger_ran_into_an_organization(run):
     # the tagger reads 石鼓区公安分局刑侦大队大队|长: the post is 大队长, the organization ends before it
     ext = run("石鼓区公安分局刑侦大队大队长罗军提醒，网购要通过正规平台。")
     assert ("罗军", "大队长", "衡阳市石鼓区公安分局刑侦大队") in held(ext)
+
+
+def test_roles_a_heads_post_written_after_another_place(run):
+    ext = run("1月5日，耒阳市副市长刘强、衡南县县长赵勇参加会议。郴州市长李明出席。")
+    assert {("刘强", "副市长", "耒阳市人民政府"), ("赵勇", "县长", "衡南县人民政府"),
+            ("李明", "市长", "郴州市人民政府")} <= held(ext)

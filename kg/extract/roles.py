@@ -15,8 +15,8 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 
-from ..datamodel import ORGANIZATION, PERSON, ROLE, EntityRef, Membership
-from ..lexicon.gazetteer import CITY, COUNTY
+from ..datamodel import ORGANIZATION, PERSON, PLACE, ROLE, EntityRef, Membership
+from ..lexicon.gazetteer import CITY, COUNTY, PROVINCE
 from .doc import Doc, line_head
 from .geo import Home, leading_place
 from .names import person_name, read_name, read_names, valid_name
@@ -188,7 +188,7 @@ def run(doc: Doc) -> None:
     for m in _title_pattern(doc).finditer(text):
         ts, te = m.span()
         title = m.group()
-        if doc.overlaps(ts, te):
+        if doc.overlaps(ts, te) and not _place_took(doc, ts, title):
             inner = next((o.end for o in doc.ending_at_or_in(ts, te, ORGANIZATION)), None)
             if inner is None or text[inner:te] not in doc.lex.titles or doc.overlaps(inner, te):
                 continue
@@ -205,6 +205,9 @@ def run(doc: Doc) -> None:
         own = org is not None
         if own and units and _joined(text, units[-1].end, os_):
             org = _committees(doc, org, units[-1], os_)       # 县委常委、宣传部部长: the 县委's 宣传部
+        if not own and (gov := _place_government(doc, title, ps)) is not None:
+            org, os_ = gov          # 耒阳市副市长: 耒阳市人民政府, not the paper's city's
+            own = True
         if not own and (split := _body_in_title(doc, title, units, ps)) is not None:
             org, title = split          # 区委常委、政法委书记: 书记 of the 区委's 政法委
             os_, own = ps, True
@@ -348,6 +351,30 @@ def _body_in_title(doc: Doc, title: str, units: list[Unit], start: int) -> tuple
         place = written.removeprefix("中共").removesuffix("委员会").removesuffix("委") or place
     res = canonical(place + stem, doc, doc.home)
     return (EntityRef(ORGANIZATION, res[0]), title[len(stem):]) if res is not None else None
+
+
+def _place_took(doc: Doc, ts: int, title: str) -> bool:
+    """Did a place's name take the first character of the title at `ts` (郴州市|长: the tagger's 郴州市, then 长)?"""
+    return any(m.start < ts and doc.text[ts] == title[0] for m in doc.ending_at(ts + 1, PLACE))
+
+
+def _place_government(doc: Doc, title: str, ps: int) -> tuple[EntityRef, int] | None:
+    """(the government, where its place starts) that a head's title implies when a place of that level is written
+    right before it, or took the title's first character: 耒阳市副市长, 衡南县县长, 郴州市长."""
+    template = doc.lex.title_org(title) or ""
+    slot = next((k for k in ("province", "city", "county") if f"{{{k}}}" in template), None)
+    m = next((m for k in (ps, ps + 1) for m in doc.ending_at(k, PLACE) if m.start < ps), None) if slot else None
+    if m is None:
+        return None
+    lp = leading_place(doc.text[m.start:m.end], doc.home)
+    if lp is None or lp[1] != m.end - m.start:
+        return None
+    d = lp[0]
+    fits = {"province": d.level == PROVINCE, "city": d.name.endswith("市"),
+            "county": d.level == COUNTY and d.name.endswith(("县", "区", "旗"))}[slot]
+    if not fits:
+        return None
+    return EntityRef(ORGANIZATION, template.format(**{slot: district_name(d) if slot == "county" else d.name})), m.start
 
 
 def _committees(doc: Doc, org: EntityRef, prev: Unit, start: int) -> EntityRef:
