@@ -111,3 +111,8 @@ def test_roles_a_heads_post_written_after_another_place(run):
     ext = run("1月5日，耒阳市副市长刘强、衡南县县长赵勇参加会议。郴州市长李明出席。")
     assert {("刘强", "副市长", "耒阳市人民政府"), ("赵勇", "县长", "衡南县人民政府"),
             ("李明", "市长", "郴州市人民政府")} <= held(ext)
+
+
+def test_roles_a_bare_county_body_is_the_county_the_article_visits(run):
+    ext = run("3月5日，市委书记周海涛到衡东县调研。县委书记刘强，县委副书记、县长赵勇陪同。")
+    assert {("刘强", "书记", "中共衡东县委员会"), ("赵勇", "县长", "衡东县人民政府")} <= held(ext)

@@ -118,11 +118,13 @@ def article_county(text: str, home: Home) -> Division | None:
     g = gazetteer()
     counts: Counter = Counter()
     names = upper_names()
-    for m in re.finditer(r"[\u4e00-\u9fff]{2,5}?(?:县|区|市)", text):
-        for i in names.get(m.group(), ()):
-            d = g.get(i)
-            if d.level == COUNTY and home.within_home(d):
-                counts[d.id] += 1
+    for m in re.finditer(r"[县区市]", text):          # every name that ends at each: 到衡东县 is 衡东县
+        for n in range(6, 2, -1):
+            found = [d for i in names.get(text[max(0, m.end() - n):m.end()], ()) if (d := g.get(i)).level == COUNTY
+                     and home.within_home(d)] if m.end() >= n else []
+            if found:
+                counts[found[0].id] += 1
+                break
     if not counts:
         return None
     return g.get(counts.most_common(1)[0][0])
