@@ -161,3 +161,11 @@ def test_events_a_short_name_inside_a_longer_one_that_day_is_that_event(run):
     assert len(names) == 2 and "湖南省第十五届运动会开幕式" in names and any(n.endswith("爆炸事故") for n in names)
     games = next(e for e in ext.events if "运动会" in e.name)
     assert "沈晓明" in {p.name for p in games.attendees}
+
+
+@pytest.mark.parametrize("text, name", [("3月5日，市长陈立督导安全生产工作。", "督导安全生产工作"),
+                                        ("3月5日，副市长王晓峰来到衡东县，检查防汛工作。", "检查防汛工作"),
+                                        ("3月5日，市长陈立看望慰问老党员。", "看望慰问老党员")])
+def test_events_an_officials_doing_named_by_its_verb_and_object(run, text, name):
+    ev, = run(text, issue=date(2020, 3, 10)).events
+    assert ev.name == name and ev.date == "2020-03-05" and len(ev.attendees) == 1

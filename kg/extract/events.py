@@ -330,8 +330,8 @@ def _verb_phrase(doc: Doc, vs: int, ve: int) -> tuple[int, int] | None:
         come = re.search(f"(?:来|莅|抵){re.escape(home.city.short[0])}$", text[max(0, lead - 2):lead])
         if come is not None:
             return lead - 2 + come.start(), ve
-    # a visit and what it looked at: 调研重点项目建设情况, 视察防汛工作
-    if text[vs:ve] in doc.lex.word_set(WORDS, "visit"):
+    # a visit and what it looked at: 调研重点项目建设情况, 检查防汛工作, 看望慰问老党员
+    if text[vs:ve] not in doc.lex.event_happenings:
         end = _object_end(doc, ve)
         if end is not None:
             return vs, end
@@ -351,7 +351,7 @@ def _verb_phrase(doc: Doc, vs: int, ve: int) -> tuple[int, int] | None:
     return None
 
 
-OBJECT_POS = ("n", "vn", "nz", "an", "j", "b")
+OBJECT_POS = ("n", "vn", "nz", "an", "j", "b", "a")
 OBJECT_MAX = 16
 
 
@@ -362,6 +362,9 @@ def _object_end(doc: Doc, pos: int) -> int | None:
     if i < 0 or doc.tokens[i].start != pos:
         return None
     end = pos
+    verbs = doc.lex.event_verbs
+    if doc.tokens[i].word in verbs:         # 看望慰问老党员: the second verb of two
+        i += 1
     for t in doc.tokens[i:]:
         if CLAUSE_END.match(t.word):
             break
