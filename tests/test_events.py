@@ -169,3 +169,8 @@ def test_events_a_short_name_inside_a_longer_one_that_day_is_that_event(run):
 def test_events_an_officials_doing_named_by_its_verb_and_object(run, text, name):
     ev, = run(text, issue=date(2020, 3, 10)).events
     assert ev.name == name and ev.date == "2020-03-05" and len(ev.attendees) == 1
+
+
+def test_events_accompanying_witnessing_or_sitting_in_is_no_event_of_its_own(run):
+    ext = run("3月5日，市长陈立出席签约仪式并见证签约，副市长王强陪同检查。", issue=date(2020, 3, 10))
+    assert [e.name for e in ext.events] == ["签约仪式"]
