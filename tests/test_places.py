@@ -109,3 +109,9 @@ def test_places_a_tagged_short_form_is_the_place_it_ends(run):
 def test_places_a_name_before_lu_tu_is_no_road(run):
     got = _place_texts(run("考虑到刘宝山路途遥远、行动不便，医生上门为他复查。"))
     assert not any(p.endswith("路") for p in got)
+
+
+def test_places_a_verb_that_holds_an_event_begins_no_village(run):
+    ext = run("3月5日，石鼓区举办社区运动会。")
+    assert names(ext, "place") == {"石鼓区"}
+    assert ext.events[0].place.name == "石鼓区"

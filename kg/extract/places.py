@@ -193,7 +193,7 @@ def _chain(doc: Doc, home: Home, i: int) -> int:
                 ref = add_division(doc, known, m.start(), m.end())
                 if ref is not None and known.parent != (parent.id if parent is not None else -1):
                     doc.record(ref).parent = parent_ref     # the text's parent, not the town it skipped
-            elif doc.is_boundary(m.start()):
+            elif doc.is_boundary(m.start()) and not _a_verb_before(doc, m.start()):
                 ref = add_local(doc, name, m.start(), m.end(), parent_ref, "village", alias=surface)
             else:
                 ref = None
@@ -206,6 +206,14 @@ def _chain(doc: Doc, home: Home, i: int) -> int:
                     if ref is not None:
                         pos = g_.end()
     return pos if pos > chain_end + 1 else chain_end
+
+
+def _a_verb_before(doc: Doc, start: int) -> bool:
+    """Does a verb that holds an event or stops its name (举办, 召开, 开展) begin what would be a village's name at
+    `start` (石鼓区举办社区运动会: no village 举办社区)?"""
+    tok = doc.token_at(start)
+    return tok is not None and tok.start == start and (
+        tok.word in doc.lex.event_hosts or tok.word in doc.lex.word_set("event_words", "name_stop"))
 
 
 def _next_division(doc: Doc, home: Home, pos: int, parent: Division | None) -> tuple[Division, int] | None:
