@@ -41,3 +41,16 @@ def test_dates_recent_words_are_the_issue_month_and_no_issue_means_unresolved():
 def test_dates_span_excludes_leading_newline():
     (s, e, v), = find_dates("标题\n1月3日，授牌。", ISSUE)
     assert "标题\n1月3日，授牌。"[s:e] == "1月3日"
+
+
+@pytest.mark.parametrize("text, expected", [("上月28日，市长到珠晖区调研。", "2024-02-28"),
+                                            ("本月5日上午，会议召开。", "2024-03-05"),
+                                            ("上周五，市长调研。", "2024-03-01"),      # 2024-03-10 is a Sunday
+                                            ("下周三将举行。", "2024-03-13")])
+def test_dates_a_month_or_week_counted_from_the_issue(text, expected):
+    assert find_dates(text, date(2024, 3, 10))[0][2] == expected
+
+
+def test_dates_the_next_day_is_the_day_after_the_last_date_written():
+    got = find_dates("3月5日，代表团抵达衡阳。次日，代表团考察了高新区。", date(2024, 3, 10))
+    assert [v for _, _, v in got] == ["2024-03-05", "2024-03-06"]

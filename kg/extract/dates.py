@@ -29,6 +29,8 @@ RANGE_END = rf"(?:\s*(?:至|到|—|－|-|~|～)\s*(?:{NUM}\s*月\s*)?{NUM}\s*[�
 
 PATTERNS = [
     re.compile(rf"(?:{YEAR}|{REL_YEAR})?\s*{MONTH}\s*{DAY}{PART}{RANGE_END}"),
+    re.compile(rf"(?P<relmonth>上月|本月|下月|上个月|这个月)\s*{DAY}{PART}"),
+    re.compile(rf"(?P<relweek>上周|本周|下周|上星期|本星期|下星期)(?P<weekday>[一二三四五六日天]){PART}"),
     re.compile(rf"(?:{YEAR}|{REL_YEAR})\s*{MONTH}(?![\d{CN}]*\s*[日号])"),
     re.compile(rf"(?<![\d月]){DAY}{PART}(?=[，,、\s]|上午|下午|晚)"),
     re.compile(rf"(?<![\d年]){MONTH}(?=份|[，,]|以来|中旬|上旬|下旬|底|初)"),
@@ -41,6 +43,9 @@ PATTERNS = [
 RECENT = ("近日", "日前", "近期", "月日")      # the issue's month (EXTRACTION.md: decided close calls)
 SENTENCE_BREAK = re.compile(r"[。！？!?\n]")
 OFFSETS = {"昨日": -1, "昨天": -1, "前日": -2, "前天": -2, "今日": 0, "今天": 0, "明日": 1, "明天": 1}
+MONTH_OFFSETS = {"上月": -1, "上个月": -1, "本月": 0, "这个月": 0, "下月": 1}
+WEEK_OFFSETS = {"上周": -7, "上星期": -7, "本周": 0, "本星期": 0, "下周": 7, "下星期": 7}
+WEEKDAYS = "一二三四五六日"           # 天 is 日
 YEAR_OFFSETS = {"今年": 0, "去年": -1, "前年": -2, "明年": 1}
 
 
@@ -61,6 +66,8 @@ def resolve(m: re.Match, issue: date | None, year_context: int | None = None) ->
     g = m.groupdict()
     if g.get("yearsago"):       # 两年前 in a 2022 issue: 2020
         return str(issue.year - cn_number(g["yearsago"])) if issue else None
+    if g.get("relmonth") or g.get("relweek"):
+        return _relative(g, issue)
     if g.get("relday"):
         word = g["relday"]
         if issue is None:
@@ -105,6 +112,18 @@ def resolve(m: re.Match, issue: date | None, year_context: int | None = None) ->
     return _iso(year, month, day)
 
 
+def _relative(g: dict, issue: date | None) -> str | None:
+    """上月28日 (the month before the issue's), 本月5日, 上周五 (the Friday of the week before the issue's)."""
+    if issue is None:
+        return None
+    if g.get("relmonth"):
+        k = issue.year * 12 + issue.month - 1 + MONTH_OFFSETS[g["relmonth"]]
+        return _iso(k // 12, k % 12 + 1, cn_number(g["day"]))
+    monday = issue - timedelta(days=issue.weekday())
+    day = WEEKDAYS.index(g["weekday"].replace("天", "日"))
+    return (monday + timedelta(days=WEEK_OFFSETS[g["relweek"]] + day)).isoformat()
+
+
 def _iso(y: int, m: int, d: int) -> str | None:
     if not (1 <= m <= 12 and 1 <= d <= calendar.monthrange(y, m)[1]):
         return None
@@ -125,11 +144,17 @@ def find_dates(text: str, issue: date | None) -> list[tuple[int, int, str | None
     found.sort(key=lambda x: x[0])
     out = []
     year_context: tuple[int, int] | None = None    # (year, end offset of the match that wrote it)
+    last_day: str | None = None                    # the last full date written: 次日 is the day after it
     for s, e, m in found:
         ctx = None
         if year_context and not SENTENCE_BREAK.search(text, year_context[1], s):
             ctx = year_context[0]
-        out.append((s, e, resolve(m, issue, ctx)))
+        value = resolve(m, issue, ctx)
+        if m.groupdict().get("relday") == "次日" and last_day is not None:
+            value = (date.fromisoformat(last_day) + timedelta(days=1)).isoformat()
+        if value is not None and len(value) == 10:
+            last_day = value
+        out.append((s, e, value))
         if m.groupdict().get("year"):
             year_context = (cn_number(m["year"]), e)
     return out
