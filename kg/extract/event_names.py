@@ -1,0 +1,202 @@
+"""How the events extractor (events.py) reads an event's name in the text's own words: the noun phrase that ends
+in an event word, read leftwards (`衡阳文创联盟成立大会暨首批战略合作项目发布式`), and a verb with what it was done
+to (`视察湖南`, `前往衡阳抗战纪念馆参观`, `检查防汛工作`, `不慎落水`)."""
+from __future__ import annotations
+
+import re
+
+from ..datamodel import DATE, ORGANIZATION, PERSON, PLACE
+from .doc import Doc
+
+WORDS = "event_words"      # kg/lexicon/event_words.tsv
+NP_POS_STOP = ("p", "c", "u", "r", "d", "y", "e", "o", "w", "t", "x", "q")
+QUOTE_MAX = 24      # a quotation longer than this is speech, not part of an event's name
+MOVE = re.compile(r"(?:前往|来到|到|赴|走进|深入|在|莅)$")
+VISIT_MANNER = re.compile(r"(?:学习|实地|现场|专题|参观|调研|深入|蹲点|暗访|督导|检查|指导)+")     # 在赣州市学习考察
+
+
+def whole_word(doc: Doc, start: int, end: int, word: str) -> tuple[int, str]:
+    """(end, event word) of the event word found at text[start:end], run on to the end of the tagger's word where
+    that word ends in a longer one: the first word found in 工作会议 is 工作会, the one meant 会议."""
+    i = doc.token_index(end - 1)
+    tok = doc.tokens[i] if i >= 0 else None
+    if tok is None or tok.end <= end:
+        return end, word
+    lex = doc.lex
+    whole = lex.ending("event_nouns", lex.event_nouns, doc.text, tok.end)
+    if whole and start <= tok.end - len(whole) < end:
+        return tok.end, whole
+    return end, word
+
+
+def inside(doc: Doc, s: int, e: int, *types: str) -> bool:
+    return any(m.start <= s and e <= m.end and (m.start, m.end) != (s, e) or (m.start < e and s < m.end)
+               for m in doc.mentions(*types, by_start=False))
+
+
+def only_quote_head(name: str) -> bool:
+    return name.startswith(("”", "）", ")"))
+
+
+def np_start(doc: Doc, trig_start: int) -> int:
+    """Walk left from an event word over the noun phrase that names the event."""
+    text = doc.text
+    stop = doc.lex.word_set(WORDS, "name_stop")
+    i = doc.token_index(trig_start)
+    start = doc.tokens[i].start if i >= 0 and doc.tokens[i].start < trig_start else trig_start
+    j = i - 1 if i >= 0 and doc.tokens[i].start >= trig_start else i - 1
+    if i >= 0 and doc.tokens[i].start < trig_start:
+        glued = text[doc.tokens[i].start:trig_start]         # 出席会议 tagged one word: 出席 stops the name as ever
+        start = trig_start if doc.tokens[i].word in stop or glued in stop else doc.tokens[i].start
+    quote = 0
+    quote_end = 0
+    while j >= 0:
+        t = doc.tokens[j]
+        w = t.word
+        if trig_start - t.start > 44 or (t.end < start and quote == 0 and w not in "”」』》"):
+            break            # too long, or a line break lies between
+        if w in "”」』》":
+            quote += 1
+            quote_end = t.end
+            start = t.start
+            j -= 1
+            continue
+        if w in "“「『《":
+            if quote == 0:
+                break
+            quote -= 1
+            inner = doc.text[t.end:quote_end - 1]
+            if len(inner) > QUOTE_MAX or any(c in inner for c in "。！？；"):
+                start = quote_end       # a quoted sentence is speech: the name starts after it
+                break
+            start = t.start
+            j -= 1
+            continue
+        if quote > 0:
+            if w in ("，", ",", "。", "；") or t.pos == "t":
+                break        # quotes that do not pair up: the name starts after the clause break
+            start = t.start
+            j -= 1
+            continue
+        if w in ("暨", "、", "·", "—", "（", "）", "(", ")") and j > 0:
+            start = t.start
+            j -= 1
+            continue
+        if w in stop or not any("\u4e00" <= c <= "\u9fff" or c.isalnum() for c in w):
+            break
+        if (t.pos.startswith("m") and (w.startswith("第") or doc.text.startswith(("年度", "届", "年"), t.end))) or (
+                t.pos == "t" and w.endswith(("年度", "届"))):
+            start = t.start      # 2020年度…, 第四届…
+            j -= 1
+            continue
+        if t.pos.startswith(NP_POS_STOP) and t.pos not in ("vn", "nz"):
+            break
+        if t.pos.startswith("v") and t.pos != "vn" and len(w) == 1:
+            break
+        if _is_person_or_org_subject(doc, t.start, t.end):
+            break
+        start = t.start
+        j -= 1
+    while start < trig_start and text[start] in "、·—（）()暨":
+        start += 1
+    if start + 1 < trig_start and text[start + 1] == "、" and start > 0 and "\u4e00" <= text[start - 1] <= "\u9fff":
+        start += 2           # 助学、爱心助残活动: the 学 belongs to the word before
+    if start > 0 and text[start] in "市县区省" and text[start - 1] in "我本该":
+        start += 1       # 我市2020年度绩效考核公众评估: 我市 is the paper's city, not the name
+    return start
+
+
+def _is_person_or_org_subject(doc: Doc, s: int, e: int) -> bool:
+    return any(m.start <= s < m.end for m in doc.mentions(PERSON, by_start=False))
+
+
+def verb_phrase(doc: Doc, vs: int, ve: int) -> tuple[int, int] | None:
+    """(start, end) of `视察湖南`, `授牌“…”`, `前往衡阳抗战纪念馆参观`, `被一台违规的SUV撞倒`."""
+    text = doc.text
+    # object after the verb: a quotation, a place, an organization or a person
+    j = ve
+    if text.startswith("了", j):
+        j += 1
+    if j < len(text) and text[j] in "“「《":
+        close = {"“": "”", "「": "」", "《": "》"}[text[j]]
+        k = text.find(close, j + 1)
+        if 0 < k - j <= 40:
+            return vs, k + 1
+    if text[j:j + 1] in ("我", "本") and j + 1 < len(text) and text[j + 1] in "市县区省":
+        j += 1           # 会见我市党政代表团: the organization is 市党政代表团
+    for m in doc.mentions(PLACE, ORGANIZATION, PERSON, by_start=False):
+        if m.start == j:
+            end = m.end
+            # 看望慰问了困难群众: take a short noun object too
+            return vs, end
+    # object before: 前往衡阳抗战纪念馆参观, 在赣州市学习考察, 到市开发区现场办公
+    gap = VISIT_MANNER.search(text, max(0, vs - 8), vs)
+    lead = gap.start() if gap is not None and gap.end() == vs else vs
+    before = [m for m in doc.mentions(PLACE, ORGANIZATION, by_start=False) if m.end in (vs, lead)]
+    if before:
+        b = before[0]
+        mv = MOVE.search(text, max(0, b.start - 3), b.start)
+        return (mv.start() if mv else b.start), ve
+    # 来衡调研: the home city by its first character after a verb of coming
+    home = doc.home
+    if home is not None and home.city is not None and home.city.short:
+        come = re.search(f"(?:来|莅|抵){re.escape(home.city.short[0])}$", text[max(0, lead - 2):lead])
+        if come is not None:
+            return lead - 2 + come.start(), ve
+    # a visit and what it looked at: 调研重点项目建设情况, 检查防汛工作, 看望慰问老党员
+    if text[vs:ve] not in doc.lex.event_happenings:
+        end = _object_end(doc, ve)
+        if end is not None:
+            return vs, end
+    # passive: 被……撞倒
+    k = text.rfind("被", max(0, vs - 12), vs)
+    if k >= 0 and "，" not in text[k:vs] and "。" not in text[k:vs]:
+        return k, ve
+    # 正式开工建设, 恢复通车: the subject before, when it is a place or project
+    if text[max(0, vs - 2):vs] in ("正式", "全面", "顺利"):
+        return vs - 2, ve
+    subj = [m for m in doc.mentions(PLACE, by_start=False) if 0 < vs - m.end <= 12 and "，" not in text[m.end:vs]]
+    if subj and doc.lex.event_verbs and text[vs:ve] in ("通车", "恢复通车", "开工", "竣工", "投入使用"):
+        return subj[0].start, ve
+    if text[vs:ve] in doc.lex.event_happenings and dated(doc, vs):
+        manner = HAPPEN_MANNER.search(text, max(0, vs - 2), vs)
+        return (manner.start() if manner is not None else vs), ve     # 不慎落水, 全面开工, 宣判
+    return None
+
+
+OBJECT_POS = ("n", "vn", "nz", "an", "j", "b", "a")
+
+
+OBJECT_MAX = 16
+
+
+def _object_end(doc: Doc, pos: int) -> int | None:
+    """Where the noun phrase that starts at `pos` and runs to the clause's end ends (重点项目建设情况); None if
+    anything else stands before the clause ends, or it is longer than OBJECT_MAX."""
+    i = doc.token_index(pos)
+    if i < 0 or doc.tokens[i].start != pos:
+        return None
+    end = pos
+    verbs = doc.lex.event_verbs
+    if doc.tokens[i].word in verbs:         # 看望慰问老党员: the second verb of two
+        i += 1
+    for t in doc.tokens[i:]:
+        if CLAUSE_END.match(t.word):
+            break
+        if not t.pos.startswith(OBJECT_POS) or t.end - pos > OBJECT_MAX:
+            return None
+        end = t.end
+    return end if end - pos >= 2 and doc.tokens[doc.token_index(end - 1)].pos.startswith("n") else None
+
+
+CLAUSE_END = re.compile(r"^[，,。；;！？!?\n]")
+
+
+HAPPEN_MANNER = re.compile(r"(?:不慎|全面|正式|顺利|突然|意外|成功)$")
+
+
+def dated(doc: Doc, pos: int) -> bool:
+    """Does the sentence at `pos` give a day (5月20日, 昨日)? A happening is news when it says when: 捐款 and 复工 in a
+    life story are not."""
+    ss, se = doc.sentence_span(pos)
+    return any(ss <= m.start < se and m.value and len(m.value) == 10 for m in doc.mentions(DATE))
