@@ -174,3 +174,16 @@ def test_events_an_officials_doing_named_by_its_verb_and_object(run, text, name)
 def test_events_accompanying_witnessing_or_sitting_in_is_no_event_of_its_own(run):
     ext = run("3月5日，市长陈立出席签约仪式并见证签约，副市长王强陪同检查。", issue=date(2020, 3, 10))
     assert [e.name for e in ext.events] == ["签约仪式"]
+
+
+@pytest.mark.parametrize("text, name", [("3月5日，衡阳市第一届全民龙舟赛在湘江举行。", "衡阳市第一届全民龙舟赛"),
+                                        ("3月5日，石鼓区举办第三届邻里节。", "第三届邻里节"),
+                                        ("3月5日，全市乒乓球邀请赛开赛。", "全市乒乓球邀请赛")])
+def test_events_a_contest_or_festival_by_its_ending(run, text, name):
+    assert [e.name for e in run(text, issue=date(2020, 3, 10)).events] == [name]
+
+
+@pytest.mark.parametrize("text", ["春节期间，游客增多。", "要推动经济发展，抓好关键环节。",
+                                  "雁峰区每年举办读书节、美食节、灯会等群众文化活动。"])
+def test_events_no_contest_or_festival_in_a_holiday_a_verb_or_a_list(run, text):
+    assert run(text, issue=date(2020, 3, 10)).events == []

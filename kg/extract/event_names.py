@@ -15,6 +15,19 @@ MOVE = re.compile(r"(?:前往|来到|到|赴|走进|深入|在|莅)$")
 VISIT_MANNER = re.compile(r"(?:学习|实地|现场|专题|参观|调研|深入|蹲点|暗访|督导|检查|指导)+")     # 在赣州市学习考察
 
 
+def ending_words(doc: Doc) -> list[tuple[int, int]]:
+    """(start, end) of each tagger's word that is an event word by its ending (event_triggers.tsv, ending): a noun with
+    two characters or more before the ending (邀请赛, 邻里节, 书画展), or the ending alone right after a noun (龙舟|赛)."""
+    endings, tokens, out = doc.lex.event_endings, doc.tokens, []
+    for k, t in enumerate(tokens):
+        if t.pos not in ("n", "nz", "vn") or t.word[-1:] not in endings or t.word[-2:] in doc.lex.event_not_endings:
+            continue
+        alone = len(t.word) == 1 and k > 0 and tokens[k - 1].end == t.start and tokens[k - 1].pos in ("n", "nz", "vn")
+        if len(t.word) >= 3 or alone:
+            out.append((t.start, t.end))
+    return out
+
+
 def whole_word(doc: Doc, start: int, end: int, word: str) -> tuple[int, str]:
     """(end, event word) of the event word found at text[start:end], run on to the end of the tagger's word where
     that word ends in a longer one: the first word found in 工作会议 is 工作会, the one meant 会议."""

@@ -15,7 +15,7 @@ import re
 
 from ..datamodel import DATE, EVENT, ORGANIZATION, PERSON, PLACE, EntityRef, EventFact, Mention
 from .doc import Doc
-from .event_names import MOVE, dated, inside, np_start, only_quote_head, verb_phrase, whole_word
+from .event_names import MOVE, dated, ending_words, inside, np_start, only_quote_head, verb_phrase, whole_word
 from .event_people import attendees
 from .place_refs import division_ref
 
@@ -50,6 +50,12 @@ def run(doc: Doc) -> None:
         if (short and not accident) or generic or only_quote_head(name) or GENERIC_HEADS.match(name):
             continue
         found.append((start, end, end, "noun"))
+    for ws, we in ending_words(doc):                 # 衡阳市第一届全民龙舟赛, 第三届邻里节, 书画展
+        if any(s < we and ws < e for s, e, _, _ in found) or inside(doc, ws, we, ORGANIZATION):
+            continue
+        start = np_start(doc, ws)
+        if we - start >= MIN_CHARS and "、" not in text[start:we + 1]:      # 寿文化节、南岳庙会、星空节等: a list
+            found.append((start, we, we, "noun"))
     held = _held(doc, found)
     for m in verbs.finditer(text):
         if inside(doc, m.start(), m.end(), ORGANIZATION, PLACE) or any(s <= m.start() < e for s, e, _, _ in found):

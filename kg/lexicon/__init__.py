@@ -47,6 +47,8 @@ class Lexicon:
     road_suffixes: list[str] = field(default_factory=list)
     event_nouns: list[str] = field(default_factory=list)
     event_verbs: list[str] = field(default_factory=list)
+    event_endings: set[str] = field(default_factory=set)           # 赛, 节, 展: 龙舟赛, 邻里节, 书画展 are events
+    event_not_endings: set[str] = field(default_factory=set)       # 发展, 环节: such endings of no event
     event_hosts: set[str] = field(default_factory=set)                # 举行, 召开: hold an event, name none
     event_happenings: set[str] = field(default_factory=set)           # 落水, 开工: the verb is the occurrence
     surnames: set[str] = field(default_factory=set)
@@ -245,8 +247,10 @@ def load(extra_dir: str | None = None) -> Lexicon:
     triggers = _kinds("event_triggers.tsv", extra)
     lex.event_nouns = list(triggers.get("noun", ()))
     lex.event_hosts = set(triggers.get("host", ()))
-    lex.event_verbs = sorted({w for kind, words in triggers.items() if kind not in ("noun", "host") for w in words},
-                             key=len, reverse=True)
+    lex.event_endings = set(triggers.get("ending", ()))
+    lex.event_not_endings = set(triggers.get("not_ending", ()))
+    lex.event_verbs = sorted({w for kind, words in triggers.items() if kind not in ("noun", "host", "ending", "not_ending")
+                              for w in words}, key=len, reverse=True)
     lex.event_happenings = set(triggers.get("happen", ()))
     for s in _lines("surnames.txt", extra):
         s = s.strip()
