@@ -187,3 +187,9 @@ def test_events_a_contest_or_festival_by_its_ending(run, text, name):
                                   "雁峰区每年举办读书节、美食节、灯会等群众文化活动。"])
 def test_events_no_contest_or_festival_in_a_holiday_a_verb_or_a_list(run, text):
     assert run(text, issue=date(2020, 3, 10)).events == []
+
+
+@pytest.mark.parametrize("text, name", [("3月5日，雁峰区开展消防应急演练。", "消防应急演练"),
+                                        ("3月5日，常宁市发生一起山体滑坡。", "山体滑坡")])
+def test_events_drills_and_landslides(run, text, name):
+    assert [e.name for e in run(text, issue=date(2020, 3, 10)).events] == [name]
