@@ -212,3 +212,9 @@ def test_organizations_the_models_name_used_by_a_post_or_repeated_is_an_organiza
 def test_organizations_the_models_name_seen_once_and_used_by_nothing_is_dropped(run):
     ext = run("近日，铁路公务段职工来到社区开展志愿服务。")
     assert "铁路公务段" not in names(ext, "organization")
+
+
+def test_organizations_a_body_of_the_level_word_right_before_it(run):
+    # the pattern 'up to six characters, a level word, a body' started at the 市 of 副市长
+    ext = run("3月5日，副市长王晓峰率市住建局负责人到蒸湘区调研。")
+    assert names(ext, "organization") == {"衡阳市住房和城乡建设局"}

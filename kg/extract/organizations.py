@@ -42,7 +42,7 @@ def _level_start(m: re.Match, home: Home) -> tuple[int, int]:
     lp = leading_place(body, home)
     if lp is not None and body[lp[1] - 1:lp[1]] in ("省", "市", "县", "区") or (lp is not None and lp[1] >= 2):
         return m.span()
-    k = next((i for i, c in enumerate(text) if c in "省市县区"), 0)
+    k = m.start("level") - m.start()     # the level word before the body (副市长王晓峰率市住建局: the second 市)
     for j in range(1, k - 1):       # 会见了长沙市委: the pattern started early, the place starts later
         lp = leading_place(text[j:], home, allow_short=False)
         if lp is not None and j + lp[1] in (k, k + 1):
