@@ -218,3 +218,8 @@ def test_organizations_a_body_of_the_level_word_right_before_it(run):
     # the pattern 'up to six characters, a level word, a body' started at the 市 of 副市长
     ext = run("3月5日，副市长王晓峰率市住建局负责人到蒸湘区调研。")
     assert names(ext, "organization") == {"衡阳市住房和城乡建设局"}
+
+
+def test_organizations_the_youth_leagues_committee(run):
+    ext = run("3月5日，团市委书记顾丽出席活动。")
+    assert ("顾丽", "书记", "共青团衡阳市委员会") in held(ext)

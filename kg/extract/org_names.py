@@ -28,6 +28,10 @@ def canonical(surface: str, doc: Doc, home: Home) -> tuple[str, set[str]] | None
     committee = party_committee(surface, doc, home)
     if committee is not None:
         return committee
+    if surface[:1] == "团" and surface[1:2] in "省市县区" and (party := canonical(surface[1:], doc, home)) \
+            and party[0].startswith("中共") and party[0].endswith("委员会"):
+        name = "共青团" + party[0].removeprefix("中共")       # 团市委: the Youth League's committee, not the Party's
+        return name, {surface}
     body = surface
     if body.startswith("政协") and body.endswith("委员会") and (lp := leading_place(body[2:], home)) is not None:
         place = lp[0].name

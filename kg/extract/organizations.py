@@ -262,13 +262,13 @@ class _Candidates:
         if _bare_department(surface, doc.lex) or surface.endswith(("街道办事处", "村委会", "居委会")):
             return        # 卫健委 alone: some city's; 向阳桥街道办事处 is the town
         if surface[-1] in SINGLE_SUFFIXES and surface not in doc.lex.organizations and not (
-                surface[0] in LEVEL_WORDS or surface.startswith(("中共", "政协")) or leading_place(surface, home)
+                surface.lstrip("团")[0] in LEVEL_WORDS or surface.startswith(("中共", "政协")) or leading_place(surface, home)
                 or _tagged_whole(doc, s, e)):
             return        # 全程网办, 平台办: a one-character ending needs a place before it, or the tagger's word
         if surface.endswith("工作室") and not _names_something(doc, s, e - 3):
             return        # 委员工作室 alone is any member's studio
         if len(surface) <= 3 and not (doc.is_boundary(s) and doc.is_boundary(e)) and not (
-                surface[0] in "省市县区" and surface[1:] in doc.lex.party_bodies) and not _tagged_known(doc, s, e):
+                surface.lstrip("团")[0] in "省市县区" and surface.lstrip("团")[1:] in doc.lex.party_bodies) and not _tagged_known(doc, s, e):
             return        # 央行 inside 中央行动 (but 省纪委 is one even where the tagger ran on: 省纪委会同)
         if doc.lex.starting("venue_suffixes", doc.lex.venue_suffixes, text, e) or surface.endswith(("大厅", "服务大厅")):
             return        # part of a venue's name (…中共代表团旧址), or a hall
@@ -334,7 +334,7 @@ def _by_names(doc: Doc, cands: _Candidates) -> None:
             e -= len(m.group("tail"))        # 省安委会统一部署: 统一部 is no department
         if s > 0 and text[s - 1] in "省市县区" and text[s] in "省市县区":
             continue   # the 市 of 衡阳市委 belongs to the place, found below
-        cands.record(s, e)
+        cands.record(s - (text[s - 1:s] == "团" and text[s] in "省市县区"), e)      # 团市委: the Youth League's
     for m in army_pattern(doc.lex).finditer(text):
         s, e = m.span()
         if doc.is_boundary(s) and doc.is_boundary(e) and text[s - 1:s] not in ("某", "该", "各", "老") and not (
