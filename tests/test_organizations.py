@@ -223,3 +223,9 @@ def test_organizations_a_body_of_the_level_word_right_before_it(run):
 def test_organizations_the_youth_leagues_committee(run):
     ext = run("3月5日，团市委书记顾丽出席活动。")
     assert ("顾丽", "书记", "共青团衡阳市委员会") in held(ext)
+
+
+def test_organizations_a_group_named_without_its_legal_form_is_the_same(run):
+    ext = run("3月5日，衡阳市人民政府与中国建材集团有限公司签订战略合作协议。中国建材集团副总经理张卫东出席。")
+    assert ("张卫东", "副总经理", "中国建材集团有限公司") in held(ext)
+    assert "中国建材集团" not in names(ext, "organization")

@@ -192,6 +192,8 @@ def short_forms(name: str, home: Home, lex: Lexicon) -> list[str]:
         if core.endswith(legal) and len(core) > len(legal) + 1:
             core = core[: -len(legal)]
             out.append(core)
+            if legal.startswith("集团") and legal != "集团":
+                out.append(core + "集团")      # 中国建材集团有限公司 -> 中国建材, 中国建材集团
             break
     else:
         return [s for s in out if len(s) >= 2]
