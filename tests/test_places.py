@@ -115,3 +115,11 @@ def test_places_a_verb_that_holds_an_event_begins_no_village(run):
     ext = run("3月5日，石鼓区举办社区运动会。")
     assert names(ext, "place") == {"石鼓区"}
     assert ext.events[0].place.name == "石鼓区"
+
+
+def test_places_a_village_said_again_inside_an_organization_the_model_guessed(run):
+    # places may not withdraw the model's guess at an organization (龙凤村党总支): it once raised UndeclaredAccess
+    from kg.ingest.paper import make_paper
+
+    ext = run("1月7日，在兴隆镇龙凤村的茶园里，茶农正忙着采茶。龙凤村党总支书记田应文介绍。", paper=make_paper("", "遵义"))
+    assert "龙凤村" in names(ext, "place")
