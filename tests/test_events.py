@@ -193,3 +193,10 @@ def test_events_no_contest_or_festival_in_a_holiday_a_verb_or_a_list(run, text):
                                         ("3月5日，常宁市发生一起山体滑坡。", "山体滑坡")])
 def test_events_drills_and_landslides(run, text, name):
     assert [e.name for e in run(text, issue=date(2020, 3, 10)).events] == [name]
+
+
+def test_events_organized_by_who_hosts_it_not_by_the_paper_reporting_it(run):
+    ext = run("本报讯（记者 王明）5月18日，衡阳县首届农民丰收节在西渡镇开幕。本届丰收节由衡阳县人民政府主办。",
+              issue=date(2021, 5, 20))
+    ev, = ext.events
+    assert [o.name for o in ev.organizers] == ["衡阳县人民政府"]

@@ -3,7 +3,7 @@
 Some evidence is enough to report a mention but not to put a node in the graph:
 a name the tagger alone proposes once (曼联, 康养). Such mentions are `weak`. A
 weak mention names an entity when the article mentions the same thing again, or
-when a fact (a post, an event) uses it; otherwise it stays a mention (`kg ner`
+when a fact (a post, an event) uses it or it opens a dateline (红网时刻衡阳5月18日讯); otherwise it stays a mention (`kg ner`
 reports it) and the graph does without it.
 """
 from __future__ import annotations
@@ -12,6 +12,7 @@ from collections import Counter
 
 from ..datamodel import MENTION_TYPES, ORGANIZATION
 from .doc import EVENTS, MEMBERSHIPS, MODELLED, Doc
+from .org_names import DATELINE
 
 NAME = "confirm"
 REQUIRES = (*MENTION_TYPES, MEMBERSHIPS, EVENTS)
@@ -27,6 +28,7 @@ def run(doc: Doc) -> None:
         used.update(ev.organizers)
         if ev.place is not None:
             used.add(ev.place)
+    used.update(m.ref for m in mentions if m.type == ORGANIZATION and DATELINE.match(doc.text, m.end))   # 红网…讯
     _short_places(mentions)
     seen = Counter(m.ref for m in mentions if m.ref is not None)
     strong_orgs = [r.name for r, _ in doc.records(ORGANIZATION)]

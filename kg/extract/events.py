@@ -17,6 +17,7 @@ from ..datamodel import DATE, EVENT, ORGANIZATION, PERSON, PLACE, EntityRef, Eve
 from .doc import Doc
 from .event_names import MOVE, dated, ending_words, inside, np_start, only_quote_head, verb_phrase, whole_word
 from .event_people import attendees
+from .org_names import DATELINE
 from .place_refs import division_ref
 
 WORDS = "event_words"      # kg/lexicon/event_words.tsv: the words below read names and attendees by
@@ -286,13 +287,28 @@ HERE_WORD = re.compile(r"(?:来|到|回|在|去)(村|镇|乡|社区|县)里")
 HERE_WORD_LEVEL = {"村": "village", "社区": "village", "镇": "town", "乡": "town", "县": "county"}
 
 
+HOSTING = re.compile(r"(?:联合)?(?:主办|承办|协办)")
+
+
 def _organizers(doc: Doc, s: int) -> list[EntityRef]:
-    ss, _ = doc.sentence_span(s)
-    out = []
+    """The organizations that act in the event's sentence before it (the first three), and those its sentence and
+    the next say 主办, 承办 or 协办 it (本届丰收节由衡阳县人民政府主办); never the paper reporting it (本报讯,
+    衡阳日报5月18日讯)."""
+    text = doc.text
+    ss, se = doc.sentence_span(s)
+    after = doc.sentence_span(se)[1] if se < len(text) else se
+    hosting = [h.start() for h in HOSTING.finditer(text, s, after)]
+    acting, hosts = [], []
     for m in doc.mentions(ORGANIZATION):
-        if ss <= m.start < s and m.ref is not None and m.ref not in out:
-            out.append(m.ref)
-    return out[:3]
+        if m.ref is None:
+            continue
+        if ss <= m.start < s and m.ref not in acting:
+            acting.append(m)
+        elif any(m.end <= h and not CLAUSE_BREAK.search(text, m.end, h) for h in hosting) and m.ref not in hosts:
+            hosts.append(m.ref)
+    reporting = [m.ref for m in acting if m.ref.name == doc.paper.org_name or DATELINE.match(text, m.end)]
+    out = [m.ref for m in acting[:3] if m.ref not in reporting]
+    return out + [h for h in hosts if h not in out and h not in reporting]
 
 
 def dice(a: str, b: str) -> float:

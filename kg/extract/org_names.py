@@ -16,6 +16,8 @@ from .doc import Doc
 from .geo import GOVERNMENT_ENDINGS, LEVEL_WORDS, Home, is_government, leading_place
 from .org_patterns import known_pattern, suffix_at
 
+DATELINE = re.compile(r"(?:[\u4e00-\u9fff]{0,4}\d{1,2}月\d{1,2}日)?(?:讯|电)(?![员息])")     # 红网时刻衡阳5月18日讯
+
 
 def canonical(surface: str, doc: Doc, home: Home) -> tuple[str, set[str]] | None:
     """The full name of an organization written `surface` in this paper's context, and its other forms.
