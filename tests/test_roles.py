@@ -116,3 +116,9 @@ def test_roles_a_heads_post_written_after_another_place(run):
 def test_roles_a_bare_county_body_is_the_county_the_article_visits(run):
     ext = run("3月5日，市委书记周海涛到衡东县调研。县委书记刘强，县委副书记、县长赵勇陪同。")
     assert {("刘强", "书记", "中共衡东县委员会"), ("赵勇", "县长", "衡东县人民政府")} <= held(ext)
+
+
+@pytest.mark.parametrize("text", ["3月5日，市委常委、宣传部长陈曦出席。", "3月5日，市委宣传部长陈曦出席。"])
+def test_roles_a_department_head_written_with_one_部(run, text):
+    # 宣传部长: the 部 of 宣传部 is the first of 部长
+    assert ("陈曦", "部长", "中共衡阳市委宣传部") in held(run(text))

@@ -202,9 +202,9 @@ def run(doc: Doc) -> None:
                 break
         _, ps = _bare(doc, title, ms)
         org, os_ = _org_before(doc, ps)
+        if org is None and title[:1] == "部":
+            org, os_ = _org_before(doc, ps + 1)       # 中共衡阳市委宣传部|长: the 部 is the department's and the title's
         own = org is not None
-        if own and units and _joined(text, units[-1].end, os_):
-            org = _committees(doc, org, units[-1], os_)       # 县委常委、宣传部部长: the 县委's 宣传部
         if not own and (gov := _place_government(doc, title, ps)) is not None:
             org, os_ = gov          # 耒阳市副市长: 耒阳市人民政府, not the paper's city's
             own = True
@@ -220,6 +220,8 @@ def run(doc: Doc) -> None:
             org, os_ = _evidence_org(doc, ps, title)
             own = org is not None
             unit_start = os_ if own else ps
+        if own and units and _joined(text, units[-1].end, os_):
+            org = _committees(doc, org, units[-1], os_)       # 县委常委、宣传部部长: the 县委's 宣传部
         if not own:
             org = None
         written = text[unit_start:te]
@@ -354,8 +356,9 @@ def _body_in_title(doc: Doc, title: str, units: list[Unit], start: int) -> tuple
 
 
 def _place_took(doc: Doc, ts: int, title: str) -> bool:
-    """Did a place's name take the first character of the title at `ts` (郴州市|长: the tagger's 郴州市, then 长)?"""
-    return any(m.start < ts and doc.text[ts] == title[0] for m in doc.ending_at(ts + 1, PLACE))
+    """Did a place's or organization's name take the first character of the title at `ts` (郴州市|长: the tagger's
+    郴州市, then 长; 中共衡阳市委宣传部|长)?"""
+    return any(m.start < ts and doc.text[ts] == title[0] for m in doc.ending_at(ts + 1, PLACE, ORGANIZATION))
 
 
 def _place_government(doc: Doc, title: str, ps: int) -> tuple[EntityRef, int] | None:
@@ -383,9 +386,10 @@ def _committees(doc: Doc, org: EntityRef, prev: Unit, start: int) -> EntityRef:
     lex = doc.lex
     departments = {k[1:] for k in lex.party_bodies if k.startswith("委") and k.endswith("部")}
     committee = prev.org.name if prev.org is not None else ""
-    if org.name not in departments or not (committee.startswith("中共") and committee.endswith("委员会")):
+    dept = org.name if org.name in departments else org.name + "部"      # 宣传部长: 宣传 and a 部 shared with 部长
+    if dept not in departments or not (committee.startswith("中共") and committee.endswith("委员会")):
         return org
-    res = canonical(committee[2:-3] + "委" + org.name, doc, doc.home)
+    res = canonical(committee[2:-3] + "委" + dept, doc, doc.home)
     if res is None:
         return org
     dept = EntityRef(ORGANIZATION, res[0])
