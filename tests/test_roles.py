@@ -122,3 +122,10 @@ def test_roles_a_bare_county_body_is_the_county_the_article_visits(run):
 def test_roles_a_department_head_written_with_one_部(run, text):
     # 宣传部长: the 部 of 宣传部 is the first of 部长
     assert ("陈曦", "部长", "中共衡阳市委宣传部") in held(run(text))
+
+
+def test_roles_a_list_of_a_county_level_citys_officials(run):
+    # 耒阳市 is a county-level city of 衡阳: the 市委 and 市长 after it in the list are 耒阳's
+    ext = run("3月5日，耒阳市委书记吴新华，市委副书记、市长谢晓东，市人大常委会主任李青出席。")
+    assert {("谢晓东", "副书记", "中共耒阳市委员会"), ("谢晓东", "市长", "耒阳市人民政府"),
+            ("李青", "主任", "耒阳市人民代表大会常务委员会")} <= held(ext)

@@ -322,8 +322,10 @@ class _ListPlace:
         body = written[2:] if written.startswith(("中共", "政协")) else written
         lp = leading_place(body, self.doc.home, allow_short=False)
         home = self.doc.home
-        if lp is None or lp[0].level not in (CITY, COUNTY) or lp[0] in (home.city, home.county):
+        if lp is None or lp[0].level not in (CITY, COUNTY) or lp[0] == home.city:
             return None
+        if lp[0] == home.county and not lp[0].name.endswith("市"):
+            return None         # 祁东县委书记A，县长B reads home's county anyway; a county-level city's 市委 would not
         return lp[0]
 
 
@@ -334,6 +336,8 @@ def _home_at(home: Home, d) -> Home:
         other.city, other.county = d, None
     else:
         other.county = d
+        if d.name.endswith("市"):
+            other.city = d          # 耒阳市委书记A，市委副书记、市长B: a county-level city's 市委 and 市长
     return other
 
 
