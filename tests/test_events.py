@@ -200,3 +200,14 @@ def test_events_organized_by_who_hosts_it_not_by_the_paper_reporting_it(run):
               issue=date(2021, 5, 20))
     ev, = ext.events
     assert [o.name for o in ev.organizers] == ["衡阳县人民政府"]
+
+
+def test_events_the_models_unconfirmed_organization_hides_no_event(run):
+    # the model reads 招商引资工作推进会 as an organization; unconfirmed, that guess does not hide the meeting
+    from kg.ingest.paper import make_paper
+
+    ext = run("3月12日，清远市2024年招商引资工作推进会召开。市委书记蔡勇出席会议并讲话，市长胡涌主持会议。",
+              issue=date(2024, 3, 13), paper=make_paper("", "清远"))
+    ev, = ext.events
+    assert ev.name.endswith("招商引资工作推进会") and ev.date == "2024-03-12"
+    assert {p.name for p in ev.attendees} == {"蔡勇", "胡涌"}

@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 
 from ..datamodel import DATE, ORGANIZATION, PERSON, PLACE
-from .doc import Doc
+from .doc import MODELLED, Doc
 
 WORDS = "event_words"      # kg/lexicon/event_words.tsv
 NP_POS_STOP = ("p", "c", "u", "r", "d", "y", "e", "o", "w", "t", "x", "q")
@@ -43,8 +43,10 @@ def whole_word(doc: Doc, start: int, end: int, word: str) -> tuple[int, str]:
 
 
 def inside(doc: Doc, s: int, e: int, *types: str) -> bool:
-    return any(m.start <= s and e <= m.end and (m.start, m.end) != (s, e) or (m.start < e and s < m.end)
-               for m in doc.mentions(*types, by_start=False))
+    """Does a mention of `types` overlap text[s:e]? The model's unconfirmed guess at an organization does not count
+    (招商引资工作推进会 guessed as one is still the meeting)."""
+    return any(m.start < e and s < m.end for m in doc.mentions(*types, by_start=False)
+               if not (m.weak and m.value == MODELLED))
 
 
 def only_quote_head(name: str) -> bool:
