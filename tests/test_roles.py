@@ -129,3 +129,8 @@ def test_roles_a_list_of_a_county_level_citys_officials(run):
     ext = run("3月5日，耒阳市委书记吴新华，市委副书记、市长谢晓东，市人大常委会主任李青出席。")
     assert {("谢晓东", "副书记", "中共耒阳市委员会"), ("谢晓东", "市长", "耒阳市人民政府"),
             ("李青", "主任", "耒阳市人民代表大会常务委员会")} <= held(ext)
+
+
+def test_roles_a_courts_post_is_at_the_court_the_article_names(run):
+    ext = run("3月8日，石鼓区人民法院开庭审理此案。审判长刘伟宣读判决。")
+    assert ("刘伟", "审判长", "衡阳市石鼓区人民法院") in held(ext)
