@@ -134,3 +134,10 @@ def test_roles_a_list_of_a_county_level_citys_officials(run):
 def test_roles_a_courts_post_is_at_the_court_the_article_names(run):
     ext = run("3月8日，石鼓区人民法院开庭审理此案。审判长刘伟宣读判决。")
     assert ("刘伟", "审判长", "衡阳市石鼓区人民法院") in held(ext)
+
+
+def test_roles_an_autonomous_county_is_the_articles_county(run):
+    from kg.ingest.paper import make_paper
+
+    ext = run("3月8日，记者来到融水苗族自治县。县委副书记、县长梁家宝介绍了情况。", paper=make_paper("", "柳州"))
+    assert ("梁家宝", "县长", "融水苗族自治县人民政府") in held(ext)

@@ -119,7 +119,7 @@ def article_county(text: str, home: Home) -> Division | None:
     counts: Counter = Counter()
     names = upper_names()
     for m in re.finditer(r"[县区市]", text):          # every name that ends at each: 到衡东县 is 衡东县
-        for n in range(6, 2, -1):
+        for n in range(15, 2, -1):              # up to 双江拉祜族佤族布朗族傣族自治县
             found = [d for i in names.get(text[max(0, m.end() - n):m.end()], ()) if (d := g.get(i)).level == COUNTY
                      and home.within_home(d)] if m.end() >= n else []
             if found:
