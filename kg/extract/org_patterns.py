@@ -1,11 +1,12 @@
 """The patterns organizations are found by, made once per lexicon: known names (organizations.tsv), a level word
 or place before a body (市委, 衡南县委宣传部: party_bodies.tsv, departments.tsv), armed forces and leagues after a
-country (美军, 乌克兰联赛: org_units.tsv)."""
+country (美军, 乌克兰联赛: org_units.tsv); and names in Latin letters the words beside them make a company."""
 from __future__ import annotations
 
 import re
 
 from ..lexicon import Lexicon
+from .doc import Doc
 
 
 def known_pattern(lex: Lexicon) -> re.Pattern:
@@ -63,3 +64,36 @@ def level_pattern(lex: Lexicon) -> re.Pattern:
 
 def suffix_at(text: str, end: int, lex: Lexicon) -> str | None:
     return lex.ending("org_suffixes", lex.org_suffixes, text, end)
+
+
+LATIN_NAME = re.compile(r"(?<![A-Za-z0-9.@/_-])[A-Za-z][A-Za-z0-9]*(?:-[A-Za-z0-9]+)?(?![A-Za-z0-9.@/_-])")
+
+
+def latin_orgs(doc: Doc) -> list[tuple[int, int]]:
+    """Names in Latin letters that the words beside them make a company or body (org_cues.tsv): a unit word
+    after the name, which the name takes in (Valve公司, BigHugeGames工作室), a company's
+    word after the name (Valve开发的, THQ旗下) or before it (开发商Relic, 评级组织ESRB), or, for a name in
+    capitals, a company's way of speaking after it (NASA宣布, EA表示)."""
+    cues = doc.lex.org_cues
+    if not cues:
+        return []
+    text = doc.text
+    out = []
+    posts = doc.lex.derived("latin_titles", lambda: {t.lower() for t in doc.lex.titles if t.isascii()})
+    for m in LATIN_NAME.finditer(text):
+        s, e = m.span()
+        word = m.group()
+        if len(word) < 2 or word.lower() in posts:
+            continue      # CEO, dj: a post
+        after = text[e:e + 4]
+        before = text[max(0, s - 5):s].rstrip("“\"「")
+        acronym = word.isupper() and len(word) <= 6
+        hit = any(after.startswith(w) and not after[len(w):].startswith(("者", "商", "人员", "员")) for w in cues.get("after", ()))
+        hit = hit or any(before.endswith(w) for w in cues.get("before", ()))
+        hit = hit or (acronym and any(after.startswith(w) for w in cues.get("acronym", ())))
+        unit = next((w for w in cues.get("unit", ()) if after.startswith(w)), None)
+        if unit is not None:
+            out.append((s, e + len(unit)))
+        elif hit:
+            out.append((s, e))
+    return out

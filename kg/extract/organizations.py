@@ -18,7 +18,15 @@ from .doc import MODELLED, Doc, occurrences
 from .geo import GOVERNMENT_ENDINGS, LEVEL_WORDS, Home, abbreviation_run, leading_place
 from .names import common_word, valid_name
 from .org_names import antecedent, canonical, hanzi_or_mid, short_forms, unit_after, with_term
-from .org_patterns import army_pattern, known_pattern, level_pattern, party_pattern, suffix_at
+from .org_patterns import (
+    LATIN_NAME,
+    army_pattern,
+    known_pattern,
+    latin_orgs,
+    level_pattern,
+    party_pattern,
+    suffix_at,
+)
 from .teams import cue_pattern
 
 WORDS = "organization_words"     # kg/lexicon/organization_words.tsv
@@ -291,7 +299,7 @@ def run(doc: Doc) -> None:
     for m in LIST_TAIL.finditer(doc.text):     # items of a list counted as organizations
         for s, e in _list_items(doc, m.start()):
             cands.record(s, e)
-    for s, e in _latin_orgs(doc):          # Valve开发的, THQ旗下, 开发商Relic, NASA宣布
+    for s, e in latin_orgs(doc):          # Valve开发的, THQ旗下, 开发商Relic, NASA宣布
         cands.record(s, e)
     for sp in doc.model_spans or ():
         if sp.type == ORGANIZATION and not any(a < sp.end and sp.start < b for a, b, *_ in cands.found):
@@ -437,39 +445,6 @@ def _short_form_mentions(doc: Doc, kept: list[tuple[str, set[str]]]) -> None:
     for short, name in shorts.items():
         for k in occurrences(doc.text, short):
             doc.add(ORGANIZATION, k, k + len(short), EntityRef(ORGANIZATION, name))
-
-
-LATIN_NAME = re.compile(r"(?<![A-Za-z0-9.@/_-])[A-Za-z][A-Za-z0-9]*(?:-[A-Za-z0-9]+)?(?![A-Za-z0-9.@/_-])")
-
-
-def _latin_orgs(doc: Doc) -> list[tuple[int, int]]:
-    """Names in Latin letters that the words beside them make a company or body (org_cues.tsv): a unit word
-    after the name, which the name takes in (Valve公司, BigHugeGames工作室), a company's
-    word after the name (Valve开发的, THQ旗下) or before it (开发商Relic, 评级组织ESRB), or, for a name in
-    capitals, a company's way of speaking after it (NASA宣布, EA表示)."""
-    cues = doc.lex.org_cues
-    if not cues:
-        return []
-    text = doc.text
-    out = []
-    posts = doc.lex.derived("latin_titles", lambda: {t.lower() for t in doc.lex.titles if t.isascii()})
-    for m in LATIN_NAME.finditer(text):
-        s, e = m.span()
-        word = m.group()
-        if len(word) < 2 or word.lower() in posts:
-            continue      # CEO, dj: a post
-        after = text[e:e + 4]
-        before = text[max(0, s - 5):s].rstrip("“\"「")
-        acronym = word.isupper() and len(word) <= 6
-        hit = any(after.startswith(w) and not after[len(w):].startswith(("者", "商", "人员", "员")) for w in cues.get("after", ()))
-        hit = hit or any(before.endswith(w) for w in cues.get("before", ()))
-        hit = hit or (acronym and any(after.startswith(w) for w in cues.get("acronym", ())))
-        unit = next((w for w in cues.get("unit", ()) if after.startswith(w)), None)
-        if unit is not None:
-            out.append((s, e + len(unit)))
-        elif hit:
-            out.append((s, e))
-    return out
 
 
 def _list_items(doc: Doc, tail: int) -> list[tuple[int, int]]:

@@ -201,16 +201,8 @@ def run(doc: Doc) -> None:
                 ms = ts - len(mod)            # 设计总监: the role as written
                 break
         _, ps = _bare(doc, title, ms)
-        org, os_ = _org_before(doc, ps)
-        if org is None and title[:1] == "部":
-            org, os_ = _org_before(doc, ps + 1)       # 中共衡阳市委宣传部|长: the 部 is the department's and the title's
+        org, os_, title = _written_org(doc, title, units, ps)
         own = org is not None
-        if not own and (gov := _place_government(doc, title, ps)) is not None:
-            org, os_ = gov          # 耒阳市副市长: 耒阳市人民政府, not the paper's city's
-            own = True
-        if not own and (split := _body_in_title(doc, title, units, ps)) is not None:
-            org, title = split          # 区委常委、政法委书记: 书记 of the 区委's 政法委
-            os_, own = ps, True
         doc.add(ROLE, ms, te, value=title)
         if org is None and text.startswith("本报", ps - 2):
             org, os_, own = paper_ref, ps - 2, True
@@ -357,6 +349,19 @@ def _body_in_title(doc: Doc, title: str, units: list[Unit], start: int) -> tuple
         place = written.removeprefix("中共").removesuffix("委员会").removesuffix("委") or place
     res = canonical(place + stem, doc, doc.home)
     return (EntityRef(ORGANIZATION, res[0]), title[len(stem):]) if res is not None else None
+
+
+def _written_org(doc: Doc, title: str, units: list[Unit], ps: int) -> tuple[EntityRef | None, int, str]:
+    """(organization, where it is written, bare title) of the title written from `ps`, by what is written before it
+    or in it; (None, ps, title) where nothing is."""
+    org, os_ = _org_before(doc, ps)
+    if org is None and title[:1] == "部":
+        org, os_ = _org_before(doc, ps + 1)       # 中共衡阳市委宣传部|长: the 部 is the department's and the title's
+    if org is None and (gov := _place_government(doc, title, ps)) is not None:
+        org, os_ = gov          # 耒阳市副市长: 耒阳市人民政府, not the paper's city's
+    if org is None and (split := _body_in_title(doc, title, units, ps)) is not None:
+        (org, title), os_ = split, ps          # 区委常委、政法委书记: 书记 of the 区委's 政法委
+    return org, os_, title
 
 
 def _place_took(doc: Doc, ts: int, title: str) -> bool:
