@@ -273,6 +273,9 @@ class _Candidates:
                 surface.lstrip("团")[0] in LEVEL_WORDS or surface.startswith(("中共", "政协")) or leading_place(surface, home)
                 or _tagged_whole(doc, s, e)):
             return        # 全程网办, 平台办: a one-character ending needs a place before it, or the tagger's word
+        if len(ev := doc.lex.ending("event_nouns", doc.lex.event_nouns, surface, len(surface)) or "") >= 3 \
+                and ev not in doc.lex.word_set(WORDS, "bodies"):
+            return        # 衡阳招商推介会: an event, not an organization (but 常委会 is a body)
         if surface.endswith("工作室") and not _names_something(doc, s, e - 3):
             return        # 委员工作室 alone is any member's studio
         if len(surface) <= 3 and not (doc.is_boundary(s) and doc.is_boundary(e)) and not (
