@@ -211,3 +211,9 @@ def test_events_the_models_unconfirmed_organization_hides_no_event(run):
     ev, = ext.events
     assert ev.name.endswith("招商引资工作推进会") and ev.date == "2024-03-12"
     assert {p.name for p in ev.attendees} == {"蔡勇", "胡涌"}
+
+
+def test_events_a_meeting_named_by_its_line_of_work(run):
+    # 组织 stops a name where it is a verb (组织开展); before 工作 it is the line of work a 工作会议 is about
+    ext = run("3月5日，全市组织工作会议召开。市委书记陈华出席并讲话。", issue=date(2020, 3, 10))
+    assert [e.name for e in ext.events] == ["全市组织工作会议"]
