@@ -178,7 +178,8 @@ def test_events_accompanying_witnessing_or_sitting_in_is_no_event_of_its_own(run
 
 @pytest.mark.parametrize("text, name", [("3月5日，衡阳市第一届全民龙舟赛在湘江举行。", "衡阳市第一届全民龙舟赛"),
                                         ("3月5日，石鼓区举办第三届邻里节。", "第三届邻里节"),
-                                        ("3月5日，全市乒乓球邀请赛开赛。", "全市乒乓球邀请赛")])
+                                        ("3月5日，全市乒乓球邀请赛开赛。", "全市乒乓球邀请赛"),
+                                        ("3月5日，第三届湘南非遗文化周在南岳区祝融广场开幕。", "第三届湘南非遗文化周")])
 def test_events_a_contest_or_festival_by_its_ending(run, text, name):
     assert [e.name for e in run(text, issue=date(2020, 3, 10)).events] == [name]
 
