@@ -32,8 +32,8 @@ LABELS_JS = """n => {
   const net = kg.network, scale = net.getScale(), nodes = net.body.nodes, out = [];
   const shown = net.body.nodeIndices.slice().sort((a, b) => kg.rank[a] - kg.rank[b]).slice(0, n);
   for (const i of shown) {
-    const l = nodes[i].labelModule, s = l.size;
-    const a = net.canvasToDOM({x: s.left, y: s.top}), b = net.canvasToDOM({x: s.left + s.width, y: s.top + s.height});
+    const l = nodes[i].labelModule, s = l.size, dy = l.fontOptions.vadjust || 0;   // a label raised above its node
+    const a = net.canvasToDOM({x: s.left, y: s.top + dy}), b = net.canvasToDOM({x: s.left + s.width, y: s.top + s.height + dy});
     out.push({i, label: kg.data.nodes[i][1], visible: l.visible(), px: Math.min(l.fontOptions.size * scale, 18),
               box: [a.x, a.y, b.x, b.y]});
   }
