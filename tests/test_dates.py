@@ -54,3 +54,7 @@ def test_dates_a_month_or_week_counted_from_the_issue(text, expected):
 def test_dates_the_next_day_is_the_day_after_the_last_date_written():
     got = find_dates("3月5日，代表团抵达衡阳。次日，代表团考察了高新区。", date(2024, 3, 10))
     assert [v for _, _, v in got] == ["2024-03-05", "2024-03-06"]
+
+
+def test_dates_a_day_written_before_what_an_official_did():
+    assert find_dates("市委书记胡元平7日到仁寿县调研。", date(2024, 3, 10))[0][2] == "2024-03-07"

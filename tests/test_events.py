@@ -218,3 +218,8 @@ def test_events_a_meeting_named_by_its_line_of_work(run):
     # 组织 stops a name where it is a verb (组织开展); before 工作 it is the line of work a 工作会议 is about
     ext = run("3月5日，全市组织工作会议召开。市委书记陈华出席并讲话。", issue=date(2020, 3, 10))
     assert [e.name for e in ext.events] == ["全市组织工作会议"]
+
+
+def test_events_the_spirit_of_a_meeting_studied_is_no_event(run):
+    ext = run("1月12日，市委书记王林山主持召开市委常委会会议，传达学习省委十四届四次全会精神。")
+    assert [e.name for e in ext.events] == ["市委常委会会议"]
