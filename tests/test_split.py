@@ -41,3 +41,13 @@ def test_split_photo_credit_does_not_cut_a_paragraph():
     (_, text, kind), = split_page(page)
     assert kind == "article"
     assert "把堂屋、棚子一一修缮。" in text and text.endswith("■张某 摄")
+
+
+def test_split_a_web_pages_furniture_starts_no_article():
+    page = ("五莲县举行第九届樱桃采摘节\n"
+            "发布时间：2023-05-20 09:45 来源：日照日报 作者：刘强\n"
+            "【字体：大 中 小】\n"
+            "本报讯（记者 刘强）5月19日，五莲县第九届樱桃采摘节在松柏镇开幕。县委副书记、县长张伟宣布开幕，"
+            "来自各地的游客走进果园采摘樱桃。\n")
+    pieces = split_page(page)
+    assert len(pieces) == 1 and pieces[0][0].startswith("五莲县举行第九届樱桃采摘节")

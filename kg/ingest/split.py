@@ -14,7 +14,10 @@ from dataclasses import dataclass, field
 
 TERMINAL = "。！？!?…"
 CLOSERS = "”」』）)》"
-BYLINE = re.compile(r"^\s*(?:本报讯|[\u4e00-\u9fff]{2,8}(?:日报|晚报|新闻网)讯|新华社|据新华社|【[^】]{1,10}】)")
+BYLINE = re.compile(r"^\s*(?:本报讯|[\u4e00-\u9fff]{2,8}(?:日报|晚报|新闻网)讯|新华社|据新华社|【(?!字体)[^】]{1,10}】)")
+# a web page's furniture under its headline: 发布时间：… 来源：… 作者：…, 【字体：大 中 小】, 2023-05-20 09:45 来源：…
+FURNITURE = re.compile(r"^\s*(?:(?:发布时间|发布日期|刊发日期|时间|日期|来源|作者|浏览次数|点击数)\s*[:：]|【?字体\s*[:：]|"
+                       r"\d{4}[-/年]\d{1,2}[-/月]\d{1,2}日?\s+\d{1,2}:\d{2})")
 CREDIT = re.compile(r"^\s*■")                          # ■本报记者 张建新 / ■谢丹 / ■张建新 摄
 INTERVIEW = re.compile(r"^\s*——\s*访")                  # ——访衡阳市委副书记……
 JUMP = re.compile(r"[（(]\s*(?:下转|上接|转)第?[一二三四五六七八九十\d]+版[^）)]{0,4}[）)]")
@@ -104,7 +107,7 @@ def split_page(text: str) -> list[tuple[str, str, str]]:
             cur.credits.append(line)
             i += 1
             continue
-        if _is_start(line) and (cur is None or cur.body):
+        if _is_start(line) and (cur is None or any(not FURNITURE.match(b) for b in cur.body)):   # not after furniture
             title = _steal_headline(cur) if cur is not None else []
             cur = Piece(title=title)
             pieces.append(cur)
