@@ -123,3 +123,9 @@ def test_places_a_village_said_again_inside_an_organization_the_model_guessed(ru
 
     ext = run("1月7日，在兴隆镇龙凤村的茶园里，茶农正忙着采茶。龙凤村党总支书记田应文介绍。", paper=make_paper("", "遵义"))
     assert "龙凤村" in names(ext, "place")
+
+
+def test_places_the_countryside_is_no_township(run):
+    ext = run("7月7日，市委书记到衡南县调研乡村振兴工作。")
+    assert names(ext, "place") == {"衡南县"}
+    assert ext.events[0].place.name == "衡南县"

@@ -171,6 +171,8 @@ def _chain(doc: Doc, home: Home, i: int) -> int:
         pos += 1            # 宁都县的长胜镇: the town, not 的长胜镇
     if parent.level == COUNTY:
         m = TOWN_TAIL.match(text, pos)
+        if m and (text.startswith("村", m.end()) or _a_verb_before(doc, m.start())):
+            m = None            # 仁寿县调研乡村振兴工作: 乡村 is the countryside, and no town starts with 调研
         if m and not doc.overlaps(*m.span()) and not g.child(parent, m.group()):
             surface = m.group()
             name = surface[:-3] if surface.endswith("办事处") else surface
@@ -209,11 +211,11 @@ def _chain(doc: Doc, home: Home, i: int) -> int:
 
 
 def _a_verb_before(doc: Doc, start: int) -> bool:
-    """Does a verb that holds an event or stops its name (举办, 召开, 开展) begin what would be a village's name at
-    `start` (石鼓区举办社区运动会: no village 举办社区)?"""
+    """Does a verb that holds an event, is one or stops its name (举办, 调研, 开展) begin what would be a town's or
+    village's name at `start` (石鼓区举办社区运动会: no village 举办社区)?"""
     tok = doc.token_at(start)
-    return tok is not None and tok.start == start and (
-        tok.word in doc.lex.event_hosts or tok.word in doc.lex.word_set("event_words", "name_stop"))
+    return tok is not None and tok.start == start and (tok.word in doc.lex.event_hosts or tok.word in doc.lex.event_verbs
+                                                       or tok.word in doc.lex.word_set("event_words", "name_stop"))
 
 
 def _next_division(doc: Doc, home: Home, pos: int, parent: Division | None) -> tuple[Division, int] | None:
