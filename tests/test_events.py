@@ -223,3 +223,8 @@ def test_events_a_meeting_named_by_its_line_of_work(run):
 def test_events_the_spirit_of_a_meeting_studied_is_no_event(run):
     ext = run("1月12日，市委书记王林山主持召开市委常委会会议，传达学习省委十四届四次全会精神。")
     assert [e.name for e in ext.events] == ["市委常委会会议"]
+
+
+def test_events_common_meetings(run):
+    ext = run("3月5日，市政府召开经济运行分析会，市长胡涌出席。", issue=date(2020, 3, 10))
+    assert [e.name for e in ext.events] == ["经济运行分析会"]
