@@ -225,12 +225,6 @@ def test_organizations_the_youth_leagues_committee(run):
     assert ("顾丽", "书记", "共青团衡阳市委员会") in held(ext)
 
 
-def test_organizations_a_group_named_without_its_legal_form_is_the_same(run):
-    ext = run("3月5日，衡阳市人民政府与中国建材集团有限公司签订战略合作协议。中国建材集团副总经理张卫东出席。")
-    assert ("张卫东", "副总经理", "中国建材集团有限公司") in held(ext)
-    assert "中国建材集团" not in names(ext, "organization")
-
-
 def test_organizations_a_name_ending_in_an_event_word_is_the_event(run):
     ext = run("本报讯（记者 王明）3月5日，衡阳招商推介会在深圳举行。")
     assert "衡阳招商推介会" not in names(ext, "organization")
