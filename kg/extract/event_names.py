@@ -97,7 +97,7 @@ def np_start(doc: Doc, trig_start: int) -> int:
             start = t.start
             j -= 1
             continue
-        if w in stop and not doc.text.startswith("工作", t.end) or not any("\u4e00" <= c <= "\u9fff" or c.isalnum() for c in w):
+        if w in stop and not (doc.text.startswith("工作", t.end) and w not in doc.lex.event_hosts) or not any("\u4e00" <= c <= "\u9fff" or c.isalnum() for c in w):
             break
         if (t.pos.startswith("m") and (w.startswith("第") or doc.text.startswith(("年度", "届", "年"), t.end))) or (
                 t.pos == "t" and w.endswith(("年度", "届"))):
