@@ -129,3 +129,12 @@ def test_places_the_countryside_is_no_township(run):
     ext = run("7月7日，市委书记到衡南县调研乡村振兴工作。")
     assert names(ext, "place") == {"衡南县"}
     assert ext.events[0].place.name == "衡南县"
+
+
+@pytest.mark.parametrize("text, places", [("3月5日，车辆驶入解放大道。", {"解放大道"}),
+                                          ("3月5日，建设南路拓宽。", {"建设南路"}),
+                                          ("3月5日，一名驴友在南岳徒步时迷路。", {"南岳区"}),
+                                          ("3月5日，衡南县和部分乡镇干部参加培训。", {"衡南县"})])
+def test_places_roads_and_towns_begin_at_a_name(run, text, places):
+    # a road starts after the verb before it (驶入), and none ends in a verb (迷路); no town starts with 和
+    assert names(run(text), "place") == places

@@ -215,7 +215,8 @@ def _a_verb_before(doc: Doc, start: int) -> bool:
     village's name at `start` (石鼓区举办社区运动会: no village 举办社区)?"""
     tok = doc.token_at(start)
     return tok is not None and tok.start == start and (tok.word in doc.lex.event_hosts or tok.word in doc.lex.event_verbs
-                                                       or tok.word in doc.lex.word_set("event_words", "name_stop"))
+                                                       or tok.word in doc.lex.word_set("event_words", "name_stop")
+                                                       or tok.pos in ("c", "p", "d", "u", "r"))      # 和部分乡
 
 
 def _next_division(doc: Doc, home: Home, pos: int, parent: Division | None) -> tuple[Division, int] | None:

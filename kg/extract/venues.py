@@ -30,6 +30,9 @@ def venues_and_roads(doc: Doc) -> list[tuple[EntityRef, int, str]]:
             start = _venue_start(doc, m.start(), kind) if kind == "venue" else _road_start(text, m.start())
             if start is None:
                 continue
+            while kind == "road" and (t := doc.token_at(start)) is not None and t.end <= m.start() - 2 \
+                    and t.pos.startswith(("v", "p", "c", "d")) and t.pos != "vn":
+                start = t.end     # 驶入解放大道: the road starts after the verb (but 建设南路 is a name)
             end = m.end()
             name = text[start:end]
             least = 1 if kind == "road" or name[0] in "市县区" else 2      # 市政务服务大厅 is a name
@@ -39,6 +42,9 @@ def venues_and_roads(doc: Doc) -> list[tuple[EntityRef, int, str]]:
                 continue      # 向阳桥街道 is a town, 群众路线 a line, 路面 a surface
             if kind == "road" and _read_as_person(doc, start, end):
                 continue      # 张路老师: 路 is a given name there, the tagger reads the whole a person's name
+            if kind == "road" and (tok := doc.token_at(m.start())) is not None and tok.start < m.start() \
+                    and tok.pos.startswith(("v", "d", "a", "m", "p", "c")):
+                continue      # 徒步时迷路, 较大道: the tagger's word holding the ending is a verb or an adverb
             canonical = name
             if name[0] in "市县区" and name[1:2] not in "场区" and (d := home.by_level_word(name[0])) is not None:
                 canonical = d.name + name[1:]          # 市政务服务大厅 -> 衡阳市政务服务大厅
