@@ -228,3 +228,9 @@ def test_events_the_spirit_of_a_meeting_studied_is_no_event(run):
 def test_events_common_meetings(run):
     ext = run("3月5日，市政府召开经济运行分析会，市长胡涌出席。", issue=date(2020, 3, 10))
     assert [e.name for e in ext.events] == ["经济运行分析会"]
+
+
+def test_events_organizers_are_the_first_three_distinct(run):
+    ext = run("3月5日，市教育局和市教育局所属学校、市文明办、团市委在市图书馆联合举办读书节启动仪式。")
+    assert [o.name for o in ext.events[0].organizers] == [
+        "衡阳市教育局", "衡阳市精神文明建设指导委员会办公室", "共青团衡阳市委员会"]

@@ -302,7 +302,7 @@ def _organizers(doc: Doc, s: int) -> list[EntityRef]:
     for m in doc.mentions(ORGANIZATION):
         if m.ref is None:
             continue
-        if ss <= m.start < s and m.ref not in acting:
+        if ss <= m.start < s and all(a.ref != m.ref for a in acting):
             acting.append(m)
         elif any(m.end <= h and not CLAUSE_BREAK.search(text, m.end, h) for h in hosting) and m.ref not in hosts:
             hosts.append(m.ref)
