@@ -154,10 +154,9 @@ def verb_phrase(doc: Doc, vs: int, ve: int) -> tuple[int, int] | None:
         return (mv.start() if mv else b.start), ve
     # 来衡调研: the home city by its first character after a verb of coming
     home = doc.home
-    if home is not None and home.city is not None and home.city.short:
-        come = re.search(f"(?:来|莅|抵){re.escape(home.city.short[0])}$", text[max(0, lead - 2):lead])
-        if come is not None:
-            return lead - 2 + come.start(), ve
+    if home is not None and home.city is not None and home.city.short and lead >= 2 \
+            and text[lead - 2] in "来莅抵" and text[lead - 1] == home.city.short[0]:
+        return lead - 2, ve
     # a visit and what it looked at: 调研重点项目建设情况, 检查防汛工作, 看望慰问老党员
     if text[vs:ve] not in doc.lex.event_happenings:
         end = _object_end(doc, ve)
@@ -180,8 +179,6 @@ def verb_phrase(doc: Doc, vs: int, ve: int) -> tuple[int, int] | None:
 
 
 OBJECT_POS = ("n", "vn", "nz", "an", "j", "b", "a")
-
-
 OBJECT_MAX = 16
 
 
@@ -205,8 +202,6 @@ def _object_end(doc: Doc, pos: int) -> int | None:
 
 
 CLAUSE_END = re.compile(r"^[，,。；;！？!?\n]")
-
-
 HAPPEN_MANNER = re.compile(r"(?:不慎|全面|正式|顺利|突然|意外|成功)$")
 
 

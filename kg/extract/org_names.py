@@ -94,6 +94,15 @@ def antecedent(doc: Doc, at: int, ending: str):
     return before[-1].ref if before else None
 
 
+def mention_antecedent(doc: Doc, s: int, e: int):
+    """The organization the ending text[s:e] written alone stands for (`antecedent`), made the mention there unless
+    that span is taken (公司 is no name of it: the full name is its alias); None if there is none."""
+    ref = antecedent(doc, s, doc.text[s:e])
+    if ref is not None and not doc.overlaps(s, e):
+        doc.add(ORGANIZATION, s, e, ref, alias=ref.name)
+    return ref
+
+
 def district_name(d) -> str:
     """How a place's bodies are named: a city's district with its city first (中共衡阳市蒸湘区委员会, 衡阳市蒸湘区人民政府),
     as their official names are; anything else by its own name (中共衡南县委员会)."""

@@ -17,7 +17,7 @@ from ..lexicon import Lexicon
 from .doc import MODELLED, Doc, occurrences
 from .geo import GOVERNMENT_ENDINGS, LEVEL_WORDS, Home, abbreviation_run, leading_place
 from .names import common_word, valid_name
-from .org_names import antecedent, canonical, hanzi_or_mid, short_forms, unit_after, with_term
+from .org_names import canonical, hanzi_or_mid, mention_antecedent, short_forms, unit_after, with_term
 from .org_patterns import (
     LATIN_NAME,
     army_pattern,
@@ -269,8 +269,9 @@ class _Candidates:
             return
         if _bare_department(surface, doc.lex) or surface.endswith(("街道办事处", "村委会", "居委会")):
             return        # 卫健委 alone: some city's; 向阳桥街道办事处 is the town
+        core = surface.lstrip("团")        # 团市委: the Youth League's, a body of the level word after 团
         if surface[-1] in SINGLE_SUFFIXES and surface not in doc.lex.organizations and not (
-                surface.lstrip("团")[0] in LEVEL_WORDS or surface.startswith(("中共", "政协")) or leading_place(surface, home)
+                core[0] in LEVEL_WORDS or surface.startswith(("中共", "政协")) or leading_place(surface, home)
                 or _tagged_whole(doc, s, e)):
             return        # 全程网办, 平台办: a one-character ending needs a place before it, or the tagger's word
         if len(ev := doc.lex.ending("event_nouns", doc.lex.event_nouns, surface, len(surface)) or "") >= 3 \
@@ -279,7 +280,7 @@ class _Candidates:
         if surface.endswith("工作室") and not _names_something(doc, s, e - 3):
             return        # 委员工作室 alone is any member's studio
         if len(surface) <= 3 and not (doc.is_boundary(s) and doc.is_boundary(e)) and not (
-                surface.lstrip("团")[0] in "省市县区" and surface.lstrip("团")[1:] in doc.lex.party_bodies) and not _tagged_known(doc, s, e):
+                core[0] in "省市县区" and core[1:] in doc.lex.party_bodies) and not _tagged_known(doc, s, e):
             return        # 央行 inside 中央行动 (but 省纪委 is one even where the tagger ran on: 省纪委会同)
         if doc.lex.starting("venue_suffixes", doc.lex.venue_suffixes, text, e) or surface.endswith(("大厅", "服务大厅")):
             return        # part of a venue's name (…中共代表团旧址), or a hall
@@ -407,9 +408,7 @@ def _keep(doc: Doc, cands: _Candidates) -> list[tuple[str, set[str]]]:
         if not any(a < e and s < b for a, b, *_ in found):
             doc.add(ORGANIZATION, s, e)
     for s, e in cands.anaphors:
-        ref = antecedent(doc, s, doc.text[s:e])
-        if ref is not None and not doc.overlaps(s, e):
-            doc.add(ORGANIZATION, s, e, ref, alias=ref.name)      # 公司 is no name of it
+        mention_antecedent(doc, s, e)
     return kept
 
 

@@ -20,7 +20,7 @@ from ..lexicon.gazetteer import CITY, COUNTY, PROVINCE
 from .doc import Doc, line_head
 from .geo import Home, leading_place
 from .names import person_name, read_name, read_names, valid_name
-from .org_names import antecedent, canonical, district_name, named_with
+from .org_names import canonical, district_name, mention_antecedent, named_with
 
 NAME = "roles"
 REQUIRES = ("home", "organization", "place")
@@ -151,9 +151,7 @@ def _evidence_org(doc: Doc, start: int, title: str) -> tuple[EntityRef | None, i
         k = max(tok.end - s, k + 1)
     seg = seg[i:]
     if seg in doc.lex.org_suffixes:       # 公司总经理: the company named before
-        ref = antecedent(doc, s + i, seg)
-        if ref is not None and not doc.overlaps(s + i, start):
-            doc.add(ORGANIZATION, s + i, start, ref, alias=ref.name)      # 公司 is no name of it
+        ref = mention_antecedent(doc, s + i, start)
         return ref, (s + i if ref is not None else start)
     if len(seg) < 2 or valid_name(seg, doc.lex) or (doc.overlaps(s + i, s + i + len(seg))
                                                       and not doc.drop_weak(s + i, s + i + len(seg))):
@@ -284,22 +282,13 @@ class _ListPlace:
             if surface[:1] in "省市县区" and surface.rstrip("副") not in ("", "省", "市", "县", "区"):
                 res = canonical(surface.rstrip("副常务"), doc, home)
                 if res is not None:
-                    self._retarget(u.start, u.org, EntityRef(ORGANIZATION, res[0]))
+                    _retarget(self.doc, u.start, u.org, EntityRef(ORGANIZATION, res[0]))
                     u.org = EntityRef(ORGANIZATION, res[0])
                     doc.record(u.org, surface.rstrip("副常务"))
             elif not u.has_own_org:
                 implied, known = _implied_org(doc, u.title, home)
                 if known and implied is not None:
                     u.org = implied
-
-    def _retarget(self, start: int, old: EntityRef | None, new: EntityRef) -> None:
-        """The organization mention at `start` names `new`; `old` keeps its record only if another mention names it."""
-        orgs = self.doc.mentions(ORGANIZATION, by_start=False)
-        for m in orgs:
-            if m.start == start and m.ref == old:
-                m.ref = new
-        if old is not None and old != new and not any(m.ref == old for m in orgs):
-            self.doc.forget(old)
 
     def after(self, units: list[Unit], names_end: int) -> None:
         explicit = next((d for d in map(self._explicit, units) if d is not None), None)
@@ -402,13 +391,19 @@ def _committees(doc: Doc, org: EntityRef, prev: Unit, start: int) -> EntityRef:
     if res is None:
         return org
     dept = EntityRef(ORGANIZATION, res[0])
-    for m in doc.mentions(ORGANIZATION, by_start=False):
-        if m.start == start and m.ref == org:
-            m.ref = dept
+    _retarget(doc, start, org, dept)
     doc.record(dept, org.name)
-    if not any(m.ref == org for m in doc.mentions(ORGANIZATION, by_start=False)):
-        doc.forget(org)
     return dept
+
+
+def _retarget(doc: Doc, start: int, old: EntityRef | None, new: EntityRef) -> None:
+    """The organization mention at `start` names `new`; `old` keeps its record only if another mention names it."""
+    orgs = doc.mentions(ORGANIZATION, by_start=False)
+    for m in orgs:
+        if m.start == start and m.ref == old:
+            m.ref = new
+    if old is not None and old != new and not any(m.ref == old for m in orgs):
+        doc.forget(old)
 
 
 def _joined(text: str, prev_end: int, start: int) -> bool:
