@@ -234,3 +234,21 @@ def test_events_organizers_are_the_first_three_distinct(run):
     ext = run("3月5日，市教育局和市教育局所属学校、市文明办、团市委在市图书馆联合举办读书节启动仪式。")
     assert [o.name for o in ext.events[0].organizers] == [
         "衡阳市教育局", "衡阳市精神文明建设指导委员会办公室", "共青团衡阳市委员会"]
+
+
+@pytest.mark.parametrize("text, place", [
+    ("4月11日，全市旅游工作会议在市会议中心召开。市长陈立出席。", "衡阳市会议中心"),      # 中心 ends organizations too
+    ("3月8日，全县项目集中签约仪式在县城华天大酒店举行。华天大酒店总经理李华致辞。", "华天大酒店"),
+    ("3月2日晚，新春音乐会在衡南县文化中心剧场上演。", "衡南县文化中心剧场"),
+])
+def test_events_held_at_a_venue_take_it_as_their_place(run, text, place):
+    # a name ending in a venue's word where the text holds something is that venue, a place, and the event's
+    ev, = run(text, issue=date(2024, 3, 12)).events
+    assert ev.place is not None and ev.place.name == place
+
+
+def test_events_a_headlines_place_gives_way_to_the_venue_in_it(run):
+    # 延吉市 in the headline, 延吉市人民广场 in the body: one event, at the most specific place the text gives
+    ext = run("延吉市举办民俗文化旅游博览会\n8月2日，第十届民俗文化旅游博览会在延吉市人民广场举办。", issue=date(2024, 8, 5))
+    ev, = ext.events
+    assert ev.place.name == "延吉市人民广场"

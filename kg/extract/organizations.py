@@ -28,6 +28,7 @@ from .org_patterns import (
     suffix_at,
 )
 from .teams import cue_pattern
+from .venues import held_at
 
 WORDS = "organization_words"     # kg/lexicon/organization_words.tsv
 NAME = "organizations"
@@ -284,6 +285,8 @@ class _Candidates:
             return        # 央行 inside 中央行动 (but 省纪委 is one even where the tagger ran on: 省纪委会同)
         if doc.lex.starting("venue_suffixes", doc.lex.venue_suffixes, text, e) or surface.endswith(("大厅", "服务大厅")):
             return        # part of a venue's name (…中共代表团旧址), or a hall
+        if held_at(doc, s, e):
+            return        # 在桂林国际会展中心开幕: the venue, a place
         if len(post := doc.lex.ending("titles", doc.lex.titles, surface, len(surface)) or "") >= 2 and post != surface:
             return        # 致公党衡阳市委会主委: an organization and a post, not a name ending in 委
         res = canonical(surface, doc, home)

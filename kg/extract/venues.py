@@ -46,7 +46,7 @@ def venues_and_roads(doc: Doc) -> list[tuple[EntityRef, int, str]]:
                     and tok.pos.startswith(("v", "d", "a", "m", "p", "c")):
                 continue      # 徒步时迷路, 较大道: the tagger's word holding the ending is a verb or an adverb
             canonical = name
-            if name[0] in "市县区" and name[1:2] not in "场区" and (d := home.by_level_word(name[0])) is not None:
+            if name[0] in "市县区" and name[1:2] not in "场区民" and (d := home.by_level_word(name[0])) is not None:
                 canonical = d.name + name[1:]          # 市政务服务大厅 -> 衡阳市政务服务大厅
             sc = f"{scope(home.city)}/{home.city.name}".lstrip("/") if home.city is not None else ""
             ref = EntityRef(PLACE, canonical, sc)
@@ -58,6 +58,18 @@ def venues_and_roads(doc: Doc) -> list[tuple[EntityRef, int, str]]:
                 doc.record(ref).aliases.add(name + number.group())
             out.append((ref, start, name))
     return out
+
+
+AT = re.compile(r"(?:在|于)[^，,。；！？\n在于]{0,6}$")
+HELD_THERE = re.compile(r"[^，,。；！？\n]{0,12}?(?:举行|召开|开幕|闭幕|举办|开班|开营|启幕|上演|开赛|揭牌|拉开帷幕)")
+
+
+def held_at(doc: Doc, s: int, e: int) -> bool:
+    """Is text[s:e], a name ending in a venue's word, where the text holds something (在桂林国际会展中心开幕,
+    在县城华天大酒店举行)? There it is the venue, a place, though its word also ends organizations' names."""
+    text = doc.text
+    return bool(doc.lex.ending("venue_suffixes", doc.lex.venue_suffixes, text, e) and len(text[s:e]) > 2
+                and AT.search(text, max(0, s - 7), s) and HELD_THERE.match(text, e))
 
 
 def _read_as_person(doc: Doc, start: int, end: int) -> bool:
