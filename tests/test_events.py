@@ -252,3 +252,13 @@ def test_events_a_headlines_place_gives_way_to_the_venue_in_it(run):
     ext = run("延吉市举办民俗文化旅游博览会\n8月2日，第十届民俗文化旅游博览会在延吉市人民广场举办。", issue=date(2024, 8, 5))
     ev, = ext.events
     assert ev.place.name == "延吉市人民广场"
+
+
+@pytest.mark.parametrize("text, name, person", [
+    ("12月13日，全市应急演练在青秀山风景区举行。副市长黄庆华担任演练总指挥。", "全市应急演练", "黄庆华"),
+    ("3月2日晚，耒阳市新春音乐会在耒阳市大剧院上演。耒阳市委书记邓斌观看演出。", "耒阳市新春音乐会", "邓斌"),
+])
+def test_events_a_verb_with_the_event_as_object_names_no_second_event(run, text, name, person):
+    # 担任演练总指挥, 观看演出: the drill and the show of that day, no event named 担任演练 that takes its people
+    ev, = run(text, issue=date(2024, 12, 14)).events
+    assert ev.name == name and person in {p.name for p in ev.attendees}
