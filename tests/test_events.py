@@ -262,3 +262,13 @@ def test_events_a_verb_with_the_event_as_object_names_no_second_event(run, text,
     # 担任演练总指挥, 观看演出: the drill and the show of that day, no event named 担任演练 that takes its people
     ev, = run(text, issue=date(2024, 12, 14)).events
     assert ev.name == name and person in {p.name for p in ev.attendees}
+
+
+@pytest.mark.parametrize("text, name", [
+    ("3月8日，衡阳恒大酒店开业。出席开业仪式的有副市长刘艳。", "衡阳恒大酒店开业"),
+    ("3月8日，衡山县人民法院公开开庭审理被告人王某非法采矿一案。", "开庭审理"),
+])
+def test_events_an_occurrence_and_its_ceremony_are_one_event(run, text, name):
+    # the opening and the opening ceremony of that day, 开庭 and 审理 of one hearing: one event each
+    ev, = run(text, issue=date(2024, 3, 9)).events
+    assert ev.name == name and ev.date == "2024-03-08"

@@ -287,6 +287,7 @@ HERE_WORD = re.compile(r"(?:来|到|回|在|去)(村|镇|乡|社区|县)里")
 HERE_WORD_LEVEL = {"村": "village", "社区": "village", "镇": "town", "乡": "town", "县": "county"}
 
 
+CEREMONY = re.compile(r"(?:仪式|典礼|庆典)$")
 HOSTING = re.compile(r"(?:联合)?(?:主办|承办|协办)")
 
 
@@ -329,7 +330,13 @@ def _same_event(a: EventFact, b: EventFact) -> bool:
     d = dice(x, y)
     if d >= 0.6 or (x[-2:] == y[-2:] and d >= 0.4):
         return True
-    return x[-3:] == y[-3:] and a.date is not None and a.date == b.date
+    if a.date is None or a.date != b.date:
+        return False
+    for rite, other in ((x, y), (y, x)):
+        m = CEREMONY.search(rite)
+        if m and len(other) >= 2 and rite[:m.start()].endswith(other[-2:]):
+            return True      # 衡阳恒大酒店开业 and 开业仪式 that day: the opening and its ceremony
+    return x[-3:] == y[-3:]
 
 
 def _inside(doc: Doc, a: EntityRef, b: EntityRef) -> bool:
