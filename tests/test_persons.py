@@ -239,3 +239,9 @@ def test_persons_a_name_gives_back_the_and_before_a_post(run):
     # the tagger reads 李明和|副市长: 和 joins two officials, it ends no name
     ext = run("1月5日，市长李明和副市长王强出席开工仪式。")
     assert {"李明", "王强"} <= names(ext, "person") and "李明和" not in names(ext, "person")
+
+
+def test_persons_a_name_before_a_verb_that_starts_like_a_place_ending(run):
+    # 组 after 王强 begins 组织 (a verb), not a group's ending as in 杨梅组; 高峰村 stays a village
+    ext = run("3月8日，副市长王强组织召开专题会议。记者走进高峰村。")
+    assert "王强" in names(ext, "person") and "高峰" not in names(ext, "person")

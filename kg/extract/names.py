@@ -131,7 +131,7 @@ def read_name(doc: Doc, i: int, *, strict_end: bool = False, tagged: int = 0) ->
     if len(options) == 1:
         return options[0]
     long_, short = options
-    if any(k < len(text) and text[k] in PLACE_TAIL for k in (i + short, i + long_)):
+    if any(_place_tail(text, k, lex) for k in (i + short, i + long_)):
         return None           # 杨梅组, 高峰村: a place named like a person
     # a name jieba's dictionary knows (邓小平) is not cut by the word after it (平和)
     tag_tab = tokenizer(lex).word_tag_tab
@@ -210,9 +210,14 @@ def _in_name_run(doc: Doc, i: int, n: int) -> bool:
 PLACE_TAIL = "组村镇乡路街"   # never the empty string: callers test slices
 
 
+def _place_tail(text: str, k: int, lex) -> bool:
+    """Does a place's ending stand at offset k (杨梅组, 高峰村), not the first character of a verb (王强组织召开, 路过)?"""
+    return k < len(text) and text[k] in PLACE_TAIL and not tokenizer(lex).word_tag_tab.get(text[k:k + 2], "").startswith("v")
+
+
 def _honorific_after(text: str, end: int, lex, *, one_char: bool = False, place_tail: bool = True) -> bool:
     """Does a form of address (先生, 阿姨, 某; with `one_char` also 总, 董) or (with `place_tail`) a place's ending follow?"""
-    if place_tail and end < len(text) and text[end] in PLACE_TAIL:
+    if place_tail and _place_tail(text, end, lex):
         return True       # 杨梅组, 高峰村: a place named like a person
     if one_char:
         return lex.starting("honorifics", lex.honorifics, text, end) is not None
