@@ -135,3 +135,12 @@ def test_roles_posts_at_the_place_and_body_written(run, text, city, posts):
     from kg.ingest.paper import make_paper
 
     assert posts <= held(run(text, paper=make_paper("衡阳日报" if city == "衡阳" else "", city)))
+
+
+def test_roles_a_villages_party_secretary_holds_the_bare_post_at_its_branch(run):
+    # 梅花村党支部书记: 书记 of the village's branch (as 人民路社区党总支书记), not 村党支部书记 of nothing; a
+    # community's 党委 is its own body too, where a bureau's 党委书记 is the bureau's
+    ext = run("西渡镇梅花村党支部书记、村委会主任刘建国带领村民清理沟渠。潇湘社区党委书记刘红梅说。市工信局党委书记王强说。")
+    assert {("刘建国", "书记", "梅花村党支部"), ("刘红梅", "书记", "潇湘社区党委"),
+            ("王强", "党委书记", "衡阳市工业和信息化局")} <= held(ext)
+    assert ("刘建国", "村委会主任", "梅花村党支部") not in held(ext)

@@ -128,7 +128,7 @@ def _tagged_org(doc: Doc, ti: int, weak: set) -> tuple[int, int] | None:
     if abbreviation_run(word, doc.lex.abbreviations):
         return None       # 中德: two countries (places), not an organization
     for unit in ("党委", "党组", "党支部", "党总支"):
-        if word.endswith(unit) and len(word) > len(unit) + 1 and any(
+        if word.endswith(unit) and len(word) > len(unit) + 1 and not word[:-len(unit)].endswith(PLACES_WITH_BODIES) and any(
                 text.startswith(unit + rest, e - len(unit)) for rest in ("委员", "书记", "副书记", "成员")):
             e -= len(unit)      # 市工信局党委委员: the post is 党委委员 of 市工信局
             word = text[s:e]
@@ -273,7 +273,7 @@ class _Candidates:
         core = surface.lstrip("团")        # 团市委: the Youth League's, a body of the level word after 团
         if surface[-1] in SINGLE_SUFFIXES and surface not in doc.lex.organizations and not (
                 core[0] in LEVEL_WORDS or surface.startswith(("中共", "政协")) or leading_place(surface, home)
-                or _tagged_whole(doc, s, e)):
+                or _tagged_whole(doc, s, e) or GRASSROOTS.search(surface)):
             return        # 全程网办, 平台办: a one-character ending needs a place before it, or the tagger's word
         if len(ev := doc.lex.ending("event_nouns", doc.lex.event_nouns, surface, len(surface)) or "") >= 3 \
                 and ev not in doc.lex.word_set(WORDS, "bodies"):
@@ -302,6 +302,7 @@ def run(doc: Doc) -> None:
     cands = _Candidates(doc)
     _the_paper(doc)
     _by_names(doc, cands)
+    _grassroots(doc, cands)
     _by_endings(doc, cands)
     for m in LIST_TAIL.finditer(doc.text):     # items of a list counted as organizations
         for s, e in _list_items(doc, m.start()):
@@ -326,6 +327,21 @@ def _the_paper(doc: Doc) -> None:
         for m in re.finditer(rf"{re.escape(doc.paper.name)}社?|{own}", doc.text):
             if doc.add(ORGANIZATION, m.start(), m.end(), paper_ref) is not None:
                 doc.record(paper_ref).aliases.update({doc.paper.name, m.group()} - {doc.paper.org_name})
+
+
+PLACES_WITH_BODIES = ("村", "社区")
+GRASSROOTS = re.compile(r"(?:村|社区)(?:党支部|党总支|党委)")
+
+
+def _grassroots(doc: Doc, cands: _Candidates) -> None:
+    """A village's or community's party body (梅花村党支部, 潇湘社区党委): an organization of its own, where a
+    county's bureau's 党委 is the bureau's (市工信局党委书记 holds 书记 at 市工信局); the village is a place."""
+    for m in GRASSROOTS.finditer(doc.text):
+        place_end = m.start() + (1 if doc.text[m.start()] == "村" else 2)
+        tok = doc.token_at(place_end - 1)
+        if tok is not None and tok.start < m.start() and tok.pos in ("ns", "nt", "nz", "n") \
+                and all("\u4e00" <= c <= "\u9fff" for c in doc.text[tok.start:place_end]):
+            cands.record(tok.start, m.end())
 
 
 def _by_names(doc: Doc, cands: _Candidates) -> None:
