@@ -144,3 +144,9 @@ def test_roles_a_villages_party_secretary_holds_the_bare_post_at_its_branch(run)
     assert {("刘建国", "书记", "梅花村党支部"), ("刘红梅", "书记", "潇湘社区党委"),
             ("王强", "党委书记", "衡阳市工业和信息化局")} <= held(ext)
     assert ("刘建国", "村委会主任", "梅花村党支部") not in held(ext)
+
+
+def test_roles_a_town_head_holds_the_post_at_the_towns_government(run):
+    # 西渡镇镇长: the town written before the post names its government; 镇长 alone names none
+    assert ("覃文华", "镇长", "西渡镇人民政府") in held(run("西渡镇镇长覃文华查看果园。"))
+    assert ("覃文华", "镇长", None) in held(run("镇长覃文华查看果园。"))

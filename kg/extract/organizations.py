@@ -273,7 +273,7 @@ class _Candidates:
         core = surface.lstrip("团")        # 团市委: the Youth League's, a body of the level word after 团
         if surface[-1] in SINGLE_SUFFIXES and surface not in doc.lex.organizations and not (
                 core[0] in LEVEL_WORDS or surface.startswith(("中共", "政协")) or leading_place(surface, home)
-                or _tagged_whole(doc, s, e) or GRASSROOTS.search(surface)):
+                or _tagged_whole(doc, s, e) or NAMED_BRANCH.search(surface)):
             return        # 全程网办, 平台办: a one-character ending needs a place before it, or the tagger's word
         if len(ev := doc.lex.ending("event_nouns", doc.lex.event_nouns, surface, len(surface)) or "") >= 3 \
                 and ev not in doc.lex.word_set(WORDS, "bodies"):
@@ -331,6 +331,7 @@ def _the_paper(doc: Doc) -> None:
 
 PLACES_WITH_BODIES = ("村", "社区")
 GRASSROOTS = re.compile(r"(?:村|社区)(?:党支部|党总支|党委)")
+NAMED_BRANCH = re.compile(r"[\u4e00-\u9fff](?:村|社区)(?:党支部|党总支|党委)$")      # 梅花村党支部, not 村党支部
 
 
 def _grassroots(doc: Doc, cands: _Candidates) -> None:

@@ -93,8 +93,8 @@ def _implied_org(doc: Doc, title: str, home: Home | None = None) -> tuple[Entity
         values["city"] = home.city.name
     home = home or doc.home
     values["county"] = district_name(home.county) if home.county is not None else ""
-    if "{county}" in template and not values["county"]:
-        return None, False
+    if "{county}" in template and not values["county"] or "{town}" in template:
+        return None, False      # 镇长: only the town written before it says which (_place_government)
     if any(f"{{{k}}}" in template and not v for k, v in values.items()):
         return None, False
     name = template.format(**values)
@@ -361,12 +361,17 @@ def _place_took(doc: Doc, ts: int, title: str) -> bool:
 
 def _place_government(doc: Doc, title: str, ps: int) -> tuple[EntityRef, int] | None:
     """(the government, where its place starts) that a head's title implies when a place of that level is written
-    right before it, or took the title's first character: 耒阳市副市长, 衡南县县长, 郴州市长."""
+    right before it, or took the title's first character: 耒阳市副市长, 衡南县县长, 郴州市长, 西渡镇镇长."""
     template = doc.lex.title_org(title) or ""
-    slot = next((k for k in ("province", "city", "county") if f"{{{k}}}" in template), None)
+    slot = next((k for k in ("province", "city", "county", "town") if f"{{{k}}}" in template), None)
     m = next((m for k in (ps, ps + 1) for m in doc.ending_at(k, PLACE) if m.start < ps), None) if slot else None
     if m is None:
         return None
+    if slot == "town":          # 西渡镇镇长: the town's government
+        info = doc.info(m.ref) if m.ref is not None else None
+        if info is None or info.kind != "town" or not m.ref.name.endswith(("镇", "乡")):
+            return None
+        return EntityRef(ORGANIZATION, template.format(town=m.ref.name)), m.start
     lp = leading_place(doc.text[m.start:m.end], doc.home)
     if lp is None or lp[1] != m.end - m.start:
         return None
