@@ -230,3 +230,12 @@ def test_organizations_a_name_ending_in_an_event_word_is_the_event(run):
     assert "衡阳招商推介会" not in names(ext, "organization")
     assert [e.name for e in ext.events] == ["衡阳招商推介会"]
     assert "衡阳市人民代表大会常务委员会" in names(run("3月5日，市人大常委会召开会议。"), "organization")
+
+
+def test_organizations_a_courts_short_form_is_the_court_named_in_full(run):
+    # 县法院 after 祁东县人民法院: one court, the short form its alias (市中院 likewise 中级人民法院)
+    ext = run("3月6日，祁东县人民法院在归阳镇开展巡回审判。县法院院长胡建军担任审判长。"
+              "衡阳市中级人民法院召开新闻发布会。市中院副院长刘敏通报工作情况。")
+    orgs = {r.name for r in ext.entities if r.type == "organization"}
+    assert {"祁东县人民法院", "衡阳市中级人民法院"} <= orgs and not {"祁东县法院", "衡阳市中院"} & orgs
+    assert ("刘敏", "副院长", "衡阳市中级人民法院") in held(ext)
