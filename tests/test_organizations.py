@@ -239,3 +239,10 @@ def test_organizations_a_courts_short_form_is_the_court_named_in_full(run):
     orgs = {r.name for r in ext.entities if r.type == "organization"}
     assert {"祁东县人民法院", "衡阳市中级人民法院"} <= orgs and not {"祁东县法院", "衡阳市中院"} & orgs
     assert ("刘敏", "副院长", "衡阳市中级人民法院") in held(ext)
+
+
+def test_organizations_a_preposition_the_tagger_ran_into_is_not_the_bodys(run):
+    # 经市人民政府研究决定: the tagger's one word holds 经 (by way of); the body is 衡阳市人民政府
+    ext = run("经市人民政府研究决定：任命周立新为衡阳市交通运输局局长。")
+    orgs = {r.name for r in ext.entities if r.type == "organization"}
+    assert "衡阳市人民政府" in orgs and not any(n.startswith("经") for n in orgs)

@@ -103,6 +103,9 @@ def _tagged_org(doc: Doc, ti: int, weak: set) -> tuple[int, int] | None:
     if word.endswith("讯") and len(word) > 3:          # 衡阳日报讯: the paper's dateline
         e -= 1
         word = word[:-1]
+    if len(word) > 3 and word[0] in "经由在对向据被从与和跟同" and word[1] in LEVEL_WORDS:
+        s += 1                                           # 经市人民政府研究决定: a preposition, then the body
+        word = word[1:]
     cue = _team_cue_in(word, doc.lex)
     if cue >= 2:                                         # 曼联客场防平局, 都灵vsac米兰: the team, then the report
         e = s + cue
