@@ -150,3 +150,11 @@ def test_roles_a_town_head_holds_the_post_at_the_towns_government(run):
     # 西渡镇镇长: the town written before the post names its government; 镇长 alone names none
     assert ("覃文华", "镇长", "西渡镇人民政府") in held(run("西渡镇镇长覃文华查看果园。"))
     assert ("覃文华", "镇长", None) in held(run("镇长覃文华查看果园。"))
+
+
+def test_roles_a_corporate_post_in_a_list_takes_the_company_of_the_post_before(run):
+    # 董事长张国华、总经理李明远: one company's two officers; a post that implies its own body keeps it
+    ext = run("3月8日，湖南华菱衡钢有限公司董事长张国华、总经理李明远走进车间。")
+    assert ("李明远", "总经理", "湖南华菱衡钢有限公司") in held(ext)
+    ext = run("衡阳日报社社长张三、市长李四出席。")
+    assert ("李四", "市长", "衡阳市人民政府") in held(ext)

@@ -257,20 +257,26 @@ class _ListPlace:
     """The place a list of officials is about: in `嘉峪关市委书记马光明，市委副书记、市长郑亚军` the second 市委
     and 市长 are 嘉峪关's, not the paper's city's. A title phrase whose organization names a place other than
     home sets it; the next phrase, when only a comma or 、 stands between the names before it and itself, has
-    its bare 市委, 县政府 and implied 市长 read there; anything else between ends the list."""
+    its bare 市委, 县政府 and implied 市长 read there, and its corporate posts written bare (总经理) the
+    organization a post before them was written with; anything else between ends the list."""
 
     def __init__(self, doc: Doc):
         self.doc = doc
         self.place = None           # the Division the list is about
+        self.org = None             # the organization a post of the list was last written with
         self.end = -1               # where the last names of the list ended
 
     def apply(self, units: list[Unit]) -> None:
         """Read the bare bodies and implied organizations of a phrase's units at the list's place, or at the place
         a unit of the phrase itself is written with (汉中市委副书记、市长王建军)."""
         doc, text = self.doc, self.doc.text
-        continues = self.place is not None and bool(units) and text[self.end:units[0].start] in ("，", ",", "、")
+        continues = bool(units) and text[self.end:units[0].start] in ("，", ",", "、")
         if not continues:
-            self.place = None
+            self.place = self.org = None
+        corporate = doc.lex.word_set("role_words", "corporate")
+        for u in units:
+            if not u.has_own_org and u.org is None and self.org is not None and u.title in corporate:
+                u.org = self.org       # 衡钢有限公司董事长张国华、总经理李明远: the company's 总经理 too
         place = next((d for d in map(self._explicit, units) if d is not None), None) or self.place
         if place is None:
             return
@@ -293,6 +299,7 @@ class _ListPlace:
     def after(self, units: list[Unit], names_end: int) -> None:
         explicit = next((d for d in map(self._explicit, units) if d is not None), None)
         self.place = explicit or self.place
+        self.org = next((u.org for u in units if u.has_own_org and u.org is not None), None) or self.org
         self.end = names_end
 
     def _explicit(self, u: Unit):
