@@ -158,3 +158,14 @@ def test_roles_a_corporate_post_in_a_list_takes_the_company_of_the_post_before(r
     assert ("李明远", "总经理", "湖南华菱衡钢有限公司") in held(ext)
     ext = run("衡阳日报社社长张三、市长李四出席。")
     assert ("李四", "市长", "衡阳市人民政府") in held(ext)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("红网时刻衡阳3月12日讯(记者 蒋楠 实习生 陶姗姗 通讯员 胡从启)3月12日上午，会议召开。",
+     {("蒋楠", "记者", "红网"), ("陶姗姗", "实习生", "红网"), ("胡从启", "通讯员", None)}),
+    ("红网时刻记者 蒋楠 通讯员 胡从启 衡阳报道", {("蒋楠", "记者", "红网"), ("胡从启", "通讯员", None)}),
+    ("本报讯（记者 罗文鹏 通讯员 石虹）会议召开。", {("罗文鹏", "记者", "衡阳日报社"), ("石虹", "通讯员", None)}),
+])
+def test_roles_a_byline_names_its_outlet_in_the_dateline(run, text, expected):
+    # EXTRACTION.md: 红网时刻记者 X holds 记者 at the outlet the byline names; 通讯员 X holds 通讯员 with no organization
+    assert expected <= held(run(text))

@@ -20,7 +20,7 @@ from ..lexicon.gazetteer import CITY, COUNTY, PROVINCE
 from .doc import Doc, line_head
 from .geo import Home, leading_place
 from .names import person_name, read_name, read_names, valid_name
-from .org_names import canonical, district_name, mention_antecedent, named_with
+from .org_names import DATELINE, canonical, district_name, mention_antecedent, named_with
 
 NAME = "roles"
 REQUIRES = ("home", "organization", "place")
@@ -28,6 +28,7 @@ REQUIRES = ("home", "organization", "place")
 ASSIGNS = ("role", "person", "memberships", "organization", "place")
 
 SPACES = " \u3000\t"
+OUTLETS = ("网", "报", "报社", "电视台", "广播电视台", "融媒体中心", "新闻中心", "通讯社")
 QUALIFIER = re.compile(r"(?:[\u4e00-\u9fff]{2,8}(?:区域|地区|大区|片区|分部|事业部))$")
 
 
@@ -200,10 +201,14 @@ def run(doc: Doc) -> None:
                 break
         _, ps = _bare(doc, title, ms)
         org, os_, title = _written_org(doc, title, units, ps)
+        if org is not None and doc.lex.titles.get(title) == "-" and org.name.endswith(OUTLETS):
+            org, os_ = None, ps       # 红网时刻通讯员: a correspondent's unit is not the outlet's (EXTRACTION.md)
         own = org is not None
         doc.add(ROLE, ms, te, value=title)
-        if org is None and text.startswith("本报", ps - 2):
+        if org is None and text.startswith("本报", ps - 2) and doc.lex.titles.get(title) != "-":
             org, os_, own = paper_ref, ps - 2, True
+        if org is None and doc.lex.titles.get(title) == "{paper}" and (outlet := _dateline_outlet(doc, ps)) is not None:
+            org, os_, own = outlet, ps, True      # 红网时刻衡阳3月12日讯(记者 蒋楠: 红网's reporter
         unit_start = os_ if own else ps
         implied, known = _implied_org(doc, title)
         if not own and not known:
@@ -424,6 +429,21 @@ def _joined(text: str, prev_end: int, start: int) -> bool:
 
 
 BYLINE_MARK = re.compile(r"(?:本报讯|日报讯|■|^\s*[（(])")
+
+
+def _dateline_outlet(doc: Doc, pos: int) -> EntityRef | None:
+    """The outlet that opens the dateline a byline at `pos` follows, in brackets or not (红网时刻衡阳3月12日讯(记者
+    蒋楠 实习生 陶姗姗): 红网; 中国衡阳新闻网讯 记者梁铨显报道), if the article names it as an organization."""
+    text = doc.text
+    k = max(text.rfind("(", max(0, pos - 30), pos), text.rfind("（", max(0, pos - 30), pos))
+    if k < 1 or any(c in text[k:pos] for c in ")）。，；\n"):
+        k = len(text[:pos].rstrip(SPACES))         # 中国衡阳新闻网讯 记者梁铨显报道: no brackets
+        if k < 1 or text[k - 1] not in "讯电":
+            return None
+    for m in doc.mentions(ORGANIZATION):
+        if m.ref is not None and m.end < k and (d := DATELINE.match(text, m.end)) is not None and d.end() == k:
+            return m.ref
+    return None
 
 
 def _in_byline(text: str, pos: int) -> bool:
