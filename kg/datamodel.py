@@ -23,6 +23,7 @@ class Paper:
     city: str = ""            # 衡阳市 (canonical, from the gazetteer)
     province: str = ""        # 湖南省
     org_name: str = ""        # 衡阳日报社: the organization reporters work for
+    guessed: bool = False     # named after its city (衡阳 -> 衡阳日报) because no masthead or user named it
 
     @property
     def city_short(self) -> str:

@@ -169,3 +169,13 @@ def test_roles_a_corporate_post_in_a_list_takes_the_company_of_the_post_before(r
 def test_roles_a_byline_names_its_outlet_in_the_dateline(run, text, expected):
     # EXTRACTION.md: 红网时刻记者 X holds 记者 at the outlet the byline names; 通讯员 X holds 通讯员 with no organization
     assert expected <= held(run(text))
+
+
+def test_roles_a_reporter_of_a_paper_only_guessed_from_the_city_holds_no_organization(run):
+    # built with the city alone, the paper 衡阳日报 is a guess: 本报记者 X is its reporter, a bare 记者 X (a web
+    # article from some other outlet) is no one's known reporter
+    from kg.ingest.paper import make_paper
+    guessed = make_paper("", "衡阳")
+    assert ("张三", "记者", None) in held(run("记者 张三 报道 3月5日，会议召开。", paper=guessed))
+    assert ("张三", "记者", "衡阳日报社") in held(run("本报讯（记者 张三）3月5日，会议召开。", paper=guessed))
+    assert ("张三", "记者", "衡阳日报社") in held(run("记者 张三 报道 3月5日，会议召开。"))

@@ -89,7 +89,8 @@ def _implied_org(doc: Doc, title: str, home: Home | None = None) -> tuple[Entity
     if template.startswith("@"):
         return _the_one(doc, tuple(template[1:].split("|")))
     paper = doc.paper
-    values = {"city": paper.city, "province": paper.province, "paper": paper.org_name}
+    values = {"city": paper.city, "province": paper.province,
+              "paper": "" if paper.guessed and "本报" not in doc.text else paper.org_name}   # 记者 X of whom?
     if home is not None and home.city is not None:
         values["city"] = home.city.name
     home = home or doc.home
