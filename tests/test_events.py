@@ -272,3 +272,15 @@ def test_events_an_occurrence_and_its_ceremony_are_one_event(run, text, name):
     # the opening and the opening ceremony of that day, 开庭 and 审理 of one hearing: one event each
     ev, = run(text, issue=date(2024, 3, 9)).events
     assert ev.name == name and ev.date == "2024-03-08"
+
+
+@pytest.mark.parametrize("text, name", [
+    ("9月9日，牡丹江市庆祝教师节大会在牡丹江大剧院举行。市长赵胜利出席大会。", "牡丹江市庆祝教师节大会"),
+    ("2月8日，攀枝花市春节团拜会在市人民大礼堂举行。市委书记张正红致新春贺词。", "攀枝花市春节团拜会"),
+    ("上月28日，衡阳市第一中学召开家长会。校长黄立新出席。", "家长会"),
+])
+def test_events_festival_meetings_and_school_meetings(run, text, name):
+    # a festival inside a meeting's name is part of it (教师节 is no 教师, no post); 团拜会, 家长会 are meetings
+    ext = run(text, issue=date(2024, 9, 10))
+    assert name in {e.name for e in ext.events}
+    assert "教师" not in {m.text for m in ext.mentions if m.type == "role"}

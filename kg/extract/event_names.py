@@ -104,8 +104,8 @@ def np_start(doc: Doc, trig_start: int) -> int:
             start = t.start      # 2020年度…, 第四届…
             j -= 1
             continue
-        if t.pos.startswith(NP_POS_STOP) and t.pos not in ("vn", "nz"):
-            break
+        if t.pos.startswith(NP_POS_STOP) and t.pos not in ("vn", "nz") and not (t.pos == "t" and w.endswith("节")):
+            break        # (but 教师节, 春节: a festival names the meeting, 庆祝教师节大会)
         if t.pos.startswith("v") and t.pos != "vn" and len(w) == 1:
             break
         if _is_person_or_org_subject(doc, t.start, t.end):

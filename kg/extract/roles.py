@@ -195,6 +195,8 @@ def run(doc: Doc) -> None:
             ts, title = inner, text[inner:te]      # 市纪委书记: 书记 after the organization 市纪委
         if te < len(text) and text[te] in "会组室处" and title.endswith(("委员", "主任")):
             continue
+        if text.startswith("节", te):
+            continue          # 教师节, 记者节: a day, no post
         ms = ts
         for mod in doc.lex.title_modifiers:
             if text.endswith(mod, 0, ts) and not doc.overlaps(ts - len(mod), ts):
