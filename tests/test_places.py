@@ -138,3 +138,10 @@ def test_places_the_countryside_is_no_township(run):
 def test_places_roads_and_towns_begin_at_a_name(run, text, places):
     # a road starts after the verb before it (驶入), and none ends in a verb (迷路); no town starts with 和
     assert names(run(text), "place") == places
+
+
+def test_places_a_people_named_after_a_country_is_no_place(run):
+    # 朝鲜族 is a people: the model's 朝鲜 inside the tagger's 朝鲜族 is not the country (MSRA's convention differs)
+    ext = run("汉族、回族、朝鲜族群众参加。中国和朝鲜两国友好。")
+    got = [m.text for m in ext.mentions if m.type == "place"]
+    assert got.count("朝鲜") == 1 and "中国" in got

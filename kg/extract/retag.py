@@ -77,13 +77,17 @@ def _come_apart(tokens: list[Token], lex) -> list[Token]:
 
 def _agrees(span: Span, tokens: list[Token], starts: list[int]) -> bool:
     """Is the model's name one the tagger does not contradict? Not a single character (港 of 港澳台: MSRA's habit),
-    nor a person over the tagger's place or organization (王府井), nor a place over its person (来旺 of 火来旺).
+    nor a person over the tagger's place or organization (王府井), nor a place over its person (来旺 of 火来旺), nor a
+    place that leaves the tagger's word a people's (朝鲜 of 朝鲜族).
     `starts` are the tokens' starts (in order, the tokens do not overlap): only those the span meets are read."""
     if span.end - span.start < 2:
         return False
     other = ("ns", "nt") if span.type == PERSON else ("nr",)     # a venue the tagger reads as an organization is one
     first = max(bisect.bisect_right(starts, span.start) - 1, 0)
     last = bisect.bisect_left(starts, span.end)
+    if span.type == PLACE and any(t.start <= span.start and t.end == span.end + 1 and t.word.endswith("族")
+                                  for t in tokens[first:last + 1]):
+        return False        # 朝鲜|族: a people, not the country
     return not any(t.start < span.end and span.start < t.end and t.pos in other for t in tokens[first:last])
 
 
