@@ -145,3 +145,11 @@ def test_places_a_people_named_after_a_country_is_no_place(run):
     ext = run("汉族、回族、朝鲜族群众参加。中国和朝鲜两国友好。")
     got = [m.text for m in ext.mentions if m.type == "place"]
     assert got.count("朝鲜") == 1 and "中国" in got
+
+
+def test_places_a_venue_lies_in_the_innermost_place_written_before_or_in_it(run):
+    # 位于衡南县车江镇的斗山桥水库: in 车江镇; 桂林市阳朔县遇龙河景区: in 阳朔县, not 桂林市
+    ext = run("近日，位于衡南县车江镇的斗山桥水库通过验收。5月18日，游客在桂林市阳朔县遇龙河景区体验竹筏漂流。")
+    parent = {r.name: i.parent.name for r, i in ext.entities.items() if r.type == "place" and i.parent is not None}
+    assert parent["斗山桥水库"] == "车江镇"
+    assert parent[next(n for n in parent if n.endswith("遇龙河景区"))] == "阳朔县"

@@ -151,11 +151,15 @@ def venue_parent(doc: Doc, home: Home, start: int, name: str, kind: str | None) 
     name begins with (衡阳抗战纪念馆), else home. A road named after a city (延安路) is still a home road."""
     text = doc.text
     for m in doc.mentions(PLACE, by_start=False):
-        if m.ref is not None and m.end <= start and text[m.end:start] in ("", "办事处", "村委会", "居委会"):
-            return m.ref
+        if m.ref is not None and m.end <= start and text[m.end:start] in ("", "的", "办事处", "村委会", "居委会"):
+            return m.ref       # 车江镇斗山桥水库, 位于衡南县车江镇的斗山桥水库
     if name[0] in "市县区" and (d := home.by_level_word(name[0])) is not None:
         return division_ref(d)
     lp = leading_place(name, home) if kind == "venue" else None
-    if lp is not None and lp[1] < len(name):
-        return division_ref(lp[0])
-    return home_ref(home)
+    if lp is None or lp[1] >= len(name):
+        return home_ref(home)
+    d, at = lp
+    while (inner := leading_place(name[at:], home, allow_short=False)) is not None and at + inner[1] < len(name) \
+            and inner[0].parent == d.id:
+        d, at = inner[0], at + inner[1]        # 桂林市阳朔县遇龙河景区: in 阳朔县, the innermost named
+    return division_ref(d)
