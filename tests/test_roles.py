@@ -179,3 +179,8 @@ def test_roles_a_reporter_of_a_paper_only_guessed_from_the_city_holds_no_organiz
     assert ("张三", "记者", None) in held(run("记者 张三 报道 3月5日，会议召开。", paper=guessed))
     assert ("张三", "记者", "衡阳日报社") in held(run("本报讯（记者 张三）3月5日，会议召开。", paper=guessed))
     assert ("张三", "记者", "衡阳日报社") in held(run("记者 张三 报道 3月5日，会议召开。"))
+
+
+def test_roles_names_counted_into_a_post(run):
+    # 授予刘梦华、李明等20名教师: each named one is a 教师, a job title EXTRACTION.md counts as a post
+    assert {("刘梦华", "教师", None), ("李明", "教师", None)} <= held(run("授予刘梦华、李明等20名教师优秀辅导奖。"))

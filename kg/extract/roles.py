@@ -254,10 +254,11 @@ def run(doc: Doc) -> None:
             context.after(units, names[-1][1])
             units = []
             continue
-        # a name before the title: 习近平总书记, 胡冬（爱迪国际董事长）
+        # a name before the title: 习近平总书记, 胡冬（爱迪国际董事长）; names counted into it: 刘梦华等20名教师
         before = _name_before(doc, units[0].start, title)
-        if before is not None:
-            _emit(doc, units, [before])
+        listed = [before] if before is not None else _counted_before(doc, units[0].start)
+        if listed:
+            _emit(doc, units, listed)
             units = []
 
 
@@ -474,6 +475,24 @@ def _name_before(doc: Doc, start: int, title: str) -> tuple[int, int] | None:
             if tok is not None and tok.start == s and tok.pos.startswith("nr") and tok.end == start:
                 return s, start
     return None
+
+
+COUNTED = re.compile(r"等\s*(?:\d{1,4}|[一二两三四五六七八九十百]{1,4})\s*[名位]$")
+
+
+def _counted_before(doc: Doc, start: int) -> list[tuple[int, int]]:
+    """The names a count of post holders follows (授予刘梦华、李明等20名教师: 刘梦华 and 李明 are 教师)."""
+    text = doc.text
+    m = COUNTED.search(text, max(0, start - 8), start)
+    out: list[tuple[int, int]] = []
+    p = m.start() if m else -1
+    while p > 0:
+        n = next((n for n in (3, 2) if p - n >= 0 and read_name(doc, p - n) == n), None)
+        if n is None:
+            break
+        out.insert(0, (p - n, p))
+        p = p - n - 1 if text[p - n - 1:p - n] in ("、", "，") else 0
+    return out
 
 
 def _emit(doc: Doc, units: list[Unit], names: list[tuple[int, int]]) -> None:
