@@ -184,3 +184,11 @@ def test_roles_a_reporter_of_a_paper_only_guessed_from_the_city_holds_no_organiz
 def test_roles_names_counted_into_a_post(run):
     # 授予刘梦华、李明等20名教师: each named one is a 教师, a job title EXTRACTION.md counts as a post
     assert {("刘梦华", "教师", None), ("李明", "教师", None)} <= held(run("授予刘梦华、李明等20名教师优秀辅导奖。"))
+
+
+@pytest.mark.parametrize("text, post", [("州委常委、副州长朴成哲出席会议。", "副州长"),
+                                        ("心血管内科主治医师谢婉婷接诊患者。", "主治医师"),
+                                        ("衡钢炼钢厂厂长李强介绍。", "厂长")])
+def test_roles_posts_of_prefectures_hospitals_and_factories(run, text, post):
+    # 副州长 is no 州长, 主治医师 no 医师: the whole post, read from the lexicon's posts
+    assert post in {m.title for m in run(text).memberships}
