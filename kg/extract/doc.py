@@ -126,6 +126,7 @@ class Doc:
         self.ext = Extraction(article)
         self._claimed: list[tuple[int, int]] = []     # sorted, non-overlapping spans of mentions
         self._by_end: dict[int, list[Mention]] = {}   # mentions by where they end
+        self._of_types: dict[tuple, list[Mention]] = {}   # `mentions` answers, until the mentions change
         self._home = None
 
     # --- what the running extractor declared ----------------------------------------------
@@ -210,9 +211,12 @@ class Doc:
             out.append((start, len(self.text)))
         return out
 
+    @cached_property
+    def _sentence_starts(self) -> list[int]:
+        return [s for s, _ in self.sentences]
+
     def sentence_span(self, offset: int) -> tuple[int, int]:
-        starts = [s for s, _ in self.sentences]
-        i = max(0, bisect.bisect_right(starts, offset) - 1)
+        i = max(0, bisect.bisect_right(self._sentence_starts, offset) - 1)
         return self.sentences[i] if self.sentences else (0, len(self.text))
 
     def sentence_text(self, offset: int) -> str:
@@ -242,6 +246,7 @@ class Doc:
             return None          # taken; stronger evidence replaces only weak mentions it covers
         m = Mention(type_, self.text[start:end], start, end, ref, value, weak=weak)
         self.ext.mentions.append(m)
+        self._of_types.clear()
         self._by_end.setdefault(end, []).append(m)
         if claim:
             bisect.insort(self._claimed, (start, end))
@@ -258,6 +263,7 @@ class Doc:
         if self.step is not None and any(m.type not in self.step.assigns for m in inside):
             return False          # a kind this extractor does not write is not its to withdraw (a place inside an
         #                           organization the model guessed: 龙凤村 of 龙凤村党总支)
+        self._of_types.clear()
         for m in inside:
             self.ext.mentions.remove(m)
             self._by_end[m.end].remove(m)
@@ -285,8 +291,14 @@ class Doc:
         if not types:
             raise UndeclaredAccess("Doc.mentions names the types it reads")
         self._check(types)
-        found = [m for m in self.ext.mentions if m.type in types]
-        return sorted(found, key=lambda m: m.start) if by_start else found
+        key = (types, by_start)
+        found = self._of_types.get(key)
+        if found is None:        # kept until a mention is added or withdrawn
+            found = [m for m in self.ext.mentions if m.type in types]
+            if by_start:
+                found.sort(key=lambda m: m.start)
+            self._of_types[key] = found
+        return list(found)
 
     def mentions_in(self, start: int, end: int, *types: str) -> list[Mention]:
         return [m for m in self.mentions(*types) if start <= m.start and m.end <= end]

@@ -189,8 +189,7 @@ def _object_end(doc: Doc, pos: int) -> int | None:
     if i < 0 or doc.tokens[i].start != pos:
         return None
     end = pos
-    verbs = doc.lex.event_verbs
-    if doc.tokens[i].word in verbs:         # 看望慰问老党员: the second verb of two
+    if doc.lex.is_event_verb(doc.tokens[i].word):         # 看望慰问老党员: the second verb of two
         i += 1
     for t in doc.tokens[i:]:
         if CLAUSE_END.match(t.word):

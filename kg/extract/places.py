@@ -214,7 +214,7 @@ def _a_verb_before(doc: Doc, start: int) -> bool:
     """Does a verb that holds an event, is one or stops its name (举办, 调研, 开展) begin what would be a town's or
     village's name at `start` (石鼓区举办社区运动会: no village 举办社区)?"""
     tok = doc.token_at(start)
-    return tok is not None and tok.start == start and (tok.word in doc.lex.event_hosts or tok.word in doc.lex.event_verbs
+    return tok is not None and tok.start == start and (tok.word in doc.lex.event_hosts or doc.lex.is_event_verb(tok.word)
                                                        or tok.word in doc.lex.word_set("event_words", "name_stop")
                                                        or tok.pos in ("c", "p", "d", "u", "r"))      # 和部分乡
 

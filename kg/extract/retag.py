@@ -63,16 +63,19 @@ def _come_apart(tokens: list[Token], lex) -> list[Token]:
     (a place by its first character, then the visit) as 王刚来, and 李明和|副市长王强 as 李明和; they are 王刚|来|衡|考察
     and 李明|和|副市长."""
     out: list[Token] = []
+    done = 0
     for k, t in enumerate(tokens):
+        if t.pos != "nr" or len(t.word) != 3 or t.word[-1] not in COMING and t.word[-1] not in JOINING:
+            continue
         nxt = tokens[k + 1] if k + 1 < len(tokens) else None
-        coming = t.word[-1:] in COMING and nxt is not None and len(nxt.word) == 1 and "\u4e00" <= nxt.word <= "\u9fff" \
-            and k + 2 < len(tokens) and tokens[k + 2].word in lex.event_verbs
-        joining = t.word[-1:] in JOINING and nxt is not None and (nxt.word in lex.titles or nxt.pos == "nr")
-        if t.pos == "nr" and len(t.word) == 3 and (coming or joining):
+        coming = t.word[-1] in COMING and nxt is not None and len(nxt.word) == 1 and "\u4e00" <= nxt.word <= "\u9fff" \
+            and k + 2 < len(tokens) and lex.is_event_verb(tokens[k + 2].word)
+        joining = t.word[-1] in JOINING and nxt is not None and (nxt.word in lex.titles or nxt.pos == "nr")
+        if coming or joining:
+            out += tokens[done:k]
             out += [Token(t.word[:2], "nr", t.start, t.end - 1), Token(t.word[-1], "c" if joining else "v", t.end - 1, t.end)]
-        else:
-            out.append(t)
-    return out if len(out) != len(tokens) else tokens
+            done = k + 1
+    return out + tokens[done:] if done else tokens
 
 
 def _agrees(span: Span, tokens: list[Token], starts: list[int]) -> bool:

@@ -92,6 +92,10 @@ class Lexicon:
             value = self._patterns[key] = make()
         return value
 
+    def is_event_verb(self, word: str) -> bool:
+        """Is `word` one of event_verbs (a set lookup: the list is sorted for patterns)?"""
+        return word in self.derived("event_verb_set", lambda: frozenset(self.event_verbs))
+
     def alternation(self, key: str, words) -> re.Pattern:
         """One compiled regex matching any of `words`, longest first; compiled once per lexicon."""
         return self.derived(key, lambda: re.compile(
