@@ -77,7 +77,10 @@ def build_each(items, out: Path) -> list[str]:
 
     pairs = []
     for text, gold, issue, city in items:
-        kb, _ = build_kb([text], issue_date=issue, city=city)
+        kb, summary = build_kb([text], issue_date=issue, city=city)
+        for problem in summary.problems:
+            if problem.fatal:        # an article the build skipped scores nothing: say so, never silently
+                print(f"make eval: {problem}", file=sys.stderr)
         target = out / text.stem
         target.mkdir(parents=True, exist_ok=True)
         graph_of(kb).serialize(target / "graph.ttl", format="turtle")

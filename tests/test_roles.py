@@ -192,3 +192,10 @@ def test_roles_names_counted_into_a_post(run):
 def test_roles_posts_of_prefectures_hospitals_and_factories(run, text, post):
     # 副州长 is no 州长, 主治医师 no 医师: the whole post, read from the lexicon's posts
     assert post in {m.title for m in run(text).memberships}
+
+
+def test_roles_a_prefectures_committee_written_with_its_level_word_again(run):
+    # 海北州委, 海北藏族自治州州委: the prefecture's party committee, not an organization named 州委
+    want = ("桑本", "常委", "中共海北藏族自治州委员会")
+    assert want in held(run("海北州委常委、海晏县委书记桑本出席。"))
+    assert want in held(run("海北藏族自治州州委常委桑本出席。"))

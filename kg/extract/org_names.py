@@ -52,6 +52,8 @@ def canonical(surface: str, doc: Doc, home: Home) -> tuple[str, set[str]] | None
     if place is None:
         return surface, {surface}
     rest = body[n:]
+    if len(rest) > 1 and rest[0] in "州盟旗" and place.name.endswith(rest[0]):
+        rest = rest[1:]                 # 海北州委, 海北藏族自治州州委: the prefecture's 委 (its level word said again)
     if not rest:
         return None                     # a bare place is not an organization
     full_place = district_name(place)
