@@ -199,3 +199,13 @@ def test_roles_a_prefectures_committee_written_with_its_level_word_again(run):
     want = ("桑本", "常委", "中共海北藏族自治州委员会")
     assert want in held(run("海北州委常委、海晏县委书记桑本出席。"))
     assert want in held(run("海北藏族自治州州委常委桑本出席。"))
+
+
+def test_roles_posts_of_autonomous_regions_and_prefectures(run):
+    # in a paper of 呼和浩特, 自治区党委 is the region's party committee and 自治区主席 heads its government; in one of
+    # 延边, 州长 heads the prefecture's government
+    from kg.ingest.paper import make_paper
+    got = held(run("自治区党委书记孙绍华宣布开幕，自治区主席王莉霞致辞。", paper=make_paper("", "呼和浩特")))
+    assert {("孙绍华", "书记", "中共内蒙古自治区委员会"), ("王莉霞", "主席", "内蒙古自治区人民政府")} <= got
+    got = held(run("州长胡海峰出席。延边州副州长李四主持。", paper=make_paper("", "延边")))
+    assert {("胡海峰", "州长", "延边朝鲜族自治州人民政府"), ("李四", "副州长", "延边朝鲜族自治州人民政府")} <= got

@@ -42,7 +42,9 @@ def canonical(surface: str, doc: Doc, home: Home) -> tuple[str, set[str]] | None
         body = body[2:]
     place, n, written = None, 0, ""
     lp = leading_place(body, home)
-    if body[:1] in LEVEL_WORDS and (lp is None or lp[1] == 1):
+    if body.startswith("自治区") and home.province is not None and home.province.name.endswith("自治区"):
+        place, n = home.province, 3     # 自治区党委 in a paper of 内蒙古: the region's, as 省委 is a province's
+    elif body[:1] in LEVEL_WORDS and (lp is None or lp[1] == 1):
         place, n = home.by_level_word(body[0]), 1
         if place is None:
             return None
@@ -52,6 +54,8 @@ def canonical(surface: str, doc: Doc, home: Home) -> tuple[str, set[str]] | None
     if place is None:
         return surface, {surface}
     rest = body[n:]
+    if rest.startswith("党委") and place.name.endswith("自治区"):
+        rest = rest[1:]                 # 自治区党委: the region's 委, as 省委 is a province's
     if len(rest) > 1 and rest[0] in "州盟旗" and place.name.endswith(rest[0]):
         rest = rest[1:]                 # 海北州委, 海北藏族自治州州委: the prefecture's 委 (its level word said again)
     if not rest:

@@ -366,6 +366,10 @@ def _written_org(doc: Doc, title: str, units: list[Unit], ps: int) -> tuple[Enti
         org, os_ = gov          # 耒阳市副市长: 耒阳市人民政府, not the paper's city's
     if org is None and (split := _body_in_title(doc, title, units, ps)) is not None:
         (org, title), os_ = split, ps          # 区委常委、政法委书记: 书记 of the 区委's 政法委
+    region = doc.home.province if doc.home is not None else None
+    if org is None and title in ("主席", "副主席") and doc.text.endswith("自治区", 0, ps) and region is not None \
+            and region.name.endswith("自治区"):
+        org, os_ = EntityRef(ORGANIZATION, f"{region.name}人民政府"), ps - 3    # 自治区主席: the region's government
     return org, os_, title
 
 
@@ -392,7 +396,7 @@ def _place_government(doc: Doc, title: str, ps: int) -> tuple[EntityRef, int] | 
     if lp is None or lp[1] != m.end - m.start:
         return None
     d = lp[0]
-    fits = {"province": d.level == PROVINCE, "city": d.name.endswith("市"),
+    fits = {"province": d.level == PROVINCE, "city": d.name.endswith("市") or d.level == CITY and d.name.endswith(("州", "盟")),
             "county": d.level == COUNTY and d.name.endswith(("县", "区", "旗"))}[slot]
     if not fits:
         return None
