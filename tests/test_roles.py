@@ -209,3 +209,9 @@ def test_roles_posts_of_autonomous_regions_and_prefectures(run):
     assert {("孙绍华", "书记", "中共内蒙古自治区委员会"), ("王莉霞", "主席", "内蒙古自治区人民政府")} <= got
     got = held(run("州长胡海峰出席。延边州副州长李四主持。", paper=make_paper("", "延边")))
     assert {("胡海峰", "州长", "延边朝鲜族自治州人民政府"), ("李四", "副州长", "延边朝鲜族自治州人民政府")} <= got
+
+
+def test_roles_a_post_right_after_a_closed_byline(run):
+    # 本报讯（记者 成雪）衡阳县西渡镇党委书记陈小兵到…: the byline closed at its bracket; the town's 党委 is its own body
+    got = held(run("本报讯（记者 成雪）衡阳县西渡镇党委书记陈小兵到现场查看进度。"))
+    assert ("陈小兵", "书记", "衡阳县西渡镇党委") in got and ("成雪", "记者", "衡阳日报社") in got

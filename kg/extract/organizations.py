@@ -103,6 +103,11 @@ def _tagged_org(doc: Doc, ti: int, weak: set) -> tuple[int, int] | None:
     if word.endswith("讯") and len(word) > 3:          # 衡阳日报讯: the paper's dateline
         e -= 1
         word = word[:-1]
+    nxt = doc.tokens[ti + 1] if ti + 1 < len(doc.tokens) else None
+    if nxt is not None and nxt.start == e and nxt.word in TOWN_BODIES and word.endswith(("镇", "乡", "街道")) and any(
+            (lp := leading_place(word[k:], doc.home, allow_short=False)) and lp[1] == len(word) - k for k in range(len(word) - 2)):
+        e = nxt.end                                      # 衡阳县西渡镇|党委: the tagger cut the town's body in two
+        word = text[s:e]
     if len(word) > 3 and word[0] in "经由在对向据被从与和跟同" and word[1] in LEVEL_WORDS:
         s += 1                                           # 经市人民政府研究决定: a preposition, then the body
         word = word[1:]
@@ -119,6 +124,8 @@ def _tagged_org(doc: Doc, ti: int, weak: set) -> tuple[int, int] | None:
         e = s + known.end()                              # 招行首建, 京东jd: a known name, then words the tagger ran on
         word = text[s:e]
     post = _post_across(doc, s, e)
+    if post is not None and text[post:e] in ("党委", "党工委", "党支部", "党总支") and text[s:post].endswith(PLACES_WITH_BODIES):
+        post = None                                      # 西渡镇党委|书记: the town's own body, not 党委书记 of the town
     if post is not None:                                 # 刑侦大队大队|长: the post 大队长 begins inside the word
         e = post
         word = text[s:e]
@@ -332,7 +339,8 @@ def _the_paper(doc: Doc) -> None:
                 doc.record(paper_ref).aliases.update({doc.paper.name, m.group()} - {doc.paper.org_name})
 
 
-PLACES_WITH_BODIES = ("村", "社区")
+PLACES_WITH_BODIES = ("村", "社区", "镇", "乡", "街道")
+TOWN_BODIES = ("党委", "党工委", "人民政府", "政府")
 GRASSROOTS = re.compile(r"(?:村|社区)(?:党支部|党总支|党委)")
 NAMED_BRANCH = re.compile(r"[\u4e00-\u9fff](?:村|社区)(?:党支部|党总支|党委)$")      # 梅花村党支部, not 村党支部
 

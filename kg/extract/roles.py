@@ -456,10 +456,11 @@ def _dateline_outlet(doc: Doc, pos: int) -> EntityRef | None:
 
 def _in_byline(text: str, pos: int) -> bool:
     """Is `pos` in a byline: near its line's start, after 本报讯, ■ or an opening bracket, with no sentence begun
-    since (本报讯（记者 罗文鹏 通讯员 石虹）; not 本报讯 1月12日，市长朱健…)."""
+    and no bracket closed since (本报讯（记者 罗文鹏 通讯员 石虹）; not 本报讯 1月12日，市长朱健…, nor
+    本报讯（记者 成雪）衡阳县西渡镇党委书记陈小兵到…)."""
     head = line_head(text, pos)
     marks = list(BYLINE_MARK.finditer(head))
-    return len(head) < 40 and bool(marks) and not re.search(r"[，,。；;：:]", head[marks[-1].end():])
+    return len(head) < 40 and bool(marks) and not re.search(r"[，,。；;：:）)]", head[marks[-1].end():])
 
 
 def _name_before(doc: Doc, start: int, title: str) -> tuple[int, int] | None:
