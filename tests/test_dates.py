@@ -58,3 +58,8 @@ def test_dates_the_next_day_is_the_day_after_the_last_date_written():
 
 def test_dates_a_day_written_before_what_an_official_did():
     assert find_dates("市委书记胡元平7日到仁寿县调研。", date(2024, 3, 10))[0][2] == "2024-03-07"
+
+
+def test_dates_a_range_of_days_is_dated_by_its_first():
+    # EXTRACTION.md: an event spanning several days is dated by its first day, with or without its month
+    assert [v for _, _, v in find_dates("5日至7日，全市教育工作会议举行。", date(2024, 3, 10))] == ["2024-03-05"]
