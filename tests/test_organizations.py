@@ -246,3 +246,10 @@ def test_organizations_a_preposition_the_tagger_ran_into_is_not_the_bodys(run):
     ext = run("经市人民政府研究决定：任命周立新为衡阳市交通运输局局长。")
     orgs = {r.name for r in ext.entities if r.type == "organization"}
     assert "衡阳市人民政府" in orgs and not any(n.startswith("经") for n in orgs)
+
+
+def test_organizations_a_short_place_name_with_its_level_word_names_the_body_once(run):
+    # 寻甸县卫生健康局: 寻甸县 is 寻甸回族彝族自治县 written short; its bureau is not the …自治县县卫生健康局
+    from kg.ingest.paper import make_paper
+    ext = run("4月13日，寻甸县卫生健康局局长沈涛陪同专家义诊。", paper=make_paper("", "昆明"))
+    assert ("沈涛", "局长", "寻甸回族彝族自治县卫生健康局") in held(ext)

@@ -153,3 +153,9 @@ def test_places_a_venue_lies_in_the_innermost_place_written_before_or_in_it(run)
     parent = {r.name: i.parent.name for r, i in ext.entities.items() if r.type == "place" and i.parent is not None}
     assert parent["斗山桥水库"] == "车江镇"
     assert parent[next(n for n in parent if n.endswith("遇龙河景区"))] == "阳朔县"
+
+
+def test_places_a_town_or_community_named_after_a_road_is_no_road(run):
+    # 广东路街道 is a town (街道) and 阿热亚路社区 a community, not the roads 广东路 and 阿热亚路
+    got = {m.text for m in run("3月8日，珠晖区广东路街道酃湖社区的建设新村小区完成改造。").mentions if m.type == "place"}
+    assert "广东路街道" in got and "广东路" not in got

@@ -80,7 +80,7 @@ def _read_as_person(doc: Doc, start: int, end: int) -> bool:
             and valid_name(t.word, doc.lex, tagged=True))
 
 
-NOT_ROAD_AFTER = "道区镇乡村办线面段边灯况费网径过上旁途"
+NOT_ROAD_AFTER = "道区镇乡村办线面段边灯况费网径过上旁途街社"      # 广东路街道, 阿热亚路社区: a town, a community
 
 
 ROAD_SPLIT = re.compile(r"(?:东起|西起|南起|北起|东至|西至|南至|北至|经过|途经|位于|沿着|前往|来到|"
