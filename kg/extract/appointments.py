@@ -16,7 +16,8 @@ from collections import Counter
 
 from ..datamodel import DATE, ORGANIZATION, PERSON, ROLE, EntityRef, Membership
 from .doc import Doc
-from .roles import _implied_org, _org_before
+from .post_orgs import implied_org
+from .roles import _org_before
 
 NAME = "appointments"
 REQUIRES = ("home", "date", "organization", "role", "person", "memberships")
@@ -64,7 +65,7 @@ def run(doc: Doc) -> None:
         if person is None:
             continue
         if org is None:
-            implied, known = _implied_org(doc, title)
+            implied, known = implied_org(doc, title)
             org = implied if known else None
         written = text[verb_end:role.end].removeprefix("为")
         m = held.get((person, title))

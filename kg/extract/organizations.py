@@ -27,16 +27,15 @@ from .org_patterns import (
     party_pattern,
     suffix_at,
 )
+from .org_words import SINGLE_SUFFIXES, WORDS, acceptable, bare_department, ends_department, not_a_name_part
 from .teams import cue_pattern
 from .venues import held_at
 
-WORDS = "organization_words"     # kg/lexicon/organization_words.tsv
 NAME = "organizations"
 REQUIRES = ("home", "date")
 ASSIGNS = ("organization", "person", "memberships")   # a studio names its person; 政协委员 is a seat
 
 NAME_POS = {"n", "nr", "ns", "nt", "nz", "nrt", "nrfg", "j", "vn", "an", "b", "eng", "l", "nnt", "x", "s", "f"}
-SINGLE_SUFFIXES = {"厅", "局", "委", "办", "署", "部", "科", "处"}
 LIST_TAIL = re.compile(r"等?\s*(?<![\d一二三四五六七八九十两])(?:\d{1,6}|[一二三四五六七八九十两]{1,4})\s*(?:家|个)\s*"
                        r"(?:[\u4e00-\u9fff]{0,6}?)"
                        r"(?:企业|公司|银行|单位|机构|医院|学校|服务商|平台|合作社|商会|协会|媒体)")
@@ -120,7 +119,7 @@ def _tagged_org(doc: Doc, ti: int, weak: set) -> tuple[int, int] | None:
         e -= len(host)
         word = text[s:e]
     known = known_pattern(doc.lex).match(word)
-    if known is not None and known.end() < len(word) and _not_a_name_part(word, known.end(), doc.lex):
+    if known is not None and known.end() < len(word) and not_a_name_part(word, known.end(), doc.lex):
         e = s + known.end()                              # 招行首建, 京东jd: a known name, then words the tagger ran on
         word = text[s:e]
     post = _post_across(doc, s, e)
@@ -169,22 +168,6 @@ def _team_cue_in(word: str, lex: Lexicon) -> int:
     return m.start() if m else -1
 
 
-def _generic_core(core: str, lex: Lexicon) -> bool:
-    """Is the part of a name before its ending only common words (贷款公司, 国内银行, 客服中心)?"""
-    from .doc import tokenizer
-
-    tok = tokenizer(lex)
-    words = list(tok.tokenizer.cut(core, HMM=False))
-    return all(tok.word_tag_tab.get(w, "x")[:1] in ("n", "v", "a", "d", "f", "m", "q", "b", "s") and
-               tok.word_tag_tab.get(w, "x")[:2] not in ("nr", "ns", "nt", "nz") and
-               tok.tokenizer.FREQ.get(w, 0) >= 200 for w in words)
-
-
-def _bare_department(surface: str, lex: Lexicon) -> bool:
-    return surface in lex.departments or surface in lex.departments.values() or surface in (
-        "税务局", "公安局", "财政局", "教育局", "卫健局", "运输局", "民政局", "政协", "人大")
-
-
 def _names_something(doc: Doc, s: int, e: int) -> bool:
     """Does text[s:e] (the part before 工作室) hold a name: a person, a known organization, a proper noun?"""
     part = doc.text[s:e]
@@ -198,56 +181,16 @@ def _names_something(doc: Doc, s: int, e: int) -> bool:
                for t in doc.tokens[max(0, doc.token_index(s)):])
 
 
-def _not_a_name_part(word: str, k: int, lex: Lexicon) -> bool:
-    """Is the rest of `word` (one word of the tagger's) after a known name ending at `k` no part of an organization's
-    name (招行|首建, 招行|信用卡, 京东|jd)? An ending of a name (国务院外办, 联合国安理会) or a unit (致公党中央)
-    goes on naming a body; a dictionary word across the known name (北大荒) is another word."""
-    from .doc import tokenizer
-
-    rest = word[k:]
-    if rest.isascii():
-        return rest.isalpha()
-    if suffix_at(rest, len(rest), lex) or any(rest.startswith(w) for kind in ("body", "branch", "department", "term")
-                                               for w in lex.org_units.get(kind, ())):
-        return False
-    tok = tokenizer(lex)
-    if len(next(iter(tok.tokenizer.cut(word, HMM=False)), "")) > k:
-        return False
-    if len(rest) == 1:
-        return tok.word_tag_tab.get(rest, "x")[:1] in ("p", "c", "d", "u", "v")      # 立博|同赔率
-    return all("\u4e00" <= c <= "\u9fff" for c in rest) and not any(
-        tok.word_tag_tab.get(w, "x").startswith(("nt", "ns", "nz", "j")) for w in tok.tokenizer.cut(rest, HMM=False))
-
-
 def _tagged_known(doc: Doc, s: int, e: int) -> bool:
     """Is text[s:e] a known name at the start of a word the tagger reads, the rest no part of its name (招行|首建)?"""
     t = doc.token_at(s)
     return (doc.text[s:e] in doc.lex.organizations and t is not None and t.start == s and t.pos in ("nt", "nz")
-            and t.end > e and _not_a_name_part(t.word, e - s, doc.lex))
+            and t.end > e and not_a_name_part(t.word, e - s, doc.lex))
 
 
 def _tagged_whole(doc: Doc, s: int, e: int) -> bool:
     t = doc.token_at(s)
     return t is not None and t.start == s and t.end == e and t.pos == "nt"
-
-
-def _ends_department(word: str, lex: Lexicon) -> bool:
-    return any(word.endswith(d) for d in lex.departments) or word.endswith(("税务局", "公安局", "财政局", "教育局"))
-
-
-def _acceptable(name: str, suffix: str, lex: Lexicon) -> bool:
-    if name in lex.word_set(WORDS, "generic") or len(name) < 2 or name in lex.departments.values() or name in lex.departments:
-        return False      # 税务局 alone: some tax bureau, no name
-    core = name[: len(name) - len(suffix)]
-    if suffix in SINGLE_SUFFIXES and len(core) < 2:
-        return False
-    if not core:
-        return False
-    if re.match(r"^[\d一二三四五六七八九十两几多各该本此这那其每]", name):
-        return False
-    if len(suffix) >= 2 and core[:1] not in LEVEL_WORDS and _generic_core(core, lex):
-        return False      # 贷款公司, 客服中心: a kind of organization, not one (市…支队 is the city's)
-    return True
 
 
 class _Candidates:
@@ -274,11 +217,11 @@ class _Candidates:
         if surface in doc.lex.org_suffixes:
             self.anaphors.append((s, e))      # 公司 alone is the company the article named before it
             return
-        if _bare_department(surface, doc.lex) and doc.is_boundary(s) and doc.is_boundary(e):
+        if bare_department(surface, doc.lex) and doc.is_boundary(s) and doc.is_boundary(e):
             if not modelled:
                 self.unplaced.append((s, e))      # 民政局 alone: some city's bureau, a mention that names no organization
             return
-        if _bare_department(surface, doc.lex) or surface.endswith(("街道办事处", "村委会", "居委会")):
+        if bare_department(surface, doc.lex) or surface.endswith(("街道办事处", "村委会", "居委会")):
             return        # 卫健委 alone: some city's; 向阳桥街道办事处 is the town
         core = surface.lstrip("团")        # 团市委: the Youth League's, a body of the level word after 团
         if surface[-1] in SINGLE_SUFFIXES and surface not in doc.lex.organizations and not (
@@ -401,14 +344,14 @@ def _by_endings(doc: Doc, cands: _Candidates) -> None:
         suf = suffix_at(text, tok.end, doc.lex)
         if suf is None or _post_across(doc, tok.start, tok.end) is not None or (tok.end < len(text) and suffix_at(text, tok.end + 1, doc.lex) and text[tok.end] in "会部室处科"):
             continue
-        if len(suf) == 1 and (tok.word != suf and not (tok.pos in ("nt", "nz") or _ends_department(tok.word, doc.lex))
+        if len(suf) == 1 and (tok.word != suf and not (tok.pos in ("nt", "nz") or ends_department(tok.word, doc.lex))
                               or common_word(doc.lex, text[tok.end - 2:tok.end], 100, names_too=True)):
             continue      # 格局, 举办, 全部: words that end in 局/办/部 by accident
         if text.startswith("城市", tok.end):
             continue      # 省域副中心城市
         start = _left_edge(doc, ti, tok.end - len(suf))
         surface = text[start:tok.end]
-        if _acceptable(surface, suf, doc.lex):
+        if acceptable(surface, suf, doc.lex):
             cands.record(start, tok.end)
 
 

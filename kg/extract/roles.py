@@ -12,15 +12,15 @@ from __future__ import annotations
 
 import copy
 import re
-from collections import Counter
 from dataclasses import dataclass
 
 from ..datamodel import ORGANIZATION, PERSON, PLACE, ROLE, EntityRef, Membership
-from ..lexicon.gazetteer import CITY, COUNTY, PROVINCE
+from ..lexicon.gazetteer import CITY, COUNTY
 from .doc import Doc, line_head
 from .geo import Home, leading_place
 from .names import person_name, read_name, read_names, valid_name
-from .org_names import DATELINE, canonical, district_name, mention_antecedent, named_with
+from .org_names import canonical, mention_antecedent
+from .post_orgs import dateline_outlet, implied_org, place_government
 
 NAME = "roles"
 REQUIRES = ("home", "organization", "place")
@@ -76,45 +76,6 @@ def _org_before(doc: Doc, pos: int) -> tuple[EntityRef | None, int]:
         doc.record(ref).aliases.add(doc.text[best.start:pos])
         return ref, best.start
     return None, pos
-
-
-def _implied_org(doc: Doc, title: str, home: Home | None = None) -> tuple[EntityRef | None, bool]:
-    """(organization, known) that a title implies by itself: 市长 -> the city's government (`home`'s city: the
-    paper's, unless a list of officials is about another)."""
-    template = doc.lex.title_org(title)
-    if template is None:
-        return None, False
-    if template == "-":
-        return None, True
-    if template.startswith("@"):
-        return _the_one(doc, tuple(template[1:].split("|")))
-    paper = doc.paper
-    values = {"city": paper.city, "province": paper.province,
-              "paper": "" if paper.guessed and "本报" not in doc.text else paper.org_name}   # 记者 X of whom?
-    if home is not None and home.city is not None:
-        values["city"] = home.city.name
-    home = home or doc.home
-    values["county"] = district_name(home.county) if home.county is not None else ""
-    if "{county}" in template and not values["county"] or "{town}" in template:
-        return None, False      # 镇长: only the town written before it says which (_place_government)
-    if any(f"{{{k}}}" in template and not v for k, v in values.items()):
-        return None, False
-    name = template.format(**values)
-    if doc.lex.organizations.get(name):
-        name = doc.lex.organizations[name]
-    return EntityRef(ORGANIZATION, name), True
-
-
-def _the_one(doc: Doc, endings: tuple[str, ...]) -> tuple[EntityRef | None, bool]:
-    """The organization with one of `endings` (医院) the article names most, counting a short form (正元创伤外科医院)
-    as the longer name it ends (吕梁正元创伤外科医院); none where two are named equally often."""
-    refs = [m.ref for m in named_with(doc, endings)]
-    names = {r.name: r for r in refs}
-    counts = Counter(max((n for n in names if n.endswith(r.name)), key=len) for r in refs)
-    ranked = counts.most_common(2)
-    if not ranked or len(ranked) == 2 and ranked[0][1] == ranked[1][1]:
-        return None, False
-    return names[ranked[0][0]], True
 
 
 def _evidence_org(doc: Doc, start: int, title: str) -> tuple[EntityRef | None, int]:
@@ -210,10 +171,10 @@ def run(doc: Doc) -> None:
         doc.add(ROLE, ms, te, value=title)
         if org is None and text.startswith("本报", ps - 2) and doc.lex.titles.get(title) != "-":
             org, os_, own = paper_ref, ps - 2, True
-        if org is None and doc.lex.titles.get(title) == "{paper}" and (outlet := _dateline_outlet(doc, ps)) is not None:
+        if org is None and doc.lex.titles.get(title) == "{paper}" and (outlet := dateline_outlet(doc, ps)) is not None:
             org, os_, own = outlet, ps, True      # 红网时刻衡阳3月12日讯(记者 蒋楠: 红网's reporter
         unit_start = os_ if own else ps
-        implied, known = _implied_org(doc, title)
+        implied, known = implied_org(doc, title)
         if not own and not known:
             org, os_ = _evidence_org(doc, ps, title)
             own = org is not None
@@ -301,7 +262,7 @@ class _ListPlace:
                     u.org = EntityRef(ORGANIZATION, res[0])
                     doc.record(u.org, surface.rstrip("副常务"))
             elif not u.has_own_org:
-                implied, known = _implied_org(doc, u.title, home)
+                implied, known = implied_org(doc, u.title, home)
                 if known and implied is not None:
                     u.org = implied
 
@@ -362,7 +323,7 @@ def _written_org(doc: Doc, title: str, units: list[Unit], ps: int) -> tuple[Enti
     org, os_ = _org_before(doc, ps)
     if org is None and title[:1] == "部":
         org, os_ = _org_before(doc, ps + 1)       # 中共衡阳市委宣传部|长: the 部 is the department's and the title's
-    if org is None and (gov := _place_government(doc, title, ps)) is not None:
+    if org is None and (gov := place_government(doc, title, ps)) is not None:
         org, os_ = gov          # 耒阳市副市长: 耒阳市人民政府, not the paper's city's
     if org is None and (split := _body_in_title(doc, title, units, ps)) is not None:
         (org, title), os_ = split, ps          # 区委常委、政法委书记: 书记 of the 区委's 政法委
@@ -377,30 +338,6 @@ def _place_took(doc: Doc, ts: int, title: str) -> bool:
     """Did a place's or organization's name take the first character of the title at `ts` (郴州市|长: the tagger's
     郴州市, then 长; 中共衡阳市委宣传部|长)?"""
     return any(m.start < ts and doc.text[ts] == title[0] for m in doc.ending_at(ts + 1, PLACE, ORGANIZATION))
-
-
-def _place_government(doc: Doc, title: str, ps: int) -> tuple[EntityRef, int] | None:
-    """(the government, where its place starts) that a head's title implies when a place of that level is written
-    right before it, or took the title's first character: 耒阳市副市长, 衡南县县长, 郴州市长, 西渡镇镇长."""
-    template = doc.lex.title_org(title) or ""
-    slot = next((k for k in ("province", "city", "county", "town") if f"{{{k}}}" in template), None)
-    m = next((m for k in (ps, ps + 1) for m in doc.ending_at(k, PLACE) if m.start < ps), None) if slot else None
-    if m is None:
-        return None
-    if slot == "town":          # 西渡镇镇长: the town's government
-        info = doc.info(m.ref) if m.ref is not None else None
-        if info is None or info.kind != "town" or not m.ref.name.endswith(("镇", "乡")):
-            return None
-        return EntityRef(ORGANIZATION, template.format(town=m.ref.name)), m.start
-    lp = leading_place(doc.text[m.start:m.end], doc.home)
-    if lp is None or lp[1] != m.end - m.start:
-        return None
-    d = lp[0]
-    fits = {"province": d.level == PROVINCE, "city": d.name.endswith("市") or d.level == CITY and d.name.endswith(("州", "盟")),
-            "county": d.level == COUNTY and d.name.endswith(("县", "区", "旗"))}[slot]
-    if not fits:
-        return None
-    return EntityRef(ORGANIZATION, template.format(**{slot: district_name(d) if slot == "county" else d.name})), m.start
 
 
 def _committees(doc: Doc, org: EntityRef, prev: Unit, start: int) -> EntityRef:
@@ -437,21 +374,6 @@ def _joined(text: str, prev_end: int, start: int) -> bool:
 
 
 BYLINE_MARK = re.compile(r"(?:本报讯|日报讯|■|^\s*[（(])")
-
-
-def _dateline_outlet(doc: Doc, pos: int) -> EntityRef | None:
-    """The outlet that opens the dateline a byline at `pos` follows, in brackets or not (红网时刻衡阳3月12日讯(记者
-    蒋楠 实习生 陶姗姗): 红网; 中国衡阳新闻网讯 记者梁铨显报道), if the article names it as an organization."""
-    text = doc.text
-    k = max(text.rfind("(", max(0, pos - 30), pos), text.rfind("（", max(0, pos - 30), pos))
-    if k < 1 or any(c in text[k:pos] for c in ")）。，；\n"):
-        k = len(text[:pos].rstrip(SPACES))         # 中国衡阳新闻网讯 记者梁铨显报道: no brackets
-        if k < 1 or text[k - 1] not in "讯电":
-            return None
-    for m in doc.mentions(ORGANIZATION):
-        if m.ref is not None and m.end < k and (d := DATELINE.match(text, m.end)) is not None and d.end() == k:
-            return m.ref
-    return None
 
 
 def _in_byline(text: str, pos: int) -> bool:
