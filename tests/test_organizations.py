@@ -253,3 +253,11 @@ def test_organizations_a_short_place_name_with_its_level_word_names_the_body_onc
     from kg.ingest.paper import make_paper
     ext = run("4月13日，寻甸县卫生健康局局长沈涛陪同专家义诊。", paper=make_paper("", "昆明"))
     assert ("沈涛", "局长", "寻甸回族彝族自治县卫生健康局") in held(ext)
+
+
+def test_organizations_a_company_written_short_with_公司_is_the_company(run):
+    # 华为公司 after 华为技术有限公司: one company; 轮值董事长 is its 董事长, not a post of an organization 轮值
+    ext = run("11月1日，成都市人民政府与华为技术有限公司签署协议。华为公司副董事长、轮值董事长徐直军出席签约仪式。")
+    orgs = {r.name for r in ext.entities if r.type == "organization"}
+    assert "华为技术有限公司" in orgs and not {"华为公司", "轮值"} & orgs
+    assert ("徐直军", "董事长", "华为技术有限公司") in held(ext)

@@ -217,6 +217,8 @@ def short_forms(name: str, home: Home, lex: Lexicon) -> list[str]:
     for trade in lex.kind("organization_words", "trade"):
         if core.endswith(trade) and len(core) - len(trade) >= 2:
             out.append(core[: -len(trade)])
+    if legal.endswith("公司"):           # 华为技术有限公司 -> 华为公司, 华为技术公司
+        out += [f"{s}公司" for s in out if s.startswith(core[:2]) and not s.endswith(("公司", "集团")) and len(s) >= 2]
     return [s for s in out if len(s) >= 2 and s != name]
 
 
