@@ -26,3 +26,12 @@ def test_appointments_holding_a_post_is_no_change(run):
     """担任 says who holds a post, not that anything happened."""
     got = _held(run("罗秀高担任村党支部书记多年。"))
     assert got and all(change is None for *_, change, _day in got)
+
+
+def test_appointments_a_reporter_takes_no_post_from_新任_or_时任(run):
+    # 新任局长刘卫东（原县公路局局长）: 刘卫东 holds both; 时任祁东县县长的刘国强: not the byline's reporter
+    got = _held(run("本报讯（记者 刘宇）3月8日，衡南县交通运输局新任局长刘卫东（原县公路局局长）到任。"))
+    assert {p for p, *_ in got} == {"刘宇", "刘卫东"} and ("刘宇", "局长") not in {(p, t) for p, t, *_ in got}
+    assert ("刘卫东", "局长") in {(p, t) for p, t, *_ in got}
+    got = _held(run("本报讯（记者 周敏）时任祁东县县长的刘国强曾主导建设污水处理厂。"))
+    assert ("周敏", "县长") not in {(p, t) for p, t, *_ in got}

@@ -215,3 +215,8 @@ def test_roles_a_post_right_after_a_closed_byline(run):
     # 本报讯（记者 成雪）衡阳县西渡镇党委书记陈小兵到…: the byline closed at its bracket; the town's 党委 is its own body
     got = held(run("本报讯（记者 成雪）衡阳县西渡镇党委书记陈小兵到现场查看进度。"))
     assert ("陈小兵", "书记", "衡阳县西渡镇党委") in got and ("成雪", "记者", "衡阳日报社") in got
+
+
+def test_roles_a_former_post_in_brackets_after_the_name(run):
+    # 刘卫东（原县公路局局长）: his former post, read as 胡冬（爱迪国际董事长） is
+    assert ("刘卫东", "局长", "衡南县公路局") in held(run("衡南县交通运输局新任局长刘卫东（原县公路局局长）到任。"))

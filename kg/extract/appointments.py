@@ -23,7 +23,7 @@ NAME = "appointments"
 REQUIRES = ("home", "date", "organization", "role", "person", "memberships")
 ASSIGNS = ("memberships", "organization")    # organization: a unit written after its organization (roles._org_before)
 
-TAKE = re.compile(r"(?:担任|出任|兼任|转任|升任|调任|就任|当选为|当选|被任命为|任命为|被选为|履新|任)")
+TAKE = re.compile(r"(?:担任|出任|兼任|转任|升任|调任|就任|当选为|当选|被任命为|任命为|被选为|履新|(?<![时新])任)")   # not 时任X的Y
 GAP = re.compile(r"[\u4e00-\u9fff]{0,8}")      # a modifier between the verb and the post: 疫情防控 联络员
 PRONOUN = re.compile(r"(?:他|她)")
 # verbs before the person: 任命李四为…, 免去王五的…职务, 选举赵六为…
@@ -47,6 +47,8 @@ def run(doc: Doc) -> None:
         title = role.value or role.text
         if doc.lex.title_org(title) == "-" and title in ("记者", "通讯员"):
             continue
+        if any(p.start == role.end for p in persons):
+            continue        # 新任局长刘卫东: the title phrase's own holder follows it (roles.py)
         org, org_start = _org_before(doc, role.start)
         head = org_start if org is not None else role.start
         s0, _ = doc.sentence_span(role.start)

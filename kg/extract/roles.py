@@ -387,6 +387,7 @@ def _in_byline(text: str, pos: int) -> bool:
 
 def _name_before(doc: Doc, start: int, title: str) -> tuple[int, int] | None:
     text = doc.text
+    start -= next((len(w) for w in ("原", "现任", "时任", "前任") if text.endswith(w, 0, start)), 0)   # 刘卫东（原…局长）
     if start > 0 and text[start - 1] in "（(":
         p = start - 1
         for n in (3, 2, 4):
