@@ -284,3 +284,11 @@ def test_events_festival_meetings_and_school_meetings(run, text, name):
     ext = run(text, issue=date(2024, 9, 10))
     assert name in {e.name for e in ext.events}
     assert "教师" not in {m.text for m in ext.mentions if m.type == "role"}
+
+
+def test_events_a_speaker_whose_words_are_studied_is_no_attendee(run):
+    # EXTRACTION.md: the spirit of a meeting people study names no attendee; 刘越高 chaired, 习近平 was not there
+    ext = run("3月9日，市委常委会召开会议，传达学习习近平总书记在全国两会期间的重要讲话精神。市委书记刘越高主持会议。",
+              issue=date(2024, 3, 10))
+    ev = next(e for e in ext.events if "常委会" in e.name)
+    assert {p.name for p in ev.attendees} == {"刘越高"}

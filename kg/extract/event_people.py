@@ -37,7 +37,7 @@ def attendees(doc: Doc, events: list[tuple[EventFact, int, int]]) -> None:
             cited = text.startswith("总书记", m.end) and not own[0] <= m.start < own[1]
             inside = a <= m.start < b and any(x <= m.start < y for x, y in spans) and not s <= m.start < e
             if inside and m.ref not in reporters and not cited and (m.start, m.end) not in nested \
-                    and not _commemorated(doc, m.start, m.end):
+                    and not _commemorated(doc, m.start, m.end) and not _studied(text, m.start, m.end):
                 if m.ref not in ev.attendees:
                     ev.attendees.append(m.ref)
             if inside and m.ref in ev.attendees:
@@ -65,6 +65,16 @@ def _commemorated(doc: Doc, start: int, end: int) -> bool:
     text = doc.text
     return bool(REMEMBERED_AFTER.match(text, end)) or text.endswith(doc.lex.kind(WORDS, "remembering"),
                                                                      max(0, start - 4), start)
+
+
+STUDYING = re.compile(r"(?:传达|学习|贯彻|领会|落实|深入学习|认真学习)[^，,。；！？\n]{0,12}$")
+STUDIED = re.compile(r"[^，,。；！？\n]{0,40}?(?:精神|讲话|指示|批示|重要论述|思想|回信|贺信)")
+
+
+def _studied(text: str, start: int, end: int) -> bool:
+    """A person whose words the event studies, not one who was there: 传达学习习近平总书记…重要讲话精神
+    (EXTRACTION.md: nor does a name inside such a phrase make its speaker an attendee)."""
+    return bool(STUDYING.search(text, max(0, start - 14), start)) and bool(STUDIED.match(text, end))
 
 
 REMEMBERED_AFTER = re.compile(r"(?:同志|先生|烈士)?(?:的)?(?:铜像|塑像|雕像|遗像|纪念馆|纪念碑|纪念园|故居|旧居|陵园|墓|"
