@@ -292,3 +292,9 @@ def test_events_a_speaker_whose_words_are_studied_is_no_attendee(run):
               issue=date(2024, 3, 10))
     ev = next(e for e in ext.events if "常委会" in e.name)
     assert {p.name for p in ev.attendees} == {"刘越高"}
+
+
+def test_events_a_meeting_on_one_subject_is_a_meeting(run):
+    # 专题会议, 法治专题讲座: 专题 names the meeting's kind, it does not end its name
+    ext = run("6月11日，副省长李建成主持召开专题会议，研究部署全省防汛工作。", issue=date(2024, 6, 12))
+    assert "专题会议" in {e.name for e in ext.events}
