@@ -298,3 +298,12 @@ def test_events_a_meeting_on_one_subject_is_a_meeting(run):
     # 专题会议, 法治专题讲座: 专题 names the meeting's kind, it does not end its name
     ext = run("6月11日，副省长李建成主持召开专题会议，研究部署全省防汛工作。", issue=date(2024, 6, 12))
     assert "专题会议" in {e.name for e in ext.events}
+
+
+def test_events_what_opens_at_a_venue_is_the_event(run):
+    # 海峡两岸文博会在厦门国际会议中心开幕: the fair is the event (not 在…开幕), its guests from the next sentence are
+    # its attendees, and 会议 inside the venue's name is no meeting
+    ext = run("10月15日，2024年海峡两岸文博会在厦门国际会议中心开幕。厦门市市长伍斌出席开幕式并致辞。", issue=date(2024, 10, 16))
+    ev, = ext.events
+    assert ev.name.endswith("海峡两岸文博会") and ev.place.name == "厦门国际会议中心"
+    assert {p.name for p in ev.attendees} == {"伍斌"}

@@ -151,6 +151,8 @@ def verb_phrase(doc: Doc, vs: int, ve: int) -> tuple[int, int] | None:
     if before:
         b = before[0]
         mv = MOVE.search(text, max(0, b.start - 3), b.start)
+        if text[vs:ve] in OPENING and mv is not None and mv.group() == "在" and mv.start() - np_start(doc, mv.start()) >= 3:
+            return np_start(doc, mv.start()), mv.start()      # 海峡两岸文博会在厦门国际会议中心开幕: what opened
         return (mv.start() if mv else b.start), ve
     # 来衡调研: the home city by its first character after a verb of coming
     home = doc.home
@@ -178,6 +180,7 @@ def verb_phrase(doc: Doc, vs: int, ve: int) -> tuple[int, int] | None:
     return None
 
 
+OPENING = ("开幕", "闭幕", "开业", "投产", "开工", "竣工", "开班", "开营", "启幕", "开赛")
 OBJECT_POS = ("n", "vn", "nz", "an", "j", "b", "a")
 OBJECT_MAX = 16
 

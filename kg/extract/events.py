@@ -41,7 +41,7 @@ def run(doc: Doc) -> None:
         end, word = whole_word(doc, m.start(), m.end(), m.group())
         if end < len(text) and text[end] in "室厅馆团会组员" and word not in ("大会", "会议") or text.startswith("精神", end):
             continue      # 全会精神: the spirit of a meeting people study is no event (EXTRACTION.md)
-        if inside(doc, m.start(), end, ORGANIZATION):
+        if inside(doc, m.start(), end, ORGANIZATION, PLACE):
             continue
         start = np_start(doc, m.start())
         name = text[start:end]
@@ -93,7 +93,7 @@ def run(doc: Doc) -> None:
         ev.organizers = _organizers(doc, s)
         events.append((ev, s, e))
         triggers.append(trigger)
-        if kind == "verb" and trigger in doc.lex.event_happenings:
+        if kind == "verb" and trigger in doc.lex.event_happenings and text[s:e].endswith(trigger):
             happenings.add(id(ev))
     _within_visit(doc, events, triggers)
     attendees(doc, events)
