@@ -63,3 +63,9 @@ def test_dates_a_day_written_before_what_an_official_did():
 def test_dates_a_range_of_days_is_dated_by_its_first():
     # EXTRACTION.md: an event spanning several days is dated by its first day, with or without its month
     assert [v for _, _, v in find_dates("5日至7日，全市教育工作会议举行。", date(2024, 3, 10))] == ["2024-03-05"]
+
+
+def test_dates_the_month_before_without_a_day():
+    # 上月 alone is that month (YYYY-MM), as 近日 is the issue's
+    assert [v for _, _, v in find_dates("上月，桂林市召开会议。", date(2024, 6, 10))] == ["2024-05"]
+    assert [v for _, _, v in find_dates("上月28日，会议召开。", date(2024, 6, 10))] == ["2024-05-28"]

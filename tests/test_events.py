@@ -307,3 +307,11 @@ def test_events_what_opens_at_a_venue_is_the_event(run):
     ev, = ext.events
     assert ev.name.endswith("海峡两岸文博会") and ev.place.name == "厦门国际会议中心"
     assert {p.name for p in ev.attendees} == {"伍斌"}
+
+
+def test_events_a_meeting_held_and_attended_with_no_date_of_its_own(run):
+    # EXTRACTION.md: a past meeting the text refers to by name is an event, date null when none is given; a name of
+    # common words (全市…工作推进会) holds where the text says it was held (召开) and who attended
+    ext = run("桂林市召开全市乡村振兴工作推进会，部署下一阶段重点任务。市委副书记李明出席并讲话。")
+    ev, = ext.events
+    assert ev.name == "全市乡村振兴工作推进会" and ev.date is None and {p.name for p in ev.attendees} == {"李明"}

@@ -29,7 +29,7 @@ RANGE_END = rf"(?:\s*(?:至|到|—|－|-|~|～)\s*(?:{NUM}\s*月\s*)?{NUM}\s*[�
 
 PATTERNS = [
     re.compile(rf"(?:{YEAR}|{REL_YEAR})?\s*{MONTH}\s*{DAY}{PART}{RANGE_END}"),
-    re.compile(rf"(?P<relmonth>上月|本月|下月|上个月|这个月)\s*{DAY}{PART}"),
+    re.compile(rf"(?P<relmonth>上月|本月|下月|上个月|这个月)\s*(?:{DAY}{PART})?(?![\d{CN}])"),
     re.compile(rf"(?P<relweek>上周|本周|下周|上星期|本星期|下星期)(?P<weekday>[一二三四五六日天]){PART}"),
     re.compile(rf"(?:{YEAR}|{REL_YEAR})\s*{MONTH}(?![\d{CN}]*\s*[日号])"),
     re.compile(rf"(?<![\d月]){DAY}{PART}{RANGE_END}(?=[，,、\s]|上午|下午|晚|到|赴|在|前往|来|深入|率|带队|主持|出席|会见|召开)"),
@@ -113,11 +113,14 @@ def resolve(m: re.Match, issue: date | None, year_context: int | None = None) ->
 
 
 def _relative(g: dict, issue: date | None) -> str | None:
-    """上月28日 (the month before the issue's), 本月5日, 上周五 (the Friday of the week before the issue's)."""
+    """上月28日 (the month before the issue's), 上月 (that month), 本月5日, 上周五 (the Friday of the week before the
+    issue's)."""
     if issue is None:
         return None
     if g.get("relmonth"):
         k = issue.year * 12 + issue.month - 1 + MONTH_OFFSETS[g["relmonth"]]
+        if not g.get("day"):
+            return f"{k // 12:04d}-{k % 12 + 1:02d}"       # 上月，桂林市召开…: that month
         return _iso(k // 12, k % 12 + 1, cn_number(g["day"]))
     monday = issue - timedelta(days=issue.weekday())
     day = WEEKDAYS.index(g["weekday"].replace("天", "日"))

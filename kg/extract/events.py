@@ -188,7 +188,8 @@ def _evidenced(doc: Doc, ev: EventFact, s: int, e: int) -> bool:
     if _common_words_only(doc, ev.name) and not named_inside:
         own = any(ss <= m.start < se and m.value for m in doc.mentions(DATE)) or ev.organizers or any(
             ss <= m.start < se for m in doc.mentions(PERSON))
-        return bool(own)
+        held = HOSTED_BEFORE.search(doc.text, max(0, s - 4), s) or HOSTED_AFTER.match(doc.text, e)
+        return bool(own) or bool(held and ev.attendees)     # 桂林市召开全市…推进会。…李明出席: held, and attended
     if ev.date or ev.attendees or ev.organizers:
         return True
     if any(ss <= m.start < se for m in doc.mentions(PLACE)):
@@ -288,6 +289,8 @@ HERE_WORD_LEVEL = {"村": "village", "社区": "village", "镇": "town", "乡": 
 
 
 CEREMONY = re.compile(r"(?:仪式|典礼|庆典)$")
+HOSTED_BEFORE = re.compile(r"(?:召开|举行|举办)(?:了)?$")
+HOSTED_AFTER = re.compile(r"(?:在[^，,。；\n]{1,20}?)?(?:召开|举行|举办)")
 HOSTING = re.compile(r"(?:联合)?(?:主办|承办|协办)")
 
 
