@@ -245,3 +245,9 @@ def test_persons_a_name_before_a_verb_that_starts_like_a_place_ending(run):
     # 组 after 王强 begins 组织 (a verb), not a group's ending as in 杨梅组; 高峰村 stays a village
     ext = run("3月8日，副市长王强组织召开专题会议。记者走进高峰村。")
     assert "王强" in names(ext, "person") and "高峰" not in names(ext, "person")
+
+
+@pytest.mark.parametrize("text, name", [("市长潘刚鸣枪开跑。", "潘刚"), ("组长王强作动员讲话。", "王强")])
+def test_persons_a_name_ends_before_a_verb_its_third_character_could_start(run, text, name):
+    # 潘刚|鸣枪, 王强|作动员讲话: not 潘刚鸣, 王强作 (person_words.tsv, after)
+    assert names(run(text), "person") == {name}
