@@ -251,3 +251,9 @@ def test_persons_a_name_before_a_verb_that_starts_like_a_place_ending(run):
 def test_persons_a_name_ends_before_a_verb_its_third_character_could_start(run, text, name):
     # 潘刚|鸣枪, 王强|作动员讲话: not 潘刚鸣, 王强作 (person_words.tsv, after)
     assert names(run(text), "person") == {name}
+
+
+@pytest.mark.parametrize("text", ["企业负责人谈发展", "南通市副市长陈建华率考察团来宁考察。"])
+def test_persons_a_one_character_word_and_a_verb_are_no_name(run, text):
+    # 谈|发展, 宁|考察: a surname-like character the tagger reads alone, then a verb it reads whole
+    assert not {"谈发展", "宁考察"} & names(run(text), "person")

@@ -114,6 +114,10 @@ def read_name(doc: Doc, i: int, *, strict_end: bool = False, tagged: int = 0) ->
             return None       # 都悉数, 向你; but 曾/世民, 曾/高/峰: the tagger read the given name alone
         elif tok.pos == "v" and tok.end - i >= s + 1 and not strict_end:
             return None       # 选手晋升相应等级: the tagger reads a verb where a surname starts
+    given = doc.token_at(i + s)
+    if not strict_end and given is not None and given.start == i + s and given.end - given.start == 2 \
+            and given.pos in ("v", "vn") and tok is not None and tok.end == i + s and common_word(lex, given.word, 200):
+        return None           # 负责人谈|发展, 来宁|考察: a one-character word, then a verb the tagger reads whole
     if tagged <= s + 1 and _honorific_after(text, i + s, lex, one_char=True, place_tail=not whole):
         return None           # 王总, 李董: a surname and a form of address
     if tagged > s + 2 and (foreign_name(text[i:i + tagged], lex) or "·" in text[i:i + tagged]):
