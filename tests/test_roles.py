@@ -220,3 +220,8 @@ def test_roles_a_post_right_after_a_closed_byline(run):
 def test_roles_a_former_post_in_brackets_after_the_name(run):
     # 刘卫东（原县公路局局长）: his former post, read as 胡冬（爱迪国际董事长） is
     assert ("刘卫东", "局长", "衡南县公路局") in held(run("衡南县交通运输局新任局长刘卫东（原县公路局局长）到任。"))
+
+
+def test_roles_a_note_in_brackets_between_the_post_and_its_holder(run):
+    # 副局长（正科级）唐建国: the note is on the post; the name after it holds it
+    assert ("唐建国", "副局长", "浏阳市教育局") in held(run("浏阳市教育局副局长（正科级）唐建国说。"))

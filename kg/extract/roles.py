@@ -28,6 +28,7 @@ REQUIRES = ("home", "organization", "place")
 ASSIGNS = ("role", "person", "memberships", "organization", "place")
 
 SPACES = " \u3000\t"
+NOTE = re.compile(r"[（(][^（()）\n，。]{1,8}[）)]")
 OUTLETS = ("网", "报", "报社", "电视台", "广播电视台", "融媒体中心", "新闻中心", "通讯社")
 QUALIFIER = re.compile(r"(?:[\u4e00-\u9fff]{2,8}(?:区域|地区|大区|片区|分部|事业部))$")
 
@@ -205,6 +206,8 @@ def run(doc: Doc) -> None:
         while pos < len(text) and text[pos] in SPACES:
             pos += 1
             byline = True
+        if (note := NOTE.match(text, pos)) is not None and read_name(doc, note.end()):
+            pos = note.end()        # 副局长（正科级）唐建国: a note on the post, then its holder
         names = read_names(doc, pos, spaces=byline or _in_byline(text, ts))
         if names and byline and title in doc.lex.word_set("role_words", "credit"):
             units = []            # 编辑：冯玉, 编辑 冯玉: a credit, the person holds no post by it
