@@ -225,3 +225,9 @@ def test_roles_a_former_post_in_brackets_after_the_name(run):
 def test_roles_a_note_in_brackets_between_the_post_and_its_holder(run):
     # 副局长（正科级）唐建国: the note is on the post; the name after it holds it
     assert ("唐建国", "副局长", "浏阳市教育局") in held(run("浏阳市教育局副局长（正科级）唐建国说。"))
+
+
+def test_roles_a_sentence_that_opens_with_the_name_then_its_posts(run):
+    # 张丽君，市委组织部副部长、市人社局局长。: the profile's way of giving posts; 会上，市长王强 is not one
+    got = held(run("张丽君，市委组织部副部长、市人社局局长。她说，要做好就业工作。"))
+    assert {("张丽君", "副部长", "中共衡阳市委组织部"), ("张丽君", "局长", "衡阳市人力资源和社会保障局")} <= got

@@ -219,7 +219,7 @@ def run(doc: Doc) -> None:
             units = []
             continue
         # a name before the title: 习近平总书记, 胡冬（爱迪国际董事长）; names counted into it: 刘梦华等20名教师
-        before = _name_before(doc, units[0].start, title)
+        before = _name_before(doc, units[0].start, title, te)
         listed = [before] if before is not None else _counted_before(doc, units[0].start)
         if listed:
             _emit(doc, units, listed)
@@ -388,7 +388,7 @@ def _in_byline(text: str, pos: int) -> bool:
     return len(head) < 40 and bool(marks) and not re.search(r"[，,。；;：:）)]", head[marks[-1].end():])
 
 
-def _name_before(doc: Doc, start: int, title: str) -> tuple[int, int] | None:
+def _name_before(doc: Doc, start: int, title: str, end: int) -> tuple[int, int] | None:
     text = doc.text
     start -= next((len(w) for w in ("原", "现任", "时任", "前任") if text.endswith(w, 0, start)), 0)   # 刘卫东（原…局长）
     if start > 0 and text[start - 1] in "（(":
@@ -397,6 +397,12 @@ def _name_before(doc: Doc, start: int, title: str) -> tuple[int, int] | None:
             if p - n >= 0 and read_name(doc, p - n) == n:
                 return p - n, p
         return None
+    if start > 2 and text[start - 1] in "，," and text[end:end + 1] in ("。", "，", ",", "；", "\n", ""):
+        # 张丽君，市委组织部副部长、市人社局局长。: a sentence that opens with the name, the whole phrase after it
+        p = start - 1
+        for n in (3, 2):
+            if p - n >= 0 and (p - n == 0 or text[p - n - 1] in "。！？\n") and read_name(doc, p - n) == n:
+                return p - n, p
     if title not in doc.lex.word_set("role_words", "name_first"):
         return None
     for n in (3, 2):
