@@ -29,3 +29,9 @@ def test_retag_model_finds_a_place_the_rules_alone_miss(run, monkeypatch):
     assert "石塘长青蔬菜基地" in names(run(text), "place")
     monkeypatch.setenv("NEWSKG_MODEL", "off")
     assert "石塘长青蔬菜基地" not in names(run(text), "place")
+
+
+def test_retag_a_division_gets_back_its_first_character_于(run):
+    # 在于|都县第一中学: the tagger's verb 在于 took 于都县's first character
+    ext = run("在于都县第一中学，校长张三说。")
+    assert "于都县第一中学" in {m.text for m in ext.mentions if m.type == "organization"}

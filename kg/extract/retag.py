@@ -40,7 +40,7 @@ def model_on() -> bool:
 
 
 def run(doc: Doc) -> None:
-    came = _come_apart(doc.tokens, doc.lex)
+    came = _place_given_back(_come_apart(doc.tokens, doc.lex))
     if came is not doc.tokens:
         doc.retag(came)
     if not model_on():
@@ -75,6 +75,26 @@ def _come_apart(tokens: list[Token], lex) -> list[Token]:
             out += tokens[done:k]
             out += [Token(t.word[:2], "nr", t.start, t.end - 1), Token(t.word[-1], "c" if joining else "v", t.end - 1, t.end)]
             done = k + 1
+    return out + tokens[done:] if done else tokens
+
+
+FOLLOWED_BY_于 = ("在于", "位于", "处于", "至于", "对于", "关于", "等于", "属于", "由于", "置于")
+
+
+def _place_given_back(tokens: list[Token]) -> list[Token]:
+    """`tokens` with a division's first character 于 given back: the tagger reads 在于|都县第一中学 (在 于都县…) as the
+    verb 在于, and the school as 都县第一中学."""
+    from .geo import upper_names
+
+    out: list[Token] = []
+    done = 0
+    for k, t in enumerate(tokens[:-1]):
+        nxt = tokens[k + 1]
+        if t.word in FOLLOWED_BY_于 and nxt.start == t.end and any(
+                ("于" + nxt.word[:n]) in upper_names() for n in range(2, min(len(nxt.word), 4) + 1)):
+            out += tokens[done:k]
+            out += [Token(t.word[0], "p", t.start, t.end - 1), Token("于" + nxt.word, nxt.pos, t.end - 1, nxt.end)]
+            done = k + 2
     return out + tokens[done:] if done else tokens
 
 
