@@ -261,3 +261,11 @@ def test_organizations_a_company_written_short_with_公司_is_the_company(run):
     orgs = {r.name for r in ext.entities if r.type == "organization"}
     assert "华为技术有限公司" in orgs and not {"华为公司", "轮值"} & orgs
     assert ("徐直军", "董事长", "华为技术有限公司") in held(ext)
+
+
+def test_organizations_a_unit_written_alone_after_its_full_name(run):
+    # 嵩阳派出所 after 登封市公安局嵩阳派出所: one station, the short form its alias and its head's organization
+    from kg.ingest.paper import make_paper
+    ext = run("3月8日，登封市公安局嵩阳派出所开展反诈宣传。嵩阳派出所所长李强说。", paper=make_paper("", "郑州"))
+    assert {r.name for r in ext.entities if r.type == "organization"} == {"登封市公安局嵩阳派出所"}
+    assert ("李强", "所长", "登封市公安局嵩阳派出所") in held(ext)

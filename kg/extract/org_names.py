@@ -119,6 +119,7 @@ def district_name(d) -> str:
 
 
 PARTY_COMMITTEE_TAILS = ("委员会", "委会", "委")
+UNIT_TAIL = re.compile(r"(?:局|公司|集团)([\u4e00-\u9fff]{2,}(?:派出所|分局|大队|支队|中队|分公司|分行|支行))$")
 
 
 def party_committee(surface: str, doc: Doc, home: Home) -> tuple[str, set[str]] | None:
@@ -196,6 +197,9 @@ def unit_after(doc: Doc, e: int, name: str, home: Home) -> int | None:
 
 def short_forms(name: str, home: Home, lex: Lexicon) -> list[str]:
     out = []
+    unit = UNIT_TAIL.search(name)
+    if unit is not None:
+        out.append(unit.group(1))       # 登封市公安局嵩阳派出所 -> 嵩阳派出所: the unit, written alone
     if "·" in name:
         out.append(name.split("·")[-1])
         out.append(name.replace("·", ""))
