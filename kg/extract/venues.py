@@ -61,7 +61,7 @@ def venues_and_roads(doc: Doc) -> list[tuple[EntityRef, int, str]]:
 
 
 AT = re.compile(r"(?:在|于)[^，,。；！？\n在于]{0,6}$")
-HELD_THERE = re.compile(r"[^，,。；！？\n]{0,12}?(?:举行|召开|开幕|闭幕|举办|开班|开营|启幕|上演|开赛|揭牌|拉开帷幕)")
+HELD_THERE = re.compile(r"[^，,。；！？\n]{0,12}?(?:举行|召开|开幕|闭幕|举办|开班|开营|启幕|上演|开赛|揭牌|拉开帷幕|鸣枪|开跑|开讲)")
 
 
 def held_at(doc: Doc, s: int, e: int) -> bool:
