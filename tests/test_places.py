@@ -158,3 +158,10 @@ def test_places_a_town_or_community_named_after_a_road_is_no_road(run):
     # 广东路街道 is a town (街道) and 阿热亚路社区 a community, not the roads 广东路 and 阿热亚路
     got = {m.text for m in run("3月8日，珠晖区广东路街道酃湖社区的建设新村小区完成改造。").mentions if m.type == "place"}
     assert "广东路街道" in got and "广东路" not in got
+
+
+def test_places_a_venue_where_a_race_starts_is_a_place(run):
+    # 在衡阳市体育中心鸣枪开跑: the sports centre is where it happened, a place, though 中心 ends organizations too
+    ext = run("3月9日，马拉松在衡阳市体育中心鸣枪开跑。")
+    assert "衡阳市体育中心" in _place_texts(ext)
+    assert "衡阳市体育中心" not in {m.text for m in ext.mentions if m.type == "organization"}
