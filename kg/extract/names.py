@@ -101,8 +101,7 @@ def read_name(doc: Doc, i: int, *, strict_end: bool = False, tagged: int = 0) ->
     if not s:
         return None
     tok = doc.token_at(i)
-    # 张路老师: the tagger reads a name whose given name starts with a road's ending (路, 街); a road's own name
-    # is longer than one character (a village's is not: 蒋村 stays a place)
+    # 张路老师: a name whose given name starts with a road's ending (路, 街), read whole (蒋村 stays a village)
     whole = tok is not None and tok.start == i and tok.pos == "nr" and tok.end - i in (s + 1, s + 2) and (
         tok.end == len(text) or text[tok.end] not in PLACE_TAIL) and text[i + s] in lex.road_suffixes
     if _honorific_after(text, i + s, lex, place_tail=not whole):
@@ -114,9 +113,7 @@ def read_name(doc: Doc, i: int, *, strict_end: bool = False, tagged: int = 0) ->
             return None       # 都悉数, 向你; but 曾/世民, 曾/高/峰: the tagger read the given name alone
         elif tok.pos == "v" and tok.end - i >= s + 1 and not strict_end:
             return None       # 选手晋升相应等级: the tagger reads a verb where a surname starts
-    given = doc.token_at(i + s)
-    if not strict_end and given is not None and given.start == i + s and given.end - given.start == 2 \
-            and given.pos in ("v", "vn") and tok is not None and tok.end == i + s and common_word(lex, given.word, 200):
+    if not strict_end and _word_then_verb(doc, i, s, tok):
         return None           # 负责人谈|发展, 来宁|考察: a one-character word, then a verb the tagger reads whole
     if tagged <= s + 1 and _honorific_after(text, i + s, lex, one_char=True, place_tail=not whole):
         return None           # 王总, 李董: a surname and a form of address
@@ -174,6 +171,14 @@ def read_name(doc: Doc, i: int, *, strict_end: bool = False, tagged: int = 0) ->
     if is_word(doc, after) or is_word(doc, text[i + short:i + short + 3]):
         return short
     return long_
+
+
+def _word_then_verb(doc: Doc, i: int, s: int, tok) -> bool:
+    """Does the tagger read the surname at `i` as a word of its own and the would-be given name after it as a
+    common verb (谈|发展, 宁|考察)?"""
+    given = doc.token_at(i + s)
+    return given is not None and given.start == i + s and given.end - given.start == 2 and given.pos in ("v", "vn") \
+        and tok is not None and tok.end == i + s and common_word(doc.lex, given.word, 200)
 
 
 def _always_short(doc: Doc, two: str) -> bool:

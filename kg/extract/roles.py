@@ -197,18 +197,7 @@ def run(doc: Doc) -> None:
             if not own and known:
                 unit.org = implied
             units = [unit]
-        # names after the phrase
-        pos = te
-        byline = False
-        if text[te:te + 1] in ("：", ":") and doc.lex.titles.get(title) in ("{paper}", "-"):
-            pos += 1        # 记者：张大伟 通讯员：刘芳, a byline's post with a colon
-            byline = True
-        while pos < len(text) and text[pos] in SPACES:
-            pos += 1
-            byline = True
-        if (note := NOTE.match(text, pos)) is not None and read_name(doc, note.end()):
-            pos = note.end()        # 副局长（正科级）唐建国: a note on the post, then its holder
-        names = read_names(doc, pos, spaces=byline or _in_byline(text, ts))
+        names, byline = _names_after(doc, title, ts, te)
         if names and byline and title in doc.lex.word_set("role_words", "credit"):
             units = []            # 编辑：冯玉, 编辑 冯玉: a credit, the person holds no post by it
             continue
@@ -224,6 +213,20 @@ def run(doc: Doc) -> None:
         if listed:
             _emit(doc, units, listed)
             units = []
+
+
+def _names_after(doc: Doc, title: str, ts: int, te: int) -> tuple[list[tuple[int, int]], bool]:
+    """The names the title phrase ending at `te` is followed by, and whether they are written as a byline's are
+    (记者：张大伟 通讯员：刘芳 with a colon, 记者 张大伟 with a space)."""
+    text = doc.text
+    pos, byline = te, False
+    if text[te:te + 1] in ("：", ":") and doc.lex.titles.get(title) in ("{paper}", "-"):
+        pos, byline = pos + 1, True
+    while pos < len(text) and text[pos] in SPACES:
+        pos, byline = pos + 1, True
+    if (note := NOTE.match(text, pos)) is not None and read_name(doc, note.end()):
+        pos = note.end()        # 副局长（正科级）唐建国: a note on the post, then its holder
+    return read_names(doc, pos, spaces=byline or _in_byline(text, ts)), byline
 
 
 class _ListPlace:
