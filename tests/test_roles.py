@@ -231,3 +231,14 @@ def test_roles_a_sentence_that_opens_with_the_name_then_its_posts(run):
     # 张丽君，市委组织部副部长、市人社局局长。: the profile's way of giving posts; 会上，市长王强 is not one
     got = held(run("张丽君，市委组织部副部长、市人社局局长。她说，要做好就业工作。"))
     assert {("张丽君", "副部长", "中共衡阳市委组织部"), ("张丽君", "局长", "衡阳市人力资源和社会保障局")} <= got
+
+
+@pytest.mark.parametrize("city, text, want", [
+    ("重庆", "来源：綦江区融媒体中心\n4月15日，区委常委、副区长刘伟带队检查。", ("刘伟", "副区长", "重庆市綦江区人民政府")),
+    ("重庆", "市委书记袁家军出席。", ("袁家军", "书记", "中共重庆市委员会")),
+    ("天津", "蓟州区区长张三出席。区住建委主任吴杰说。", ("吴杰", "主任", "天津市蓟州区住房和城乡建设委员会")),
+])
+def test_roles_posts_in_a_municipalitys_districts(run, city, text, want):
+    # a paper of 重庆 or 天津: 市委 is the municipality's, 区委 and 区住建委 the district's the article names
+    from kg.ingest.paper import make_paper
+    assert want in held(run(text, paper=make_paper("", city)))

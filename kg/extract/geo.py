@@ -49,6 +49,8 @@ class Home:
         self.city = _pick(g.find(paper.city, short=False), CITY) if paper.city else None
         if self.city is None and paper.city:
             self.city = _pick(g.find(paper.city, short=False), COUNTY)
+        if self.city is None and paper.city:          # 重庆, 天津: the municipality is the paper's city (市委, 区委)
+            self.city = _pick(g.find(paper.city, short=False), PROVINCE)
         self.province = _pick(g.find(paper.province, short=False), PROVINCE) if paper.province else None
         self.county: Division | None = None
 

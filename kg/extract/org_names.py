@@ -11,7 +11,7 @@ import re
 
 from ..datamodel import ORGANIZATION
 from ..lexicon import Lexicon
-from ..lexicon.gazetteer import CITY, COUNTY, gazetteer
+from ..lexicon.gazetteer import CITY, COUNTY, PROVINCE, gazetteer
 from .doc import Doc
 from .geo import GOVERNMENT_ENDINGS, LEVEL_WORDS, Home, is_government, leading_place
 from .org_patterns import known_pattern, suffix_at
@@ -113,7 +113,7 @@ def district_name(d) -> str:
     """How a place's bodies are named: a city's district with its city first (中共衡阳市蒸湘区委员会, 衡阳市蒸湘区人民政府),
     as their official names are; anything else by its own name (中共衡南县委员会)."""
     if d.level == COUNTY and d.name.endswith("区") and (parent := gazetteer().parent(d)) is not None \
-            and parent.level == CITY and parent.name.endswith("市"):
+            and parent.level in (CITY, PROVINCE) and parent.name.endswith("市"):      # 重庆市綦江区 too
         return parent.name + d.name
     return d.name
 

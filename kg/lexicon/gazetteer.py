@@ -171,7 +171,7 @@ class Gazetteer:
         if d.parent < 0:
             return None
         p = self.get(d.parent)
-        return self.parent(p) if p.name == d.name else p
+        return self.get(p.parent) if self._is_echo(p) else p      # 綦江区 is 重庆市's, not its city-level echo's
 
     def path(self, d: Division) -> list[Division]:
         """`d` and its ancestors, innermost first."""
