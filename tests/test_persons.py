@@ -257,3 +257,8 @@ def test_persons_a_name_ends_before_a_verb_its_third_character_could_start(run, 
 def test_persons_a_one_character_word_and_a_verb_are_no_name(run, text):
     # 谈|发展, 宁|考察: a surname-like character the tagger reads alone, then a verb it reads whole
     assert not {"谈发展", "宁考察"} & names(run(text), "person")
+
+
+def test_persons_named_after_the_work_they_do(run):
+    # 工作人员赵敏, 网格员…: a name right after a word for what someone does there is a person's (person_words.tsv)
+    assert {"赵敏", "李明"} <= names(run("3月9日，工作人员赵敏为老人打扫卫生。工作人员李明向居民发放宣传资料。"), "person")
