@@ -315,3 +315,10 @@ def test_events_a_meeting_held_and_attended_with_no_date_of_its_own(run):
     ext = run("桂林市召开全市乡村振兴工作推进会，部署下一阶段重点任务。市委副书记李明出席并讲话。")
     ev, = ext.events
     assert ev.name == "全市乡村振兴工作推进会" and ev.date is None and {p.name for p in ev.attendees} == {"李明"}
+
+
+@pytest.mark.parametrize("text, word", [("6月8日，电影《山河》首映礼在长沙举行。导演王强出席。", "首映礼"),
+                                        ("9月1日，衡阳市第一中学开学典礼举行。校长黄立新致辞。", "开学典礼"),
+                                        ("3月5日，市政府党组会议召开。市长陈立主持。", "党组会议")])
+def test_events_premieres_school_ceremonies_and_party_group_meetings(run, text, word):
+    assert any(e.name.endswith(word) for e in run(text, issue=date(2024, 9, 10)).events)
