@@ -263,3 +263,9 @@ def test_persons_named_after_the_work_they_do(run):
     # 工作人员赵敏, 网格员…: a name right after a word for what someone does there is a person's (person_words.tsv)
     ext = run("3月9日，工作人员赵敏为老人打扫卫生。工作人员李明向居民发放宣传资料。")
     assert {"赵敏", "李明"} <= {r.name for r in ext.entities if r.type == "person"}     # entities, not weak mentions
+
+
+def test_persons_siblings_who_share_two_characters_stay_two(run):
+    # 刘海波 and 刘海涛, 张立新 and 张立军: the tagger reads each whole, so neither is cut to 刘海 or 张立
+    assert names(run("刘海波和弟弟刘海涛一起回到村里。刘海波说，要把合作社办好。刘海涛表示赞同。"), "person") == {"刘海波", "刘海涛"}
+    assert {("张立新", "村支书"), ("张立军", "村主任")} <= {(m.person.name, m.title) for m in run("村支书张立新、村主任张立军参加。").memberships}

@@ -155,7 +155,7 @@ def read_name(doc: Doc, i: int, *, strict_end: bool = False, tagged: int = 0) ->
     followers = [text[k + len(two):k + len(two) + 1] for k in occurrences(text, two)]
     if len(followers) >= 2 and len(set(followers)) == 1 and followers[0] == third and not _always_short(doc, two):
         return long_
-    if len(set(followers)) > 1 and third in followers and followers.count(third) < len(followers):
+    if len(set(followers)) > 1 and third in followers and followers.count(third) < len(followers) and tagged != long_:
         return short
     after = text[i + short:i + short + 2]
     if tagged == long_ and not _in_name_run(doc, i, long_) and (_word_starts(doc, i + long_) or not is_word(doc, after)):
