@@ -322,3 +322,10 @@ def test_events_a_meeting_held_and_attended_with_no_date_of_its_own(run):
                                         ("3月5日，市政府党组会议召开。市长陈立主持。", "党组会议")])
 def test_events_premieres_school_ceremonies_and_party_group_meetings(run, text, word):
     assert any(e.name.endswith(word) for e in run(text, issue=date(2024, 9, 10)).events)
+
+
+def test_events_a_later_paragraph_of_one_who_sat_in_or_reported(run):
+    # web portals give each sentence its own paragraph: 孙建国列席会议 in the next one is the meeting's too
+    ext = run("5月20日，市委常委会召开会议。市委书记李海峰主持会议。\n市政协主席孙建国列席会议。", issue=date(2024, 5, 21))
+    ev = next(e for e in ext.events if "常委会" in e.name)
+    assert {"李海峰", "孙建国"} <= {p.name for p in ev.attendees}

@@ -94,7 +94,7 @@ def _in_credit(text: str, pos: int) -> bool:
 
 
 BACK_REFERENCE = re.compile(r"(?:活动中|活动上|会上|会议|仪式上|仪式后|期间|其间|当天|当日|现场|随后|会后|座谈中|调研中|"
-                            r"[^，。\n]{0,12}(?:出席|参加|陪同|主持|致辞|讲话))")
+                            r"[^，。\n]{0,12}(?:出席|参加|陪同|主持|致辞|讲话|列席|就座|发言|作报告|作说明|作了说明|通报|宣布|随团))")
 
 
 def _story(doc: Doc, s: int, limit: int, people=(), mentions=()) -> list[tuple[int, int]]:
