@@ -259,3 +259,9 @@ def test_readers_bom_wins_over_guessing():
     assert decode(codecs.BOM_UTF8 + text.encode("utf-8"), "x") == text
     assert decode(text.encode("utf-32"), "x") == text
     assert decode(codecs.BOM_UTF16_BE + text.encode("utf-16-be"), "x") == text
+
+
+def test_traditional_a_character_whose_simplified_form_few_fonts_hold_is_kept():
+    # 蟳埔村 (泉州): t2s gives 𫊻, outside the BMP, which the tagger and most readers do not know
+    from kg.ingest.traditional import to_simplified
+    assert to_simplified("蟳埔村") == "蟳埔村" and to_simplified("衡陽市") == "衡阳市"

@@ -56,8 +56,8 @@ def char_map(chars: set[str]) -> dict[str, str]:
         out = _opencc().convert("\n".join(new)).split("\n")
         if len(out) != len(new):
             out = [_opencc().convert(c) for c in new]
-        for c, s in zip(new, out):
-            _CHAR[c] = s if len(s) == 1 else c
+        for c, s in zip(new, out):      # 蟳 stays 蟳: a form outside the BMP (𫊻) no reader or tagger knows
+            _CHAR[c] = s if len(s) == 1 and ord(s) <= 0xFFFF else c
     return _CHAR
 
 
