@@ -269,3 +269,8 @@ def test_organizations_a_unit_written_alone_after_its_full_name(run):
     ext = run("3月8日，登封市公安局嵩阳派出所开展反诈宣传。嵩阳派出所所长李强说。", paper=make_paper("", "郑州"))
     assert {r.name for r in ext.entities if r.type == "organization"} == {"登封市公安局嵩阳派出所"}
     assert ("李强", "所长", "登封市公安局嵩阳派出所") in held(ext)
+
+
+def test_organizations_a_bureau_whose_name_starts_with_the_level_word(run):
+    # 市市场监管局: the city's 市场监督管理局, its own 市 kept (only a short place name's level word said again goes)
+    assert ("李四", "局长", "衡阳市市场监督管理局") in held(run("市市场监管局局长李四说。"))
