@@ -269,3 +269,8 @@ def test_persons_siblings_who_share_two_characters_stay_two(run):
     # 刘海波 and 刘海涛, 张立新 and 张立军: the tagger reads each whole, so neither is cut to 刘海 or 张立
     assert names(run("刘海波和弟弟刘海涛一起回到村里。刘海波说，要把合作社办好。刘海涛表示赞同。"), "person") == {"刘海波", "刘海涛"}
     assert {("张立新", "村支书"), ("张立军", "村主任")} <= {(m.person.name, m.title) for m in run("村支书张立新、村主任张立军参加。").memberships}
+
+
+def test_persons_a_surname_and_a_kin_form_of_address_is_no_one(run):
+    # EXTRACTION.md: surname + honorific (唐先生) is no person; so are 覃大伯 and 黄阿婆
+    assert not names(run("覃大伯今年70岁，他说日子越过越好。黄阿婆也笑了。"), "person")
