@@ -274,3 +274,9 @@ def test_organizations_a_unit_written_alone_after_its_full_name(run):
 def test_organizations_a_bureau_whose_name_starts_with_the_level_word(run):
     # 市市场监管局: the city's 市场监督管理局, its own 市 kept (only a short place name's level word said again goes)
     assert ("李四", "局长", "衡阳市市场监督管理局") in held(run("市市场监管局局长李四说。"))
+
+
+def test_organizations_more_bureaus_written_short(run):
+    # 市经信局, 市发改局: the city's 经济和信息化局 and 发展和改革局 (departments.tsv), as 市工信局 is its 工业和信息化局
+    got = held(run("市经信局局长张三、市发改局局长李四出席。"))
+    assert {("张三", "局长", "衡阳市经济和信息化局"), ("李四", "局长", "衡阳市发展和改革局")} <= got
