@@ -280,3 +280,10 @@ def test_organizations_more_bureaus_written_short(run):
     # 市经信局, 市发改局: the city's 经济和信息化局 and 发展和改革局 (departments.tsv), as 市工信局 is its 工业和信息化局
     got = held(run("市经信局局长张三、市发改局局长李四出席。"))
     assert {("张三", "局长", "衡阳市经济和信息化局"), ("李四", "局长", "衡阳市发展和改革局")} <= got
+
+
+def test_organizations_a_short_name_and_another_level_word_is_another_place(run):
+    # 朝阳区委 in a paper of 鄂尔多斯: 朝阳 here is no 朝阳市 (the 区 says so), so no 朝阳市区委 is made up
+    from kg.ingest.paper import make_paper
+    ext = run("7月17日，北京市朝阳区党政代表团来我市考察。朝阳区委副书记王文杰说。", paper=make_paper("", "鄂尔多斯"))
+    assert not any("朝阳市" in r.name for r in ext.entities if r.type == "organization")

@@ -56,8 +56,11 @@ def canonical(surface: str, doc: Doc, home: Home) -> tuple[str, set[str]] | None
     rest = body[n:]
     if rest.startswith("党委") and place.name.endswith("自治区"):
         rest = rest[1:]                 # 自治区党委: the region's 委, as 省委 is a province's
-    if len(rest) > 1 and rest[0] in "省市县区州盟旗" and place.name.endswith(rest[0]) and written and written != place.name:
-        rest = rest[1:]                 # 海北州委, 寻甸县卫生健康局: the place's level word after its short name
+    if rest[:1] in ("县", "区") and written and written != place.name and not place.name.endswith(rest[0]):
+        return None                     # 朝阳区委 is no 朝阳市's: another place, which the name leaves unknown
+    if len(rest) > 1 and rest[0] in "省市县区州盟旗" and place.name.endswith(rest[0]) and (
+            written and written != place.name or lex.starting("party_bodies", lex.party_bodies, rest, 1)):
+        rest = rest[1:]                 # 海北州委, 寻甸县卫生健康局, 海北藏族自治州州委: the level word said again
     if not rest:
         return None                     # a bare place is not an organization
     full_place = district_name(place)
