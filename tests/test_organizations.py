@@ -287,3 +287,13 @@ def test_organizations_a_short_name_and_another_level_word_is_another_place(run)
     from kg.ingest.paper import make_paper
     ext = run("7月17日，北京市朝阳区党政代表团来我市考察。朝阳区委副书记王文杰说。", paper=make_paper("", "鄂尔多斯"))
     assert not any("朝阳市" in r.name for r in ext.entities if r.type == "organization")
+
+
+@pytest.mark.parametrize("text, org", [
+    ("沂南县文化和旅游局局长张三说。", "沂南县文化和旅游局"),          # 和 inside a department's name
+    ("原告王某诉被告湖南金源建设工程有限公司合同纠纷一案开庭。", "湖南金源建设工程有限公司"),   # a party to the case, then the company
+])
+def test_organizations_names_with_和_and_after_a_party_to_a_case(run, text, org):
+    from kg.ingest.paper import make_paper
+    got = {m.text for m in run(text, paper=make_paper("", "临沂")).mentions if m.type == "organization"}
+    assert org in got and not any(g != org and org.endswith(g) or g.startswith("被告") for g in got)

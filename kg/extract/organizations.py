@@ -69,6 +69,10 @@ def _left_edge(doc: Doc, end_token: int, suffix_start: int) -> int:
     start = toks[i].start
     while i - 1 >= 0:
         t = toks[i - 1]
+        if t.word == "和" and i >= 2 and doc.text[toks[i - 2].start:toks[end_token].end].endswith(_and_departments(doc.lex)):
+            i -= 1                # 沂南县文化|和|旅游局: 文化和旅游局 is one department's name
+            start = t.start
+            continue
         if t.word in stop or not hanzi_or_mid(t.word) or suffix_start - t.start > 24:
             break
         if any(v in t.word for v in verbish):
@@ -81,6 +85,11 @@ def _left_edge(doc: Doc, end_token: int, suffix_start: int) -> int:
         i -= 1
         start = t.start
     return start
+
+
+def _and_departments(lex: Lexicon) -> tuple[str, ...]:
+    """Departments' full names written with 和 (文化和旅游局, 住房和城乡建设局: departments.tsv)."""
+    return lex.derived("and_departments", lambda: tuple(sorted({f for f in lex.departments.values() if "和" in f})))
 
 
 def _website(doc: Doc, tok) -> bool:
