@@ -165,3 +165,9 @@ def test_places_a_venue_where_a_race_starts_is_a_place(run):
     ext = run("3月9日，马拉松在衡阳市体育中心鸣枪开跑。")
     assert "衡阳市体育中心" in _place_texts(ext)
     assert "衡阳市体育中心" not in {m.text for m in ext.mentions if m.type == "organization"}
+
+
+def test_places_a_common_word_ending_in_a_roads_ending_is_no_road(run):
+    # 缺少销路, 致富的门路: 销路 and 门路 are words (sales, a way), not roads; 建设北路 still is one
+    got = _place_texts(run("合作社的脐橙缺少销路，他很着急。他找到了致富的门路。建设北路改造完成。"))
+    assert got == ["建设北路"]

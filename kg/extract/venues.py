@@ -42,9 +42,10 @@ def venues_and_roads(doc: Doc) -> list[tuple[EntityRef, int, str]]:
                 continue      # 向阳桥街道 is a town, 群众路线 a line, 路面 a surface
             if kind == "road" and _read_as_person(doc, start, end):
                 continue      # 张路老师: 路 is a given name there, the tagger reads the whole a person's name
-            if kind == "road" and (tok := doc.token_at(m.start())) is not None and tok.start < m.start() \
-                    and tok.pos.startswith(("v", "d", "a", "m", "p", "c")):
-                continue      # 徒步时迷路, 较大道: the tagger's word holding the ending is a verb or an adverb
+            if kind == "road" and (tok := doc.token_at(m.start())) is not None and tok.start < m.start() and (
+                    tok.pos.startswith(("v", "d", "a", "m", "p", "c"))
+                    or tok.pos == "n" and len(tok.word) == 2 and tok.word != "马路" and common_word(doc.lex, tok.word, 100)):
+                continue      # 徒步时迷路, 较大道, 缺少销路: the tagger's word holding the ending is another word
             canonical = name
             if name[0] in "市县区" and name[1:2] not in "场区民" and (d := home.by_level_word(name[0])) is not None:
                 canonical = d.name + name[1:]          # 市政务服务大厅 -> 衡阳市政务服务大厅
