@@ -329,3 +329,10 @@ def test_events_a_later_paragraph_of_one_who_sat_in_or_reported(run):
     ext = run("5月20日，市委常委会召开会议。市委书记李海峰主持会议。\n市政协主席孙建国列席会议。", issue=date(2024, 5, 21))
     ev = next(e for e in ext.events if "常委会" in e.name)
     assert {"李海峰", "孙建国"} <= {p.name for p in ev.attendees}
+
+
+def test_events_a_name_whose_characters_run_through_anothers_that_day_is_that_event(run):
+    # 扩大会议 written after the 市委常委会（扩大）会议 of the same day is that meeting, not a second one
+    ext = run("5月20日，市委常委会（扩大）会议召开。市委书记李海峰主持。5月20日的扩大会议要求，全市上下要抓好落实。",
+              issue=date(2024, 5, 21))
+    assert len(ext.events) == 1

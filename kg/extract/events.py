@@ -335,6 +335,9 @@ def _same_event(a: EventFact, b: EventFact) -> bool:
         return True
     if a.date is None or a.date != b.date:
         return False
+    short, long_ = sorted((x, y), key=len)
+    if len(short) >= 4 and _within(short, long_):
+        return True          # 扩大会议 that day is the 市委常委会（扩大）会议
     for rite, other in ((x, y), (y, x)):
         m = CEREMONY.search(rite)
         if m and len(other) >= 2 and rite[:m.start()].endswith(other[-2:]):
@@ -352,6 +355,12 @@ def _inside(doc: Doc, a: EntityRef, b: EntityRef) -> bool:
         if a == b:
             return True
     return False
+
+
+def _within(short: str, long_: str) -> bool:
+    """Are the characters of `short` those of `long_`, in order (扩大会议 in 市委常委会（扩大）会议)?"""
+    rest = iter(long_)
+    return all(c in rest for c in short)
 
 
 def _merge(events: list[EventFact], home: EntityRef | None = None, inside=lambda a, b: False) -> list[EventFact]:
