@@ -151,8 +151,10 @@ def verb_phrase(doc: Doc, vs: int, ve: int) -> tuple[int, int] | None:
     if before:
         b = before[0]
         mv = MOVE.search(text, max(0, b.start - 3), b.start)
-        if text[vs:ve] in OPENING and mv is not None and mv.group() == "在" and mv.start() - np_start(doc, mv.start()) >= 3:
-            return np_start(doc, mv.start()), mv.start()      # 海峡两岸文博会在厦门国际会议中心开幕: what opened
+        if text[vs:ve] in OPENING and mv is not None and mv.group() == "在":
+            subject = np_start(doc, mv.start())
+            if mv.start() - subject >= 3:
+                return subject, mv.start()      # 海峡两岸文博会在厦门国际会议中心开幕: what opened
         return (mv.start() if mv else b.start), ve
     # 来衡调研: the home city by its first character after a verb of coming
     home = doc.home

@@ -106,7 +106,7 @@ def run(doc: Doc) -> None:
     kept = [(ev, s, e) for ev, s, e in events if _evidenced(doc, ev, s, e)]
     home = doc.home
     home_ref = division_ref(home.city) if home is not None and home.city is not None else None
-    doc.add_events(_merge([ev for ev, _, _ in kept], home_ref, lambda a, b: _inside(doc, a, b)))
+    doc.add_events(_merge([ev for ev, _, _ in kept], home_ref, lambda a, b: _place_within(doc, a, b)))
 
 
 CLAUSE_BREAK = re.compile(r"[，,。；！？\n]")
@@ -345,7 +345,7 @@ def _same_event(a: EventFact, b: EventFact) -> bool:
     return x[-3:] == y[-3:]
 
 
-def _inside(doc: Doc, a: EntityRef, b: EntityRef) -> bool:
+def _place_within(doc: Doc, a: EntityRef, b: EntityRef) -> bool:
     """Does place `a` lie in place `b`, by the parents the article gives?"""
     for _ in range(8):
         info = doc.info(a)
@@ -363,7 +363,7 @@ def _within(short: str, long_: str) -> bool:
     return all(c in rest for c in short)
 
 
-def _merge(events: list[EventFact], home: EntityRef | None = None, inside=lambda a, b: False) -> list[EventFact]:
+def _merge(events: list[EventFact], home: EntityRef | None = None, within=lambda a, b: False) -> list[EventFact]:
     """One event per occurrence: repeats of a name (or a name inside another) in one article merge.
 
     The merged event keeps the longest name and the most specific place (延吉市举办… in the headline, 在延吉市人民
@@ -377,7 +377,7 @@ def _merge(events: list[EventFact], home: EntityRef | None = None, inside=lambda
                     kept.aliases.add(kept.name)
                     kept.name, kept.sentence = ev.name, ev.sentence
                 if ev.place is not None and (kept.place is None or (kept.place == home and ev.place != home)
-                                             or inside(ev.place, kept.place)):
+                                             or within(ev.place, kept.place)):
                     kept.place = ev.place      # a place the text names beats the paper's city, a venue its town
                 if len(ev.date or "") > len(kept.date or ""):
                     kept.date = ev.date

@@ -46,11 +46,9 @@ class Home:
 
     def __init__(self, paper: Paper):
         g = gazetteer()
-        self.city = _pick(g.find(paper.city, short=False), CITY) if paper.city else None
-        if self.city is None and paper.city:
-            self.city = _pick(g.find(paper.city, short=False), COUNTY)
-        if self.city is None and paper.city:          # 重庆, 天津: the municipality is the paper's city (市委, 区委)
-            self.city = _pick(g.find(paper.city, short=False), PROVINCE)
+        named = g.find(paper.city, short=False) if paper.city else ()
+        # a city, else a county-level one, else a municipality (重庆, 天津: the paper's city for 市委 and 区委)
+        self.city = _pick(named, CITY) or _pick(named, COUNTY) or _pick(named, PROVINCE)
         self.province = _pick(g.find(paper.province, short=False), PROVINCE) if paper.province else None
         self.county: Division | None = None
 

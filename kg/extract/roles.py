@@ -166,13 +166,14 @@ def run(doc: Doc) -> None:
                 break
         _, ps = _bare(doc, title, ms)
         org, os_, title = _written_org(doc, title, units, ps)
-        if org is not None and doc.lex.titles.get(title) == "-" and org.name.endswith(OUTLETS):
+        template = doc.lex.title_org(title)
+        if org is not None and template == "-" and org.name.endswith(OUTLETS):
             org, os_ = None, ps       # 红网时刻通讯员: a correspondent's unit is not the outlet's (EXTRACTION.md)
         own = org is not None
         doc.add(ROLE, ms, te, value=title)
-        if org is None and text.startswith("本报", ps - 2) and doc.lex.titles.get(title) != "-":
+        if org is None and text.startswith("本报", ps - 2) and template != "-":
             org, os_, own = paper_ref, ps - 2, True
-        if org is None and doc.lex.titles.get(title) == "{paper}" and (outlet := dateline_outlet(doc, ps)) is not None:
+        if org is None and template == "{paper}" and (outlet := dateline_outlet(doc, ps)) is not None:
             org, os_, own = outlet, ps, True      # 红网时刻衡阳3月12日讯(记者 蒋楠: 红网's reporter
         unit_start = os_ if own else ps
         implied, known = implied_org(doc, title)
@@ -220,7 +221,7 @@ def _names_after(doc: Doc, title: str, ts: int, te: int) -> tuple[list[tuple[int
     (记者：张大伟 通讯员：刘芳 with a colon, 记者 张大伟 with a space)."""
     text = doc.text
     pos, byline = te, False
-    if text[te:te + 1] in ("：", ":") and doc.lex.titles.get(title) in ("{paper}", "-"):
+    if text[te:te + 1] in ("：", ":") and doc.lex.title_org(title) in ("{paper}", "-"):
         pos, byline = pos + 1, True
     while pos < len(text) and text[pos] in SPACES:
         pos, byline = pos + 1, True

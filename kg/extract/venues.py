@@ -69,7 +69,7 @@ def held_at(doc: Doc, s: int, e: int) -> bool:
     """Is text[s:e], a name ending in a venue's word, where the text holds something (在桂林国际会展中心开幕,
     在县城华天大酒店举行)? There it is the venue, a place, though its word also ends organizations' names."""
     text = doc.text
-    return bool(doc.lex.ending("venue_suffixes", doc.lex.venue_suffixes, text, e) and len(text[s:e]) > 2
+    return bool(doc.lex.ending("venue_suffixes", doc.lex.venue_suffixes, text, e) and e - s > 2
                 and AT.search(text, max(0, s - 7), s) and HELD_THERE.match(text, e))
 
 

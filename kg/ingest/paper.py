@@ -37,8 +37,9 @@ def make_paper(name: str, city_hint: str) -> Paper | None:
         return Paper(name=name, org_name=f"{name}社" if name else "") if name else None
     city, province = resolved
     short = city[:-1] if city.endswith("市") and len(city) > 2 else city
-    return Paper(name=name or f"{short}日报", city=city, province=province, org_name=f"{name or short + '日报'}社",
-                 guessed=not name)
+    guessed = not name          # the city's 日报, named by no masthead or user
+    name = name or f"{short}日报"
+    return Paper(name=name, city=city, province=province, org_name=f"{name}社", guessed=guessed)
 
 
 @lru_cache(maxsize=1)
