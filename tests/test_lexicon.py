@@ -52,3 +52,27 @@ def test_lexicon_word_files_extend_from_the_users_folder(tmp_path, run):
     assert [e.name for e in extract(art, load(str(ours))).events] == ["工作茶叙会"]
     (more / "event_words.tsv").write_text("# ours\nname_stop\t工作\n", encoding="utf-8")
     assert [e.name for e in extract(art, load(str(more))).events] == ["茶叙会"]
+
+
+def test_lexicon_held_verbs_extend_from_the_users_folder(tmp_path):
+    """The verbs that hold an event are one list (event_triggers.tsv, kind held) that every reader of them takes:
+    a user's 召集 makes the hotel where a meeting is 召集'd its venue, as 举行 does."""
+    from datetime import date
+
+    from kg.datamodel import Article
+    from kg.extract import extract
+    from kg.ingest.paper import make_paper
+    from kg.lexicon import load
+
+    def place(text, lex):
+        art = Article(id="t", text=text, source="t", issue_date=date(2024, 3, 12), paper=make_paper("衡阳日报", "衡阳"))
+        ev, = extract(art, lex).events
+        return ev.place.name
+
+    (tmp_path / "event_triggers.tsv").write_text("held\t召集\n", encoding="utf-8")
+    base, ours = load(), load(str(tmp_path))
+    assert {"举行", "召开", "举办"} <= set(base.event_held) <= base.event_hosts
+    assert "召集" in ours.event_hosts and "召集" not in base.event_hosts
+    assert place("3月2日，全县项目推进会在县城华天大酒店举行。县长李华出席。", base) == "华天大酒店"
+    assert place("3月2日，全县项目推进会在县城华天大酒店召集。县长李华出席。", base) == "衡阳市"
+    assert place("3月2日，全县项目推进会在县城华天大酒店召集。县长李华出席。", ours) == "华天大酒店"

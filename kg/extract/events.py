@@ -110,15 +110,15 @@ def run(doc: Doc) -> None:
 
 
 CLAUSE_BREAK = re.compile(r"[，,。；！？\n]")
-HELD = re.compile(r"(?:在[^，,。；！？\n]{1,20}?)?(?:隆重|正式|顺利|圆满|盛大)?(?:举行|召开|开幕|闭幕|举办|开班|开营|启幕)"
-                  r"(?=[。，,；！\n]|$)")
+HELD = r"(?:在[^，,。；！？\n]{1,20}?)?(?:隆重|正式|顺利|圆满|盛大)?(?:@)(?=[。，,；！\n]|$)"    # @: held and opened verbs
 
 
 def _held(doc: Doc, found: list) -> list[tuple[int, int]]:
     """The stretches `(在Y)举行/召开/开幕` that end a clause whose event an event word has named (衡南县第十届职工运动会|
     在县体育中心开幕): the opening is that event's, no event of its own."""
     text = doc.text
-    return [(m.start(), m.end()) for m in HELD.finditer(text)
+    held = doc.lex.pattern("held_or_opened", HELD, doc.lex.event_held, doc.lex.event_opened)
+    return [(m.start(), m.end()) for m in held.finditer(text)
             if any(e <= m.start() and not CLAUSE_BREAK.search(text, e, m.start()) for _, e, _, _ in found)]
 
 
@@ -188,7 +188,8 @@ def _evidenced(doc: Doc, ev: EventFact, s: int, e: int) -> bool:
     if _common_words_only(doc, ev.name) and not named_inside:
         own = any(ss <= m.start < se and m.value for m in doc.mentions(DATE)) or ev.organizers or any(
             ss <= m.start < se for m in doc.mentions(PERSON))
-        held = HOSTED_BEFORE.search(doc.text, max(0, s - 4), s) or HOSTED_AFTER.match(doc.text, e)
+        held = (doc.lex.pattern("hosted_before", HOSTED_BEFORE, doc.lex.event_held).search(doc.text, max(0, s - 4), s)
+                or doc.lex.pattern("hosted_after", HOSTED_AFTER, doc.lex.event_held).match(doc.text, e))
         return bool(own) or bool(held and ev.attendees)     # 桂林市召开全市…推进会。…李明出席: held, and attended
     if ev.date or ev.attendees or ev.organizers:
         return True
@@ -289,8 +290,8 @@ HERE_WORD_LEVEL = {"村": "village", "社区": "village", "镇": "town", "乡": 
 
 
 CEREMONY = re.compile(r"(?:仪式|典礼|庆典)$")
-HOSTED_BEFORE = re.compile(r"(?:召开|举行|举办)(?:了)?$")
-HOSTED_AFTER = re.compile(r"(?:在[^，,。；\n]{1,20}?)?(?:召开|举行|举办)")
+HOSTED_BEFORE = r"(?:@)(?:了)?$"                      # @: the held verbs (召开, 举行, 举办)
+HOSTED_AFTER = r"(?:在[^，,。；\n]{1,20}?)?(?:@)"
 HOSTING = re.compile(r"(?:联合)?(?:主办|承办|协办)")
 
 

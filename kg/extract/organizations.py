@@ -132,7 +132,7 @@ def _tagged_org(doc: Doc, ti: int, weak: set) -> tuple[int, int] | None:
         e = s + known.end()                              # 招行首建, 京东jd: a known name, then words the tagger ran on
         word = text[s:e]
     post = _post_across(doc, s, e)
-    if post is not None and text[post:e] in ("党委", "党工委", "党支部", "党总支") and text[s:post].endswith(PLACES_WITH_BODIES):
+    if post is not None and text[post:e] in (*BRANCH_BODIES, "党工委") and text[s:post].endswith(PLACES_WITH_BODIES):
         post = None                                      # 西渡镇党委|书记: the town's own body, not 党委书记 of the town
     if post is not None:                                 # 刑侦大队大队|长: the post 大队长 begins inside the word
         e = post
@@ -145,7 +145,7 @@ def _tagged_org(doc: Doc, ti: int, weak: set) -> tuple[int, int] | None:
         return None       # 满族, 壮族: a people, not an organization
     if abbreviation_run(word, doc.lex.abbreviations):
         return None       # 中德: two countries (places), not an organization
-    for unit in ("党委", "党组", "党支部", "党总支"):
+    for unit in (*BRANCH_BODIES, "党组"):
         if word.endswith(unit) and len(word) > len(unit) + 1 and not word[:-len(unit)].endswith(PLACES_WITH_BODIES) and any(
                 text.startswith(unit + rest, e - len(unit)) for rest in ("委员", "书记", "副书记", "成员")):
             e -= len(unit)      # 市工信局党委委员: the post is 党委委员 of 市工信局
@@ -292,9 +292,10 @@ def _the_paper(doc: Doc) -> None:
 
 
 PLACES_WITH_BODIES = ("村", "社区", "镇", "乡", "街道")
+BRANCH_BODIES = ("党支部", "党总支", "党委")          # the party body of a village, a community or a bureau
 TOWN_BODIES = ("党委", "党工委", "人民政府", "政府")
-GRASSROOTS = re.compile(r"(?:村|社区)(?:党支部|党总支|党委)")
-NAMED_BRANCH = re.compile(r"[\u4e00-\u9fff](?:村|社区)(?:党支部|党总支|党委)$")      # 梅花村党支部, not 村党支部
+GRASSROOTS = re.compile(rf"(?:村|社区)(?:{'|'.join(BRANCH_BODIES)})")
+NAMED_BRANCH = re.compile(rf"[\u4e00-\u9fff]{GRASSROOTS.pattern}$")      # 梅花村党支部, not 村党支部
 
 
 def _grassroots(doc: Doc, cands: _Candidates) -> None:

@@ -62,7 +62,7 @@ def venues_and_roads(doc: Doc) -> list[tuple[EntityRef, int, str]]:
 
 
 AT = re.compile(r"(?:在|于)[^，,。；！？\n在于]{0,6}$")
-HELD_THERE = re.compile(r"[^，,。；！？\n]{0,12}?(?:举行|召开|开幕|闭幕|举办|开班|开营|启幕|上演|开赛|揭牌|拉开帷幕|鸣枪|开跑|开讲)")
+HELD_THERE = r"[^，,。；！？\n]{0,12}?(?:@)"           # @: the held, opened and started verbs
 
 
 def held_at(doc: Doc, s: int, e: int) -> bool:
@@ -70,7 +70,9 @@ def held_at(doc: Doc, s: int, e: int) -> bool:
     在县城华天大酒店举行)? There it is the venue, a place, though its word also ends organizations' names."""
     text = doc.text
     return bool(doc.lex.ending("venue_suffixes", doc.lex.venue_suffixes, text, e) and e - s > 2
-                and AT.search(text, max(0, s - 7), s) and HELD_THERE.match(text, e))
+                and AT.search(text, max(0, s - 7), s)
+                and doc.lex.pattern("held_there", HELD_THERE, doc.lex.event_held, doc.lex.event_opened,
+                                    doc.lex.event_started).match(text, e))
 
 
 def _read_as_person(doc: Doc, start: int, end: int) -> bool:

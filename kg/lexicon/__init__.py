@@ -50,6 +50,9 @@ class Lexicon:
     event_endings: set[str] = field(default_factory=set)           # 赛, 节, 展: 龙舟赛, 邻里节, 书画展 are events
     event_not_endings: set[str] = field(default_factory=set)       # 发展, 环节: such endings of no event
     event_hosts: set[str] = field(default_factory=set)                # 举行, 召开: hold an event, name none
+    event_held: tuple[str, ...] = ()          # 举行, 召开, 举办: an event is held (also in event_hosts)
+    event_opened: tuple[str, ...] = ()        # 开幕, 闭幕, 开班: an event opens or closes
+    event_started: tuple[str, ...] = ()       # 开赛, 鸣枪, 揭牌: something starts at a venue
     event_happenings: set[str] = field(default_factory=set)           # 落水, 开工: the verb is the occurrence
     surnames: set[str] = field(default_factory=set)
     compound_surnames: set[str] = field(default_factory=set)
@@ -100,6 +103,14 @@ class Lexicon:
         """One compiled regex matching any of `words`, longest first; compiled once per lexicon."""
         return self.derived(key, lambda: re.compile(
             "|".join(map(re.escape, sorted({w for w in words if w}, key=len, reverse=True))) or r"(?!)"))
+
+    def pattern(self, key: str, template: str, *words) -> re.Pattern:
+        """`template` with its `@` replaced by an alternation of all of `words` (lists of words), longest first;
+        compiled once per lexicon (events' `在Y召开` from the `held` verbs, and the like)."""
+        def make() -> re.Pattern:
+            choice = "|".join(map(re.escape, sorted({w for group in words for w in group if w}, key=len, reverse=True)))
+            return re.compile(template.replace("@", choice or "(?!)"))
+        return self.derived(("pattern", key), make)
 
     def last_chars(self, key: str, words) -> frozenset | None:
         """The characters `words` end with, as `ending` reads them under `key` (None when the empty word is one:
@@ -250,10 +261,13 @@ def load(extra_dir: str | None = None) -> Lexicon:
     lex.road_suffixes = sorted(set(_lines("road_suffixes.txt", extra)), key=len, reverse=True)
     triggers = _kinds("event_triggers.tsv", extra)
     lex.event_nouns = list(triggers.get("noun", ()))
-    lex.event_hosts = set(triggers.get("host", ()))
+    lex.event_held = triggers.get("held", ())
+    lex.event_opened = triggers.get("opened", ())
+    lex.event_started = triggers.get("started", ())
+    lex.event_hosts = set(triggers.get("host", ())) | set(lex.event_held)
     lex.event_endings = set(triggers.get("ending", ()))
     lex.event_not_endings = set(triggers.get("not_ending", ()))
-    lex.event_verbs = sorted({w for kind, words in triggers.items() if kind not in ("noun", "host", "ending", "not_ending")
+    lex.event_verbs = sorted({w for kind, words in triggers.items() if kind not in ("noun", "host", "held", "opened", "started", "ending", "not_ending")
                               for w in words}, key=len, reverse=True)
     lex.event_happenings = set(triggers.get("happen", ()))
     for s in _lines("surnames.txt", extra):
