@@ -1,3 +1,5 @@
+from datetime import date
+
 import pytest
 
 from conftest import names
@@ -171,3 +173,15 @@ def test_places_a_common_word_ending_in_a_roads_ending_is_no_road(run):
     # 缺少销路, 致富的门路: 销路 and 门路 are words (sales, a way), not roads; 建设北路 still is one
     got = _place_texts(run("合作社的脐橙缺少销路，他很着急。他找到了致富的门路。建设北路改造完成。"))
     assert got == ["建设北路"]
+
+
+def test_places_a_venue_named_inside_a_municipalitys_district_lies_in_that_district(run):
+    # a district of 重庆 has the municipality as its parent, not the gazetteer's city-level echo of it; the venue
+    # named 重庆市綦江区… walks down to 綦江区 only when the district's parent is read through Gazetteer.parent
+    from kg.ingest.paper import make_paper
+
+    ext = run("5月9日，第三届綦江农民版画文化节在重庆市綦江区古剑山风景区开幕。", issue=date(2024, 5, 10),
+              paper=make_paper("", "重庆"))
+    parents = _parents(ext)
+    assert parents["重庆市綦江区古剑山风景区"] == "綦江区"
+    assert parents["綦江区"] == "重庆市"

@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 
 from ..datamodel import PLACE, EntityRef
+from ..lexicon.gazetteer import gazetteer
 from .doc import Doc
 from .geo import Home, leading_place
 from .names import common_word, valid_name
@@ -163,6 +164,6 @@ def venue_parent(doc: Doc, home: Home, start: int, name: str, kind: str | None) 
         return home_ref(home)
     d, at = lp
     while (inner := leading_place(name[at:], home, allow_short=False)) is not None and at + inner[1] < len(name) \
-            and inner[0].parent == d.id:
+            and (up := gazetteer().parent(inner[0])) is not None and up.id == d.id:
         d, at = inner[0], at + inner[1]        # 桂林市阳朔县遇龙河景区: in 阳朔县, the innermost named
     return division_ref(d)
