@@ -242,3 +242,29 @@ def test_roles_posts_in_a_municipalitys_districts(run, city, text, want):
     # a paper of 重庆 or 天津: 市委 is the municipality's, 区委 and 区住建委 the district's the article names
     from kg.ingest.paper import make_paper
     assert want in held(run(text, paper=make_paper("", city)))
+
+
+@pytest.mark.parametrize("city, text, want", [
+    ("遵义", "4月5日，区领导王涛（区委常委、常务副区长）参加会议。",
+     {("王涛", "常委", "中共遵义市红花岗区委员会"), ("王涛", "常务副区长", "遵义市红花岗区人民政府")}),
+    ("衡阳", "4月5日，衡南县召开调度会。县领导王涛（县委常委、副县长）参加会议。",
+     {("王涛", "常委", "中共衡南县委员会"), ("王涛", "副县长", "衡南县人民政府")}),
+])
+def test_roles_a_chain_of_posts_in_brackets_after_the_name_is_all_his(run, city, text, want):
+    # the bracket's first post found its holder before it; the posts joined to it by 、 are his too
+    from kg.ingest.paper import make_paper
+
+    if city == "遵义":
+        text = "4月5日，红花岗区召开重点项目调度会。" + text
+    assert held(run(text, paper=make_paper("", city))) == want
+
+
+@pytest.mark.parametrize("text, want", [
+    ("5月15日，省农业农村厅一级巡视员许国华来我市调研。", ("许国华", "一级巡视员", "湖南省农业农村厅")),
+    ("6月19日，市农业农村局党组成员、二级调研员周小平陪同。", ("周小平", "二级调研员", "衡阳市农业农村局")),
+    ("10月9日，衡山县委书记彭新华，县长助理黄英陪同。", ("黄英", "县长助理", "衡山县人民政府")),
+    ("6月19日，市长助理、市公安局局长王强出席。", ("王强", "市长助理", "衡阳市人民政府")),
+    ("8月24日，珠晖区委常委、常务副区长王新生主持推介会。", ("王新生", "常务副区长", "衡阳市珠晖区人民政府")),
+])
+def test_roles_graded_ranks_assistants_and_a_districts_executive_deputy(run, text, want):
+    assert want in held(run(text))

@@ -211,6 +211,8 @@ def run(doc: Doc) -> None:
         # a name before the title: 习近平总书记, 胡冬（爱迪国际董事长）; names counted into it: 刘梦华等20名教师
         before = _name_before(doc, units[0].start, title, te)
         listed = [before] if before is not None else _counted_before(doc, units[0].start)
+        if before is not None and text.startswith("、", te) and text[before[1]:units[0].start].endswith(("（", "(")):
+            continue              # 王涛（区委常委、常务副区长）: the bracket's chain goes on, and is his
         if listed:
             _emit(doc, units, listed)
             units = []
