@@ -336,3 +336,24 @@ def test_events_a_name_whose_characters_run_through_anothers_that_day_is_that_ev
     ext = run("5月20日，市委常委会（扩大）会议召开。市委书记李海峰主持。5月20日的扩大会议要求，全市上下要抓好落实。",
               issue=date(2024, 5, 21))
     assert len(ext.events) == 1
+
+
+@pytest.mark.parametrize("text, place", [
+    ("9月4日，全市乡村振兴干部培训班在岳阳市委党校开班。部长蒋光辉出席。", "中共岳阳市委党校"),
+    ("3月26日，青少年征文活动颁奖仪式在周口金海中学举行。", "周口金海中学"),
+    ("6月15日，全市重点项目建设推进会在市行政中心召开。市长周振宇出席。", "衡阳市行政中心"),
+    ("3月2日，全市一季度经济运行新闻发布会在市政府新闻发布厅举行。副市长李华出席。", "衡阳市政府新闻发布厅"),
+])
+def test_events_held_in_an_institutions_grounds_take_them_as_their_place(run, text, place):
+    # a school, a party school, an administrative centre where something is held: a place (and the event's) as
+    # well as the organization; where it is held there, the institution is no organizer of it
+    ext = run(text, issue=date(2024, 9, 10))
+    ev, = ext.events
+    assert ev.place is not None and ev.place.name == place
+    assert place in {r.name for r in ext.entities if r.type == "place"}
+    assert place not in {o.name for o in ev.organizers}
+
+
+def test_events_an_institution_where_nothing_is_held_is_no_place(run):
+    ext = run("9月4日，岳阳市委党校召开教学工作会议。校长李明出席。", issue=date(2024, 9, 10))
+    assert "中共岳阳市委党校" not in {r.name for r in ext.entities if r.type == "place"}

@@ -304,9 +304,10 @@ def _organizers(doc: Doc, s: int) -> list[EntityRef]:
     after = doc.sentence_span(se)[1] if se < len(text) else se
     hosting = [h.start() for h in HOSTING.finditer(text, s, after)]
     acting, hosts = [], []
+    grounds = {(p.start, p.end) for p in doc.mentions(PLACE)}
     for m in doc.mentions(ORGANIZATION):
-        if m.ref is None:
-            continue
+        if m.ref is None or (m.start, m.end) in grounds:
+            continue        # 在衡山县行政中心主持召开: where it was held, not who held it
         if ss <= m.start < s and all(a.ref != m.ref for a in acting):
             acting.append(m)
         elif any(m.end <= h and not CLAUSE_BREAK.search(text, m.end, h) for h in hosting) and m.ref not in hosts:

@@ -20,7 +20,7 @@ from .doc import Doc, occurrences
 from .geo import MAX_NAME, Home, is_government_name, leading_place, upper_names
 from .names import common_word
 from .place_refs import add_division, add_local, division_ref, scope
-from .venues import venue_parent, venues_and_roads
+from .venues import institutions_held_in, venue_parent, venues_and_roads
 
 NAME = "places"
 REQUIRES = ("home", "organization")
@@ -65,7 +65,7 @@ def run(doc: Doc) -> None:
             continue
         end = _chain(doc, home, i)
         i = end if end > i else i + 1
-    for ref, start, name in venues:
+    for ref, start, name in venues + institutions_held_in(doc):
         doc.record(ref).parent = venue_parent(doc, home, start, name, doc.record(ref).kind)
     _lone_villages(doc, home)
     _repeats(doc)

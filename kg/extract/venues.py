@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 
-from ..datamodel import PLACE, EntityRef
+from ..datamodel import ORGANIZATION, PLACE, EntityRef
 from ..lexicon.gazetteer import gazetteer
 from .doc import Doc
 from .geo import Home, leading_place
@@ -74,6 +74,26 @@ def held_at(doc: Doc, s: int, e: int) -> bool:
                 and AT.search(text, max(0, s - 7), s)
                 and doc.lex.pattern("held_there", HELD_THERE, doc.lex.event_held, doc.lex.event_opened,
                                     doc.lex.event_started).match(text, e))
+
+
+def institutions_held_in(doc: Doc) -> list[tuple[EntityRef, int, str]]:
+    """An institution's grounds where something is held (在岳阳市委党校开班, 在周口金海中学举行, 在市行政中心召开):
+    a place, the event's, as well as the organization (a school, a party school: place_words' held_in endings).
+    Where the text holds nothing there, the name is the organization only."""
+    text, home = doc.text, doc.home
+    endings = doc.lex.place_words.get("held_in", ())
+    out = []
+    for m in doc.mentions(ORGANIZATION):
+        if m.ref is None or m.weak or not doc.lex.ending("held_in", endings, m.ref.name, len(m.ref.name)):
+            continue
+        if AT.search(text, max(0, m.start - 7), m.start) and doc.lex.pattern(
+                "held_there", HELD_THERE, doc.lex.event_held, doc.lex.event_opened, doc.lex.event_started).match(text, m.end):
+            sc = f"{scope(home.city)}/{home.city.name}".lstrip("/") if home.city is not None else ""
+            ref = EntityRef(PLACE, m.ref.name, sc)
+            if doc.add(PLACE, m.start, m.end, ref, claim=False, alias=m.text) is not None:
+                doc.record(ref).kind = "venue"
+                out.append((ref, m.start, m.text))
+    return out
 
 
 def _read_as_person(doc: Doc, start: int, end: int) -> bool:
