@@ -357,3 +357,13 @@ def test_events_held_in_an_institutions_grounds_take_them_as_their_place(run, te
 def test_events_an_institution_where_nothing_is_held_is_no_place(run):
     ext = run("9月4日，岳阳市委党校召开教学工作会议。校长李明出席。", issue=date(2024, 9, 10))
     assert "中共岳阳市委党校" not in {r.name for r in ext.entities if r.type == "place"}
+
+
+def test_events_a_meeting_room_on_a_floor_is_its_place_and_no_meeting(run):
+    # 六楼会议室: the floor is part of the room's name, and 会议 of 会议室 names no second meeting
+    ext = run("11月21日，市安全生产委员会第四次联席会议在市应急管理局六楼会议室召开。副市长邓湘林主持。",
+              issue=date(2024, 11, 22))
+    ev, = ext.events
+    assert ev.place.name == "衡阳市应急管理局六楼会议室"
+    ext = run("5月8日，市长严华主持召开市政府第28次常务会议。会议在市行政中心二楼会议室举行。", issue=date(2024, 5, 9))
+    assert [e.name for e in ext.events] == ["市政府第28次常务会议"]

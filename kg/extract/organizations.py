@@ -29,7 +29,7 @@ from .org_patterns import (
 )
 from .org_words import SINGLE_SUFFIXES, WORDS, acceptable, bare_department, ends_department, not_a_name_part
 from .teams import cue_pattern
-from .venues import held_at
+from .venues import held_at, venue_follows
 
 NAME = "organizations"
 REQUIRES = ("home", "date")
@@ -245,7 +245,7 @@ class _Candidates:
         if len(surface) <= 3 and not (doc.is_boundary(s) and doc.is_boundary(e)) and not (
                 core[0] in "省市县区" and core[1:] in doc.lex.party_bodies) and not _tagged_known(doc, s, e):
             return        # 央行 inside 中央行动 (but 省纪委 is one even where the tagger ran on: 省纪委会同)
-        if doc.lex.starting("venue_suffixes", doc.lex.venue_suffixes, text, e) or surface.endswith(("大厅", "服务大厅")):
+        if venue_follows(doc, e) or surface.endswith(("大厅", "服务大厅")):
             return        # part of a venue's name (…中共代表团旧址), or a hall
         if held_at(doc, s, e):
             return        # 在桂林国际会展中心开幕: the venue, a place

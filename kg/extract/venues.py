@@ -132,6 +132,18 @@ def _generic_road(doc: Doc, name: str) -> bool:
     return common_word(doc.lex, name, 20, names_too=True) and not name.endswith(("东路", "西路", "南路", "北路", "中路", "大道"))
 
 
+FLOOR = re.compile(r"[\d一二三四五六七八九十]{1,3}号?[楼层]$")
+FLOOR_AFTER = re.compile(r"[\d一二三四五六七八九十]{1,3}号?[楼层]")
+
+
+def venue_follows(doc: Doc, e: int) -> bool:
+    """Does a venue's word follow text[:e], at once or after a floor (市应急管理局|会议室, 市行政中心|二楼会议室)?
+    Then the name before it is part of the venue's."""
+    floor = FLOOR_AFTER.match(doc.text, e)
+    at = floor.end() if floor is not None else e
+    return doc.lex.starting("venue_suffixes", doc.lex.venue_suffixes, doc.text, at) is not None
+
+
 def _venue_start(doc: Doc, suffix_start: int, kind: str) -> int | None:
     """Walk left from a venue or road ending over place-like tokens; None if nothing names it."""
     text = doc.text
@@ -141,6 +153,10 @@ def _venue_start(doc: Doc, suffix_start: int, kind: str) -> int | None:
     tok = doc.tokens[i]
     start = tok.start if tok.start < suffix_start else suffix_start
     j = i if tok.start < suffix_start else i - 1
+    floor = FLOOR.search(text, max(0, suffix_start - 6), suffix_start) if kind == "venue" else None
+    if floor is not None and start == suffix_start and (k := doc.token_index(floor.start())) > 0 \
+            and doc.tokens[k].start == floor.start():
+        start, j = floor.start(), k - 1        # 市行政中心二楼会议室: the floor is part of the room's name
     limit = 4 if kind == "road" else 20
     while j >= 0:
         t = doc.tokens[j]
