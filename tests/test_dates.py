@@ -17,6 +17,8 @@ ISSUE = date(2021, 1, 13)
     ("12月28日，项目开工", "2020-12-28"),           # December in a January issue is last year's
     ("二〇二〇年十一月二十日", "2020-11-20"),
     ("22日上午在会展中心", "2020-12-22"),            # a day after the issue's day: last month
+    ("昨（12）日上午，全市组织工作会议召开。", "2021-01-12"),   # the paper's 昨（12）日: the day it names
+    ("今(13)日，会议召开。", "2021-01-13"),
 ])
 def test_dates_resolve_against_issue_date(text, expected):
     values = [v for _, _, v in find_dates(text, ISSUE)]

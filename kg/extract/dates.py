@@ -36,6 +36,7 @@ PATTERNS = [
     re.compile(rf"(?<![\d年]){MONTH}(?=份|[，,]|以来|中旬|上旬|下旬|底|初)"),
     re.compile(rf"{YEAR}(?![\d{CN}]*\s*月)"),
     re.compile(r"(?P<yearsago>[一两二三四五六七八九十\d]{1,2})年(?:前|以前)"),
+    re.compile(rf"(?:昨|今|前|明)\s*[（(]\s*(?P<day>\d{{1,2}}|[{CN}]{{1,3}})\s*[）)]\s*日{PART}"),   # 昨（7）日: the 7th
     re.compile(r"(?P<relday>昨日|昨天|前日|前天|今日|今天|明日|明天|当日|当天|次日|近日|日前|近期|目前|今年|去年|前年|明年)"
                + PART),
     re.compile(r"(?<![\d〇零一二三四五六七八九十两])(?P<relday>月日)(?=上午|下午|晚|早|，|,)"),   # its digits lost
