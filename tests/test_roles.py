@@ -268,3 +268,16 @@ def test_roles_a_chain_of_posts_in_brackets_after_the_name_is_all_his(run, city,
 ])
 def test_roles_graded_ranks_assistants_and_a_districts_executive_deputy(run, text, want):
     assert want in held(run(text))
+
+
+@pytest.mark.parametrize("text, want", [
+    ("8月10日，西渡镇党委书记罗斌，镇长谢文陪同调研。", ("谢文", "镇长", "西渡镇人民政府")),
+    ("6月19日，衡南县车江镇党委副书记、镇长李明出席。", ("李明", "镇长", "衡南县车江镇人民政府")),
+    ("9月19日，省商务厅党组书记、厅长李国强，副厅长赵峰介绍情况。", ("赵峰", "副厅长", "湖南省商务厅")),
+])
+def test_roles_a_bare_post_after_a_post_at_a_body_is_at_that_body(run, text, want):
+    # a town head after the town's party secretary heads its government, not its party committee; a deputy after
+    # the head of a 厅 is a deputy of that 厅
+    got = held(run(text))
+    assert want in got
+    assert not any(p == want[0] and t == "镇长" and o and o.endswith("党委") for p, t, o in got)

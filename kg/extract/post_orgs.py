@@ -2,6 +2,7 @@
 town's, 院长 the one hospital the article names, 记者 the paper's or the outlet its dateline names. Read by roles.py."""
 from __future__ import annotations
 
+import re
 from collections import Counter
 
 from ..datamodel import ORGANIZATION, PLACE, EntityRef
@@ -72,6 +73,18 @@ def place_government(doc: Doc, title: str, ps: int) -> tuple[EntityRef, int] | N
     if not fits:
         return None
     return EntityRef(ORGANIZATION, template.format(**{slot: district_name(d) if slot == "county" else d.name})), m.start
+
+
+TOWN_COMMITTEE = re.compile(r"^(?:中共)?(.+?[镇乡])(?:党委|委员会)$")
+
+
+def town_government(doc: Doc, title: str, org: EntityRef | None) -> EntityRef | None:
+    """The government a town head's title (镇长) implies when the post before it is at the town's party committee
+    (中路铺镇党委副书记、镇长李明; 龙门镇党委书记罗斌，镇长谢文): that town's, not its party committee."""
+    template = doc.lex.title_org(title) or ""
+    if "{town}" not in template or org is None or (m := TOWN_COMMITTEE.match(org.name)) is None:
+        return None
+    return EntityRef(ORGANIZATION, template.format(town=m.group(1)))
 
 
 def dateline_outlet(doc: Doc, pos: int) -> EntityRef | None:

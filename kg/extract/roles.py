@@ -20,7 +20,7 @@ from .doc import Doc, line_head
 from .geo import Home, leading_place
 from .names import person_name, read_name, read_names, valid_name
 from .org_names import canonical, mention_antecedent
-from .post_orgs import dateline_outlet, implied_org, place_government
+from .post_orgs import dateline_outlet, implied_org, place_government, town_government
 
 NAME = "roles"
 REQUIRES = ("home", "organization", "place")
@@ -192,7 +192,7 @@ def run(doc: Doc) -> None:
                 if known:
                     unit.org = implied
                 else:
-                    unit.org = units[-1].org
+                    unit.org = town_government(doc, title, units[-1].org) or units[-1].org
             units.append(unit)
         else:
             if not own and known:
@@ -244,6 +244,7 @@ class _ListPlace:
         self.place = None           # the Division the list is about
         self.org = None             # the organization a post of the list was last written with
         self.end = -1               # where the last names of the list ended
+        self.titles: set[str] = set()   # the posts held there (厅长: a 副厅长 after it is of that body too)
 
     def apply(self, units: list[Unit]) -> None:
         """Read the bare bodies and implied organizations of a phrase's units at the list's place, or at the place
@@ -254,8 +255,12 @@ class _ListPlace:
             self.place = self.org = None
         corporate = doc.lex.word_set("role_words", "corporate")
         for u in units:
-            if not u.has_own_org and u.org is None and self.org is not None and u.title in corporate:
-                u.org = self.org       # 衡钢有限公司董事长张国华、总经理李明远: the company's 总经理 too
+            if u.has_own_org or u.org is not None or not continues:
+                continue
+            if self.org is not None and (u.title in corporate or _bare_post(u.title) in self.titles):
+                u.org = self.org       # 衡钢有限公司董事长张国华、总经理李明远; 省商务厅厅长李国强，副厅长赵峰
+            else:
+                u.org = town_government(doc, u.title, self.org)       # 龙门镇党委书记罗斌，镇长谢文
         place = next((d for d in map(self._explicit, units) if d is not None), None) or self.place
         if place is None:
             return
@@ -278,7 +283,10 @@ class _ListPlace:
     def after(self, units: list[Unit], names_end: int) -> None:
         explicit = next((d for d in map(self._explicit, units) if d is not None), None)
         self.place = explicit or self.place
-        self.org = next((u.org for u in units if u.has_own_org and u.org is not None), None) or self.org
+        owned = next((u for u in units if u.has_own_org and u.org is not None), None)
+        if owned is not None:
+            self.org = owned.org
+            self.titles = {_bare_post(u.title) for u in units if u.org == owned.org}
         self.end = names_end
 
     def _explicit(self, u: Unit):
@@ -294,6 +302,11 @@ class _ListPlace:
         if lp[0] == home.county and not lp[0].name.endswith("市"):
             return None         # 祁东县委书记A，县长B reads home's county anyway; a county-level city's 市委 would not
         return lp[0]
+
+
+def _bare_post(title: str) -> str:
+    """副厅长 and 厅长 are posts of one body: the title without its deputy's words."""
+    return title.removeprefix("常务").removeprefix("第一").removeprefix("副")
 
 
 def _home_at(home: Home, d) -> Home:
