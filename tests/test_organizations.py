@@ -297,3 +297,30 @@ def test_organizations_names_with_和_and_after_a_party_to_a_case(run, text, org
     from kg.ingest.paper import make_paper
     got = {m.text for m in run(text, paper=make_paper("", "临沂")).mentions if m.type == "organization"}
     assert org in got and not any(g != org and org.endswith(g) or g.startswith("被告") for g in got)
+
+
+@pytest.mark.parametrize("city, text, want", [
+    ("宜昌", "7月2日，宜昌高新区召开推进会。高新区党工委副书记、管委会主任陈立新主持会议。",
+     {("陈立新", "副书记", "中共宜昌高新技术产业开发区工作委员会"), ("陈立新", "主任", "宜昌高新技术产业开发区管理委员会")}),
+    ("宣城", "8月28日，宣城经济技术开发区召开部署会。经开区党工委书记汪涛出席，经开区管委会主任牛建军主持会议。",
+     {("汪涛", "书记", "中共宣城经济技术开发区工作委员会"), ("牛建军", "主任", "宣城经济技术开发区管理委员会")}),
+    ("日照", "11月5日，市北经济开发区党工委书记、管委会主任刘祥龙出席开工仪式。",
+     {("刘祥龙", "书记", "中共日照市北经济开发区工作委员会"), ("刘祥龙", "主任", "日照市北经济开发区管理委员会")}),
+    ("衡阳", "8月28日，衡阳高新区党工委书记李明、管委会主任王强到企业走访。",
+     {("李明", "书记", "中共衡阳高新技术产业开发区工作委员会"), ("王强", "主任", "衡阳高新技术产业开发区管理委员会")}),
+])
+def test_organizations_a_development_zones_bodies_by_their_full_names(run, city, text, want):
+    # 管委会 and 党工委, written with the zone or alone in an article about one zone, are its 管理委员会 and the party's
+    # 工作委员会 of the zone named in full (高新区 -> 高新技术产业开发区), one entity each, not the bare word
+    from kg.ingest.paper import make_paper
+
+    ext = run(text, paper=make_paper("", city))
+    assert held(ext) == want
+    assert "管委会" not in names(ext, "person")
+
+
+def test_organizations_a_zone_named_short_is_a_place_by_its_full_name(run):
+    from kg.ingest.paper import make_paper
+
+    ext = run("7月2日，宜昌高新区召开项目建设推进会。", paper=make_paper("", "宜昌"))
+    assert "宜昌高新技术产业开发区" in names(ext, "place")

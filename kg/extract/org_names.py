@@ -15,6 +15,7 @@ from ..lexicon.gazetteer import CITY, COUNTY, PROVINCE, gazetteer
 from .doc import Doc
 from .geo import GOVERNMENT_ENDINGS, LEVEL_WORDS, Home, is_government, leading_place
 from .org_patterns import known_pattern, suffix_at
+from .zones import zone_body
 
 DATELINE = re.compile(r"(?:[\u4e00-\u9fff]{0,4}\d{1,2}月\d{1,2}日)?(?:讯|电)(?![员息])")     # 红网时刻衡阳5月18日讯
 
@@ -27,7 +28,7 @@ def canonical(surface: str, doc: Doc, home: Home) -> tuple[str, set[str]] | None
     if surface in lex.organizations:
         name = lex.organizations[surface]
         return name, set(lex.org_aliases.get(name, ())) | {surface}
-    committee = party_committee(surface, doc, home)
+    committee = party_committee(surface, doc, home) or zone_body(surface, doc, home)
     if committee is not None:
         return committee
     if surface[:1] == "团" and surface[1:2] in "省市县区" and (party := canonical(surface[1:], doc, home)) \

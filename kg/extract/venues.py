@@ -11,6 +11,7 @@ from .doc import Doc
 from .geo import Home, leading_place
 from .names import common_word, valid_name
 from .place_refs import division_ref, home_ref, scope
+from .zones import zone_name
 
 PLACE_POS = {"n", "ns", "nr", "nz", "nt", "j", "vn", "b", "l", "s", "f", "an", "nrt", "x"}
 
@@ -48,7 +49,9 @@ def venues_and_roads(doc: Doc) -> list[tuple[EntityRef, int, str]]:
                     or tok.pos == "n" and len(tok.word) == 2 and tok.word != "马路" and common_word(doc.lex, tok.word, 100)):
                 continue      # 徒步时迷路, 较大道, 缺少销路: the tagger's word holding the ending is another word
             canonical = name
-            if name[0] in "市县区" and name[1:2] not in "场区民" and (d := home.by_level_word(name[0])) is not None:
+            if kind == "venue" and (zone := zone_name(name, home)) is not None:
+                canonical = zone                       # 宜昌高新区 -> 宜昌高新技术产业开发区, as its bodies are named
+            elif name[0] in "市县区" and name[1:2] not in "场区民" and (d := home.by_level_word(name[0])) is not None:
                 canonical = d.name + name[1:]          # 市政务服务大厅 -> 衡阳市政务服务大厅
             sc = f"{scope(home.city)}/{home.city.name}".lstrip("/") if home.city is not None else ""
             ref = EntityRef(PLACE, canonical, sc)
