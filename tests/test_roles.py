@@ -281,3 +281,14 @@ def test_roles_a_bare_post_after_a_post_at_a_body_is_at_that_body(run, text, wan
     got = held(run(text))
     assert want in got
     assert not any(p == want[0] and t == "镇长" and o and o.endswith("党委") for p, t, o in got)
+
+
+@pytest.mark.parametrize("text, want", [
+    ("9月5日，湘潭产业投资发展集团有限公司与湖南大学签署协议。集团党委书记、董事长邹建军出席。",
+     {("邹建军", "党委书记", "湘潭产业投资发展集团有限公司"), ("邹建军", "董事长", "湘潭产业投资发展集团有限公司")}),
+    ("3月1日，周口市公安局川汇分局召开推进会。分局党委书记、局长张卫东出席。",
+     {("张卫东", "党委书记", "周口市公安局川汇分局"), ("张卫东", "局长", "周口市公安局川汇分局")}),
+])
+def test_roles_an_ending_written_alone_before_a_post_is_the_body_named_before(run, text, want):
+    # 集团党委书记, 分局局长: the group or the branch the article named before, not no organization
+    assert held(run(text)) == want

@@ -101,6 +101,9 @@ def antecedent(doc: Doc, at: int, ending: str):
     """The organization an ending written alone before `at`'s title stands for (公司 in 公司总经理王铮): the last one
     named before it with that ending (福建旭成科技公司), or None."""
     before = [m for m in named_with(doc, (ending,)) if m.end <= at]
+    if not before and ending in ("集团", "总公司"):       # 集团党委书记 after 湘潭产业投资发展集团有限公司: that group
+        before = [m for m in named_with(doc, tuple(ending + f for f in ("有限公司", "有限责任公司", "股份有限公司")))
+                  if m.end <= at]
     return before[-1].ref if before else None
 
 

@@ -80,14 +80,18 @@ def _org_before(doc: Doc, pos: int) -> tuple[EntityRef | None, int]:
 
 
 def _evidence_org(doc: Doc, start: int, title: str) -> tuple[EntityRef | None, int]:
-    """A name before a corporate title that no other rule found: 爱迪国际 in 爱迪国际董事长."""
-    if title not in doc.lex.word_set("role_words", "corporate"):
-        return None, start
+    """A name before a corporate title that no other rule found: 爱迪国际 in 爱迪国际董事长; or an ending written alone
+    before any title (集团党委书记, 分局局长, 公司总经理): the organization named before it with that ending."""
     text = doc.text
     s = start
     while s > 0 and text[s - 1] not in "，,。；;：:、！？\n（）()“”\"' 　" and start - s < 16:
         s -= 1
     seg = text[s:start]
+    if seg in doc.lex.org_suffixes:
+        ref = mention_antecedent(doc, s, start)
+        return ref, (s if ref is not None else start)
+    if title not in doc.lex.word_set("role_words", "corporate"):
+        return None, start
     q = QUALIFIER.search(seg)
     if q:   # 腾讯互娱湖南区域负责人: the qualifier starts at the place name
         for k in range(q.start(), q.end() - 2):
