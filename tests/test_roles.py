@@ -292,3 +292,21 @@ def test_roles_a_bare_post_after_a_post_at_a_body_is_at_that_body(run, text, wan
 def test_roles_an_ending_written_alone_before_a_post_is_the_body_named_before(run, text, want):
     # 集团党委书记, 分局局长: the group or the branch the article named before, not no organization
     assert held(run(text)) == want
+
+
+@pytest.mark.parametrize("text, want", [
+    ("8月10日，在塘边村，村党支部书记、村委会主任刘永根汇报了村集体经济发展情况。",
+     {("刘永根", "书记", "塘边村党支部"), ("刘永根", "主任", "塘边村村民委员会")}),
+    ("3月2日，在蒸湘区潇湘社区，社区党委书记、居委会主任王翠兰介绍了情况。",
+     {("王翠兰", "书记", "潇湘社区党委"), ("王翠兰", "主任", "潇湘社区居民委员会")}),
+    ("近日，衡南县云集街道党工委书记刘军带队走访，街道办事处主任王华、党工委副书记邓军参加。",
+     {("刘军", "书记", "衡南县云集街道党工委"), ("王华", "主任", "衡南县云集街道办事处"),
+      ("邓军", "副书记", "衡南县云集街道党工委")}),
+    ("6月19日，村党支部书记刘永根说。村委会主任张强说。", {("刘永根", "书记", None), ("张强", "主任", None)}),
+])
+def test_roles_a_unit_written_without_its_village_community_or_street(run, text, want):
+    # 社区党委, 村委会, 街道办事处 written alone: the bodies of the place the article named before, the post bare; where
+    # it named none, the post has no organization rather than the generic word as one
+    ext = run(text)
+    assert held(ext) == want
+    assert not names(ext, "organization") & {"村委会", "社区党委", "居委会", "街道办事处", "党工委"}

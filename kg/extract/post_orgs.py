@@ -87,6 +87,31 @@ def town_government(doc: Doc, title: str, org: EntityRef | None) -> EntityRef | 
     return EntityRef(ORGANIZATION, template.format(town=m.group(1)))
 
 
+GRASSROOTS_UNITS = {            # a unit written without its street, community or village -> (the seat's ending, its body)
+    "街道办事处": ("街道", "办事处"), "办事处": ("街道", "办事处"), "党工委": ("街道", "党工委"),
+    "社区党委": ("社区", "党委"), "社区党总支": ("社区", "党总支"), "社区党支部": ("社区", "党支部"),
+    "居委会": ("社区", "居民委员会"), "社区居委会": ("社区", "居民委员会"),
+    "村党支部": ("村", "党支部"), "村党总支": ("村", "党总支"), "村委会": ("村", "村民委员会"),
+}
+SEAT = re.compile(r"^(?:中共)?(.+?(?:街道|社区|村))")
+
+
+def grassroots_unit(doc: Doc, written: str, pos: int) -> EntityRef | None:
+    """The body a unit written without its seat (社区党委, 村委会, 街道办事处) before `pos` is: that of the street, community
+    or village the article named last before it, alone (在幸福社区，社区党委书记) or in a body's name (桃源县漳江街道党工委书记
+    陈飞…，街道办事处主任刘芳); None where it named none."""
+    unit = GRASSROOTS_UNITS.get(written)
+    if unit is None:
+        return None
+    ending, body = unit
+    seats = [m for m in doc.mentions(PLACE, ORGANIZATION) if m.end <= pos - len(written) and m.ref is not None
+             and (s := SEAT.match(m.ref.name)) is not None and s.group(1).endswith(ending) and len(s.group(1)) > len(ending)]
+    if not seats:
+        return None
+    seat = SEAT.match(seats[-1].ref.name).group(1)
+    return EntityRef(ORGANIZATION, seat + body)
+
+
 def dateline_outlet(doc: Doc, pos: int) -> EntityRef | None:
     """The outlet that opens the dateline a byline at `pos` follows, in brackets or not (红网时刻衡阳3月12日讯(记者
     蒋楠 实习生 陶姗姗): 红网; 中国衡阳新闻网讯 记者梁铨显报道), if the article names it as an organization."""

@@ -20,7 +20,14 @@ from .doc import Doc, line_head
 from .geo import Home, leading_place
 from .names import person_name, read_name, read_names, valid_name
 from .org_names import canonical, mention_antecedent
-from .post_orgs import dateline_outlet, implied_org, place_government, town_government
+from .post_orgs import (
+    GRASSROOTS_UNITS,
+    dateline_outlet,
+    grassroots_unit,
+    implied_org,
+    place_government,
+    town_government,
+)
 
 NAME = "roles"
 REQUIRES = ("home", "organization", "place")
@@ -87,6 +94,8 @@ def _evidence_org(doc: Doc, start: int, title: str) -> tuple[EntityRef | None, i
     while s > 0 and text[s - 1] not in "，,。；;：:、！？\n（）()“”\"' 　" and start - s < 16:
         s -= 1
     seg = text[s:start]
+    if seg in GRASSROOTS_UNITS:
+        return None, start        # 村委会主任 in no village named (_grassroots)
     if seg in doc.lex.org_suffixes:
         ref = mention_antecedent(doc, s, start)
         return ref, (s if ref is not None else start)
@@ -347,6 +356,8 @@ def _written_org(doc: Doc, title: str, units: list[Unit], ps: int) -> tuple[Enti
     """(organization, where it is written, bare title) of the title written from `ps`, by what is written before it
     or in it; (None, ps, title) where nothing is."""
     org, os_ = _org_before(doc, ps)
+    if (unit := _grassroots(doc, title, ps, org, os_)) is not None:
+        return unit
     if org is None and title[:1] == "部":
         org, os_ = _org_before(doc, ps + 1)       # 中共衡阳市委宣传部|长: the 部 is the department's and the title's
     if org is None and (gov := place_government(doc, title, ps)) is not None:
@@ -358,6 +369,28 @@ def _written_org(doc: Doc, title: str, units: list[Unit], ps: int) -> tuple[Enti
             and region.name.endswith("自治区"):
         org, os_ = EntityRef(ORGANIZATION, f"{region.name}人民政府"), ps - 3    # 自治区主席: the region's government
     return org, os_, title
+
+
+def _grassroots(doc: Doc, title: str, ps: int, org: EntityRef | None, os_: int) -> tuple[EntityRef | None, int, str] | None:
+    """(the body, where it is written, the bare title) of a post at a unit written without its seat (社区党委书记, 村委会主任,
+    村|党支部书记: 书记 at the village's 党支部) in an article that named the street, community or village before it."""
+    text = doc.text
+    lead = next((b for b in ("党支部", "党总支", "党委") if title.startswith(b) and title[len(b):] in doc.lex.titles), "")
+    if lead and org is None and text.endswith(("村", "社区"), 0, ps):
+        written = ("村" if text[ps - 1] == "村" else "社区") + lead       # 村党支部书记: 书记 of the 村党支部
+        end, title = ps + len(lead), title[len(lead):]
+    else:
+        written = text[os_:ps] if org is not None else next((w for w in GRASSROOTS_UNITS if text.endswith(w, 0, ps)), "")
+        end = ps
+    if written not in GRASSROOTS_UNITS:
+        return None
+    seat = grassroots_unit(doc, written, end)
+    if org is not None:
+        _retarget(doc, os_, org, seat)          # 社区党委 alone: the community's the article named, not a body of its own
+    if seat is None:
+        return None, ps, title                  # 村委会主任 in no village named: 主任, of no body the graph can name
+    doc.record(seat, written)
+    return seat, end - len(written), title
 
 
 def _place_took(doc: Doc, ts: int, title: str) -> bool:
@@ -384,8 +417,9 @@ def _committees(doc: Doc, org: EntityRef, prev: Unit, start: int) -> EntityRef:
     return dept
 
 
-def _retarget(doc: Doc, start: int, old: EntityRef | None, new: EntityRef) -> None:
-    """The organization mention at `start` names `new`; `old` keeps its record only if another mention names it."""
+def _retarget(doc: Doc, start: int, old: EntityRef | None, new: EntityRef | None) -> None:
+    """The organization mention at `start` names `new` (None: nothing); `old` keeps its record only if another mention
+    names it."""
     orgs = doc.mentions(ORGANIZATION, by_start=False)
     for m in orgs:
         if m.start == start and m.ref == old:
