@@ -1,5 +1,6 @@
 """The organization a post implies where the text writes none before it: 市长 the city's government, 西渡镇镇长 the
-town's, 院长 the one hospital the article names, 记者 the paper's or the outlet its dateline names. Read by roles.py."""
+town's, 院长 the one hospital the article names, 记者 the paper's or the outlet its dateline names; a unit written
+without its seat (村委会, 社区党委) the village's or community's the article named. Read by roles.py."""
 from __future__ import annotations
 
 import re
@@ -125,3 +126,36 @@ def dateline_outlet(doc: Doc, pos: int) -> EntityRef | None:
         if m.ref is not None and m.end < k and (d := DATELINE.match(text, m.end)) is not None and d.end() == k:
             return m.ref
     return None
+
+
+def grassroots_post(doc: Doc, title: str, ps: int, org: EntityRef | None, os_: int) -> tuple[EntityRef | None, int, str] | None:
+    """(the body, where it is written, the bare title) of a post at a unit written without its seat (社区党委书记, 村委会主任,
+    村|党支部书记: 书记 at the village's 党支部) in an article that named the street, community or village before it."""
+    text = doc.text
+    lead = next((b for b in ("党支部", "党总支", "党委") if title.startswith(b) and title[len(b):] in doc.lex.titles), "")
+    if lead and org is None and text.endswith(("村", "社区"), 0, ps):
+        written = ("村" if text[ps - 1] == "村" else "社区") + lead       # 村党支部书记: 书记 of the 村党支部
+        end, title = ps + len(lead), title[len(lead):]
+    else:
+        written = text[os_:ps] if org is not None else next((w for w in GRASSROOTS_UNITS if text.endswith(w, 0, ps)), "")
+        end = ps
+    if written not in GRASSROOTS_UNITS:
+        return None
+    seat = grassroots_unit(doc, written, end)
+    if org is not None:
+        retarget(doc, os_, org, seat)          # 社区党委 alone: the community's the article named, not a body of its own
+    if seat is None:
+        return None, ps, title                  # 村委会主任 in no village named: 主任, of no body the graph can name
+    doc.record(seat, written)
+    return seat, end - len(written), title
+
+
+def retarget(doc: Doc, start: int, old: EntityRef | None, new: EntityRef | None) -> None:
+    """The organization mention at `start` names `new` (None: nothing); `old` keeps its record only if another mention
+    names it."""
+    orgs = doc.mentions(ORGANIZATION, by_start=False)
+    for m in orgs:
+        if m.start == start and m.ref == old:
+            m.ref = new
+    if old is not None and old != new and not any(m.ref == old for m in orgs):
+        doc.forget(old)

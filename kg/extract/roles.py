@@ -23,9 +23,10 @@ from .org_names import canonical, mention_antecedent
 from .post_orgs import (
     GRASSROOTS_UNITS,
     dateline_outlet,
-    grassroots_unit,
+    grassroots_post,
     implied_org,
     place_government,
+    retarget,
     town_government,
 )
 
@@ -95,7 +96,7 @@ def _evidence_org(doc: Doc, start: int, title: str) -> tuple[EntityRef | None, i
         s -= 1
     seg = text[s:start]
     if seg in GRASSROOTS_UNITS:
-        return None, start        # 村委会主任 in no village named (_grassroots)
+        return None, start        # 村委会主任 in no village named (grassroots_post)
     if seg in doc.lex.org_suffixes:
         ref = mention_antecedent(doc, s, start)
         return ref, (s if ref is not None else start)
@@ -285,7 +286,7 @@ class _ListPlace:
             if surface[:1] in "省市县区" and surface.rstrip("副") not in ("", "省", "市", "县", "区"):
                 res = canonical(surface.rstrip("副常务"), doc, home)
                 if res is not None:
-                    _retarget(self.doc, u.start, u.org, EntityRef(ORGANIZATION, res[0]))
+                    retarget(self.doc, u.start, u.org, EntityRef(ORGANIZATION, res[0]))
                     u.org = EntityRef(ORGANIZATION, res[0])
                     doc.record(u.org, surface.rstrip("副常务"))
             elif not u.has_own_org:
@@ -356,7 +357,7 @@ def _written_org(doc: Doc, title: str, units: list[Unit], ps: int) -> tuple[Enti
     """(organization, where it is written, bare title) of the title written from `ps`, by what is written before it
     or in it; (None, ps, title) where nothing is."""
     org, os_ = _org_before(doc, ps)
-    if (unit := _grassroots(doc, title, ps, org, os_)) is not None:
+    if (unit := grassroots_post(doc, title, ps, org, os_)) is not None:
         return unit
     if org is None and title[:1] == "部":
         org, os_ = _org_before(doc, ps + 1)       # 中共衡阳市委宣传部|长: the 部 is the department's and the title's
@@ -369,28 +370,6 @@ def _written_org(doc: Doc, title: str, units: list[Unit], ps: int) -> tuple[Enti
             and region.name.endswith("自治区"):
         org, os_ = EntityRef(ORGANIZATION, f"{region.name}人民政府"), ps - 3    # 自治区主席: the region's government
     return org, os_, title
-
-
-def _grassroots(doc: Doc, title: str, ps: int, org: EntityRef | None, os_: int) -> tuple[EntityRef | None, int, str] | None:
-    """(the body, where it is written, the bare title) of a post at a unit written without its seat (社区党委书记, 村委会主任,
-    村|党支部书记: 书记 at the village's 党支部) in an article that named the street, community or village before it."""
-    text = doc.text
-    lead = next((b for b in ("党支部", "党总支", "党委") if title.startswith(b) and title[len(b):] in doc.lex.titles), "")
-    if lead and org is None and text.endswith(("村", "社区"), 0, ps):
-        written = ("村" if text[ps - 1] == "村" else "社区") + lead       # 村党支部书记: 书记 of the 村党支部
-        end, title = ps + len(lead), title[len(lead):]
-    else:
-        written = text[os_:ps] if org is not None else next((w for w in GRASSROOTS_UNITS if text.endswith(w, 0, ps)), "")
-        end = ps
-    if written not in GRASSROOTS_UNITS:
-        return None
-    seat = grassroots_unit(doc, written, end)
-    if org is not None:
-        _retarget(doc, os_, org, seat)          # 社区党委 alone: the community's the article named, not a body of its own
-    if seat is None:
-        return None, ps, title                  # 村委会主任 in no village named: 主任, of no body the graph can name
-    doc.record(seat, written)
-    return seat, end - len(written), title
 
 
 def _place_took(doc: Doc, ts: int, title: str) -> bool:
@@ -412,20 +391,9 @@ def _committees(doc: Doc, org: EntityRef, prev: Unit, start: int) -> EntityRef:
     if res is None:
         return org
     dept = EntityRef(ORGANIZATION, res[0])
-    _retarget(doc, start, org, dept)
+    retarget(doc, start, org, dept)
     doc.record(dept, org.name)
     return dept
-
-
-def _retarget(doc: Doc, start: int, old: EntityRef | None, new: EntityRef | None) -> None:
-    """The organization mention at `start` names `new` (None: nothing); `old` keeps its record only if another mention
-    names it."""
-    orgs = doc.mentions(ORGANIZATION, by_start=False)
-    for m in orgs:
-        if m.start == start and m.ref == old:
-            m.ref = new
-    if old is not None and old != new and not any(m.ref == old for m in orgs):
-        doc.forget(old)
 
 
 def _joined(text: str, prev_end: int, start: int) -> bool:
