@@ -367,3 +367,10 @@ def test_events_a_meeting_room_on_a_floor_is_its_place_and_no_meeting(run):
     assert ev.place.name == "衡阳市应急管理局六楼会议室"
     ext = run("5月8日，市长严华主持召开市政府第28次常务会议。会议在市行政中心二楼会议室举行。", issue=date(2024, 5, 9))
     assert [e.name for e in ext.events] == ["市政府第28次常务会议"]
+
+
+def test_events_a_meeting_room_or_hall_alone_is_no_meeting(run):
+    # 会议厅 and 会议室 are rooms; a floor of a building the text does not name (办公楼９楼) makes no venue's name
+    ext = run("４月１８日上午，武汉市人大常委会办公楼９楼会议厅成了庄严的考场。", issue=date(2024, 4, 19))
+    assert ext.events == []
+    assert not any("会议厅" in r.name for r in ext.entities if r.type == "place")

@@ -310,3 +310,10 @@ def test_roles_a_unit_written_without_its_village_community_or_street(run, text,
     ext = run(text)
     assert held(ext) == want
     assert not names(ext, "organization") & {"村委会", "社区党委", "居委会", "街道办事处", "党工委"}
+
+
+def test_roles_a_village_committees_post_given_to_someone_makes_no_organization_of_the_sentence(run):
+    # 向左金文颁发了村委会主任的聘书: 村委会 of no village named is no organization, nor is the clause before it
+    ext = run("经过调查了解，上级政府向左金文颁发了村委会主任的聘书。")
+    assert names(ext, "organization") == set()
+    assert "左金文" in names(ext, "person")

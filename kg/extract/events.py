@@ -39,7 +39,8 @@ def run(doc: Doc) -> None:
     verbs = lex.alternation("event_verbs", lex.event_verbs)
     for m in nouns.finditer(text):
         end, word = whole_word(doc, m.start(), m.end(), m.group())
-        if end < len(text) and text[end] in "室厅馆团会组员" and word not in ("大会", "会议") or text.startswith("精神", end):
+        if end < len(text) and text[end] in ("室厅" if word in ("大会", "会议") else "室厅馆团会组员") \
+                or text.startswith("精神", end):          # 会议室, 会议厅: a room, no meeting
             continue      # 全会精神: the spirit of a meeting people study is no event (EXTRACTION.md)
         if inside(doc, m.start(), end, ORGANIZATION, PLACE):
             continue

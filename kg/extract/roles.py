@@ -95,8 +95,8 @@ def _evidence_org(doc: Doc, start: int, title: str) -> tuple[EntityRef | None, i
     while s > 0 and text[s - 1] not in "，,。；;：:、！？\n（）()“”\"' 　" and start - s < 16:
         s -= 1
     seg = text[s:start]
-    if seg in GRASSROOTS_UNITS:
-        return None, start        # 村委会主任 in no village named (grassroots_post)
+    if seg.endswith(tuple(GRASSROOTS_UNITS)):
+        return None, start        # 村委会主任 in no village named (grassroots_post); 向左金文颁发了村委会主任的聘书
     if seg in doc.lex.org_suffixes:
         ref = mention_antecedent(doc, s, start)
         return ref, (s if ref is not None else start)

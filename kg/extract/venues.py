@@ -180,6 +180,8 @@ def _venue_start(doc: Doc, suffix_start: int, kind: str) -> int | None:
         j -= 1
     trimmed = LEAD_TRIM.sub("", text[start:suffix_start])
     start = suffix_start - len(trimmed)
+    if floor is not None and start < floor.start() and common_word(doc.lex, text[start:floor.start()], 100):
+        return None         # 办公楼９楼会议厅: a floor of a building the text does not name
     if start >= suffix_start and kind == "venue":
         return None
     return start
