@@ -165,6 +165,10 @@ def test_roles_a_corporate_post_in_a_list_takes_the_company_of_the_post_before(r
      {("蒋楠", "记者", "红网"), ("陶姗姗", "实习生", "红网"), ("胡从启", "通讯员", None)}),
     ("红网时刻记者 蒋楠 通讯员 胡从启 衡阳报道", {("蒋楠", "记者", "红网"), ("胡从启", "通讯员", None)}),
     ("本报讯（记者 罗文鹏 通讯员 石虹）会议召开。", {("罗文鹏", "记者", "衡阳日报社"), ("石虹", "通讯员", None)}),
+    ("洛阳网讯（记者 王莹莹）5月18日，牡丹文化特展开幕。", {("王莹莹", "记者", "洛阳网")}),
+    ("泉州网2月21日讯（记者 施雅婷）2月19日上午，开学典礼举行。", {("施雅婷", "记者", "泉州网")}),
+    ("红网时刻新闻记者 周旭 通讯员 邓文 浏阳报道\n7月13日，会议召开。", {("周旭", "记者", "红网"), ("邓文", "通讯员", None)}),
+    ("大众网·海报新闻记者 王晨 通讯员 李东 济南报道\n8月24日，推介会举行。", {("王晨", "记者", "大众网"), ("李东", "通讯员", None)}),
 ])
 def test_roles_a_byline_names_its_outlet_in_the_dateline(run, text, expected):
     # EXTRACTION.md: 红网时刻记者 X holds 记者 at the outlet the byline names; 通讯员 X holds 通讯员 with no organization

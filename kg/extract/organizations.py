@@ -41,6 +41,7 @@ LIST_TAIL = re.compile(r"等?\s*(?<![\d一二三四五六七八九十两])(?:\d{
                        r"(?:企业|公司|银行|单位|机构|医院|学校|服务商|平台|合作社|商会|协会|媒体)")
 STUDIO = re.compile(r"(?:委员|代表|劳模|名师|大师|专家)?工作室$")
 WEBSITE = re.compile(r"(?:官方网站|官网|网址)\s*[:：]\s*([\u4e00-\u9fff]{2,12}网)")
+OUTLET = re.compile(r"(?:^|(?<=[\n\s]))([\u4e00-\u9fff]{1,10}?网)(?=(?:\d{1,2}月\d{1,2}日)?讯)")    # 洛阳网讯, 泉州网2月21日讯
 
 
 def _level_start(m: re.Match, home: Home) -> tuple[int, int]:
@@ -315,6 +316,9 @@ def _by_names(doc: Doc, cands: _Candidates) -> None:
     text, home = doc.text, doc.home
     for m in WEBSITE.finditer(text):
         cands.record(m.start(1), m.end(1))
+    for m in OUTLET.finditer(text):       # 洛阳网讯（记者 王莹莹）: the web outlet its dateline names, an organization
+        ref = EntityRef(ORGANIZATION, m.group(1))
+        doc.add(ORGANIZATION, m.start(1), m.end(1), ref)
     for m in known_pattern(doc.lex).finditer(text):
         s, e = m.span()
         league = doc.lex.org_units.get("league", ())

@@ -128,6 +128,21 @@ def dateline_outlet(doc: Doc, pos: int) -> EntityRef | None:
     return None
 
 
+OUTLET_ENDINGS = ("网", "报", "报社", "电视台", "广播电视台", "融媒体中心", "新闻中心", "通讯社")
+APP = re.compile(r"(?:[·\s]?(?:[\u4e00-\u9fff]{0,4}新闻|时刻|客户端|全媒体))+")
+
+
+def outlet_before(doc: Doc, pos: int) -> EntityRef | None:
+    """The outlet a byline names before its reporter's title at `pos`, with its app or channel between (红网时刻新闻|记者,
+    大众网·海报新闻|记者): that outlet."""
+    text = doc.text
+    for k in range(pos - 1, max(0, pos - 10), -1):
+        for m in doc.ending_at(k, ORGANIZATION):
+            if m.ref is not None and m.ref.name.endswith(OUTLET_ENDINGS) and APP.fullmatch(text, m.end, pos):
+                return m.ref
+    return None
+
+
 def grassroots_post(doc: Doc, title: str, ps: int, org: EntityRef | None, os_: int) -> tuple[EntityRef | None, int, str] | None:
     """(the body, where it is written, the bare title) of a post at a unit written without its seat (社区党委书记, 村委会主任,
     村|党支部书记: 书记 at the village's 党支部) in an article that named the street, community or village before it."""

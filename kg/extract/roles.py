@@ -22,9 +22,11 @@ from .names import person_name, read_name, read_names, valid_name
 from .org_names import canonical, mention_antecedent
 from .post_orgs import (
     GRASSROOTS_UNITS,
+    OUTLET_ENDINGS,
     dateline_outlet,
     grassroots_post,
     implied_org,
+    outlet_before,
     place_government,
     retarget,
     town_government,
@@ -37,7 +39,6 @@ ASSIGNS = ("role", "person", "memberships", "organization", "place")
 
 SPACES = " \u3000\t"
 NOTE = re.compile(r"[（(][^（()）\n，。]{1,8}[）)]")
-OUTLETS = ("网", "报", "报社", "电视台", "广播电视台", "融媒体中心", "新闻中心", "通讯社")
 QUALIFIER = re.compile(r"(?:[\u4e00-\u9fff]{2,8}(?:区域|地区|大区|片区|分部|事业部))$")
 
 
@@ -181,13 +182,13 @@ def run(doc: Doc) -> None:
         _, ps = _bare(doc, title, ms)
         org, os_, title = _written_org(doc, title, units, ps)
         template = doc.lex.title_org(title)
-        if org is not None and template == "-" and org.name.endswith(OUTLETS):
+        if org is not None and template == "-" and org.name.endswith(OUTLET_ENDINGS):
             org, os_ = None, ps       # 红网时刻通讯员: a correspondent's unit is not the outlet's (EXTRACTION.md)
         own = org is not None
         doc.add(ROLE, ms, te, value=title)
         if org is None and text.startswith("本报", ps - 2) and template != "-":
             org, os_, own = paper_ref, ps - 2, True
-        if org is None and template == "{paper}" and (outlet := dateline_outlet(doc, ps)) is not None:
+        if org is None and template == "{paper}" and (outlet := outlet_before(doc, ps) or dateline_outlet(doc, ps)):
             org, os_, own = outlet, ps, True      # 红网时刻衡阳3月12日讯(记者 蒋楠: 红网's reporter
         unit_start = os_ if own else ps
         implied, known = implied_org(doc, title)
