@@ -374,3 +374,18 @@ def test_events_a_meeting_room_or_hall_alone_is_no_meeting(run):
     ext = run("４月１８日上午，武汉市人大常委会办公楼９楼会议厅成了庄严的考场。", issue=date(2024, 4, 19))
     assert ext.events == []
     assert not any("会议厅" in r.name for r in ext.entities if r.type == "place")
+
+
+@pytest.mark.parametrize("text, name", [
+    ("4月25日，县委书记向东方深入云集街道、三塘镇，调研重点项目建设。", "调研重点项目建设"),
+    ("3月7日，市委书记刘艳军来到雁峰区白沙洲街道，看望慰问了老党员张德明。", "看望慰问了老党员张德明"),
+    ("1月19日，市委副书记周金华走访慰问了雁峰区白沙洲街道的困难群众。", "走访慰问了雁峰区白沙洲街道的困难群众"),
+    ("1月19日，市委副书记周金华到雁峰区白沙洲街道走访慰问困难群众。", "白沙洲街道走访慰问困难群众"),
+    ("7月27日，全市防溺水工作会议召开。副市长伍丽红出席。", "全市防溺水工作会议"),
+    ("11月21日，市安全生产委员会第四次联席会议在市应急管理局召开。副市长邓湘林主持。", "市安全生产委员会第四次联席会议"),
+])
+def test_events_visits_and_meetings_named_by_the_texts_whole_phrase(run, text, name):
+    # a visit's purpose after a comma, two verbs with their object (走访慰问, 看望慰问了), a one-character verb inside
+    # the name (防溺水), 联席会议 whole: one event each, named as the text names it
+    ev, = run(text, issue=date(2024, 12, 1)).events
+    assert ev.name == name

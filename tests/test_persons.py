@@ -275,3 +275,8 @@ def test_persons_siblings_who_share_two_characters_stay_two(run):
 def test_persons_a_surname_and_a_kin_form_of_address_is_no_one(run):
     # EXTRACTION.md: surname + honorific (唐先生) is no person; so are 覃大伯 and 黄阿婆
     assert not names(run("覃大伯今年70岁，他说日子越过越好。黄阿婆也笑了。"), "person")
+
+
+def test_persons_no_given_name_starts_with_a_pronoun(run):
+    # 王建军来我县调研: 来 is a surname, but 来我县 no name
+    assert names(run("4月25日，省委常委王建军来我县调研乡村振兴工作。"), "person") == {"王建军"}

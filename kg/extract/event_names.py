@@ -106,7 +106,7 @@ def np_start(doc: Doc, trig_start: int) -> int:
             continue
         if t.pos.startswith(NP_POS_STOP) and t.pos not in ("vn", "nz") and not (t.pos == "t" and w.endswith("节")):
             break        # (but 教师节, 春节: a festival names the meeting, 庆祝教师节大会)
-        if t.pos.startswith("v") and t.pos != "vn" and len(w) == 1:
+        if t.pos.startswith("v") and t.pos != "vn" and len(w) == 1 and w not in doc.lex.word_set(WORDS, "name_verb"):
             break
         if _is_person_or_org_subject(doc, t.start, t.end):
             break
@@ -155,7 +155,9 @@ def verb_phrase(doc: Doc, vs: int, ve: int) -> tuple[int, int] | None:
             subject = np_start(doc, mv.start())
             if mv.start() - subject >= 3:
                 return subject, mv.start()      # 海峡两岸文博会在厦门国际会议中心开幕: what opened
-        return (mv.start() if mv else b.start), ve
+        then = _object_end(doc, ve) if (tok := doc.token_at(ve)) is not None and tok.start == ve \
+            and doc.lex.is_event_verb(tok.word) else None
+        return (mv.start() if mv else b.start), then or ve      # 到白沙洲街道走访慰问困难群众: one visit, and whom
     # 来衡调研: the home city by its first character after a verb of coming
     home = doc.home
     if home is not None and home.city is not None and home.city.short and lead >= 2 \
@@ -196,13 +198,17 @@ def _object_end(doc: Doc, pos: int) -> int | None:
     end = pos
     if doc.lex.is_event_verb(doc.tokens[i].word):         # 看望慰问老党员: the second verb of two
         i += 1
+        if i < len(doc.tokens) and doc.tokens[i].word == "了":
+            i += 1                                        # 看望慰问了老党员张德明
     for t in doc.tokens[i:]:
         if CLAUSE_END.match(t.word):
             break
+        if t.word == "的" and end > pos:
+            continue                                      # 白沙洲街道的困难群众
         if not t.pos.startswith(OBJECT_POS) or t.end - pos > OBJECT_MAX:
             return None
         end = t.end
-    return end if end - pos >= 2 and doc.tokens[doc.token_index(end - 1)].pos.startswith("n") else None
+    return end if end - pos >= 2 and doc.tokens[doc.token_index(end - 1)].pos.startswith(("n", "vn")) else None
 
 
 CLAUSE_END = re.compile(r"^[，,。；;！？!?\n]")

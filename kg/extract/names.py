@@ -32,8 +32,8 @@ def plausible_given(chars: str, lex, minimum: int = MIN_GIVEN) -> bool:
     return bool(chars) and all(HAN.match(c) and lex.given_chars[c] >= minimum for c in chars)
 
 
-NOT_GIVEN = set("了着过的地得们个这那些每各该此与和及或在于为以被把将向从对也都就还又再很更最所之而等")
-NEVER_GIVEN = set("了着过的地得们这那些每该此")     # even in a name the tagger reads (王为民, 张之洞 have the others)
+NOT_GIVEN = set("了着过的地得们个这那些每各该此与和及或在于为以被把将向从对也都就还又再很更最所之而等我你您")
+NEVER_GIVEN = set("了着过的地得们这那些每该此我你您")     # even in a name the tagger reads (王为民, 张之洞 have the others)
 FUNCTION_POS = ("d", "p", "c", "u", "r")        # the tagger's adverbs, prepositions, …: 都悉数, 向你 start no name
 
 
