@@ -389,3 +389,9 @@ def test_events_visits_and_meetings_named_by_the_texts_whole_phrase(run, text, n
     # the name (防溺水), 联席会议 whole: one event each, named as the text names it
     ev, = run(text, issue=date(2024, 12, 1)).events
     assert ev.name == name
+
+
+def test_events_held_at_a_place_the_text_names_not_at_one_in_its_name(run):
+    # 南阳市光电产业园项目开工仪式在卧龙区举行: where the text says it was held, though its name holds a venue
+    ev, = run("5月17日，南阳市光电产业园项目开工仪式在卧龙区举行。", issue=date(2024, 5, 18)).events
+    assert ev.place.name == "卧龙区"

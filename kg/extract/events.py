@@ -90,7 +90,7 @@ def run(doc: Doc) -> None:
         if mention is None:
             continue
         ev.date = _date_for(doc, s, events)
-        ev.place = _place_for(doc, s)
+        ev.place = _place_for(doc, s, e)
         ev.organizers = _organizers(doc, s)
         events.append((ev, s, e))
         triggers.append(trigger)
@@ -260,9 +260,12 @@ def _lead_end(doc: Doc) -> int:
     return len(text)
 
 
-def _place_for(doc: Doc, s: int) -> EntityRef | None:
+def _place_for(doc: Doc, s: int, e: int) -> EntityRef | None:
     ss, se = doc.sentence_span(s)
     places = [m for m in doc.mentions(PLACE) if ss <= m.start < se and m.ref is not None]
+    held = doc.lex.pattern("held_at_after", HELD_AT, doc.lex.event_held, doc.lex.event_opened).match(doc.text, e)
+    if held is not None and (there := [m for m in places if held.start(1) <= m.start and m.end <= held.end(1)]):
+        places = there          # 开工仪式在卧龙区举行: where the text says it was held, not a place in its name
     if places:
         def rank(m: Mention) -> tuple[int, int, int]:
             info = doc.info(m.ref)
@@ -293,6 +296,7 @@ HERE_WORD_LEVEL = {"村": "village", "社区": "village", "镇": "town", "乡": 
 CEREMONY = re.compile(r"(?:仪式|典礼|庆典)$")
 HOSTED_BEFORE = r"(?:@)(?:了)?$"                      # @: the held verbs (召开, 举行, 举办)
 HOSTED_AFTER = r"(?:在[^，,。；\n]{1,20}?)?(?:@)"
+HELD_AT = r"(?:[^，,。；\n]{0,6}?)在([^，,。；\n]{1,20}?)(?:隆重|正式|顺利|圆满|盛大)?(?:@)"     # @: held and opened verbs
 HOSTING = re.compile(r"(?:联合)?(?:主办|承办|协办)")
 
 
