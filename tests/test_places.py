@@ -185,3 +185,16 @@ def test_places_a_venue_named_inside_a_municipalitys_district_lies_in_that_distr
     parents = _parents(ext)
     assert parents["重庆市綦江区古剑山风景区"] == "綦江区"
     assert parents["綦江区"] == "重庆市"
+
+
+@pytest.mark.parametrize("city, text, place", [
+    ("包头", "包头一小区燃气管道泄漏\n1月24日上午，一居民楼发生燃气管道泄漏。", "包头市"),
+    ("泉州", "晋江一小学举办开学典礼\n2月19日上午，晋江市陈埭镇第二中心小学举行春季开学典礼。校长丁建华发表寄语。", "晋江市"),
+])
+def test_places_a_headlines_one_in_names_the_place_not_an_organization(run, city, text, place):
+    # 包头一小区, 晋江一小学: a Y in X; X is a place, and 晋江一小学 no organization (鲁甸一中 would be one)
+    from kg.ingest.paper import make_paper
+
+    ext = run(text, issue=date(2024, 2, 21), paper=make_paper("", city))
+    assert place in names(ext, "place")
+    assert not any("一小" in n for n in names(ext, "organization") | names(ext, "place"))

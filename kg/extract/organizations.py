@@ -41,6 +41,7 @@ LIST_TAIL = re.compile(r"等?\s*(?<![\d一二三四五六七八九十两])(?:\d{
                        r"(?:企业|公司|银行|单位|机构|医院|学校|服务商|平台|合作社|商会|协会|媒体)")
 STUDIO = re.compile(r"(?:委员|代表|劳模|名师|大师|专家)?工作室$")
 WEBSITE = re.compile(r"(?:官方网站|官网|网址)\s*[:：]\s*([\u4e00-\u9fff]{2,12}网)")
+ONE_OF = re.compile(r"([\u4e00-\u9fff]{2,6}?)一([\u4e00-\u9fff]{2,3})")
 OUTLET = re.compile(r"(?:^|(?<=[\n\s]))([\u4e00-\u9fff]{1,10}?网)(?=(?:\d{1,2}月\d{1,2}日)?讯)")    # 洛阳网讯, 泉州网2月21日讯
 
 
@@ -227,6 +228,9 @@ class _Candidates:
         if surface in doc.lex.org_suffixes:
             self.anaphors.append((s, e))      # 公司 alone is the company the article named before it
             return
+        if (one := ONE_OF.fullmatch(surface)) and common_word(doc.lex, one.group(2), 50) \
+                and (lp := leading_place(one.group(1), home)) is not None and lp[1] == len(one.group(1)):
+            return        # 晋江一小学举办开学典礼: a school in 晋江, no name (but 鲁甸一中 is one)
         if bare_department(surface, doc.lex) and doc.is_boundary(s) and doc.is_boundary(e):
             if not modelled:
                 self.unplaced.append((s, e))      # 民政局 alone: some city's bureau, a mention that names no organization

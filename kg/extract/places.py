@@ -56,6 +56,7 @@ def _candidates(text: str, i: int) -> list[tuple[int, tuple[int, ...]]]:
 def run(doc: Doc) -> None:
     home: Home = doc.home
     text = doc.text
+    _one_in(doc, home)
     venues = venues_and_roads(doc)        # first, so 衡阳抗战纪念馆 is not read as 衡阳 + the rest
     pairs = longest_after_pair()          # no name starts where its first two characters do not
     i = 0
@@ -107,6 +108,19 @@ def _locate_organizations(doc: Doc, home: Home) -> None:
         pref = division_ref(d)
         if pref in places or is_government_name(name[n:], doc.lex):
             info.parent = pref
+
+
+ONE_IN = re.compile(r"(?:^|(?<=[\n，,。：:；！？]))([\u4e00-\u9fff]{2,6}?)一(?=[\u4e00-\u9fff]{2})")
+
+
+def _one_in(doc: Doc, home: Home) -> None:
+    """A headline's `X一Y`, a Y in X (包头一小区燃气管道泄漏, 晋江一小学举办开学典礼): X is the place, read whole before the
+    tagger's word runs it into the Y (包头一小区)."""
+    for m in ONE_IN.finditer(doc.text):
+        lp = leading_place(m.group(1), home)
+        if lp is not None and lp[1] == len(m.group(1)) and lp[0].level in (PROVINCE, CITY, COUNTY) \
+                and not doc.overlaps(m.start(1), m.end(1)):
+            add_division(doc, lp[0], m.start(1), m.end(1))
 
 
 def _lone_villages(doc: Doc, home: Home) -> None:
