@@ -324,3 +324,10 @@ def test_organizations_a_zone_named_short_is_a_place_by_its_full_name(run):
 
     ext = run("7月2日，宜昌高新区召开项目建设推进会。", paper=make_paper("", "宜昌"))
     assert "宜昌高新技术产业开发区" in names(ext, "place")
+
+
+def test_organizations_a_numbered_schools_short_name_is_its_alias(run):
+    # 衡阳市第八中学 and 衡阳八中: one school, its 校长 at it, no second organization
+    ext = run("6月24日，衡阳市第八中学举行毕业典礼。衡阳八中校长李明致辞。")
+    assert names(ext, "organization") == {"衡阳市第八中学"}
+    assert held(ext) == {("李明", "校长", "衡阳市第八中学")}

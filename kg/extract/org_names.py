@@ -202,8 +202,14 @@ def unit_after(doc: Doc, e: int, name: str, home: Home) -> int | None:
     return m.end()
 
 
+NUMBERED_SCHOOL = re.compile(r"(?:.+?省)?(?P<place>[\u4e00-\u9fff]{2,4}?)[市县区]第(?P<n>[一二三四五六七八九十]{1,3})(?P<kind>中学|小学)$")
+
+
 def short_forms(name: str, home: Home, lex: Lexicon) -> list[str]:
     out = []
+    school = NUMBERED_SCHOOL.fullmatch(name)
+    if school is not None:              # 湖南省怀化市第三中学 -> 怀化三中, 鲁甸县第一中学 -> 鲁甸一中
+        out.append(school.group("place") + school.group("n") + school.group("kind")[0])
     unit = UNIT_TAIL.search(name)
     if unit is not None:
         out.append(unit.group(1))       # 登封市公安局嵩阳派出所 -> 嵩阳派出所: the unit, written alone
