@@ -280,3 +280,8 @@ def test_persons_a_surname_and_a_kin_form_of_address_is_no_one(run):
 def test_persons_no_given_name_starts_with_a_pronoun(run):
     # 王建军来我县调研: 来 is a surname, but 来我县 no name
     assert names(run("4月25日，省委常委王建军来我县调研乡村振兴工作。"), "person") == {"王建军"}
+
+
+def test_persons_a_surname_after_a_number_is_a_measure_word(run):
+    # 多张银行卡: 张 counts the cards
+    assert names(run("警方查获多张银行卡和手机。"), "person") == set()

@@ -198,3 +198,20 @@ def test_places_a_headlines_one_in_names_the_place_not_an_organization(run, city
     ext = run(text, issue=date(2024, 2, 21), paper=make_paper("", city))
     assert place in names(ext, "place")
     assert not any("一小" in n for n in names(ext, "organization") | names(ext, "place"))
+
+
+@pytest.mark.parametrize("text, place", [
+    ("景德镇陶溪川文创街区游人如织。", "景德镇陶溪川文创街区"),
+    ("12月1日下午，位于永修县的庐山西海风景名胜区一艘游船发生故障。", "庐山西海风景名胜区"),
+    ("7月16日晚，延吉市进学街道的中国朝鲜族民俗园游人如织。", "中国朝鲜族民俗园"),
+    ("1月24日，珠晖区阳光小区发生火灾。", "珠晖区阳光小区"),
+])
+def test_places_named_quarters_scenic_areas_old_towns_and_estates(run, text, place):
+    # 街区, 风景名胜区, 古城, 小区 end a venue's name (陶溪川 had been read as a person); 社区小区 is none
+    ext = run(text)
+    assert place in names(ext, "place")
+    assert not names(ext, "person")
+
+
+def test_places_community_estates_in_general_are_no_venue(run):
+    assert "社区小区" not in names(run("恳谈会开到村组屋场、社区小区、学校操场。"), "place")

@@ -34,6 +34,7 @@ def plausible_given(chars: str, lex, minimum: int = MIN_GIVEN) -> bool:
 
 NOT_GIVEN = set("了着过的地得们个这那些每各该此与和及或在于为以被把将向从对也都就还又再很更最所之而等我你您")
 NEVER_GIVEN = set("了着过的地得们这那些每该此我你您")     # even in a name the tagger reads (王为民, 张之洞 have the others)
+COUNTING = set("多两几数一二三四五六七八九十百千万")
 FUNCTION_POS = ("d", "p", "c", "u", "r")        # the tagger's adverbs, prepositions, …: 都悉数, 向你 start no name
 
 
@@ -106,6 +107,8 @@ def read_name(doc: Doc, i: int, *, strict_end: bool = False, tagged: int = 0) ->
         tok.end == len(text) or text[tok.end] not in PLACE_TAIL) and text[i + s] in lex.road_suffixes
     if _honorific_after(text, i + s, lex, place_tail=not whole):
         return None
+    if i > 0 and text[i - 1] in COUNTING and tok is not None and tok.start == i and tok.end == i + s:
+        return None           # 多张银行卡, 两张照片: a measure word after a number, the tagger's surname alone
     if not tagged and tok is not None and tok.start == i:
         if tok.pos == "nr":
             tagged = tok.end - tok.start
