@@ -285,3 +285,9 @@ def test_persons_no_given_name_starts_with_a_pronoun(run):
 def test_persons_a_surname_after_a_number_is_a_measure_word(run):
     # 多张银行卡: 张 counts the cards
     assert names(run("警方查获多张银行卡和手机。"), "person") == set()
+
+
+def test_persons_a_surname_the_tagger_reads_as_an_adverb_after_a_post(run):
+    # 市委书记曾|从|钦|出席会议: after a post and before a verb, 曾从钦 is a name; 曾经出席 is none
+    assert names(run("3月2日，宜宾市委书记曾从钦出席会议。"), "person") == {"曾从钦"}
+    assert names(run("市委书记曾经出席会议。"), "person") == set()

@@ -113,7 +113,9 @@ def read_name(doc: Doc, i: int, *, strict_end: bool = False, tagged: int = 0) ->
         if tok.pos == "nr":
             tagged = tok.end - tok.start
         elif tok.pos in FUNCTION_POS and not strict_end and not _noun_at(doc, tok.end):
-            return None       # 都悉数, 向你; but 曾/世民, 曾/高/峰: the tagger read the given name alone
+            if not _titled_then_verb(doc, i, s):
+                return None   # 都悉数, 向你; but 曾/世民, 曾/高/峰: the tagger read the given name alone
+            tagged = s + 2    # 市委书记曾从钦出席: a name after a post, then a verb
         elif tok.pos == "v" and tok.end - i >= s + 1 and not strict_end:
             return None       # 选手晋升相应等级: the tagger reads a verb where a surname starts
     if not strict_end and _word_then_verb(doc, i, s, tok):
@@ -278,6 +280,19 @@ def _spaced_name(doc: Doc, i: int) -> int | None:
 def person_name(surface: str) -> str:
     """A name as the graph holds it: without the spaces a byline pads it with (陈 静 -> 陈静)."""
     return "".join(surface.split())
+
+
+def _titled_then_verb(doc: Doc, i: int, s: int) -> bool:
+    """Is text[i:] a surname the tagger reads as a function word, right after a post, with a two-character given name
+    it reads a character at a time and then a verb (市委书记曾|从|钦|出席会议)? There it is a name."""
+    text, lex = doc.text, doc.lex
+    end = i + s + 2
+    nxt = doc.token_at(end) if end < len(text) else None
+    given = doc.token_at(i + s)
+    if given is None or given.start != i + s or given.end - given.start != 1:
+        return False        # 选手都|悉数|到场: the tagger reads the would-be given name as a word
+    return (lex.ending("titles", lex.titles, text, i) is not None and nxt is not None and nxt.start == end
+            and nxt.pos.startswith("v") and valid_name(text[i:end], lex, tagged=True))
 
 
 def read_names(doc: Doc, i: int, *, spaces: bool = False) -> list[tuple[int, int]]:
