@@ -109,15 +109,10 @@ def read_name(doc: Doc, i: int, *, strict_end: bool = False, tagged: int = 0) ->
         return None
     if i > 0 and text[i - 1] in COUNTING and tok is not None and tok.start == i and tok.end == i + s:
         return None           # 多张银行卡, 两张照片: a measure word after a number, the tagger's surname alone
-    if not tagged and tok is not None and tok.start == i:
-        if tok.pos == "nr":
-            tagged = tok.end - tok.start
-        elif tok.pos in FUNCTION_POS and not strict_end and not _noun_at(doc, tok.end):
-            if not _titled_then_verb(doc, i, s):
-                return None   # 都悉数, 向你; but 曾/世民, 曾/高/峰: the tagger read the given name alone
-            tagged = s + 2    # 市委书记曾从钦出席: a name after a post, then a verb
-        elif tok.pos == "v" and tok.end - i >= s + 1 and not strict_end:
-            return None       # 选手晋升相应等级: the tagger reads a verb where a surname starts
+    if not tagged:
+        tagged = _tagged_at(doc, i, s, tok, strict_end)
+        if tagged is None:
+            return None
     if not strict_end and _word_then_verb(doc, i, s, tok):
         return None           # 负责人谈|发展, 来宁|考察: a one-character word, then a verb the tagger reads whole
     if tagged <= s + 1 and _honorific_after(text, i + s, lex, one_char=True, place_tail=not whole):
@@ -280,6 +275,22 @@ def _spaced_name(doc: Doc, i: int) -> int | None:
 def person_name(surface: str) -> str:
     """A name as the graph holds it: without the spaces a byline pads it with (陈 静 -> 陈静)."""
     return "".join(surface.split())
+
+
+def _tagged_at(doc: Doc, i: int, s: int, tok, strict_end: bool) -> int | None:
+    """The length of the name the tagger reads at `i` (0 where it reads none), or None where what it reads there
+    rules a name out."""
+    if tok is None or tok.start != i:
+        return 0
+    if tok.pos == "nr":
+        return tok.end - tok.start
+    if tok.pos in FUNCTION_POS and not strict_end and not _noun_at(doc, tok.end):
+        if not _titled_then_verb(doc, i, s):
+            return None       # 都悉数, 向你; but 曾/世民, 曾/高/峰: the tagger read the given name alone
+        return s + 2          # 市委书记曾从钦出席: a name after a post, then a verb
+    if tok.pos == "v" and tok.end - i >= s + 1 and not strict_end:
+        return None           # 选手晋升相应等级: the tagger reads a verb where a surname starts
+    return 0
 
 
 def _titled_then_verb(doc: Doc, i: int, s: int) -> bool:
