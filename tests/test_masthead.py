@@ -42,3 +42,12 @@ def test_masthead_web_article_credits_its_outlet(head, paper):
 def test_masthead_outlet_only_in_the_first_lines():
     text = "标题\n" + "正文一句。\n" * 8 + "来源:人民日报\n"
     assert parse_masthead(text).paper == ""
+
+
+def test_masthead_a_notice_signed_with_a_date_below_its_body_has_none():
+    # a 任免 notice ends with the issuing body and its date: the body has begun above them, so they are no
+    # masthead (the whole text had been taken as one, and nothing extracted)
+    text = ("泉州市人民政府关于李志强等同志任免职务的通知\n经研究决定：\n李志强同志任泉州市交通运输局局长；\n"
+            "黄雅玲同志任泉州市卫生健康委员会副主任。\n泉州市人民政府\n2021年9月28日\n")
+    m = parse_masthead(text)
+    assert m.issue_date is None and m.body_start == 0

@@ -90,6 +90,9 @@ def _source(lines: list[str]) -> str:
     return ""
 
 
+BODY_LINE = re.compile(r"[。；：:！？]$|。")
+
+
 def parse_masthead(text: str) -> Masthead:
     """Read the masthead in the first lines of a page; fields it does not find stay empty."""
     m = Masthead()
@@ -100,6 +103,8 @@ def parse_masthead(text: str) -> Masthead:
     for line in head:
         stripped = line.strip()
         offset_next = offset + len(line) + 1
+        if BODY_LINE.search(stripped) and not PAPER.match(stripped):
+            break         # the body has begun: a date below it (a notice signed 2021年9月28日) is no masthead's
         if (p := PAPER.match(stripped)) and not m.paper:
             m.paper = p["name"]
             last_line_end = offset_next
