@@ -321,3 +321,18 @@ def test_roles_a_village_committees_post_given_to_someone_makes_no_organization_
     ext = run("经过调查了解，上级政府向左金文颁发了村委会主任的聘书。")
     assert names(ext, "organization") == set()
     assert "左金文" in names(ext, "person")
+
+
+@pytest.mark.parametrize("city, text, want", [
+    ("宝鸡", "眉县讯 5月19日，县委书记陈志国深入齐镇调研。县文化和旅游局局长杜丽娟发言。",
+     {("陈志国", "书记", "中共眉县委员会"), ("杜丽娟", "局长", "眉县文化和旅游局")}),
+    ("柳州", "融水讯 3月14日，县委副书记、县长韦国庆深入香粉乡督导春耕生产。",
+     {("韦国庆", "副书记", "中共融水苗族自治县委员会"), ("韦国庆", "县长", "融水苗族自治县人民政府")}),
+    ("金华", "义乌讯 11月4日，义乌市召开推进会。市委书记王建华出席会议，市委副书记、市长葛志平主持会议。",
+     {("王建华", "书记", "中共义乌市委员会"), ("葛志平", "副书记", "中共义乌市委员会"), ("葛志平", "市长", "义乌市人民政府")}),
+])
+def test_roles_a_county_desks_dateline_names_the_county_its_bodies_are(run, city, text, want):
+    # 眉县讯 in a paper of 宝鸡: 县委 is 眉县's; 义乌讯 in a paper of 金华: 市委 and 市长 are the county-level city's
+    from kg.ingest.paper import make_paper
+
+    assert held(run(text, paper=make_paper("", city))) == want

@@ -130,6 +130,21 @@ def article_county(text: str, home: Home) -> Division | None:
     return g.get(counts.most_common(1)[0][0])
 
 
+DESK = re.compile(r"(?:^|\n)\s*([\u4e00-\u9fff]{2,8}?)(?:\d{1,2}月\d{1,2}日)?讯")
+
+
+def dateline_county(text: str, home: Home) -> Division | None:
+    """The county-level division of the home city whose desk the article's dateline names (眉县讯, 融水讯, 义乌讯 in a
+    paper of 宝鸡, 柳州, 金华): the county the story is about, whatever else it names."""
+    if home.city is None:
+        return None
+    m = DESK.search(text[:300])
+    if m is None:
+        return None
+    found = [d for d in gazetteer().find(m.group(1)) if d.level == COUNTY and home.within_home(d)]
+    return found[0] if len(found) == 1 else None
+
+
 def abbreviation_run(word: str, abbr) -> bool:
     """Is `word` two to five one-character names of different places side by side (中美, 港澳台; not 中华)?"""
     return 2 <= len(word) <= 5 and all(c in abbr for c in word) and len({abbr[c] for c in word}) == len(word)

@@ -26,9 +26,9 @@ def implied_org(doc: Doc, title: str, home: Home | None = None) -> tuple[EntityR
     paper = doc.paper
     values = {"city": paper.city, "province": paper.province,
               "paper": "" if paper.guessed and "本报" not in doc.text else paper.org_name}   # 记者 X of whom?
-    if home is not None and home.city is not None:
-        values["city"] = home.city.name
     home = home or doc.home
+    if home is not None and home.city is not None:
+        values["city"] = home.city.name       # a list's other city, or the desk's county-level city (义乌讯)
     values["county"] = district_name(home.county) if home.county is not None else ""
     if "{county}" in template and not values["county"] or "{town}" in template:
         return None, False      # 镇长: only the town written before it says which (place_government)
