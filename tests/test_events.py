@@ -395,3 +395,25 @@ def test_events_held_at_a_place_the_text_names_not_at_one_in_its_name(run):
     # 南阳市光电产业园项目开工仪式在卧龙区举行: where the text says it was held, though its name holds a venue
     ev, = run("5月17日，南阳市光电产业园项目开工仪式在卧龙区举行。", issue=date(2024, 5, 18)).events
     assert ev.place.name == "卧龙区"
+
+
+@pytest.mark.parametrize("text, people", [
+    ("11月23日，市政府召开优化营商环境工作座谈会。副市长姜春来主持会议并讲话。\n"
+     "潍柴动力股份有限公司副总裁李建国、歌尔股份有限公司行政总监张雅琴作为企业代表发言。", {"姜春来", "李建国", "张雅琴"}),
+    ("5月11日，市长郝建平主持召开专题会议，研究城市更新工作。\n"
+     "市自然资源局局长孟凡林、市财政局副局长李淑芬就相关工作作了补充发言。", {"郝建平", "孟凡林", "李淑芬"}),
+    ("10月19日，区委书记王志宏深入平南镇调研产业发展工作。\n在平南镇综治中心，平南镇派出所所长张磊汇报了辖区治安情况。",
+     {"王志宏", "张磊"}),
+])
+def test_events_those_who_speak_or_report_in_a_later_paragraph_attend(run, text, people):
+    # a later paragraph of those who spoke for the firms, added to what was said, or reported at a stop of the visit
+    ev, = run(text, issue=date(2024, 12, 1)).events
+    assert {p.name for p in ev.attendees} == people
+
+
+def test_events_signing_at_a_signing_ceremony_is_that_ceremony(run):
+    # 代表双方签约 in the paragraph after the 签约仪式, with no day of its own: the ceremony, and they took part
+    text = ("6月15日下午，洛阳市重大项目集中签约仪式在洛阳会展中心举行。副市长吴丽娜主持签约仪式。\n"
+            "宁德时代副总裁林振华、洛阳高新区管委会主任段建伟代表双方签约。")
+    ev, = run(text, issue=date(2024, 6, 16)).events
+    assert {"吴丽娜", "林振华", "段建伟"} <= {p.name for p in ev.attendees}

@@ -340,15 +340,17 @@ def _same_event(a: EventFact, b: EventFact) -> bool:
     d = dice(x, y)
     if d >= 0.6 or (x[-2:] == y[-2:] and d >= 0.4):
         return True
-    if a.date is None or a.date != b.date:
+    if a.date is not None and b.date is not None and a.date != b.date:
+        return False
+    for rite, other in ((x, y), (y, x)):
+        m = CEREMONY.search(rite)
+        if m and len(other) >= 2 and rite[:m.start()].endswith(other[-2:]):
+            return True      # 衡阳恒大酒店开业 and 开业仪式 that day, 双方签约 at the 签约仪式: the act and its ceremony
+    if a.date is None or b.date is None:
         return False
     short, long_ = sorted((x, y), key=len)
     if len(short) >= 4 and _within(short, long_):
         return True          # 扩大会议 that day is the 市委常委会（扩大）会议
-    for rite, other in ((x, y), (y, x)):
-        m = CEREMONY.search(rite)
-        if m and len(other) >= 2 and rite[:m.start()].endswith(other[-2:]):
-            return True      # 衡阳恒大酒店开业 and 开业仪式 that day: the opening and its ceremony
     return x[-3:] == y[-3:]
 
 
