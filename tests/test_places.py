@@ -215,3 +215,20 @@ def test_places_named_quarters_scenic_areas_old_towns_and_estates(run, text, pla
 
 def test_places_community_estates_in_general_are_no_venue(run):
     assert "社区小区" not in names(run("恳谈会开到村组屋场、社区小区、学校操场。"), "place")
+
+
+@pytest.mark.parametrize("city, text, want, wrong", [
+    ("株洲", "1月7日上午，荷塘区应急管理局会同消防部门对起火原因展开调查。", set(), {"会同县"}),
+    ("天水", "9月21日，秦州区还在天水市伏羲广场举办了直播带货活动。", {"天水市伏羲广场", "秦州区"}, {"秦州区还在天水市伏羲广场"}),
+    ("南充", "11月18日上午，高坪区江陵镇境内国道318线发生一起交通事故。", {"国道318线", "江陵镇"}, {"境内国道"}),
+])
+def test_places_not_read_from_a_verb_or_across_one(run, city, text, want, wrong):
+    # 会同 ("together with") is no 会同县; a venue's name does not run back over 还在; 国道318线 is a road, 境内国道 none
+    from kg.ingest.paper import make_paper
+
+    got = names(run(text, paper=make_paper("", city)), "place")
+    assert want <= got and not got & wrong
+
+
+def test_places_the_cause_of_a_fire_is_no_fire(run):
+    assert run("1月7日上午，荷塘区应急管理局会同消防部门对起火原因展开调查。").events == []

@@ -66,6 +66,8 @@ def run(doc: Doc) -> None:
             continue      # 运动会在县体育中心开幕: the opening is the games', no event of its own
         if not doc.is_boundary(m.start()):
             continue      # 召开工作: no 开工 across two words
+        if m.group() in lex.event_happenings and text.startswith(("原因", "隐患", "风险", "地点", "时间"), m.end()):
+            continue      # 对起火原因展开调查: the cause of a fire, no fire of its own
         if text.startswith("工作", m.end()) and m.group() not in lex.event_happenings \
                 and not doc.overlaps(m.start(), m.end() + 2):
             found.append((np_start(doc, m.start()), m.end() + 2, m.end(), "verb"))     # 扫黑除恶专项斗争督导工作

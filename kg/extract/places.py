@@ -274,6 +274,9 @@ def _believe_alone(doc: Doc, home: Home, cands: list[Division], surface: str, po
         return None
     if end < len(doc.text) and doc.text[end] in "路街村镇乡":
         return None
+    tok = doc.token_at(pos)
+    if tok is not None and tok.start == pos and tok.end == end and tok.pos[:1] in ("v", "d", "p", "c", "a"):
+        return None       # 应急管理局会同消防部门: 会同 is "together with" there, not 会同县
     d = home.prefer([x for x in short if x.level <= COUNTY])
     if d is None:
         return None

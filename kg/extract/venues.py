@@ -62,9 +62,15 @@ def venues_and_roads(doc: Doc) -> list[tuple[EntityRef, int, str]]:
             if number:
                 doc.record(ref).aliases.add(name + number.group())
             out.append((ref, start, name))
+    for m in ROUTE.finditer(text):           # 国道318线: a numbered highway, a road (国道 alone is a kind of road)
+        ref = EntityRef(PLACE, re.sub(r"\s+", "", m.group()))
+        if doc.add(PLACE, m.start(), m.end(), ref) is not None:
+            doc.record(ref).kind = "road"
+            out.append((ref, m.start(), m.group()))
     return out
 
 
+ROUTE = re.compile(r"(?:国道|省道|县道)\s*[GSX]?\d{1,4}\s*线")
 AT = re.compile(r"(?:在|于)[^，,。；！？\n在于]{0,6}$")
 HELD_THERE = r"[^，,。；！？\n]{0,12}?(?:@)"           # @: the held, opened and started verbs
 
@@ -172,8 +178,8 @@ def _venue_start(doc: Doc, suffix_start: int, kind: str) -> int | None:
                 # a verb inside a venue's name that opens with a place (南岳游击干部训练班旧址)
                 if not (kind == "venue" and t.pos == "v" and len(t.word) == 2 and j > 0
                         and doc.tokens[j - 1].pos == "ns" and doc.tokens[j - 1].end == t.start
-                        and t.word not in doc.lex.event_hosts):       # 湘潭|举行|…产业园 is no name
-                    break
+                        and t.word not in doc.lex.event_hosts and not t.word.endswith(("在", "到", "于"))):
+                    break     # 湘潭|举行|…产业园, 秦州区|还在|天水市伏羲广场: no name
             if doc.overlaps(t.start, t.end) and not _is_place_mention(doc, t.start, t.end):
                 break
             start = t.start
@@ -196,7 +202,7 @@ def venue_parent(doc: Doc, home: Home, start: int, name: str, kind: str | None) 
     name begins with (衡阳抗战纪念馆), else home. A road named after a city (延安路) is still a home road."""
     text = doc.text
     for m in doc.mentions(PLACE, by_start=False):
-        if m.ref is not None and m.end <= start and text[m.end:start] in ("", "的", "办事处", "村委会", "居委会"):
+        if m.ref is not None and m.end <= start and text[m.end:start] in ("", "的", "境内", "办事处", "村委会", "居委会"):
             return m.ref       # 车江镇斗山桥水库, 位于衡南县车江镇的斗山桥水库
     if name[0] in "市县区" and (d := home.by_level_word(name[0])) is not None:
         return division_ref(d)
