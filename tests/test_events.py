@@ -417,3 +417,11 @@ def test_events_signing_at_a_signing_ceremony_is_that_ceremony(run):
             "宁德时代副总裁林振华、洛阳高新区管委会主任段建伟代表双方签约。")
     ev, = run(text, issue=date(2024, 6, 16)).events
     assert {"吴丽娜", "林振华", "段建伟"} <= {p.name for p in ev.attendees}
+
+
+@pytest.mark.parametrize("text, place", [
+    ("6月19日上午，市公安局在古槐路派出所举行见义勇为表彰会，为市民孟庆祥颁发奖金。", "古槐路派出所"),
+])
+def test_events_held_at_a_police_station(run, text, place):
+    ev, = run(text, issue=date(2024, 9, 3)).events
+    assert ev.place.name == place

@@ -331,3 +331,11 @@ def test_organizations_a_numbered_schools_short_name_is_its_alias(run):
     ext = run("6月24日，衡阳市第八中学举行毕业典礼。衡阳八中校长李明致辞。")
     assert names(ext, "organization") == {"衡阳市第八中学"}
     assert held(ext) == {("李明", "校长", "衡阳市第八中学")}
+
+
+def test_organizations_a_name_the_tagger_runs_into_the_next_word_ends_at_its_ending(run):
+    # 寻甸县第一人民医院康|复出院: the hospital, then 康复
+    from kg.ingest.paper import make_paper
+
+    ext = run("4月11日，老人李正荣从寻甸县第一人民医院康复出院。", paper=make_paper("", "昆明"))
+    assert names(ext, "organization") == {"寻甸县第一人民医院"}

@@ -121,6 +121,10 @@ def _tagged_org(doc: Doc, ti: int, weak: set) -> tuple[int, int] | None:
     if len(word) > 3 and word[0] in "经由在对向据被从与和跟同" and word[1] in LEVEL_WORDS:
         s += 1                                           # 经市人民政府研究决定: a preposition, then the body
         word = word[1:]
+    if nxt is not None and nxt.start == e and len(word) > 3 and not suffix_at(text, e, doc.lex) \
+            and suffix_at(text, e - 1, doc.lex) and common_word(doc.lex, text[e - 1:nxt.end], 50, names_too=True):
+        e -= 1                                           # 第一人民医院康|复: the hospital, then 康复
+        word = word[:-1]
     cue = _team_cue_in(word, doc.lex)
     if cue >= 2:                                         # 曼联客场防平局, 都灵vsac米兰: the team, then the report
         e = s + cue
