@@ -425,3 +425,13 @@ def test_events_signing_at_a_signing_ceremony_is_that_ceremony(run):
 def test_events_held_at_a_police_station(run, text, place):
     ev, = run(text, issue=date(2024, 9, 3)).events
     assert ev.place.name == place
+
+
+@pytest.mark.parametrize("text, name", [
+    ("5月20日下午，一名男孩在湘江边玩耍时不慎落水，路过的市民李强跳江救人。", "跳江救人"),
+    ("3月4日凌晨，82岁的王桂兰老人在小区附近走失。", "走失"),
+    ("7月23日，刘宝贵的家人为医院送来锦旗。", "送来锦旗"),
+])
+def test_events_rescues_disappearances_and_thanks_on_a_day(run, text, name):
+    # occurrences a local story reports (a rescue, an old woman gone missing, a banner of thanks), when it says the day
+    assert name in [e.name for e in run(text, issue=date(2024, 7, 24)).events]
