@@ -2,6 +2,8 @@ from datetime import date
 
 import pytest
 
+from conftest import held, names
+
 
 def _events(ext):
     return {e.name: e for e in ext.events}
@@ -435,3 +437,15 @@ def test_events_held_at_a_police_station(run, text, place):
 def test_events_rescues_disappearances_and_thanks_on_a_day(run, text, name):
     # occurrences a local story reports (a rescue, an old woman gone missing, a banner of thanks), when it says the day
     assert name in [e.name for e in run(text, issue=date(2024, 7, 24)).events]
+
+
+def test_events_a_sessions_rostrum_and_presidium_attend_it_and_name_no_second_meeting(run):
+    # 在主席台就座，祝贺大会开幕 and 大会执行主席…主持开幕会: the session's attendees; 祝贺大会 is no event, 大会 no organization
+    text = ("1月9日上午，政协曲靖市第六届委员会第三次会议在曲靖市会堂开幕。\n"
+            "市委书记周文辉，市委副书记、市长邵建平等在主席台就座，祝贺大会开幕。\n"
+            "大会执行主席、市政协副主席钱晓红主持开幕会。")
+    ext = run(text, issue=date(2024, 1, 10))
+    ev, = ext.events
+    assert {p.name for p in ev.attendees} == {"周文辉", "邵建平", "钱晓红"}
+    assert ("钱晓红", "执行主席", None) in held(ext)
+    assert not names(ext, "organization") & {"大会", "大会主席团"}

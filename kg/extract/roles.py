@@ -132,9 +132,9 @@ def _evidence_org(doc: Doc, start: int, title: str) -> tuple[EntityRef | None, i
     if seg in doc.lex.org_suffixes:       # 公司总经理: the company named before
         ref = mention_antecedent(doc, s + i, start)
         return ref, (s + i if ref is not None else start)
-    if len(seg) < 2 or valid_name(seg, doc.lex) or (doc.overlaps(s + i, s + i + len(seg))
-                                                      and not doc.drop_weak(s + i, s + i + len(seg))):
-        return None, start
+    if len(seg) < 2 or valid_name(seg, doc.lex) or seg in doc.lex.word_set("organization_words", "generic") or (
+            doc.overlaps(s + i, s + i + len(seg)) and not doc.drop_weak(s + i, s + i + len(seg))):
+        return None, start        # 大会主席团常务主席: the session's presidium, no organization the graph can name
     if any(w in seg for w in ("相关", "有关", "主要", "部门", "单位", "企业", "该", "各", "的")):
         return None, start
     ref = EntityRef(ORGANIZATION, seg)
