@@ -336,3 +336,18 @@ def test_roles_a_county_desks_dateline_names_the_county_its_bodies_are(run, city
     from kg.ingest.paper import make_paper
 
     assert held(run(text, paper=make_paper("", city))) == want
+
+
+@pytest.mark.parametrize("text, want", [
+    ("4月26日，全市网络安全工作会议召开。市委常委、宣传部部长，市委网信办主任刘建华出席并讲话。",
+     {("刘建华", "常委", "中共衡阳市委员会"), ("刘建华", "部长", "中共衡阳市委宣传部"),
+      ("刘建华", "主任", "中共衡阳市委网络安全和信息化委员会办公室")}),
+    ("5月15日，市政府副秘书长、办公室主任杨光陪同。",
+     {("杨光", "副秘书长", "衡阳市人民政府"), ("杨光", "主任", "衡阳市人民政府办公室")}),
+    ("5月29日，全市河湖长制工作会议召开。出席会议的有：杨凯，市委副书记、市长；张艳，副市长。",
+     {("杨凯", "副书记", "中共衡阳市委员会"), ("杨凯", "市长", "衡阳市人民政府"), ("张艳", "副市长", "衡阳市人民政府")}),
+])
+def test_roles_chains_of_posts_over_a_comma_an_office_or_after_the_name(run, text, want):
+    # a chain goes on over a comma before its holder's name; 办公室 after a post at 市政府 is 市政府's office; a list
+    # of name, posts; name, posts after 出席会议的有：
+    assert held(run(text)) == want

@@ -33,6 +33,45 @@ def run(doc: Doc) -> None:
     if doc.article.kind != "article":
         return           # a masthead or an advertisement reports no event
     text = doc.text
+    found = _found(doc, text)
+    events: list[tuple[EventFact, int, int]] = []
+    triggers: list[str] = []
+    happenings: set[int] = set()
+    headline = _headline(doc)
+    for s, e, trigger_end, kind in sorted(found):
+        name = TRIM_HEAD.sub("", text[s:e])
+        s = e - len(name)
+        ev = EventFact(name=name, sentence=doc.sentence_text(s))
+        trigger = _trigger(doc, trigger_end, kind)
+        if headline and trigger and trigger in headline and s < _lead_end(doc) and headline != name:
+            ev.aliases.add(headline)        # 汉中市政府代表团来商考察: the headline names the lead's visit
+            headline = ""
+        mention = doc.add(EVENT, s, e, claim=False)
+        if mention is None:
+            continue
+        ev.date = _date_for(doc, s, events)
+        ev.place = _place_for(doc, s, e)
+        ev.organizers = _organizers(doc, s)
+        events.append((ev, s, e))
+        triggers.append(trigger)
+        if kind == "verb" and trigger in doc.lex.event_happenings and text[s:e].endswith(trigger):
+            happenings.add(id(ev))
+    _within_visit(doc, events, triggers)
+    attendees(doc, events)
+    for ev, s, _e in events:
+        if id(ev) in happenings:         # 出院: who it happened to, in its own sentence; not the story after it
+            ss, se = doc.sentence_span(s)
+            own = {m.ref for m in doc.mentions(PERSON) if ss <= m.start < se}
+            ev.attendees = [p for p in ev.attendees if p in own]
+    events, triggers = _one_visit(doc, events, triggers)
+    kept = [(ev, s, e) for ev, s, e in events if _evidenced(doc, ev, s, e)]
+    home = doc.home
+    home_ref = division_ref(home.city) if home is not None and home.city is not None else None
+    doc.add_events(_merge([ev for ev, _, _ in kept], home_ref, lambda a, b: _place_within(doc, a, b)))
+
+
+def _found(doc: Doc, text: str) -> list[tuple[int, int, int, str]]:
+    """(name start, name end, trigger end, kind) of each event word and verb phrase that names an occurrence."""
     found: list[tuple[int, int, int, str]] = []    # (name start, name end, trigger end, kind)
     lex = doc.lex
     nouns = lex.alternation("event_nouns", lex.event_nouns)
@@ -75,41 +114,7 @@ def run(doc: Doc) -> None:
         span = verb_phrase(doc, m.start(), m.end())
         if span is not None:
             found.append((*span, m.end(), "verb"))
-    found = _drop_overlaps(found)
-    events: list[tuple[EventFact, int, int]] = []
-    triggers: list[str] = []
-    happenings: set[int] = set()
-    headline = _headline(doc)
-    for s, e, trigger_end, kind in sorted(found):
-        name = TRIM_HEAD.sub("", text[s:e])
-        s = e - len(name)
-        ev = EventFact(name=name, sentence=doc.sentence_text(s))
-        trigger = _trigger(doc, trigger_end, kind)
-        if headline and trigger and trigger in headline and s < _lead_end(doc) and headline != name:
-            ev.aliases.add(headline)        # 汉中市政府代表团来商考察: the headline names the lead's visit
-            headline = ""
-        mention = doc.add(EVENT, s, e, claim=False)
-        if mention is None:
-            continue
-        ev.date = _date_for(doc, s, events)
-        ev.place = _place_for(doc, s, e)
-        ev.organizers = _organizers(doc, s)
-        events.append((ev, s, e))
-        triggers.append(trigger)
-        if kind == "verb" and trigger in doc.lex.event_happenings and text[s:e].endswith(trigger):
-            happenings.add(id(ev))
-    _within_visit(doc, events, triggers)
-    attendees(doc, events)
-    for ev, s, _e in events:
-        if id(ev) in happenings:         # 出院: who it happened to, in its own sentence; not the story after it
-            ss, se = doc.sentence_span(s)
-            own = {m.ref for m in doc.mentions(PERSON) if ss <= m.start < se}
-            ev.attendees = [p for p in ev.attendees if p in own]
-    events, triggers = _one_visit(doc, events, triggers)
-    kept = [(ev, s, e) for ev, s, e in events if _evidenced(doc, ev, s, e)]
-    home = doc.home
-    home_ref = division_ref(home.city) if home is not None and home.city is not None else None
-    doc.add_events(_merge([ev for ev, _, _ in kept], home_ref, lambda a, b: _place_within(doc, a, b)))
+    return _drop_overlaps(found)
 
 
 CLAUSE_BREAK = re.compile(r"[，,。；！？\n]")

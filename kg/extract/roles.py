@@ -193,7 +193,7 @@ def run(doc: Doc) -> None:
         unit_start = os_ if own else ps
         implied, known = implied_org(doc, title)
         if not own and not known:
-            org, os_ = _evidence_org(doc, ps, title)
+            org, os_ = _office_of(doc, units, ps) or _evidence_org(doc, ps, title)
             own = org is not None
             unit_start = os_ if own else ps
         if own and units and _joined(text, units[-1].end, os_):
@@ -202,7 +202,8 @@ def run(doc: Doc) -> None:
             org = None
         written = text[unit_start:te]
         unit = Unit(unit_start, te, title, written, org, own)
-        if units and _joined(text, units[-1].end, unit.start):
+        if units and (_joined(text, units[-1].end, unit.start) or text[units[-1].end:unit.start] in ("，", ",")
+                      and unit.has_own_org):      # 市委常委、宣传部部长，市委网信办主任刘建华: one chain, no name yet
             if not own:
                 if known:
                     unit.org = implied
@@ -379,6 +380,24 @@ def _place_took(doc: Doc, ts: int, title: str) -> bool:
     return any(m.start < ts and doc.text[ts] == title[0] for m in doc.ending_at(ts + 1, PLACE, ORGANIZATION))
 
 
+def _office_of(doc: Doc, units: list[Unit], ps: int) -> tuple[EntityRef, int] | None:
+    """(the office, where it is written) of a post after a post at a body, written with 办公室 alone
+    (市政府副秘书长、办公室主任杨光: 主任 of 济宁市人民政府办公室)."""
+    if not units or units[-1].org is None or not units[-1].has_own_org:
+        return None
+    prev, text = units[-1], doc.text
+    office = text[prev.end + 1:ps]
+    if text[prev.end:prev.end + 1] != "、" or office not in ("办公室", "办公厅"):
+        return None
+    body = prev.written[:len(prev.written) - len(prev.title)].removesuffix("副").removesuffix("常务")
+    res = canonical(body + office, doc, doc.home) if body else None
+    if res is None:
+        return None
+    ref = EntityRef(ORGANIZATION, res[0])
+    doc.add(ORGANIZATION, prev.end + 1, ps, ref, claim=False, alias=office)
+    return ref, prev.end + 1
+
+
 def _committees(doc: Doc, org: EntityRef, prev: Unit, start: int) -> EntityRef:
     """A party department written bare (宣传部) after a post of a party committee (中共祁东县委员会's 常委) in one
     phrase is that committee's (中共祁东县委宣传部), its mention at `start` too; any other organization is itself."""
@@ -423,11 +442,11 @@ def _name_before(doc: Doc, start: int, title: str, end: int) -> tuple[int, int] 
             if p - n >= 0 and read_name(doc, p - n) == n:
                 return p - n, p
         return None
-    if start > 2 and text[start - 1] in "，," and text[end:end + 1] in ("。", "，", ",", "；", "\n", ""):
+    if start > 2 and text[start - 1] in "，," and text[end:end + 1] in ("。", "，", ",", "；", ";", "\n", ""):
         # 张丽君，市委组织部副部长、市人社局局长。: a sentence that opens with the name, the whole phrase after it
         p = start - 1
         for n in (3, 2):
-            if p - n >= 0 and (p - n == 0 or text[p - n - 1] in "。！？\n") and read_name(doc, p - n) == n:
+            if p - n >= 0 and (p - n == 0 or text[p - n - 1] in "。！？\n：:；;") and read_name(doc, p - n) == n:
                 return p - n, p
     if title not in doc.lex.word_set("role_words", "name_first"):
         return None
