@@ -35,3 +35,11 @@ def test_appointments_a_reporter_takes_no_post_from_新任_or_时任(run):
     assert ("刘卫东", "局长") in {(p, t) for p, t, *_ in got}
     got = _held(run("本报讯（记者 周敏）时任祁东县县长的刘国强曾主导建设污水处理厂。"))
     assert ("周敏", "县长") not in {(p, t) for p, t, *_ in got}
+
+
+def test_appointments_a_chain_of_posts_and_a_removal_said_with_其(run):
+    # 任中共安化县委委员、常委、书记: all three are hers; 免去其…职务: the post he leaves, said of him
+    ext = run("经市委研究决定：刘芳同志任中共安化县委委员、常委、书记；罗建军同志任桃江县人民政府副县长，免去其益阳市水利局副局长职务。")
+    got = {(m.person.name, m.title, m.org.name if m.org else None, m.change) for m in ext.memberships}
+    assert {("刘芳", t, "中共安化县委员会") for t in ("委员", "常委", "书记")} <= {g[:3] for g in got}
+    assert ("罗建军", "副局长", "益阳市水利局", "removed") in got

@@ -43,6 +43,7 @@ def run(doc: Doc) -> None:
     held = {(m.person, m.title): m for m in doc.memberships}
     persons = doc.mentions(PERSON)
     main = _main_person(doc)
+    last = None           # (where the last post read ended, its holder, change, organization)
     for role in doc.mentions(ROLE):
         title = role.value or role.text
         if doc.lex.title_org(title) == "-" and title in ("记者", "通讯员"):
@@ -55,7 +56,11 @@ def run(doc: Doc) -> None:
         verbs = [v for v in TAKE.finditer(text, max(s0, head - 12), head) if GAP.fullmatch(text, v.end(), head)]
         person = verb_end = kind = None
         acted = _acted_on(doc, persons, s0, head)
-        if acted is not None:
+        if last is not None and text[last[0]:head] == "、":
+            person, verb_end, kind = last[1], head, last[2]      # 任中共安化县委委员、常委、书记: his, each of them
+            if org is None and not implied_org(doc, title)[1]:
+                org = last[3]
+        elif acted is not None:
             person, verb_end, kind = acted
         elif verbs:
             verb = verbs[-1]
@@ -76,17 +81,24 @@ def run(doc: Doc) -> None:
             doc.add_membership(m)
         if kind is not None and m.change is None:
             m.change, m.change_date = kind, _sentence_date(doc, role.start)
+        last = (role.end, person, kind, org)
 
 
 def _acted_on(doc: Doc, persons, s0: int, head: int) -> tuple[EntityRef, int, str | None] | None:
     """(person, where the post's words start, change) for 任命李四为…局长 and 免去王五的市长职务: a verb, the person
     right after it, then 为/的 and the post at `head`."""
     text = doc.text
-    for p in reversed([p for p in persons if s0 <= p.start and p.end <= head and p.ref is not None]):
+    before = [p for p in persons if s0 <= p.start and p.end <= head and p.ref is not None]
+    for p in reversed(before):
         act = ACT.search(text, max(s0, p.start - 6), p.start)
         gap = ACT_GAP.fullmatch(text, p.end, head)
         if act is not None and gap is not None:
             return p.ref, gap.end(), change_of(act.group())
+    for m in re.finditer(r"(免去|免除|撤销)其", text[s0:head]):
+        gap = ACT_GAP.fullmatch(text, s0 + m.end(), head)
+        earlier = [p for p in before if p.end <= s0 + m.start()]
+        if gap is not None and earlier:
+            return earlier[-1].ref, gap.end(), change_of(m.group(1))     # 罗建军同志任…，免去其…副局长职务
     return None
 
 
