@@ -351,3 +351,9 @@ def test_roles_chains_of_posts_over_a_comma_an_office_or_after_the_name(run, tex
     # a chain goes on over a comma before its holder's name; 办公室 after a post at 市政府 is 市政府's office; a list
     # of name, posts; name, posts after 出席会议的有：
     assert held(run(text)) == want
+
+
+def test_roles_the_heads_deputies_after_what_the_head_did(run):
+    # 主任黄建国主持会议，副主任陈国华、李丽萍: deputies of the body their head was written with
+    got = held(run("12月1日，市人大常委会主任黄建国主持会议，副主任陈国华、李丽萍出席会议。"))
+    assert {("陈国华", "副主任", "衡阳市人民代表大会常务委员会"), ("李丽萍", "副主任", "衡阳市人民代表大会常务委员会")} <= got

@@ -267,15 +267,18 @@ class _ListPlace:
         a unit of the phrase itself is written with (汉中市委副书记、市长王建军)."""
         doc, text = self.doc, self.doc.text
         continues = bool(units) and text[self.end:units[0].start] in ("，", ",", "、")
+        deputies = bool(units) and DEPUTIES.fullmatch(text, self.end, units[0].start) is not None
         if not continues:
-            self.place = self.org = None
+            self.place = None           # 长沙市委书记李四一行，市长王五陪同: 王五 is home's
+            if not deputies:
+                self.org = None
         corporate = doc.lex.word_set("role_words", "corporate")
         for u in units:
-            if u.has_own_org or u.org is not None or not continues:
+            if u.has_own_org or u.org is not None or not (continues or deputies):
                 continue
             if self.org is not None and (u.title in corporate or _bare_post(u.title) in self.titles):
-                u.org = self.org       # 衡钢有限公司董事长张国华、总经理李明远; 省商务厅厅长李国强，副厅长赵峰
-            else:
+                u.org = self.org       # 衡钢有限公司董事长张国华、总经理李明远; 人大常委会主任X主持会议，副主任A
+            elif continues:
                 u.org = town_government(doc, u.title, self.org)       # 龙门镇党委书记罗斌，镇长谢文
         place = next((d for d in map(self._explicit, units) if d is not None), None) or self.place
         if place is None:
@@ -318,6 +321,9 @@ class _ListPlace:
         if lp[0] == home.county and not lp[0].name.endswith("市"):
             return None         # 祁东县委书记A，县长B reads home's county anyway; a county-level city's 市委 would not
         return lp[0]
+
+
+DEPUTIES = re.compile(r"[^，,。；;！？\n]{0,6}[，,]")      # 主任黄建国主持会议，副主任陈国华: the head's deputies
 
 
 def _bare_post(title: str) -> str:
