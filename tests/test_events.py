@@ -449,3 +449,23 @@ def test_events_a_sessions_rostrum_and_presidium_attend_it_and_name_no_second_me
     assert {p.name for p in ev.attendees} == {"周文辉", "邵建平", "钱晓红"}
     assert ("钱晓红", "执行主席", None) in held(ext)
     assert not names(ext, "organization") & {"大会", "大会主席团"}
+
+
+def test_events_a_meeting_whose_spirit_is_studied_takes_no_later_paragraph(run):
+    # 传达学习省委十三届三次全会精神 … 会议听取了…王丽萍…的汇报: 会议 is the 常委会, and 王丽萍 attends it, not the plenum
+    text = ("7月25日，市委书记张明远主持召开市委常委会会议，传达学习省委十三届三次全会精神。\n"
+            "会议指出，省委十三届三次全会是在关键时期召开的一次重要会议。\n"
+            "会议听取了市委组织部部长王丽萍关于干部教育培训工作的汇报。")
+    got = {e.name: {p.name for p in e.attendees} for e in run(text, issue=date(2024, 7, 26)).events}
+    assert got["市委常委会会议"] == {"张明远", "王丽萍"}
+    assert not got.get("省委十三届三次全会")
+    assert "重要会议" not in got
+
+
+@pytest.mark.parametrize("text", [
+    "8月8日上午，市长李国栋主持召开市政府常务会议。会议指出，要压紧压实安全生产责任，坚决遏制重特大事故发生。",
+    "3月27日，重大项目集中开工仪式在云冈区主会场举行。主会场设在同煤集团塔山园区。此次集中开工项目共86个。",
+])
+def test_events_a_danger_to_prevent_and_a_name_across_a_full_stop_are_none(run, text):
+    names_ = [e.name for e in run(text, issue=date(2024, 8, 9)).events]
+    assert not any("事故" in n or "。" in n for n in names_)

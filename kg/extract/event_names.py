@@ -175,7 +175,8 @@ def verb_phrase(doc: Doc, vs: int, ve: int) -> tuple[int, int] | None:
     # 正式开工建设, 恢复通车: the subject before, when it is a place or project
     if text[max(0, vs - 2):vs] in ("正式", "全面", "顺利"):
         return vs - 2, ve
-    subj = [m for m in doc.mentions(PLACE, by_start=False) if 0 < vs - m.end <= 12 and "，" not in text[m.end:vs]]
+    subj = [m for m in doc.mentions(PLACE, by_start=False)
+            if 0 < vs - m.end <= 12 and not re.search(r"[，,。；！？\n]", text[m.end:vs])]      # not 塔山园区。此次集中开工
     if subj and doc.lex.event_verbs and text[vs:ve] in ("通车", "恢复通车", "开工", "竣工", "投入使用"):
         return subj[0].start, ve
     if text[vs:ve] in doc.lex.event_happenings and dated(doc, vs):

@@ -25,10 +25,12 @@ def attendees(doc: Doc, events: list[tuple[EventFact, int, int]]) -> None:
     reporters |= {m.ref for m in doc.mentions(PERSON) if _in_credit(text, m.start)}
     nested = {(m.start, m.end) for m in doc.mentions(PERSON)
               if any(o.start <= m.start and m.end <= o.end for o in doc.mentions(ORGANIZATION))}
-    bounds = [doc.sentence_span(s)[0] for _, s, _ in events] + [len(text)]
+    studied = [ev.name + "精神" in text for ev, _, _ in events]     # 传达学习省委十三届三次全会精神: a meeting referred to
+    starts = [doc.sentence_span(s)[0] for (_, s, _), st in zip(events, studied) if not st] + [len(text)]
     main_person = _main_person(doc)
     for k, (ev, s, e) in enumerate(events):
-        a, b = bounds[k], bounds[k + 1]
+        a = doc.sentence_span(s)[0]
+        b = next(x for x in starts if x > a) if not studied[k] else doc.sentence_span(s)[1]
         if b <= a:
             b = doc.sentence_span(s)[1]
         own = doc.sentence_span(s)

@@ -87,6 +87,8 @@ def _found(doc: Doc, text: str) -> list[tuple[int, int, int, str]]:
         name = text[start:end]
         short = len(name) < MIN_CHARS and not (name == word and len(name) == 3 and name.endswith("会"))   # 座谈会
         accident = word in lex.word_set(WORDS, "accident")
+        if accident and _prevented(doc, m.start()):
+            continue      # 坚决遏制重特大事故发生: a danger the meeting warns of, no accident
         generic = name in lex.word_set(WORDS, "generic") and not (accident and dated(doc, m.start()))   # 5月13日…发生事故
         if (short and not accident) or generic or only_quote_head(name) or GENERIC_HEADS.match(name):
             continue
@@ -115,6 +117,13 @@ def _found(doc: Doc, text: str) -> list[tuple[int, int, int, str]]:
         if span is not None:
             found.append((*span, m.end(), "verb"))
     return _drop_overlaps(found)
+
+
+def _prevented(doc: Doc, pos: int) -> bool:
+    """Does the clause before `pos` say the accident is to be prevented (遏制, 防范, 杜绝)?"""
+    text = doc.text
+    start = max((text.rfind(c, 0, pos) for c in "，,。；！？\n"), default=-1) + 1
+    return any(w in text[start:pos] for w in doc.lex.word_set(WORDS, "prevent"))
 
 
 CLAUSE_BREAK = re.compile(r"[，,。；！？\n]")
