@@ -232,3 +232,11 @@ def test_places_not_read_from_a_verb_or_across_one(run, city, text, want, wrong)
 
 def test_places_the_cause_of_a_fire_is_no_fire(run):
     assert run("1月7日上午，荷塘区应急管理局会同消防部门对起火原因展开调查。").events == []
+
+
+def test_places_a_kind_of_venue_is_no_venues_name(run):
+    # 旅游度假区, 文化广场: common words before the venue's word name a kind, not a place (雁城广场 is one)
+    def places(ext):
+        return {r.name for r in ext.entities if r.type == "place"}
+    assert places(run("作为三亚开发最早的旅游度假区，亚龙湾周边的配套已经很完善。市民在文化广场跳舞。")) == {"三亚市"}
+    assert "雁城广场" in places(run("3月2日，活动在雁城广场举行。"))

@@ -42,6 +42,9 @@ def venues_and_roads(doc: Doc) -> list[tuple[EntityRef, int, str]]:
                 continue
             if kind == "road" and (_generic_road(doc, name) or (end < len(text) and text[end] in NOT_ROAD_AFTER)):
                 continue      # 向阳桥街道 is a town, 群众路线 a line, 路面 a surface
+            if kind == "venue" and common_word(lex, name[:len(name) - len(m.group())], 100) \
+                    and name[0] not in "市县区":
+                continue      # 旅游度假区, 文化广场: a kind of venue, no venue's name
             if kind == "road" and _read_as_person(doc, start, end):
                 continue      # 张路老师: 路 is a given name there, the tagger reads the whole a person's name
             if kind == "road" and (tok := doc.token_at(m.start())) is not None and tok.start < m.start() and (
