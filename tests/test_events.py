@@ -469,3 +469,7 @@ def test_events_a_meeting_whose_spirit_is_studied_takes_no_later_paragraph(run):
 def test_events_a_danger_to_prevent_and_a_name_across_a_full_stop_are_none(run, text):
     names_ = [e.name for e in run(text, issue=date(2024, 8, 9)).events]
     assert not any("事故" in n or "。" in n for n in names_)
+
+
+def test_events_an_accident_that_did_not_happen_is_none(run):
+    assert run("6月18日，煤矿矿长刘斌说，今年以来煤矿未发生一起安全事故。", issue=date(2024, 6, 19)).events == []

@@ -357,3 +357,9 @@ def test_roles_the_heads_deputies_after_what_the_head_did(run):
     # 主任黄建国主持会议，副主任陈国华、李丽萍: deputies of the body their head was written with
     got = held(run("12月1日，市人大常委会主任黄建国主持会议，副主任陈国华、李丽萍出席会议。"))
     assert {("陈国华", "副主任", "衡阳市人民代表大会常务委员会"), ("李丽萍", "副主任", "衡阳市人民代表大会常务委员会")} <= got
+
+
+def test_roles_a_museums_curator_heads_the_museum(run):
+    # 洛阳博物馆馆长: the museum is a place where the exhibition opens and the body its 馆长 heads
+    ext = run("5月18日，牡丹文化特展在洛阳博物馆开幕。洛阳博物馆馆长高振卫致辞。")
+    assert ("高振卫", "馆长", "洛阳博物馆") in held(ext)

@@ -373,6 +373,10 @@ def _written_org(doc: Doc, title: str, units: list[Unit], ps: int) -> tuple[Enti
         org, os_ = gov          # 耒阳市副市长: 耒阳市人民政府, not the paper's city's
     if org is None and (split := _body_in_title(doc, title, units, ps)) is not None:
         (org, title), os_ = split, ps          # 区委常委、政法委书记: 书记 of the 区委's 政法委
+    if org is None and title.endswith("馆长") and (hall := next(iter(doc.ending_at(ps, PLACE)), None)) is not None \
+            and hall.ref is not None and hall.ref.name.endswith("馆"):
+        org, os_ = EntityRef(ORGANIZATION, hall.ref.name), hall.start     # 洛阳博物馆馆长: the museum, the body he heads
+        doc.add(ORGANIZATION, hall.start, hall.end, org, claim=False)
     region = doc.home.province if doc.home is not None else None
     if org is None and title in ("主席", "副主席") and doc.text.endswith("自治区", 0, ps) and region is not None \
             and region.name.endswith("自治区"):
