@@ -363,3 +363,15 @@ def test_roles_a_museums_curator_heads_the_museum(run):
     # 洛阳博物馆馆长: the museum is a place where the exhibition opens and the body its 馆长 heads
     ext = run("5月18日，牡丹文化特展在洛阳博物馆开幕。洛阳博物馆馆长高振卫致辞。")
     assert ("高振卫", "馆长", "洛阳博物馆") in held(ext)
+
+
+@pytest.mark.parametrize("city, text, want", [
+    ("红河", "5月18日，省委书记王宁到蒙自市调研。州委书记李庆元陪同调研。", ("李庆元", "书记", "中共红河哈尼族彝族自治州委员会")),
+    ("石柱", "5月18日，县委书记蒋波出席。县长谭世明讲话。", ("谭世明", "县长", "石柱土家族自治县人民政府")),
+    ("石柱", "5月18日，县委书记蒋波出席。县长谭世明讲话。", ("蒋波", "书记", "中共石柱土家族自治县委员会")),
+])
+def test_roles_a_prefectures_or_a_countys_own_paper(run, city, text, want):
+    # 州委书记, which the tagger reads as one word, in a prefecture's paper; 县委 and 县长 in a county's own paper
+    from kg.ingest.paper import make_paper
+
+    assert want in held(run(text, paper=make_paper("", city)))

@@ -7,6 +7,7 @@ all read it; nothing else sets it.
 """
 from __future__ import annotations
 
+from ..lexicon.gazetteer import COUNTY
 from .doc import Doc
 from .geo import Home, article_county, dateline_county
 
@@ -19,6 +20,8 @@ def run(doc: Doc) -> None:
     home = Home(doc.paper)
     desk = dateline_county(doc.text, home)
     home.county = desk or article_county(doc.text, home)
+    if home.county is None and home.city is not None and home.city.level == COUNTY:
+        home.county = home.city      # a county's own paper (石柱): its 县委 and 县长
     if desk is not None and desk.name.endswith("市"):
         home.city = desk        # 义乌讯 in 金华日报: the county-level city's own story, its 市委 and 市长
     doc.home = home

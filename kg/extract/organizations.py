@@ -254,7 +254,7 @@ class _Candidates:
         if surface.endswith("工作室") and not _names_something(doc, s, e - 3):
             return        # 委员工作室 alone is any member's studio
         if len(surface) <= 3 and not (doc.is_boundary(s) and doc.is_boundary(e)) and not (
-                core[0] in "省市县区" and core[1:] in doc.lex.party_bodies) and not _tagged_known(doc, s, e):
+                core[0] in "省市县区州" and core[1:] in doc.lex.party_bodies) and not _tagged_known(doc, s, e):
             return        # 央行 inside 中央行动 (but 省纪委 is one even where the tagger ran on: 省纪委会同)
         if venue_follows(doc, e) or surface.endswith(("大厅", "服务大厅")):
             return        # part of a venue's name (…中共代表团旧址), or a hall
