@@ -339,3 +339,16 @@ def test_organizations_a_name_the_tagger_runs_into_the_next_word_ends_at_its_end
 
     ext = run("4月11日，老人李正荣从寻甸县第一人民医院康复出院。", paper=make_paper("", "昆明"))
     assert names(ext, "organization") == {"寻甸县第一人民医院"}
+
+
+@pytest.mark.parametrize("city, text, want", [
+    ("广安", "12月12日，重庆市渝北区委书记王志杰率代表团来广安考察。渝北区委副书记、区长张智奎介绍情况。", "中共重庆市渝北区委员会"),
+    ("保定", "9月13日，北京市海淀区委书记张革率代表团来保定考察。", "中共北京市海淀区委员会"),
+    ("宁波", "3月2日，浙江省杭州市委书记刘捷出席。", "中共杭州市委员会"),
+])
+def test_organizations_a_body_written_after_a_chain_of_places_is_the_innermost_ones(run, city, text, want):
+    # 重庆市渝北区委: 渝北区's committee, one entity with 渝北区委, not a second one named as written
+    from kg.ingest.paper import make_paper
+
+    got = {r.name for r in run(text, paper=make_paper("", city)).entities if r.type == "organization"}
+    assert want in got and not any(n.endswith("区委") or n.endswith("市委") for n in got)
