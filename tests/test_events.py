@@ -473,3 +473,13 @@ def test_events_a_danger_to_prevent_and_a_name_across_a_full_stop_are_none(run, 
 
 def test_events_an_accident_that_did_not_happen_is_none(run):
     assert run("6月18日，煤矿矿长刘斌说，今年以来煤矿未发生一起安全事故。", issue=date(2024, 6, 19)).events == []
+
+
+@pytest.mark.parametrize("text, person", [
+    ("4月10日，县委书记刘明到西渡镇调研乡村振兴工作。\n座谈会上，西渡镇党委书记王强介绍了全镇产业发展情况。", "王强"),
+    ("3月9日，2024衡阳马拉松在衡阳市体育中心开跑。\n上午7时30分，副市长李华鸣枪发令。", "李华"),
+    ("5月20日，石鼓讲坛在市图书馆举行。\n南华大学教授陈明远以“船山思想”为题作了专题讲座。", "陈明远"),
+])
+def test_events_a_later_paragraph_of_who_reported_started_or_lectured(run, text, person):
+    evs = run(text, issue=date(2024, 5, 21)).events
+    assert any(person in {p.name for p in ev.attendees} for ev in evs)
