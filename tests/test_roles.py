@@ -375,3 +375,9 @@ def test_roles_a_prefectures_or_a_countys_own_paper(run, city, text, want):
     from kg.ingest.paper import make_paper
 
     assert want in held(run(text, paper=make_paper("", city)))
+
+
+def test_roles_a_towns_party_secretary_written_without_the_town(run):
+    # 镇党委书记 after the article named 黄土铺镇: 书记 at 黄土铺镇党委; a town's body keeps its county (衡阳县西渡镇党委)
+    got = held(run("4月10日，祁东县委书记彭卫东到黄土铺镇调研。在黄土铺镇新塘村，彭卫东与镇党委书记刘军交流。"))
+    assert ("刘军", "书记", "黄土铺镇党委") in got

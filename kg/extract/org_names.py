@@ -52,7 +52,8 @@ def canonical(surface: str, doc: Doc, home: Home) -> tuple[str, set[str]] | None
     elif lp is not None:
         place, n = lp
         while (inner := leading_place(body[n:], home, allow_short=False)) is not None and n + inner[1] < len(body) \
-                and (up := gazetteer().parent(inner[0])) is not None and up.id == place.id:
+                and inner[0].level in (CITY, COUNTY) and (up := gazetteer().parent(inner[0])) is not None \
+                and up.id == place.id:
             place, n = inner[0], n + inner[1]     # 重庆市渝北区委: 渝北区's, the innermost place written
         written = body[:n]
     if place is None:

@@ -93,8 +93,8 @@ GRASSROOTS_UNITS = {            # a unit written without its street, community o
     "社区党委": ("社区", "党委"), "社区党总支": ("社区", "党总支"), "社区党支部": ("社区", "党支部"),
     "居委会": ("社区", "居民委员会"), "社区居委会": ("社区", "居民委员会"),
     "村党支部": ("村", "党支部"), "村党总支": ("村", "党总支"), "村委会": ("村", "村民委员会"),
+    "镇党委": ("镇", "党委"), "乡党委": ("乡", "党委"),
 }
-SEAT = re.compile(r"^(?:中共)?(.+?(?:街道|社区|村))")
 
 
 def grassroots_unit(doc: Doc, written: str, pos: int) -> EntityRef | None:
@@ -105,12 +105,11 @@ def grassroots_unit(doc: Doc, written: str, pos: int) -> EntityRef | None:
     if unit is None:
         return None
     ending, body = unit
-    seats = [m for m in doc.mentions(PLACE, ORGANIZATION) if m.end <= pos - len(written) and m.ref is not None
-             and (s := SEAT.match(m.ref.name)) is not None and s.group(1).endswith(ending) and len(s.group(1)) > len(ending)]
-    if not seats:
-        return None
-    seat = SEAT.match(seats[-1].ref.name).group(1)
-    return EntityRef(ORGANIZATION, seat + body)
+    seat = re.compile(rf"^(?:中共)?(.+{ending})")
+    seats = [(m.end, len(s.group(1)), s.group(1)) for m in doc.mentions(PLACE, ORGANIZATION)
+             if m.end <= pos - len(written) and m.ref is not None
+             and (s := seat.match(m.ref.name)) is not None and len(s.group(1)) > len(ending)]
+    return EntityRef(ORGANIZATION, max(seats)[2] + body) if seats else None     # the last named, written in full
 
 
 def dateline_outlet(doc: Doc, pos: int) -> EntityRef | None:
@@ -148,8 +147,8 @@ def grassroots_post(doc: Doc, title: str, ps: int, org: EntityRef | None, os_: i
     村|党支部书记: 书记 at the village's 党支部) in an article that named the street, community or village before it."""
     text = doc.text
     lead = next((b for b in ("党支部", "党总支", "党委") if title.startswith(b) and title[len(b):] in doc.lex.titles), "")
-    if lead and org is None and text.endswith(("村", "社区"), 0, ps):
-        written = ("村" if text[ps - 1] == "村" else "社区") + lead       # 村党支部书记: 书记 of the 村党支部
+    if lead and org is None and text.endswith(("村", "社区", "镇", "乡"), 0, ps):
+        written = ("社区" if text.endswith("社区", 0, ps) else text[ps - 1]) + lead   # 村党支部书记: 书记 of the 村党支部
         end, title = ps + len(lead), title[len(lead):]
     else:
         written = text[os_:ps] if org is not None else next((w for w in GRASSROOTS_UNITS if text.endswith(w, 0, ps)), "")
