@@ -352,3 +352,13 @@ def test_organizations_a_body_written_after_a_chain_of_places_is_the_innermost_o
 
     got = {r.name for r in run(text, paper=make_paper("", city)).entities if r.type == "organization"}
     assert want in got and not any(n.endswith("区委") or n.endswith("市委") for n in got)
+
+
+@pytest.mark.parametrize("text, want", [
+    ("南华附一医院专家义诊\n6月15日，南华大学附属第一医院专家到衡山县开云镇开展义诊活动。", "南华大学附属第一医院"),
+    ("6月27日，衡南县第十八届人大常委会第二十一次会议召开。县人大常委会主任周光明主持会议。", "衡南县人民代表大会常务委员会"),
+])
+def test_organizations_short_and_term_numbered_forms_are_one_entity(run, text, want):
+    # 南华附一医院 is the hospital's short name; 衡南县第十八届人大常委会 the county's standing committee with its term
+    got = {r.name for r in run(text).entities if r.type == "organization"}
+    assert got == {want}

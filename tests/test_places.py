@@ -245,3 +245,9 @@ def test_places_a_kind_of_venue_is_no_venues_name(run):
 def test_places_parks_bonded_zones_and_birthplaces_visited(run):
     ext = run("10月15日，代表团深入深圳湾科技生态园、红河综合保税区和广安邓小平故里考察。")
     assert {"深圳湾科技生态园", "红河综合保税区", "广安邓小平故里"} <= {r.name for r in ext.entities if r.type == "place"}
+
+
+def test_places_a_venue_written_with_and_without_its_county_is_one(run):
+    ext = run("衡东县罗荣桓故居接待游客超10万人次\n10月3日，衡东县县长谭志军来到罗荣桓故居检查安全生产工作。")
+    sites = [(r.name, i.parent.name if i.parent else None) for r, i in ext.entities.items() if "故居" in r.name]
+    assert sites == [("罗荣桓故居", "衡东县")]

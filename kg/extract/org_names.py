@@ -166,7 +166,12 @@ def with_term(doc: Doc, s: int, e: int, name: str, aliases: set[str], is_weak: b
     m = TERM.search(doc.text, max(0, s - 4), s)
     if m is None or is_weak or not name.endswith(doc.lex.org_units.get("term", ())):
         return s, e, name, aliases, is_weak
-    return m.start(), e, name, aliases | {doc.text[s:e]}, is_weak
+    text, start = doc.text, m.start()
+    for k in range(min(start, 8), 1, -1):         # 衡南县第十八届人大常委会: the county's, its place before the term
+        lp = leading_place(text[start - k:start], doc.home)
+        if lp is not None and lp[1] == k and (res := canonical(text[start - k:start] + text[s:e], doc, doc.home)):
+            return start - k, e, res[0], aliases | res[1] | {text[s:e]}, is_weak
+    return start, e, name, aliases | {text[s:e]}, is_weak
 
 
 UNIT_INSIDE = ("n", "nz", "vn", "an", "b", "s", "j", "nt")
@@ -209,11 +214,17 @@ def unit_after(doc: Doc, e: int, name: str, home: Home) -> int | None:
 NUMBERED_SCHOOL = re.compile(r"(?:.+?省)?(?P<place>[\u4e00-\u9fff]{2,4}?)[市县区]第(?P<n>[一二三四五六七八九十]{1,3})(?P<kind>中学|小学)$")
 
 
+AFFILIATED_HOSPITAL = re.compile(r"([\u4e00-\u9fff]{2,6}?)大学附属第([一二三四五六七八九十])医院")
+
+
 def short_forms(name: str, home: Home, lex: Lexicon) -> list[str]:
     out = []
     school = NUMBERED_SCHOOL.fullmatch(name)
     if school is not None:              # 湖南省怀化市第三中学 -> 怀化三中, 鲁甸县第一中学 -> 鲁甸一中
         out.append(school.group("place") + school.group("n") + school.group("kind")[0])
+    hospital = AFFILIATED_HOSPITAL.fullmatch(name)
+    if hospital is not None:            # 南华大学附属第一医院 -> 南华附一医院, 南华附一
+        out += [hospital.group(1) + "附" + hospital.group(2) + end for end in ("医院", "院", "")]
     unit = UNIT_TAIL.search(name)
     if unit is not None:
         out.append(unit.group(1))       # 登封市公安局嵩阳派出所 -> 嵩阳派出所: the unit, written alone

@@ -19,7 +19,7 @@ from .countries import abbreviated, collective, countries, tagged_places
 from .doc import Doc, occurrences
 from .geo import MAX_NAME, Home, is_government_name, leading_place, upper_names
 from .names import common_word
-from .place_refs import add_division, add_local, division_ref, scope
+from .place_refs import add_division, add_local, division_ref, home_ref, scope
 from .venues import institutions_held_in, venue_parent, venues_and_roads
 
 NAME = "places"
@@ -67,7 +67,10 @@ def run(doc: Doc) -> None:
         end = _chain(doc, home, i)
         i = end if end > i else i + 1
     for ref, start, name in venues + institutions_held_in(doc):
-        doc.record(ref).parent = venue_parent(doc, home, start, name, doc.record(ref).kind)
+        info = doc.record(ref)
+        parent = venue_parent(doc, home, start, name, info.kind)
+        if info.parent is None or parent != home_ref(home):
+            info.parent = parent     # 衡东县罗荣桓故居 … 罗荣桓故居: in 衡东县, as the fuller mention says
     _lone_villages(doc, home)
     _repeats(doc)
     _home_words(doc, home)

@@ -6,8 +6,8 @@ from __future__ import annotations
 import re
 
 from ..datamodel import ORGANIZATION, PLACE, EntityRef
-from ..lexicon.gazetteer import gazetteer
-from .doc import Doc
+from ..lexicon.gazetteer import COUNTY, gazetteer
+from .doc import Doc, occurrences
 from .geo import Home, leading_place
 from .names import common_word, valid_name
 from .place_refs import division_ref, home_ref, scope
@@ -52,7 +52,9 @@ def venues_and_roads(doc: Doc) -> list[tuple[EntityRef, int, str]]:
                     or tok.pos == "n" and len(tok.word) == 2 and tok.word != "马路" and common_word(doc.lex, tok.word, 100)):
                 continue      # 徒步时迷路, 较大道, 缺少销路: the tagger's word holding the ending is another word
             canonical = name
-            if kind == "venue" and (zone := zone_name(name, home)) is not None:
+            if kind == "venue" and (bare := _said_bare(doc, name, start)) is not None:
+                canonical = bare                       # 衡东县罗荣桓故居 and 罗荣桓故居 in one article: one venue
+            elif kind == "venue" and (zone := zone_name(name, home)) is not None:
                 canonical = zone                       # 宜昌高新区 -> 宜昌高新技术产业开发区, as its bodies are named
             elif name[0] in "市县区" and name[1:2] not in "场区民" and (d := home.by_level_word(name[0])) is not None:
                 canonical = d.name + name[1:]          # 市政务服务大厅 -> 衡阳市政务服务大厅
@@ -146,6 +148,16 @@ def _generic_road(doc: Doc, name: str) -> bool:
 
 FLOOR = re.compile(r"[\d一二三四五六七八九十]{1,3}号?[楼层]$")
 FLOOR_AFTER = re.compile(r"[\d一二三四五六七八九十]{1,3}号?[楼层]")
+
+
+def _said_bare(doc: Doc, name: str, start: int) -> str | None:
+    """The venue's name without the county or town written before it (衡东县罗荣桓故居 -> 罗荣桓故居), where the article
+    also writes it so; None otherwise."""
+    lp = leading_place(name, doc.home, allow_short=False)
+    if lp is None or lp[0].level < COUNTY or len(name) - lp[1] < 4:
+        return None
+    prefix, bare = name[:lp[1]], name[lp[1]:]
+    return bare if any(not doc.text.endswith(prefix, 0, k) for k in occurrences(doc.text, bare)) else None
 
 
 def venue_follows(doc: Doc, e: int) -> bool:
