@@ -10,7 +10,7 @@ from ..datamodel import ORGANIZATION, PLACE, EntityRef
 from ..lexicon.gazetteer import CITY, COUNTY, PROVINCE
 from .doc import Doc
 from .geo import Home, leading_place
-from .org_names import DATELINE, district_name, named_with
+from .org_names import DATELINE, canonical, district_name, named_with
 
 
 def implied_org(doc: Doc, title: str, home: Home | None = None) -> tuple[EntityRef | None, bool]:
@@ -173,3 +173,21 @@ def retarget(doc: Doc, start: int, old: EntityRef | None, new: EntityRef | None)
             m.ref = new
     if old is not None and old != new and not any(m.ref == old for m in orgs):
         doc.forget(old)
+
+
+def office_of(doc: Doc, units: list, ps: int) -> tuple[EntityRef, int] | None:
+    """(the office, where it is written) of a post after a post at a body, written with 办公室 alone
+    (市政府副秘书长、办公室主任杨光: 主任 of 济宁市人民政府办公室)."""
+    if not units or units[-1].org is None or not units[-1].has_own_org:
+        return None
+    prev, text = units[-1], doc.text
+    office = text[prev.end + 1:ps]
+    if text[prev.end:prev.end + 1] != "、" or office not in ("办公室", "办公厅"):
+        return None
+    body = prev.written[:len(prev.written) - len(prev.title)].removesuffix("副").removesuffix("常务")
+    res = canonical(body + office, doc, doc.home) if body else None
+    if res is None:
+        return None
+    ref = EntityRef(ORGANIZATION, res[0])
+    doc.add(ORGANIZATION, prev.end + 1, ps, ref, claim=False, alias=office)
+    return ref, prev.end + 1

@@ -26,6 +26,7 @@ from .post_orgs import (
     dateline_outlet,
     grassroots_post,
     implied_org,
+    office_of,
     outlet_before,
     place_government,
     retarget,
@@ -193,7 +194,7 @@ def run(doc: Doc) -> None:
         unit_start = os_ if own else ps
         implied, known = implied_org(doc, title)
         if not own and not known:
-            org, os_ = _office_of(doc, units, ps) or _evidence_org(doc, ps, title)
+            org, os_ = office_of(doc, units, ps) or _evidence_org(doc, ps, title)
             own = org is not None
             unit_start = os_ if own else ps
         if own and units and _joined(text, units[-1].end, os_):
@@ -388,24 +389,6 @@ def _place_took(doc: Doc, ts: int, title: str) -> bool:
     """Did a place's or organization's name take the first character of the title at `ts` (郴州市|长: the tagger's
     郴州市, then 长; 中共衡阳市委宣传部|长)?"""
     return any(m.start < ts and doc.text[ts] == title[0] for m in doc.ending_at(ts + 1, PLACE, ORGANIZATION))
-
-
-def _office_of(doc: Doc, units: list[Unit], ps: int) -> tuple[EntityRef, int] | None:
-    """(the office, where it is written) of a post after a post at a body, written with 办公室 alone
-    (市政府副秘书长、办公室主任杨光: 主任 of 济宁市人民政府办公室)."""
-    if not units or units[-1].org is None or not units[-1].has_own_org:
-        return None
-    prev, text = units[-1], doc.text
-    office = text[prev.end + 1:ps]
-    if text[prev.end:prev.end + 1] != "、" or office not in ("办公室", "办公厅"):
-        return None
-    body = prev.written[:len(prev.written) - len(prev.title)].removesuffix("副").removesuffix("常务")
-    res = canonical(body + office, doc, doc.home) if body else None
-    if res is None:
-        return None
-    ref = EntityRef(ORGANIZATION, res[0])
-    doc.add(ORGANIZATION, prev.end + 1, ps, ref, claim=False, alias=office)
-    return ref, prev.end + 1
 
 
 def _committees(doc: Doc, org: EntityRef, prev: Unit, start: int) -> EntityRef:
