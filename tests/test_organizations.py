@@ -362,3 +362,8 @@ def test_organizations_short_and_term_numbered_forms_are_one_entity(run, text, w
     # 南华附一医院 is the hospital's short name; 衡南县第十八届人大常委会 the county's standing committee with its term
     got = {r.name for r in run(text).entities if r.type == "organization"}
     assert got == {want}
+
+
+def test_organizations_a_pattern_with_a_plus_sign_is_none(run):
+    ext = run("岳林村引进湖南南岳云雾茶业有限公司，采取“公司+合作社+农户”模式发展茶产业。")
+    assert {r.name for r in ext.entities if r.type == "organization"} == {"湖南南岳云雾茶业有限公司"}

@@ -291,3 +291,8 @@ def test_persons_a_surname_the_tagger_reads_as_an_adverb_after_a_post(run):
     # 市委书记曾|从|钦|出席会议: after a post and before a verb, 曾从钦 is a name; 曾经出席 is none
     assert names(run("3月2日，宜宾市委书记曾从钦出席会议。"), "person") == {"曾从钦"}
     assert names(run("市委书记曾经出席会议。"), "person") == set()
+
+
+def test_persons_a_verb_after_the_third_character_ends_the_name_there(run):
+    # 陈明远|作专题讲座: the tagger reads 陈明|远, but 作专题 starts after the third character
+    assert "陈明远" in names(run("湖南师范大学文学院教授陈明远作专题讲座。"), "person")

@@ -251,3 +251,8 @@ def test_places_a_venue_written_with_and_without_its_county_is_one(run):
     ext = run("衡东县罗荣桓故居接待游客超10万人次\n10月3日，衡东县县长谭志军来到罗荣桓故居检查安全生产工作。")
     sites = [(r.name, i.parent.name if i.parent else None) for r, i in ext.entities.items() if "故居" in r.name]
     assert sites == [("罗荣桓故居", "衡东县")]
+
+
+def test_places_no_venue_starts_with_a_time_word(run):
+    ext = run("国庆假期，罗荣桓故居管理处主任刘明亮介绍，节日期间景区推出了红色研学活动。")
+    assert not any("期间" in r.name for r in ext.entities)

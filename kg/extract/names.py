@@ -144,8 +144,9 @@ def read_name(doc: Doc, i: int, *, strict_end: bool = False, tagged: int = 0) ->
     # does the surname said again with a form of address (刘宏刘总, 孙琳孙女士)
     if _surname_again(text, i, short, lex):
         return short
-    if lex.starting("name_enders", lex.kind("person_words", "after"), text, i + short):
-        return short          # 潘刚|鸣枪, 王强|作动员讲话
+    for n in (short, long_):  # 潘刚|鸣枪, 王强|作动员讲话; 陈明远|作专题讲座: a verb the name ends before
+        if lex.starting("name_enders", lex.kind("person_words", "after"), text, i + n):
+            return n
     if _honorific_after(text, i + long_, lex, place_tail=False):
         return long_
     if _honorific_after(text, i + short, lex, place_tail=False):
