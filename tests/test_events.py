@@ -483,3 +483,16 @@ def test_events_an_accident_that_did_not_happen_is_none(run):
 def test_events_a_later_paragraph_of_who_reported_started_or_lectured(run, text, person):
     evs = run(text, issue=date(2024, 5, 21)).events
     assert any(person in {p.name for p in ev.attendees} for ev in evs)
+
+
+def test_events_the_stops_of_a_visit_and_the_meeting_with_its_delegation(run):
+    # 代表团先后考察了…, with no day: stops of the visit told before, not a visit of their own; the delegation's
+    # leader attends the 会见 of it
+    from kg.ingest.paper import make_paper
+
+    text = ("9月3日，固原市委书记王琦率固原市党政代表团来晋江考察。晋江市委书记张文贤会见代表团一行。\n"
+            "代表团先后考察了安踏集团、恒安集团和五店市传统街区。")
+    evs = {e.name: e for e in run(text, issue=date(2024, 9, 5), paper=make_paper("", "泉州")).events}
+    assert not any(n.startswith("考察了") for n in evs)
+    meeting = next(e for n, e in evs.items() if n.startswith("会见"))
+    assert {"张文贤", "王琦"} <= {p.name for p in meeting.attendees}

@@ -50,6 +50,10 @@ def attendees(doc: Doc, events: list[tuple[EventFact, int, int]]) -> None:
             who = before[-1] if before else main_person
             if who is not None and who not in ev.attendees:
                 ev.attendees.append(who)     # 他: the person the text last named
+    leaders = [m.ref for m in doc.mentions(PERSON) if LEADS.match(text, m.end) and m.ref not in reporters]
+    for ev, _, _ in events:
+        if "代表团" in ev.name or ev.name.startswith("会见"):
+            ev.attendees += [p for p in leaders if p not in ev.attendees]      # 会见代表团一行: who led it, too
     for ss, se in doc.sentences:
         sent = text[ss:se].strip()
         if not PARTICIPATE.search(sent.rstrip("。；;，,")):
@@ -84,6 +88,9 @@ REMEMBERED_AFTER = re.compile(r"(?:同志|先生|烈士)?(?:的)?(?:铜像|塑�
 
 
 PRONOUN = re.compile(r"(?<![其们])(?:他|她)(?!们)")
+
+
+LEADS = re.compile(r"(?:一行)?(?:率|带领|率领)[^，,。；\n]{0,20}代表团")      # 固原市委书记王琦率固原市党政代表团
 
 
 CREDIT = re.compile(r"■[^\n]*$")

@@ -140,13 +140,15 @@ def _held(doc: Doc, found: list) -> list[tuple[int, int]]:
 
 
 def _one_visit(doc: Doc, events: list[tuple[EventFact, int, int]], triggers: list[str]):
-    """The visits (调研, 考察) an article reports on one day (or all with no day) are one visit, the first told (来衡调研
-    … 考察了衡阳高新区): the others' names become its other names. (events, triggers) without them."""
+    """The visits (调研, 考察) an article reports on one day (or with no day, after one told with its day) are one visit,
+    the first told (来衡调研 … 考察了衡阳高新区): the others' names become its other names. (events, triggers) without them."""
     visit_words = doc.lex.word_set(WORDS, "visit")
     first: dict[str | None, EventFact] = {}
     kept_events, kept_triggers = [], []
     for (ev, s, e), t in zip(events, triggers):
         lead = first.get(ev.date) if t in visit_words else None
+        if lead is None and t in visit_words and ev.date is None and first:
+            lead = next(iter(first.values()))     # 代表团先后考察了…, with no day: the stops of the visit told before
         if lead is None:
             if t in visit_words:
                 first[ev.date] = ev
