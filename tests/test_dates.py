@@ -71,3 +71,16 @@ def test_dates_the_month_before_without_a_day():
     # 上月 alone is that month (YYYY-MM), as 近日 is the issue's
     assert [v for _, _, v in find_dates("上月，桂林市召开会议。", date(2024, 6, 10))] == ["2024-05"]
     assert [v for _, _, v in find_dates("上月28日，会议召开。", date(2024, 6, 10))] == ["2024-05-28"]
+
+
+def test_dates_a_datelines_day_is_no_events_day():
+    # 红网时刻衡阳4月11日讯 4月10日，…: the outlet filed it on the 11th; what it reports happened on the 10th
+    from datetime import date as d
+
+    from kg.datamodel import Article
+    from kg.extract import extract
+    from kg.ingest.paper import make_paper
+
+    text = "红网时刻衡阳4月11日讯 4月10日，祁东县委书记彭卫东到黄土铺镇调研乡村振兴工作。"
+    ext = extract(Article(id="t", text=text, source="t", issue_date=d(2024, 4, 12), paper=make_paper("", "衡阳")))
+    assert [e.date for e in ext.events] == ["2024-04-10"]
