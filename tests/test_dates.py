@@ -81,6 +81,6 @@ def test_dates_a_datelines_day_is_no_events_day():
     from kg.extract import extract
     from kg.ingest.paper import make_paper
 
-    text = "红网时刻衡阳4月11日讯 4月10日，祁东县委书记彭卫东到黄土铺镇调研乡村振兴工作。"
+    text = "彭卫东到黄土铺镇调研乡村振兴工作\n红网时刻衡阳4月11日讯 4月10日，祁东县委书记彭卫东到黄土铺镇调研乡村振兴工作。"
     ext = extract(Article(id="t", text=text, source="t", issue_date=d(2024, 4, 12), paper=make_paper("", "衡阳")))
     assert [e.date for e in ext.events] == ["2024-04-10"]
