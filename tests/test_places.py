@@ -256,3 +256,11 @@ def test_places_a_venue_written_with_and_without_its_county_is_one(run):
 def test_places_no_venue_starts_with_a_time_word(run):
     ext = run("国庆假期，罗荣桓故居管理处主任刘明亮介绍，节日期间景区推出了红色研学活动。")
     assert not any("期间" in r.name for r in ext.entities)
+
+
+def test_places_a_village_the_tagger_glues_to_its_town(run):
+    # 新仁乡化屋村: one word to the tagger; the village after its town is a place in it, as 梅花村 after 西渡镇 is
+    from kg.ingest.paper import make_paper
+
+    ext = run("5月2日，省委书记来到黔西市新仁乡化屋村调研。", paper=make_paper("", "毕节"))
+    assert ("化屋村", "新仁乡") in {(r.name, i.parent.name if i.parent else None) for r, i in ext.entities.items()}

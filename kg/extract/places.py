@@ -212,7 +212,8 @@ def _chain(doc: Doc, home: Home, i: int) -> int:
                 ref = add_division(doc, known, m.start(), m.end())
                 if ref is not None and known.parent != (parent.id if parent is not None else -1):
                     doc.record(ref).parent = parent_ref     # the text's parent, not the town it skipped
-            elif doc.is_boundary(m.start()) and not _a_verb_before(doc, m.start()):
+            elif (doc.is_boundary(m.start()) or parent is None or parent.level == TOWN) \
+                    and not _a_verb_before(doc, m.start()):       # right after its town: 新仁乡化屋村, one word to the tagger
                 ref = add_local(doc, name, m.start(), m.end(), parent_ref, "village", alias=surface)
             else:
                 ref = None
