@@ -367,3 +367,14 @@ def test_organizations_short_and_term_numbered_forms_are_one_entity(run, text, w
 def test_organizations_a_pattern_with_a_plus_sign_is_none(run):
     ext = run("岳林村引进湖南南岳云雾茶业有限公司，采取“公司+合作社+农户”模式发展茶产业。")
     assert {r.name for r in ext.entities if r.type == "organization"} == {"湖南南岳云雾茶业有限公司"}
+
+
+@pytest.mark.parametrize("city, text, want", [
+    ("宜宾", "10月24日，省委第三巡视组巡视屏山县工作动员会召开。省委第三巡视组组长陈小平讲话。", ("陈小平", "组长", "中共四川省委第三巡视组")),
+    ("石柱", "4月2日，市扫黑除恶常态化斗争第五督导组组长胡国强一行莅临我县督导。", ("胡国强", "组长", "重庆市扫黑除恶常态化斗争第五督导组")),
+])
+def test_organizations_inspection_and_supervision_groups(run, city, text, want):
+    # 省委第三巡视组: the provincial committee's group; 市…督导组 in a county's own paper: the city above it
+    from kg.ingest.paper import make_paper
+
+    assert want in held(run(text, paper=make_paper("", city)))

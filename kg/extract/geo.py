@@ -78,6 +78,8 @@ class Home:
         if level == PROVINCE:
             return self.province
         if level == CITY:
+            if self.city is not None and self.city.level == COUNTY and not self.city.name.endswith("市"):
+                return gazetteer().parent(self.city)      # 市 in a county's own paper (石柱): the city above it
             return self.city
         if level == COUNTY:
             return self.county

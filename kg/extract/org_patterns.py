@@ -57,6 +57,7 @@ def level_pattern(lex: Lexicon) -> re.Pattern:
         stems = sorted(set(lex.party_bodies) | set(lex.departments), key=len, reverse=True)
         alt = "|".join(map(re.escape, stems))
         tail = (r"(?P<tail>办公厅|办公室|组织部|宣传部|统战部|机关党委|机关党支部|巡查组|考核组|督查组|检查组|工作组|"
+                r"(?:第[一二三四五六七八九十]{1,3})?(?:巡视组|巡察组|督导组)|"
                 r"[^\W\d_在的和与对为从向把被将了是有等关于加强推进开展]{2,10}?(?:部|处|科|支队|大队)(?:[一二三四五六七八九十]队)?)?")
         return re.compile(rf"(?:中共|政协)?(?:[\u4e00-\u9fff]{{2,6}}?)?(?P<level>[省市县区])(?:{alt})(?!员){tail}")
     return lex.derived("org_level", make)
