@@ -381,3 +381,14 @@ def test_roles_a_towns_party_secretary_written_without_the_town(run):
     # 镇党委书记 after the article named 黄土铺镇: 书记 at 黄土铺镇党委; a town's body keeps its county (衡阳县西渡镇党委)
     got = held(run("4月10日，祁东县委书记彭卫东到黄土铺镇调研。在黄土铺镇新塘村，彭卫东与镇党委书记刘军交流。"))
     assert ("刘军", "书记", "黄土铺镇党委") in got
+
+
+@pytest.mark.parametrize("city, text, want", [
+    ("黔东南", "6月6日，浙江省杭州市委副书记、市长姚高员率杭州市党政代表团来我州考察。", ("姚高员", "市长", "杭州市人民政府")),
+    ("喀什", "8月17日，上海市委副书记、市长龚正率上海市党政代表团来喀什地区考察。", ("龚正", "市长", "上海市人民政府")),
+])
+def test_roles_a_visitors_mayor_written_after_province_or_as_a_municipality(run, city, text, want):
+    # 浙江省杭州市委副书记、市长: the chain is 杭州's, not the host prefecture's; 上海市委 a municipality's, a city's too
+    from kg.ingest.paper import make_paper
+
+    assert want in held(run(text, paper=make_paper("", city)))

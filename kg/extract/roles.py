@@ -15,7 +15,7 @@ import re
 from dataclasses import dataclass
 
 from ..datamodel import ORGANIZATION, PERSON, PLACE, ROLE, EntityRef, Membership
-from ..lexicon.gazetteer import CITY, COUNTY
+from ..lexicon.gazetteer import CITY, COUNTY, PROVINCE
 from .doc import Doc, line_head
 from .geo import Home, leading_place
 from .names import person_name, read_name, read_names, valid_name
@@ -317,8 +317,11 @@ class _ListPlace:
         body = written[2:] if written.startswith(("中共", "政协")) else written
         lp = leading_place(body, self.doc.home, allow_short=False)
         home = self.doc.home
-        if lp is None or lp[0].level not in (CITY, COUNTY) or lp[0] == home.city:
-            return None
+        if lp is not None and lp[0].level == PROVINCE and not lp[0].name.endswith("市"):
+            inner = leading_place(body[lp[1]:], home, allow_short=False)
+            lp = inner if inner is not None and inner[0].level in (CITY, COUNTY) else lp   # 浙江省杭州市委: 杭州's
+        if lp is None or lp[0].level not in (CITY, COUNTY) and not lp[0].name.endswith("市") or lp[0] == home.city:
+            return None         # (上海市委, a municipality's, counts as a city's)
         if lp[0] == home.county and not lp[0].name.endswith("市"):
             return None         # 祁东县委书记A，县长B reads home's county anyway; a county-level city's 市委 would not
         return lp[0]
