@@ -496,3 +496,15 @@ def test_events_the_stops_of_a_visit_and_the_meeting_with_its_delegation(run):
     assert not any(n.startswith("考察了") for n in evs)
     meeting = next(e for n, e in evs.items() if n.startswith("会见"))
     assert {"张文贤", "王琦"} <= {p.name for p in meeting.attendees}
+
+
+@pytest.mark.parametrize("text, place", [
+    ("5月2日，文化节开幕式在隋唐洛阳城国家遗址公园举行。市长李华出席。", "隋唐洛阳城国家遗址公园"),
+    ("3月9日，全市运动会在衡阳市体育中心体育场开幕。市长李华出席。", "衡阳市体育中心体育场"),
+    ("3月9日，全市防汛工作会议在市政府三楼会议室召开。市长朱健出席。", "衡阳市政府三楼会议室"),
+    ("3月9日，全市防汛工作会议在市政府第一会议室召开。市长朱健出席。", "衡阳市政府第一会议室"),
+])
+def test_events_a_venue_named_on_past_a_first_venue_word(run, text, place):
+    # 遗址|公园, 体育中心|体育场: one venue; a room on a floor or numbered (三楼会议室, 第一会议室) of 市政府
+    ev, = run(text, issue=date(2024, 5, 3)).events
+    assert ev.place.name == place

@@ -36,6 +36,8 @@ def venues_and_roads(doc: Doc) -> list[tuple[EntityRef, int, str]]:
                     and t.pos.startswith(("v", "p", "c", "d")) and t.pos != "vn":
                 start = t.end     # 驶入解放大道: the road starts after the verb (but 建设南路 is a name)
             end = m.end()
+            while kind == "venue" and (more := _venue_after(doc, end)) is not None:
+                end = more          # 隋唐洛阳城国家遗址|公园, 衡阳市体育中心|体育场, 沧州国际饭店|二楼会议室: one venue
             name = text[start:end]
             least = 1 if kind == "road" or name[0] in "市县区" else 2      # 市政务服务大厅 is a name
             if len(name) - len(m.group()) < least or doc.overlaps(start, end):
@@ -146,8 +148,8 @@ def _generic_road(doc: Doc, name: str) -> bool:
     return common_word(doc.lex, name, 20, names_too=True) and not name.endswith(("东路", "西路", "南路", "北路", "中路", "大道"))
 
 
-FLOOR = re.compile(r"[\d一二三四五六七八九十]{1,3}号?[楼层]$")
-FLOOR_AFTER = re.compile(r"[\d一二三四五六七八九十]{1,3}号?[楼层]")
+FLOOR = re.compile(r"(?:[\d一二三四五六七八九十]{1,3}号?[楼层]|第[\d一二三四五六七八九十]{1,3})$")     # 三楼, 第一(会议室)
+FLOOR_AFTER = re.compile(r"[\d一二三四五六七八九十]{1,3}号?[楼层]|第[\d一二三四五六七八九十]{1,3}")
 
 
 def _said_bare(doc: Doc, name: str, start: int) -> str | None:
@@ -158,6 +160,14 @@ def _said_bare(doc: Doc, name: str, start: int) -> str | None:
         return None
     prefix, bare = name[:lp[1]], name[lp[1]:]
     return bare if any(not doc.text.endswith(prefix, 0, k) for k in occurrences(doc.text, bare)) else None
+
+
+def _venue_after(doc: Doc, e: int) -> int | None:
+    """Where a venue's word right after text[:e] (after a floor, perhaps) ends: the venue named on."""
+    floor = FLOOR_AFTER.match(doc.text, e)
+    at = floor.end() if floor is not None else e
+    word = doc.lex.starting("venue_suffixes", doc.lex.venue_suffixes, doc.text, at)
+    return at + len(word) if word else None
 
 
 def venue_follows(doc: Doc, e: int) -> bool:
@@ -201,7 +211,8 @@ def _venue_start(doc: Doc, suffix_start: int, kind: str) -> int | None:
         j -= 1
     trimmed = LEAD_TRIM.sub("", text[start:suffix_start])
     start = suffix_start - len(trimmed)
-    if floor is not None and start < floor.start() and common_word(doc.lex, text[start:floor.start()], 100):
+    if floor is not None and start < floor.start() and text[start] not in "市县区" \
+            and common_word(doc.lex, text[start:floor.start()], 100):
         return None         # 办公楼９楼会议厅: a floor of a building the text does not name
     if start >= suffix_start and kind == "venue":
         return None
