@@ -264,3 +264,13 @@ def test_places_a_village_the_tagger_glues_to_its_town(run):
 
     ext = run("5月2日，省委书记来到黔西市新仁乡化屋村调研。", paper=make_paper("", "毕节"))
     assert ("化屋村", "新仁乡") in {(r.name, i.parent.name if i.parent else None) for r, i in ext.entities.items()}
+
+
+def test_places_a_school_visited_and_named_sites(run):
+    # 走进长沙市第一中学: the school is a place there (and an organization); 冰雪大世界 ends a site's name
+    from kg.ingest.paper import make_paper
+
+    ext = run("9月1日，市委书记吴桂英走进长沙市第一中学，看望慰问教师。", paper=make_paper("", "长沙"))
+    assert "长沙市第一中学" in {r.name for r in ext.entities if r.type == "place"}
+    ext = run("1月8日，哈尔滨冰雪大世界接待游客5万人次。", paper=make_paper("", "哈尔滨"))
+    assert "哈尔滨冰雪大世界" in {r.name for r in ext.entities if r.type == "place"}

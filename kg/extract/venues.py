@@ -78,6 +78,7 @@ def venues_and_roads(doc: Doc) -> list[tuple[EntityRef, int, str]]:
 
 
 ROUTE = re.compile(r"(?:国道|省道|县道)\s*[GSX]?\d{1,4}\s*线")
+VISITED = re.compile(r"(?:走进|来到|深入|前往)$")
 AT = re.compile(r"(?:在|于)[^，,。；！？\n在于]{0,6}$")
 HELD_THERE = r"[^，,。；！？\n]{0,12}?(?:@)"           # @: the held, opened and started verbs
 
@@ -93,8 +94,9 @@ def held_at(doc: Doc, s: int, e: int) -> bool:
 
 
 def institutions_held_in(doc: Doc) -> list[tuple[EntityRef, int, str]]:
-    """An institution's grounds where something is held (在岳阳市委党校开班, 在周口金海中学举行, 在市行政中心召开):
-    a place, the event's, as well as the organization (a school, a party school: place_words' held_in endings).
+    """An institution's grounds where something is held (在岳阳市委党校开班, 在周口金海中学举行, 在市行政中心召开) or
+    that someone visits (走进长沙市第一中学): a place, the event's, as well as the organization (a school, a party
+    school: place_words' held_in endings).
     Where the text holds nothing there, the name is the organization only."""
     text, home = doc.text, doc.home
     endings = doc.lex.place_words.get("held_in", ())
@@ -102,8 +104,9 @@ def institutions_held_in(doc: Doc) -> list[tuple[EntityRef, int, str]]:
     for m in doc.mentions(ORGANIZATION):
         if m.ref is None or m.weak or not doc.lex.ending("held_in", endings, m.ref.name, len(m.ref.name)):
             continue
-        if AT.search(text, max(0, m.start - 7), m.start) and doc.lex.pattern(
-                "held_there", HELD_THERE, doc.lex.event_held, doc.lex.event_opened, doc.lex.event_started).match(text, m.end):
+        held = AT.search(text, max(0, m.start - 7), m.start) and doc.lex.pattern(
+            "held_there", HELD_THERE, doc.lex.event_held, doc.lex.event_opened, doc.lex.event_started).match(text, m.end)
+        if held or VISITED.search(text, max(0, m.start - 3), m.start):      # 走进长沙市第一中学: a site visited
             sc = f"{scope(home.city)}/{home.city.name}".lstrip("/") if home.city is not None else ""
             ref = EntityRef(PLACE, m.ref.name, sc)
             if doc.add(PLACE, m.start, m.end, ref, claim=False, alias=m.text) is not None:
