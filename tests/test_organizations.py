@@ -378,3 +378,18 @@ def test_organizations_inspection_and_supervision_groups(run, city, text, want):
     from kg.ingest.paper import make_paper
 
     assert want in held(run(text, paper=make_paper("", city)))
+
+
+@pytest.mark.parametrize("city, text, want", [
+    ("宜昌", "11月1日，湖北兴发化工集团股份有限公司（以下简称“兴发集团”）项目投产。兴发集团董事长李国璋介绍了情况。",
+     {"湖北兴发化工集团股份有限公司"}),
+    ("曲靖", "9月4日，中共曲靖市委机构编制委员会办公室与曲靖市机关事务管理局开展调研。市委编办主任杨勇、市机关事务局局长段海平参加。",
+     {"中共曲靖市委机构编制委员会办公室", "曲靖市机关事务管理局"}),
+    ("温州", "12月5日，温州市卫生健康委员会召开会议。市卫生健康委主任林海出席。", {"温州市卫生健康委员会"}),
+    ("柳州", "12月5日，柳州市纪律检查委员会召开会议。市纪委书记王强出席。", {"中共柳州市纪律检查委员会"}),
+])
+def test_organizations_a_body_written_in_full_and_short_is_one(run, city, text, want):
+    from kg.ingest.paper import make_paper
+
+    got = {r.name for r in run(text, paper=make_paper("", city)).entities if r.type == "organization"}
+    assert got - {make_paper("", city).org_name} == want

@@ -78,8 +78,8 @@ def canonical(surface: str, doc: Doc, home: Home) -> tuple[str, set[str]] | None
         pb = lex.party_bodies[stem]
         remainder = rest[len(stem):]
         canon = pb.canonical.format(place=full_place) + department_name(remainder, lex, full_place)
-        if GROUP.fullmatch(remainder) and canon.endswith("委员会" + remainder):
-            canon = canon[: -len(remainder) - 3] + "委" + remainder       # 中共四川省委第三巡视组
+        if remainder and canon.endswith("委员会" + remainder):
+            canon = canon[: -len(remainder) - 3] + "委" + remainder       # 中共四川省委第三巡视组, 中共曲靖市委机构编制委员会办公室
         aliases |= {a.format(place=full_place) + remainder for a in pb.aliases}
         if full_place != place.name:        # 中共衡阳市蒸湘区委员会 is also 中共蒸湘区委员会
             aliases |= {pb.canonical.format(place=place.name) + remainder}
@@ -131,7 +131,6 @@ def district_name(d) -> str:
     return d.name
 
 
-GROUP = re.compile(r"(?:第[一二三四五六七八九十]{1,3})?(?:巡视组|巡察组|督导组)")
 PARTY_COMMITTEE_TAILS = ("委员会", "委会", "委")
 UNIT_TAIL = re.compile(r"(?:局|公司|集团)([\u4e00-\u9fff]{2,}(?:派出所|分局|大队|支队|中队|分公司|分行|支行))$")
 
@@ -155,6 +154,8 @@ def department_name(rest: str, lex: Lexicon, place: str) -> str:
     if short is None:
         return rest
     full = lex.departments[short]
+    if rest.startswith(full):
+        return rest           # written in full already (卫生健康委员会, not 卫生健康委 + 员会)
     if "{place}" in full:
         return full.format(place=place) + rest[len(short):]
     return full + rest[len(short):]

@@ -427,9 +427,16 @@ def _studios(doc: Doc) -> None:
                 doc.add_membership(Membership(person, "委员", seat, {"政协委员"}))
 
 
+CALLED = re.compile(r"[（(](?:以下)?简称[“\"‘]?([\u4e00-\u9fffA-Za-z]{2,10}?)[”\"’]?[）)]")
+
+
 def _short_form_mentions(doc: Doc, kept: list[tuple[str, set[str]]]) -> None:
     """Short forms of what was found (角山米业, 用友, 大湘网) name the same organization."""
     shorts: dict[str, str] = {}
+    for m in CALLED.finditer(doc.text):       # 湖北兴发化工集团股份有限公司（以下简称“兴发集团”）: the text's own short name
+        named = next((o for o in doc.ending_at(m.start(), ORGANIZATION) if o.ref is not None), None)
+        if named is not None:
+            shorts[m.group(1)] = named.ref.name
     for name, _aliases in kept:
         for short in short_forms(name, doc.home, doc.lex):
             if short not in doc.lex.word_set(WORDS, "generic") and short not in doc.lex.organizations:
