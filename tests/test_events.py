@@ -508,3 +508,13 @@ def test_events_a_venue_named_on_past_a_first_venue_word(run, text, place):
     # 遗址|公园, 体育中心|体育场: one venue; a room on a floor or numbered (三楼会议室, 第一会议室) of 市政府
     ev, = run(text, issue=date(2024, 5, 3)).events
     assert ev.place.name == place
+
+
+@pytest.mark.parametrize("text, place", [
+    ("4月25日，市长严华主持召开市政府第28次常务会议。会议在市会议中心举行。", "衡阳市会议中心"),
+    ("3月27日，全市重大项目集中开工仪式举行。主会场设在云冈区同煤集团塔山园区。", "塔山园区"),
+])
+def test_events_a_place_the_next_sentence_gives(run, text, place):
+    # 会议在X举行, 主会场设在X right after an event whose own sentence names no place: there
+    ev, = run(text, issue=date(2024, 4, 26)).events
+    assert ev.place.name == place

@@ -293,6 +293,10 @@ def _place_for(doc: Doc, s: int, e: int) -> EntityRef | None:
             moved = 0 if MOVE.search(doc.text, max(0, m.start - 3), m.start) or doc.text[m.start - 1:m.start] == "在" else 1
             return (PLACE_RANK.get(kind, 6), moved, abs(s - m.end))     # the nearest of equals
         return min(places, key=rank).ref
+    if se < len(doc.text) and (later := HELD_LATER.match(doc.text, se)) is not None:
+        there = [m for m in doc.mentions(PLACE) if later.start(1) <= m.start and m.end <= later.end(1) and m.ref is not None]
+        if there:
+            return there[-1].ref      # …召开常务会议。会议在市会议中心举行: where the next sentence says it was
     back = HERE_WORD.search(doc.text, ss, se)
     if back:        # 来村里召开: the village the article last named
         level = HERE_WORD_LEVEL[back.group(1)]
@@ -306,6 +310,8 @@ def _place_for(doc: Doc, s: int, e: int) -> EntityRef | None:
     return None
 
 
+HELD_LATER = re.compile(r"\s*(?:会议|活动|仪式|大会|会上|比赛|典礼|开幕式|座谈会|主会场)(?:在|于|设在)([^，,。；\n]{2,25}?)"
+                        r"(?:举行|召开|开幕|举办|进行|。|，)")
 NATURAL = re.compile(r"(?:江|河|湖|海|湾|山|岛|峡|溪|水库)$")        # a named river, lake or mountain: where it happened
 HERE_WORD = re.compile(r"(?:来|到|回|在|去)(村|镇|乡|社区|县)里")
 HERE_WORD_LEVEL = {"村": "village", "社区": "village", "镇": "town", "乡": "town", "县": "county"}
