@@ -393,3 +393,17 @@ def test_organizations_a_body_written_in_full_and_short_is_one(run, city, text, 
 
     got = {r.name for r in run(text, paper=make_paper("", city)).entities if r.type == "organization"}
     assert got - {make_paper("", city).org_name} == want
+
+
+@pytest.mark.parametrize("city, text, org, place", [
+    ("包头", "5月2日，包头稀土高新区管委会主任李明出席。", "包头稀土高新技术产业开发区管理委员会", None),
+    ("保定", "5月2日，保定国家高新技术产业开发区举行签约仪式。保定高新区管委会主任李明出席。",
+     "保定国家高新技术产业开发区管理委员会", "保定国家高新技术产业开发区"),
+])
+def test_organizations_a_zones_own_words_and_its_name_in_full(run, city, text, org, place):
+    # 包头稀土高新区 keeps 稀土; 保定高新区 is the 保定国家高新技术产业开发区 the article names in full
+    from kg.ingest.paper import make_paper
+
+    ents = run(text, paper=make_paper("", city)).entities
+    assert ("李明", "主任", org) in {(m.person.name, m.title, m.org.name) for m in run(text, paper=make_paper("", city)).memberships}
+    assert place is None or {r.name for r in ents if r.type == "place"} == {place}

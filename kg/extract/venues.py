@@ -56,7 +56,7 @@ def venues_and_roads(doc: Doc) -> list[tuple[EntityRef, int, str]]:
             canonical = name
             if kind == "venue" and (bare := _said_bare(doc, name, start)) is not None:
                 canonical = bare                       # 衡东县罗荣桓故居 and 罗荣桓故居 in one article: one venue
-            elif kind == "venue" and (zone := zone_name(name, home)) is not None:
+            elif kind == "venue" and (zone := zone_name(name, home, text)) is not None:
                 canonical = zone                       # 宜昌高新区 -> 宜昌高新技术产业开发区, as its bodies are named
             elif name[0] in "市县区" and name[1:2] not in "场区民" and (d := home.by_level_word(name[0])) is not None:
                 canonical = d.name + name[1:]          # 市政务服务大厅 -> 衡阳市政务服务大厅

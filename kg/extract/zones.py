@@ -16,7 +16,7 @@ BODY = re.compile(rf"^(?:中共)?(?P<zone>[\u4e00-\u9fff]{{0,6}}?(?:{KINDS}))?(?
 BODIES = {"党工委": "party", "工委": "party", "工作委员会": "party", "管委会": "office", "管理委员会": "office"}
 
 
-def zone_name(written: str, home: Home) -> str | None:
+def zone_name(written: str, home: Home, text: str = "") -> str | None:
     """The name of a zone written `written` (宜昌高新区, 经开区, 市开发区) in a paper of `home`'s city: the short kind said in
     full, and the city first where the text leaves it out or writes only its level word."""
     m = re.fullmatch(rf"(?P<place>[\u4e00-\u9fff]{{0,6}}?)(?P<kind>{KINDS})", written)
@@ -30,12 +30,18 @@ def zone_name(written: str, home: Home) -> str | None:
         place = city.removesuffix("市")        # 高新区 in 宜昌 -> 宜昌高新技术产业开发区
     elif city and place == city.removesuffix("市") + "市":
         place = place[:-1]                    # 宜昌市高新区 -> 宜昌高新技术产业开发区
-    return place + kind if place else None
+    if not place:
+        return None
+    national = place + "国家" + kind
+    return national if national in text else place + kind     # 保定高新区 of the 保定国家高新技术产业开发区 named
 
 
 def _place_part(prefix: str, home: Home) -> str:
-    """The place a zone's name opens with: the longest end of `prefix` that is a place read whole (宜昌 of 召开宜昌),
-    or a level word and what follows it (市北), else nothing."""
+    """The place a zone's name opens with, and the zone's own words after it (包头稀土 of 包头稀土高新区); else the
+    longest end of `prefix` that is a place read whole (宜昌 of 召开宜昌), or a level word and what follows it (市北)."""
+    lead = leading_place(prefix, home) if prefix else None
+    if lead is not None and lead[1] < len(prefix):
+        return prefix         # 包头稀土高新区: the place and the zone's own words after it
     for k in range(len(prefix)):
         rest = prefix[k:]
         lp = leading_place(rest, home)
@@ -51,7 +57,7 @@ def zone_body(surface: str, doc: Doc, home: Home) -> tuple[str, set[str]] | None
     if m is None:
         return None
     written = m.group("zone") or _article_zone(doc)
-    zone = zone_name(written, home) if written else None
+    zone = zone_name(written, home, doc.text) if written else None
     if zone is None:
         return None
     if BODIES[m.group("body")] == "party":
