@@ -296,3 +296,11 @@ def test_persons_a_surname_the_tagger_reads_as_an_adverb_after_a_post(run):
 def test_persons_a_verb_after_the_third_character_ends_the_name_there(run):
     # 陈明远|作专题讲座: the tagger reads 陈明|远, but 作专题 starts after the third character
     assert "陈明远" in names(run("湖南师范大学文学院教授陈明远作专题讲座。"), "person")
+
+
+def test_persons_coming_to_the_home_city_by_its_first_character_is_no_name(run):
+    # 来岳考察 in a paper of 岳阳: 来 a verb, 岳 the city, no person 来岳; 记者来宝华 is one
+    from kg.ingest.paper import make_paper
+
+    assert names(run("3月2日，常德市委主要负责人来岳考察。", paper=make_paper("", "岳阳")), "person") == set()
+    assert "来宝华" in names(run("3月2日，记者来宝华采访。"), "person")

@@ -392,3 +392,11 @@ def test_roles_a_visitors_mayor_written_after_province_or_as_a_municipality(run,
     from kg.ingest.paper import make_paper
 
     assert want in held(run(text, paper=make_paper("", city)))
+
+
+def test_roles_a_two_character_county_named_in_a_citys_paper(run):
+    # 攸县 in a paper of 株洲: the county the story is about, though its name is two characters
+    from kg.ingest.paper import make_paper
+
+    got = held(run("3月2日，攸县人大常委会召开会议。县长王强出席。县市场监管局局长张三汇报。", paper=make_paper("", "株洲")))
+    assert {("王强", "县长", "攸县人民政府"), ("张三", "局长", "攸县市场监督管理局")} <= got

@@ -113,6 +113,9 @@ def leading_place(text: str, home: Home, *, allow_short: bool = True) -> tuple[D
     return None
 
 
+GENERIC_AREAS = {"城区", "郊区", "矿区", "新区", "市区", "东区", "西区", "南区", "北区", "全县", "本县", "该县", "我县"}
+
+
 def article_county(text: str, home: Home) -> Division | None:
     """The county-level division of the home city the article names most, if any."""
     if home.city is None:
@@ -121,7 +124,9 @@ def article_county(text: str, home: Home) -> Division | None:
     counts: Counter = Counter()
     names = upper_names()
     for m in re.finditer(r"[县区市]", text):          # every name that ends at each: 到衡东县 is 衡东县
-        for n in range(15, 2, -1):              # up to 双江拉祜族佤族布朗族傣族自治县
+        for n in range(15, 1, -1):              # up to 双江拉祜族佤族布朗族傣族自治县, down to 攸县, 眉县
+            if n == 2 and text[m.end() - 2:m.end()] in GENERIC_AREAS:
+                continue
             found = [d for i in names.get(text[max(0, m.end() - n):m.end()], ()) if (d := g.get(i)).level == COUNTY
                      and home.within_home(d)] if m.end() >= n else []
             if found:

@@ -113,7 +113,7 @@ def read_name(doc: Doc, i: int, *, strict_end: bool = False, tagged: int = 0) ->
         tagged = _tagged_at(doc, i, s, tok, strict_end)
         if tagged is None:
             return None
-    if not strict_end and _word_then_verb(doc, i, s, tok):
+    if not strict_end and (_word_then_verb(doc, i, s, tok) or _coming_home(doc, i)):
         return None           # 负责人谈|发展, 来宁|考察: a one-character word, then a verb the tagger reads whole
     if tagged <= s + 1 and _honorific_after(text, i + s, lex, one_char=True, place_tail=not whole):
         return None           # 王总, 李董: a surname and a form of address
@@ -180,6 +180,13 @@ def _word_then_verb(doc: Doc, i: int, s: int, tok) -> bool:
     given = doc.token_at(i + s)
     return given is not None and given.start == i + s and given.end - given.start == 2 and given.pos in ("v", "vn") \
         and tok is not None and tok.end == i + s and common_word(doc.lex, given.word, 200)
+
+
+def _coming_home(doc: Doc, i: int) -> bool:
+    """Is text[i:] a verb of coming and the home city by its first character (来岳考察, 来常调研 in papers of 岳阳 and
+    常德), no name?"""
+    city = doc.paper.city or ""
+    return bool(city) and doc.text[i:i + 1] in "来到赴莅抵回" and doc.text[i + 1:i + 2] == city[0]
 
 
 def _always_short(doc: Doc, two: str) -> bool:
