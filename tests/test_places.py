@@ -240,6 +240,7 @@ def test_places_a_kind_of_venue_is_no_venues_name(run):
         return {r.name for r in ext.entities if r.type == "place"}
     assert places(run("作为三亚开发最早的旅游度假区，亚龙湾周边的配套已经很完善。市民在文化广场跳舞。")) == {"三亚市"}
     assert "雁城广场" in places(run("3月2日，活动在雁城广场举行。"))
+    assert "国家图书馆" in places(run("古籍精品大部分都收藏在国家图书馆。"))     # a name the dictionary knows
 
 
 def test_places_parks_bonded_zones_and_birthplaces_visited(run):

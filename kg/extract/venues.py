@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 
 from ..datamodel import ORGANIZATION, PLACE, EntityRef
+from ..lexicon import word_tags
 from ..lexicon.gazetteer import COUNTY, gazetteer
 from .doc import Doc, occurrences
 from .geo import Home, leading_place
@@ -45,8 +46,8 @@ def venues_and_roads(doc: Doc) -> list[tuple[EntityRef, int, str]]:
             if kind == "road" and (_generic_road(doc, name) or (end < len(text) and text[end] in NOT_ROAD_AFTER)):
                 continue      # 向阳桥街道 is a town, 群众路线 a line, 路面 a surface
             if kind == "venue" and common_word(lex, name[:len(name) - len(m.group())], 100) \
-                    and name[0] not in "市县区":
-                continue      # 旅游度假区, 文化广场: a kind of venue, no venue's name
+                    and name[0] not in "市县区" and name not in word_tags():
+                continue      # 旅游度假区, 文化广场: a kind of venue, no venue's name (but 少林寺, 时代广场, 国家图书馆)
             if kind == "road" and _read_as_person(doc, start, end):
                 continue      # 张路老师: 路 is a given name there, the tagger reads the whole a person's name
             if kind == "road" and (tok := doc.token_at(m.start())) is not None and tok.start < m.start() and (
