@@ -407,3 +407,7 @@ def test_organizations_a_zones_own_words_and_its_name_in_full(run, city, text, o
     ents = run(text, paper=make_paper("", city)).entities
     assert ("李明", "主任", org) in {(m.person.name, m.title, m.org.name) for m in run(text, paper=make_paper("", city)).memberships}
     assert place is None or {r.name for r in ents if r.type == "place"} == {place}
+
+
+def test_organizations_a_list_closed_with_等_is_no_name(run):
+    assert not {r.name for r in run("5月2日，游客涌入于都中央红军长征出发纪念馆等景区。").entities if r.type == "organization"}

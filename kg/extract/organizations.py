@@ -232,8 +232,8 @@ class _Candidates:
         if surface in doc.lex.org_suffixes:
             self.anaphors.append((s, e))      # 公司 alone is the company the article named before it
             return
-        if surface in doc.lex.word_set(WORDS, "generic") or not hanzi_or_mid(surface):
-            return        # 大会主席团, the model's guess too; “公司+合作社+农户”: no organization the graph can name
+        if surface in doc.lex.word_set(WORDS, "generic") or not hanzi_or_mid(surface) or "等" in surface[2:-1]:
+            return        # 大会主席团, the model's guess too; “公司+合作社+农户”, …纪念馆等景区: no organization the graph names
         if (one := ONE_OF.fullmatch(surface)) and common_word(doc.lex, one.group(2), 50) \
                 and (lp := leading_place(one.group(1), home)) is not None and lp[1] == len(one.group(1)):
             return        # 晋江一小学举办开学典礼: a school in 晋江, no name (but 鲁甸一中 is one)
