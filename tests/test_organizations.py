@@ -410,4 +410,8 @@ def test_organizations_a_zones_own_words_and_its_name_in_full(run, city, text, o
 
 
 def test_organizations_a_list_closed_with_等_is_no_name(run):
-    assert not {r.name for r in run("5月2日，游客涌入于都中央红军长征出发纪念馆等景区。").entities if r.type == "organization"}
+    from kg.ingest.paper import make_paper
+
+    ext = run("6月14日，推介会举行。瑞金共和国摇篮旅游区、于都中央红军长征出发纪念馆等景区负责人作推介。",
+              paper=make_paper("", "赣州"))
+    assert not {r.name for r in ext.entities if r.type == "organization"}

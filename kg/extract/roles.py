@@ -136,7 +136,7 @@ def _evidence_org(doc: Doc, start: int, title: str) -> tuple[EntityRef | None, i
     if len(seg) < 2 or valid_name(seg, doc.lex) or seg in doc.lex.word_set("organization_words", "generic") or (
             doc.overlaps(s + i, s + i + len(seg)) and not doc.drop_weak(s + i, s + i + len(seg))):
         return None, start        # 大会主席团常务主席: the session's presidium, no organization the graph can name
-    if any(w in seg for w in ("相关", "有关", "主要", "部门", "单位", "企业", "该", "各", "的")):
+    if any(w in seg for w in ("相关", "有关", "主要", "部门", "单位", "企业", "该", "各", "的", "等")):
         return None, start
     ref = EntityRef(ORGANIZATION, seg)
     doc.add(ORGANIZATION, s + i, s + i + len(seg), ref)
