@@ -497,3 +497,17 @@ def test_events_the_stops_of_a_visit_and_the_meeting_with_its_delegation(run):
     assert not any(n.startswith("考察了") for n in evs)
     meeting = next(e for n, e in evs.items() if n.startswith("会见"))
     assert {"张文贤", "王琦"} <= {p.name for p in meeting.attendees}
+
+
+@pytest.mark.parametrize("text", [
+    "今年以来，华新社区已组织志愿服务活动30余场。",
+    "今年68岁的刘爱民说自己每周都会参加社区活动。",
+])
+def test_events_a_habit_or_a_count_of_many_is_no_occurrence(run, text):
+    assert run(text, issue=date(2024, 5, 8)).events == []
+
+
+def test_events_the_day_a_festival_lasts_until_is_not_its_day(run):
+    # 持续至9月22日: when it ends; the festival's own day is not that one
+    evs = run("寿文化节期间还将举办祝融峰登高、寿文化论坛等系列活动，持续至9月22日。", issue=date(2024, 9, 16)).events
+    assert all(e.date != "2024-09-22" for e in evs)

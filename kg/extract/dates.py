@@ -166,6 +166,6 @@ def find_dates(text: str, issue: date | None) -> list[tuple[int, int, str | None
 
 def run(doc: Doc) -> None:
     for s, e, value in find_dates(doc.text, doc.article.issue_date):
-        if doc.text.startswith(("讯", "电"), e):
-            continue      # 红网时刻衡阳4月11日讯: the day the outlet filed it, no event's day
+        if doc.text.startswith(("讯", "电"), e) or doc.text.endswith(("持续至", "持续到", "延续至"), 0, s):
+            continue      # 红网时刻衡阳4月11日讯: the day the outlet filed it; 持续至9月22日: the end, no event's day
         doc.add(DATE, s, e, value=value)

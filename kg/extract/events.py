@@ -87,8 +87,8 @@ def _found(doc: Doc, text: str) -> list[tuple[int, int, int, str]]:
         name = text[start:end]
         short = len(name) < MIN_CHARS and not (name == word and len(name) == 3 and name.endswith("会"))   # 座谈会
         accident = word in lex.word_set(WORDS, "accident")
-        if accident and _prevented(doc, m.start()):
-            continue      # 坚决遏制重特大事故发生: a danger the meeting warns of, no accident
+        if accident and _prevented(doc, m.start()) or _habitual(doc, m.start(), end):
+            continue      # 坚决遏制重特大事故发生: a danger warned of; 每周都会参加社区活动, …活动30余场: no one occurrence
         generic = name in lex.word_set(WORDS, "generic") and not (accident and dated(doc, m.start()))   # 5月13日…发生事故
         if (short and not accident) or generic or only_quote_head(name) or GENERIC_HEADS.match(name):
             continue
@@ -117,6 +117,16 @@ def _found(doc: Doc, text: str) -> list[tuple[int, int, int, str]]:
         if span is not None:
             found.append((*span, m.end(), "verb"))
     return _drop_overlaps(found)
+
+
+COUNTED = re.compile(r"[\d一二三四五六七八九十百千]+余?(?:场|次|期|批)")
+
+
+def _habitual(doc: Doc, pos: int, end: int) -> bool:
+    """Is the event word at `pos` a habit (每周都会参加社区活动) or a count of many (已组织志愿服务活动30余场)?"""
+    text = doc.text
+    start = max((text.rfind(c, 0, pos) for c in "，,。；！？\n"), default=-1) + 1
+    return any(w in text[start:pos] for w in doc.lex.word_set(WORDS, "habit")) or COUNTED.match(text, end) is not None
 
 
 def _prevented(doc: Doc, pos: int) -> bool:
