@@ -511,3 +511,12 @@ def test_events_the_day_a_festival_lasts_until_is_not_its_day(run):
     # 持续至9月22日: when it ends; the festival's own day is not that one
     evs = run("寿文化节期间还将举办祝融峰登高、寿文化论坛等系列活动，持续至9月22日。", issue=date(2024, 9, 16)).events
     assert all(e.date != "2024-09-22" for e in evs)
+
+
+def test_events_an_opening_told_twice_on_its_day_is_one(run):
+    # the headline's 万象汇开业 and the body's 正式开业 that day: one opening, with its ceremony's guest
+    from kg.ingest.paper import make_paper
+
+    text = "万象汇开业\n9月27日上午，位于柳东新区官塘大道的柳州万象汇正式开业。副市长蒙东亮出席开业仪式。"
+    ev, = run(text, issue=date(2024, 9, 28), paper=make_paper("", "柳州")).events
+    assert "蒙东亮" in {p.name for p in ev.attendees}

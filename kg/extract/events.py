@@ -327,6 +327,7 @@ HERE_WORD = re.compile(r"(?:来|到|回|在|去)(村|镇|乡|社区|县)里")
 HERE_WORD_LEVEL = {"村": "village", "社区": "village", "镇": "town", "乡": "town", "县": "county"}
 
 
+ONCE = ("开业", "开工", "投产", "竣工", "通车", "开园", "开馆", "揭牌", "开幕", "闭幕")     # a thing does these once
 CEREMONY = re.compile(r"(?:仪式|典礼|庆典)$")
 HOSTED_BEFORE = r"(?:@)(?:了)?$"                      # @: the held verbs (召开, 举行, 举办)
 HOSTED_AFTER = r"(?:在[^，,。；\n]{1,20}?)?(?:@)"
@@ -385,6 +386,8 @@ def _same_event(a: EventFact, b: EventFact) -> bool:
     short, long_ = sorted((x, y), key=len)
     if len(short) >= 4 and _within(short, long_):
         return True          # 扩大会议 that day is the 市委常委会（扩大）会议
+    if x[-2:] == y[-2:] and x[-2:] in ONCE:
+        return True          # 万象汇开业 (the headline) and 正式开业 that day: one opening
     return x[-3:] == y[-3:]
 
 
