@@ -520,3 +520,9 @@ def test_events_an_opening_told_twice_on_its_day_is_one(run):
     text = "万象汇开业\n9月27日上午，位于柳东新区官塘大道的柳州万象汇正式开业。副市长蒙东亮出席开业仪式。"
     ev, = run(text, issue=date(2024, 9, 28), paper=make_paper("", "柳州")).events
     assert "蒙东亮" in {p.name for p in ev.attendees}
+
+
+def test_events_taken_to_hospital_on_a_day(run):
+    # 被工友送往临县中医院急救 on the 13th: an occurrence of the story (送往, with where to), its person taking part
+    evs = run("5月13日，刘宝贵在工地受伤，被工友送往临县中医院急救。", issue=date(2024, 5, 14)).events
+    assert [(e.name[:2], e.date, [p.name for p in e.attendees]) for e in evs] == [("送往", "2024-05-13", ["刘宝贵"])]
