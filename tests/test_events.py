@@ -526,3 +526,12 @@ def test_events_taken_to_hospital_on_a_day(run):
     # 被工友送往临县中医院急救 on the 13th: an occurrence of the story (送往, with where to), its person taking part
     evs = run("5月13日，刘宝贵在工地受伤，被工友送往临县中医院急救。", issue=date(2024, 5, 14)).events
     assert [(e.name[:2], e.date, [p.name for p in e.attendees]) for e in evs] == [("送往", "2024-05-13", ["刘宝贵"])]
+
+
+@pytest.mark.parametrize("text, place", [
+    ("5月20日下午，一名游泳者在湘江体力不支落水。", "湘江"),     # the tagger's 支落水
+    ("3月2日，一艘货船在耒水搁浅。", "耒水"),
+])
+def test_events_a_fall_into_the_water_and_a_grounding_on_a_day(run, text, place):
+    ev, = run(text, issue=date(2024, 5, 21)).events
+    assert ev.place.name == place

@@ -105,7 +105,7 @@ def _found(doc: Doc, text: str) -> list[tuple[int, int, int, str]]:
             continue
         if any(s <= m.start() < e for s, e in held):
             continue      # 运动会在县体育中心开幕: the opening is the games', no event of its own
-        if not doc.is_boundary(m.start()):
+        if not doc.is_boundary(m.start()) and not _glued(doc, m, lex):
             continue      # 召开工作: no 开工 across two words
         if m.group() in lex.event_happenings and text.startswith(("原因", "隐患", "风险", "地点", "时间"), m.end()):
             continue      # 对起火原因展开调查: the cause of a fire, no fire of its own
@@ -120,6 +120,12 @@ def _found(doc: Doc, text: str) -> list[tuple[int, int, int, str]]:
 
 
 COUNTED = re.compile(r"[\d一二三四五六七八九十百千]+余?(?:场|次|期|批)")
+
+
+def _glued(doc: Doc, m: re.Match, lex) -> bool:
+    """Is the happening at `m` the end of the tagger's word, one character glued before it (体力不|支落水)?"""
+    tok = doc.token_at(m.start())
+    return m.group() in lex.event_happenings and tok is not None and tok.end == m.end() and m.start() - tok.start == 1
 
 
 def _habitual(doc: Doc, pos: int, end: int) -> bool:
