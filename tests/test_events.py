@@ -535,3 +535,8 @@ def test_events_taken_to_hospital_on_a_day(run):
 def test_events_a_fall_into_the_water_and_a_grounding_on_a_day(run, text, place):
     ev, = run(text, issue=date(2024, 5, 21)).events
     assert ev.place.name == place
+
+
+def test_events_taken_to_hospital_with_no_day_is_a_step_of_the_story(run):
+    # 伤者随即被送往县人民医院救治, its sentence giving no day: no event of its own (as 捐款 in a life story)
+    assert run("事故发生后，伤者随即被送往县人民医院救治，目前已脱离生命危险。", issue=date(2024, 4, 19)).events == []

@@ -128,6 +128,8 @@ def _is_person_or_org_subject(doc: Doc, s: int, e: int) -> bool:
 def verb_phrase(doc: Doc, vs: int, ve: int) -> tuple[int, int] | None:
     """(start, end) of `视察湖南`, `授牌“…”`, `前往衡阳抗战纪念馆参观`, `被一台违规的SUV撞倒`."""
     text = doc.text
+    if text[vs:ve] in doc.lex.event_happenings and not dated(doc, vs):
+        return None       # 伤者随即被送往县人民医院救治, with no day: a step of a story, not news of its own
     # object after the verb: a quotation, a place, an organization or a person
     j = ve
     if text.startswith("了", j):
