@@ -130,16 +130,19 @@ def _glued(doc: Doc, m: re.Match, lex) -> bool:
 
 def _habitual(doc: Doc, pos: int, end: int) -> bool:
     """Is the event word at `pos` a habit (每周都会参加社区活动) or a count of many (已组织志愿服务活动30余场)?"""
-    text = doc.text
-    start = max((text.rfind(c, 0, pos) for c in "，,。；！？\n"), default=-1) + 1
-    return any(w in text[start:pos] for w in doc.lex.word_set(WORDS, "habit")) or COUNTED.match(text, end) is not None
+    return _clause_says(doc, pos, "habit") or COUNTED.match(doc.text, end) is not None
 
 
 def _prevented(doc: Doc, pos: int) -> bool:
     """Does the clause before `pos` say the accident is to be prevented (遏制, 防范, 杜绝)?"""
+    return _clause_says(doc, pos, "prevent")
+
+
+def _clause_says(doc: Doc, pos: int, kind: str) -> bool:
+    """Does the clause before `pos` hold a word of event_words' `kind`?"""
     text = doc.text
     start = max((text.rfind(c, 0, pos) for c in "，,。；！？\n"), default=-1) + 1
-    return any(w in text[start:pos] for w in doc.lex.word_set(WORDS, "prevent"))
+    return any(w in text[start:pos] for w in doc.lex.word_set(WORDS, kind))
 
 
 CLAUSE_BREAK = re.compile(r"[，,。；！？\n]")

@@ -61,8 +61,7 @@ def venues_and_roads(doc: Doc) -> list[tuple[EntityRef, int, str]]:
                 canonical = zone                       # 宜昌高新区 -> 宜昌高新技术产业开发区, as its bodies are named
             elif name[0] in "市县区" and name[1:2] not in "场区民" and (d := home.by_level_word(name[0])) is not None:
                 canonical = d.name + name[1:]          # 市政务服务大厅 -> 衡阳市政务服务大厅
-            sc = f"{scope(home.city)}/{home.city.name}".lstrip("/") if home.city is not None else ""
-            ref = EntityRef(PLACE, canonical, sc)
+            ref = EntityRef(PLACE, canonical, _venue_scope(home))
             if doc.add(PLACE, start, end, ref, alias=name) is None:
                 continue
             doc.record(ref).kind = kind
@@ -87,11 +86,20 @@ HELD_THERE = r"[^，,。；！？\n]{0,12}?(?:@)"           # @: the held, opene
 def held_at(doc: Doc, s: int, e: int) -> bool:
     """Is text[s:e], a name ending in a venue's word, where the text holds something (在桂林国际会展中心开幕,
     在县城华天大酒店举行)? There it is the venue, a place, though its word also ends organizations' names."""
-    text = doc.text
-    return bool(doc.lex.ending("venue_suffixes", doc.lex.venue_suffixes, text, e) and e - s > 2
-                and AT.search(text, max(0, s - 7), s)
-                and doc.lex.pattern("held_there", HELD_THERE, doc.lex.event_held, doc.lex.event_opened,
-                                    doc.lex.event_started).match(text, e))
+    return bool(doc.lex.ending("venue_suffixes", doc.lex.venue_suffixes, doc.text, e) and e - s > 2
+                and _held_there(doc, s, e))
+
+
+def _held_there(doc: Doc, s: int, e: int) -> bool:
+    """Does the text hold something at text[s:e] (在…X开幕, 在…X举行)?"""
+    text, lex = doc.text, doc.lex
+    return bool(AT.search(text, max(0, s - 7), s)
+                and lex.pattern("held_there", HELD_THERE, lex.event_held, lex.event_opened, lex.event_started).match(text, e))
+
+
+def _venue_scope(home: Home) -> str:
+    """The scope of a venue's reference: the home city's (a venue's name says little of where it is)."""
+    return f"{scope(home.city)}/{home.city.name}".lstrip("/") if home.city is not None else ""
 
 
 def institutions_held_in(doc: Doc) -> list[tuple[EntityRef, int, str]]:
@@ -105,11 +113,8 @@ def institutions_held_in(doc: Doc) -> list[tuple[EntityRef, int, str]]:
     for m in doc.mentions(ORGANIZATION):
         if m.ref is None or m.weak or not doc.lex.ending("held_in", endings, m.ref.name, len(m.ref.name)):
             continue
-        held = AT.search(text, max(0, m.start - 7), m.start) and doc.lex.pattern(
-            "held_there", HELD_THERE, doc.lex.event_held, doc.lex.event_opened, doc.lex.event_started).match(text, m.end)
-        if held or VISITED.search(text, max(0, m.start - 3), m.start):      # 走进长沙市第一中学: a site visited
-            sc = f"{scope(home.city)}/{home.city.name}".lstrip("/") if home.city is not None else ""
-            ref = EntityRef(PLACE, m.ref.name, sc)
+        if _held_there(doc, m.start, m.end) or VISITED.search(text, max(0, m.start - 3), m.start):   # 走进…中学: visited
+            ref = EntityRef(PLACE, m.ref.name, _venue_scope(home))
             if doc.add(PLACE, m.start, m.end, ref, claim=False, alias=m.text) is not None:
                 doc.record(ref).kind = "venue"
                 out.append((ref, m.start, m.text))
@@ -177,9 +182,7 @@ def _venue_after(doc: Doc, e: int) -> int | None:
 def venue_follows(doc: Doc, e: int) -> bool:
     """Does a venue's word follow text[:e], at once or after a floor (市应急管理局|会议室, 市行政中心|二楼会议室)?
     Then the name before it is part of the venue's."""
-    floor = FLOOR_AFTER.match(doc.text, e)
-    at = floor.end() if floor is not None else e
-    return doc.lex.starting("venue_suffixes", doc.lex.venue_suffixes, doc.text, at) is not None
+    return _venue_after(doc, e) is not None
 
 
 def _venue_start(doc: Doc, suffix_start: int, kind: str) -> int | None:

@@ -101,8 +101,7 @@ class Lexicon:
 
     def alternation(self, key: str, words) -> re.Pattern:
         """One compiled regex matching any of `words`, longest first; compiled once per lexicon."""
-        return self.derived(key, lambda: re.compile(
-            "|".join(map(re.escape, sorted({w for w in words if w}, key=len, reverse=True))) or r"(?!)"))
+        return self.pattern(key, "@", words)
 
     def pattern(self, key: str, template: str, *words) -> re.Pattern:
         """`template` with its `@` replaced by an alternation of all of `words` (lists of words), longest first;
