@@ -415,3 +415,32 @@ def test_organizations_a_list_closed_with_等_is_no_name(run):
     ext = run("6月14日，推介会举行。瑞金共和国摇篮旅游区、于都中央红军长征出发纪念馆等景区负责人作推介。",
               paper=make_paper("", "赣州"))
     assert not {r.name for r in ext.entities if r.type == "organization"}
+
+
+def test_organizations_the_tagger_starting_inside_a_word_gives_way_to_the_models_name(hengyang):
+    """The tagger sometimes begins a name inside a word (新|闻出版局, 土地管|理局); the model's name that takes the word
+    in whole is the organization, but a word of place before a name (商场中|海尔) is not taken in."""
+    from kg.datamodel import Article
+    from kg.extract import extract
+    from kg.extract.mentions import Span
+    from kg.extract.tagger import Token
+    from kg.lexicon import load
+
+    text = "区新闻出版局和商场中海尔的负责人到场。"
+    words = [("区", "n"), ("新", "n"), ("闻出版局", "nt"), ("和", "c"), ("商场", "n"), ("中", "f"), ("海尔", "nt"),
+             ("的", "u"), ("负责人", "n"), ("到场", "v"), ("。", "w")]
+    tokens, k = [], 0
+    for w, pos in words:
+        tokens.append(Token(w, pos, k, k + len(w)))
+        k += len(w)
+    spans = [Span("organization", 0, 6, 0.6), Span("organization", 7, 12, 0.4)]
+    ext = extract(Article(id="t", text=text, source="test", paper=hengyang), load(), tokens, spans)
+    got = {m.text for m in ext.mentions if m.type == "organization"}
+    assert "区新闻出版局" in got or "新闻出版局" in got
+    assert "闻出版局" not in got and "海尔" in got and "商场中海尔" not in got
+
+
+def test_organizations_a_list_closed_with_共_ends_before_it_and_a_phrase_is_no_item(run):
+    got = names(run("华菱钢铁、建滔化工和特变电工共3家企业签约。"), "organization")
+    assert {"华菱钢铁", "建滔化工", "特变电工"} <= got and not any(o.endswith("共") for o in got)
+    assert not names(run("政府任命的两院和有关部门共31个单位参加。"), "organization")

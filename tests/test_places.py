@@ -275,3 +275,13 @@ def test_places_a_school_visited_and_named_sites(run):
     assert "长沙市第一中学" in {r.name for r in ext.entities if r.type == "place"}
     ext = run("1月8日，哈尔滨冰雪大世界接待游客5万人次。", paper=make_paper("", "哈尔滨"))
     assert "哈尔滨冰雪大世界" in {r.name for r in ext.entities if r.type == "place"}
+
+
+def test_places_a_way_to_wealth_is_no_road(run):
+    got = _place_texts(run("合作社带领村民走上了致富之路，找准了产业发展路子，沿蒸湘北路开起了门店。"))
+    assert set(got) == {"蒸湘北路"}
+
+
+def test_places_a_counted_town_or_village_is_no_name(run):
+    got = _place_texts(run("从祁东县城往北约五十公里，便是祁东县的一个偏远乡，县里每个村都通了公路。"))
+    assert set(got) == {"祁东县"}

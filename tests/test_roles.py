@@ -400,3 +400,13 @@ def test_roles_a_two_character_county_named_in_a_citys_paper(run):
 
     got = held(run("3月2日，攸县人大常委会召开会议。县长王强出席。县市场监管局局长张三汇报。", paper=make_paper("", "株洲")))
     assert {("王强", "县长", "攸县人民政府"), ("张三", "局长", "攸县市场监督管理局")} <= got
+
+
+@pytest.mark.parametrize("text,person", [
+    ("资金最紧张的那一年，周立新兼任了总经理。", "周立新"),
+    ("乡亲们把锦旗献给吴秀兰院长和她的同事。", "吴秀兰"),
+])
+def test_roles_a_name_and_a_verb_before_a_title_are_no_organization(run, text, person):
+    ext = run(text)
+    assert not names(ext, "organization")
+    assert person in names(ext, "person")

@@ -36,7 +36,8 @@ REQUIRES = ("home", "date")
 ASSIGNS = ("organization", "person", "memberships")   # a studio names its person; 政协委员 is a seat
 
 NAME_POS = {"n", "nr", "ns", "nt", "nz", "nrt", "nrfg", "j", "vn", "an", "b", "eng", "l", "nnt", "x", "s", "f"}
-LIST_TAIL = re.compile(r"等?\s*(?<![\d一二三四五六七八九十两])(?:\d{1,6}|[一二三四五六七八九十两]{1,4})\s*(?:家|个)\s*"
+FUNCTION_POS = ("f", "p", "c", "u", "d", "r", "m", "q")
+LIST_TAIL = re.compile(r"(?:等|共|共计|合计)?\s*(?<![\d一二三四五六七八九十两])(?:\d{1,6}|[一二三四五六七八九十两]{1,4})\s*(?:家|个)\s*"
                        r"(?:[\u4e00-\u9fff]{0,6}?)"
                        r"(?:企业|公司|银行|单位|机构|医院|学校|服务商|平台|合作社|商会|协会|媒体)")
 STUDIO = re.compile(r"(?:委员|代表|劳模|名师|大师|专家)?工作室$")
@@ -167,6 +168,19 @@ def _tagged_org(doc: Doc, ti: int, weak: set) -> tuple[int, int] | None:
     return None
 
 
+def _cut_word_start(doc: Doc, s: int, e: int) -> int | None:
+    """Where the mention model's organization ending at `e` starts, when the tagger's word text[s:e] starts inside
+    a common word (新闻 of 新|闻出版局, 管理 of 土地管|理局) and the model's name takes that word in whole."""
+    if s == 0 or not common_word(doc.lex, doc.text[s - 1:s + 1], 150, names_too=True) or (
+            (prev := doc.token_at(s - 1)) is not None and prev.pos.startswith(FUNCTION_POS)):
+        return None       # 商场中|海尔: a word of place (中) before the name
+    ms = next((sp.start for sp in doc.model_spans or () if sp.type == ORGANIZATION and sp.end == e and sp.start < s), None)
+    if ms is None or (first := doc.token_at(ms)) is None or first.start != ms or (
+            first.end < s and ((second := doc.token_at(first.end)) is None or second.end < s)):
+        return None       # the model's name starts where a word of the tagger's does, at most two words before
+    return ms
+
+
 def _post_across(doc: Doc, s: int, e: int) -> int | None:
     """Where a post begins that starts in the last two characters of text[s:e] and runs past `e`, leaving two
     characters or more before it; None if there is none. (A longer post inside, 开发区党工委|书记, is the
@@ -221,6 +235,8 @@ class _Candidates:
 
     def record(self, s: int, e: int, is_weak: bool = False) -> None:
         doc, text, home = self.doc, self.doc.text, self.doc.home
+        if cut := (ms := _cut_word_start(doc, s, e)) is not None:
+            s = ms                                       # 新|闻出版局, 土地管|理局: the tagger began inside a word
         surface = text[s:e]
         modelled = (s, e) in self.modelled
         if leading_place(surface, home) is None:      # 洪宽工业村福建旭成科技公司: the company in the park
@@ -246,7 +262,7 @@ class _Candidates:
         core = surface.lstrip("团")        # 团市委: the Youth League's, a body of the level word after 团
         if surface[-1] in SINGLE_SUFFIXES and surface not in doc.lex.organizations and not (
                 core[0] in LEVEL_WORDS or surface.startswith(("中共", "政协")) or leading_place(surface, home)
-                or _tagged_whole(doc, s, e) or NAMED_BRANCH.search(surface)):
+                or cut or _tagged_whole(doc, s, e) or NAMED_BRANCH.search(surface)):
             return        # 全程网办, 平台办: a one-character ending needs a place before it, or the tagger's word
         if len(ev := doc.lex.ending("event_nouns", doc.lex.event_nouns, surface, len(surface)) or "") >= 3 \
                 and ev not in doc.lex.word_set(WORDS, "bodies"):
@@ -475,7 +491,7 @@ def _list_items(doc: Doc, tail: int) -> list[tuple[int, int]]:
             if t is None or not (t.pos.startswith(("v", "p", "c", "d")) and t.pos != "vn") or t.end >= b:
                 break
             a = t.end
-        if 2 <= b - a <= 12:
+        if 2 <= b - a <= 12 and "的" not in text[a:b]:       # 人大常委会任命的两院: a phrase, no name
             items.append((a, b))
     return items if len(items) >= 2 else []
 

@@ -136,11 +136,22 @@ def _evidence_org(doc: Doc, start: int, title: str) -> tuple[EntityRef | None, i
     if len(seg) < 2 or valid_name(seg, doc.lex) or seg in doc.lex.word_set("organization_words", "generic") or (
             doc.overlaps(s + i, s + i + len(seg)) and not doc.drop_weak(s + i, s + i + len(seg))):
         return None, start        # 大会主席团常务主席: the session's presidium, no organization the graph can name
-    if any(w in seg for w in ("相关", "有关", "主要", "部门", "单位", "企业", "该", "各", "的", "等")):
+    if any(w in seg for w in ("相关", "有关", "主要", "部门", "单位", "企业", "该", "各", "的", "等")) or _a_clause(doc, s + i, start):
         return None, start
     ref = EntityRef(ORGANIZATION, seg)
     doc.add(ORGANIZATION, s + i, s + i + len(seg), ref)
     return ref, s + i
+
+
+def _a_clause(doc: Doc, s: int, e: int) -> bool:
+    """Is text[s:e] a clause rather than a name: a person's name and a verb (李卓奇兼任了|总经理, 锦旗献给李素芝|院长),
+    or a particle (了, 着, 过) inside?"""
+    toks, k = [], s
+    while k < e and (t := doc.token_at(k)) is not None:
+        toks.append(t)
+        k = max(t.end, k + 1)
+    return any(t.pos == "u" for t in toks) or (
+        any(t.pos == "nr" for t in toks) and any(t.pos.startswith("v") and t.pos != "vn" for t in toks))
 
 
 def _bare(doc: Doc, title: str, tstart: int) -> tuple[str, int]:

@@ -43,8 +43,9 @@ def venues_and_roads(doc: Doc) -> list[tuple[EntityRef, int, str]]:
             least = 1 if kind == "road" or name[0] in "市县区" else 2      # 市政务服务大厅 is a name
             if len(name) - len(m.group()) < least or doc.overlaps(start, end):
                 continue
-            if kind == "road" and (_generic_road(doc, name) or (end < len(text) and text[end] in NOT_ROAD_AFTER)):
-                continue      # 向阳桥街道 is a town, 群众路线 a line, 路面 a surface
+            if kind == "road" and (_generic_road(doc, name) or (end < len(text) and text[end] in NOT_ROAD_AFTER)
+                                   or text[m.start() - 1] == "之"):
+                continue      # 向阳桥街道 is a town, 群众路线 a line, 路面 a surface, 致富之路 a way to wealth
             if kind == "venue" and common_word(lex, name[:len(name) - len(m.group())], 100) \
                     and name[0] not in "市县区" and name not in word_tags():
                 continue      # 旅游度假区, 文化广场: a kind of venue, no venue's name (but 少林寺, 时代广场, 国家图书馆)
@@ -129,11 +130,11 @@ def _read_as_person(doc: Doc, start: int, end: int) -> bool:
             and valid_name(t.word, doc.lex, tagged=True))
 
 
-NOT_ROAD_AFTER = "道区镇乡村办线面段边灯况费网径过上旁途街社"      # 广东路街道, 阿热亚路社区: a town, a community
+NOT_ROAD_AFTER = "道区镇乡村办线面段边灯况费网径过上旁途街社子"      # 广东路街道, 阿热亚路社区: a town, a community; 路子
 
 
 ROAD_SPLIT = re.compile(r"(?:东起|西起|南起|北起|东至|西至|南至|北至|经过|途经|位于|沿着|前往|来到|"
-                        r"办事处|街道|社区|[起至在到从沿往于和与及的是为将把对经过村镇乡区县市省他她我你们骑走车、，。；：\s])")
+                        r"办事处|街道|社区|[起至在到从沿往于和与及的了是为将把对经过村镇乡区县市省他她我你们骑走车、，。；：\s])")
 
 
 def _road_start(text: str, suffix_start: int) -> int | None:
