@@ -444,3 +444,7 @@ def test_organizations_a_list_closed_with_共_ends_before_it_and_a_phrase_is_no_
     got = names(run("华菱钢铁、建滔化工和特变电工共3家企业签约。"), "organization")
     assert {"华菱钢铁", "建滔化工", "特变电工"} <= got and not any(o.endswith("共") for o in got)
     assert not names(run("政府任命的两院和有关部门共31个单位参加。"), "organization")
+
+
+def test_organizations_counted_items_of_a_list_are_no_names(run):
+    assert not names(run("对一个村庄、一个单位、一家企业而言，安全都是头等大事。"), "organization")

@@ -304,3 +304,8 @@ def test_persons_coming_to_the_home_city_by_its_first_character_is_no_name(run):
 
     assert names(run("3月2日，常德市委主要负责人来岳考察。", paper=make_paper("", "岳阳")), "person") == set()
     assert "来宝华" in names(run("3月2日，记者来宝华采访。"), "person")
+
+
+def test_persons_a_doubled_phrase_is_no_name(run):
+    ext = run("展柜里林林总总摆满了农产品，吸引了许许多多市民驻足。")
+    assert not names(ext, "person")

@@ -410,3 +410,9 @@ def test_roles_a_name_and_a_verb_before_a_title_are_no_organization(run, text, p
     ext = run(text)
     assert not names(ext, "organization")
     assert person in names(ext, "person")
+
+
+def test_roles_a_title_across_two_other_words_is_no_post(run):
+    ext = run("这部长篇小说明年出版，副县长江涛为它作序。")
+    roles = {m.text for m in ext.mentions if m.type == "role"}
+    assert "部长" not in roles and "副县长" in roles

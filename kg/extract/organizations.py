@@ -36,6 +36,7 @@ REQUIRES = ("home", "date")
 ASSIGNS = ("organization", "person", "memberships")   # a studio names its person; 政协委员 is a seat
 
 NAME_POS = {"n", "nr", "ns", "nt", "nz", "nrt", "nrfg", "j", "vn", "an", "b", "eng", "l", "nnt", "x", "s", "f"}
+COUNTED_ITEM = re.compile(r"[一二三四五六七八九十两几每各该某][个家所座位]")
 FUNCTION_POS = ("f", "p", "c", "u", "d", "r", "m", "q")
 LIST_TAIL = re.compile(r"(?:等|共|共计|合计)?\s*(?<![\d一二三四五六七八九十两])(?:\d{1,6}|[一二三四五六七八九十两]{1,4})\s*(?:家|个)\s*"
                        r"(?:[\u4e00-\u9fff]{0,6}?)"
@@ -491,7 +492,8 @@ def _list_items(doc: Doc, tail: int) -> list[tuple[int, int]]:
             if t is None or not (t.pos.startswith(("v", "p", "c", "d")) and t.pos != "vn") or t.end >= b:
                 break
             a = t.end
-        if 2 <= b - a <= 12 and "的" not in text[a:b]:       # 人大常委会任命的两院: a phrase, no name
+        if 2 <= b - a <= 12 and "的" not in text[a:b] and not COUNTED_ITEM.match(text, a, b):
+            # 人大常委会任命的两院: a phrase; 一个单位: a counted thing; no name
             items.append((a, b))
     return items if len(items) >= 2 else []
 

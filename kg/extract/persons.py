@@ -104,7 +104,7 @@ def _tagged_names(doc: Doc, known: set[str]) -> None:
     """The tagger's person names (the model has seen far more names than our rules)."""
     text = doc.text
     for tok in doc.tokens:
-        if tok.pos != "nr" or doc.overlaps(tok.start, tok.end):
+        if tok.pos != "nr" or doc.overlaps(tok.start, tok.end) or _doubled(text, tok.start):
             continue
         end = _foreign_end(doc, tok.end - 1 if tok.word[-1] in DOTS else tok.end)
         while end > tok.start and text[end - 1] in DOTS:
@@ -136,6 +136,11 @@ def _tagged_names(doc: Doc, known: set[str]) -> None:
                 _add(doc, tok.start, tok.start + n, EntityRef(PERSON, name, doc.paper.city), weak=True)
             continue
         _believe(doc, tok.start, tok.start + n, known, tagged=True)
+
+
+def _doubled(text: str, s: int) -> bool:
+    """Does a doubled phrase start at `s` (许许多多, 林林总总), no name?"""
+    return s + 4 <= len(text) and text[s] == text[s + 1] and text[s + 2] == text[s + 3]
 
 
 def _a_place_here(doc: Doc, name: str) -> bool:

@@ -143,6 +143,12 @@ def _evidence_org(doc: Doc, start: int, title: str) -> tuple[EntityRef | None, i
     return ref, s + i
 
 
+def _straddles(doc: Doc, s: int, e: int) -> bool:
+    """Do both ends of text[s:e] fall inside tagger words, two different ones?"""
+    a, b = doc.token_at(s), doc.token_at(e - 1)
+    return a is not None and b is not None and a is not b and a.start < s and b.end > e
+
+
 def _a_clause(doc: Doc, s: int, e: int) -> bool:
     """Is text[s:e] a clause rather than a name: a person's name and a verb (李卓奇兼任了|总经理, 锦旗献给李素芝|院长),
     or a particle (了, 着, 过) inside?"""
@@ -186,6 +192,8 @@ def run(doc: Doc) -> None:
             continue
         if text.startswith("节", te):
             continue          # 教师节, 记者节: a day, no post
+        if _straddles(doc, ts, te):
+            continue          # 这部|长篇: the tagger reads two other words across the title
         ms = ts
         for mod in doc.lex.title_modifiers:
             if text.endswith(mod, 0, ts) and not doc.overlaps(ts - len(mod), ts):
