@@ -540,3 +540,18 @@ def test_events_a_fall_into_the_water_and_a_grounding_on_a_day(run, text, place)
 def test_events_taken_to_hospital_with_no_day_is_a_step_of_the_story(run):
     # 伤者随即被送往县人民医院救治, its sentence giving no day: no event of its own (as 捐款 in a life story)
     assert run("事故发生后，伤者随即被送往县人民医院救治，目前已脱离生命危险。", issue=date(2024, 4, 19)).events == []
+
+
+@pytest.mark.parametrize("title,body,place", [
+    ("周海涛在常宁市调研油茶产业", "本报讯 副市长周海涛深入常宁市西岭镇调研油茶产业发展。", "西岭镇"),
+    ("市领导赴衡山督导森林防火", "本报讯 3月8日，市委常委谢卫东到衡山县福田铺乡督导森林防火工作。", "福田铺乡"),
+])
+def test_events_a_headlines_visit_takes_the_town_the_body_names_in_it(title, body, place):
+    from kg.datamodel import Article
+    from kg.extract import extract
+    from kg.ingest.paper import make_paper
+
+    art = Article(id="t", text=f"{title}\n{body}", source="t", title=title, issue_date=date(2024, 3, 10),
+                  paper=make_paper("衡阳日报", "衡阳"))
+    ev, = extract(art).events
+    assert ev.place is not None and ev.place.name == place

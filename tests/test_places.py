@@ -285,3 +285,8 @@ def test_places_a_way_to_wealth_is_no_road(run):
 def test_places_a_counted_town_or_village_is_no_name(run):
     got = _place_texts(run("从祁东县城往北约五十公里，便是祁东县的一个偏远乡，县里每个村都通了公路。"))
     assert set(got) == {"祁东县"}
+
+
+def test_places_a_venue_ending_that_runs_past_the_one_matched(run):
+    got = _place_texts(run("3月5日，松柏工业园区举行项目集中开工仪式。"))
+    assert "松柏工业园区" in got and "松柏工业园" not in got

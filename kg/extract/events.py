@@ -164,6 +164,8 @@ def _one_visit(doc: Doc, events: list[tuple[EventFact, int, int]], triggers: lis
     visit_words = doc.lex.word_set(WORDS, "visit")
     first: dict[str | None, EventFact] = {}
     kept_events, kept_triggers = [], []
+    title = doc.article.title.strip()
+    in_headline = {id(ev) for ev, s, _ in events if title and doc.text.startswith(title) and s < len(title)}
     for (ev, s, e), t in zip(events, triggers):
         lead = first.get(ev.date) if t in visit_words else None
         if lead is None and t in visit_words and ev.date is None and first:
@@ -174,6 +176,9 @@ def _one_visit(doc: Doc, events: list[tuple[EventFact, int, int]], triggers: lis
             kept_events.append((ev, s, e))
             kept_triggers.append(t)
             continue
+        if id(lead) in in_headline and ev.place is not None and (lead.place is None or _place_within(doc, ev.place, lead.place)):
+            lead.place = ev.place       # 王强在祁东县调研 (the headline), 深入祁东县归阳镇调研 (the body): the town
+        in_headline.discard(id(lead))
         lead.aliases.add(ev.name)
         lead.attendees += [p for p in ev.attendees if p not in lead.attendees]
     return kept_events, kept_triggers

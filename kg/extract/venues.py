@@ -37,6 +37,9 @@ def venues_and_roads(doc: Doc) -> list[tuple[EntityRef, int, str]]:
                     and t.pos.startswith(("v", "p", "c", "d")) and t.pos != "vn":
                 start = t.end     # 驶入解放大道: the road starts after the verb (but 建设南路 is a name)
             end = m.end()
+            if kind == "venue":
+                end = max((k + len(x) for k in range(m.start() + 1, end) for x in suffixes if text.startswith(x, k)),
+                          default=end)        # 工业园|区: the ending 园区 runs past the one matched (工业园)
             while kind == "venue" and (more := _venue_after(doc, end)) is not None:
                 end = more          # 隋唐洛阳城国家遗址|公园, 衡阳市体育中心|体育场, 沧州国际饭店|二楼会议室: one venue
             name = text[start:end]
