@@ -290,3 +290,9 @@ def test_places_a_counted_town_or_village_is_no_name(run):
 def test_places_a_venue_ending_that_runs_past_the_one_matched(run):
     got = _place_texts(run("3月5日，松柏工业园区举行项目集中开工仪式。"))
     assert "松柏工业园区" in got and "松柏工业园" not in got
+
+
+def test_places_a_site_someone_went_to_is_a_place_even_named_once(run):
+    ext = run("考察团来到松柏经开区，参观了云溪竹博园和青山茶博园。")
+    got = {r.name for r in ext.entities if r.type == "place"}
+    assert {"松柏经开区", "云溪竹博园", "青山茶博园"} <= got

@@ -8,9 +8,10 @@ reports it) and the graph does without it.
 """
 from __future__ import annotations
 
+import re
 from collections import Counter
 
-from ..datamodel import MENTION_TYPES, ORGANIZATION
+from ..datamodel import MENTION_TYPES, ORGANIZATION, PLACE
 from .doc import EVENTS, MEMBERSHIPS, MODELLED, Doc
 from .org_names import DATELINE
 
@@ -29,6 +30,7 @@ def run(doc: Doc) -> None:
         if ev.place is not None:
             used.add(ev.place)
     used.update(m.ref for m in mentions if m.type == ORGANIZATION and DATELINE.match(doc.text, m.end))   # 红网…讯
+    used.update(_visited(doc, mentions))
     _short_places(mentions)
     seen = Counter(m.ref for m in mentions if m.ref is not None)
     strong_orgs = [r.name for r, _ in doc.records(ORGANIZATION)]
@@ -44,6 +46,23 @@ def run(doc: Doc) -> None:
     for m in mentions:
         if m.weak and m.type == ORGANIZATION and m.value == MODELLED:
             doc.drop_weak(m.start, m.end)     # the model's guess, seen once and used by nothing: not even a mention
+
+
+VISIT = re.compile(r"(?:走进|来到|深入|前往|抵达|参观了?|考察了?)$")
+
+
+def _visited(doc: Doc, mentions: list) -> set:
+    """Places the text says someone went to (来到松木经开区, 参观了安吉竹博园和中南百草原): a visited site is a place
+    (EXTRACTION.md), even named once."""
+    out, last_end = set(), -1
+    for m in sorted((m for m in mentions if m.type == PLACE and m.ref is not None), key=lambda m: m.start):
+        if VISIT.search(doc.text, max(0, m.start - 3), m.start) or (
+                last_end >= 0 and doc.text[last_end:m.start] in ("、", "和", "及")):
+            out.add(m.ref)
+            last_end = m.end
+        else:
+            last_end = -1
+    return out
 
 
 def _short_places(mentions: list) -> None:
