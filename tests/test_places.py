@@ -296,3 +296,17 @@ def test_places_a_site_someone_went_to_is_a_place_even_named_once(run):
     ext = run("考察团来到松柏经开区，参观了云溪竹博园和青山茶博园。")
     got = {r.name for r in ext.entities if r.type == "place"}
     assert {"松柏经开区", "云溪竹博园", "青山茶博园"} <= got
+
+
+@pytest.mark.parametrize("city,text,town,county", [
+    ("郴州", "市领导到永兴县调研，先后来到太和镇。", "太和镇", "永兴县"),
+    ("宝鸡", "调研组到陇县调研，在城关镇察看了项目。", "城关镇", "陇县"),
+])
+def test_places_a_town_many_counties_have_is_the_one_in_the_county_named_before(hengyang, city, text, town, county):
+    from kg.datamodel import Article
+    from kg.extract import extract
+    from kg.ingest.paper import make_paper
+
+    ext = extract(Article(id="t", text=text, source="t", issue_date=date(2024, 3, 1), paper=make_paper("", city)))
+    parents = _parents(ext)
+    assert parents.get(town) == county

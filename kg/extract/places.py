@@ -262,6 +262,8 @@ def _believe_alone(doc: Doc, home: Home, cands: list[Division], surface: str, po
     full = [d for d in cands if d.name == surface]
     short = [d for d in cands if d.name != surface]
     end = pos + n
+    if len(full) > 1:
+        full = _under_named(doc, full, pos) or full     # 到永兴县调研，先后来到太和镇: 永兴县's 太和镇, not 桂阳县's
     if full:
         d = home.prefer(full)
         if d is None:
@@ -288,6 +290,18 @@ def _believe_alone(doc: Doc, home: Home, cands: list[Division], surface: str, po
     if d.level == PROVINCE or d.level == CITY or home.within_province(d):
         return d
     return None
+
+
+def _under_named(doc: Doc, cands: list[Division], pos: int) -> list[Division]:
+    """Those of same-named divisions inside the place the text named last before `pos` that holds any of them."""
+    g = gazetteer()
+    for m in sorted(doc.mentions(PLACE), key=lambda m: -m.start):
+        if m.start >= pos or m.ref is None:
+            continue
+        inside = [d for d in cands if m.ref in {division_ref(a) for a in g.path(d)[1:]}]
+        if inside:
+            return inside
+    return []
 
 
 __all__ = ["run", "division_ref", "scope", "VILLAGE"]
