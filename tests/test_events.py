@@ -555,3 +555,8 @@ def test_events_a_headlines_visit_takes_the_town_the_body_names_in_it(title, bod
                   paper=make_paper("衡阳日报", "衡阳"))
     ev, = extract(art).events
     assert ev.place is not None and ev.place.name == place
+
+
+def test_events_the_venue_the_next_sentence_holds_the_meeting_in_beats_the_county(run):
+    ev, = run("3月5日，祁东县召开全县农村工作会议。会议在祁东县行政中心三楼会议室召开。").events
+    assert ev.place is not None and ev.place.name.endswith("会议室")

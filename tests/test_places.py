@@ -310,3 +310,11 @@ def test_places_a_town_many_counties_have_is_the_one_in_the_county_named_before(
     ext = extract(Article(id="t", text=text, source="t", issue_date=date(2024, 3, 1), paper=make_paper("", city)))
     parents = _parents(ext)
     assert parents.get(town) == county
+
+
+def test_places_a_countrys_name_in_a_slogan_is_a_mention_but_no_place(run):
+    from kg.extract.ner import mentions_of
+
+    text = "会议要求，奋力推进中国式现代化衡阳实践，打造健康中国示范区。"
+    assert "中国" not in {r.name for r in run(text).entities if r.type == "place"}
+    assert [m["text"] for m in mentions_of(text) if m["type"] == "place"].count("中国") == 2    # MSRA and PD label it

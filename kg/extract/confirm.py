@@ -12,7 +12,7 @@ import re
 from collections import Counter
 
 from ..datamodel import MENTION_TYPES, ORGANIZATION, PLACE
-from .doc import EVENTS, MEMBERSHIPS, MODELLED, Doc
+from .doc import EVENTS, MEMBERSHIPS, MODELLED, SLOGAN, Doc
 from .org_names import DATELINE
 
 NAME = "confirm"
@@ -32,11 +32,13 @@ def run(doc: Doc) -> None:
     used.update(m.ref for m in mentions if m.type == ORGANIZATION and DATELINE.match(doc.text, m.end))   # 红网…讯
     used.update(_visited(doc, mentions))
     _short_places(mentions)
-    seen = Counter(m.ref for m in mentions if m.ref is not None)
+    seen = Counter(m.ref for m in mentions if m.ref is not None and m.value != SLOGAN)
     strong_orgs = [r.name for r, _ in doc.records(ORGANIZATION)]
     for m in mentions:
         if m.weak and m.type == "organization" and any(n != m.text and n.startswith(m.text) for n in strong_orgs):
             continue      # 腾讯 beside 腾讯互娱 and 腾讯·大湘网: the brand of those, not another organization
+        if m.weak and m.value == SLOGAN:
+            continue      # 中国 of 中国式现代化: a slogan's, never the article's place
         if m.weak and m.ref is not None and (seen[m.ref] >= 2 or m.ref in used or doc.info(m.ref) is not None):
             m.weak = False
             doc.entity(m)

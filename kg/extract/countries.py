@@ -7,11 +7,17 @@ import re
 
 from ..datamodel import PLACE, EntityRef
 from ..lexicon.gazetteer import gazetteer
-from .doc import Doc, occurrences
+from .doc import SLOGAN, Doc, occurrences
 from .geo import abbreviation_run
 from .names import common_word
 
 GEO_ENDING = re.compile(r"(?:州|岛|群岛|半岛|山|山脉|湖|河|江|海|湾|洲|峰|岭|峡|谷|港|湾|盆地|平原|高原|草原|沙漠|国)$")
+
+
+def _slogans(doc: Doc) -> list[tuple[int, int]]:
+    """Spans of the slogans and set phrases a country's name is part of (中国式现代化, 健康中国: place_words' slogan)."""
+    words = doc.lex.place_words.get("slogan", ())
+    return [m.span() for m in doc.lex.alternation("slogans", words).finditer(doc.text)] if words else []
 
 
 def tagged_places(doc: Doc) -> None:
@@ -25,6 +31,7 @@ def tagged_places(doc: Doc) -> None:
     collective = set(doc.lex.place_words.get("collective", ()))       # 两岸: collective() decides those
     modelled = {(s.start, s.end) for s in doc.model_spans or () if s.type == PLACE
                 and doc.text[s.start:s.end] not in collective}
+    inside = _slogans(doc)
     for t in doc.tokens:
         if t.pos != "ns" or len(t.word) < 2 or doc.overlaps(t.start, t.end):
             continue
@@ -36,7 +43,8 @@ def tagged_places(doc: Doc) -> None:
             word, end = word[:-len(tail)], end - len(tail)
         known = tok.word_tag_tab.get(word) == "ns"
         if known or GEO_ENDING.search(word) or tail is not None or (t.start, t.end) in modelled:
-            doc.add(PLACE, t.start, end, EntityRef(PLACE, word, ""), value="area", weak=True)
+            slogan = any(a <= t.start and end <= b for a, b in inside)
+            doc.add(PLACE, t.start, end, EntityRef(PLACE, word, ""), value=SLOGAN if slogan else "area", weak=True)
 
 
 def abbreviated(doc: Doc) -> None:
@@ -110,9 +118,13 @@ PAIR_AFTER = ("关系|两国|三国|双方|合作|友好|会谈|边界|边境|�
 def countries(doc: Doc) -> None:
     countries = gazetteer().countries
     text = doc.text
+    inside = _slogans(doc)
     for m in doc.lex.alternation("countries", (n for n in countries if len(n) >= 2)).finditer(text):
         if doc.overlaps(m.start(), m.end()) or not (doc.is_boundary(m.start()) and doc.is_boundary(m.end())):
             continue
+        if any(a <= m.start() and m.end() <= b for a, b in inside):
+            doc.add(PLACE, m.start(), m.end(), EntityRef(PLACE, countries[m.group()]), value=SLOGAN, weak=True)
+            continue      # 中国式现代化, 健康中国: a slogan, no place of the article's (a mention for kg ner)
         if text.startswith("人民", m.end()):
             continue          # 中国人民抗日战争胜利纪念日: part of a name, not the country
         ref = EntityRef(PLACE, countries[m.group()])

@@ -39,6 +39,7 @@ from .tagger import Token, tagger
 
 SENTENCE_END = re.compile(r"[。！？!?；;\n]+[”’」』）)]*")
 MODELLED = "model"      # Mention.value of an organization only the mention model proposes (organizations.py)
+SLOGAN = "slogan"       # Mention.value of a country's name inside a slogan (中国式现代化): a mention, never an entity
 WORK_TITLE = re.compile(r"《[^《》\n]{1,40}》")
 _tokenizer_lock = threading.Lock()
 _tokenizers: dict[str, Dictionary] = {}

@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 
 from ..datamodel import DATE, EVENT, ORGANIZATION, PERSON, PLACE, EntityRef, EventFact, Mention
-from .doc import Doc
+from .doc import SLOGAN, Doc
 from .event_names import MOVE, dated, ending_words, inside, np_start, only_quote_head, verb_phrase, whole_word
 from .event_people import attendees
 from .org_names import DATELINE
@@ -304,23 +304,27 @@ def _lead_end(doc: Doc) -> int:
 
 def _place_for(doc: Doc, s: int, e: int) -> EntityRef | None:
     ss, se = doc.sentence_span(s)
-    places = [m for m in doc.mentions(PLACE) if ss <= m.start < se and m.ref is not None]
+    places = [m for m in doc.mentions(PLACE) if ss <= m.start < se and m.ref is not None and m.value != SLOGAN]
     held = doc.lex.pattern("held_at_after", HELD_AT, doc.lex.event_held, doc.lex.event_opened).match(doc.text, e)
     if held is not None and (there := [m for m in places if held.start(1) <= m.start and m.end <= held.end(1)]):
         places = there          # 开工仪式在卧龙区举行: where the text says it was held, not a place in its name
-    if places:
-        def rank(m: Mention) -> tuple[int, int, int]:
-            info = doc.info(m.ref)
-            kind = (info.kind if info else None) or m.value or "city"
-            if kind == "area" and NATURAL.search(m.text):
-                kind = "venue"          # 岷江边一小孩不慎落水: the river, not the county around it
-            moved = 0 if MOVE.search(doc.text, max(0, m.start - 3), m.start) or doc.text[m.start - 1:m.start] == "在" else 1
-            return (PLACE_RANK.get(kind, 6), moved, abs(s - m.end))     # the nearest of equals
+
+    def rank(m: Mention) -> tuple[int, int, int]:
+        info = doc.info(m.ref)
+        kind = (info.kind if info else None) or m.value or "city"
+        if kind == "area" and NATURAL.search(m.text):
+            kind = "venue"          # 岷江边一小孩不慎落水: the river, not the county around it
+        moved = 0 if MOVE.search(doc.text, max(0, m.start - 3), m.start) or doc.text[m.start - 1:m.start] == "在" else 1
+        return (PLACE_RANK.get(kind, 6), moved, abs(s - m.end))     # the nearest of equals
+
+    later = HELD_LATER.match(doc.text, se) if se < len(doc.text) else None
+    there = [m for m in doc.mentions(PLACE) if later.start(1) <= m.start and m.end <= later.end(1)
+             and m.ref is not None] if later is not None else []
+    if places and not (there and rank(there[-1])[0] < rank(min(places, key=rank))[0]):
         return min(places, key=rank).ref
-    if se < len(doc.text) and (later := HELD_LATER.match(doc.text, se)) is not None:
-        there = [m for m in doc.mentions(PLACE) if later.start(1) <= m.start and m.end <= later.end(1) and m.ref is not None]
-        if there:
-            return there[-1].ref      # …召开常务会议。会议在市会议中心举行: where the next sentence says it was
+    if there:
+        return there[-1].ref      # …召开常务会议。会议在市会议中心举行: where the next sentence says it was (a venue
+        #                           there beats the city or county of the event's own sentence)
     back = HERE_WORD.search(doc.text, ss, se)
     if back:        # 来村里召开: the village the article last named
         level = HERE_WORD_LEVEL[back.group(1)]
