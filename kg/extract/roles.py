@@ -19,11 +19,11 @@ from ..lexicon.gazetteer import CITY, COUNTY, PROVINCE
 from .doc import Doc, line_head
 from .geo import Home, leading_place
 from .names import person_name, read_name, read_names, valid_name
-from .org_names import canonical, mention_antecedent
+from .org_names import canonical
 from .post_orgs import (
-    GRASSROOTS_UNITS,
     OUTLET_ENDINGS,
     dateline_outlet,
+    evidence_org,
     grassroots_post,
     implied_org,
     office_of,
@@ -40,7 +40,6 @@ ASSIGNS = ("role", "person", "memberships", "organization", "place")
 
 SPACES = " \u3000\t"
 NOTE = re.compile(r"[（(][^（()）\n，。]{1,8}[）)]")
-QUALIFIER = re.compile(r"(?:[\u4e00-\u9fff]{2,8}(?:区域|地区|大区|片区|分部|事业部))$")
 
 
 @dataclass
@@ -89,75 +88,10 @@ def _org_before(doc: Doc, pos: int) -> tuple[EntityRef | None, int]:
     return None, pos
 
 
-def _evidence_org(doc: Doc, start: int, title: str) -> tuple[EntityRef | None, int]:
-    """A name before a corporate title that no other rule found: 爱迪国际 in 爱迪国际董事长; or an ending written alone
-    before any title (集团党委书记, 分局局长, 公司总经理): the organization named before it with that ending."""
-    text = doc.text
-    s = start
-    while s > 0 and text[s - 1] not in "，,。；;：:、！？\n（）()“”\"' 　" and start - s < 16:
-        s -= 1
-    seg = text[s:start]
-    if seg.endswith(tuple(GRASSROOTS_UNITS)):
-        return None, start        # 村委会主任 in no village named (grassroots_post); 向左金文颁发了村委会主任的聘书
-    if seg in doc.lex.org_suffixes:
-        ref = mention_antecedent(doc, s, start)
-        return ref, (s if ref is not None else start)
-    if title not in doc.lex.word_set("role_words", "corporate"):
-        return None, start
-    q = QUALIFIER.search(seg)
-    if q:   # 腾讯互娱湖南区域负责人: the qualifier starts at the place name
-        for k in range(q.start(), q.end() - 2):
-            if leading_place(seg[k:], doc.home) is not None:
-                seg = seg[:k]
-                break
-    i = 0
-    while i < len(seg):
-        tok = doc.token_at(s + i)
-        if tok is None or not (tok.pos.startswith(("v", "p", "c", "d", "u", "r", "m")) and tok.pos != "vn"):
-            break
-        i = tok.end - s
-    k = i
-    while k < len(seg):    # past the last function word of two characters, or preposition (力挺10号|队长, 手术由|科主任)
-        tok = doc.token_at(s + k)
-        if tok is None:
-            break
-        if tok.pos.startswith(("p", "c", "d", "u", "r", "m", "q")) and (len(tok.word) >= 2 or tok.pos == "p"):
-            i = min(len(seg), tok.end - s)
-            while i < len(seg):
-                t = doc.token_at(s + i)
-                if t is None or not (t.pos.startswith(("v", "p", "c", "d", "u", "r", "m")) and t.pos != "vn"):
-                    break
-                i = t.end - s
-        k = max(tok.end - s, k + 1)
-    seg = seg[i:]
-    if seg in doc.lex.org_suffixes:       # 公司总经理: the company named before
-        ref = mention_antecedent(doc, s + i, start)
-        return ref, (s + i if ref is not None else start)
-    if len(seg) < 2 or valid_name(seg, doc.lex) or seg in doc.lex.word_set("organization_words", "generic") or (
-            doc.overlaps(s + i, s + i + len(seg)) and not doc.drop_weak(s + i, s + i + len(seg))):
-        return None, start        # 大会主席团常务主席: the session's presidium, no organization the graph can name
-    if any(w in seg for w in ("相关", "有关", "主要", "部门", "单位", "企业", "该", "各", "的", "等")) or _a_clause(doc, s + i, start):
-        return None, start
-    ref = EntityRef(ORGANIZATION, seg)
-    doc.add(ORGANIZATION, s + i, s + i + len(seg), ref)
-    return ref, s + i
-
-
 def _straddles(doc: Doc, s: int, e: int) -> bool:
     """Do both ends of text[s:e] fall inside tagger words, two different ones?"""
     a, b = doc.token_at(s), doc.token_at(e - 1)
     return a is not None and b is not None and a is not b and a.start < s and b.end > e
-
-
-def _a_clause(doc: Doc, s: int, e: int) -> bool:
-    """Is text[s:e] a clause rather than a name: a person's name and a verb (李卓奇兼任了|总经理, 锦旗献给李素芝|院长),
-    or a particle (了, 着, 过) inside?"""
-    toks, k = [], s
-    while k < e and (t := doc.token_at(k)) is not None:
-        toks.append(t)
-        k = max(t.end, k + 1)
-    return any(t.pos == "u" for t in toks) or (
-        any(t.pos == "nr" for t in toks) and any(t.pos.startswith("v") and t.pos != "vn" for t in toks))
 
 
 def _bare(doc: Doc, title: str, tstart: int) -> tuple[str, int]:
@@ -213,7 +147,7 @@ def run(doc: Doc) -> None:
         unit_start = os_ if own else ps
         implied, known = implied_org(doc, title)
         if not own and not known:
-            org, os_ = office_of(doc, units, ps) or _evidence_org(doc, ps, title)
+            org, os_ = office_of(doc, units, ps) or evidence_org(doc, ps, title)
             own = org is not None
             unit_start = os_ if own else ps
         if own and units and _joined(text, units[-1].end, os_):
