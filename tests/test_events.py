@@ -560,3 +560,13 @@ def test_events_a_headlines_visit_takes_the_town_the_body_names_in_it(title, bod
 def test_events_the_venue_the_next_sentence_holds_the_meeting_in_beats_the_county(run):
     ev, = run("3月5日，祁东县召开全县农村工作会议。会议在祁东县行政中心三楼会议室召开。").events
     assert ev.place is not None and ev.place.name.endswith("会议室")
+
+
+@pytest.mark.parametrize("text,name,people", [
+    ("3月5日，市委书记周立平调研城市更新工作。副市长王建军陪同。", "调研城市更新工作", {"周立平", "王建军"}),
+    ("3月5日，市委书记周立平走访慰问困难群众、老党员。", "走访慰问困难群众、老党员", {"周立平"}),
+    ("3月5日，市长刘晓辉与来访的客商代表陈国栋举行会谈。", "会谈", {"刘晓辉", "陈国栋"}),
+])
+def test_events_a_visit_with_a_verb_in_its_topic_a_list_of_groups_and_talks_held(run, text, name, people):
+    ev, = run(text).events
+    assert ev.name == name and people <= {p.name for p in ev.attendees}

@@ -130,6 +130,8 @@ def verb_phrase(doc: Doc, vs: int, ve: int) -> tuple[int, int] | None:
     text = doc.text
     if text[vs:ve] in doc.lex.event_happenings and not dated(doc, vs):
         return None       # 伤者随即被送往县人民医院救治, with no day: a step of a story, not news of its own
+    if doc.lex.pattern("held_just_before", r"(?:@)$", doc.lex.event_held).search(text, max(0, vs - 3), vs):
+        return vs, ve     # 举行会谈: the talks themselves
     # object after the verb: a quotation, a place, an organization or a person
     j = ve
     if text.startswith("了", j):
@@ -203,15 +205,23 @@ def _object_end(doc: Doc, pos: int) -> int | None:
         i += 1
         if i < len(doc.tokens) and doc.tokens[i].word == "了":
             i += 1                                        # 看望慰问了老党员张德明
+    verb_inside = False
     for t in doc.tokens[i:]:
         if CLAUSE_END.match(t.word):
             break
-        if t.word == "的" and end > pos:
-            continue                                      # 白沙洲街道的困难群众
-        if not t.pos.startswith(OBJECT_POS) or t.end - pos > OBJECT_MAX:
+        if t.word in ("的", "、", "和") and end > pos:
+            continue                                      # 白沙洲街道的困难群众, 困难群众、老党员
+        if t.end - pos > OBJECT_MAX or not t.pos.startswith(OBJECT_POS) and not (t.pos == "v" and end > pos):
             return None
+        verb_inside = verb_inside or t.pos == "v"
         end = t.end
-    return end if end - pos >= 2 and doc.tokens[doc.token_index(end - 1)].pos.startswith(("n", "vn")) else None
+    last = doc.tokens[doc.token_index(end - 1)] if end > pos else None
+    if last is None or end - pos < 2 or not last.pos.startswith(("n", "vn")):
+        return None
+    return end if not verb_inside or last.word in TOPIC_ENDS else None     # 调研城市更新工作 (更新 a verb inside)
+
+
+TOPIC_ENDS = ("工作", "情况", "建设", "发展", "项目")       # what a visit looks at, ending a phrase with a verb in it
 
 
 CLAUSE_END = re.compile(r"^[，,。；;！？!?\n]")

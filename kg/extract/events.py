@@ -85,7 +85,9 @@ def _found(doc: Doc, text: str) -> list[tuple[int, int, int, str]]:
             continue
         start = np_start(doc, m.start())
         name = text[start:end]
-        short = len(name) < MIN_CHARS and not (name == word and len(name) == 3 and name.endswith("会"))   # 座谈会
+        short = len(name) < MIN_CHARS and not (name == word and len(name) == 3 and name.endswith("会")) and not (
+            name == word and doc.lex.pattern("hosted_before", HOSTED_BEFORE, lex.event_held).search(text, max(0, start - 4), start))
+        #         座谈会 alone, 举行座谈: an event however short
         accident = word in lex.word_set(WORDS, "accident")
         if accident and _prevented(doc, m.start()) or _habitual(doc, m.start(), end):
             continue      # 坚决遏制重特大事故发生: a danger warned of; 每周都会参加社区活动, …活动30余场: no one occurrence
