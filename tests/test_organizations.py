@@ -448,3 +448,20 @@ def test_organizations_a_list_closed_with_共_ends_before_it_and_a_phrase_is_no_
 
 def test_organizations_counted_items_of_a_list_are_no_names(run):
     assert not names(run("对一个村庄、一个单位、一家企业而言，安全都是头等大事。"), "organization")
+
+
+def test_organizations_two_bodies_the_tagger_reads_as_one_word_are_two(hengyang):
+    """市教育局联合市公安局: the tagger's one word (nt) for two bodies working together."""
+    from kg.datamodel import Article
+    from kg.extract import extract
+    from kg.extract.tagger import Token
+    from kg.lexicon import load
+
+    text = "市教育局联合市公安局开展校园安全检查。"
+    words = [("市教育局联合市公安局", "nt"), ("开展", "v"), ("校园", "n"), ("安全", "an"), ("检查", "vn"), ("。", "w")]
+    tokens, k = [], 0
+    for w, pos in words:
+        tokens.append(Token(w, pos, k, k + len(w)))
+        k += len(w)
+    ext = extract(Article(id="t", text=text, source="test", paper=hengyang), load(), tokens, [])
+    assert names(ext, "organization") == {"衡阳市教育局", "衡阳市公安局"}

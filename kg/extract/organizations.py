@@ -36,6 +36,7 @@ REQUIRES = ("home", "date")
 ASSIGNS = ("organization", "person", "memberships")   # a studio names its person; 政协委员 is a seat
 
 NAME_POS = {"n", "nr", "ns", "nt", "nz", "nrt", "nrfg", "j", "vn", "an", "b", "eng", "l", "nnt", "x", "s", "f"}
+JOINED = re.compile(r"联合|会同|携手|和|与|及")
 COUNTED_ITEM = re.compile(r"[一二三四五六七八九十两几每各该某][个家所座位]")
 FUNCTION_POS = ("f", "p", "c", "u", "d", "r", "m", "q")
 LIST_TAIL = re.compile(r"(?:等|共|共计|合计)?\s*(?<![\d一二三四五六七八九十两])(?:\d{1,6}|[一二三四五六七八九十两]{1,4})\s*(?:家|个)\s*"
@@ -239,6 +240,12 @@ class _Candidates:
         if cut := (ms := _cut_word_start(doc, s, e)) is not None:
             s = ms                                       # 新|闻出版局, 土地管|理局: the tagger began inside a word
         surface = text[s:e]
+        joined = JOINED.search(surface, 2)
+        if joined is not None and e - s - joined.end() >= 2 and suffix_at(text, s + joined.start(), doc.lex) \
+                and suffix_at(text, e, doc.lex):
+            self.record(s, s + joined.start(), is_weak)      # 市教育局联合市公安局: two bodies, the tagger's one word
+            self.record(s + joined.end(), e, is_weak)
+            return
         modelled = (s, e) in self.modelled
         if leading_place(surface, home) is None:      # 洪宽工业村福建旭成科技公司: the company in the park
             k = next((k for k in range(3, len(surface) - 3)
