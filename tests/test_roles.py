@@ -416,3 +416,11 @@ def test_roles_a_title_across_two_other_words_is_no_post(run):
     ext = run("这部长篇小说明年出版，副县长江涛为它作序。")
     roles = {m.text for m in ext.mentions if m.type == "role"}
     assert "部长" not in roles and "副县长" in roles
+
+
+def test_roles_a_county_level_citys_bodies_after_it_is_named_in_the_sentence(run):
+    ext = run("3月5日，常宁市委书记刘志华主持会议，市委副书记、市长陈建新讲话。")
+    assert ("陈建新", "市长", "常宁市人民政府") in held(ext)
+    assert ("陈建新", "副书记", "中共常宁市委员会") in held(ext)
+    other = run("3月5日，常宁市委书记刘志华主持会议。市委副书记、市长陈建新讲话。")      # another sentence: home's
+    assert ("陈建新", "市长", "衡阳市人民政府") in held(other)

@@ -222,7 +222,7 @@ class _ListPlace:
         doc, text = self.doc, self.doc.text
         continues = bool(units) and text[self.end:units[0].start] in ("，", ",", "、")
         deputies = bool(units) and DEPUTIES.fullmatch(text, self.end, units[0].start) is not None
-        if not continues:
+        if not continues and not self._county_city_sentence(units):
             self.place = None           # 长沙市委书记李四一行，市长王五陪同: 王五 is home's
             if not deputies:
                 self.org = None
@@ -261,6 +261,13 @@ class _ListPlace:
             self.org = owned.org
             self.titles = {_bare_post(u.title) for u in units if u.org == owned.org}
         self.end = names_end
+
+    def _county_city_sentence(self, units: list[Unit]) -> bool:
+        """Is the list's place a county-level city named earlier in this sentence (耒阳市委书记A主持会议，市委副书记、
+        市长B讲话: the sentence names 耒阳市, so its 市委 is 耒阳's: EXTRACTION.md)?"""
+        d = self.place
+        return bool(units) and d is not None and d.level == COUNTY and d.name.endswith("市") and self.end >= 0 \
+            and not re.search(r"[。！？；\n]", self.doc.text[self.end:units[0].start])
 
     def _explicit(self, u: Unit):
         """The city or county a unit's organization is written with, when it is not home (嘉峪关市委)."""
