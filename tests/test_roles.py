@@ -424,3 +424,8 @@ def test_roles_a_county_level_citys_bodies_after_it_is_named_in_the_sentence(run
     assert ("陈建新", "副书记", "中共常宁市委员会") in held(ext)
     other = run("3月5日，常宁市委书记刘志华主持会议。市委副书记、市长陈建新讲话。")      # another sentence: home's
     assert ("陈建新", "市长", "衡阳市人民政府") in held(other)
+
+
+def test_roles_a_town_head_written_alone_is_at_the_town_the_article_named(run):
+    ext = run("3月5日，衡阳县井头镇召开推进会。镇党委书记李明主持，镇长石建军讲话。")
+    assert ("石建军", "镇长", "井头镇人民政府") in held(ext)

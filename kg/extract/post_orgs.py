@@ -78,6 +78,18 @@ def place_government(doc: Doc, title: str, ps: int) -> tuple[EntityRef, int] | N
     return EntityRef(ORGANIZATION, template.format(**{slot: district_name(d) if slot == "county" else d.name})), m.start
 
 
+def named_town_government(doc: Doc, title: str, ps: int) -> EntityRef | None:
+    """The government a town head's title written alone (镇长) implies: that of the town the article named last before
+    it (漳江镇召开推进会。镇党委书记李明主持，镇长石建军讲话), as 镇党委 alone is that town's party committee."""
+    template = doc.lex.title_org(title) or ""
+    if "{town}" not in template:
+        return None
+    level = "乡" if "乡" in title else "镇"
+    towns = [m for m in doc.mentions(PLACE) if m.end <= ps and m.ref is not None and m.ref.name.endswith(level)
+             and (info := doc.info(m.ref)) is not None and info.kind == "town"]
+    return EntityRef(ORGANIZATION, template.format(town=max(towns, key=lambda m: m.end).ref.name)) if towns else None
+
+
 TOWN_COMMITTEE = re.compile(r"^(?:中共)?(.+?[镇乡])(?:党委|委员会)$")
 
 

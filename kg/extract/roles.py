@@ -26,6 +26,7 @@ from .post_orgs import (
     evidence_org,
     grassroots_post,
     implied_org,
+    named_town_government,
     office_of,
     outlet_before,
     place_government,
@@ -165,8 +166,8 @@ def run(doc: Doc) -> None:
                     unit.org = town_government(doc, title, units[-1].org) or units[-1].org
             units.append(unit)
         else:
-            if not own and known:
-                unit.org = implied
+            if not own:
+                unit.org = implied if known else named_town_government(doc, title, ps)
             units = [unit]
         names, byline = _names_after(doc, title, ts, te)
         if names and byline and title in doc.lex.word_set("role_words", "credit"):
