@@ -465,3 +465,9 @@ def test_organizations_two_bodies_the_tagger_reads_as_one_word_are_two(hengyang)
         k += len(w)
     ext = extract(Article(id="t", text=text, source="test", paper=hengyang), load(), tokens, [])
     assert names(ext, "organization") == {"衡阳市教育局", "衡阳市公安局"}
+
+
+def test_organizations_a_company_named_short_by_its_first_words_is_the_one_named_in_full(run):
+    ext = run("衡阳雁翔水产开发股份有限公司召开年会。雁翔水产董事长李强讲话。")
+    assert names(ext, "organization") == {"衡阳雁翔水产开发股份有限公司"}
+    assert ("李强", "董事长", "衡阳雁翔水产开发股份有限公司") in held(ext)

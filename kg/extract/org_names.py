@@ -258,5 +258,19 @@ def short_forms(name: str, home: Home, lex: Lexicon) -> list[str]:
     return [s for s in out if len(s) >= 2 and s != name]
 
 
+def company_named_first(doc: Doc, short: str) -> str | None:
+    """The one company the article named in full whose name, its place left off, begins with `short` (国联水产 after
+    湛江国联水产开发股份有限公司): the company named short. None where none, or two, do."""
+    if len(short) < 4 or short.endswith(GOVERNMENT_ENDINGS):
+        return None
+    fulls = set()
+    for ref, _info in doc.records(ORGANIZATION):
+        lp = leading_place(ref.name, doc.home)
+        core = ref.name[lp[1]:] if lp else ref.name
+        if ref.name != short and core.startswith(short) and ref.name.endswith(("公司", "集团")):
+            fulls.add(ref.name)
+    return fulls.pop() if len(fulls) == 1 else None
+
+
 def hanzi_or_mid(word: str) -> bool:
     return all("\u4e00" <= c <= "\u9fff" or c == "·" or c.isascii() and c.isalnum() for c in word)

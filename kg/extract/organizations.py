@@ -17,7 +17,15 @@ from ..lexicon import Lexicon
 from .doc import MODELLED, Doc, occurrences
 from .geo import GOVERNMENT_ENDINGS, LEVEL_WORDS, Home, abbreviation_run, leading_place
 from .names import common_word, valid_name
-from .org_names import canonical, hanzi_or_mid, mention_antecedent, short_forms, unit_after, with_term
+from .org_names import (
+    canonical,
+    company_named_first,
+    hanzi_or_mid,
+    mention_antecedent,
+    short_forms,
+    unit_after,
+    with_term,
+)
 from .org_patterns import (
     LATIN_NAME,
     army_pattern,
@@ -467,6 +475,8 @@ def _short_form_mentions(doc: Doc, kept: list[tuple[str, set[str]]]) -> None:
                 shorts.setdefault(short, name)
     orgs = doc.mentions(ORGANIZATION, by_start=False)
     for m in orgs:
+        if m.ref is not None and m.text not in shorts and (full := company_named_first(doc, m.text)) is not None:
+            shorts[m.text] = full
         if m.ref is not None and m.text in shorts and m.ref.name != shorts[m.text]:
             old = m.ref
             m.ref = EntityRef(ORGANIZATION, shorts[m.text])

@@ -12,7 +12,7 @@ from ..lexicon.gazetteer import CITY, COUNTY, PROVINCE
 from .doc import Doc
 from .geo import Home, leading_place
 from .names import valid_name
-from .org_names import DATELINE, canonical, district_name, mention_antecedent, named_with
+from .org_names import DATELINE, canonical, company_named_first, district_name, mention_antecedent, named_with
 
 
 def implied_org(doc: Doc, title: str, home: Home | None = None) -> tuple[EntityRef | None, bool]:
@@ -259,7 +259,7 @@ def evidence_org(doc: Doc, start: int, title: str) -> tuple[EntityRef | None, in
         return None, start        # 大会主席团常务主席: the session's presidium, no organization the graph can name
     if any(w in seg for w in ("相关", "有关", "主要", "部门", "单位", "企业", "该", "各", "的", "等")) or _a_clause(doc, s + i, start):
         return None, start
-    ref = EntityRef(ORGANIZATION, seg)
+    ref = EntityRef(ORGANIZATION, company_named_first(doc, seg) or seg)       # 国联水产董事长: the company named before
     doc.add(ORGANIZATION, s + i, s + i + len(seg), ref)
     return ref, s + i
 
