@@ -471,3 +471,11 @@ def test_organizations_a_company_named_short_by_its_first_words_is_the_one_named
     ext = run("衡阳雁翔水产开发股份有限公司召开年会。雁翔水产董事长李强讲话。")
     assert names(ext, "organization") == {"衡阳雁翔水产开发股份有限公司"}
     assert ("李强", "董事长", "衡阳雁翔水产开发股份有限公司") in held(ext)
+
+
+@pytest.mark.parametrize("text,org", [
+    ("市城市管理和综合执法局开展占道经营整治。", "衡阳市城市管理和综合执法局"),
+    ("市林业和园林局局长王明讲话。", "衡阳市林业和园林局"),
+])
+def test_organizations_a_department_written_with_和_is_read_whole(run, text, org):
+    assert org in names(run(text), "organization")
