@@ -570,3 +570,16 @@ def test_events_the_venue_the_next_sentence_holds_the_meeting_in_beats_the_count
 def test_events_a_visit_with_a_verb_in_its_topic_a_list_of_groups_and_talks_held(run, text, name, people):
     ev, = run(text).events
     assert ev.name == name and people <= {p.name for p in ev.attendees}
+
+
+def test_events_who_attends_the_afternoons_meeting_did_not_attend_the_mornings_visit(run):
+    evs = {e.name: {p.name for p in e.attendees} for e in run(
+        "3月5日上午，市委书记周立平到珠晖区调研重点项目建设。下午，市长刘晓辉主持召开市政府常务会议，副市长陈国栋出席。").events}
+    visit = next(v for k, v in evs.items() if "调研" in k)
+    assert visit == {"周立平"}
+
+
+def test_events_who_joins_the_talks_held_during_a_visit_joined_the_visit(run):
+    evs = run("5月9日，省城考察团来衡参观考察。市委书记周立平主持召开座谈会。市领导陈国栋、王建参加座谈会。").events
+    visit = next(e for e in evs if "考察" in e.name)
+    assert {"陈国栋", "王建"} <= {p.name for p in visit.attendees}

@@ -59,7 +59,13 @@ def attendees(doc: Doc, events: list[tuple[EventFact, int, int]]) -> None:
         if not PARTICIPATE.search(sent.rstrip("。；;，,")):
             continue
         people = [m.ref for m in doc.mentions(PERSON) if ss <= m.start < se]
+        during = doc.lex.word_set(WORDS, "during")
+        own = [ev.name for ev, s, _ in events if ss <= s < se]
+        apart = own and not any(o.endswith(tuple(during)) for o in own)
         for ev, s, _ in events:
+            if apart and all(o not in ev.name and ev.name not in o for o in own):
+                continue      # 下午，市长主持召开常务会议，副市长李晓红出席: the afternoon meeting's, not the morning visit's
+                #               (but 陪同考察或参加座谈会: a 座谈会 held during the visit, both)
             if s < ss:
                 for p in people:
                     if p not in ev.attendees:
