@@ -583,3 +583,14 @@ def test_events_who_joins_the_talks_held_during_a_visit_joined_the_visit(run):
     evs = run("5月9日，省城考察团来衡参观考察。市委书记周立平主持召开座谈会。市领导陈国栋、王建参加座谈会。").events
     visit = next(e for e in evs if "考察" in e.name)
     assert {"陈国栋", "王建"} <= {p.name for p in visit.attendees}
+
+
+@pytest.mark.parametrize("text", ["5月3日，周立平强调，要深入开展重大事故隐患排查整治。",
+                                  "5月3日，会议通报了4月份全市发生的3起较大交通事故。"])
+def test_events_an_accidents_hazard_or_a_count_of_accidents_is_no_event(run, text):
+    assert not [e for e in run(text).events if "事故" in e.name]
+
+
+def test_events_one_happening_told_in_two_verbs_is_one_event(run):
+    evs = run("5月3日，一艘渔船在湘江衡阳段倾覆，船员陈福生落水身亡。").events
+    assert [e.name for e in evs if "落水" in e.name or "身亡" in e.name] == ["落水身亡"]

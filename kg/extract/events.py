@@ -89,8 +89,10 @@ def _found(doc: Doc, text: str) -> list[tuple[int, int, int, str]]:
             name == word and doc.lex.pattern("hosted_before", HOSTED_BEFORE, lex.event_held).search(text, max(0, start - 4), start))
         #         座谈会 alone, 举行座谈: an event however short
         accident = word in lex.word_set(WORDS, "accident")
-        if accident and _prevented(doc, m.start()) or _habitual(doc, m.start(), end):
-            continue      # 坚决遏制重特大事故发生: a danger warned of; 每周都会参加社区活动, …活动30余场: no one occurrence
+        if accident and (_prevented(doc, m.start()) or text.startswith(HAZARD, end) or MANY.match(name)) \
+                or _habitual(doc, m.start(), end):
+            continue      # 坚决遏制重特大事故发生, 事故隐患: a danger warned of; 3起较大交通事故: a count; 每周都会参加社区活动,
+            #               …活动30余场: no one occurrence
         generic = name in lex.word_set(WORDS, "generic") and not (accident and dated(doc, m.start()))   # 5月13日…发生事故
         if (short and not accident) or generic or only_quote_head(name) or GENERIC_HEADS.match(name):
             continue
@@ -115,12 +117,20 @@ def _found(doc: Doc, text: str) -> list[tuple[int, int, int, str]]:
                 and not doc.overlaps(m.start(), m.end() + 2):
             found.append((np_start(doc, m.start()), m.end() + 2, m.end(), "verb"))     # 扫黑除恶专项斗争督导工作
             continue
+        before = next((k for k, f in enumerate(found) if f[3] == "verb" and f[1] == m.start()
+                       and lex.ending("event_verbs", lex.event_verbs, text, f[2]) in lex.event_happenings), None) \
+            if m.group() in lex.event_happenings else None
+        if before is not None:          # 落水身亡: one happening told in two verbs
+            found[before] = (found[before][0], m.end(), m.end(), "verb")
+            continue
         span = verb_phrase(doc, m.start(), m.end())
         if span is not None:
             found.append((*span, m.end(), "verb"))
     return _drop_overlaps(found)
 
 
+HAZARD = ("隐患", "风险", "防范", "防控", "预防", "多发")
+MANY = re.compile(r"[两二三四五六七八九十百\d]+余?起|多起|数起")
 COUNTED = re.compile(r"[\d一二三四五六七八九十百千]+余?(?:场|次|期|批)")
 
 
