@@ -594,3 +594,9 @@ def test_events_an_accidents_hazard_or_a_count_of_accidents_is_no_event(run, tex
 def test_events_one_happening_told_in_two_verbs_is_one_event(run):
     evs = run("5月3日，一艘渔船在湘江衡阳段倾覆，船员陈福生落水身亡。").events
     assert [e.name for e in evs if "落水" in e.name or "身亡" in e.name] == ["落水身亡"]
+
+
+def test_events_the_winners_a_later_paragraph_names_took_part(run):
+    ev = next(e for e in run("5月3日，全市职业技能大赛决赛在市体育馆举行。\n选手林海峰获得一等奖，郑晓燕获得二等奖。").events
+              if "大赛" in e.name)
+    assert {"林海峰", "郑晓燕"} <= {p.name for p in ev.attendees}
