@@ -318,3 +318,8 @@ def test_places_a_countrys_name_in_a_slogan_is_a_mention_but_no_place(run):
     text = "会议要求，奋力推进中国式现代化衡阳实践，打造健康中国示范区。"
     assert "中国" not in {r.name for r in run(text).entities if r.type == "place"}
     assert [m["text"] for m in mentions_of(text) if m["type"] == "place"].count("中国") == 2    # MSRA and PD label it
+
+
+def test_places_a_region_named_with_countries_characters_is_one_place(run):
+    got = _place_texts(run("这条铁路是通往新疆、中亚的咽喉要道，中俄两国在此合作。"))
+    assert "中亚" in got and "亚" not in got and {"中", "俄"} <= set(got)

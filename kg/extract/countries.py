@@ -61,7 +61,7 @@ def abbreviated(doc: Doc) -> None:
         if len(set(m.group())) == len(m.group()):
             spans.extend(range(m.start(), m.end()))
     for t in doc.tokens:
-        if t.pos in ("ns", "nt", "nz", "j") and abbreviation_run(t.word, abbr):
+        if t.pos in ("ns", "nt", "nz", "j") and abbreviation_run(t.word, abbr) and not _region(doc, t.word):
             spans.extend(range(t.start, t.end))
     for m in re.finditer(rf"([{chars}])方", text):
         k = m.start(1)
@@ -83,6 +83,15 @@ def abbreviated(doc: Doc) -> None:
     for k in sorted(set(spans)):
         if not doc.overlaps(k, k + 1):
             doc.add(PLACE, k, k + 1, EntityRef(PLACE, abbr[text[k]], ""), value="country", weak=True)
+
+
+def _region(doc: Doc, word: str) -> bool:
+    """Is `word`, though made of countries' one-character names, a region's name a dictionary knows well (中亚, 中东,
+    南亚), not a pair (中美, 中俄)?"""
+    from .doc import tokenizer
+
+    tok = tokenizer(doc.lex)
+    return tok.word_tag_tab.get(word) == "ns" and tok.tokenizer.FREQ.get(word, 0) >= 500
 
 
 def _marks(word: str) -> tuple[str, list[int]]:
