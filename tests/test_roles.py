@@ -429,3 +429,8 @@ def test_roles_a_county_level_citys_bodies_after_it_is_named_in_the_sentence(run
 def test_roles_a_town_head_written_alone_is_at_the_town_the_article_named(run):
     ext = run("3月5日，衡阳县井头镇召开推进会。镇党委书记李明主持，镇长石建军讲话。")
     assert ("石建军", "镇长", "井头镇人民政府") in held(ext)
+
+
+def test_roles_a_list_of_another_citys_officials_joined_by_和(run):
+    ext = run("座谈时，株洲市委书记曹志强和市委副书记、市长阳卫国介绍了株洲的发展情况。")
+    assert ("阳卫国", "市长", "株洲市人民政府") in held(ext)

@@ -206,7 +206,7 @@ def _names_after(doc: Doc, title: str, ts: int, te: int) -> tuple[list[tuple[int
 class _ListPlace:
     """The place a list of officials is about: in `嘉峪关市委书记马光明，市委副书记、市长郑亚军` the second 市委
     and 市长 are 嘉峪关's, not the paper's city's. A title phrase whose organization names a place other than
-    home sets it; the next phrase, when only a comma or 、 stands between the names before it and itself, has
+    home sets it; the next phrase, when only a comma, 、 or 和 stands between the names before it and itself, has
     its bare 市委, 县政府 and implied 市长 read there, and its corporate posts written bare (总经理) the
     organization a post before them was written with; anything else between ends the list."""
 
@@ -221,7 +221,7 @@ class _ListPlace:
         """Read the bare bodies and implied organizations of a phrase's units at the list's place, or at the place
         a unit of the phrase itself is written with (汉中市委副书记、市长王建军)."""
         doc, text = self.doc, self.doc.text
-        continues = bool(units) and text[self.end:units[0].start] in ("，", ",", "、")
+        continues = bool(units) and text[self.end:units[0].start] in ("，", ",", "、", "和", "与", "及")
         deputies = bool(units) and DEPUTIES.fullmatch(text, self.end, units[0].start) is not None
         if not continues and not self._county_city_sentence(units):
             self.place = None           # 长沙市委书记李四一行，市长王五陪同: 王五 is home's
