@@ -345,9 +345,14 @@ def _place_for(doc: Doc, s: int, e: int) -> EntityRef | None:
         if earlier:
             return earlier[-1].ref
     home = doc.home
+    if home is not None and home.county is not None and OUR_COUNTY.search(doc.text):
+        return division_ref(home.county)          # a county paper's story (我县): the county, not its city
     if home is not None and home.city is not None:
         return division_ref(home.city)
     return None
+
+
+OUR_COUNTY = re.compile(r"我县|本县")
 
 
 HELD_LATER = re.compile(r"\s*(?:会议|活动|仪式|大会|会上|比赛|典礼|开幕式|座谈会|主会场)(?:在|于|设在)([^，,。；\n]{2,25}?)"

@@ -163,6 +163,10 @@ class Gazetteer:
                 return self.child(echo[0], name)
         return found[0] if found else None
 
+    def children(self, parent: Division) -> tuple[Division, ...]:
+        """The divisions directly under `parent`."""
+        return self._rows("SELECT id, name, short, level, parent, code FROM division WHERE parent=?", (parent.id,))
+
     def descendants(self, ancestor: Division, name: str, *, short: bool = False) -> list[Division]:
         """Divisions named `name` anywhere below `ancestor`."""
         return [d for d in self.find(name, short=short) if d.id != ancestor.id and self.is_within(d, ancestor)]
