@@ -479,3 +479,9 @@ def test_organizations_a_company_named_short_by_its_first_words_is_the_one_named
 ])
 def test_organizations_a_department_written_with_和_is_read_whole(run, text, org):
     assert org in names(run(text), "organization")
+
+
+def test_organizations_a_工委s_unit_keeps_the_工委s_full_name(run):
+    ext = run("市直工委宣传部副部长李明介绍。市委组织部副部长王强出席。")
+    assert ("李明", "副部长", "中共衡阳市直属机关工作委员会宣传部") in held(ext)
+    assert ("王强", "副部长", "中共衡阳市委组织部") in held(ext)
