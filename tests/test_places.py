@@ -323,3 +323,9 @@ def test_places_a_countrys_name_in_a_slogan_is_a_mention_but_no_place(run):
 def test_places_a_region_named_with_countries_characters_is_one_place(run):
     got = _place_texts(run("这条铁路是通往新疆、中亚的咽喉要道，中俄两国在此合作。"))
     assert "中亚" in got and "亚" not in got and {"中", "俄"} <= set(got)
+
+
+def test_places_和_beginning_a_name_or_joining_two(run):
+    assert "和平南路" in _place_texts(run("调研组来到和平南路，察看街道改造情况。"))
+    got = {r.name for r in run("调研组观摩了石门乡付家村和田铺乡的产业基地。").entities if r.type == "place"}
+    assert not any(n.startswith("和田") for n in got)

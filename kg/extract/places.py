@@ -281,6 +281,9 @@ def _believe_alone(doc: Doc, home: Home, cands: list[Division], surface: str, po
         return None
     if end < len(doc.text) and doc.text[end] in "路街村镇乡":
         return None
+    if doc.text[pos] in "和与及" and pos > 0 and (prev := doc.token_at(pos - 1)) is not None and prev.end == pos \
+            and (prev.pos == "ns" or doc.ending_at(pos, PLACE)):
+        return None       # 付洼村和田铺乡: 和 joins two places, no 和田 starts there
     tok = doc.token_at(pos)
     if tok is not None and tok.start == pos and tok.end == end and tok.pos[:1] in ("v", "d", "p", "c", "a"):
         return None       # 应急管理局会同消防部门: 会同 is "together with" there, not 会同县

@@ -33,6 +33,9 @@ def venues_and_roads(doc: Doc) -> list[tuple[EntityRef, int, str]]:
             start = _venue_start(doc, m.start(), kind) if kind == "venue" else _road_start(text, m.start())
             if start is None:
                 continue
+            if kind == "road" and start > 0 and text[start - 1] in "和与及" and (t := doc.token_at(start - 1)) is not None \
+                    and t.start == start - 1 and t.end > start:
+                start -= 1        # 和平南路: 和 begins the tagger's word here, no 和 joining two things
             while kind == "road" and (t := doc.token_at(start)) is not None and t.end <= m.start() - 2 \
                     and t.pos.startswith(("v", "p", "c", "d")) and t.pos != "vn":
                 start = t.end     # 驶入解放大道: the road starts after the verb (but 建设南路 is a name)
