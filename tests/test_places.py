@@ -329,3 +329,8 @@ def test_places_和_beginning_a_name_or_joining_two(run):
     assert "和平南路" in _place_texts(run("调研组来到和平南路，察看街道改造情况。"))
     got = {r.name for r in run("调研组观摩了石门乡付家村和田铺乡的产业基地。").entities if r.type == "place"}
     assert not any(n.startswith("和田") for n in got)
+
+
+def test_places_a_road_the_dictionary_files_as_a_name_is_a_road(run):
+    got = {r.name for r in run("事故发生后，车辆沿解放路和建设路绕行。").entities if r.type == "place"}
+    assert {"解放路", "建设路"} <= got

@@ -161,7 +161,8 @@ def _generic_road(doc: Doc, name: str) -> bool:
     """公路, 干线公路, 新路: words for roads, not a road's name."""
     if name.endswith(doc.lex.place_words.get("generic_road", ())) or name in doc.lex.not_names:
         return True
-    return common_word(doc.lex, name, 20, names_too=True) and not name.endswith(("东路", "西路", "南路", "北路", "中路", "大道"))
+    return common_word(doc.lex, name, 20) and not name.endswith(("东路", "西路", "南路", "北路", "中路", "大道"))
+    #       (a word the dictionary files as a name is a road's name: 解放路, 建设路, 中山路)
 
 
 FLOOR = re.compile(r"(?:[\d一二三四五六七八九十]{1,3}号?[楼层]|第[\d一二三四五六七八九十]{1,3})$")     # 三楼, 第一(会议室)
