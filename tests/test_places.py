@@ -334,3 +334,9 @@ def test_places_和_beginning_a_name_or_joining_two(run):
 def test_places_a_road_the_dictionary_files_as_a_name_is_a_road(run):
     got = {r.name for r in run("事故发生后，车辆沿解放路和建设路绕行。").entities if r.type == "place"}
     assert {"解放路", "建设路"} <= got
+
+
+def test_places_the_divisions_a_venues_name_is_written_after_are_places(run):
+    ext = run("考察团来到衡东县杨桥镇罗荣桓故居参观。")
+    parents = _parents(ext)
+    assert parents.get("衡东县") == "衡阳市" and parents.get("杨桥镇") == "衡东县"

@@ -19,9 +19,9 @@ def division_ref(d: Division) -> EntityRef:
     return EntityRef(PLACE, d.name, scope(d))
 
 
-def add_division(doc: Doc, d: Division, start: int, end: int) -> EntityRef | None:
+def add_division(doc: Doc, d: Division, start: int, end: int, *, claim: bool = True) -> EntityRef | None:
     ref = division_ref(d)
-    if doc.add(PLACE, start, end, ref) is None:
+    if doc.add(PLACE, start, end, ref, claim=claim) is None:
         return None
     info = doc.record(ref)
     info.kind = d.kind
