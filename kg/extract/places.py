@@ -84,16 +84,15 @@ def run(doc: Doc) -> None:
 
 
 def _address_before(doc: Doc, home: Home, start: int, name: str) -> None:
-    """The divisions a venue's name is written after in full, two or more (韶山市韶山乡韶山村|毛泽东同志故居): places of
+    """The divisions a venue's name is written after in full (衡东县|罗荣桓故居, 韶山市韶山乡|毛泽东同志故居): places of
     their own, each in the one before it, as an address is."""
     chain, at = [], 0
     while (lp := leading_place(name[at:], home, allow_short=False)) is not None and at + lp[1] < len(name) - 1 and (
             not chain or (up := gazetteer().parent(lp[0])) is not None and up.id == chain[-1][0].id):
         chain.append((lp[0], at, at + lp[1]))
         at += lp[1]
-    if len(chain) >= 2:
-        for d, a, b in chain:
-            add_division(doc, d, start + a, start + b, claim=False)
+    for d, a, b in chain:
+        add_division(doc, d, start + a, start + b, claim=False)
 
 
 HOME_WORDS = re.compile(r"(?:我|本)(?P<level>市|县|区)(?![委长民直属级])")
