@@ -51,3 +51,10 @@ def test_split_a_web_pages_furniture_starts_no_article():
             "来自各地的游客走进果园采摘樱桃。\n")
     pieces = split_page(page)
     assert len(pieces) == 1 and pieces[0][0].startswith("五莲县举行第九届樱桃采摘节")
+
+
+def test_split_a_line_ending_in_a_number_does_not_run_into_one_starting_with_a_number():
+    text = ("常德市召开安全生产工作会议\n发布时间：2023-09-20 来源：常德日报 浏览量：512\n"
+            "9月19日，常德市召开安全生产工作会议，市长李爱武出席并讲话。")
+    (_, body, _), = split_page(text)
+    assert "\n9月19日" in body and "5129月" not in body

@@ -171,4 +171,5 @@ def _steal_headline(piece: Piece) -> list[str]:
 def _continues(previous: str, line: str) -> bool:
     """Is `line` the rest of `previous`, cut by a column break?"""
     return (len(previous) > 30 and not _ends_sentence(previous) and previous[-1] not in "：:—"
-            and not _is_start(line) and not _is_headline(line))
+            and not _is_start(line) and not _is_headline(line)
+            and not (previous[-1].isdigit() and line[:1].isdigit()))     # 浏览量：512 | 9月19日: two numbers, two lines
