@@ -309,3 +309,10 @@ def test_persons_coming_to_the_home_city_by_its_first_character_is_no_name(run):
 def test_persons_a_doubled_phrase_is_no_name(run):
     ext = run("展柜里林林总总摆满了农产品，吸引了许许多多市民驻足。")
     assert not names(ext, "person")
+
+
+@pytest.mark.parametrize("credit", ["（刘芳 摄）", "\n作者：刘芳", "\n文/图 刘芳", "\n刘芳 摄"])
+def test_persons_a_two_character_name_in_a_credit_is_a_person_who_attended_nothing(run, credit):
+    ext = run("3月5日，市长周立平出席全市工作会议。" + credit)
+    assert "刘芳" in names(ext, "person")
+    assert all("刘芳" not in {p.name for p in e.attendees} for e in ext.events)

@@ -10,6 +10,7 @@ from collections import Counter
 
 from ..datamodel import ORGANIZATION, PERSON, EntityRef, EventFact
 from .doc import Doc, line_head
+from .persons import in_credit_line
 
 WORDS = "event_words"
 
@@ -105,7 +106,7 @@ CREDIT = re.compile(r"■[^\n]*$")
 def _in_credit(text: str, pos: int) -> bool:
     """Inside a ■ line (■本报记者 张某, ■张某 摄) or the parentheses of a 本报讯 byline."""
     head = line_head(text, pos)
-    return "■" in head or bool(re.search(r"(?:本报讯|日报讯)\s*[（(][^）)]*$", head))
+    return "■" in head or bool(re.search(r"(?:本报讯|日报讯)\s*[（(][^）)]*$", head)) or in_credit_line(text, pos)
 
 
 BACK_REFERENCE = re.compile(r"(?:活动中|活动上|会上|会议|仪式上|仪式后|期间|其间|当天|当日|现场|随后|会后|座谈中|调研中|"

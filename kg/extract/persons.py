@@ -25,6 +25,11 @@ ASSIGNS = ("person", "organization", "place")    # organization, place: weak gue
 BYLINE_PARENS = re.compile(r"(?:本报讯|[\u4e00-\u9fff]{1,8}[报网]讯|新华社[\u4e00-\u9fff]{0,6}电|"
                            r"[0-9０-９一二三四五六七八九十]日(?:专?电|讯))\s*[（(]([^）)\n]{2,60})[）)]")
 CREDIT = re.compile(r"■\s*([^\n■]{2,40})")
+CREDITED = r"((?:[\u4e00-\u9fff]{2,4}[ \u3000、]*){1,3}?)"
+PHOTO_CREDITS = (re.compile(r"[（(][ \u3000]*" + CREDITED + r"[ \u3000]*摄[ \u3000]*[）)]"),
+                 re.compile(r"(?m)^[ \u3000]*(?:作者|文/图|文／图|图/文|图／文|摄影|文|图)[ \u3000]*[：:/／]?[ \u3000]*" + CREDITED
+                            + r"[ \u3000]*$"),
+                 re.compile(r"(?m)^[ \u3000]*" + CREDITED + r"[ \u3000]*摄[ \u3000]*$"))
 LEADERS = re.compile(r"(?:[省市县区镇乡]|中央|国家)?(?:领导|负责同志)")
 SPEECH = re.compile(r"^(?:[\u4e00-\u9fff]{0,3}地)?(?:说|表示|介绍|指出|强调|认为|告诉|坦言|回忆|解释|感慨|笑着说|称|透露|"
                     r"建议|希望|提出|谈到|说道|补充|答道|回答|一行|等人|同志|家中|家里|老人|主持|出席|讲话|致辞|率队|带队|宣布|会见|"
@@ -68,10 +73,23 @@ def _credits(doc: Doc, known: set[str]) -> None:
             _names_in_span(doc, m.start(1), m.end(1), known)
     for m in CREDIT.finditer(text):
         _names_in_span(doc, m.start(1), m.end(1), known)
+    for pattern in PHOTO_CREDITS:      # （刘芳 摄）, 作者：刘芳, 文/图 刘芳: only names stand there (EXTRACTION.md: persons)
+        for m in pattern.finditer(text):
+            for run in re.finditer(r"[\u4e00-\u9fff]{2,4}", m.group(1)):
+                _names_in_run(doc, m.start(1) + run.start(), run.group(), known, after_post=True)
     _reporters(doc, known)
     for m in CLOSING_BYLINE.finditer(text):
         for a, b in _split_names(doc.lex, m.group(1)):
             _believe(doc, m.start(1) + a, m.start(1) + b, known, byline=True)
+
+
+def in_credit_line(text: str, pos: int) -> bool:
+    """Is `pos` inside a photo or author credit (（刘芳 摄）, 文/图 刘芳)? Who is credited there took the picture or
+    wrote the story: no one who took part in what it reports."""
+    start = text.rfind("\n", 0, pos) + 1
+    end = text.find("\n", pos)
+    line = text[start:end if end >= 0 else len(text)]
+    return any(m.start(1) <= pos - start < m.end(1) for p in PHOTO_CREDITS for m in p.finditer(line))
 
 
 def _by_context(doc: Doc, known: set[str]) -> None:
