@@ -485,3 +485,8 @@ def test_organizations_a_工委s_unit_keeps_the_工委s_full_name(run):
     ext = run("市直工委宣传部副部长李明介绍。市委组织部副部长王强出席。")
     assert ("李明", "副部长", "中共衡阳市直属机关工作委员会宣传部") in held(ext)
     assert ("王强", "副部长", "中共衡阳市委组织部") in held(ext)
+
+
+def test_organizations_a_place_then_a_verb_then_a_body_is_the_body_alone(run):
+    got = names(run("祁东县召开县委常委会会议\n4月20日，祁东县委书记刘勇主持召开县委常委会会议。"), "organization")
+    assert got == {"中共祁东县委员会"}

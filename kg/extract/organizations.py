@@ -60,10 +60,10 @@ def _level_start(m: re.Match, home: Home) -> tuple[int, int]:
     """Where a level-pattern match really starts: at a real place name, else at its level word (落实市委 -> 市委)."""
     text = m.group()
     body = text[2:] if text.startswith(("中共", "政协")) else text
-    lp = leading_place(body, home)
-    if lp is not None and body[lp[1] - 1:lp[1]] in ("省", "市", "县", "区") or (lp is not None and lp[1] >= 2):
-        return m.span()
     k = m.start("level") - m.start()     # the level word before the body (副市长王晓峰率市住建局: the second 市)
+    lp = leading_place(body, home)
+    if lp is not None and len(text) - len(body) + lp[1] in (k, k + 1):
+        return m.span()                  # the place runs up to the body (衡阳市委, 衡南县委宣传部; not 光山县召开|县委)
     for j in range(1, k - 1):       # 会见了长沙市委: the pattern started early, the place starts later
         lp = leading_place(text[j:], home, allow_short=False)
         if lp is not None and j + lp[1] in (k, k + 1):
