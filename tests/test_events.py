@@ -600,3 +600,8 @@ def test_events_the_winners_a_later_paragraph_names_took_part(run):
     ev = next(e for e in run("5月3日，全市职业技能大赛决赛在市体育馆举行。\n选手林海峰获得一等奖，郑晓燕获得二等奖。").events
               if "大赛" in e.name)
     assert {"林海峰", "郑晓燕"} <= {p.name for p in ev.attendees}
+
+
+def test_events_a_reporter_in_a_sentence_ending_in_出席_attends_nothing(run):
+    evs = run("九江市召开招商引资推进会\n本网讯（记者 徐燕）5月11日，九江市召开招商引资推进会，市长王明出席。").events
+    assert evs and all("徐燕" not in {p.name for p in e.attendees} for e in evs)

@@ -490,3 +490,10 @@ def test_organizations_a_工委s_unit_keeps_the_工委s_full_name(run):
 def test_organizations_a_place_then_a_verb_then_a_body_is_the_body_alone(run):
     got = names(run("祁东县召开县委常委会会议\n4月20日，祁东县委书记刘勇主持召开县委常委会会议。"), "organization")
     assert got == {"中共祁东县委员会"}
+
+
+def test_organizations_本网_is_the_site_the_pages_来源_line_names(run):
+    page = "来源：雁城新闻网 发布时间：2023-05-12\n本网讯（记者 徐燕）5月11日，市里召开招商引资推进会，市长王明出席。"
+    ext = run(page)
+    assert "本网" not in names(ext, "organization") and ("徐燕", "记者", "雁城新闻网") in held(ext)
+    assert "本网" not in names(run(page.split("\n", 1)[1]), "organization")     # no 来源: no site to name

@@ -59,7 +59,7 @@ def attendees(doc: Doc, events: list[tuple[EventFact, int, int]]) -> None:
         sent = text[ss:se].strip()
         if not PARTICIPATE.search(sent.rstrip("。；;，,")):
             continue
-        people = [m.ref for m in doc.mentions(PERSON) if ss <= m.start < se]
+        people = [m.ref for m in doc.mentions(PERSON) if ss <= m.start < se and m.ref not in reporters]
         during = doc.lex.word_set(WORDS, "during")
         own = [ev.name for ev, s, _ in events if ss <= s < se]
         apart = own and not any(o.endswith(tuple(during)) for o in own)

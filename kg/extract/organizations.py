@@ -53,6 +53,7 @@ LIST_TAIL = re.compile(r"(?:等|共|共计|合计)?\s*(?<![\d一二三四五六�
 STUDIO = re.compile(r"(?:委员|代表|劳模|名师|大师|专家)?工作室$")
 WEBSITE = re.compile(r"(?:官方网站|官网|网址)\s*[:：]\s*([\u4e00-\u9fff]{2,12}网)")
 ONE_OF = re.compile(r"([\u4e00-\u9fff]{2,6}?)一([\u4e00-\u9fff]{2,3})")
+SOURCE_SITE = re.compile(r"来源\s*[:：]\s*([\u4e00-\u9fff]{2,12}网)")
 OUTLET = re.compile(r"(?:^|(?<=[\n\s]))([\u4e00-\u9fff]{1,10}?网)(?=(?:\d{1,2}月\d{1,2}日)?讯)")    # 洛阳网讯, 泉州网2月21日讯
 
 
@@ -359,8 +360,13 @@ def _by_names(doc: Doc, cands: _Candidates) -> None:
     for m in WEBSITE.finditer(text):
         cands.record(m.start(1), m.end(1))
     for m in OUTLET.finditer(text):       # 洛阳网讯（记者 王莹莹）: the web outlet its dateline names, an organization
-        ref = EntityRef(ORGANIZATION, m.group(1))
-        doc.add(ORGANIZATION, m.start(1), m.end(1), ref)
+        name = m.group(1)
+        if name == "本网":                 # 本网讯: the site the page's 来源 line names, if any (九江新闻网)
+            if (source := SOURCE_SITE.search(text)) is None:
+                continue
+            name = source.group(1)
+        ref = EntityRef(ORGANIZATION, name)
+        doc.add(ORGANIZATION, m.start(1), m.end(1), ref, alias=m.group(1))
     for m in known_pattern(doc.lex).finditer(text):
         s, e = m.span()
         league = doc.lex.org_units.get("league", ())
