@@ -448,3 +448,12 @@ def test_roles_a_county_papers_county_named_by_its_first_character(hengyang):
     ext = extract(Article(id="t", text=text, source="t", issue_date=date(2024, 9, 4), paper=make_paper("", "太原")))
     assert ("王红", "副县长", "娄烦县人民政府") in held(ext)
     assert [e.place.name for e in ext.events if "汇报会" in e.name] == ["娄烦县"]
+
+
+@pytest.mark.parametrize("text,post", [
+    ("6月18日，雁城出租汽车有限公司出租车司机郝建军拾金不昧。", ("郝建军", "出租车司机", "雁城出租汽车有限公司")),
+    ("6月18日，环卫工人汪春生在路边捡到一个钱包。", ("汪春生", "环卫工人", None)),
+    ("6月18日，外卖员李强跳入河中救起落水儿童。", ("李强", "外卖员", None)),
+])
+def test_roles_occupations_of_local_stories(run, text, post):
+    assert post in held(run(text))
