@@ -316,3 +316,8 @@ def test_persons_a_two_character_name_in_a_credit_is_a_person_who_attended_nothi
     ext = run("3月5日，市长周立平出席全市工作会议。" + credit)
     assert "刘芳" in names(ext, "person")
     assert all("刘芳" not in {p.name for p in e.attendees} for e in ext.events)
+
+
+@pytest.mark.parametrize("text", ["5月3日凌晨，一居民楼三楼突发火灾。", "5月3日，居民楼火灾造成2人受伤。"])
+def test_persons_a_describer_running_into_a_word_describes_no_one(run, text):
+    assert not names(run(text), "person")

@@ -57,19 +57,34 @@ SOURCE_SITE = re.compile(r"来源\s*[:：]\s*([\u4e00-\u9fff]{2,12}网)")
 OUTLET = re.compile(r"(?:^|(?<=[\n\s]))([\u4e00-\u9fff]{1,10}?网)(?=(?:\d{1,2}月\d{1,2}日)?讯)")    # 洛阳网讯, 泉州网2月21日讯
 
 
-def _level_start(m: re.Match, home: Home) -> tuple[int, int]:
+def _level_start(doc: Doc, m: re.Match, home: Home) -> tuple[int, int]:
     """Where a level-pattern match really starts: at a real place name, else at its level word (落实市委 -> 市委)."""
     text = m.group()
     body = text[2:] if text.startswith(("中共", "政协")) else text
     k = m.start("level") - m.start()     # the level word before the body (副市长王晓峰率市住建局: the second 市)
     lp = leading_place(body, home)
-    if lp is not None and len(text) - len(body) + lp[1] in (k, k + 1):
-        return m.span()                  # the place runs up to the body (衡阳市委, 衡南县委宣传部; not 光山县召开|县委)
+    b0 = m.start() + len(text) - len(body)       # where the body's text (after 中共, 政协) starts
+    if lp is not None and not _verb_between(doc, b0 + lp[1], m.start() + k):
+        inner = leading_place(body[lp[1]:], home, allow_short=False)
+        if inner is not None and b0 + lp[1] + inner[1] in (m.start() + k, m.start() + k + 1) and text[:2] not in ("中共", "政协"):
+            return b0 + lp[1], m.end()   # 江西省|乐平市人大常委会: the province a place of its own, the body the city's
+        return m.span()                  # the place, then the body (衡阳市委, 北京市崇文区人民政府; not 光山县召开|县委)
     for j in range(1, k - 1):       # 会见了长沙市委: the pattern started early, the place starts later
         lp = leading_place(text[j:], home, allow_short=False)
-        if lp is not None and j + lp[1] in (k, k + 1):
-            return m.start() + j, m.end()
+        if lp is not None and (j + lp[1] in (k, k + 1) or j + lp[1] < k and doc.is_boundary(m.start() + j)
+                               and not _verb_between(doc, m.start() + j + lp[1], m.start() + k)):
+            return m.start() + j, m.end()        # (由北京市崇文区人民政府: from 北京市, a district between)
     return m.start() + k, m.end()
+
+
+def _verb_between(doc: Doc, s: int, e: int) -> bool:
+    """Does a verb or preposition of the tagger's stand in text[s:e]?"""
+    k = s
+    while k < e and (t := doc.token_at(k)) is not None:
+        if t.start >= s and t.pos.startswith(("v", "p")) and t.pos != "vn":
+            return True
+        k = max(t.end, k + 1)
+    return False
 
 
 NOUNISH = ("n", "nz", "ns", "nt", "nr", "vn", "an", "b", "s")
@@ -377,7 +392,7 @@ def _by_names(doc: Doc, cands: _Candidates) -> None:
     for m in party_pattern(doc.lex).finditer(text):
         cands.record(*m.span())
     for m in level_pattern(doc.lex).finditer(text):
-        s, e = _level_start(m, home)
+        s, e = _level_start(doc, m, home)
         if m.group("tail") and not doc.is_boundary(e):
             e -= len(m.group("tail"))        # 省安委会统一部署: 统一部 is no department
         if s > 0 and text[s - 1] in "省市县区" and text[s] in "省市县区":

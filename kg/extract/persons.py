@@ -16,7 +16,17 @@ import re
 
 from ..datamodel import PERSON, PLACE, EntityRef
 from .doc import Doc, occurrences
-from .names import HAN, addressed, foreign_name, is_word, read_name, read_names, surname_length, valid_name
+from .names import (
+    HAN,
+    addressed,
+    common_word,
+    foreign_name,
+    is_word,
+    read_name,
+    read_names,
+    surname_length,
+    valid_name,
+)
 
 NAME = "persons"
 REQUIRES = ("role", "place")
@@ -389,8 +399,10 @@ def _addressed(doc: Doc, i: int, n: int) -> bool:
 
 
 def _described(doc: Doc, i: int) -> bool:
-    """Does a word that describes a person (村民, 母亲) end at offset i?"""
-    return doc.lex.ending("describers", doc.lex.kind("person_words", "describer"), doc.text, i) is not None
+    """Does a word that describes a person (村民, 母亲) end at offset i, and not run on into a longer word with the
+    character after it (居民|楼 is a building: 居民楼三楼, 居民楼火灾 name no one)?"""
+    word = doc.lex.ending("describers", doc.lex.kind("person_words", "describer"), doc.text, i)
+    return word is not None and not common_word(doc.lex, doc.text[i - len(word):i + 1], 10, names_too=True)
 
 
 def _free_count(doc: Doc, name: str) -> int:
