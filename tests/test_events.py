@@ -605,3 +605,10 @@ def test_events_the_winners_a_later_paragraph_names_took_part(run):
 def test_events_a_reporter_in_a_sentence_ending_in_出席_attends_nothing(run):
     evs = run("九江市召开招商引资推进会\n本网讯（记者 徐燕）5月11日，九江市召开招商引资推进会，市长王明出席。").events
     assert evs and all("徐燕" not in {p.name for p in e.attendees} for e in evs)
+
+
+def test_events_after_the_ceremony_is_the_ceremonys_day(run):
+    evs = run("12月2日上午，雁城新厂区开工仪式举行。市委书记周立平宣布项目开工。\n"
+              "仪式结束后，周立平来到雁城机械公司，调研企业生产经营情况。").events
+    visit = next(e for e in evs if e.name.startswith("调研"))
+    assert visit.date == "2020-12-02"
