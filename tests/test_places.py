@@ -340,3 +340,12 @@ def test_places_the_divisions_a_venues_name_is_written_after_are_places(run):
     ext = run("考察团来到衡东县杨桥镇罗荣桓故居参观。")
     parents = _parents(ext)
     assert parents.get("衡东县") == "衡阳市" and parents.get("杨桥镇") == "衡东县"
+
+
+@pytest.mark.parametrize("text,venue", [
+    ("5月3日，招商推介会在雁城图书馆一楼多功能报告厅举行。", "雁城图书馆一楼多功能报告厅"),
+    ("5月3日，招商推介会在长沙华天大酒店二楼宴会厅举行。", "长沙华天大酒店二楼宴会厅"),
+])
+def test_places_a_room_after_a_floor_with_its_kind_before_its_word(run, text, venue):
+    ev, = run(text).events
+    assert ev.place is not None and ev.place.name == venue

@@ -181,10 +181,20 @@ def _said_bare(doc: Doc, name: str, start: int) -> str | None:
 
 def _venue_after(doc: Doc, e: int) -> int | None:
     """Where a venue's word right after text[:e] (after a floor, perhaps) ends: the venue named on."""
-    floor = FLOOR_AFTER.match(doc.text, e)
+    text = doc.text
+    floor = FLOOR_AFTER.match(text, e)
     at = floor.end() if floor is not None else e
-    word = doc.lex.starting("venue_suffixes", doc.lex.venue_suffixes, doc.text, at)
-    return at + len(word) if word else None
+    for d in range(0, 4 if floor is not None else 1):     # after a floor, a room's word may have its kind before it
+        if d and not HAN_RUN.fullmatch(text, at, at + d):
+            break
+        word = doc.lex.starting("venue_suffixes", doc.lex.venue_suffixes, text, at + d)
+        if word and (d == 0 or word.endswith(ROOM_ENDINGS)):
+            return at + d + len(word)       # 一楼|多功能|报告厅
+    return None
+
+
+ROOM_ENDINGS = ("厅", "室", "馆")
+HAN_RUN = re.compile(r"[\u4e00-\u9fff]+")
 
 
 def venue_follows(doc: Doc, e: int) -> bool:
