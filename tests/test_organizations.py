@@ -501,8 +501,3 @@ def test_organizations_本网_is_the_site_the_pages_来源_line_names(run):
 
 def test_organizations_a_district_the_gazetteer_lost_keeps_its_city_before_it(run):
     assert "北京市崇文区人民政府" in names(run("此次活动由北京市崇文区人民政府支持。"), "organization")
-
-
-def test_organizations_a_province_before_a_citys_body_is_a_place_of_its_own(run):
-    ext = run("江西省乐平市人大常委会日前开展执法检查。")
-    assert names(ext, "organization") == {"乐平市人民代表大会常务委员会"} and "江西省" in names(ext, "place")

@@ -332,10 +332,11 @@ def _place_for(doc: Doc, s: int, e: int) -> EntityRef | None:
     later = HELD_LATER.match(doc.text, se) if se < len(doc.text) else None
     there = [m for m in doc.mentions(PLACE) if later.start(1) <= m.start and m.end <= later.end(1)
              and m.ref is not None] if later is not None else []
-    if places and not (there and rank(there[-1])[0] < rank(min(places, key=rank))[0]):
+    best_there = min(there, key=rank) if there else None
+    if places and not (best_there and rank(best_there)[0] < rank(min(places, key=rank))[0]):
         return min(places, key=rank).ref
-    if there:
-        return there[-1].ref      # …召开常务会议。会议在市会议中心举行: where the next sentence says it was (a venue
+    if best_there:
+        return best_there.ref      # …召开常务会议。会议在市会议中心举行: where the next sentence says it was (a venue
         #                           there beats the city or county of the event's own sentence)
     back = HERE_WORD.search(doc.text, ss, se)
     if back:        # 来村里召开: the village the article last named

@@ -15,8 +15,9 @@ import re
 from ..datamodel import ORGANIZATION, PERSON, EntityRef, Membership
 from ..lexicon import Lexicon
 from .doc import MODELLED, Doc, occurrences
-from .geo import GOVERNMENT_ENDINGS, LEVEL_WORDS, Home, abbreviation_run, leading_place
+from .geo import GOVERNMENT_ENDINGS, LEVEL_WORDS, abbreviation_run, leading_place
 from .names import common_word, valid_name
+from .org_edges import LIST_TAIL, cut_word_start, left_edge, level_start, list_items
 from .org_names import (
     canonical,
     company_named_first,
@@ -45,80 +46,11 @@ ASSIGNS = ("organization", "person", "memberships")   # a studio names its perso
 
 NAME_POS = {"n", "nr", "ns", "nt", "nz", "nrt", "nrfg", "j", "vn", "an", "b", "eng", "l", "nnt", "x", "s", "f"}
 JOINED = re.compile(r"联合|会同|携手|和|与|及")
-COUNTED_ITEM = re.compile(r"[一二三四五六七八九十两几每各该某][个家所座位]")
-FUNCTION_POS = ("f", "p", "c", "u", "d", "r", "m", "q")
-LIST_TAIL = re.compile(r"(?:等|共|共计|合计)?\s*(?<![\d一二三四五六七八九十两])(?:\d{1,6}|[一二三四五六七八九十两]{1,4})\s*(?:家|个)\s*"
-                       r"(?:[\u4e00-\u9fff]{0,6}?)"
-                       r"(?:企业|公司|银行|单位|机构|医院|学校|服务商|平台|合作社|商会|协会|媒体)")
 STUDIO = re.compile(r"(?:委员|代表|劳模|名师|大师|专家)?工作室$")
 WEBSITE = re.compile(r"(?:官方网站|官网|网址)\s*[:：]\s*([\u4e00-\u9fff]{2,12}网)")
 ONE_OF = re.compile(r"([\u4e00-\u9fff]{2,6}?)一([\u4e00-\u9fff]{2,3})")
 SOURCE_SITE = re.compile(r"来源\s*[:：]\s*([\u4e00-\u9fff]{2,12}网)")
 OUTLET = re.compile(r"(?:^|(?<=[\n\s]))([\u4e00-\u9fff]{1,10}?网)(?=(?:\d{1,2}月\d{1,2}日)?讯)")    # 洛阳网讯, 泉州网2月21日讯
-
-
-def _level_start(doc: Doc, m: re.Match, home: Home) -> tuple[int, int]:
-    """Where a level-pattern match really starts: at a real place name, else at its level word (落实市委 -> 市委)."""
-    text = m.group()
-    body = text[2:] if text.startswith(("中共", "政协")) else text
-    k = m.start("level") - m.start()     # the level word before the body (副市长王晓峰率市住建局: the second 市)
-    lp = leading_place(body, home)
-    b0 = m.start() + len(text) - len(body)       # where the body's text (after 中共, 政协) starts
-    if lp is not None and not _verb_between(doc, b0 + lp[1], m.start() + k):
-        inner = leading_place(body[lp[1]:], home, allow_short=False)
-        if inner is not None and b0 + lp[1] + inner[1] in (m.start() + k, m.start() + k + 1) and text[:2] not in ("中共", "政协"):
-            return b0 + lp[1], m.end()   # 江西省|乐平市人大常委会: the province a place of its own, the body the city's
-        return m.span()                  # the place, then the body (衡阳市委, 北京市崇文区人民政府; not 光山县召开|县委)
-    for j in range(1, k - 1):       # 会见了长沙市委: the pattern started early, the place starts later
-        lp = leading_place(text[j:], home, allow_short=False)
-        if lp is not None and (j + lp[1] in (k, k + 1) or j + lp[1] < k and doc.is_boundary(m.start() + j)
-                               and not _verb_between(doc, m.start() + j + lp[1], m.start() + k)):
-            return m.start() + j, m.end()        # (由北京市崇文区人民政府: from 北京市, a district between)
-    return m.start() + k, m.end()
-
-
-def _verb_between(doc: Doc, s: int, e: int) -> bool:
-    """Does a verb or preposition of the tagger's stand in text[s:e]?"""
-    k = s
-    while k < e and (t := doc.token_at(k)) is not None:
-        if t.start >= s and t.pos.startswith(("v", "p")) and t.pos != "vn":
-            return True
-        k = max(t.end, k + 1)
-    return False
-
-
-NOUNISH = ("n", "nz", "ns", "nt", "nr", "vn", "an", "b", "s")
-
-
-def _left_edge(doc: Doc, end_token: int, suffix_start: int) -> int:
-    """Where an organization name ending at token `end_token` starts: left over noun-like tokens only."""
-    toks = doc.tokens
-    stop, verbish = doc.lex.word_set(WORDS, "name_stop"), doc.lex.kind(WORDS, "verbish")
-    i = end_token
-    start = toks[i].start
-    while i - 1 >= 0:
-        t = toks[i - 1]
-        if t.word == "和" and i >= 2 and doc.text[toks[i - 2].start:toks[end_token].end].endswith(_and_departments(doc.lex)):
-            i -= 1                # 沂南县文化|和|旅游局: 文化和旅游局 is one department's name
-            start = t.start
-            continue
-        if t.word in stop or not hanzi_or_mid(t.word) or suffix_start - t.start > 24:
-            break
-        if any(v in t.word for v in verbish):
-            break
-        ordinal = t.pos == "m" and t.word.startswith("第")
-        if not (t.pos in NOUNISH or ordinal or t.word == "·") or t.end != start:
-            break         # not a noun, or a line break between
-        if re.search(r"[路街巷号]$", t.word) and len(t.word) >= 3 and not t.word.endswith(("公路", "道路")):
-            break         # an address before the name
-        i -= 1
-        start = t.start
-    return start
-
-
-def _and_departments(lex: Lexicon) -> tuple[str, ...]:
-    """Departments' full names written with 和 (文化和旅游局, 住房和城乡建设局: departments.tsv)."""
-    return lex.derived("and_departments", lambda: tuple(sorted({f for f in lex.departments.values() if "和" in f})))
 
 
 def _website(doc: Doc, tok) -> bool:
@@ -194,19 +126,6 @@ def _tagged_org(doc: Doc, ti: int, weak: set) -> tuple[int, int] | None:
     return None
 
 
-def _cut_word_start(doc: Doc, s: int, e: int) -> int | None:
-    """Where the mention model's organization ending at `e` starts, when the tagger's word text[s:e] starts inside
-    a common word (新闻 of 新|闻出版局, 管理 of 土地管|理局) and the model's name takes that word in whole."""
-    if s == 0 or not common_word(doc.lex, doc.text[s - 1:s + 1], 150, names_too=True) or (
-            (prev := doc.token_at(s - 1)) is not None and prev.pos.startswith(FUNCTION_POS)):
-        return None       # 商场中|海尔: a word of place (中) before the name
-    ms = next((sp.start for sp in doc.model_spans or () if sp.type == ORGANIZATION and sp.end == e and sp.start < s), None)
-    if ms is None or (first := doc.token_at(ms)) is None or first.start != ms or (
-            first.end < s and ((second := doc.token_at(first.end)) is None or second.end < s)):
-        return None       # the model's name starts where a word of the tagger's does, at most two words before
-    return ms
-
-
 def _post_across(doc: Doc, s: int, e: int) -> int | None:
     """Where a post begins that starts in the last two characters of text[s:e] and runs past `e`, leaving two
     characters or more before it; None if there is none. (A longer post inside, 开发区党工委|书记, is the
@@ -261,7 +180,7 @@ class _Candidates:
 
     def record(self, s: int, e: int, is_weak: bool = False) -> None:
         doc, text, home = self.doc, self.doc.text, self.doc.home
-        if cut := (ms := _cut_word_start(doc, s, e)) is not None:
+        if cut := (ms := cut_word_start(doc, s, e)) is not None:
             s = ms                                       # 新|闻出版局, 土地管|理局: the tagger began inside a word
         surface = text[s:e]
         joined = JOINED.search(surface, 2)
@@ -326,7 +245,7 @@ def run(doc: Doc) -> None:
     _grassroots(doc, cands)
     _by_endings(doc, cands)
     for m in LIST_TAIL.finditer(doc.text):     # items of a list counted as organizations
-        for s, e in _list_items(doc, m.start()):
+        for s, e in list_items(doc, m.start()):
             cands.record(s, e)
     for s, e in latin_orgs(doc):          # Valve开发的, THQ旗下, 开发商Relic, NASA宣布
         cands.record(s, e)
@@ -392,7 +311,7 @@ def _by_names(doc: Doc, cands: _Candidates) -> None:
     for m in party_pattern(doc.lex).finditer(text):
         cands.record(*m.span())
     for m in level_pattern(doc.lex).finditer(text):
-        s, e = _level_start(doc, m, home)
+        s, e = level_start(doc, m, home)
         if m.group("tail") and not doc.is_boundary(e):
             e -= len(m.group("tail"))        # 省安委会统一部署: 统一部 is no department
         if s > 0 and text[s - 1] in "省市县区" and text[s] in "省市县区":
@@ -426,7 +345,7 @@ def _by_endings(doc: Doc, cands: _Candidates) -> None:
             continue      # 格局, 举办, 全部: words that end in 局/办/部 by accident
         if text.startswith("城市", tok.end):
             continue      # 省域副中心城市
-        start = _left_edge(doc, ti, tok.end - len(suf))
+        start = left_edge(doc, ti, tok.end - len(suf))
         surface = text[start:tok.end]
         if acceptable(surface, suf, doc.lex):
             cands.record(start, tok.end)
@@ -507,32 +426,3 @@ def _short_form_mentions(doc: Doc, kept: list[tuple[str, set[str]]]) -> None:
     for short, name in shorts.items():
         for k in occurrences(doc.text, short):
             doc.add(ORGANIZATION, k, k + len(short), EntityRef(ORGANIZATION, name))
-
-
-def _list_items(doc: Doc, tail: int) -> list[tuple[int, int]]:
-    """Spans of the 、-separated items that end at offset `tail`."""
-    text = doc.text
-    s = tail
-    while s > 0 and text[s - 1] not in "，,。；;：:！？\n（）()“”":
-        s -= 1
-        if tail - s > 120:
-            return []
-    items, pos = [], s
-    for part in re.split(r"(、|和|及|与)", text[s:tail]):
-        if part in ("、", "和", "及", "与"):
-            pos += len(part)
-            continue
-        a, b = pos, pos + len(part)
-        pos = b
-        # trim a leading verb (联合高新区文创 -> 高新区文创)
-        while a < b:
-            t = doc.token_at(a)
-            if t is None or not (t.pos.startswith(("v", "p", "c", "d")) and t.pos != "vn") or t.end >= b:
-                break
-            a = t.end
-        if 2 <= b - a <= 12 and "的" not in text[a:b] and not COUNTED_ITEM.match(text, a, b):
-            # 人大常委会任命的两院: a phrase; 一个单位: a counted thing; no name
-            items.append((a, b))
-    return items if len(items) >= 2 else []
-
-

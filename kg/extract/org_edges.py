@@ -1,0 +1,123 @@
+"""Where an organization's name starts and what a counted list holds (organizations.py reads them): the left edge over
+the tagger's nouns (衡阳市|住房保障服务中心), a level body after its place (衡阳市委, not 光山县召开|县委), the model's name
+where the tagger began inside a word (新|闻出版局), and the items of a list counted as organizations (A、B等3家企业)."""
+from __future__ import annotations
+
+import re
+
+from ..datamodel import ORGANIZATION
+from ..lexicon import Lexicon
+from .doc import Doc
+from .geo import Home, leading_place
+from .names import common_word
+from .org_names import hanzi_or_mid
+from .org_words import WORDS
+
+COUNTED_ITEM = re.compile(r"[一二三四五六七八九十两几每各该某][个家所座位]")
+FUNCTION_POS = ("f", "p", "c", "u", "d", "r", "m", "q")
+LIST_TAIL = re.compile(r"(?:等|共|共计|合计)?\s*(?<![\d一二三四五六七八九十两])(?:\d{1,6}|[一二三四五六七八九十两]{1,4})\s*(?:家|个)\s*"
+                       r"(?:[\u4e00-\u9fff]{0,6}?)"
+                       r"(?:企业|公司|银行|单位|机构|医院|学校|服务商|平台|合作社|商会|协会|媒体)")
+
+
+def level_start(doc: Doc, m: re.Match, home: Home) -> tuple[int, int]:
+    """Where a level-pattern match really starts: at a real place name, else at its level word (落实市委 -> 市委)."""
+    text = m.group()
+    body = text[2:] if text.startswith(("中共", "政协")) else text
+    k = m.start("level") - m.start()     # the level word before the body (副市长王晓峰率市住建局: the second 市)
+    lp = leading_place(body, home)
+    b0 = m.start() + len(text) - len(body)       # where the body's text (after 中共, 政协) starts
+    if lp is not None and not _verb_between(doc, b0 + lp[1], m.start() + k):
+        return m.span()                  # the place, then the body (衡阳市委, 北京市崇文区人民政府; not 光山县召开|县委)
+    for j in range(1, k - 1):       # 会见了长沙市委: the pattern started early, the place starts later
+        lp = leading_place(text[j:], home, allow_short=False)
+        if lp is not None and (j + lp[1] in (k, k + 1) or j + lp[1] < k and doc.is_boundary(m.start() + j)
+                               and not _verb_between(doc, m.start() + j + lp[1], m.start() + k)):
+            return m.start() + j, m.end()        # (由北京市崇文区人民政府: from 北京市, a district between)
+    return m.start() + k, m.end()
+
+
+def _verb_between(doc: Doc, s: int, e: int) -> bool:
+    """Does a verb or preposition of the tagger's stand in text[s:e]?"""
+    k = s
+    while k < e and (t := doc.token_at(k)) is not None:
+        if t.start >= s and t.pos.startswith(("v", "p")) and t.pos != "vn":
+            return True
+        k = max(t.end, k + 1)
+    return False
+
+
+NOUNISH = ("n", "nz", "ns", "nt", "nr", "vn", "an", "b", "s")
+
+
+def left_edge(doc: Doc, end_token: int, suffix_start: int) -> int:
+    """Where an organization name ending at token `end_token` starts: left over noun-like tokens only."""
+    toks = doc.tokens
+    stop, verbish = doc.lex.word_set(WORDS, "name_stop"), doc.lex.kind(WORDS, "verbish")
+    i = end_token
+    start = toks[i].start
+    while i - 1 >= 0:
+        t = toks[i - 1]
+        if t.word == "和" and i >= 2 and doc.text[toks[i - 2].start:toks[end_token].end].endswith(_and_departments(doc.lex)):
+            i -= 1                # 沂南县文化|和|旅游局: 文化和旅游局 is one department's name
+            start = t.start
+            continue
+        if t.word in stop or not hanzi_or_mid(t.word) or suffix_start - t.start > 24:
+            break
+        if any(v in t.word for v in verbish):
+            break
+        ordinal = t.pos == "m" and t.word.startswith("第")
+        if not (t.pos in NOUNISH or ordinal or t.word == "·") or t.end != start:
+            break         # not a noun, or a line break between
+        if re.search(r"[路街巷号]$", t.word) and len(t.word) >= 3 and not t.word.endswith(("公路", "道路")):
+            break         # an address before the name
+        i -= 1
+        start = t.start
+    return start
+
+
+def _and_departments(lex: Lexicon) -> tuple[str, ...]:
+    """Departments' full names written with 和 (文化和旅游局, 住房和城乡建设局: departments.tsv)."""
+    return lex.derived("and_departments", lambda: tuple(sorted({f for f in lex.departments.values() if "和" in f})))
+
+
+def cut_word_start(doc: Doc, s: int, e: int) -> int | None:
+    """Where the mention model's organization ending at `e` starts, when the tagger's word text[s:e] starts inside
+    a common word (新闻 of 新|闻出版局, 管理 of 土地管|理局) and the model's name takes that word in whole."""
+    if s == 0 or not common_word(doc.lex, doc.text[s - 1:s + 1], 150, names_too=True) or (
+            (prev := doc.token_at(s - 1)) is not None and prev.pos.startswith(FUNCTION_POS)):
+        return None       # 商场中|海尔: a word of place (中) before the name
+    ms = next((sp.start for sp in doc.model_spans or () if sp.type == ORGANIZATION and sp.end == e and sp.start < s), None)
+    if ms is None or (first := doc.token_at(ms)) is None or first.start != ms or (
+            first.end < s and ((second := doc.token_at(first.end)) is None or second.end < s)):
+        return None       # the model's name starts where a word of the tagger's does, at most two words before
+    return ms
+
+
+def list_items(doc: Doc, tail: int) -> list[tuple[int, int]]:
+    """Spans of the 、-separated items that end at offset `tail`."""
+    text = doc.text
+    s = tail
+    while s > 0 and text[s - 1] not in "，,。；;：:！？\n（）()“”":
+        s -= 1
+        if tail - s > 120:
+            return []
+    items, pos = [], s
+    for part in re.split(r"(、|和|及|与)", text[s:tail]):
+        if part in ("、", "和", "及", "与"):
+            pos += len(part)
+            continue
+        a, b = pos, pos + len(part)
+        pos = b
+        # trim a leading verb (联合高新区文创 -> 高新区文创)
+        while a < b:
+            t = doc.token_at(a)
+            if t is None or not (t.pos.startswith(("v", "p", "c", "d")) and t.pos != "vn") or t.end >= b:
+                break
+            a = t.end
+        if 2 <= b - a <= 12 and "的" not in text[a:b] and not COUNTED_ITEM.match(text, a, b):
+            # 人大常委会任命的两院: a phrase; 一个单位: a counted thing; no name
+            items.append((a, b))
+    return items if len(items) >= 2 else []
+
+
