@@ -612,3 +612,9 @@ def test_events_after_the_ceremony_is_the_ceremonys_day(run):
               "仪式结束后，周立平来到雁城机械公司，调研企业生产经营情况。").events
     visit = next(e for e in evs if e.name.startswith("调研"))
     assert visit.date == "2020-12-02"
+
+
+def test_events_a_happening_in_a_story_told_day_by_day_takes_the_paragraphs_day(run):
+    evs = run("5月13日，村民李大山在田间劳作时发生意外。随后李大山被送往县中医院急救，医院决定连夜手术。").events
+    got = {e.name: e.date for e in evs}
+    assert any(n.startswith("送往") and d == "2020-05-13" for n, d in got.items())

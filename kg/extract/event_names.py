@@ -128,7 +128,7 @@ def _is_person_or_org_subject(doc: Doc, s: int, e: int) -> bool:
 def verb_phrase(doc: Doc, vs: int, ve: int) -> tuple[int, int] | None:
     """(start, end) of `视察湖南`, `授牌“…”`, `前往衡阳抗战纪念馆参观`, `被一台违规的SUV撞倒`."""
     text = doc.text
-    if text[vs:ve] in doc.lex.event_happenings and not dated(doc, vs):
+    if text[vs:ve] in doc.lex.event_happenings and not dated(doc, vs, paragraph=True):
         return None       # 伤者随即被送往县人民医院救治, with no day: a step of a story, not news of its own
     if doc.lex.pattern("held_just_before", r"(?:@)$", doc.lex.event_held).search(text, max(0, vs - 3), vs):
         return vs, ve     # 举行会谈: the talks themselves
@@ -228,8 +228,11 @@ CLAUSE_END = re.compile(r"^[，,。；;！？!?\n]")
 HAPPEN_MANNER = re.compile(r"(?:不慎|全面|正式|顺利|突然|意外|成功)$")
 
 
-def dated(doc: Doc, pos: int) -> bool:
+def dated(doc: Doc, pos: int, *, paragraph: bool = False) -> bool:
     """Does the sentence at `pos` give a day (5月20日, 昨日)? A happening is news when it says when: 捐款 and 复工 in a
-    life story are not."""
+    life story are not. With `paragraph`, a day given earlier in the same paragraph counts too (5月13日，刘宝贵发生
+    事故…刘宝贵被送往临县中医院急救: the story told day by day)."""
     ss, se = doc.sentence_span(pos)
+    if paragraph:
+        ss = doc.text.rfind("\n", 0, pos) + 1
     return any(ss <= m.start < se and m.value and len(m.value) == 10 for m in doc.mentions(DATE))
