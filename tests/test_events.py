@@ -618,3 +618,8 @@ def test_events_a_happening_in_a_story_told_day_by_day_takes_the_paragraphs_day(
     evs = run("5月13日，村民李大山在田间劳作时发生意外。随后李大山被送往县中医院急救，医院决定连夜手术。").events
     got = {e.name: e.date for e in evs}
     assert any(n.startswith("送往") and d == "2020-05-13" for n, d in got.items())
+
+
+def test_events_an_anniversary_is_part_of_the_meetings_name(run):
+    ev, = run("5月3日，市里召开纪念建党100周年座谈会。").events
+    assert ev.name == "纪念建党100周年座谈会"

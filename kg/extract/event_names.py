@@ -99,9 +99,9 @@ def np_start(doc: Doc, trig_start: int) -> int:
             continue
         if w in stop and not (doc.text.startswith("工作", t.end) and w not in doc.lex.event_hosts) or not any("\u4e00" <= c <= "\u9fff" or c.isalnum() for c in w):
             break
-        if (t.pos.startswith("m") and (w.startswith("第") or doc.text.startswith(("年度", "届", "年"), t.end))) or (
-                t.pos == "t" and w.endswith(("年度", "届"))):
-            start = t.start      # 2020年度…, 第四届…
+        if (t.pos.startswith("m") and (w.startswith("第") or doc.text.startswith(("年度", "届", "年", "周年"), t.end))) or (
+                t.pos in ("t", "m") and w.endswith(("年度", "届", "周年"))):
+            start = t.start      # 2020年度…, 第四届…, 庆祝建党90周年暨…大会
             j -= 1
             continue
         if t.pos.startswith(NP_POS_STOP) and t.pos not in ("vn", "nz") and not (t.pos == "t" and w.endswith("节")):
