@@ -501,3 +501,12 @@ def test_organizations_本网_is_the_site_the_pages_来源_line_names(run):
 
 def test_organizations_a_district_the_gazetteer_lost_keeps_its_city_before_it(run):
     assert "北京市崇文区人民政府" in names(run("此次活动由北京市崇文区人民政府支持。"), "organization")
+
+
+@pytest.mark.parametrize("text,org", [
+    ("6月5日，市十八届人大常委会召开第十二次会议。", "衡阳市人民代表大会常务委员会"),
+    ("中国共产党衡阳市第十三届委员会第七次全体会议召开。", "中共衡阳市委员会"),
+    ("中国共产党衡阳市委员会召开会议。", "中共衡阳市委员会"),
+])
+def test_organizations_a_body_written_with_its_term_or_the_partys_full_name_is_one(run, text, org):
+    assert names(run(text), "organization") == {org}

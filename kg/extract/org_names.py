@@ -20,6 +20,9 @@ from .zones import zone_body
 DATELINE = re.compile(r"(?:[\u4e00-\u9fff]{0,4}\d{1,2}月\d{1,2}日)?(?:讯|电)(?![员息])")     # 红网时刻衡阳5月18日讯
 
 
+PARTY_TERM = re.compile(r"(?<=[省市县区州])第[一二三四五六七八九十百]{1,4}届(?=委员会$)")
+
+
 def canonical(surface: str, doc: Doc, home: Home) -> tuple[str, set[str]] | None:
     """The full name of an organization written `surface` in this paper's context, and its other forms.
 
@@ -28,6 +31,9 @@ def canonical(surface: str, doc: Doc, home: Home) -> tuple[str, set[str]] | None
     if surface in lex.organizations:
         name = lex.organizations[surface]
         return name, set(lex.org_aliases.get(name, ())) | {surface}
+    plain = PARTY_TERM.sub("", surface.replace("中国共产党", "中共", 1) if surface.startswith("中国共产党") else surface)
+    if plain != surface and (res := canonical(plain, doc, home)) is not None:
+        return res[0], res[1] | {surface}      # 中国共产党株洲市第十三届委员会: 中共株洲市委员会, its term written
     committee = party_committee(surface, doc, home) or zone_body(surface, doc, home)
     if committee is not None:
         return committee
@@ -176,6 +182,8 @@ def with_term(doc: Doc, s: int, e: int, name: str, aliases: set[str], is_weak: b
         lp = leading_place(text[start - k:start], doc.home)
         if lp is not None and lp[1] == k and (res := canonical(text[start - k:start] + text[s:e], doc, doc.home)):
             return start - k, e, res[0], aliases | res[1] | {text[s:e]}, is_weak
+    if start > 0 and text[start - 1] in "省市县区" and (res := canonical(text[start - 1] + text[s:e], doc, doc.home)):
+        return start - 1, e, res[0], aliases | res[1] | {text[s:e]}, is_weak       # 市十八届人大常委会: the city's
     return start, e, name, aliases | {text[s:e]}, is_weak
 
 
