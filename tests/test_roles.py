@@ -457,3 +457,8 @@ def test_roles_a_county_papers_county_named_by_its_first_character(hengyang):
 ])
 def test_roles_occupations_of_local_stories(run, text, post):
     assert post in held(run(text))
+
+
+def test_roles_board_titles_are_posts_at_the_company(run):
+    got = held(run("雁城集团董事局主席丁建国、湘江集团董事会秘书王强出席。"))
+    assert ("丁建国", "董事局主席", "雁城集团") in got and ("王强", "董事会秘书", "湘江集团") in got

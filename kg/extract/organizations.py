@@ -126,6 +126,13 @@ def _tagged_org(doc: Doc, ti: int, weak: set) -> tuple[int, int] | None:
     return None
 
 
+def _title_takes(doc: Doc, s: int, e: int) -> bool:
+    """Does a title start at `s` and run past `e` (安踏集团|董事局主席: the unit 董事局 is the title's, not the
+    company's board)?"""
+    lex = doc.lex
+    return bool((t := lex.starting("titles", lex.titles, doc.text, s)) and s + len(t) > e)
+
+
 def _post_across(doc: Doc, s: int, e: int) -> int | None:
     """Where a post begins that starts in the last two characters of text[s:e] and runs past `e`, leaving two
     characters or more before it; None if there is none. (A longer post inside, 开发区党工委|书记, is the
@@ -359,7 +366,7 @@ def _keep(doc: Doc, cands: _Candidates) -> list[tuple[str, set[str]]]:
     units = {}
     for s, e, name, _aliases, is_weak in found:
         end = unit_after(doc, e, name, doc.home)
-        if end is not None:
+        if end is not None and not _title_takes(doc, e, end):      # (安踏集团|董事局主席: the title's board)
             units[(s, end)] = (s, end, name + text[e:end], {text[s:end]}, is_weak)
     found = [f for f in found if (f[0], f[1]) not in units] + list(units.values())
     found = [with_term(doc, *f) for f in found]
