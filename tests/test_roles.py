@@ -462,3 +462,11 @@ def test_roles_occupations_of_local_stories(run, text, post):
 def test_roles_board_titles_are_posts_at_the_company(run):
     got = held(run("雁城集团董事局主席丁建国、湘江集团董事会秘书王强出席。"))
     assert ("丁建国", "董事局主席", "雁城集团") in got and ("王强", "董事会秘书", "湘江集团") in got
+
+
+@pytest.mark.parametrize("text,post", [
+    ("雁城市中心血站站长刘玉梅介绍了献血情况。", ("刘玉梅", "站长", "雁城市中心血站")),
+    ("市公安局民警赶到现场，该局南城派出所所长李强说。", ("李强", "所长", "南城派出所")),
+])
+def test_roles_a_station_and_a_unit_after_该局(run, text, post):
+    assert post in held(run(text))

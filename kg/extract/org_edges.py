@@ -64,6 +64,8 @@ def left_edge(doc: Doc, end_token: int, suffix_start: int) -> int:
             continue
         if t.word in stop or not hanzi_or_mid(t.word) or suffix_start - t.start > 24:
             break
+        if len(t.word) == 1 and i >= 2 and toks[i - 2].word in ("该", "本", "其", "此") and toks[i - 2].end == t.start:
+            break         # 该局|南城派出所: the bureau named before, no part of this name
         if any(v in t.word for v in verbish):
             break
         ordinal = t.pos == "m" and t.word.startswith("第")
