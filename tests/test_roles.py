@@ -470,3 +470,9 @@ def test_roles_board_titles_are_posts_at_the_company(run):
 ])
 def test_roles_a_station_and_a_unit_after_该局(run, text, post):
     assert post in held(run(text))
+
+
+def test_roles_a_deputy_to_a_congress_the_text_names(run):
+    got = held(run("3月5日，市人大代表李建国、全国人大代表王芳参加座谈，张明代表企业发言。"))
+    assert ("李建国", "代表", "衡阳市人民代表大会") in got and ("王芳", "代表", "全国人民代表大会") in got
+    assert not any(p == "张明" for p, _, _ in got)

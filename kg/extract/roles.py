@@ -89,6 +89,12 @@ def _org_before(doc: Doc, pos: int) -> tuple[EntityRef | None, int]:
     return None, pos
 
 
+def _deputy(doc: Doc, ts: int) -> bool:
+    """Is 代表 at `ts` a deputy's seat: written right after a people's congress the text names (市人大|代表,
+    全国人大|代表; EXTRACTION.md: 人大代表 is a role, the congress its organization)?"""
+    return any(o.ref is not None and o.ref.name.endswith("人民代表大会") for o in doc.ending_at(ts, ORGANIZATION))
+
+
 def _straddles(doc: Doc, s: int, e: int) -> bool:
     """Do both ends of text[s:e] fall inside tagger words, two different ones?"""
     a, b = doc.token_at(s), doc.token_at(e - 1)
@@ -118,6 +124,8 @@ def run(doc: Doc) -> None:
     for m in _title_pattern(doc).finditer(text):
         ts, te = m.span()
         title = m.group()
+        if title == "代表" and not _deputy(doc, ts):
+            continue          # 代表团, 代表…发言: no post; 市人大代表: a deputy to the city's congress
         if doc.overlaps(ts, te) and not _place_took(doc, ts, title):
             inner = next((o.end for o in doc.ending_at_or_in(ts, te, ORGANIZATION)), None)
             if inner is None or text[inner:te] not in doc.lex.titles or doc.overlaps(inner, te):
