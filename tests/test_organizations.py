@@ -510,3 +510,8 @@ def test_organizations_a_district_the_gazetteer_lost_keeps_its_city_before_it(ru
 ])
 def test_organizations_a_body_written_with_its_term_or_the_partys_full_name_is_one(run, text, org):
     assert names(run(text), "organization") == {org}
+
+
+def test_organizations_bare_departments_after_a_citys_first_in_a_list_are_the_citys(run):
+    got = names(run("会上，市发改委、财政局、住建局负责人分别发言。"), "organization")
+    assert {"衡阳市发展和改革委员会", "衡阳市财政局", "衡阳市住房和城乡建设局"} <= got

@@ -126,6 +126,18 @@ def _tagged_org(doc: Doc, ti: int, weak: set) -> tuple[int, int] | None:
     return None
 
 
+LIST_HEAD = re.compile(r"(?:^|(?<=[，,。；;：:\n（(]))(?:[^，,。；;：:\n、（(]{0,4}?)([省市县区])[^，,。；;：:\n、]{1,12}、(?:[^，,。；;：:\n、]{1,12}、)*$")
+
+
+def _list_level(doc: Doc, s: int) -> str | None:
+    """The level word (市, 县) the first item of a 、-list written before `s` starts with, when the list's first item
+    is a body of that level (市发改委、财政局、住建局: each the city's)."""
+    if s == 0 or doc.text[s - 1] != "、":
+        return None
+    m = LIST_HEAD.search(doc.text, max(0, s - 60), s)
+    return m.group(1) if m is not None else None
+
+
 def _title_takes(doc: Doc, s: int, e: int) -> bool:
     """Does a title start at `s` and run past `e` (安踏集团|董事局主席: the unit 董事局 is the title's, not the
     company's board)?"""
@@ -211,6 +223,10 @@ class _Candidates:
         if (one := ONE_OF.fullmatch(surface)) and common_word(doc.lex, one.group(2), 50) \
                 and (lp := leading_place(one.group(1), home)) is not None and lp[1] == len(one.group(1)):
             return        # 晋江一小学举办开学典礼: a school in 晋江, no name (but 鲁甸一中 is one)
+        if bare_department(surface, doc.lex) and (level := _list_level(doc, s)) is not None \
+                and (res := canonical(level + surface, doc, home)) is not None:
+            self.found.append((s, e, res[0], res[1] | {surface}, False))     # 市发改委、财政局: the city's 财政局
+            return
         if bare_department(surface, doc.lex) and doc.is_boundary(s) and doc.is_boundary(e):
             if not modelled:
                 self.unplaced.append((s, e))      # 民政局 alone: some city's bureau, a mention that names no organization
