@@ -623,3 +623,8 @@ def test_events_a_happening_in_a_story_told_day_by_day_takes_the_paragraphs_day(
 def test_events_an_anniversary_is_part_of_the_meetings_name(run):
     ev, = run("5月3日，市里召开纪念建党100周年座谈会。").events
     assert ev.name == "纪念建党100周年座谈会"
+
+
+def test_events_with_no_place_named_are_where_the_acting_county_body_sits(run):
+    ev, = run("2月27日，衡南县委副书记、县长王伟带队走访调研企业。").events
+    assert ev.place is not None and ev.place.name == "衡南县"

@@ -348,12 +348,28 @@ def _place_for(doc: Doc, s: int, e: int) -> EntityRef | None:
     home = doc.home
     if home is not None and home.county is not None and OUR_COUNTY.search(doc.text):
         return division_ref(home.county)          # a county paper's story (我县): the county, not its city
+    if (seat := _seat_of_actor(doc, ss, se)) is not None:
+        return seat               # 岐山县人大常委会主任刘建军带领检查组…检查: in 岐山县, where the body acting sits
     if home is not None and home.city is not None:
         return division_ref(home.city)
     return None
 
 
 OUR_COUNTY = re.compile(r"我县|本县")
+
+
+def _seat_of_actor(doc: Doc, ss: int, se: int) -> EntityRef | None:
+    """The county (or county-level city) the first organization named in the sentence ss..se sits in, when the home
+    city holds it: where an event its people lead takes place, the text naming no place of its own."""
+    home = doc.home
+    if home is None or home.city is None:
+        return None
+    for m in doc.mentions(ORGANIZATION):
+        if ss <= m.start < se and m.ref is not None and (info := doc.info(m.ref)) is not None and info.parent is not None:
+            if info.parent.scope.endswith(home.city.name) and info.parent.name.endswith(("县", "市", "区", "旗")):
+                return info.parent      # a county of the home city (its scope ends with the city's name)
+            return None
+    return None
 
 
 HELD_LATER = re.compile(r"\s*(?:会议|活动|仪式|大会|会上|比赛|典礼|开幕式|座谈会|主会场)(?:在|于|设在)([^，,。；\n]{2,25}?)"
