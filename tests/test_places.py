@@ -349,3 +349,8 @@ def test_places_the_divisions_a_venues_name_is_written_after_are_places(run):
 def test_places_a_room_after_a_floor_with_its_kind_before_its_word(run, text, venue):
     ev, = run(text).events
     assert ev.place is not None and ev.place.name == venue
+
+
+def test_places_乡村振兴_is_no_village(run):
+    ext = run("10月16日，衡南县乡村振兴工作推进会召开。")
+    assert "乡村" not in _place_texts(ext) and ext.events[0].place.name == "衡南县"

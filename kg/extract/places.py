@@ -26,7 +26,7 @@ NAME = "places"
 REQUIRES = ("home", "organization")
 ASSIGNS = ("place",)
 
-COUNTED = r"(?![一二三四五六七八九十两几每各该本某][个座])"      # 一个贫困乡, 每个村: counted, no name
+COUNTED = r"(?![一二三四五六七八九十两几每各该本某][个座]|乡村)"      # 一个贫困乡, 每个村: counted; 乡村振兴: the countryside
 TOWN_TAIL = re.compile(COUNTED + r"[\u4e00-\u9fff]{1,5}?(?:街道办事处|街道|镇|乡)")
 VILLAGE_TAIL = re.compile(COUNTED + r"[\u4e00-\u9fff]{1,5}?(?:村委会|村|社区居委会|社区)")
 LONE_VILLAGE = re.compile(r"[\u4e00-\u9fff]{2,5}(?:社区|村)(?![委民级组里庄])")
