@@ -476,3 +476,8 @@ def test_roles_a_deputy_to_a_congress_the_text_names(run):
     got = held(run("3月5日，市人大代表李建国、全国人大代表王芳参加座谈，张明代表企业发言。"))
     assert ("李建国", "代表", "衡阳市人民代表大会") in got and ("王芳", "代表", "全国人民代表大会") in got
     assert not any(p == "张明" for p, _, _ in got)
+
+
+def test_roles_an_acting_county_head(run):
+    got = held(run("10月8日，衡南县召开会议。县委副书记、代县长李辉主持会议。"))
+    assert ("李辉", "代县长", "衡南县人民政府") in got and ("李辉", "副书记", "中共衡南县委员会") in got
