@@ -628,3 +628,8 @@ def test_events_an_anniversary_is_part_of_the_meetings_name(run):
 def test_events_with_no_place_named_are_where_the_acting_county_body_sits(run):
     ev, = run("2月27日，衡南县委副书记、县长王伟带队走访调研企业。").events
     assert ev.place is not None and ev.place.name == "衡南县"
+
+
+def test_events_a_visit_to_a_place_is_named_with_what_it_looked_at(run):
+    ev, = run("3月5日，县委书记刘明辉深入车江镇调研乡村振兴工作。").events
+    assert ev.name.endswith("调研乡村振兴工作")
