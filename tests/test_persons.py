@@ -321,3 +321,8 @@ def test_persons_a_two_character_name_in_a_credit_is_a_person_who_attended_nothi
 @pytest.mark.parametrize("text", ["5月3日凌晨，一居民楼三楼突发火灾。", "5月3日，居民楼火灾造成2人受伤。"])
 def test_persons_a_describer_running_into_a_word_describes_no_one(run, text):
     assert not names(run(text), "person")
+
+
+def test_persons_a_given_name_opening_with_家_is_a_name_but_not_a_village(run):
+    ext = run("5月7日，县委书记黄家军主持会议，调研组随后来到王家村。")
+    assert "黄家军" in names(ext, "person") and "王家村" not in names(ext, "person")

@@ -83,13 +83,20 @@ def _valid_name(name: str, lex, strict: bool, tagged: bool, byline: bool = False
         return False          # 向记者, 王主任: a post, not a given name (谭明星 may be)
     if len(given) == 1 and given in "其乃即亦":
         return False          # 向其介绍: 其 ends no two-character name
-    if not byline and (common_word(lex, name, 200 if tagged else 50) or (len(name) == 3 and common_word(lex, name[:2], 200))):
+    if not byline and (common_word(lex, name, 200 if tagged else 50) or (len(name) == 3 and common_word(lex, name[:2], 200)
+                                                                         and not _family_given(name))):
         return False
     if any(name[s:].startswith(h) for h in ("先生", "女士", "小姐", "某")):
         return False
     if strict and len(given) == 2 and common_word(lex, given, 200):
         return False
     return True
+
+
+def _family_given(name: str) -> bool:
+    """Is `name` X家Y, a given name opening with 家 (黄家军, 王家明), though X家 is a word (the X family)? Not where Y
+    ends a place's name (王家村, 李家湾)."""
+    return name[1] == "家" and name[2] not in "村庄湾坪屯寨组店铺坡冲垸岭沟塘桥港湖山"
 
 
 def read_name(doc: Doc, i: int, *, strict_end: bool = False, tagged: int = 0) -> int | None:
