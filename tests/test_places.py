@@ -354,3 +354,8 @@ def test_places_a_room_after_a_floor_with_its_kind_before_its_word(run, text, ve
 def test_places_乡村振兴_is_no_village(run):
     ext = run("10月16日，衡南县乡村振兴工作推进会召开。")
     assert "乡村" not in _place_texts(ext) and ext.events[0].place.name == "衡南县"
+
+
+def test_places_no_towns_name_holds_a_verb_of_going(run):
+    got = _place_texts(run("衡南县领导到车江镇调研\n5月7日，县长王明到车江镇调研。"))
+    assert not any(p.startswith("领导") for p in got)

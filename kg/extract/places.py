@@ -27,8 +27,9 @@ REQUIRES = ("home", "organization")
 ASSIGNS = ("place",)
 
 COUNTED = r"(?![一二三四五六七八九十两几每各该本某][个座]|乡村)"      # 一个贫困乡, 每个村: counted; 乡村振兴: the countryside
-TOWN_TAIL = re.compile(COUNTED + r"[\u4e00-\u9fff]{1,5}?(?:街道办事处|街道|镇|乡)")
-VILLAGE_TAIL = re.compile(COUNTED + r"[\u4e00-\u9fff]{1,5}?(?:村委会|村|社区居委会|社区)")
+NAME_CHAR = r"[^\W\d_A-Za-z到赴至]"        # 金寨县领导到花石乡: no town's name holds a verb of going
+TOWN_TAIL = re.compile(COUNTED + NAME_CHAR + r"{1,5}?(?:街道办事处|街道|镇|乡)")
+VILLAGE_TAIL = re.compile(COUNTED + NAME_CHAR + r"{1,5}?(?:村委会|村|社区居委会|社区)")
 LONE_VILLAGE = re.compile(r"[\u4e00-\u9fff]{2,5}(?:社区|村)(?![委民级组里庄])")
 GROUP_TAIL = re.compile(r"(?:[\u4e00-\u9fff]{1,4}?|第?[一二三四五六七八九十\d]{1,3})(?:村民小组|组)")
 
