@@ -515,3 +515,8 @@ def test_organizations_a_body_written_with_its_term_or_the_partys_full_name_is_o
 def test_organizations_bare_departments_after_a_citys_first_in_a_list_are_the_citys(run):
     got = names(run("会上，市发改委、财政局、住建局负责人分别发言。"), "organization")
     assert {"衡阳市发展和改革委员会", "衡阳市财政局", "衡阳市住房和城乡建设局"} <= got
+
+
+def test_organizations_a_study_group_is_read_whole(run):
+    got = names(run("市委理论学习中心组举行专题学习会，市疾控中心组织开展培训。"), "organization")
+    assert "中共衡阳市委理论学习中心组" in got and not any(o.endswith("理论学习中心") for o in got)
