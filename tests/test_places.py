@@ -359,3 +359,8 @@ def test_places_乡村振兴_is_no_village(run):
 def test_places_no_towns_name_holds_a_verb_of_going(run):
     got = _place_texts(run("衡南县领导到车江镇调研\n5月7日，县长王明到车江镇调研。"))
     assert not any(p.startswith("领导") for p in got)
+
+
+def test_places_a_country_inside_a_laws_title_is_no_place(run):
+    ext = run("6月3日，检查组对《中华人民共和国农业法》贯彻实施情况进行检查。")
+    assert not {r.name for r in ext.entities if r.type == "place"}

@@ -58,7 +58,7 @@ def abbreviated(doc: Doc) -> None:
     text = doc.text
     spans = []
     for m in pair.finditer(text):
-        if len(set(m.group())) == len(m.group()):
+        if len({abbr[c] for c in m.group()}) == len(m.group()):    # 中美 two places; 中华(人民) one, no pair
             spans.extend(range(m.start(), m.end()))
     for t in doc.tokens:
         if t.pos in ("ns", "nt", "nz", "j") and abbreviation_run(t.word, abbr) and not _region(doc, t.word):
@@ -110,6 +110,8 @@ def collective(doc: Doc) -> None:
     for m in doc.lex.alternation("collective_places", words).finditer(text):
         s, e = m.span()
         t = doc.token_at(s)
+        if any(a <= s and e <= b for a, b in doc.titles):
+            continue      # 《中华人民共和国民法通则》: a law's title
         if doc.overlaps(s, e) or t is None or t.start != s or t.end != e and not common_word(doc.lex, t.word, 1,
                                                                                              names_too=True):
             continue      # 中华民族 is a word, 中华粮网 a name
@@ -131,6 +133,8 @@ def countries(doc: Doc) -> None:
     for m in doc.lex.alternation("countries", (n for n in countries if len(n) >= 2)).finditer(text):
         if doc.overlaps(m.start(), m.end()) or not (doc.is_boundary(m.start()) and doc.is_boundary(m.end())):
             continue
+        if any(a <= m.start() and m.end() <= b for a, b in doc.titles):
+            continue      # 《中华人民共和国农业法》: a law's title, no place of the article
         if any(a <= m.start() and m.end() <= b for a, b in inside):
             doc.add(PLACE, m.start(), m.end(), EntityRef(PLACE, countries[m.group()]), value=SLOGAN, weak=True)
             continue      # 中国式现代化, 健康中国: a slogan, no place of the article's (a mention for kg ner)
