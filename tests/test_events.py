@@ -633,3 +633,8 @@ def test_events_with_no_place_named_are_where_the_acting_county_body_sits(run):
 def test_events_a_visit_to_a_place_is_named_with_what_it_looked_at(run):
     ev, = run("3月5日，县委书记刘明辉深入车江镇调研乡村振兴工作。").events
     assert ev.name.endswith("调研乡村振兴工作")
+
+
+def test_events_a_season_word_inside_quotes_does_not_cut_the_name(run):
+    ev, = run("9月7日上午，市慈善总会“金秋助学”捐赠仪式在市第一中学举行。会长何玉兰出席。").events
+    assert "“金秋助学”捐赠仪式" in ev.name and "何玉兰" in {p.name for p in ev.attendees}

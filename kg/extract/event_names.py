@@ -88,8 +88,8 @@ def np_start(doc: Doc, trig_start: int) -> int:
             j -= 1
             continue
         if quote > 0:
-            if w in ("，", ",", "。", "；") or t.pos == "t":
-                break        # quotes that do not pair up: the name starts after the clause break
+            if w in ("，", ",", "。", "；") or t.pos == "t" and re.search(r"[\d年月日]", w):
+                break        # quotes that do not pair up: the name starts after the clause break (“金秋助学”: 金秋 no date)
             start = t.start
             j -= 1
             continue
