@@ -638,3 +638,8 @@ def test_events_a_visit_to_a_place_is_named_with_what_it_looked_at(run):
 def test_events_a_season_word_inside_quotes_does_not_cut_the_name(run):
     ev, = run("9月7日上午，市慈善总会“金秋助学”捐赠仪式在市第一中学举行。会长何玉兰出席。").events
     assert "“金秋助学”捐赠仪式" in ev.name and "何玉兰" in {p.name for p in ev.attendees}
+
+
+def test_events_a_quoted_thing_held_is_an_event(run):
+    ev, = run("1月7日，敬老院为三位百岁老人举办了“百岁宴”。县民政局副局长徐振华到场祝贺。").events
+    assert ev.name == "“百岁宴”" and ev.date == "2021-01-07"

@@ -103,6 +103,9 @@ def _found(doc: Doc, text: str) -> list[tuple[int, int, int, str]]:
         start = np_start(doc, ws)
         if we - start >= MIN_CHARS and "、" not in text[start:we + 1]:      # 寿文化节、南岳庙会、星空节等: a list
             found.append((start, we, we, "noun"))
+    for m in lex.pattern("held_quoted", HELD_QUOTED, lex.event_held).finditer(text):    # 举办了“百岁宴”: what was held
+        if not any(a < m.end(1) and m.start(1) < b for a, b, _, _ in found):
+            found.append((m.start(1), m.end(1), m.end(1), "noun"))
     held = _held(doc, found)
     for m in verbs.finditer(text):
         if inside(doc, m.start(), m.end(), ORGANIZATION, PLACE) or any(s <= m.start() < e for s, e, _, _ in found):
@@ -131,6 +134,7 @@ def _found(doc: Doc, text: str) -> list[tuple[int, int, int, str]]:
 
 HAZARD = ("隐患", "风险", "防范", "防控", "预防", "多发")
 MANY = re.compile(r"[两二三四五六七八九十百\d]+余?起|多起|数起")
+HELD_QUOTED = r"(?:@)了?(“[^”\n，。]{2,16}”)(?=[，,。；！\n]|$)"
 COUNTED = re.compile(r"[\d一二三四五六七八九十百千]+余?(?:场|次|期|批)")
 
 
