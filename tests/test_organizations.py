@@ -520,3 +520,8 @@ def test_organizations_bare_departments_after_a_citys_first_in_a_list_are_the_ci
 def test_organizations_a_study_group_is_read_whole(run):
     got = names(run("市委理论学习中心组举行专题学习会，市疾控中心组织开展培训。"), "organization")
     assert "中共衡阳市委理论学习中心组" in got and not any(o.endswith("理论学习中心") for o in got)
+
+
+def test_organizations_a_provinces_culture_and_tourism_department(run):
+    assert "湖南省文化和旅游厅" in names(run("博览会由湖南省文化和旅游厅、衡阳市人民政府共同主办。"), "organization")
+    assert "湖南省文化和旅游厅" in names(run("省文旅厅副厅长王明出席。"), "organization")
