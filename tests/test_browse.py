@@ -62,9 +62,10 @@ def test_browse_question_attended(get):
 def test_browse_question_events_in_county_and_month(get):
     got = rows(get, "/graph/events_in.json?county=湘潭县&month=2023-04")
     assert [(r["date"], r["event"]) for r in got] == [
-        ("2023-04-04", "“缅怀革命先烈 传承红色基因”主题党日活动"), ("2023-04-14", "湘莲产业发展座谈会"), ("2023-04-17", "交通事故")]
+        ("2023-04-04", "“缅怀革命先烈 传承红色基因”主题党日活动"), ("2023-04-14", "湘莲产业发展座谈会"), ("2023-04-17", "交通事故"),
+        ("2023-04-18", "“碧泉讲堂”首场公益讲座")]
     assert rows(get, "/graph/events_in.json?county=湘潭县&month=2023-03") == []
-    assert len(rows(get, "/graph/events_in.json?county=湘潭县&month=2023")) == 3      # a year
+    assert len(rows(get, "/graph/events_in.json?county=湘潭县&month=2023")) == 4      # a year
     assert len(rows(get, "/graph/events_in.json?county=&month=")) == rows(get, "/graph.json?sql=select+count(*)+n+from+events")[0]["n"]
 
 

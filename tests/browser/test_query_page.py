@@ -76,7 +76,7 @@ def test_query_page_worked_query_fills_editor_and_parameters(query_page):
     assert fields == [["county", "湘潭县"], ["month", ""]]
     page.fill('#params input[data-param="month"]', "2023-04")
     run(page)
-    assert len(rows(page)) == 3 and rows(page)[0][0] == "“缅怀革命先烈 传承红色基因”主题党日活动"
+    assert len(rows(page)) == 4 and rows(page)[0][0] == "“缅怀革命先烈 传承红色基因”主题党日活动"
     screenshot(page, "query_page.png")
     assert watch.errors == [] and watch.requests == []
 
