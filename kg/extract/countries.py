@@ -7,7 +7,7 @@ import re
 
 from ..datamodel import PLACE, EntityRef
 from ..lexicon.gazetteer import gazetteer
-from .doc import SLOGAN, Doc, occurrences
+from .doc import SLOGAN, Doc, occurrences, within
 from .geo import abbreviation_run
 from .names import common_word
 
@@ -43,7 +43,7 @@ def tagged_places(doc: Doc) -> None:
             word, end = word[:-len(tail)], end - len(tail)
         known = tok.word_tag_tab.get(word) == "ns"
         if known or GEO_ENDING.search(word) or tail is not None or (t.start, t.end) in modelled:
-            slogan = any(a <= t.start and end <= b for a, b in inside)
+            slogan = within(inside, t.start, end)
             doc.add(PLACE, t.start, end, EntityRef(PLACE, word, ""), value=SLOGAN if slogan else "area", weak=True)
 
 
@@ -110,7 +110,7 @@ def collective(doc: Doc) -> None:
     for m in doc.lex.alternation("collective_places", words).finditer(text):
         s, e = m.span()
         t = doc.token_at(s)
-        if any(a <= s and e <= b for a, b in doc.titles):
+        if within(doc.titles, s, e):
             continue      # 《中华人民共和国民法通则》: a law's title
         if doc.overlaps(s, e) or t is None or t.start != s or t.end != e and not common_word(doc.lex, t.word, 1,
                                                                                              names_too=True):
@@ -133,9 +133,9 @@ def countries(doc: Doc) -> None:
     for m in doc.lex.alternation("countries", (n for n in countries if len(n) >= 2)).finditer(text):
         if doc.overlaps(m.start(), m.end()) or not (doc.is_boundary(m.start()) and doc.is_boundary(m.end())):
             continue
-        if any(a <= m.start() and m.end() <= b for a, b in doc.titles):
+        if within(doc.titles, m.start(), m.end()):
             continue      # 《中华人民共和国农业法》: a law's title, no place of the article
-        if any(a <= m.start() and m.end() <= b for a, b in inside):
+        if within(inside, m.start(), m.end()):
             doc.add(PLACE, m.start(), m.end(), EntityRef(PLACE, countries[m.group()]), value=SLOGAN, weak=True)
             continue      # 中国式现代化, 健康中国: a slogan, no place of the article's (a mention for kg ner)
         if text.startswith("人民", m.end()):

@@ -93,6 +93,11 @@ def line_head(text: str, pos: int, limit: int = 80) -> str:
     return text[max(text.rfind("\n", max(0, pos - limit), pos) + 1, pos - limit):pos]
 
 
+def within(spans, start: int, end: int) -> bool:
+    """Does text[start:end] lie inside one of `spans` (titles of works, slogans)?"""
+    return any(a <= start and end <= b for a, b in spans)
+
+
 def occurrences(text: str, word: str):
     """Start offsets of every occurrence of `word` in `text` (no regex: names differ per article)."""
     if not word:
@@ -190,6 +195,12 @@ class Doc:
         if 0 <= i < len(self.tokens) and self.tokens[i].start <= offset < self.tokens[i].end:
             return self.tokens[i]
         return None
+
+    def tokens_in(self, start: int, end: int) -> list[Token]:
+        """The tokens that overlap text[start:end], in order."""
+        first = max(bisect.bisect_right(self._token_starts, start) - 1, 0)
+        last = bisect.bisect_left(self._token_starts, end)
+        return [t for t in self.tokens[first:last] if t.start < end and start < t.end]
 
     def token_index(self, offset: int) -> int:
         return bisect.bisect_right(self._token_starts, offset) - 1

@@ -159,10 +159,10 @@ def verb_phrase(doc: Doc, vs: int, ve: int) -> tuple[int, int] | None:
             subject = np_start(doc, mv.start())
             if mv.start() - subject >= 3:
                 return subject, mv.start()      # 海峡两岸文博会在厦门国际会议中心开幕: what opened
-        then = _object_end(doc, ve) if (tok := doc.token_at(ve)) is not None and tok.start == ve \
-            and doc.lex.is_event_verb(tok.word) else None
-        if then is None and (topic := _object_end(doc, ve)) is not None and text[:topic].endswith(TOPIC_ENDS):
-            then = topic      # 到仓房镇调研南水北调中线工程水质保护工作: the visit and what it looked at
+        then = _object_end(doc, ve)         # 到白沙洲街道走访慰问困难群众 (a second verb), 到仓房镇调研…保护工作 (a topic)
+        if then is not None and not ((tok := doc.token_at(ve)) is not None and tok.start == ve
+                                     and doc.lex.is_event_verb(tok.word) or text[:then].endswith(TOPIC_ENDS)):
+            then = None
         return (mv.start() if mv else b.start), then or ve      # 到白沙洲街道走访慰问困难群众: one visit, and whom
     # 来衡调研: the home city by its first character after a verb of coming
     home = doc.home

@@ -55,14 +55,14 @@ def attendees(doc: Doc, events: list[tuple[EventFact, int, int]]) -> None:
     for ev, _, _ in events:
         if "代表团" in ev.name or ev.name.startswith("会见"):
             ev.attendees += [p for p in leaders if p not in ev.attendees]      # 会见代表团一行: who led it, too
+    during = tuple(doc.lex.word_set(WORDS, "during"))
     for ss, se in doc.sentences:
         sent = text[ss:se].strip()
         if not PARTICIPATE.search(sent.rstrip("。；;，,")):
             continue
         people = [m.ref for m in doc.mentions(PERSON) if ss <= m.start < se and m.ref not in reporters]
-        during = doc.lex.word_set(WORDS, "during")
         own = [ev.name for ev, s, _ in events if ss <= s < se]
-        apart = own and not any(o.endswith(tuple(during)) for o in own)
+        apart = own and not any(o.endswith(during) for o in own)
         for ev, s, _ in events:
             if apart and all(o not in ev.name and ev.name not in o for o in own):
                 continue      # 下午，市长主持召开常务会议，副市长李晓红出席: the afternoon meeting's, not the morning visit's

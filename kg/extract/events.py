@@ -17,6 +17,7 @@ from ..datamodel import DATE, EVENT, ORGANIZATION, PERSON, PLACE, EntityRef, Eve
 from .doc import SLOGAN, Doc
 from .event_names import MOVE, dated, ending_words, inside, np_start, only_quote_head, verb_phrase, whole_word
 from .event_people import attendees
+from .geo import OUR_COUNTY
 from .org_names import DATELINE
 from .place_refs import division_ref
 
@@ -337,8 +338,9 @@ def _place_for(doc: Doc, s: int, e: int) -> EntityRef | None:
     there = [m for m in doc.mentions(PLACE) if later.start(1) <= m.start and m.end <= later.end(1)
              and m.ref is not None] if later is not None else []
     best_there = min(there, key=rank) if there else None
-    if places and not (best_there and rank(best_there)[0] < rank(min(places, key=rank))[0]):
-        return min(places, key=rank).ref
+    best = min(places, key=rank) if places else None
+    if best and not (best_there and rank(best_there)[0] < rank(best)[0]):
+        return best.ref
     if best_there:
         return best_there.ref      # …召开常务会议。会议在市会议中心举行: where the next sentence says it was (a venue
         #                           there beats the city or county of the event's own sentence)
@@ -358,8 +360,6 @@ def _place_for(doc: Doc, s: int, e: int) -> EntityRef | None:
         return division_ref(home.city)
     return None
 
-
-OUR_COUNTY = re.compile(r"我县|本县")
 
 
 def _seat_of_actor(doc: Doc, ss: int, se: int) -> EntityRef | None:

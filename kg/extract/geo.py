@@ -152,13 +152,14 @@ def dateline_county(text: str, home: Home) -> Division | None:
     return found[0] if len(found) == 1 else None
 
 
+OUR_COUNTY = re.compile(r"我县|本县")      # a county paper speaking of its own county
 COME_SHORT = re.compile(r"(?:莅|来|抵)([\u4e00-\u9fff])(?=[，,。；\s]|调研|督导|检查|考察|视察|指导)")
 
 
 def visited_county(text: str, home: Home) -> Division | None:
     """The county of the home city that a county paper's story names by its first character after a verb of coming
     (督导组莅清，就我县安全生产工作进行督导: 清徐县 in a paper of 太原), where the article speaks of 我县."""
-    if home.city is None or not re.search("我县|本县", text):
+    if home.city is None or not OUR_COUNTY.search(text):
         return None
     counties = [d for d in gazetteer().children(home.city) if d.level == COUNTY]
     for m in COME_SHORT.finditer(text[:400]):

@@ -39,12 +39,7 @@ def level_start(doc: Doc, m: re.Match, home: Home) -> tuple[int, int]:
 
 def _verb_between(doc: Doc, s: int, e: int) -> bool:
     """Does a verb or preposition of the tagger's stand in text[s:e]?"""
-    k = s
-    while k < e and (t := doc.token_at(k)) is not None:
-        if t.start >= s and t.pos.startswith(("v", "p")) and t.pos != "vn":
-            return True
-        k = max(t.end, k + 1)
-    return False
+    return any(t.start >= s and t.pos.startswith(("v", "p")) and t.pos != "vn" for t in doc.tokens_in(s, e))
 
 
 NOUNISH = ("n", "nz", "ns", "nt", "nr", "vn", "an", "b", "s")

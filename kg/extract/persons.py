@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 
 from ..datamodel import PERSON, PLACE, EntityRef
-from .doc import Doc, occurrences
+from .doc import Doc, occurrences, within
 from .names import (
     HAN,
     addressed,
@@ -243,15 +243,11 @@ def _add(doc: Doc, s: int, e: int, ref: EntityRef | None = None, *, weak: bool =
     only inside titles (《江湖：林月如与李逍遥》; but 《张立群传奇》 names 张立群 where the text speaks of him too), or in a
     title the text starts or ends inside of, cut off from its opening or closing mark (吕正操回忆录》等): what the
     text names there is the work."""
-    if any(a <= s and e <= b for a, b in doc.cut_titles) or any(a == s and e == b for a, b in doc.titles):
+    if within(doc.cut_titles, s, e) or any(a == s and e == b for a, b in doc.titles):
         return None
-    if _in_title(doc, s, e) and all(_in_title(doc, k, k + e - s) for k in occurrences(doc.text, doc.text[s:e])):
+    if within(doc.titles, s, e) and all(within(doc.titles, k, k + e - s) for k in occurrences(doc.text, doc.text[s:e])):
         return None
     return doc.add(PERSON, s, e, ref, weak=weak)
-
-
-def _in_title(doc: Doc, s: int, e: int) -> bool:
-    return any(a <= s and e <= b for a, b in doc.titles)
 
 
 def _names_a_place(doc: Doc, end: int) -> bool:

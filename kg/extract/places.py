@@ -312,10 +312,11 @@ def _believe_alone(doc: Doc, home: Home, cands: list[Division], surface: str, po
 def _under_named(doc: Doc, cands: list[Division], pos: int) -> list[Division]:
     """Those of same-named divisions inside the place the text named last before `pos` that holds any of them."""
     g = gazetteer()
+    above = [(d, {division_ref(a) for a in g.path(d)[1:]}) for d in cands]
     for m in sorted(doc.mentions(PLACE), key=lambda m: -m.start):
         if m.start >= pos or m.ref is None:
             continue
-        inside = [d for d in cands if m.ref in {division_ref(a) for a in g.path(d)[1:]}]
+        inside = [d for d, refs in above if m.ref in refs]
         if inside:
             return inside
     return []

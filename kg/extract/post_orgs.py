@@ -267,9 +267,6 @@ def evidence_org(doc: Doc, start: int, title: str) -> tuple[EntityRef | None, in
 def _a_clause(doc: Doc, s: int, e: int) -> bool:
     """Is text[s:e] a clause rather than a name: a person's name and a verb (李卓奇兼任了|总经理, 锦旗献给李素芝|院长),
     or a particle (了, 着, 过) inside?"""
-    toks, k = [], s
-    while k < e and (t := doc.token_at(k)) is not None:
-        toks.append(t)
-        k = max(t.end, k + 1)
+    toks = doc.tokens_in(s, e)
     return any(t.pos == "u" for t in toks) or (
         any(t.pos == "nr" for t in toks) and any(t.pos.startswith("v") and t.pos != "vn" for t in toks))

@@ -41,7 +41,8 @@ def venues_and_roads(doc: Doc) -> list[tuple[EntityRef, int, str]]:
                 start = t.end     # 驶入解放大道: the road starts after the verb (but 建设南路 is a name)
             end = m.end()
             if kind == "venue":
-                end = max((k + len(x) for k in range(m.start() + 1, end) for x in suffixes if text.startswith(x, k)),
+                end = max((k + len(x) for k in range(m.start() + 1, end)
+                           if (x := lex.starting("venue_suffixes", suffixes, text, k))),
                           default=end)        # 工业园|区: the ending 园区 runs past the one matched (工业园)
             while kind == "venue" and (more := _venue_after(doc, end)) is not None:
                 end = more          # 隋唐洛阳城国家遗址|公园, 衡阳市体育中心|体育场, 沧州国际饭店|二楼会议室: one venue
