@@ -42,6 +42,23 @@ def run(hengyang):
     return _run
 
 
+@pytest.fixture
+def run_tagged(hengyang):
+    """Extract the text of (word, part of speech) pairs as an article of 衡阳日报, with those as the tagger's tokens
+    and `spans` as the mention model's: where the tagger's reading, not the text, is what a test is about."""
+    from kg.extract.tagger import Token
+    from kg.lexicon import load
+
+    def _run(words: list[tuple[str, str]], spans: list):
+        tokens, k = [], 0
+        for w, pos in words:
+            tokens.append(Token(w, pos, k, k + len(w)))
+            k += len(w)
+        text = "".join(w for w, _ in words)
+        return extract(Article(id="t", text=text, source="test", paper=hengyang), load(), tokens, spans)
+    return _run
+
+
 def names(ext, type_):
     return {m.ref.name if m.ref else m.text for m in ext.mentions if m.type == type_}
 

@@ -417,24 +417,14 @@ def test_organizations_a_list_closed_with_等_is_no_name(run):
     assert not {r.name for r in ext.entities if r.type == "organization"}
 
 
-def test_organizations_the_tagger_starting_inside_a_word_gives_way_to_the_models_name(hengyang):
+def test_organizations_the_tagger_starting_inside_a_word_gives_way_to_the_models_name(run_tagged):
     """The tagger sometimes begins a name inside a word (新|闻出版局, 土地管|理局); the model's name that takes the word
     in whole is the organization, but a word of place before a name (商场中|海尔) is not taken in."""
-    from kg.datamodel import Article
-    from kg.extract import extract
     from kg.extract.mentions import Span
-    from kg.extract.tagger import Token
-    from kg.lexicon import load
 
-    text = "区新闻出版局和商场中海尔的负责人到场。"
-    words = [("区", "n"), ("新", "n"), ("闻出版局", "nt"), ("和", "c"), ("商场", "n"), ("中", "f"), ("海尔", "nt"),
-             ("的", "u"), ("负责人", "n"), ("到场", "v"), ("。", "w")]
-    tokens, k = [], 0
-    for w, pos in words:
-        tokens.append(Token(w, pos, k, k + len(w)))
-        k += len(w)
-    spans = [Span("organization", 0, 6, 0.6), Span("organization", 7, 12, 0.4)]
-    ext = extract(Article(id="t", text=text, source="test", paper=hengyang), load(), tokens, spans)
+    ext = run_tagged([("区", "n"), ("新", "n"), ("闻出版局", "nt"), ("和", "c"), ("商场", "n"), ("中", "f"),
+                      ("海尔", "nt"), ("的", "u"), ("负责人", "n"), ("到场", "v"), ("。", "w")],
+                     [Span("organization", 0, 6, 0.6), Span("organization", 7, 12, 0.4)])
     got = {m.text for m in ext.mentions if m.type == "organization"}
     assert "区新闻出版局" in got or "新闻出版局" in got
     assert "闻出版局" not in got and "海尔" in got and "商场中海尔" not in got
@@ -450,20 +440,10 @@ def test_organizations_counted_items_of_a_list_are_no_names(run):
     assert not names(run("对一个村庄、一个单位、一家企业而言，安全都是头等大事。"), "organization")
 
 
-def test_organizations_two_bodies_the_tagger_reads_as_one_word_are_two(hengyang):
+def test_organizations_two_bodies_the_tagger_reads_as_one_word_are_two(run_tagged):
     """市教育局联合市公安局: the tagger's one word (nt) for two bodies working together."""
-    from kg.datamodel import Article
-    from kg.extract import extract
-    from kg.extract.tagger import Token
-    from kg.lexicon import load
-
-    text = "市教育局联合市公安局开展校园安全检查。"
-    words = [("市教育局联合市公安局", "nt"), ("开展", "v"), ("校园", "n"), ("安全", "an"), ("检查", "vn"), ("。", "w")]
-    tokens, k = [], 0
-    for w, pos in words:
-        tokens.append(Token(w, pos, k, k + len(w)))
-        k += len(w)
-    ext = extract(Article(id="t", text=text, source="test", paper=hengyang), load(), tokens, [])
+    ext = run_tagged([("市教育局联合市公安局", "nt"), ("开展", "v"), ("校园", "n"), ("安全", "an"), ("检查", "vn"),
+                      ("。", "w")], [])
     assert names(ext, "organization") == {"衡阳市教育局", "衡阳市公安局"}
 
 
