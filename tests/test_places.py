@@ -302,13 +302,10 @@ def test_places_a_site_someone_went_to_is_a_place_even_named_once(run):
     ("郴州", "市领导到永兴县调研，先后来到太和镇。", "太和镇", "永兴县"),
     ("宝鸡", "调研组到陇县调研，在城关镇察看了项目。", "城关镇", "陇县"),
 ])
-def test_places_a_town_many_counties_have_is_the_one_in_the_county_named_before(hengyang, city, text, town, county):
-    from kg.datamodel import Article
-    from kg.extract import extract
+def test_places_a_town_many_counties_have_is_the_one_in_the_county_named_before(run, city, text, town, county):
     from kg.ingest.paper import make_paper
 
-    ext = extract(Article(id="t", text=text, source="t", issue_date=date(2024, 3, 1), paper=make_paper("", city)))
-    parents = _parents(ext)
+    parents = _parents(run(text, issue=date(2024, 3, 1), paper=make_paper("", city)))
     assert parents.get(town) == county
 
 

@@ -438,14 +438,12 @@ def test_roles_a_list_of_another_citys_officials_joined_by_和(run):
     assert ("阳卫国", "市长", "株洲市人民政府") in held(ext)
 
 
-def test_roles_a_county_papers_county_named_by_its_first_character(hengyang):
+def test_roles_a_county_papers_county_named_by_its_first_character(run):
     """A county paper (我县) names its county short after a verb of coming: 督察组莅娄 is 娄烦县 in a paper of 太原."""
-    from kg.datamodel import Article
-    from kg.extract import extract
     from kg.ingest.paper import make_paper
 
     text = "本报讯 9月3日上午，市环保督察组莅娄，就我县环保工作进行督查。县委常委、副县长王红出席汇报会。"
-    ext = extract(Article(id="t", text=text, source="t", issue_date=date(2024, 9, 4), paper=make_paper("", "太原")))
+    ext = run(text, issue=date(2024, 9, 4), paper=make_paper("", "太原"))
     assert ("王红", "副县长", "娄烦县人民政府") in held(ext)
     assert [e.place.name for e in ext.events if "汇报会" in e.name] == ["娄烦县"]
 
