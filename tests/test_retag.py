@@ -35,3 +35,14 @@ def test_retag_a_division_gets_back_its_first_character_于(run):
     # 在于|都县第一中学: the tagger's verb 在于 took 于都县's first character
     ext = run("在于都县第一中学，校长张三说。")
     assert "于都县第一中学" in {m.text for m in ext.mentions if m.type == "organization"}
+
+
+def test_retag_a_model_place_starts_after_the_verb_of_visiting_it(run_tagged):
+    """The model's place that opens with an adverb or a verb of going to or looking at a site is the site alone
+    (实地|察看|年画产业园 is no place's name); a name opening with another verb keeps it (共享|智能备料中心)."""
+    words = [("刘明辉", "nr"), ("实地", "d"), ("察看", "v"), ("年画", "n"), ("产业园", "n"), ("、", "w"),
+             ("共享", "v"), ("智能", "n"), ("备料中心", "n"), ("。", "w")]
+    ext = run_tagged(words, [Span("person", 0, 3, 0.9), Span("place", 3, 12, 0.4), Span("place", 13, 21, 0.5)])
+    found = {(m.type, m.text) for m in ext.mentions}
+    assert ("place", "年画产业园") in found and not any("察看" in text for _, text in found)
+    assert any(text == "共享智能备料中心" for _, text in found)

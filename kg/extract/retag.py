@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import bisect
 import os
+from dataclasses import replace
 
 from ..datamodel import PERSON, PLACE
 from .doc import Doc
@@ -49,6 +50,7 @@ def run(doc: Doc) -> None:
         doc.model_spans = None
         return
     found = doc.model_spans if doc.model_spans is not None else mention_model().spans(doc.text, doc.tokens, doc.lex)
+    found = [_verb_trimmed(s, doc) for s in found]
     doc.model_spans = found
     starts = [t.start for t in doc.tokens]
     spans = [s for s in found if s.type in TAGS and _agrees(s, doc.tokens, starts)
@@ -56,6 +58,20 @@ def run(doc: Doc) -> None:
     #            (a place over a place word of the tagger's, 石塘 in 石塘长青蔬菜基地 or 金兰湖 cut to 金兰: the tagger's stands)
     if spans:
         doc.retag(retagged(doc.text, doc.tokens, spans))
+
+
+def _verb_trimmed(span: Span, doc: Doc) -> Span:
+    """A place of the model's less the tagger's adverbs, prepositions and verbs of going to or looking at a site it
+    opens with: 实地|察看|年画产业园 is the park, not the inspection of it (but 共享|智能备料中心 is one name)."""
+    if span.type != PLACE:
+        return span
+    start = span.start
+    seeing = doc.lex.place_words.get("site_verb", ())
+    for t in doc.tokens_in(span.start, span.end):
+        if t.start != start or t.end >= span.end or not (t.pos in ("d", "p") or t.pos == "v" and t.word in seeing):
+            break
+        start = t.end
+    return span if start == span.start else replace(span, start=start)
 
 
 COMING = "来到赴莅"
