@@ -505,3 +505,12 @@ def test_organizations_a_study_group_is_read_whole(run):
 def test_organizations_a_provinces_culture_and_tourism_department(run):
     assert "湖南省文化和旅游厅" in names(run("博览会由湖南省文化和旅游厅、衡阳市人民政府共同主办。"), "organization")
     assert "湖南省文化和旅游厅" in names(run("省文旅厅副厅长王明出席。"), "organization")
+
+
+def test_organizations_the_body_of_every_town_is_none(run):
+    """各乡镇党委, 县直机关党委: the bodies of all divisions of a level at once name no organization (a town's own
+    body does)."""
+    ext = run("县委书记王志刚强调，各乡镇党委政府和县直机关党委要压实责任。西渡镇党委书记王强出席。")
+    found = {m.text for m in ext.mentions if m.type == "organization"}
+    assert not any(t.startswith(("乡镇", "县直")) for t in found)
+    assert "西渡镇党委" in found

@@ -63,6 +63,14 @@ def _website(doc: Doc, tok) -> bool:
             and not common_word(doc.lex, word, 1))
 
 
+def _of_every_division(doc: Doc, word: str) -> bool:
+    """Is `word` a body of all divisions of a level at once (乡镇党委, 县直机关党委: organization_words' levels)?"""
+    levels = doc.lex.word_set(WORDS, "levels")
+    return any(word.startswith(lv) and (rest := word[len(lv):]) and (
+        rest in (*BRANCH_BODIES, *TOWN_BODIES) or rest in doc.lex.party_bodies or rest in doc.lex.word_set(WORDS, "generic")
+        or rest.startswith("机关")) for lv in levels)
+
+
 def _tagged_org(doc: Doc, ti: int, weak: set) -> tuple[int, int] | None:
     """The span of an organization the tagger marked (nt), if it ends like one or is known."""
     tok = doc.tokens[ti]
@@ -108,6 +116,8 @@ def _tagged_org(doc: Doc, ti: int, weak: set) -> tuple[int, int] | None:
         word = text[s:e]
     if len(word) < 2 or not hanzi_or_mid(word) or word in doc.lex.word_set(WORDS, "generic") or word.endswith("族"):
         return None       # 满族, 壮族: a people, not an organization
+    if _of_every_division(doc, word):
+        return None       # 各乡镇党委: the body of every town, no one organization
     if abbreviation_run(word, doc.lex.abbreviations):
         return None       # 中德: two countries (places), not an organization
     for unit in (*BRANCH_BODIES, "党组"):
