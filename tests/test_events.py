@@ -643,3 +643,11 @@ def test_events_a_season_word_inside_quotes_does_not_cut_the_name(run):
 def test_events_a_quoted_thing_held_is_an_event(run):
     ev, = run("1月7日，敬老院为三位百岁老人举办了“百岁宴”。县民政局副局长徐振华到场祝贺。").events
     assert ev.name == "“百岁宴”" and ev.date == "2021-01-07"
+
+
+def test_events_the_credits_in_a_bylines_parentheses_attend_nothing(run):
+    """（记者 周瑾 摄影 余海波）: the reporter and the photographer are credited, not attendees (EXTRACTION.md: bylines)."""
+    ext = run("（记者 周瑾 摄影 余海波）1月12日，“景德镇当代陶瓷艺术精品展”在中国陶瓷博物馆开幕。副市长江晓燕出席开幕式。")
+    show = next(e for e in ext.events if "艺术精品展" in e.name)
+    assert {p.name for p in show.attendees} == {"江晓燕"}
+    assert "余海波" in names(ext, "person")

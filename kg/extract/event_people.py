@@ -104,9 +104,14 @@ CREDIT = re.compile(r"■[^\n]*$")
 
 
 def _in_credit(text: str, pos: int) -> bool:
-    """Inside a ■ line (■本报记者 张某, ■张某 摄) or the parentheses of a 本报讯 byline."""
+    """Inside a ■ line (■本报记者 张某, ■张某 摄), the parentheses of a 本报讯 byline or a byline's parentheses
+    (（记者 周瑾 摄影 余海波）)."""
     head = line_head(text, pos)
-    return "■" in head or bool(re.search(r"(?:本报讯|日报讯)\s*[（(][^）)]*$", head)) or in_credit_line(text, pos)
+    return "■" in head or bool(re.search(r"(?:本报讯|日报讯)\s*[（(][^）)]*$", head) or BYLINE_PARENS.search(head)) \
+        or in_credit_line(text, pos)
+
+
+BYLINE_PARENS = re.compile(r"[（(](?:[^）)，,。]{0,20}\s)?(?:本报|特约)?(?:记者|通讯员|实习生|摄影|摄像)[^）)，,。]{0,20}$")
 
 
 BACK_REFERENCE = re.compile(r"(?:活动中|活动上|会上|会议|仪式上|仪式后|期间|其间|当天|当日|现场|随后|会后|座谈中|调研中|"
