@@ -46,3 +46,12 @@ def test_retag_a_model_place_starts_after_the_verb_of_visiting_it(run_tagged):
     found = {(m.type, m.text) for m in ext.mentions}
     assert ("place", "年画产业园") in found and not any("察看" in text for _, text in found)
     assert any(text == "共享智能备料中心" for _, text in found)
+
+
+def test_retag_a_model_venue_over_a_place_fragment_the_tagger_misread_is_read(run_tagged):
+    """芜湖国|际会展|中心: the tagger's place 际会展 is a fragment inside the model's venue, no word of its own, so the
+    venue is read (a place word opening the span, 石塘 of 石塘长青蔬菜基地, still stands)."""
+    words = [("签约仪式", "n"), ("在", "p"), ("芜湖国", "nt"), ("际会展", "ns"), ("中心", "nt"), ("举行", "v"), ("。", "w")]
+    ext = run_tagged(words, [Span("place", 5, 13, 0.44)])
+    assert {m.text for m in ext.mentions if m.type == "place"} == {"芜湖国际会展中心"}
+    assert not any(m.text == "芜湖国" for m in ext.mentions)

@@ -54,10 +54,23 @@ def run(doc: Doc) -> None:
     doc.model_spans = found
     starts = [t.start for t in doc.tokens]
     spans = [s for s in found if s.type in TAGS and _agrees(s, doc.tokens, starts)
-             and not (s.type == PLACE and any(t.pos == "ns" for t in doc.tokens_in(s.start, s.end)))]
-    #            (a place over a place word of the tagger's, 石塘 in 石塘长青蔬菜基地 or 金兰湖 cut to 金兰: the tagger's stands)
+             and not (s.type == PLACE and _over_a_place_word(s, doc))]
     if spans:
         doc.retag(retagged(doc.text, doc.tokens, spans))
+
+
+def _over_a_place_word(span: Span, doc: Doc) -> bool:
+    """Does the model's place open with a place word of the tagger's (石塘 of 石塘长青蔬菜基地, 衡都 of 衡都社区, read
+    by the rules as a village's or a community's name), cut one (金兰湖 cut to 金兰) or hold one a dictionary knows?
+    There the tagger's stands. A fragment inside it the tagger misread as a place (芜湖国|际会展|中心) is no word of
+    its own: the model's venue 芜湖国际会展中心 is read."""
+    from .doc import tokenizer
+    from .geo import upper_names
+
+    known = tokenizer(doc.lex).word_tag_tab
+    return any(t.pos == "ns" and (t.start <= span.start or t.end > span.end or known.get(t.word) == "ns"
+                                  or t.word in upper_names())
+               for t in doc.tokens_in(span.start, span.end))
 
 
 def _verb_trimmed(span: Span, doc: Doc) -> Span:
