@@ -479,3 +479,12 @@ def test_roles_a_deputy_to_a_congress_the_text_names(run):
 def test_roles_an_acting_county_head(run):
     got = held(run("10月8日，衡南县召开会议。县委副书记、代县长李辉主持会议。"))
     assert ("李辉", "代县长", "衡南县人民政府") in got and ("李辉", "副书记", "中共衡南县委员会") in got
+
+
+def test_roles_a_trials_posts_and_no_organization_from_its_preposition(run):
+    """该案由|副院长陈立群担任审判长: the tagger's 案由 holds the preposition 由 (by), no organization; the prosecutor
+    (检察员) holds a post at the procuratorate the text names."""
+    ext = run("温州市中级人民法院开庭审理一起集资诈骗案。该案由副院长陈立群担任审判长，温州市人民检察院指派检察员吴敏出庭支持公诉。")
+    assert "案由" not in names(ext, "organization")
+    assert ("吴敏", "检察员", "温州市人民检察院") in held(ext)
+    assert ("陈立群", "审判长", "温州市中级人民法院") in held(ext)

@@ -251,6 +251,8 @@ def evidence_org(doc: Doc, start: int, title: str) -> tuple[EntityRef | None, in
                 i = t.end - s
         k = max(tok.end - s, k + 1)
     seg = seg[i:]
+    if seg.endswith("由") and not seg.endswith("自由"):
+        seg = seg[:-1]        # 该案由|副院长陈立群担任审判长: the tagger's 案由 holds the preposition (by), no name
     if seg in doc.lex.org_suffixes:       # 公司总经理: the company named before
         ref = mention_antecedent(doc, s + i, start)
         return ref, (s + i if ref is not None else start)
