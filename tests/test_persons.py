@@ -326,3 +326,9 @@ def test_persons_a_describer_running_into_a_word_describes_no_one(run, text):
 def test_persons_a_given_name_opening_with_家_is_a_name_but_not_a_village(run):
     ext = run("5月7日，县委书记黄家军主持会议，调研组随后来到王家村。")
     assert "黄家军" in names(ext, "person") and "王家村" not in names(ext, "person")
+
+
+def test_persons_no_name_inside_an_expressways_name(run):
+    """连霍高速 (the expressway from 连云港 to 霍尔果斯): the tagger's 霍 is no surname there, nor 霍高 a person."""
+    ext = run("5月8日晚，连霍高速发生一起三车追尾事故。民警张立伟赶到现场。")
+    assert names(ext, "person") == {"张立伟"}

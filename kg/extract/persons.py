@@ -243,11 +243,19 @@ def _add(doc: Doc, s: int, e: int, ref: EntityRef | None = None, *, weak: bool =
     only inside titles (《江湖：林月如与李逍遥》; but 《张立群传奇》 names 张立群 where the text speaks of him too), or in a
     title the text starts or ends inside of, cut off from its opening or closing mark (吕正操回忆录》等): what the
     text names there is the work."""
-    if within(doc.cut_titles, s, e) or any(a == s and e == b for a, b in doc.titles):
+    if within(doc.cut_titles, s, e) or any(a == s and e == b for a, b in doc.titles) or _in_a_road(doc, s, e):
         return None
     if within(doc.titles, s, e) and all(within(doc.titles, k, k + e - s) for k in occurrences(doc.text, doc.text[s:e])):
         return None
     return doc.add(PERSON, s, e, ref, weak=weak)
+
+
+def _in_a_road(doc: Doc, s: int, e: int) -> bool:
+    """Does a road's ending of two characters not a street's begin inside the name, after its first character (连霍|高速,
+    沪昆|国道: 霍高 and 霍高速 are no one)?"""
+    lex = doc.lex
+    endings = lex.derived("long_road_endings", lambda: tuple(x for x in lex.road_suffixes if len(x) >= 2 and x[-1] != "路"))
+    return any(doc.text.startswith(endings, k) for k in range(s + 1, e))
 
 
 def _names_a_place(doc: Doc, end: int) -> bool:
