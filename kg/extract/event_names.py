@@ -237,4 +237,7 @@ def dated(doc: Doc, pos: int, *, paragraph: bool = False) -> bool:
     ss, se = doc.sentence_span(pos)
     if paragraph:
         ss = doc.text.rfind("\n", 0, pos) + 1
-    return any(ss <= m.start < se and m.value and len(m.value) == 10 for m in doc.mentions(DATE))
+    return any(ss <= m.start < se and m.value and (len(m.value) == 10 or m.text.startswith(LATELY)) for m in doc.mentions(DATE))
+
+
+LATELY = ("近日", "日前", "近期")      # a recent day the text does not give: news of an occurrence all the same
