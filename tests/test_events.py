@@ -660,3 +660,10 @@ def test_events_a_happening_dated_recently_is_news(run):
     op = next(e for e in ext.events if e.name.endswith("手术"))
     assert op.date == "2021-01" and {p.name for p in op.attendees} == {"刘晓峰"}
     assert not run("市中心医院主任医师刘晓峰成功实施一例机器人辅助肝切除手术。").events
+
+
+def test_events_a_banner_handed_over_is_an_occurrence(run):
+    """将一面锦旗送到民警韦海涛手中: the banner's handover, written around its object, is the event 送锦旗 is."""
+    ext = run("1月12日上午，市民覃先生来到市公安局雅儒派出所，将一面锦旗送到民警韦海涛手中。")
+    ev = next(e for e in ext.events if "锦旗" in e.name)
+    assert ev.date == "2021-01-12" and {p.name for p in ev.attendees} == {"韦海涛"}
