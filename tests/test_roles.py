@@ -488,3 +488,9 @@ def test_roles_a_trials_posts_and_no_organization_from_its_preposition(run):
     assert "案由" not in names(ext, "organization")
     assert ("吴敏", "检察员", "温州市人民检察院") in held(ext)
     assert ("陈立群", "审判长", "温州市中级人民法院") in held(ext)
+
+
+def test_roles_a_policeman_serves_at_the_one_police_station_named(run):
+    """民警韦海涛 in a story about one police station: the officer's post is there (as 医生 is at the one hospital)."""
+    ext = run("市民覃先生来到柳州市公安局柳北分局雅儒派出所，将一面锦旗送到民警韦海涛手中。")
+    assert ("韦海涛", "民警", "柳州市公安局柳北分局雅儒派出所") in held(ext)
