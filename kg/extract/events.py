@@ -15,6 +15,7 @@ import re
 
 from ..datamodel import DATE, EVENT, ORGANIZATION, PERSON, PLACE, EntityRef, EventFact, Mention
 from .doc import SLOGAN, Doc
+from .event_merge import merge
 from .event_names import MOVE, dated, ending_words, inside, np_start, only_quote_head, verb_phrase, whole_word
 from .event_people import attendees
 from .geo import OUR_COUNTY
@@ -68,7 +69,7 @@ def run(doc: Doc) -> None:
     kept = [(ev, s, e) for ev, s, e in events if _evidenced(doc, ev, s, e)]
     home = doc.home
     home_ref = division_ref(home.city) if home is not None and home.city is not None else None
-    doc.add_events(_merge([ev for ev, _, _ in kept], home_ref, lambda a, b: _place_within(doc, a, b)))
+    doc.add_events(merge([ev for ev, _, _ in kept], home_ref, lambda a, b: _place_within(doc, a, b)))
 
 
 def _found(doc: Doc, text: str) -> list[tuple[int, int, int, str]]:
@@ -383,8 +384,6 @@ HERE_WORD = re.compile(r"(?:来|到|回|在|去)(村|镇|乡|社区|县)里")
 HERE_WORD_LEVEL = {"村": "village", "社区": "village", "镇": "town", "乡": "town", "县": "county"}
 
 
-ONCE = ("开业", "开工", "投产", "竣工", "通车", "开园", "开馆", "揭牌", "开幕", "闭幕")     # a thing does these once
-CEREMONY = re.compile(r"(?:仪式|典礼|庆典)$")
 HOSTED_BEFORE = r"(?:@)(?:了)?$"                      # @: the held verbs (召开, 举行, 举办)
 HOSTED_AFTER = r"(?:在[^，,。；\n]{1,20}?)?(?:@)"
 HELD_AT = r"(?:[^，,。；\n]{0,6}?)在([^，,。；\n]{1,20}?)(?:隆重|正式|顺利|圆满|盛大)?(?:@)"     # @: held and opened verbs
@@ -413,40 +412,6 @@ def _organizers(doc: Doc, s: int) -> list[EntityRef]:
     return out + [h for h in hosts if h not in out and h not in reporting]
 
 
-def dice(a: str, b: str) -> float:
-    ba = {a[i:i + 2] for i in range(len(a) - 1)} or {a}
-    bb = {b[i:i + 2] for i in range(len(b) - 1)} or {b}
-    return 2 * len(ba & bb) / (len(ba) + len(bb))
-
-
-def _same_event(a: EventFact, b: EventFact) -> bool:
-    """Two mentions in one article are one event: one name inside the other (a short one on the same day), names
-    alike, or the same kind of event (its last word) on the same day (相关工作调度会 is the 全市快递行业…调度会 of
-    that day)."""
-    x, y = a.name, b.name
-    if x == y or (min(len(x), len(y)) >= 4 and (x in y or y in x)):
-        return True
-    if (x in y or y in x) and a.date is not None and a.date == b.date:
-        return True          # 运动会 on the day of the 湖南省第十五届运动会开幕式
-    d = dice(x, y)
-    if d >= 0.6 or (x[-2:] == y[-2:] and d >= 0.4):
-        return True
-    if a.date is not None and b.date is not None and a.date != b.date:
-        return False
-    for rite, other in ((x, y), (y, x)):
-        m = CEREMONY.search(rite)
-        if m and len(other) >= 2 and rite[:m.start()].endswith(other[-2:]):
-            return True      # 衡阳恒大酒店开业 and 开业仪式 that day, 双方签约 at the 签约仪式: the act and its ceremony
-    if a.date is None or b.date is None:
-        return False
-    short, long_ = sorted((x, y), key=len)
-    if len(short) >= 4 and _within(short, long_):
-        return True          # 扩大会议 that day is the 市委常委会（扩大）会议
-    if x[-2:] == y[-2:] and x[-2:] in ONCE:
-        return True          # 万象汇开业 (the headline) and 正式开业 that day: one opening
-    return x[-3:] == y[-3:]
-
-
 def _place_within(doc: Doc, a: EntityRef, b: EntityRef) -> bool:
     """Does place `a` lie in place `b`, by the parents the article gives?"""
     for _ in range(8):
@@ -457,44 +422,6 @@ def _place_within(doc: Doc, a: EntityRef, b: EntityRef) -> bool:
         if a == b:
             return True
     return False
-
-
-def _within(short: str, long_: str) -> bool:
-    """Are the characters of `short` those of `long_`, in order (扩大会议 in 市委常委会（扩大）会议)?"""
-    rest = iter(long_)
-    return all(c in rest for c in short)
-
-
-def _merge(events: list[EventFact], home: EntityRef | None = None, within=lambda a, b: False) -> list[EventFact]:
-    """One event per occurrence: repeats of a name (or a name inside another) in one article merge.
-
-    The merged event keeps the longest name and the most specific place (延吉市举办… in the headline, 在延吉市人民
-    广场举办 in the body); its date is the date of the most fully named mention."""
-    out: list[EventFact] = []
-    for ev in events:
-        for kept in out:
-            if _same_event(ev, kept):
-                kept.aliases.add(ev.name)
-                if len(ev.name) > len(kept.name):
-                    kept.aliases.add(kept.name)
-                    kept.name, kept.sentence = ev.name, ev.sentence
-                if ev.place is not None and (kept.place is None or (kept.place == home and ev.place != home)
-                                             or within(ev.place, kept.place)):
-                    kept.place = ev.place      # a place the text names beats the paper's city, a venue its town
-                if len(ev.date or "") > len(kept.date or ""):
-                    kept.date = ev.date
-                for p in ev.attendees:
-                    if p not in kept.attendees:
-                        kept.attendees.append(p)
-                for o in ev.organizers:
-                    if o not in kept.organizers:
-                        kept.organizers.append(o)
-                break
-        else:
-            out.append(ev)
-    for ev in out:
-        ev.aliases.discard(ev.name)
-    return out
 
 
 __all__ = ["run", "Mention"]

@@ -1,0 +1,82 @@
+"""One event per occurrence: the mentions of events an article makes, merged where they tell of one thing (repeats
+of a name, a name inside another, the act and its ceremony on one day)."""
+from __future__ import annotations
+
+import re
+
+from ..datamodel import EntityRef, EventFact
+
+ONCE = ("开业", "开工", "投产", "竣工", "通车", "开园", "开馆", "揭牌", "开幕", "闭幕")     # a thing does these once
+CEREMONY = re.compile(r"(?:仪式|典礼|庆典)$")
+
+
+def dice(a: str, b: str) -> float:
+    ba = {a[i:i + 2] for i in range(len(a) - 1)} or {a}
+    bb = {b[i:i + 2] for i in range(len(b) - 1)} or {b}
+    return 2 * len(ba & bb) / (len(ba) + len(bb))
+
+
+def same_event(a: EventFact, b: EventFact) -> bool:
+    """Two mentions in one article are one event: one name inside the other (a short one on the same day), names
+    alike, or the same kind of event (its last word) on the same day (相关工作调度会 is the 全市快递行业…调度会 of
+    that day)."""
+    x, y = a.name, b.name
+    if x == y or (min(len(x), len(y)) >= 4 and (x in y or y in x)):
+        return True
+    if (x in y or y in x) and a.date is not None and a.date == b.date:
+        return True          # 运动会 on the day of the 湖南省第十五届运动会开幕式
+    d = dice(x, y)
+    if d >= 0.6 or (x[-2:] == y[-2:] and d >= 0.4):
+        return True
+    if a.date is not None and b.date is not None and a.date != b.date:
+        return False
+    for rite, other in ((x, y), (y, x)):
+        m = CEREMONY.search(rite)
+        if m and len(other) >= 2 and rite[:m.start()].endswith(other[-2:]):
+            return True      # 衡阳恒大酒店开业 and 开业仪式 that day, 双方签约 at the 签约仪式: the act and its ceremony
+    if a.date is None or b.date is None:
+        return False
+    short, long_ = sorted((x, y), key=len)
+    if len(short) >= 4 and _within(short, long_):
+        return True          # 扩大会议 that day is the 市委常委会（扩大）会议
+    if x[-2:] == y[-2:] and x[-2:] in ONCE:
+        return True          # 万象汇开业 (the headline) and 正式开业 that day: one opening
+    return x[-3:] == y[-3:]
+
+
+def _within(short: str, long_: str) -> bool:
+    """Are the characters of `short` those of `long_`, in order (扩大会议 in 市委常委会（扩大）会议)?"""
+    rest = iter(long_)
+    return all(c in rest for c in short)
+
+
+def merge(events: list[EventFact], home: EntityRef | None = None, within=lambda a, b: False) -> list[EventFact]:
+    """One event per occurrence: repeats of a name (or a name inside another) in one article merge.
+
+    The merged event keeps the longest name and the most specific place (延吉市举办… in the headline, 在延吉市人民
+    广场举办 in the body); its date is the date of the most fully named mention."""
+    out: list[EventFact] = []
+    for ev in events:
+        for kept in out:
+            if same_event(ev, kept):
+                kept.aliases.add(ev.name)
+                if len(ev.name) > len(kept.name):
+                    kept.aliases.add(kept.name)
+                    kept.name, kept.sentence = ev.name, ev.sentence
+                if ev.place is not None and (kept.place is None or (kept.place == home and ev.place != home)
+                                             or within(ev.place, kept.place)):
+                    kept.place = ev.place      # a place the text names beats the paper's city, a venue its town
+                if len(ev.date or "") > len(kept.date or ""):
+                    kept.date = ev.date
+                for p in ev.attendees:
+                    if p not in kept.attendees:
+                        kept.attendees.append(p)
+                for o in ev.organizers:
+                    if o not in kept.organizers:
+                        kept.organizers.append(o)
+                break
+        else:
+            out.append(ev)
+    for ev in out:
+        ev.aliases.discard(ev.name)
+    return out
