@@ -667,3 +667,12 @@ def test_events_a_banner_handed_over_is_an_occurrence(run):
     ext = run("1月12日上午，市民覃先生来到市公安局雅儒派出所，将一面锦旗送到民警韦海涛手中。")
     ev = next(e for e in ext.events if "锦旗" in e.name)
     assert ev.date == "2021-01-12" and {p.name for p in ev.attendees} == {"韦海涛"}
+
+
+def test_events_the_headlines_event_told_again_in_the_body_is_one(run):
+    """专家进山村义诊 (the headline) and 开展大型义诊活动 that day (the body): one event, the headline's name an alias;
+    a visit in the headline and the 调研座谈会 held during it stay two."""
+    ext = run("专家进山村义诊\n1月12日，市第一人民医院在银坑镇平安村开展大型义诊活动。")
+    assert [(e.name, e.aliases) for e in ext.events] == [("大型义诊活动", {"山村义诊"})]
+    two = run("王强到祁东县调研\n1月12日，市长王强到祁东县调研，并主持召开调研座谈会。")
+    assert len(two.events) == 2

@@ -50,15 +50,28 @@ def _within(short: str, long_: str) -> bool:
     return all(c in rest for c in short)
 
 
-def merge(events: list[EventFact], home: EntityRef | None = None, within=lambda a, b: False) -> list[EventFact]:
-    """One event per occurrence: repeats of a name (or a name inside another) in one article merge.
+def told_again(a: EventFact, b: EventFact, headline: set[int], generic: frozenset[str] = frozenset()) -> bool:
+    """Is one of the two the headline's event (专家进山村义诊) that the body tells that day under another name ending in
+    its event word, or in that word and a generic one (开展大型义诊活动)? `headline` holds the ids of the headline's
+    events. (A 调研 in the headline and the body's 调研座谈会 are two events: the body's ends in another word.)"""
+    if (id(a) in headline) == (id(b) in headline) or a.date is None or a.date != b.date:
+        return False
+    told, other = (a, b) if id(a) in headline else (b, a)
+    word = told.name[-2:]
+    return len(told.name) >= 3 and (other.name.endswith(word) or any(other.name.endswith(word + g) for g in generic))
+
+
+def merge(events: list[EventFact], home: EntityRef | None = None, within=lambda a, b: False,
+          headline: set[int] = frozenset(), generic: frozenset[str] = frozenset()) -> list[EventFact]:
+    """One event per occurrence: repeats of a name (or a name inside another) in one article merge, and the headline's
+    event with the body's that tells it again (told_again).
 
     The merged event keeps the longest name and the most specific place (延吉市举办… in the headline, 在延吉市人民
     广场举办 in the body); its date is the date of the most fully named mention."""
     out: list[EventFact] = []
     for ev in events:
         for kept in out:
-            if same_event(ev, kept):
+            if same_event(ev, kept) or told_again(ev, kept, headline, generic):
                 kept.aliases.add(ev.name)
                 if len(ev.name) > len(kept.name):
                     kept.aliases.add(kept.name)

@@ -69,7 +69,8 @@ def run(doc: Doc) -> None:
     kept = [(ev, s, e) for ev, s, e in events if _evidenced(doc, ev, s, e)]
     home = doc.home
     home_ref = division_ref(home.city) if home is not None and home.city is not None else None
-    doc.add_events(merge([ev for ev, _, _ in kept], home_ref, lambda a, b: _place_within(doc, a, b)))
+    doc.add_events(merge([ev for ev, _, _ in kept], home_ref, lambda a, b: _place_within(doc, a, b),
+                         _in_headline(doc, kept), doc.lex.word_set(WORDS, "generic")))
 
 
 def _found(doc: Doc, text: str) -> list[tuple[int, int, int, str]]:
@@ -182,8 +183,7 @@ def _one_visit(doc: Doc, events: list[tuple[EventFact, int, int]], triggers: lis
     visit_words = doc.lex.word_set(WORDS, "visit")
     first: dict[str | None, EventFact] = {}
     kept_events, kept_triggers = [], []
-    title = doc.article.title.strip()
-    in_headline = {id(ev) for ev, s, _ in events if title and doc.text.startswith(title) and s < len(title)}
+    in_headline = _in_headline(doc, events)
     for (ev, s, e), t in zip(events, triggers):
         lead = first.get(ev.date) if t in visit_words else None
         if lead is None and t in visit_words and ev.date is None and first:
@@ -200,6 +200,16 @@ def _one_visit(doc: Doc, events: list[tuple[EventFact, int, int]], triggers: lis
         lead.aliases.add(ev.name)
         lead.attendees += [p for p in ev.attendees if p not in lead.attendees]
     return kept_events, kept_triggers
+
+
+def _in_headline(doc: Doc, events: list[tuple[EventFact, int, int]]) -> set[int]:
+    """The ids of the events the article's headline names: the title the reader found, or else a first line shaped
+    like one (a few words, no sentence)."""
+    title = doc.article.title.strip()
+    first = doc.text.split("\n", 1)[0]
+    if not title and "\n" in doc.text and 4 <= len(first.strip()) <= 30 and not re.search(r"[，。！？：:,]", first):
+        title = first
+    return {id(ev) for ev, s, _ in events if title and doc.text.startswith(title) and s < len(title)}
 
 
 def _within_visit(doc: Doc, events: list[tuple[EventFact, int, int]], triggers: list[str]) -> None:
