@@ -676,3 +676,10 @@ def test_events_the_headlines_event_told_again_in_the_body_is_one(run):
     assert [(e.name, e.aliases) for e in ext.events] == [("大型义诊活动", {"山村义诊"})]
     two = run("王强到祁东县调研\n1月12日，市长王强到祁东县调研，并主持召开调研座谈会。")
     assert len(two.events) == 2
+
+
+def test_events_a_visits_object_after_the_particle_了(run):
+    """参观了生产车间 is the visit 参观生产车间 is: the particle 了 after the verb no longer loses its object."""
+    for text in ("1月12日，市长曹新民一行参观生产车间。", "1月12日，市长曹新民一行参观了生产车间。"):
+        ev = run(text).events
+        assert [e.name.replace("了", "") for e in ev] == ["参观生产车间"] and ev[0].attendees[0].name == "曹新民"
