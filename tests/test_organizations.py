@@ -514,3 +514,12 @@ def test_organizations_the_body_of_every_town_is_none(run):
     found = {m.text for m in ext.mentions if m.type == "organization"}
     assert not any(t.startswith(("乡镇", "县直")) for t in found)
     assert "西渡镇党委" in found
+
+
+@pytest.mark.parametrize("city", ["绵阳", "临沂"])
+def test_organizations_the_citys_intermediate_court_is_no_court_of_a_district_named_市中(run, city):
+    """市中级人民法院 is the city's intermediate court (市 + 中级人民法院), not a court of 市中区 (乐山, 济南, 枣庄 have
+    one): a short division's name followed by 级 is no place."""
+    from kg.ingest.paper import make_paper
+    ext = run("1月12日，市中级人民法院院长钱立军出席会议。", paper=make_paper("", city))
+    assert ("钱立军", "院长", f"{city}市中级人民法院") in held(ext)

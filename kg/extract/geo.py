@@ -102,6 +102,8 @@ def leading_place(text: str, home: Home, *, allow_short: bool = True) -> tuple[D
         if not ids:
             continue
         cands = [g.get(i) for i in ids]
+        if text[n:n + 1] == "级":
+            cands = [d for d in cands if d.name == text[:n]]      # 市中|级人民法院: the city's intermediate court, no 市中区
         if not allow_short:
             cands = [d for d in cands if d.name == text[:n]]
         cands = [d for d in cands if d.level <= COUNTY or (d.level == TOWN and d.name == text[:n])]
