@@ -683,3 +683,17 @@ def test_events_a_visits_object_after_the_particle_了(run):
     for text in ("1月12日，市长曹新民一行参观生产车间。", "1月12日，市长曹新民一行参观了生产车间。"):
         ev = run(text).events
         assert [e.name.replace("了", "") for e in ev] == ["参观生产车间"] and ev[0].attendees[0].name == "曹新民"
+
+
+def test_events_a_visit_to_the_troops_stationed_here(run):
+    """走访慰问困难群众和驻潍部队官兵: 驻 (stationed in) inside the visit's object is no second verb that ends it."""
+    ev = run("1月12日，市委书记刘运带队走访慰问困难群众和驻衡部队官兵。").events
+    assert [e.name for e in ev] == ["走访慰问困难群众和驻衡部队官兵"] and ev[0].attendees[0].name == "刘运"
+
+
+def test_events_courses_lessons_and_study_sessions(run):
+    """全市干部能力提升培训班 (a noun's improvement inside the name), 专题学习会, 专题党课: events."""
+    course = run("1月12日，全市干部能力提升培训班在市委党校开班。市委书记陈胜利出席开班式。").events
+    assert [e.name for e in course] == ["全市干部能力提升培训班"]
+    assert [e.name for e in run("1月12日，市委理论学习中心组举行专题学习会。市委书记陈胜利主持。").events] == ["专题学习会"]
+    assert any(e.name.endswith("专题党课") for e in run("1月12日，市委书记陈胜利到联系点讲授专题党课。").events)

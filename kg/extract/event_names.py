@@ -97,8 +97,10 @@ def np_start(doc: Doc, trig_start: int) -> int:
             start = t.start
             j -= 1
             continue
-        if w in stop and not (doc.text.startswith("工作", t.end) and w not in doc.lex.event_hosts) or not any("\u4e00" <= c <= "\u9fff" or c.isalnum() for c in w):
-            break
+        if w in stop and not (doc.text.startswith("工作", t.end) and w not in doc.lex.event_hosts) and not (
+                w in doc.lex.word_set(WORDS, "nominal") and j > 0 and doc.tokens[j - 1].pos in ("n", "vn")
+                and doc.tokens[j - 1].end == t.start) or not any("\u4e00" <= c <= "\u9fff" or c.isalnum() for c in w):
+            break        # (but 能力|提升|培训班: a noun's improvement names the course)
         if (t.pos.startswith("m") and (w.startswith("第") or doc.text.startswith(("年度", "届", "年", "周年"), t.end))) or (
                 t.pos in ("t", "m") and w.endswith(("年度", "届", "周年"))):
             start = t.start      # 2020年度…, 第四届…, 庆祝建党90周年暨…大会
@@ -217,7 +219,7 @@ def _object_end(doc: Doc, pos: int) -> int | None:
             continue                                      # 白沙洲街道的困难群众, 困难群众、老党员
         if t.end - pos > OBJECT_MAX or not t.pos.startswith(OBJECT_POS) and not (t.pos == "v" and end > pos):
             return None
-        verb_inside = verb_inside or t.pos == "v"
+        verb_inside = verb_inside or t.pos == "v" and not t.word.startswith("驻")      # 驻潍部队官兵: troops stationed there
         end = t.end
     last = doc.tokens[doc.token_index(end - 1)] if end > pos else None
     if last is None or end - pos < 2 or not last.pos.startswith(("n", "vn")):
