@@ -697,3 +697,20 @@ def test_events_courses_lessons_and_study_sessions(run):
     assert [e.name for e in course] == ["全市干部能力提升培训班"]
     assert [e.name for e in run("1月12日，市委理论学习中心组举行专题学习会。市委书记陈胜利主持。").events] == ["专题学习会"]
     assert any(e.name.endswith("专题党课") for e in run("1月12日，市委书记陈胜利到联系点讲授专题党课。").events)
+
+
+def test_events_whom_a_meeting_appoints_attends_nothing(run):
+    """会议任命张伟为…, 免去李强的…职务: whom the meeting appointed or removed is named in it, not at it."""
+    ext = run("1月12日，市八届人大常委会第十九次会议闭幕。市人大常委会主任陈国华主持会议。"
+              "会议任命张伟为市教育和体育局局长，免去李强的市财政局局长职务。")
+    assert [p.name for p in ext.events[0].attendees] == ["陈国华"]
+
+
+def test_events_attendees_who_report_sit_on_the_rostrum_or_are_visited(run):
+    """代表市人民政府向大会作政府工作报告 and 在主席台前排就座 (paragraphs of a congress's opening) tell who was there;
+    so does 看望慰问老党员张德福 of whom it visited (EXTRACTION.md: participants include those visited)."""
+    ext = run("1月12日上午，衡阳市第五届人民代表大会第四次会议在市会展中心开幕。\n"
+              "市长王建国代表市人民政府向大会作政府工作报告。\n执行主席王向东、刘国庆在主席台前排就座。")
+    assert {p.name for p in ext.events[0].attendees} == {"王建国", "王向东", "刘国庆"}
+    visit = run("1月12日，市委书记赵立平来到暖和湾村，看望慰问老党员张德福。").events[0]
+    assert {p.name for p in visit.attendees} == {"赵立平", "张德福"}

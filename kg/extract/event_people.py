@@ -38,9 +38,11 @@ def attendees(doc: Doc, events: list[tuple[EventFact, int, int]]) -> None:
         spans = _story(doc, s, b)
         for m in doc.mentions(PERSON):
             cited = text.startswith("总书记", m.end) and not own[0] <= m.start < own[1]
-            inside = a <= m.start < b and any(x <= m.start < y for x, y in spans) and not s <= m.start < e
+            inside = a <= m.start < b and any(x <= m.start < y for x, y in spans) and (
+                not s <= m.start < e or VISITED.search(text, s, m.start))     # 看望慰问老党员张德福: whom it visited
             if inside and m.ref not in reporters and not cited and (m.start, m.end) not in nested \
-                    and not _commemorated(doc, m.start, m.end) and not _studied(text, m.start, m.end):
+                    and not _commemorated(doc, m.start, m.end) and not _studied(text, m.start, m.end) \
+                    and not APPOINTED.search(text, max(0, m.start - 30), m.start):
                 if m.ref not in ev.attendees:
                     ev.attendees.append(m.ref)
             if inside and m.ref in ev.attendees:
@@ -78,6 +80,10 @@ def _commemorated(doc: Doc, start: int, end: int) -> bool:
     text = doc.text
     return bool(REMEMBERED_AFTER.match(text, end)) or text.endswith(doc.lex.kind(WORDS, "remembering"),
                                                                      max(0, start - 4), start)
+
+
+VISITED = re.compile(r"(?:看望|慰问|走访|探望|拜访|会见)[了]?[\u4e00-\u9fff]{0,6}$")
+APPOINTED = re.compile(r"(?:任命|免去|免除|提名|撤销)[^，,。；！？\n]*$")     # 会议任命张伟为…: whom the meeting appointed
 
 
 STUDYING = re.compile(r"(?:传达|学习|贯彻|领会|落实|深入学习|认真学习)[^，,。；！？\n]{0,12}$")
@@ -118,8 +124,8 @@ BACK_REFERENCE = re.compile(r"(?:活动中|活动上|会上|会议|仪式上|仪
                             r"[^，。\n]{0,12}(?:出席|参加|陪同|主持|致辞|讲话|列席|就座|发言|作报告|作说明|作了说明|通报|宣布|随团)"
                             r"|[^。\n]{0,40}(?:作为[^，。\n]{0,8}代表发言|作了?补充发言|代表双方签约|签约|列席会议|主持(?:开幕会|闭幕会|大会|会议)|"
                             r"介绍了?[^，。\n]{0,10}情况|汇报了?|作了?[^，。\n]{0,12}(?:演讲|讲座|总结|表态发言)|鸣枪|颁奖|提出要求|"
-                            r"(?:获得|荣获|夺得|摘得)[^，。\n]{0,8}(?:奖|冠军|亚军|季军|第[一二三]名))"
-                            r"|[^。\n]{0,80}主席台就座"
+                            r"(?:获得|荣获|夺得|摘得)[^，。\n]{0,8}(?:奖|冠军|亚军|季军|第[一二三]名)|向大会作[^，。\n]{0,12}报告)"
+                            r"|[^。\n]{0,80}主席台(?:前排)?就座"
                             r"|在[^，。\n]{2,20}[，,])")
 
 
