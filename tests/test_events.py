@@ -714,3 +714,10 @@ def test_events_attendees_who_report_sit_on_the_rostrum_or_are_visited(run):
     assert {p.name for p in ext.events[0].attendees} == {"王建国", "王向东", "刘国庆"}
     visit = run("1月12日，市委书记赵立平来到暖和湾村，看望慰问老党员张德福。").events[0]
     assert {p.name for p in visit.attendees} == {"赵立平", "张德福"}
+
+
+def test_events_after_the_meeting_is_the_meetings_day(run):
+    """会见后，何志奇一行前往三江新区考察: a paragraph opening after the meeting happened on its day."""
+    ext = run("1月12日，市委书记罗强会见了比亚迪股份有限公司副总裁何志奇一行。\n会见后，何志奇一行前往三江新区考察。")
+    tour = next(e for e in ext.events if e.name.endswith("考察"))
+    assert tour.date == "2021-01-12"
