@@ -494,3 +494,9 @@ def test_roles_a_policeman_serves_at_the_one_police_station_named(run):
     """民警韦海涛 in a story about one police station: the officer's post is there (as 医生 is at the one hospital)."""
     ext = run("市民覃先生来到柳州市公安局柳北分局雅儒派出所，将一面锦旗送到民警韦海涛手中。")
     assert ("韦海涛", "民警", "柳州市公安局柳北分局雅儒派出所") in held(ext)
+
+
+def test_roles_deputies_after_the_head_spoke_at_the_meeting(run):
+    """市政协主席王洪涛出席会议并讲话，副主席孙立新: the head's deputies after a longer clause are of the same body."""
+    ext = run("1月12日，市政协主席王洪涛出席会议并讲话，副主席孙立新、张海燕出席。")
+    assert {("孙立新", "副主席", "政协衡阳市委员会"), ("张海燕", "副主席", "政协衡阳市委员会")} <= held(ext)

@@ -296,7 +296,7 @@ class _ListPlace:
         return lp[0]
 
 
-DEPUTIES = re.compile(r"[^，,。；;！？\n]{0,6}[，,]")      # 主任黄建国主持会议，副主任陈国华: the head's deputies
+DEPUTIES = re.compile(r"[^，,。；;！？\n]{0,8}[，,]")      # 主任黄建国主持会议(并讲话)，副主任陈国华: the head's deputies
 
 
 def _bare_post(title: str) -> str:
