@@ -721,3 +721,8 @@ def test_events_after_the_meeting_is_the_meetings_day(run):
     ext = run("1月12日，市委书记罗强会见了比亚迪股份有限公司副总裁何志奇一行。\n会见后，何志奇一行前往三江新区考察。")
     tour = next(e for e in ext.events if e.name.endswith("考察"))
     assert tour.date == "2021-01-12"
+
+
+def test_events_an_inspection_is_named_by_the_verb_and_its_object(run):
+    """到石桥镇检查防汛工作: 检查 (an event noun and a verb) is the verb here, its object names the inspection."""
+    assert [e.name for e in run("5月9日，市长刘建华到石桥镇检查防汛工作。").events] == ["到石桥镇检查防汛工作"]

@@ -161,7 +161,7 @@ def verb_phrase(doc: Doc, vs: int, ve: int) -> tuple[int, int] | None:
             subject = np_start(doc, mv.start())
             if mv.start() - subject >= 3:
                 return subject, mv.start()      # 海峡两岸文博会在厦门国际会议中心开幕: what opened
-        then = _object_end(doc, ve)         # 到白沙洲街道走访慰问困难群众 (a second verb), 到仓房镇调研…保护工作 (a topic)
+        then = object_end(doc, ve)         # 到白沙洲街道走访慰问困难群众 (a second verb), 到仓房镇调研…保护工作 (a topic)
         if then is not None and not ((tok := doc.token_at(ve)) is not None and tok.start == ve
                                      and doc.lex.is_event_verb(tok.word) or text[:then].endswith(TOPIC_ENDS)):
             then = None
@@ -173,7 +173,7 @@ def verb_phrase(doc: Doc, vs: int, ve: int) -> tuple[int, int] | None:
         return lead - 2, ve
     # a visit and what it looked at: 调研重点项目建设情况, 检查防汛工作, 看望慰问老党员
     if text[vs:ve] not in doc.lex.event_happenings:
-        end = _object_end(doc, ve)
+        end = object_end(doc, ve)
         if end is not None:
             return vs, end
     # passive: 被……撞倒
@@ -198,7 +198,7 @@ OBJECT_POS = ("n", "vn", "nz", "an", "j", "b", "a")
 OBJECT_MAX = 16
 
 
-def _object_end(doc: Doc, pos: int) -> int | None:
+def object_end(doc: Doc, pos: int) -> int | None:
     """Where the noun phrase that starts at `pos` and runs to the clause's end ends (重点项目建设情况); None if
     anything else stands before the clause ends, or it is longer than OBJECT_MAX."""
     i = doc.token_index(pos)

@@ -16,7 +16,17 @@ import re
 from ..datamodel import DATE, EVENT, ORGANIZATION, PERSON, PLACE, EntityRef, EventFact, Mention
 from .doc import SLOGAN, Doc
 from .event_merge import merge
-from .event_names import MOVE, dated, ending_words, inside, np_start, only_quote_head, verb_phrase, whole_word
+from .event_names import (
+    MOVE,
+    dated,
+    ending_words,
+    inside,
+    np_start,
+    object_end,
+    only_quote_head,
+    verb_phrase,
+    whole_word,
+)
 from .event_people import attendees
 from .geo import OUR_COUNTY
 from .org_names import DATELINE
@@ -84,7 +94,7 @@ def _found(doc: Doc, text: str) -> list[tuple[int, int, int, str]]:
         if end < len(text) and text[end] in ("室厅" if word in ("大会", "会议") else "室厅馆团会组员") \
                 or text.startswith("精神", end):          # 会议室, 会议厅: a room, no meeting
             continue      # 全会精神: the spirit of a meeting people study is no event (EXTRACTION.md)
-        if inside(doc, m.start(), end, ORGANIZATION, PLACE):
+        if inside(doc, m.start(), end, ORGANIZATION, PLACE) or _verb_with_object(doc, m.start(), end, word):
             continue
         start = np_start(doc, m.start())
         name = text[start:end]
@@ -133,6 +143,14 @@ def _found(doc: Doc, text: str) -> list[tuple[int, int, int, str]]:
         if span is not None:
             found.append((*span, m.end(), "verb"))
     return _drop_overlaps(found)
+
+
+def _verb_with_object(doc: Doc, s: int, e: int, word: str) -> bool:
+    """Is the event word at s..e also a verb trigger, read as a verb with its object after it (到石桥镇检查防汛工作)?
+    Then the verb phrase names the event, not the words before the noun (石桥镇检查)."""
+    tok = doc.token_at(s)
+    return word in doc.lex.event_verbs and tok is not None and tok.pos == "v" and (tok.start, tok.end) == (s, e) \
+        and object_end(doc, e) is not None
 
 
 HAZARD = ("隐患", "风险", "防范", "防控", "预防", "多发")
