@@ -205,9 +205,7 @@ def object_end(doc: Doc, pos: int) -> int | None:
     if i < 0 or doc.tokens[i].start != pos:
         return None
     end = pos
-    if doc.tokens[i].word == "了":
-        i += 1                                            # 参观了生产车间
-    elif doc.lex.is_event_verb(doc.tokens[i].word):       # 看望慰问老党员: the second verb of two
+    if doc.lex.is_event_verb(doc.tokens[i].word):         # 看望慰问老党员: the second verb of two
         i += 1
         if i < len(doc.tokens) and doc.tokens[i].word == "了":
             i += 1                                        # 看望慰问了老党员张德明
