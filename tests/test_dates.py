@@ -84,3 +84,13 @@ def test_dates_a_datelines_day_is_no_events_day():
     text = "彭卫东到黄土铺镇调研乡村振兴工作\n红网时刻衡阳4月11日讯 4月10日，祁东县委书记彭卫东到黄土铺镇调研乡村振兴工作。"
     ext = extract(Article(id="t", text=text, source="t", issue_date=d(2024, 4, 12), paper=make_paper("", "衡阳")))
     assert [e.date for e in ext.events] == ["2024-04-10"]
+
+
+@pytest.mark.parametrize("text, value", [
+    ("从正月初八起，工地就复工了", "2013-02-17"),       # the issue's lunar year
+    ("农历腊月二十三，小年", "2013-02-03"),
+    ("五月初五端午节", "2012-06-23"),                   # after the issue that year: the year before
+])
+def test_dates_a_lunar_day_in_the_text(text, value):
+    """Lunar days (正月初八, 农历腊月二十三) resolve to the Gregorian day near the issue (2013-02-25), through lunardate."""
+    assert find_dates(text, date(2013, 2, 25))[0][2] == value

@@ -3,7 +3,8 @@
 `1月12日上午` in the 2021-01-13 issue is 2021-01-12; `昨日` the day before;
 `去年12月31日` is 2020-12-31; `今年6月` is 2021-06; `8月29日至9月8日` starts
 2022-08-29. A month later than the issue's (December in a January issue) is
-last year's. 近日, 日前 and 近期 are the issue's month; 当日 and 目前 are mentions without a value.
+last year's. 近日, 日前 and 近期 are the issue's month; 当日 and 目前 are mentions without a value. A lunar
+day (正月初八, 农历腊月二十三) is converted with lunardate.
 """
 from __future__ import annotations
 
@@ -28,6 +29,9 @@ PART = r"(?:\s*(?:凌晨|早上|早晨|上午|中午|下午|傍晚|晚上|晚间
 RANGE_END = rf"(?:\s*(?:至|到|—|－|-|~|～)\s*(?:{NUM}\s*月\s*)?{NUM}\s*[日号]{PART})?"
 
 PATTERNS = [
+    re.compile(r"(?:农历)?(?P<lmonth>正|冬|腊|十[一二]|[二三四五六七八九十])月\s*"
+               r"(?P<lday>初[一二三四五六七八九十]|十[一二三四五六七八九]|二十[一二三四五六七八九]?|廿[一二三四五六七八九]|三十)"
+               r"(?![日号\d〇零一二三四五六七八九十])" + PART),      # 正月初八: a lunar day, no 日 after it
     re.compile(rf"(?:{YEAR}|{REL_YEAR})?\s*{MONTH}\s*{DAY}{PART}{RANGE_END}"),
     re.compile(rf"(?P<relmonth>上月|本月|下月|上个月|这个月)\s*(?:{DAY}{PART})?(?![\d{CN}])"),
     re.compile(rf"(?P<relweek>上周|本周|下周|上星期|本星期|下星期)(?P<weekday>[一二三四五六日天]){PART}"),
@@ -41,6 +45,7 @@ PATTERNS = [
                + PART),
     re.compile(r"(?<![\d〇零一二三四五六七八九十两])(?P<relday>月日)(?=上午|下午|晚|早|，|,)"),   # its digits lost
 ]
+LUNAR_MONTHS = {"正": 1, "冬": 11, "腊": 12}
 RECENT = ("近日", "日前", "近期", "月日")      # the issue's month (EXTRACTION.md: decided close calls)
 SENTENCE_BREAK = re.compile(r"[。！？!?\n]")
 OFFSETS = {"昨日": -1, "昨天": -1, "前日": -2, "前天": -2, "今日": 0, "今天": 0, "明日": 1, "明天": 1}
@@ -65,6 +70,8 @@ def cn_number(text: str) -> int:
 def resolve(m: re.Match, issue: date | None, year_context: int | None = None) -> str | None:
     """The ISO value of one match; `year_context` is a year written earlier in the same sentence."""
     g = m.groupdict()
+    if g.get("lmonth"):
+        return _lunar(g["lmonth"], g["lday"], issue)
     if g.get("yearsago"):       # 两年前 in a 2022 issue: 2020
         return str(issue.year - cn_number(g["yearsago"])) if issue else None
     if g.get("relmonth") or g.get("relweek"):
@@ -126,6 +133,26 @@ def _relative(g: dict, issue: date | None) -> str | None:
     monday = issue - timedelta(days=issue.weekday())
     day = WEEKDAYS.index(g["weekday"].replace("天", "日"))
     return (monday + timedelta(days=WEEK_OFFSETS[g["relweek"]] + day)).isoformat()
+
+
+def _lunar(month_word: str, day_word: str, issue: date | None) -> str | None:
+    """正月初八 in the 2013-02-25 issue is 2013-02-17: the lunar day of the issue's lunar year, or of the year before
+    when that day would fall more than a few days after the issue (腊月二十八 in a February issue)."""
+    from lunardate import LunarDate
+
+    if issue is None:
+        return None
+    month = LUNAR_MONTHS.get(month_word) or cn_number(month_word)
+    day = cn_number(day_word.replace("初", "").replace("廿", "二十"))
+    year = LunarDate.from_solar_date(issue.year, issue.month, issue.day).year
+    for y in (year, year - 1):
+        try:
+            d = LunarDate(y, month, day).to_solar_date()
+        except ValueError:        # 三十 of a month of 29 days
+            continue
+        if d <= issue + timedelta(days=3):
+            return d.isoformat()
+    return None
 
 
 def _iso(y: int, m: int, d: int) -> str | None:
