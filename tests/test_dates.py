@@ -94,3 +94,9 @@ def test_dates_a_datelines_day_is_no_events_day():
 def test_dates_a_lunar_day_in_the_text(text, value):
     """Lunar days (正月初八, 农历腊月二十三) resolve to the Gregorian day near the issue (2013-02-25), through lunardate."""
     assert find_dates(text, date(2013, 2, 25))[0][2] == value
+
+
+@pytest.mark.parametrize("text, value", [("从16日开始，厂区就全面恢复生产", "2013-02-16"), ("自20日起，全市", "2013-02-20")])
+def test_dates_a_day_things_start_from(text, value):
+    """从16日开始, 自20日起: a day of the issue's month, though no event verb follows it."""
+    assert find_dates(text, date(2013, 2, 25))[0][2] == value

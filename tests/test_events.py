@@ -719,3 +719,9 @@ def test_events_after_the_meeting_is_the_meetings_day(run):
 def test_events_an_inspection_is_named_by_the_verb_and_its_object(run):
     """到石桥镇检查防汛工作: 检查 (an event noun and a verb) is the verb here, its object names the inspection."""
     assert [e.name for e in run("5月9日，市长刘建华到石桥镇检查防汛工作。").events] == ["到石桥镇检查防汛工作"]
+
+
+def test_events_production_resumes_on_a_day(run):
+    """从16日开始，厂区就全面恢复生产: resumed production is a happening, dated by the day it started."""
+    ev = run("公司负责人告诉记者，从10日开始，厂区就全面恢复生产。").events
+    assert [(e.name, e.date) for e in ev] == [("全面恢复生产", "2021-01-10")]
