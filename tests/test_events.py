@@ -725,3 +725,9 @@ def test_events_production_resumes_on_a_day(run):
     """从16日开始，厂区就全面恢复生产: resumed production is a happening, dated by the day it started."""
     ev = run("公司负责人告诉记者，从10日开始，厂区就全面恢复生产。").events
     assert [(e.name, e.date) for e in ev] == [("全面恢复生产", "2021-01-10")]
+
+
+def test_events_who_tells_of_a_happening_is_no_one_it_befell(run):
+    """陈小辉告诉记者，…恢复生产: the manager who told the reporter is no attendee of the happening he told of."""
+    ev = run("公司副总经理陈小辉告诉记者，从10日开始，厂区就全面恢复生产。").events
+    assert len(ev) == 1 and ev[0].attendees == []

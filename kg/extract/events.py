@@ -73,7 +73,7 @@ def run(doc: Doc) -> None:
     for ev, s, _e in events:
         if id(ev) in happenings:         # 出院: who it happened to, in its own sentence; not the story after it
             ss, se = doc.sentence_span(s)
-            own = {m.ref for m in doc.mentions(PERSON) if ss <= m.start < se}
+            own = {m.ref for m in doc.mentions(PERSON) if ss <= m.start < se and not TOLD.match(doc.text, m.end)}
             ev.attendees = [p for p in ev.attendees if p in own]
     events, triggers = _one_visit(doc, events, triggers)
     kept = [(ev, s, e) for ev, s, e in events if _evidenced(doc, ev, s, e)]
@@ -151,6 +151,9 @@ def _verb_with_object(doc: Doc, s: int, e: int, word: str) -> bool:
     tok = doc.token_at(s)
     return word in doc.lex.event_verbs and tok is not None and tok.pos == "v" and (tok.start, tok.end) == (s, e) \
         and object_end(doc, e) is not None
+
+
+TOLD = re.compile(r"(?:告诉|对|向)记者|说|表示|介绍")      # 陈小辉告诉记者，…恢复生产: who told of it, no one it befell
 
 
 HAZARD = ("隐患", "风险", "防范", "防控", "预防", "多发")
