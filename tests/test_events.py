@@ -731,3 +731,11 @@ def test_events_who_tells_of_a_happening_is_no_one_it_befell(run):
     """陈小辉告诉记者，…恢复生产: the manager who told the reporter is no attendee of the happening he told of."""
     ev = run("公司副总经理陈小辉告诉记者，从10日开始，厂区就全面恢复生产。").events
     assert len(ev) == 1 and ev[0].attendees == []
+
+
+def test_events_one_name_on_two_days_is_two_occurrences_and_a_tally_none(run):
+    """捐款 on 1月6日 and 捐款 on 1月10日 are two donations however alike their names; 截至1月11日…已筹集捐款 is a
+    running total, no occurrence."""
+    ext = run("1月6日下午，市公路管理处号召全体职工向灾区捐款。截至1月11日9时，该单位已筹集捐款2.39万元。\n"
+              "1月10日，同乡会成员纷纷捐款。")
+    assert sorted(e.date for e in ext.events) == ["2021-01-06", "2021-01-10"]

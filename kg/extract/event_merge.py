@@ -21,6 +21,8 @@ def same_event(a: EventFact, b: EventFact) -> bool:
     alike, or the same kind of event (its last word) on the same day (相关工作调度会 is the 全市快递行业…调度会 of
     that day)."""
     x, y = a.name, b.name
+    if a.date and b.date and len(a.date) == len(b.date) == 10 and a.date != b.date:
+        return False         # 捐款 on 7月26日 and 捐款 on 8月1日: two occurrences however alike their names
     if x == y or (min(len(x), len(y)) >= 4 and (x in y or y in x)):
         return True
     if (x in y or y in x) and a.date is not None and a.date == b.date:

@@ -130,7 +130,7 @@ def _is_person_or_org_subject(doc: Doc, s: int, e: int) -> bool:
 def verb_phrase(doc: Doc, vs: int, ve: int) -> tuple[int, int] | None:
     """(start, end) of `视察湖南`, `授牌“…”`, `前往衡阳抗战纪念馆参观`, `被一台违规的SUV撞倒`."""
     text = doc.text
-    if text[vs:ve] in doc.lex.event_happenings and not dated(doc, vs, paragraph=True):
+    if text[vs:ve] in doc.lex.event_happenings and (not dated(doc, vs, paragraph=True) or _tally(doc, vs)):
         return None       # 伤者随即被送往县人民医院救治, with no day: a step of a story, not news of its own
     if doc.lex.pattern("held_just_before", r"(?:@)$", doc.lex.event_held).search(text, max(0, vs - 3), vs):
         return vs, ve     # 举行会谈: the talks themselves
@@ -230,6 +230,13 @@ TOPIC_ENDS = ("工作", "情况", "建设", "发展", "项目")       # what a v
 
 CLAUSE_END = re.compile(r"^[，,。；;！？!?\n]")
 HAPPEN_MANNER = re.compile(r"(?:不慎|全面|正式|顺利|突然|意外|成功)$")
+
+
+def _tally(doc: Doc, pos: int) -> bool:
+    """Does the sentence before `pos` count up to a day (截至7月27日9时，…已筹集捐款2.39万元)? A running total, no
+    occurrence."""
+    ss, _ = doc.sentence_span(pos)
+    return bool(re.search(r"截至|截止", doc.text[ss:pos]))
 
 
 def dated(doc: Doc, pos: int, *, paragraph: bool = False) -> bool:
