@@ -739,3 +739,11 @@ def test_events_one_name_on_two_days_is_two_occurrences_and_a_tally_none(run):
     ext = run("1月6日下午，市公路管理处号召全体职工向灾区捐款。截至1月11日9时，该单位已筹集捐款2.39万元。\n"
               "1月10日，同乡会成员纷纷捐款。")
     assert sorted(e.date for e in ext.events) == ["2021-01-06", "2021-01-10"]
+
+
+def test_events_a_happening_told_day_by_day_takes_its_paragraphs_day(run):
+    """1月10日下午，伤者转到市中心医院。经过诊断，医院决定连夜做手术: the operation is news of that day, though its
+    own sentence gives none (a story told day by day)."""
+    ev = run("1月10日下午，伤者刘宝贵转到市中心医院救治。经过诊断，医院决定连夜为刘宝贵做手术。").events
+    op = next(e for e in ev if e.name.endswith("手术"))
+    assert op.date == "2021-01-10" and [p.name for p in op.attendees] == ["刘宝贵"]
