@@ -747,3 +747,8 @@ def test_events_a_happening_told_day_by_day_takes_its_paragraphs_day(run):
     ev = run("1月10日下午，伤者刘宝贵转到市中心医院救治。经过诊断，医院决定连夜为刘宝贵做手术。").events
     op = next(e for e in ev if e.name.endswith("手术"))
     assert op.date == "2021-01-10" and [p.name for p in op.attendees] == ["刘宝贵"]
+
+
+def test_events_a_running_count_of_visits_is_no_occurrence(run):
+    """年内累计督导检查60人次: a running count (累计), no inspection of its own, as 每年 makes a habit."""
+    assert run("1月12日，全县年内累计督导检查60人次。").events == []

@@ -140,8 +140,8 @@ def _found(doc: Doc, text: str) -> list[tuple[int, int, int, str]]:
             found[before] = (found[before][0], m.end(), m.end(), "verb")
             continue
         span = verb_phrase(doc, m.start(), m.end())
-        if span is not None:
-            found.append((*span, m.end(), "verb"))
+        if span is not None and not _habitual(doc, m.start(), span[1]):
+            found.append((*span, m.end(), "verb"))      # (年内累计督导检查60人次: a running count)
     return _drop_overlaps(found)
 
 
