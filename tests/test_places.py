@@ -361,3 +361,11 @@ def test_places_no_towns_name_holds_a_verb_of_going(run):
 def test_places_a_country_inside_a_laws_title_is_no_place(run):
     ext = run("6月3日，检查组对《中华人民共和国农业法》贯彻实施情况进行检查。")
     assert not {r.name for r in ext.entities if r.type == "place"}
+
+
+def test_places_another_citys_development_zone_keeps_its_name(run):
+    """平湖经济技术开发区 in an 安庆 paper: a zone named by a place of another province (平湖, short for 平湖市), not
+    安庆's own 经济技术开发区."""
+    from kg.ingest.paper import make_paper
+    ext = run("5月22日，市委书记刘振华到平湖经济技术开发区考察。", paper=make_paper("", "安庆"))
+    assert "平湖经济技术开发区" in names(ext, "place") and not any("安庆经济" in n for n in names(ext, "place"))

@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 
 from .doc import Doc
-from .geo import Home, leading_place
+from .geo import Home, leading_place, upper_names
 
 KINDS = r"高新技术产业开发区|经济技术开发区|经济开发区|高新区|经开区|开发区"
 SHORT = {"高新区": "高新技术产业开发区", "经开区": "经济技术开发区"}
@@ -47,7 +47,9 @@ def _place_part(prefix: str, home: Home) -> str:
         lp = leading_place(rest, home)
         if rest[0] == "市" or lp is not None and lp[1] == len(rest):
             return rest
-    return ""
+    names = upper_names()
+    return next((prefix[k:] for k in range(len(prefix) - 1) if prefix[k:] in names), "")
+    #      (平湖经济技术开发区 in an 安庆 paper: a place of another province by its short name, no zone of 安庆's)
 
 
 def zone_body(surface: str, doc: Doc, home: Home) -> tuple[str, set[str]] | None:
