@@ -369,3 +369,13 @@ def test_places_another_citys_development_zone_keeps_its_name(run):
     from kg.ingest.paper import make_paper
     ext = run("5月22日，市委书记刘振华到平湖经济技术开发区考察。", paper=make_paper("", "安庆"))
     assert "平湖经济技术开发区" in names(ext, "place") and not any("安庆经济" in n for n in names(ext, "place"))
+
+
+def test_places_a_mall_a_street_and_the_service_centre_where_something_is_held(run):
+    """临沂商城 and 黄兴路步行街 are venues (商城, 步行街, 购物中心 end venues' names); 晋江市行政服务中心, where a
+    ceremony is held, is the event's place as well as the organization."""
+    from kg.ingest.paper import make_paper
+    visit = run("4月2日，市委书记刘振华到兰山区临沂商城调研。", paper=make_paper("", "临沂"))
+    assert visit.events and visit.events[0].place.name.endswith("临沂商城")
+    rite = run("1月24日下午，晋江市慈善总会捐赠仪式在晋江市行政服务中心举行。", paper=make_paper("", "泉州"))
+    assert rite.events[0].place.name == "晋江市行政服务中心"
