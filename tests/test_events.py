@@ -752,3 +752,10 @@ def test_events_a_happening_told_day_by_day_takes_its_paragraphs_day(run):
 def test_events_a_running_count_of_visits_is_no_occurrence(run):
     """年内累计督导检查60人次: a running count (累计), no inspection of its own, as 每年 makes a habit."""
     assert run("1月12日，全县年内累计督导检查60人次。").events == []
+
+
+def test_events_an_announced_event_takes_the_day_it_is_to_be_held(run):
+    """昨日，…召开新闻发布会，宣布…菊花文化节将于1月18日举行: the festival is dated the 18th, the press conference
+    yesterday (EXTRACTION.md: a meeting to be held on a date is an event)."""
+    ext = run("昨日，市政府新闻办召开新闻发布会，宣布第42届菊花文化节将于1月18日举行。")
+    assert {e.name: e.date for e in ext.events} == {"新闻发布会": "2021-01-12", "第42届菊花文化节": "2021-01-18"}

@@ -61,7 +61,7 @@ def run(doc: Doc) -> None:
         mention = doc.add(EVENT, s, e, claim=False)
         if mention is None:
             continue
-        ev.date = _date_for(doc, s, events)
+        ev.date = _date_for(doc, s, events, e)
         ev.place = _place_for(doc, s, e)
         ev.organizers = _organizers(doc, s)
         events.append((ev, s, e))
@@ -318,9 +318,13 @@ def _reporting(doc: Doc, m: Mention) -> bool:
         re.match(r"\s*[，,]\s*(?:记者|笔者)[^，,。]{0,12}(?:获悉|了解|得知)", doc.text[m.end:m.end + 24]))
 
 
-def _date_for(doc: Doc, s: int, earlier: list) -> str | None:
+def _date_for(doc: Doc, s: int, earlier: list, e: int) -> str | None:
     ss, se = doc.sentence_span(s)
     dates = [m for m in doc.mentions(DATE) if ss <= m.start < se and m.value and not _reporting(doc, m)]
+    planned = next((m for m in dates if e <= m.start <= e + 4
+                    and re.search(r"(?:将|拟|定)于$", doc.text[e:m.start])), None)
+    if planned is not None:
+        return planned.value      # 昨日，…宣布…菊花文化节将于10月18日举行: the day it is to be held
     if dates:
         before = [m for m in dates if m.start < s]
         if before:      # the most precise, then the nearest: 昨日上午，2023年“书香湘潭”…启动仪式 is 昨日
