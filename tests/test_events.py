@@ -759,3 +759,10 @@ def test_events_an_announced_event_takes_the_day_it_is_to_be_held(run):
     yesterday (EXTRACTION.md: a meeting to be held on a date is an event)."""
     ext = run("昨日，市政府新闻办召开新闻发布会，宣布第42届菊花文化节将于1月18日举行。")
     assert {e.name: e.date for e in ext.events} == {"新闻发布会": "2021-01-12", "第42届菊花文化节": "2021-01-18"}
+
+
+def test_events_kinds_of_activity_listed_or_counted_are_no_occurrence(run):
+    """全区将组织理论宣讲、文艺演出、义诊义剪等志愿服务200余场次; 开展经典诵读、读书分享会等200余场阅读活动: kinds of
+    activity listed (X、Y等) and a count of them name no one occurrence."""
+    assert run("1月12日，全区将组织理论宣讲、文艺演出、义诊义剪等志愿服务200余场次。").events == []
+    assert run("其间将陆续开展经典诵读、读书分享会等200余场阅读活动。").events == []

@@ -106,6 +106,8 @@ def _found(doc: Doc, text: str) -> list[tuple[int, int, int, str]]:
                 or _habitual(doc, m.start(), end):
             continue      # 坚决遏制重特大事故发生, 事故隐患: a danger warned of; 3起较大交通事故: a count; 每周都会参加社区活动,
             #               …活动30余场: no one occurrence
+        if "、" in name and LISTED.match(text, end) or COUNTED.match(name):
+            continue      # 组织理论宣讲、文艺演出、义诊义剪等志愿服务: kinds of activity listed; 200余场阅读活动: a count
         generic = name in lex.word_set(WORDS, "generic") and not (accident and dated(doc, m.start()))   # 5月13日…发生事故
         if (short and not accident) or generic or only_quote_head(name) or GENERIC_HEADS.match(name):
             continue
@@ -159,6 +161,7 @@ TOLD = re.compile(r"(?:告诉|对|向)记者|说|表示|介绍")      # 陈小�
 HAZARD = ("隐患", "风险", "防范", "防控", "预防", "多发")
 MANY = re.compile(r"[两二三四五六七八九十百\d]+余?起|多起|数起")
 HELD_QUOTED = r"(?:@)了?(“[^”\n，。]{2,16}”)(?=[，,。；！\n]|$)"
+LISTED = re.compile(r"[^，,。；！？\n]{0,30}?等")
 COUNTED = re.compile(r"[\d一二三四五六七八九十百千]+余?(?:场|次|期|批)")
 
 
