@@ -766,3 +766,10 @@ def test_events_kinds_of_activity_listed_or_counted_are_no_occurrence(run):
     activity listed (X、Y等) and a count of them name no one occurrence."""
     assert run("1月12日，全区将组织理论宣讲、文艺演出、义诊义剪等志愿服务200余场次。").events == []
     assert run("其间将陆续开展经典诵读、读书分享会等200余场阅读活动。").events == []
+
+
+def test_events_an_activity_with_no_day_and_no_one_is_a_kind_of_activity(run):
+    """南岳庙会期间推出特色旅游活动: an 活动 with no day, no one taking part and no organizer is a kind of activity,
+    though its sentence names a place; with a day it is one occurrence."""
+    assert run("南岳庙会期间，南岳区推出特色旅游活动。").events == []
+    assert [e.name for e in run("1月12日，南岳区开展特色旅游活动。").events] == ["特色旅游活动"]

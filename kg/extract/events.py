@@ -288,6 +288,8 @@ def _evidenced(doc: Doc, ev: EventFact, s: int, e: int) -> bool:
         return bool(own) or bool(held and ev.attendees)     # 桂林市召开全市…推进会。…李明出席: held, and attended
     if ev.date or ev.attendees or ev.organizers:
         return True
+    if ev.name.endswith("活动"):
+        return False        # 爱心助残活动, 特色旅游活动 with no day and no one: a kind of activity, however placed
     if any(ss <= m.start < se for m in doc.mentions(PLACE)):
         return True
     return named_inside
