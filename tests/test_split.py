@@ -58,3 +58,13 @@ def test_split_a_line_ending_in_a_number_does_not_run_into_one_starting_with_a_n
             "9月19日，常德市召开安全生产工作会议，市长李爱武出席并讲话。")
     (_, body, _), = split_page(text)
     assert "\n9月19日" in body and "5129月" not in body
+
+
+def test_split_a_notices_signature_closes_it_and_titles_nothing():
+    """中共…纪检监察组 2020年11月17日 under a notice is its signature, not part of the next article's headline."""
+    page = ("2020年考核巡查公告\n根据省安委会统一部署，考核组将于近日进驻我市开展考核巡查，欢迎社会各界监督，举报电话0731-8975128，"
+            "来信请寄省纪委监委驻省应急厅纪检监察组。\n中共湖南省纪委监委驻省应急厅纪检监察组 2020年11月17日\n"
+            "衡阳县新正街人防工程路面恢复通车\n本报讯（通讯员 王勤）11月20日上午，衡阳县新正街人防工程路面正式恢复通车。")
+    titles = [t for t, _, _ in split_page(page)]
+    assert titles[-1] == "衡阳县新正街人防工程路面恢复通车"
+    assert any("2020年11月17日" in text for _, text, _ in split_page(page)[:-1])

@@ -53,12 +53,15 @@ def _within(short: str, long_: str) -> bool:
 
 
 def told_again(a: EventFact, b: EventFact, headline: set[int], generic: frozenset[str] = frozenset()) -> bool:
-    """Is one of the two the headline's event (专家进山村义诊) that the body tells that day under another name ending in
+    """Is one of the two the headline's event (专家进山村义诊) that the body tells that day (or the headline gives no day)
+    under another name ending in
     its event word, or in that word and a generic one (开展大型义诊活动)? `headline` holds the ids of the headline's
     events. (A 调研 in the headline and the body's 调研座谈会 are two events: the body's ends in another word.)"""
-    if (id(a) in headline) == (id(b) in headline) or a.date is None or a.date != b.date:
+    if (id(a) in headline) == (id(b) in headline):
         return False
     told, other = (a, b) if id(a) in headline else (b, a)
+    if told.date is not None and told.date != other.date:
+        return False          # (a headline with no date of its own tells of the body's day)
     word = told.name[-2:]
     return len(told.name) >= 3 and (other.name.endswith(word) or any(other.name.endswith(word + g) for g in generic))
 

@@ -25,6 +25,7 @@ RELATED = re.compile(r"^\s*(?:>>|》》)?\s*相关(?:新闻|链接|阅读)\s*$")
 AD = re.compile(r"招租|对外出租|房屋出租|出售|转让|零售价|促销|优惠价|招商热线|订购热线|咨询热线|欢迎垂询|COMPANY|LIMITED")
 PHONE = re.compile(r"(?:电话|热线|联系人)\s*[:：]?\s*\d{6,}|\d{11}")
 HEADLINE_MAX = 42
+SIGNED_ON = re.compile(r"^(?:[^\s，。]{2,30}\s+)?\d{4}年\d{1,2}月\d{1,2}日$")      # the date under a signature that closes an article
 
 
 @dataclass
@@ -83,6 +84,11 @@ def split_page(text: str) -> list[tuple[str, str, str]]:
             j = i
             while j < len(lines) and _is_headline(lines[j]) and j - i < 5:
                 j += 1
+            signed = next((k for k in range(j - 1, i - 1, -1) if SIGNED_ON.match(lines[k])), None)
+            if signed is not None and cur is not None and cur.body and signed + 1 < j:
+                cur.body.extend(lines[i:signed + 1])    # 中共…纪检监察组 / 2020年11月17日: the last article's signature
+                i = signed + 1
+                continue
             nxt = lines[j] if j < len(lines) else ""
             prev_done = cur is None or not cur.body or _ends_sentence(cur.body[-1])
             ad_title = prev_done and bool(AD.search(" ".join(lines[i:j])))
@@ -159,8 +165,9 @@ def _is_feature(piece: Piece) -> bool:
 def _steal_headline(piece: Piece) -> list[str]:
     """Short lines at the end of an article that open with a headline belong to the next article."""
     k = len(piece.body)
-    while k > 0 and len(piece.body[k - 1]) <= HEADLINE_MAX and len(piece.body) - k < 3:
-        k -= 1
+    while k > 0 and len(piece.body[k - 1]) <= HEADLINE_MAX and len(piece.body) - k < 3 \
+            and not SIGNED_ON.match(piece.body[k - 1]):
+        k -= 1                      # (a signature and its date close the article: they stay)
     tail = piece.body[k:]
     if tail and k > 0 and _is_headline(tail[0]):
         del piece.body[k:]
