@@ -379,3 +379,11 @@ def test_places_a_mall_a_street_and_the_service_centre_where_something_is_held(r
     assert visit.events and visit.events[0].place.name.endswith("临沂商城")
     rite = run("1月24日下午，晋江市慈善总会捐赠仪式在晋江市行政服务中心举行。", paper=make_paper("", "泉州"))
     assert rite.events[0].place.name == "晋江市行政服务中心"
+
+
+def test_places_villages_listed_after_one_of_a_town_are_that_towns(run):
+    """柞市镇代泉村、新华村、石桥村: the villages listed after 代泉村 are 柞市镇's too, not the same-named villages of other
+    towns of 衡南县 the gazetteer holds."""
+    ext = run("7月7日，衡南县委书记罗建明深入柞市镇代泉村、新华村、石桥村调研。")
+    parents = {r.name: i.parent.name for r, i in ext.entities.items() if r.type == "place" and i.parent is not None}
+    assert parents["新华村"] == parents["石桥村"] == parents["代泉村"] == "柞市镇"

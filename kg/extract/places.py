@@ -174,6 +174,9 @@ def _repeats(doc: Doc) -> None:
 
 def _chain(doc: Doc, home: Home, i: int) -> int:
     """Read an address chain starting at `i`; return where it ends (== i if none)."""
+    listed = _listed_village(doc, i)
+    if listed is not None:
+        return listed
     g = gazetteer()
     text = doc.text
     pos = i
@@ -241,6 +244,27 @@ def _chain(doc: Doc, home: Home, i: int) -> int:
                     if ref is not None:
                         pos = g_.end()
     return pos if pos > chain_end + 1 else chain_end
+
+
+def _listed_village(doc: Doc, i: int) -> int | None:
+    """Where a village listed after one its town was written with ends (柞市镇代泉村、新华村、石桥村: 新华村 and 石桥村 of
+    柞市镇 too, not same-named villages of other towns), or None where `i` follows no such village."""
+    text = doc.text
+    if i < 2 or text[i - 1] != "、":
+        return None
+    prev = next((m for m in doc.mentions(PLACE) if m.end == i - 1 and m.ref is not None), None)
+    info = doc.info(prev.ref) if prev is not None else None
+    town = doc.info(info.parent) if info is not None and info.kind == "village" and info.parent is not None else None
+    m = VILLAGE_TAIL.match(text, i)
+    if town is None or town.kind != "town" or m is None or doc.overlaps(*m.span()):
+        return None
+    surface = m.group()
+    name = surface[:-3] if surface.endswith(("村委会", "居委会")) else surface
+    division = next((d for d in gazetteer().find(info.parent.name, short=False) if division_ref(d) == info.parent), None)
+    known = gazetteer().child(division, name) if division is not None else None
+    ref = add_division(doc, known, i, m.end()) if known is not None else \
+        add_local(doc, name, i, m.end(), info.parent, "village", alias=surface)
+    return m.end() if ref is not None else None
 
 
 def _a_verb_before(doc: Doc, start: int) -> bool:
