@@ -523,3 +523,10 @@ def test_organizations_the_citys_intermediate_court_is_no_court_of_a_district_na
     from kg.ingest.paper import make_paper
     ext = run("1月12日，市中级人民法院院长钱立军出席会议。", paper=make_paper("", city))
     assert ("钱立军", "院长", f"{city}市中级人民法院") in held(ext)
+
+
+def test_organizations_the_taggers_cut_first_character_of_a_place_returns(run_tagged):
+    """常(ns)|宁市基层人大(nt): the tagger cut 常宁市's first character off; the name starts at the place."""
+    words = [("彭建国", "nr"), ("调研", "v"), ("常", "ns"), ("宁市基层人大", "nt"), ("工作", "n")]
+    ext = run_tagged(words, [])
+    assert not any(m.text.startswith("宁市") for m in ext.mentions if m.type == "organization")

@@ -55,3 +55,11 @@ def test_retag_a_model_venue_over_a_place_fragment_the_tagger_misread_is_read(ru
     ext = run_tagged(words, [Span("place", 5, 13, 0.44)])
     assert {m.text for m in ext.mentions if m.type == "place"} == {"芜湖国际会展中心"}
     assert not any(m.text == "芜湖国" for m in ext.mentions)
+
+
+def test_retag_a_one_character_place_of_the_taggers_is_a_misreading(run_tagged):
+    """石(ns)|鼓书院(nt): a place of one character opening the model's venue is the tagger's misreading, so the venue
+    石鼓书院 is read, and no organization 鼓书院."""
+    words = [("石", "ns"), ("鼓书院", "nt"), ("举办", "v"), ("“", "w"), ("开学", "vn"), ("第一课", "m"), ("”", "w"), ("活动", "n")]
+    ext = run_tagged(words, [Span("place", 0, 4, 0.53)])
+    assert {m.text for m in ext.mentions if m.type in ("place", "organization")} == {"石鼓书院"}

@@ -76,6 +76,10 @@ def _tagged_org(doc: Doc, ti: int, weak: set) -> tuple[int, int] | None:
     tok = doc.tokens[ti]
     s, e = tok.start, tok.end
     text = doc.text
+    prev = doc.tokens[ti - 1] if ti > 0 else None
+    if prev is not None and prev.pos == "ns" and len(prev.word) == 1 and prev.end == s \
+            and leading_place(text[prev.start:e], doc.home, allow_short=False) is not None:
+        s = prev.start          # 常|宁市基层人大: the tagger cut the place's first character off the name
     word = text[s:e]
     if word.endswith("讯") and len(word) > 3:          # 衡阳日报讯: the paper's dateline
         e -= 1

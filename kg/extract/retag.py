@@ -68,9 +68,9 @@ def _over_a_place_word(span: Span, doc: Doc) -> bool:
     from .geo import upper_names
 
     known = tokenizer(doc.lex).word_tag_tab
-    return any(t.pos == "ns" and (t.start <= span.start or t.end > span.end or known.get(t.word) == "ns"
-                                  or t.word in upper_names())
-               for t in doc.tokens_in(span.start, span.end))
+    return any(t.pos == "ns" and len(t.word) > 1 and (t.start <= span.start or t.end > span.end
+                                                      or known.get(t.word) == "ns" or t.word in upper_names())
+               for t in doc.tokens_in(span.start, span.end))      # (石|鼓书院: a place of one character is a misreading)
 
 
 def _verb_trimmed(span: Span, doc: Doc) -> Span:
