@@ -511,3 +511,11 @@ def test_roles_deputies_after_the_head_spoke_at_the_meeting(run):
 def test_roles_posts_of_a_station_a_rank_and_an_assistant(run, written, title, org):
     """台长, 部长助理, 高级教师, 主任科员 are posts of their own (主任科员 is no 主任 and 科员, 高级工程师 no 工程师)."""
     assert held(run(f"1月12日，{written}王建华出席活动。")) == {("王建华", title, org)}
+
+
+def test_roles_a_note_on_the_person_before_the_post(run):
+    """任命李秀英（女）为…副主任, 陈红梅（女，副市长）, 张红（女，土家族，市政协副主席）: a note of sex or people between the
+    name and the post is read past."""
+    assert ("李秀英", "副主任", "衡阳市卫生健康委员会") in held(run("会议决定任命李秀英（女）为市卫生健康委员会副主任。"))
+    assert ("陈红梅", "副市长", "衡阳市人民政府") in held(run("出席会议的有陈红梅（女，副市长）、陈国平（市中心医院副院长）。"))
+    assert ("张红", "副主席", "政协衡阳市委员会") in held(run("张红（女，土家族，市政协副主席）出席。"))

@@ -28,7 +28,7 @@ GAP = re.compile(r"[\u4e00-\u9fff]{0,8}")      # a modifier between the verb and
 PRONOUN = re.compile(r"(?:他|她)")
 # verbs before the person: 任命李四为…, 免去王五的…职务, 选举赵六为…
 ACT = re.compile(r"(?:决定任命|提请任命|任命|提名|选举|免去|免除|撤销)$")
-ACT_GAP = re.compile(r"(?:同志)?(?:为|的|担任)?")
+ACT_GAP = re.compile(r"(?:同志)?(?:[（(](?:女|男|[\u4e00-\u9fff]{1,3}族)[）)])?(?:为|的|担任)?")   # 李秀英（女）为
 CHANGES = (("removed", ("免去", "免除", "撤销", "辞去", "卸任")), ("elected", ("当选", "选举", "选为")),
            ("appointed", ("任命", "提名", "出任", "履新", "就任")))
 

@@ -398,9 +398,14 @@ def _in_byline(text: str, pos: int) -> bool:
     return len(head) < 40 and bool(marks) and not re.search(r"[，,。；;：:）)]", head[marks[-1].end():])
 
 
+PERSONAL_NOTE = re.compile(r"[（(](?:(?:女|男|[\u4e00-\u9fff]{1,3}族)[，,、]\s*)+$")
+
+
 def _name_before(doc: Doc, start: int, title: str, end: int) -> tuple[int, int] | None:
     text = doc.text
     start -= next((len(w) for w in ("原", "现任", "时任", "前任") if text.endswith(w, 0, start)), 0)   # 刘卫东（原…局长）
+    if (note := PERSONAL_NOTE.search(text, max(0, start - 12), start)) is not None:
+        start = note.start() + 1                 # 陈红梅（女，副市长）: a note on the person, then the post
     if start > 0 and text[start - 1] in "（(":
         p = start - 1
         for n in (3, 2, 4):
