@@ -332,3 +332,8 @@ def test_persons_no_name_inside_an_expressways_name(run):
     """连霍高速 (the expressway from 连云港 to 霍尔果斯): the tagger's 霍 is no surname there, nor 霍高 a person."""
     ext = run("5月8日晚，连霍高速发生一起三车追尾事故。民警张立伟赶到现场。")
     assert names(ext, "person") == {"张立伟"}
+
+
+def test_persons_a_unit_before_the_next_post_in_a_list_is_no_name(run):
+    """主任医师李强、麻醉科副主任医师张敏: 麻醉科 (a surname's character first) opens the next post, no name listed."""
+    assert names(run("市中心医院骨科主任医师李强、麻醉科副主任医师张敏参加义诊。"), "person") == {"李强", "张敏"}

@@ -332,6 +332,8 @@ def read_names(doc: Doc, i: int, *, spaces: bool = False) -> list[tuple[int, int
             n = _spaced_name(doc, pos)
         if n is None:
             break
+        if out and doc.lex.alternation("titles", doc.lex.titles).match(text, pos + n):
+            break         # 主任医师李强、麻醉科|副主任医师张敏: the next post's unit, no name
         out.append((pos, pos + n))
         pos += n
         if pos < len(text) and text[pos] == "、":
