@@ -321,6 +321,11 @@ def _titled_then_verb(doc: Doc, i: int, s: int) -> bool:
             and nxt.pos.startswith("v") and valid_name(text[i:end], lex, tagged=True))
 
 
+def before_a_post(doc: Doc, pos: int) -> bool:
+    """Does a post's title start at `pos`? A list item it follows is that post's unit (麻醉科|副主任医师), no name."""
+    return doc.lex.alternation("titles", doc.lex.titles).match(doc.text, pos) is not None
+
+
 def read_names(doc: Doc, i: int, *, spaces: bool = False) -> list[tuple[int, int]]:
     """Names in a list starting at `i`: 张霞、龚学余 (and, with `spaces`, 石虹 朱柯名)."""
     text = doc.text
@@ -332,7 +337,7 @@ def read_names(doc: Doc, i: int, *, spaces: bool = False) -> list[tuple[int, int
             n = _spaced_name(doc, pos)
         if n is None:
             break
-        if out and doc.lex.alternation("titles", doc.lex.titles).match(text, pos + n):
+        if out and before_a_post(doc, pos + n):
             break         # 主任医师李强、麻醉科|副主任医师张敏: the next post's unit, no name
         out.append((pos, pos + n))
         pos += n

@@ -19,6 +19,7 @@ from .doc import Doc, occurrences, within
 from .names import (
     HAN,
     addressed,
+    before_a_post,
     common_word,
     foreign_name,
     is_word,
@@ -203,6 +204,8 @@ def _coordinated(doc: Doc, known: set[str]) -> None:
         e = todo.pop().end
         if e < len(text) and text[e] in "和与、及":
             n = read_name(doc, e + 1)
+            if n and text[e] == "、" and before_a_post(doc, e + 1 + n):
+                continue        # 主任医师李强、麻醉科|副主任医师: the next post's unit
             if n and not any(m.start == e + 1 and not m.weak for m in doc.mentions(PERSON, by_start=False)):
                 _believe(doc, e + 1, e + 1 + n, known, strict=True)
                 todo.extend(m for m in doc.mentions(PERSON, by_start=False) if m.start == e + 1 and not m.weak)
