@@ -773,3 +773,11 @@ def test_events_an_activity_with_no_day_and_no_one_is_a_kind_of_activity(run):
     though its sentence names a place; with a day it is one occurrence."""
     assert run("南岳庙会期间，南岳区推出特色旅游活动。").events == []
     assert [e.name for e in run("1月12日，南岳区开展特色旅游活动。").events] == ["特色旅游活动"]
+
+
+def test_events_a_web_pages_credited_author_attends_nothing(run):
+    """来源：衡阳日报  发布时间：…  作者：黄海龙 (a page's furniture line, read on into the first sentence): the author is a
+    person credited, no attendee of the signing."""
+    ext = run("签约\n来源：衡阳日报  发布时间：2021-01-13  作者：黄海龙7月13日，市委书记龚志刚出席签约仪式。")
+    assert "黄海龙" in names(ext, "person")
+    assert [p.name for p in ext.events[0].attendees] == ["龚志刚"]

@@ -111,10 +111,13 @@ CREDIT = re.compile(r"■[^\n]*$")
 
 def _in_credit(text: str, pos: int) -> bool:
     """Inside a ■ line (■本报记者 张某, ■张某 摄), the parentheses of a 本报讯 byline or a byline's parentheses
-    (（记者 周瑾 摄影 余海波）)."""
+    (（记者 周瑾 摄影 余海波）), or credited with a colon (作者：黄海龙, 编辑：陈静)."""
     head = line_head(text, pos)
     return "■" in head or bool(re.search(r"(?:本报讯|日报讯)\s*[（(][^）)]*$", head) or BYLINE_PARENS.search(head)) \
-        or in_credit_line(text, pos)
+        or in_credit_line(text, pos) or bool(CREDITED_AS.search(text, max(0, pos - 6), pos))
+
+
+CREDITED_AS = re.compile(r"(?:作者|编辑|责编|摄影|摄像|记者|通讯员)\s*[：:/]\s*$")    # 来源：衡阳日报 作者：黄海龙
 
 
 BYLINE_PARENS = re.compile(r"[（(](?:[^）)，,。]{0,20}\s)?(?:本报|特约)?(?:记者|通讯员|实习生|摄影|摄像)[^）)，,。]{0,20}$")
