@@ -781,3 +781,10 @@ def test_events_a_web_pages_credited_author_attends_nothing(run):
     ext = run("签约\n来源：衡阳日报  发布时间：2021-01-13  作者：黄海龙7月13日，市委书记龚志刚出席签约仪式。")
     assert "黄海龙" in names(ext, "person")
     assert [p.name for p in ext.events[0].attendees] == ["龚志刚"]
+
+
+def test_events_a_later_paragraph_whose_long_titled_person_opens_it(run):
+    """市总工会党组书记、常务副主席陈海燕宣布开赛 (a paragraph after the contest's, its titles 18 characters long): he
+    took part in the contest."""
+    ext = run("1月12日，全市职业技能大赛在衡阳技师学院开赛，320名选手参加角逐。\n市总工会党组书记、常务副主席陈海燕宣布开赛。")
+    assert [p.name for p in ext.events[0].attendees] == ["陈海燕"]
