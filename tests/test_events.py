@@ -788,3 +788,9 @@ def test_events_a_later_paragraph_whose_long_titled_person_opens_it(run):
     took part in the contest."""
     ext = run("1月12日，全市职业技能大赛在衡阳技师学院开赛，320名选手参加角逐。\n市总工会党组书记、常务副主席陈海燕宣布开赛。")
     assert [p.name for p in ext.events[0].attendees] == ["陈海燕"]
+
+
+def test_events_a_later_paragraph_of_who_promoted_or_unveiled(run):
+    """市长邹文辉推介衡阳 after the 推介会's paragraph: he took part in it (as 揭牌, 授牌, 剪彩 and 启动 say too)."""
+    ext = run("1月12日，衡阳（深圳）产业招商推介会在深圳举行。\n市长邹文辉推介衡阳，常务副市长何卫东主持。")
+    assert {p.name for p in ext.events[0].attendees} == {"邹文辉", "何卫东"}
