@@ -794,3 +794,11 @@ def test_events_a_later_paragraph_of_who_promoted_or_unveiled(run):
     """市长邹文辉推介衡阳 after the 推介会's paragraph: he took part in it (as 揭牌, 授牌, 剪彩 and 启动 say too)."""
     ext = run("1月12日，衡阳（深圳）产业招商推介会在深圳举行。\n市长邹文辉推介衡阳，常务副市长何卫东主持。")
     assert {p.name for p in ext.events[0].attendees} == {"邹文辉", "何卫东"}
+
+
+def test_events_a_visits_listed_objects(run):
+    """检查湘江、耒水防汛工作: the inspection of the list and what is done there, not 检查湘江; 看望了张三、李四: both
+    visited."""
+    assert [e.name for e in run("昨日，市长邹文辉检查湘江、耒水防汛工作。").events] == ["检查湘江、耒水防汛工作"]
+    visit = run("昨日，市长邹文辉看望了张三、李四。").events[0]
+    assert {p.name for p in visit.attendees} == {"邹文辉", "张三", "李四"}

@@ -147,9 +147,9 @@ def verb_phrase(doc: Doc, vs: int, ve: int) -> tuple[int, int] | None:
         j += 1           # 会见我市党政代表团: the organization is 市党政代表团
     for m in doc.mentions(PLACE, ORGANIZATION, PERSON, by_start=False):
         if m.start == j:
-            end = m.end
-            # 看望慰问了困难群众: take a short noun object too
-            return vs, end
+            if text.startswith(("、", "和"), m.end) and (listed := object_end(doc, j)) is not None:
+                return vs, listed       # 检查湘江、耒水防汛工作: the list and what is done there, not 检查湘江
+            return vs, m.end
     # object before: 前往衡阳抗战纪念馆参观, 在赣州市学习考察, 到市开发区现场办公
     gap = VISIT_MANNER.search(text, max(0, vs - 8), vs)
     lead = gap.start() if gap is not None and gap.end() == vs else vs

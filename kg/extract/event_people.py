@@ -82,7 +82,7 @@ def _commemorated(doc: Doc, start: int, end: int) -> bool:
                                                                      max(0, start - 4), start)
 
 
-VISITED = re.compile(r"(?:看望|慰问|走访|探望|拜访|会见)[了]?[\u4e00-\u9fff]{0,6}$")
+VISITED = re.compile(r"(?:看望|慰问|走访|探望|拜访|会见)[了]?[\u4e00-\u9fff、]{0,10}$")
 APPOINTED = re.compile(r"(?:任命|免去|免除|提名|撤销)[^，,。；！？\n]*$")     # 会议任命张伟为…: whom the meeting appointed
 
 
