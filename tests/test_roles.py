@@ -519,3 +519,12 @@ def test_roles_a_note_on_the_person_before_the_post(run):
     assert ("李秀英", "副主任", "衡阳市卫生健康委员会") in held(run("会议决定任命李秀英（女）为市卫生健康委员会副主任。"))
     assert ("陈红梅", "副市长", "衡阳市人民政府") in held(run("出席会议的有陈红梅（女，副市长）、陈国平（市中心医院副院长）。"))
     assert ("张红", "副主席", "政协衡阳市委员会") in held(run("张红（女，土家族，市政协副主席）出席。"))
+
+
+@pytest.mark.parametrize("desk, mayor", [("衡南", "衡阳市人民政府"), ("南岳", "衡阳市人民政府"), ("耒阳", "耒阳市人民政府")])
+def test_roles_a_mayor_in_a_county_or_district_outlet_is_the_citys(run, desk, mayor):
+    """副市长 in a county's or district's outlet (衡南, 南岳) is 衡阳's, as 市委书记 there is; in a county-level city's
+    (耒阳) it is that city's own."""
+    from kg.ingest.paper import make_paper
+    ext = run("5月31日，副市长邓建华来到镇里调研。", paper=make_paper("", desk))
+    assert ("邓建华", "副市长", mayor) in held(ext)

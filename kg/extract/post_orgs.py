@@ -8,7 +8,7 @@ import re
 from collections import Counter
 
 from ..datamodel import ORGANIZATION, PLACE, EntityRef
-from ..lexicon.gazetteer import CITY, COUNTY, PROVINCE
+from ..lexicon.gazetteer import CITY, COUNTY, PROVINCE, gazetteer
 from .doc import Doc
 from .geo import Home, leading_place
 from .names import valid_name
@@ -31,6 +31,8 @@ def implied_org(doc: Doc, title: str, home: Home | None = None) -> tuple[EntityR
     home = home or doc.home
     if home is not None and home.city is not None:
         values["city"] = home.city.name       # a list's other city, or the desk's county-level city (义乌讯)
+        if home.city.level == COUNTY and not home.city.name.endswith("市") and (up := gazetteer().parent(home.city)):
+            values["city"] = up.name          # a county's or district's outlet (衡南, 南岳): 市长 is its city's
     values["county"] = district_name(home.county) if home.county is not None else ""
     if "{county}" in template and not values["county"] or "{town}" in template:
         return None, False      # 镇长: only the town written before it says which (place_government)
