@@ -528,3 +528,10 @@ def test_roles_a_mayor_in_a_county_or_district_outlet_is_the_citys(run, desk, ma
     from kg.ingest.paper import make_paper
     ext = run("5月31日，副市长邓建华来到镇里调研。", paper=make_paper("", desk))
     assert ("邓建华", "副市长", mayor) in held(ext)
+
+
+def test_roles_a_name_of_two_parts_after_its_post(run_tagged):
+    """市长买合木提·吐尔逊: a transliterated name of two parts joined by a middle dot (read into the tokens from the
+    model) holds the post it follows."""
+    words = [("市长", "n"), ("买合木提·吐尔逊", "nr"), ("出席", "v"), ("会议", "n"), ("。", "w")]
+    assert ("买合木提·吐尔逊", "市长", "衡阳市人民政府") in held(run_tagged(words, []))

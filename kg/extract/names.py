@@ -335,6 +335,9 @@ def read_names(doc: Doc, i: int, *, spaces: bool = False) -> list[tuple[int, int
         n = read_name(doc, pos, strict_end=spaces)
         if n is None and spaces:
             n = _spaced_name(doc, pos)
+        if n is None and (tok := doc.token_at(pos)) is not None and tok.start == pos and tok.pos == "nr" \
+                and "·" in tok.word:
+            n = len(tok.word)       # 市长买合木提·吐尔逊: a name of two parts (the model's, read into the tokens)
         if n is None:
             break
         if out and before_a_post(doc, pos + n):
