@@ -535,3 +535,11 @@ def test_roles_a_name_of_two_parts_after_its_post(run_tagged):
     model) holds the post it follows."""
     words = [("市长", "n"), ("买合木提·吐尔逊", "nr"), ("出席", "v"), ("会议", "n"), ("。", "w")]
     assert ("买合木提·吐尔逊", "市长", "衡阳市人民政府") in held(run_tagged(words, []))
+
+
+def test_roles_delegates_to_a_party_congress_or_an_unnamed_peoples_congress(run):
+    """党代表 is a role with no organization the text names (EXTRACTION.md: delegates); so is 人大代表 where the text
+    names no congress; 代表王军发言 (speaking for others) is none."""
+    assert ("钱建平", "党代表", None) in held(run("省党代表钱建平说，要做好工作。"))
+    assert ("王军", "代表", None) in held(run("人大代表王军说。"))
+    assert held(run("代表王军发言。")) == set()

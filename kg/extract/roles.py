@@ -92,7 +92,8 @@ def _org_before(doc: Doc, pos: int) -> tuple[EntityRef | None, int]:
 def _deputy(doc: Doc, ts: int) -> bool:
     """Is 代表 at `ts` a deputy's seat: written right after a people's congress the text names (市人大|代表,
     全国人大|代表; EXTRACTION.md: 人大代表 is a role, the congress its organization)?"""
-    return any(o.ref is not None and o.ref.name.endswith("人民代表大会") for o in doc.ending_at(ts, ORGANIZATION))
+    return any(o.ref is not None and o.ref.name.endswith("人民代表大会") for o in doc.ending_at(ts, ORGANIZATION)) \
+        or doc.text.endswith("人大", 0, ts)      # 区人大代表 where the text names no district: a deputy all the same
 
 
 def _straddles(doc: Doc, s: int, e: int) -> bool:
