@@ -543,3 +543,9 @@ def test_roles_delegates_to_a_party_congress_or_an_unnamed_peoples_congress(run)
     assert ("钱建平", "党代表", None) in held(run("省党代表钱建平说，要做好工作。"))
     assert ("王军", "代表", None) in held(run("人大代表王军说。"))
     assert held(run("代表王军发言。")) == set()
+
+
+def test_roles_an_honorary_post_is_its_own(run):
+    """市工商联主席、市企业家协会名誉会长高建民: 名誉会长 is a post of its own (no 会长), at the association named."""
+    assert held(run("市工商联主席、市企业家协会名誉会长高建民出席。")) == {
+        ("高建民", "主席", "衡阳市工商业联合会"), ("高建民", "名誉会长", "衡阳市企业家协会")}
