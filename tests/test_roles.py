@@ -549,3 +549,11 @@ def test_roles_an_honorary_post_is_its_own(run):
     """市工商联主席、市企业家协会名誉会长高建民: 名誉会长 is a post of its own (no 会长), at the association named."""
     assert held(run("市工商联主席、市企业家协会名誉会长高建民出席。")) == {
         ("高建民", "主席", "衡阳市工商业联合会"), ("高建民", "名誉会长", "衡阳市企业家协会")}
+
+
+def test_roles_a_byline_written_with_slashes(run):
+    """本报记者/刘洋 通讯员/谭佳 摄影/胡斌: the slash stands where a colon or a space would; the photographer is a person
+    with no post (EXTRACTION.md: bylines)."""
+    ext = run("本报记者/刘洋 通讯员/谭佳 摄影/胡斌\n1月12日，市长张建华出席活动。")
+    assert {("刘洋", "记者", "衡阳日报社"), ("谭佳", "通讯员", None)} <= held(ext)
+    assert "胡斌" in names(ext, "person") and not any(h[0] == "胡斌" for h in held(ext))

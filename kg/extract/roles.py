@@ -200,10 +200,10 @@ def run(doc: Doc) -> None:
 
 def _names_after(doc: Doc, title: str, ts: int, te: int) -> tuple[list[tuple[int, int]], bool]:
     """The names the title phrase ending at `te` is followed by, and whether they are written as a byline's are
-    (记者：张大伟 通讯员：刘芳 with a colon, 记者 张大伟 with a space)."""
+    (记者：张大伟 通讯员：刘芳 with a colon or 记者/张大伟 a slash, 记者 张大伟 with a space)."""
     text = doc.text
     pos, byline = te, False
-    if text[te:te + 1] in ("：", ":") and doc.lex.title_org(title) in ("{paper}", "-"):
+    if text[te:te + 1] in ("：", ":", "/", "／") and doc.lex.title_org(title) in ("{paper}", "-"):
         pos, byline = pos + 1, True
     while pos < len(text) and text[pos] in SPACES:
         pos, byline = pos + 1, True
