@@ -530,3 +530,11 @@ def test_organizations_the_taggers_cut_first_character_of_a_place_returns(run_ta
     words = [("彭建国", "nr"), ("调研", "v"), ("常", "ns"), ("宁市基层人大", "nt"), ("工作", "n")]
     ext = run_tagged(words, [])
     assert not any(m.text.startswith("宁市") for m in ext.mentions if m.type == "organization")
+
+
+def test_organizations_a_towns_body_written_alone_is_none_of_its_own(run):
+    """镇党委、镇政府立即启动应急响应: which town's the name leaves unknown (as 县委 with no county), so no node 镇党委
+    that every town's would merge into; 镇党委书记王强 after 井头镇 is that town's."""
+    ext = run("6月25日，衡阳县井头镇遭遇强降雨，镇党委、镇政府立即启动应急响应。")
+    assert not any(r.type == "organization" for r in ext.entities)
+    assert ("王强", "书记", "井头镇党委") in held(run("6月25日，衡阳县井头镇遭遇强降雨，镇党委书记王强赶到现场。"))

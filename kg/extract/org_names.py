@@ -23,6 +23,9 @@ DATELINE = re.compile(r"(?:[\u4e00-\u9fff]{0,4}\d{1,2}月\d{1,2}日)?(?:讯|电)
 PARTY_TERM = re.compile(r"(?<=[省市县区州])第[一二三四五六七八九十百]{1,4}届(?=委员会$)")
 
 
+TOWN_BODIES = ("党委", "政府", "人民政府")
+
+
 def canonical(surface: str, doc: Doc, home: Home) -> tuple[str, set[str]] | None:
     """The full name of an organization written `surface` in this paper's context, and its other forms.
 
@@ -62,6 +65,8 @@ def canonical(surface: str, doc: Doc, home: Home) -> tuple[str, set[str]] | None
                 and up.id == place.id:
             place, n = inner[0], n + inner[1]     # 重庆市渝北区委: 渝北区's, the innermost place written
         written = body[:n]
+    if place is None and body[:1] in "镇乡" and body[1:] in TOWN_BODIES:
+        return None                     # 镇党委, 镇政府 alone: which town's the name leaves unknown, as 县委's county
     if place is None:
         return surface, {surface}
     rest = body[n:]
