@@ -802,3 +802,10 @@ def test_events_a_visits_listed_objects(run):
     assert [e.name for e in run("昨日，市长邹文辉检查湘江、耒水防汛工作。").events] == ["检查湘江、耒水防汛工作"]
     visit = run("昨日，市长邹文辉看望了张三、李四。").events[0]
     assert {p.name for p in visit.attendees} == {"邹文辉", "张三", "李四"}
+
+
+def test_events_on_behalf_of_a_body_is_no_meeting(run):
+    """市政协主席曾建明代表常委会作工作报告: 常委会 is the body he reports for, no meeting of its own; he attends the
+    session."""
+    ext = run("1月12日上午，政协衡阳市第六届委员会第四次会议开幕。\n市政协主席曾建明代表常委会作工作报告。")
+    assert [(e.name, [p.name for p in e.attendees]) for e in ext.events] == [("政协衡阳市第六届委员会第四次会议", ["曾建明"])]

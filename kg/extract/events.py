@@ -94,8 +94,9 @@ def _found(doc: Doc, text: str) -> list[tuple[int, int, int, str]]:
         if end < len(text) and text[end] in ("室厅" if word in ("大会", "会议") else "室厅馆团会组员") \
                 or text.startswith("精神", end):          # 会议室, 会议厅: a room, no meeting
             continue      # 全会精神: the spirit of a meeting people study is no event (EXTRACTION.md)
-        if inside(doc, m.start(), end, ORGANIZATION, PLACE) or _verb_with_object(doc, m.start(), end, word):
-            continue
+        if inside(doc, m.start(), end, ORGANIZATION, PLACE) or _verb_with_object(doc, m.start(), end, word) \
+                or text.endswith("代表", 0, m.start()):
+            continue      # (代表常委会作工作报告: on behalf of the body, no meeting)
         start = np_start(doc, m.start())
         name = text[start:end]
         short = len(name) < MIN_CHARS and not (name == word and len(name) == 3 and name.endswith("会")) and not (
