@@ -538,3 +538,11 @@ def test_organizations_a_towns_body_written_alone_is_none_of_its_own(run):
     ext = run("6月25日，衡阳县井头镇遭遇强降雨，镇党委、镇政府立即启动应急响应。")
     assert not any(r.type == "organization" for r in ext.entities)
     assert ("王强", "书记", "井头镇党委") in held(run("6月25日，衡阳县井头镇遭遇强降雨，镇党委书记王强赶到现场。"))
+
+
+def test_organizations_a_bare_congress_is_a_mention_and_no_node(run):
+    """要加强人大工作，支持政协履职: 人大 and 政协 alone are organizations of some place the name leaves unknown: `kg ner`
+    reports them, the graph names no node (as 县委 with no county)."""
+    ext = run("要加强人大工作，支持政协履职。")
+    assert {m.text for m in ext.mentions if m.type == "organization"} == {"人大", "政协"}
+    assert not any(r.type == "organization" for r in ext.entities)

@@ -118,6 +118,8 @@ def _tagged_org(doc: Doc, ti: int, weak: set) -> tuple[int, int] | None:
     if body is not None and body.end() < e and not (suffix_at(text, e, doc.lex) or word.endswith(GOVERNMENT_ENDINGS)):
         e = body.end()                                   # 省纪委|会同, 县委|同乡: a body, then words the tagger ran on
         word = text[s:e]
+    if word in doc.lex.word_set(WORDS, "unplaced"):
+        return s, e       # 人大 alone: some place's congress, a mention (record keeps it off the graph)
     if len(word) < 2 or not hanzi_or_mid(word) or word in doc.lex.word_set(WORDS, "generic") or word.endswith("族"):
         return None       # 满族, 壮族: a people, not an organization
     if _of_every_division(doc, word):
@@ -231,6 +233,9 @@ class _Candidates:
                 self.modelled.add((s, e))
         if surface in doc.lex.org_suffixes:
             self.anaphors.append((s, e))      # 公司 alone is the company the article named before it
+            return
+        if surface in doc.lex.word_set(WORDS, "unplaced"):
+            self.unplaced.append((s, e))      # 人大, 政协 alone: which place's the name leaves unknown
             return
         if surface in doc.lex.word_set(WORDS, "generic") or not hanzi_or_mid(surface) or "等" in surface[2:-1]:
             return        # 大会主席团, the model's guess too; “公司+合作社+农户”, …纪念馆等景区: no organization the graph names
