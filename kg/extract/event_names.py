@@ -187,7 +187,7 @@ def verb_phrase(doc: Doc, vs: int, ve: int) -> tuple[int, int] | None:
             if 0 < vs - m.end <= 12 and not re.search(r"[，,。；！？\n]", text[m.end:vs])]      # not 塔山园区。此次集中开工
     if subj and doc.lex.event_verbs and text[vs:ve] in ("通车", "恢复通车", "开工", "竣工", "投入使用"):
         return subj[0].start, ve
-    if text[vs:ve] in doc.lex.event_happenings and dated(doc, vs, paragraph=True):
+    if text[vs:ve] in doc.lex.event_happenings and dated(doc, vs, paragraph=text[vs:ve] not in OPENING):
         manner = HAPPEN_MANNER.search(text, max(0, vs - 2), vs)
         return (manner.start() if manner is not None else vs), ve     # 不慎落水, 全面开工, 宣判
     return None
