@@ -546,3 +546,10 @@ def test_organizations_a_bare_congress_is_a_mention_and_no_node(run):
     ext = run("要加强人大工作，支持政协履职。")
     assert {m.text for m in ext.mentions if m.type == "organization"} == {"人大", "政协"}
     assert not any(r.type == "organization" for r in ext.entities)
+
+
+def test_organizations_the_ordinal_the_tagger_cut_from_a_school(run_tagged):
+    """市第(nt)|一|中学: the tagger cut the ordinal off; the school is 市第一中学 (衡阳市第一中学), not 市第."""
+    words = [("1月12日", "t"), ("，", "w"), ("市第", "nt"), ("一", "m"), ("中学", "n"), ("召开", "v"), ("大会", "n"), ("。", "w")]
+    ext = run_tagged(words, [])
+    assert {m.ref.name for m in ext.mentions if m.type == "organization" and m.ref} == {"衡阳市第一中学"}
