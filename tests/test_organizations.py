@@ -553,3 +553,14 @@ def test_organizations_the_ordinal_the_tagger_cut_from_a_school(run_tagged):
     words = [("1月12日", "t"), ("，", "w"), ("市第", "nt"), ("一", "m"), ("中学", "n"), ("召开", "v"), ("大会", "n"), ("。", "w")]
     ext = run_tagged(words, [])
     assert {m.ref.name for m in ext.mentions if m.type == "organization" and m.ref} == {"衡阳市第一中学"}
+
+
+@pytest.mark.parametrize("written, name", [
+    ("共青团衡阳市委书记", "共青团衡阳市委员会"),
+    ("团市委书记", "共青团衡阳市委员会"),
+    ("市直机关工委书记", "中共衡阳市直属机关工作委员会"),
+])
+def test_organizations_the_youth_leagues_committee_and_the_organs_party_committee(run, written, name):
+    """共青团衡阳市委 is the Youth League's committee, not the Party's 市委; 市直机关工委 is the Party's committee of the
+    city's organs (直属机关工委) by its full name."""
+    assert ("罗丹", "书记", name) in held(run(f"1月12日，{written}罗丹出席。"))

@@ -220,6 +220,8 @@ class _Candidates:
         doc, text, home = self.doc, self.doc.text, self.doc.home
         if cut := (ms := cut_word_start(doc, s, e)) is not None:
             s = ms                                       # 新|闻出版局, 土地管|理局: the tagger began inside a word
+        if text.endswith("共青团", 0, s) and text[s:s + 1] not in "，、":
+            s -= 3                                       # 共青团|衡阳市委: the Youth League's committee, not the Party's
         surface = text[s:e]
         joined = JOINED.search(surface, 2)
         if joined is not None and e - s - joined.end() >= 2 and suffix_at(text, s + joined.start(), doc.lex) \
@@ -257,7 +259,7 @@ class _Candidates:
             return        # 卫健委 alone: some city's; 向阳桥街道办事处 is the town
         core = surface.lstrip("团")        # 团市委: the Youth League's, a body of the level word after 团
         if surface[-1] in SINGLE_SUFFIXES and surface not in doc.lex.organizations and not (
-                core[0] in LEVEL_WORDS or surface.startswith(("中共", "政协")) or leading_place(surface, home)
+                core[0] in LEVEL_WORDS or surface.startswith(("中共", "政协", "共青团")) or leading_place(surface, home)
                 or cut or _tagged_whole(doc, s, e) or NAMED_BRANCH.search(surface)):
             return        # 全程网办, 平台办: a one-character ending needs a place before it, or the tagger's word
         if len(ev := doc.lex.ending("event_nouns", doc.lex.event_nouns, surface, len(surface)) or "") >= 3 \
