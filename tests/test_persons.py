@@ -337,3 +337,9 @@ def test_persons_no_name_inside_an_expressways_name(run):
 def test_persons_a_unit_before_the_next_post_in_a_list_is_no_name(run):
     """主任医师李强、麻醉科副主任医师张敏: 麻醉科 (a surname's character first) opens the next post, no name listed."""
     assert names(run("市中心医院骨科主任医师李强、麻醉科副主任医师张敏参加义诊。"), "person") == {"李强", "张敏"}
+
+
+def test_persons_a_compound_surname_and_a_given_name_that_is_a_word(run):
+    """副市长欧阳建国出席: 欧阳 and 建国, though the tagger reads 欧阳建|国; 欧阳建说 stays 欧阳建."""
+    assert names(run("副市长欧阳建国出席。"), "person") == {"欧阳建国"}
+    assert names(run("副市长欧阳建说，要抓好落实。"), "person") == {"欧阳建"}

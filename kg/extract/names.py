@@ -166,6 +166,8 @@ def read_name(doc: Doc, i: int, *, strict_end: bool = False, tagged: int = 0) ->
     if len(set(followers)) > 1 and third in followers and followers.count(third) < len(followers) and tagged != long_:
         return short
     after = text[i + short:i + short + 2]
+    if s == 2 and is_word(doc, text[i + 2:i + 4]) and _word_starts(doc, i + long_):
+        return long_          # 欧阳|建国|出席: a compound surname, a given name that is a word, and a word after it
     if tagged == long_ and not _in_name_run(doc, i, long_) and (_word_starts(doc, i + long_) or not is_word(doc, after)):
         return long_          # the tagger's name, and a word after it: 黄福华|表示 (but 彭振|欣喜地)
     tok = doc.token_at(i)
