@@ -809,3 +809,10 @@ def test_events_on_behalf_of_a_body_is_no_meeting(run):
     session."""
     ext = run("1月12日上午，政协衡阳市第六届委员会第四次会议开幕。\n市政协主席曾建明代表常委会作工作报告。")
     assert [(e.name, [p.name for p in e.attendees]) for e in ext.events] == [("政协衡阳市第六届委员会第四次会议", ["曾建明"])]
+
+
+def test_events_leaders_rushing_to_command_a_rescue_or_inspecting_unannounced(run):
+    """连夜赶赴井头镇指挥抢险救灾 and 到石桥镇暗访防汛工作 are visits of their own (指挥抢险, 暗访)."""
+    rescue = run("6月25日晚，县委书记刘向东、县长曹海波连夜赶赴井头镇指挥抢险救灾。").events
+    assert len(rescue) == 1 and {p.name for p in rescue[0].attendees} == {"刘向东", "曹海波"}
+    assert [e.name for e in run("1月12日，市长刘建华到石桥镇暗访防汛工作。").events] == ["到石桥镇暗访防汛工作"]
