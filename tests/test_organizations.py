@@ -564,3 +564,11 @@ def test_organizations_the_youth_leagues_committee_and_the_organs_party_committe
     """共青团衡阳市委 is the Youth League's committee, not the Party's 市委; 市直机关工委 is the Party's committee of the
     city's organs (直属机关工委) by its full name."""
     assert ("罗丹", "书记", name) in held(run(f"1月12日，{written}罗丹出席。"))
+
+
+def test_organizations_a_companys_name_without_its_legal_ending_is_the_same_company(run):
+    """瓯越电气集团有限公司…瓯越电气集团党委书记黄美玲…集团董事长陈国强: 瓯越电气集团 is the company without its legal
+    ending, one node with it, and both posts are there."""
+    ext = run("1月12日，瓯越电气集团有限公司举行签约仪式。瓯越电气集团党委书记黄美玲主持，集团董事长陈国强签约。")
+    assert {r.name for r in ext.entities if r.type == "organization"} == {"瓯越电气集团有限公司"}
+    assert {h[2] for h in held(ext)} == {"瓯越电气集团有限公司"}

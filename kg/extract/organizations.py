@@ -412,7 +412,10 @@ def _keep(doc: Doc, cands: _Candidates) -> list[tuple[str, set[str]]]:
     found = [with_term(doc, *f) for f in found]
     found.sort(key=lambda x: (x[4], -(x[1] - x[0]), x[0]))   # the tagger's guesses last
     kept = []
+    legal, names = doc.lex.word_set(WORDS, "legal"), {f[2] for f in found}
     for s, e, name, aliases, is_weak in found:
+        if (longer := next((n for n in names if n.startswith(name) and n[len(name):] in legal), None)) is not None:
+            name, aliases = longer, aliases | {name}      # 瓯越电气集团 of 瓯越电气集团有限公司: one company
         ref = EntityRef(ORGANIZATION, name)
         if is_weak and any(k[0] != name and (k[0].startswith(name) or name.startswith(k[0])) for k in kept):
             continue          # 爱迪 beside 爱迪国际, 中国电信云 beside 中国电信: the tagger cut a name short or long
