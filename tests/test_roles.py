@@ -557,3 +557,11 @@ def test_roles_a_byline_written_with_slashes(run):
     ext = run("本报记者/刘洋 通讯员/谭佳 摄影/胡斌\n1月12日，市长张建华出席活动。")
     assert {("刘洋", "记者", "衡阳日报社"), ("谭佳", "通讯员", None)} <= held(ext)
     assert "胡斌" in names(ext, "person") and not any(h[0] == "胡斌" for h in held(ext))
+
+
+def test_roles_a_prefectures_posts_in_its_county_level_citys_outlet(run):
+    """In a 延吉 outlet (a county-level city of 延边州), 州委书记 and 副州长 are 延边州's; 市委书记 is 延吉's own."""
+    from kg.ingest.paper import make_paper
+    ext = run("5月31日，延边州副州长朴美玉出席会议。州委书记金明、市委书记李强出席。", paper=make_paper("", "延吉"))
+    assert held(ext) == {("朴美玉", "副州长", "延边朝鲜族自治州人民政府"), ("金明", "书记", "中共延边朝鲜族自治州委员会"),
+                         ("李强", "书记", "中共延吉市委员会")}

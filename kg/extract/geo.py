@@ -80,6 +80,9 @@ class Home:
         if level == CITY:
             if self.city is not None and self.city.level == COUNTY and not self.city.name.endswith("市"):
                 return gazetteer().parent(self.city)      # 市 in a county's own paper (石柱): the city above it
+            if word == "州" and self.city is not None and self.city.level == COUNTY \
+                    and (up := gazetteer().parent(self.city)) is not None and up.name.endswith("州"):
+                return up                 # 州委 in a county-level city's paper (延吉): its prefecture's, 延边州's
             return self.city
         if level == COUNTY:
             return self.county

@@ -80,7 +80,7 @@ def _tagged_org(doc: Doc, ti: int, weak: set) -> tuple[int, int] | None:
     if prev is not None and prev.pos == "ns" and len(prev.word) == 1 and prev.end == s \
             and leading_place(text[prev.start:e], doc.home, allow_short=False) is not None:
         s = prev.start          # 常|宁市基层人大: the tagger cut the place's first character off the name
-    if text.endswith("第", 0, e) and ti + 2 < len(doc.tokens) and doc.tokens[ti + 1].pos == "m" \
+    if text.endswith("第", 0, e) and e - s > 1 and ti + 2 < len(doc.tokens) and doc.tokens[ti + 1].pos == "m" \
             and suffix_at(text, doc.tokens[ti + 2].end, doc.lex):
         e = doc.tokens[ti + 2].end      # 市第|一|中学: the tagger cut the ordinal from the school
     word = text[s:e]

@@ -33,6 +33,8 @@ def implied_org(doc: Doc, title: str, home: Home | None = None) -> tuple[EntityR
         values["city"] = home.city.name       # a list's other city, or the desk's county-level city (义乌讯)
         if home.city.level == COUNTY and not home.city.name.endswith("市") and (up := gazetteer().parent(home.city)):
             values["city"] = up.name          # a county's or district's outlet (衡南, 南岳): 市长 is its city's
+        if title.endswith("州长") and (prefecture := home.by_level_word("州")) is not None:
+            values["city"] = prefecture.name  # 副州长 in a county-level city's outlet (延吉): 延边州's
     values["county"] = district_name(home.county) if home.county is not None else ""
     if "{county}" in template and not values["county"] or "{town}" in template:
         return None, False      # 镇长: only the town written before it says which (place_government)
