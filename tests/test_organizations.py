@@ -1,6 +1,7 @@
 import pytest
 
 from conftest import held, names
+from kg.extract.mentions import Span
 
 
 @pytest.mark.parametrize("text,canonical,alias", [
@@ -572,3 +573,12 @@ def test_organizations_a_companys_name_without_its_legal_ending_is_the_same_comp
     ext = run("1月12日，瓯越电气集团有限公司举行签约仪式。瓯越电气集团党委书记黄美玲主持，集团董事长陈国强签约。")
     assert {r.name for r in ext.entities if r.type == "organization"} == {"瓯越电气集团有限公司"}
     assert {h[2] for h in held(ext)} == {"瓯越电气集团有限公司"}
+
+
+def test_organizations_a_name_the_tagger_cut_in_four_words_takes_the_models_start(run_tagged):
+    """市|见义勇|为|基|金会: the tagger cut the idiom and the foundation; the model's 市见义勇为基金会 (four words before
+    the tagger's 金会) stands, no 金会."""
+    words = [("市", "n"), ("见义勇", "v"), ("为", "nt"), ("基", "n"), ("金会", "nt"), ("理事长", "n"), ("李明", "nr"),
+             ("出席", "v"), ("。", "w")]
+    ext = run_tagged(words, [Span("organization", 0, 8, 0.53), Span("person", 11, 13, 0.9)])
+    assert {m.text for m in ext.mentions if m.type == "organization"} == {"市见义勇为基金会"}

@@ -565,3 +565,9 @@ def test_roles_a_prefectures_posts_in_its_county_level_citys_outlet(run):
     ext = run("5月31日，延边州副州长朴美玉出席会议。州委书记金明、市委书记李强出席。", paper=make_paper("", "延吉"))
     assert held(ext) == {("朴美玉", "副州长", "延边朝鲜族自治州人民政府"), ("金明", "书记", "中共延边朝鲜族自治州委员会"),
                          ("李强", "书记", "中共延吉市委员会")}
+
+
+def test_roles_a_headquarters_commanders(run):
+    """县防汛抗旱指挥部副指挥长孙立峰: 指挥长, 副指挥长 and 总指挥 are posts (长孙 is no surname there)."""
+    ext = run("1月12日，县防汛抗旱指挥部副指挥长孙立峰出席。")
+    assert {(p, t) for p, t, _ in held(ext)} == {("孙立峰", "副指挥长")}

@@ -85,10 +85,9 @@ def cut_word_start(doc: Doc, s: int, e: int) -> int | None:
             (prev := doc.token_at(s - 1)) is not None and prev.pos.startswith(FUNCTION_POS)):
         return None       # 商场中|海尔: a word of place (中) before the name
     ms = next((sp.start for sp in doc.model_spans or () if sp.type == ORGANIZATION and sp.end == e and sp.start < s), None)
-    if ms is None or (first := doc.token_at(ms)) is None or first.start != ms or (
-            first.end < s and ((second := doc.token_at(first.end)) is None or second.end < s)):
-        return None       # the model's name starts where a word of the tagger's does, at most two words before
-    return ms
+    if ms is None or (first := doc.token_at(ms)) is None or first.start != ms or len(doc.tokens_in(ms, s)) > 4:
+        return None       # the model's name starts where a word of the tagger's does, at most four words before
+    return ms             # (市|见义勇|为|基|金会: the tagger's words cut the idiom and the foundation both)
 
 
 def list_items(doc: Doc, tail: int) -> list[tuple[int, int]]:
