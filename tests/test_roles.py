@@ -571,3 +571,9 @@ def test_roles_a_headquarters_commanders(run):
     """县防汛抗旱指挥部副指挥长孙立峰: 指挥长, 副指挥长 and 总指挥 are posts (长孙 is no surname there)."""
     ext = run("1月12日，县防汛抗旱指挥部副指挥长孙立峰出席。")
     assert {(p, t) for p, t, _ in held(ext)} == {("孙立峰", "副指挥长")}
+
+
+def test_roles_a_companys_short_name_in_brackets_before_the_post(run):
+    """德州金宇机械股份有限公司（以下简称“金宇机械”）董事长宋立军: the post is at the company the short name follows."""
+    ext = run("1月12日，德州金宇机械股份有限公司（以下简称“金宇机械”）董事长宋立军介绍，今年订单增长。")
+    assert ("宋立军", "董事长", "德州金宇机械股份有限公司") in held(ext)
