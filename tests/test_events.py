@@ -816,3 +816,10 @@ def test_events_leaders_rushing_to_command_a_rescue_or_inspecting_unannounced(ru
     rescue = run("6月25日晚，县委书记刘向东、县长曹海波连夜赶赴井头镇指挥抢险救灾。").events
     assert len(rescue) == 1 and {p.name for p in rescue[0].attendees} == {"刘向东", "曹海波"}
     assert [e.name for e in run("1月12日，市长刘建华到石桥镇暗访防汛工作。").events] == ["到石桥镇暗访防汛工作"]
+
+
+def test_events_a_later_paragraph_listing_who_attended_over_commas(run):
+    """副市长邓建军，华中新材料有限公司董事长方国强出席仪式 (a paragraph after the ceremony's, its list over a comma):
+    both attended the ceremony."""
+    ext = run("1月12日，华中新材料项目竣工投产仪式在市经济技术开发区举行。\n副市长邓建军，华中新材料有限公司董事长方国强出席仪式并致辞。")
+    assert {p.name for p in ext.events[0].attendees} == {"邓建军", "方国强"}
