@@ -821,5 +821,5 @@ def test_events_leaders_rushing_to_command_a_rescue_or_inspecting_unannounced(ru
 def test_events_a_later_paragraph_listing_who_attended_over_commas(run):
     """副市长邓建军，华中新材料有限公司董事长方国强出席仪式 (a paragraph after the ceremony's, its list over a comma):
     both attended the ceremony."""
-    ext = run("1月12日，华中新材料项目竣工投产仪式在市经济技术开发区举行。\n副市长邓建军，华中新材料有限公司董事长方国强出席仪式并致辞。")
+    ext = run("1月12日，华中新材料项目竣工投产仪式在市经济技术开发区举行。\n副市长邓建军，华中新材料有限公司董事长方国强出席仪式并共同启动投产按钮。")
     assert {p.name for p in ext.events[0].attendees} == {"邓建军", "方国强"}
