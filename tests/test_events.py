@@ -823,3 +823,11 @@ def test_events_a_later_paragraph_listing_who_attended_over_commas(run):
     both attended the ceremony."""
     ext = run("1月12日，华中新材料项目竣工投产仪式在市经济技术开发区举行。\n副市长邓建军，华中新材料有限公司董事长方国强出席仪式并共同启动投产按钮。")
     assert {p.name for p in ext.events[0].attendees} == {"邓建军", "方国强"}
+
+
+def test_events_the_day_the_paper_learned_of_a_happening_dates_none(run):
+    """1月8日，记者从衡南县公安局获悉，该局破获一起…案，抓获…: the day the reporter learned of it, no day of the arrests;
+    the arrest is the one dated 1月2日 in the next sentence."""
+    ev = run("1月8日，记者从衡南县公安局获悉，该局破获一起电信网络诈骗案，抓获犯罪嫌疑人12名。"
+             "1月2日凌晨，专案组民警在深圳市宝安区将犯罪嫌疑人刘某某等12人抓获。").events
+    assert "2021-01-08" not in {e.date for e in ev} and "2021-01-02" in {e.date for e in ev}

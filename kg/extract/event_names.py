@@ -239,6 +239,15 @@ def _tally(doc: Doc, pos: int) -> bool:
     return bool(re.search(r"截至|截止", doc.text[ss:pos]))
 
 
+REPORTING_CLAUSE = re.compile(r"[^，,。；]*?(?:获悉|了解到|获知|得知|记者从|笔者从|记者了解)")
+
+
+def reporting_date(doc: Doc, m) -> bool:
+    """Is this date when the paper learned of something (1月11日，笔者从市绩效办获悉) rather than when it happened?"""
+    return bool(REPORTING_CLAUSE.match(doc.text, m.end, m.end + 24)) or bool(
+        re.match(r"\s*[，,]\s*(?:记者|笔者)[^，,。]{0,12}(?:获悉|了解|得知)", doc.text[m.end:m.end + 24]))
+
+
 def dated(doc: Doc, pos: int, *, paragraph: bool = False) -> bool:
     """Does the sentence at `pos` give a day (5月20日, 昨日)? A happening is news when it says when: 捐款 and 复工 in a
     life story are not. With `paragraph`, a day given earlier in the same paragraph counts too (5月13日，刘宝贵发生
@@ -246,7 +255,8 @@ def dated(doc: Doc, pos: int, *, paragraph: bool = False) -> bool:
     ss, se = doc.sentence_span(pos)
     if paragraph:
         ss = doc.text.rfind("\n", 0, pos) + 1
-    return any(ss <= m.start < se and m.value and (len(m.value) == 10 or m.text.startswith(LATELY)) for m in doc.mentions(DATE))
+    return any(ss <= m.start < se and m.value and (len(m.value) == 10 or m.text.startswith(LATELY))
+               and not reporting_date(doc, m) for m in doc.mentions(DATE))
 
 
 LATELY = ("近日", "日前", "近期")      # a recent day the text does not give: news of an occurrence all the same

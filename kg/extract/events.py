@@ -24,6 +24,7 @@ from .event_names import (
     np_start,
     object_end,
     only_quote_head,
+    reporting_date,
     verb_phrase,
     whole_word,
 )
@@ -315,18 +316,9 @@ def _drop_overlaps(found):
     return kept
 
 
-REPORTING_CLAUSE = re.compile(r"[^，,。；]*?(?:获悉|了解到|获知|得知|记者从|笔者从|记者了解)")
-
-
-def _reporting(doc: Doc, m: Mention) -> bool:
-    """Is this date when the paper learned of something (1月11日，笔者从市绩效办获悉) rather than when it happened?"""
-    return bool(REPORTING_CLAUSE.match(doc.text, m.end, m.end + 24)) or bool(
-        re.match(r"\s*[，,]\s*(?:记者|笔者)[^，,。]{0,12}(?:获悉|了解|得知)", doc.text[m.end:m.end + 24]))
-
-
 def _date_for(doc: Doc, s: int, earlier: list, e: int) -> str | None:
     ss, se = doc.sentence_span(s)
-    dates = [m for m in doc.mentions(DATE) if ss <= m.start < se and m.value and not _reporting(doc, m)]
+    dates = [m for m in doc.mentions(DATE) if ss <= m.start < se and m.value and not reporting_date(doc, m)]
     planned = next((m for m in dates if e <= m.start <= e + 4
                     and re.search(r"(?:将|拟|定)于$", doc.text[e:m.start])), None)
     if planned is not None:
@@ -347,7 +339,8 @@ def _date_for(doc: Doc, s: int, earlier: list, e: int) -> str | None:
     if vague:
         return None
     if ss <= _lead_end(doc):
-        lead = [m for m in doc.mentions(DATE) if m.start < _lead_end(doc) and m.value and len(m.value) == 10]
+        lead = [m for m in doc.mentions(DATE) if m.start < _lead_end(doc) and m.value and len(m.value) == 10
+                and not reporting_date(doc, m)]
         if lead:
             return lead[0].value
     return None
