@@ -165,6 +165,12 @@ def read_name(doc: Doc, i: int, *, strict_end: bool = False, tagged: int = 0) ->
         return long_
     if len(set(followers)) > 1 and third in followers and followers.count(third) < len(followers) and tagged != long_:
         return short
+    return _by_the_words(doc, i, s, short, long_, tagged)
+
+
+def _by_the_words(doc: Doc, i: int, s: int, short: int, long_: int, tagged: int) -> int:
+    """The long or the short reading of a name at `i` by the words around it, the tagger's reading first."""
+    text = doc.text
     after = text[i + short:i + short + 2]
     if s == 2 and is_word(doc, text[i + 2:i + 4]) and _word_starts(doc, i + long_):
         return long_          # 欧阳|建国|出席: a compound surname, a given name that is a word, and a word after it
@@ -176,7 +182,7 @@ def read_name(doc: Doc, i: int, *, strict_end: bool = False, tagged: int = 0) ->
             return long_
         if len(tok.word) == short:
             return short
-    if third in STOP_AFTER:
+    if text[i + short] in STOP_AFTER:
         return short
     if is_word(doc, after) or is_word(doc, text[i + short:i + short + 3]):
         return short

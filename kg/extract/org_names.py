@@ -66,10 +66,8 @@ def canonical(surface: str, doc: Doc, home: Home) -> tuple[str, set[str]] | None
                 and up.id == place.id:
             place, n = inner[0], n + inner[1]     # 重庆市渝北区委: 渝北区's, the innermost place written
         written = body[:n]
-    if place is None and body[:1] in "镇乡" and body[1:] in TOWN_BODIES:
-        return None                     # 镇党委, 镇政府 alone: which town's the name leaves unknown, as 县委's county
-    if place is None:
-        return surface, {surface}
+    if place is None:          # (镇党委, 镇政府 alone: which town's the name leaves unknown, as 县委's county)
+        return None if body[:1] in "镇乡" and body[1:] in TOWN_BODIES else (surface, {surface})
     rest = body[n:]
     if rest.startswith("党委") and place.name.endswith("自治区"):
         rest = rest[1:]                 # 自治区党委: the region's 委, as 省委 is a province's
