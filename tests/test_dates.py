@@ -100,3 +100,9 @@ def test_dates_a_lunar_day_in_the_text(text, value):
 def test_dates_a_day_things_start_from(text, value):
     """从16日开始, 自20日起: a day of the issue's month, though no event verb follows it."""
     assert find_dates(text, date(2013, 2, 25))[0][2] == value
+
+
+def test_dates_today_in_a_dateline_article_is_the_day_it_was_filed(run):
+    """本报1月11日讯…今天上午 in the 2021-01-13 issue: 今天 is the 11th, the day the dateline says it was filed."""
+    ext = run("本报1月11日讯（记者 方芳）今天上午，开发区项目集中签约活动在经开区管委会举行。")
+    assert ext.events[0].date == "2021-01-11"

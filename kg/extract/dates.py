@@ -192,7 +192,12 @@ def find_dates(text: str, issue: date | None) -> list[tuple[int, int, str | None
 
 
 def run(doc: Doc) -> None:
-    for s, e, value in find_dates(doc.text, doc.article.issue_date):
+    found = find_dates(doc.text, doc.article.issue_date)
+    filed = next((v for s, e, v in found if v and len(v) == 10 and doc.text.startswith(("讯", "电"), e)), None)
+    if filed is not None and filed != str(doc.article.issue_date):
+        again = find_dates(doc.text, date.fromisoformat(filed))     # 本报12月4日讯…今天上午: the day it was filed
+        found = [(s, e, a if doc.text[s:e].startswith(tuple(OFFSETS)) else v) for (s, e, v), (_, _, a) in zip(found, again)]
+    for s, e, value in found:
         if doc.text.startswith(("讯", "电"), e) or doc.text.endswith(("持续至", "持续到", "延续至"), 0, s):
             continue      # 红网时刻衡阳4月11日讯: the day the outlet filed it; 持续至9月22日: the end, no event's day
         doc.add(DATE, s, e, value=value)
