@@ -831,3 +831,9 @@ def test_events_the_day_the_paper_learned_of_a_happening_dates_none(run):
     ev = run("1月8日，记者从衡南县公安局获悉，该局破获一起电信网络诈骗案，抓获犯罪嫌疑人12名。"
              "1月2日凌晨，专案组民警在深圳市宝安区将犯罪嫌疑人刘某某等12人抓获。").events
     assert "2021-01-08" not in {e.date for e in ev} and "2021-01-02" in {e.date for e in ev}
+
+
+def test_events_a_summons_meeting(run):
+    """对容县进行约谈。副市长梁文华出席约谈会并讲话: the 约谈会 is a meeting, attended by those who spoke."""
+    ev = run("1月12日，市安全生产委员会办公室对衡南县进行约谈。副市长梁文华出席约谈会并讲话，衡南县县长黄春明作表态发言。").events
+    assert [(e.name, {p.name for p in e.attendees}) for e in ev] == [("约谈会", {"梁文华", "黄春明"})]
