@@ -582,3 +582,11 @@ def test_organizations_a_name_the_tagger_cut_in_four_words_takes_the_models_star
              ("出席", "v"), ("。", "w")]
     ext = run_tagged(words, [Span("organization", 0, 8, 0.53), Span("person", 11, 13, 0.9)])
     assert {m.text for m in ext.mentions if m.type == "organization"} == {"市见义勇为基金会"}
+
+
+def test_organizations_officials_listed_before_a_count_of_companies_are_no_organizations(run):
+    """经开区党工委副书记、管委会主任许晓东分别与三家企业负责人签约: the items before 三家企业 are posts, no list of
+    organizations (there was one named 管委会主任许晓东分别), and 许晓东 holds both."""
+    ext = run("1月12日，经开区党工委副书记、管委会主任许晓东分别与三家企业负责人签约。")
+    assert not any("许晓东" in m.text for m in ext.mentions if m.type == "organization")
+    assert {t for p, t, _ in held(ext) if p == "许晓东"} == {"副书记", "主任"}

@@ -114,6 +114,9 @@ def list_items(doc: Doc, tail: int) -> list[tuple[int, int]]:
         if 2 <= b - a <= 12 and "的" not in text[a:b] and not COUNTED_ITEM.match(text, a, b):
             # 人大常委会任命的两院: a phrase; 一个单位: a counted thing; no name
             items.append((a, b))
+    posts = doc.lex.alternation("titles", doc.lex.titles)
+    if any(posts.search(text, a, b) for a, b in items):
+        return []         # 党工委副书记、管委会主任许晓东分别与三家企业: officials listed, no organizations
     return items if len(items) >= 2 else []
 
 
