@@ -94,11 +94,13 @@ def _org_before(doc: Doc, pos: int) -> tuple[EntityRef | None, int]:
     return None, pos
 
 
-def _deputy(doc: Doc, ts: int) -> bool:
+def _deputy(doc: Doc, ts: int, te: int) -> bool:
     """Is 代表 at `ts` a deputy's seat: written right after a people's congress the text names (市人大|代表,
-    全国人大|代表; EXTRACTION.md: 人大代表 is a role, the congress its organization)?"""
+    全国人大|代表; EXTRACTION.md: 人大代表 is a role, the congress its organization), or after 人大 and before the
+    deputy's name where the text names no congress (区人大代表王军: a deputy all the same; but 区人大代表、区政协委员
+    共同参与 names no one)?"""
     return any(o.ref is not None and o.ref.name.endswith("人民代表大会") for o in doc.ending_at(ts, ORGANIZATION)) \
-        or doc.text.endswith("人大", 0, ts)      # 区人大代表 where the text names no district: a deputy all the same
+        or doc.text.endswith("人大", 0, ts) and read_name(doc, te) is not None
 
 
 def _straddles(doc: Doc, s: int, e: int) -> bool:
@@ -130,7 +132,7 @@ def run(doc: Doc) -> None:
     for m in _title_pattern(doc).finditer(text):
         ts, te = m.span()
         title = m.group()
-        if title == "代表" and not _deputy(doc, ts):
+        if title == "代表" and not _deputy(doc, ts, te):
             continue          # 代表团, 代表…发言: no post; 市人大代表: a deputy to the city's congress
         if doc.overlaps(ts, te) and not _place_took(doc, ts, title):
             inner = next((o.end for o in doc.ending_at_or_in(ts, te, ORGANIZATION)), None)
