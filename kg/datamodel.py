@@ -81,6 +81,14 @@ class Membership:
     change_date: str | None = None      # when (YYYY-MM-DD, YYYY-MM or YYYY), when the sentence says
 
 
+def add_new(items: list, more) -> None:
+    """Append to `items` each of `more` it does not hold yet, in order (an event's attendees and organizers as
+    mentions of it are merged)."""
+    for x in more:
+        if x not in items:
+            items.append(x)
+
+
 @dataclass
 class EventFact:
     name: str

@@ -22,7 +22,17 @@ from __future__ import annotations
 from collections import defaultdict
 from dataclasses import dataclass, field
 
-from .datamodel import ORGANIZATION, PERSON, PLACE, Article, EntityRef, EventFact, Extraction, Membership
+from .datamodel import (
+    ORGANIZATION,
+    PERSON,
+    PLACE,
+    Article,
+    EntityRef,
+    EventFact,
+    Extraction,
+    Membership,
+    add_new,
+)
 
 
 @dataclass
@@ -141,12 +151,8 @@ class KnowledgeBase:
             self.events.append(occ)
         occ.aliases |= ev.aliases
         occ.place = occ.place or ev.place         # made the nearest named place in finish()
-        for p in ev.attendees:
-            if p not in occ.attendees:
-                occ.attendees.append(p)
-        for o in ev.organizers:
-            if o not in occ.organizers:
-                occ.organizers.append(o)
+        add_new(occ.attendees, ev.attendees)
+        add_new(occ.organizers, ev.organizers)
         occ.sources.add(art.id)
         if ev.sentence:
             occ.sentences.setdefault(art.id, ev.sentence)

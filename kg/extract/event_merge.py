@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from ..datamodel import EntityRef, EventFact
+from ..datamodel import EntityRef, EventFact, add_new
 
 ONCE = ("开业", "开工", "投产", "竣工", "通车", "开园", "开馆", "揭牌", "开幕", "闭幕")     # a thing does these once
 CEREMONY = re.compile(r"(?:仪式|典礼|庆典)$")
@@ -54,9 +54,9 @@ def _within(short: str, long_: str) -> bool:
 
 def told_again(a: EventFact, b: EventFact, headline: set[int], generic: frozenset[str] = frozenset()) -> bool:
     """Is one of the two the headline's event (专家进山村义诊) that the body tells that day (or the headline gives no day)
-    under another name ending in
-    its event word, or in that word and a generic one (开展大型义诊活动)? `headline` holds the ids of the headline's
-    events. (A 调研 in the headline and the body's 调研座谈会 are two events: the body's ends in another word.)"""
+    under another name ending in its event word, or in that word and a generic one (开展大型义诊活动)? `headline` holds
+    the ids of the headline's events. (A 调研 in the headline and the body's 调研座谈会 are two events: the body's ends
+    in another word.)"""
     if (id(a) in headline) == (id(b) in headline):
         return False
     told, other = (a, b) if id(a) in headline else (b, a)
@@ -86,12 +86,8 @@ def merge(events: list[EventFact], home: EntityRef | None = None, within=lambda 
                     kept.place = ev.place      # a place the text names beats the paper's city, a venue its town
                 if len(ev.date or "") > len(kept.date or ""):
                     kept.date = ev.date
-                for p in ev.attendees:
-                    if p not in kept.attendees:
-                        kept.attendees.append(p)
-                for o in ev.organizers:
-                    if o not in kept.organizers:
-                        kept.organizers.append(o)
+                add_new(kept.attendees, ev.attendees)
+                add_new(kept.organizers, ev.organizers)
                 break
         else:
             out.append(ev)

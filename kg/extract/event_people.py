@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 
-from ..datamodel import ORGANIZATION, PERSON, EntityRef, EventFact
+from ..datamodel import ORGANIZATION, PERSON, EntityRef, EventFact, add_new
 from .doc import Doc, line_head
 from .persons import in_credit_line
 
@@ -70,9 +70,7 @@ def attendees(doc: Doc, events: list[tuple[EventFact, int, int]]) -> None:
                 continue      # 下午，市长主持召开常务会议，副市长李晓红出席: the afternoon meeting's, not the morning visit's
                 #               (but 陪同考察或参加座谈会: a 座谈会 held during the visit, both)
             if s < ss:
-                for p in people:
-                    if p not in ev.attendees:
-                        ev.attendees.append(p)
+                add_new(ev.attendees, people)
 
 
 def _commemorated(doc: Doc, start: int, end: int) -> bool:
