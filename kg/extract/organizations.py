@@ -19,6 +19,7 @@ from .geo import GOVERNMENT_ENDINGS, LEVEL_WORDS, abbreviation_run, leading_plac
 from .names import common_word, valid_name
 from .org_edges import LIST_TAIL, cut_word_start, left_edge, level_start, list_items
 from .org_names import (
+    CALLED,
     canonical,
     company_named_first,
     hanzi_or_mid,
@@ -447,9 +448,6 @@ def _studios(doc: Doc) -> None:
                 seat = EntityRef(ORGANIZATION, f"政协{home.city.name}委员会")
                 doc.record(seat).aliases.add(f"{home.city.name}政协")
                 doc.add_membership(Membership(person, "委员", seat, {"政协委员"}))
-
-
-CALLED = re.compile(r"[（(](?:以下)?简称[“\"‘]?([\u4e00-\u9fffA-Za-z]{2,10}?)[”\"’]?[）)]")
 
 
 def _short_form_mentions(doc: Doc, kept: list[tuple[str, set[str]]]) -> None:

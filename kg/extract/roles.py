@@ -19,7 +19,7 @@ from ..lexicon.gazetteer import CITY, COUNTY, PROVINCE
 from .doc import Doc, line_head
 from .geo import Home, leading_place
 from .names import person_name, read_name, read_names, valid_name
-from .org_names import canonical
+from .org_names import CALLED, canonical
 from .post_orgs import (
     OUTLET_ENDINGS,
     dateline_outlet,
@@ -67,14 +67,11 @@ def _title_pattern(doc: Doc) -> re.Pattern:
 SUBUNIT = re.compile(r"[\u4e00-\u9fff]{1,8}?(?:科|处|室|部|中心|党支部|党总支|支部|分会|分院|研究所|队)$")
 
 
-SHORT_NAMED = re.compile(r"[（(](?:以下)?简称[“\"「]?[^）)”\"」]{1,12}[”\"」]?[）)]$")
-
-
 def _org_before(doc: Doc, pos: int) -> tuple[EntityRef | None, int]:
     """An organization mention ending at `pos` (and where it starts); an organization followed by one of
     its units (南华大学附二医院 + 心内科) is that unit, a new organization named in full."""
     best = None
-    if (short := SHORT_NAMED.search(doc.text, max(0, pos - 24), pos)) is not None:
+    if (short := next((m for m in CALLED.finditer(doc.text, max(0, pos - 24), pos) if m.end() == pos), None)) is not None:
         pos = short.start()       # 德州金宇机械股份有限公司（以下简称“金宇机械”）董事长: the company before its short name
     near = [m for k in range(pos, max(0, pos - 8) - 1, -1) for m in doc.ending_at(k, ORGANIZATION)]
     for m in near:
