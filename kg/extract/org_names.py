@@ -26,7 +26,7 @@ PARTY_TERM = re.compile(r"(?<=[省市县区州])第[一二三四五六七八九�
 CALLED = re.compile(r"[（(](?:以下)?简称[“\"‘]?([\u4e00-\u9fffA-Za-z]{2,10}?)[”\"’]?[）)]")   # （以下简称“兴发集团”）
 
 
-TOWN_BODIES = ("党委", "政府", "人民政府")
+BARE_TOWN_BODIES = ("党委", "政府", "人民政府")     # a town's bodies written with 镇 or 乡 alone (镇党委); cf. organizations.TOWN_BODIES
 
 
 def canonical(surface: str, doc: Doc, home: Home) -> tuple[str, set[str]] | None:
@@ -70,7 +70,7 @@ def canonical(surface: str, doc: Doc, home: Home) -> tuple[str, set[str]] | None
             place, n = inner[0], n + inner[1]     # 重庆市渝北区委: 渝北区's, the innermost place written
         written = body[:n]
     if place is None:          # (镇党委, 镇政府 alone: which town's the name leaves unknown, as 县委's county)
-        return None if body[:1] in "镇乡" and body[1:] in TOWN_BODIES else (surface, {surface})
+        return None if body[:1] in "镇乡" and body[1:] in BARE_TOWN_BODIES else (surface, {surface})
     rest = body[n:]
     if rest.startswith("党委") and place.name.endswith("自治区"):
         rest = rest[1:]                 # 自治区党委: the region's 委, as 省委 is a province's
