@@ -236,7 +236,7 @@ def _tally(doc: Doc, pos: int) -> bool:
     """Does the sentence before `pos` count up to a day (截至7月27日9时，…已筹集捐款2.39万元)? A running total, no
     occurrence."""
     ss, _ = doc.sentence_span(pos)
-    return bool(re.search(r"截至|截止", doc.text[ss:pos]))
+    return any(w in doc.text[ss:pos] for w in doc.lex.word_set(WORDS, "tally"))
 
 
 REPORTING_CLAUSE = re.compile(r"[^，,。；]*?(?:获悉|了解到|获知|得知|记者从|笔者从|记者了解)")
