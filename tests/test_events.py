@@ -837,3 +837,22 @@ def test_events_a_summons_meeting(run):
     """对容县进行约谈。副市长梁文华出席约谈会并讲话: the 约谈会 is a meeting, attended by those who spoke."""
     ev = run("1月12日，市安全生产委员会办公室对衡南县进行约谈。副市长梁文华出席约谈会并讲话，衡南县县长黄春明作表态发言。").events
     assert [(e.name, {p.name for p in e.attendees}) for e in ev] == [("约谈会", {"梁文华", "黄春明"})]
+
+
+def test_events_a_disaster_on_a_day_is_an_event(run):
+    text = ("7月23日，山阳县遭遇百年一遇的特大暴雨，全县9个乡镇受灾。\n"
+            "8月3日16时30分，平溪县发生5.2级地震，部分房屋受损。")
+    got = _events(run(text, issue=date(2024, 8, 5)))
+    assert got["特大暴雨"].date == "2024-07-23" and got["特大暴雨"].place.name == "山阳县"
+    assert got["5.2级地震"].date == "2024-08-03"
+
+
+@pytest.mark.parametrize("text", [
+    "气象台预计，8月10日我市将有暴雨，局地大暴雨。",
+    "8月10日，市气象台发布暴雨预警，提醒市民减少外出。",
+    "8月10日，受台风“玛莉亚”影响，平溪县城南镇出现山体滑坡。",
+])
+def test_events_a_disaster_forecast_warned_of_or_a_cause_is_none(run, text):
+    ext = run(text, issue=date(2024, 8, 11))
+    assert not any(w in e.name for e in ext.events for w in ("暴雨", "台风"))
+    assert "玛莉亚" not in names(ext, "person")      # a storm's name, no person's

@@ -103,9 +103,10 @@ def _found(doc: Doc, text: str) -> list[tuple[int, int, int, str]]:
         short = len(name) < MIN_CHARS and not (name == word and len(name) == 3 and name.endswith("会")) and not (
             name == word and doc.lex.pattern("hosted_before", HOSTED_BEFORE, lex.event_held).search(text, max(0, start - 4), start))
         #         座谈会 alone, 举行座谈: an event however short
-        accident = word in lex.word_set(WORDS, "accident")
+        disaster = word in lex.word_set(WORDS, "disaster")
+        accident = disaster or word in lex.word_set(WORDS, "accident")
         if accident and (_prevented(doc, m.start()) or text.startswith(HAZARD, end) or MANY.match(name)) \
-                or _habitual(doc, m.start(), end):
+                or _habitual(doc, m.start(), end) or disaster and not _befell(doc, m.start(), end):
             continue      # 坚决遏制重特大事故发生, 事故隐患: a danger warned of; 3起较大交通事故: a count; 每周都会参加社区活动,
             #               …活动30余场: no one occurrence
         if "、" in name and LISTED.match(text, end) or COUNTED.match(name):
@@ -176,6 +177,20 @@ def _glued(doc: Doc, m: re.Match, lex) -> bool:
 def _habitual(doc: Doc, pos: int, end: int) -> bool:
     """Is the event word at `pos` a habit (每周都会参加社区活动) or a count of many (已组织志愿服务活动30余场)?"""
     return _clause_says(doc, pos, "habit") or COUNTED.match(doc.text, end) is not None
+
+
+def _befell(doc: Doc, pos: int, end: int) -> bool:
+    """Did the disaster whose word is at pos:end happen on a day the sentence gives (7月23日，栾川县遭遇特大暴雨), rather
+    than being forecast or warned of anywhere in the sentence before it (预计…将有暴雨，局地大暴雨; 暴雨预警, 暴雨天气)?"""
+    text = doc.text
+    clause = max((text.rfind(c, 0, pos) for c in "，,。；！？\n"), default=-1) + 1
+    if text.startswith("受", clause) and "影响" in text[end:end + 16]:
+        return False       # 受台风“利奇马”影响，…出现山体滑坡: the cause of what the sentence tells
+    foretold = any(w in text[doc.sentence_span(pos)[0]:pos] for w in doc.lex.word_set(WORDS, "forecast"))
+    return dated(doc, pos) and not foretold and not text.startswith(FORETOLD, end)
+
+
+FORETOLD = ("预警", "天气", "预报", "防御", "应急", "来临", "到来", "季节")
 
 
 def _prevented(doc: Doc, pos: int) -> bool:

@@ -135,7 +135,7 @@ def _tagged_names(doc: Doc, known: set[str]) -> None:
     """The tagger's person names (the model has seen far more names than our rules)."""
     text = doc.text
     for tok in doc.tokens:
-        if tok.pos != "nr" or doc.overlaps(tok.start, tok.end) or _doubled(text, tok.start):
+        if tok.pos != "nr" or doc.overlaps(tok.start, tok.end) or _doubled(text, tok.start) or _storm(doc, tok.start):
             continue
         end = _foreign_end(doc, tok.end - 1 if tok.word[-1] in DOTS else tok.end)
         while end > tok.start and text[end - 1] in DOTS:
@@ -405,6 +405,13 @@ def _addressed(doc: Doc, i: int, n: int) -> bool:
     if not addressed(text, i + n, lex) or (i > 0 and is_word(doc, text[i - 1:i + 1])):
         return False
     return not (n == surname_length(text, i, lex) + 1 and surname_length(text, i + n - 1, lex))
+
+
+def _storm(doc: Doc, i: int) -> bool:
+    """Is the name at offset i quoted right after a storm's word (台风“利奇马”): a storm's name, no person's?"""
+    text = doc.text
+    return i > 0 and text[i - 1] in "“\"'‘" and doc.lex.ending("storms", doc.lex.kind("person_words", "storm"),
+                                                             text, i - 1) is not None
 
 
 def _described(doc: Doc, i: int) -> bool:
