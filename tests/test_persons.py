@@ -343,3 +343,8 @@ def test_persons_a_compound_surname_and_a_given_name_that_is_a_word(run):
     """副市长欧阳建国出席: 欧阳 and 建国, though the tagger reads 欧阳建|国; 欧阳建说 stays 欧阳建."""
     assert names(run("副市长欧阳建国出席。"), "person") == {"欧阳建国"}
     assert names(run("副市长欧阳建说，要抓好落实。"), "person") == {"欧阳建"}
+
+
+def test_persons_a_name_whose_surname_and_next_character_make_a_word(run):
+    # 周长 (perimeter) is a word, but the tagger reads 周长林 as a name: a common given name, not a word's start
+    assert "周长林" in names(run("周长林说，他很高兴。"), "person")

@@ -83,8 +83,8 @@ def _valid_name(name: str, lex, strict: bool, tagged: bool, byline: bool = False
         return False          # 向记者, 王主任: a post, not a given name (谭明星 may be)
     if len(given) == 1 and given in "其乃即亦":
         return False          # 向其介绍: 其 ends no two-character name
-    if not byline and (common_word(lex, name, 200 if tagged else 50) or (len(name) == 3 and common_word(lex, name[:2], 200)
-                                                                         and not _family_given(name))):
+    if not byline and (common_word(lex, name, 200 if tagged else 50) or (
+            len(name) == 3 and common_word(lex, name[:2], 1000 if tagged else 200) and not _family_given(name))):
         return False
     if any(name[s:].startswith(h) for h in ("先生", "女士", "小姐", "某")):
         return False
