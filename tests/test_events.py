@@ -856,3 +856,20 @@ def test_events_a_disaster_forecast_warned_of_or_a_cause_is_none(run, text):
     ext = run(text, issue=date(2024, 8, 11))
     assert not any(w in e.name for e in ext.events for w in ("暴雨", "台风"))
     assert "玛莉亚" not in names(ext, "person")      # a storm's name, no person's
+
+
+def test_events_wars_and_battles_a_story_names(run):
+    text = "1947年，老兵周长林先后参加了解放平溪、解放郑州的战斗，后来又参加了抗美援朝战争和上甘岭战役。"
+    got = _events(run(text, issue=date(2024, 8, 1)))
+    assert {"解放平溪的战斗", "解放郑州的战斗", "抗美援朝战争", "上甘岭战役"} <= set(got)      # two battles, not one
+    assert all("周长林" in {p.name for p in e.attendees} for e in got.values())
+    assert got["抗美援朝战争"].date is None and got["抗美援朝战争"].place is None    # not the story's 1947, not 美
+    assert got["解放平溪的战斗"].place.name == "平溪"      # (the model's 解放平溪 less the verb)
+
+
+@pytest.mark.parametrize("text", [
+    "要打好疫情防控战役，打赢一场没有硝烟的战争。",
+    "在战争年代，他曾三次负伤。",
+])
+def test_events_a_war_as_a_figure_of_speech_or_a_time_is_none(run, text):
+    assert not run(text, issue=date(2024, 8, 1)).events

@@ -2,12 +2,14 @@
 of a name, a name inside another, the act and its ceremony on one day)."""
 from __future__ import annotations
 
+import os
 import re
 
 from ..datamodel import EntityRef, EventFact, add_new
 
 ONCE = ("开业", "开工", "投产", "竣工", "通车", "开园", "开馆", "揭牌", "开幕", "闭幕")     # a thing does these once
 CEREMONY = re.compile(r"(?:仪式|典礼|庆典)$")
+BATTLES = ("战斗", "战役", "战争", "保卫战", "起义", "会战")
 
 
 def dice(a: str, b: str) -> float:
@@ -28,7 +30,7 @@ def same_event(a: EventFact, b: EventFact) -> bool:
     if (x in y or y in x) and a.date is not None and a.date == b.date:
         return True          # 运动会 on the day of the 湖南省第十五届运动会开幕式
     d = dice(x, y)
-    if d >= 0.6 or (x[-2:] == y[-2:] and d >= 0.4):
+    if (d >= 0.6 or (x[-2:] == y[-2:] and d >= 0.4)) and not _other_in_the_middle(x, y):
         return True
     if a.date is not None and b.date is not None and a.date != b.date:
         return False
@@ -44,6 +46,16 @@ def same_event(a: EventFact, b: EventFact) -> bool:
     if x[-2:] == y[-2:] and x[-2:] in ONCE:
         return True          # 万象汇开业 (the headline) and 正式开业 that day: one opening
     return x[-3:] == y[-3:]
+
+
+def _other_in_the_middle(x: str, y: str) -> bool:
+    """Do two battles' names differ by two words in one place (解放平溪|的战斗 and 解放郑州|的战斗)? Then they name two.
+    (Meetings so alike are mostly one: 全市安全生产工作会议 and 全市安全生产电视电话会议.)"""
+    if not (x.endswith(BATTLES) and y.endswith(BATTLES)):
+        return False
+    head = len(os.path.commonprefix([x, y]))
+    tail = len(os.path.commonprefix([x[head:][::-1], y[head:][::-1]]))
+    return len(x) - head - tail >= 2 and len(y) - head - tail >= 2 and head + tail >= 3
 
 
 def _within(short: str, long_: str) -> bool:

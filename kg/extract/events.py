@@ -53,6 +53,8 @@ def run(doc: Doc) -> None:
     headline = _headline(doc)
     for s, e, trigger_end, kind in sorted(found):
         name = TRIM_HEAD.sub("", text[s:e])
+        if kind == "war" and not name.endswith("战斗") and not doc.lex.ending("wars", doc.lex.kind(WORDS, "war"), name, len(name)):
+            name += "的战斗"           # the first of 解放嵩县、解放郑州的战斗
         s = e - len(name)
         ev = EventFact(name=name, sentence=doc.sentence_text(s))
         trigger = _trigger(doc, trigger_end, kind)
@@ -62,8 +64,11 @@ def run(doc: Doc) -> None:
         mention = doc.add(EVENT, s, e, claim=False)
         if mention is None:
             continue
-        ev.date = _date_for(doc, s, events, e)
-        ev.place = _place_for(doc, s, e)
+        ev.date = _date_for(doc, s, events, e) if kind != "war" else _war_date(doc, s)
+        ev.place = _place_for(doc, s, e) if kind != "war" else next(
+            (m.ref for m in doc.mentions(PLACE) if s <= m.start and m.end <= e and m.ref is not None
+             and m.end - m.start > 1), None)
+        #   (a war is where its name says, 上甘岭战役, or nowhere the sentence says: 抗日战争, 抗美援朝战争's 美 is no place)
         ev.organizers = _organizers(doc, s)
         events.append((ev, s, e))
         triggers.append(trigger)
@@ -124,6 +129,9 @@ def _found(doc: Doc, text: str) -> list[tuple[int, int, int, str]]:
     for m in lex.pattern("held_quoted", HELD_QUOTED, lex.event_held).finditer(text):    # 举办了“百岁宴”: what was held
         if not any(a < m.end(1) and m.start(1) < b for a, b, _, _ in found):
             found.append((m.start(1), m.end(1), m.end(1), "noun"))
+    for ws, we in _wars(doc):
+        if not any(s < we and ws < e for s, e, _, _ in found):
+            found.append((ws, we, we, "war"))
     held = _held(doc, found)
     for m in verbs.finditer(text):
         if inside(doc, m.start(), m.end(), ORGANIZATION, PLACE) or any(s <= m.start() < e for s, e, _, _ in found):
@@ -148,6 +156,35 @@ def _found(doc: Doc, text: str) -> list[tuple[int, int, int, str]]:
         if span is not None and not _habitual(doc, m.start(), span[1]):
             found.append((*span, m.end(), "verb"))      # (年内累计督导检查60人次: a running count)
     return _drop_overlaps(found)
+
+
+WAR_TAIL = ("年代", "时期", "期间", "时", "中", "片", "题材", "英雄", "精神", "遗址", "纪念", "胜利")
+TAKING = r"(?:解放|攻打|攻克|收复|保卫)[\u4e00-\u9fff]{2,6}?"
+LIBERATED = re.compile(rf"((?:{TAKING}、)*){TAKING}的战斗")
+
+
+def _wars(doc: Doc) -> list[tuple[int, int]]:
+    """Wars, campaigns and battles a story names (抗美援朝战争, 抗日|战争, 上甘岭战役, 衡阳|保卫战, 解放嵩县的战斗): past
+    occurrences a veteran's story records, dated or not. A war word alone or after a common noun (疫情防控|战役,
+    没有硝烟的战争) is a figure of speech, and 战争年代 a time."""
+    text, out = doc.text, []
+    wars = doc.lex.kind(WORDS, "war")
+    for i, t in enumerate(doc.tokens):
+        word = next((w for w in wars if t.word.endswith(w)), None)
+        if word is None or text.startswith(WAR_TAIL, t.end):
+            continue
+        if len(t.word) > len(word) and t.pos == "nz":
+            out.append((t.start, t.end))          # 抗美援朝战争, 秋收起义: one word of the tagger's
+        elif i > 0 and (prev := doc.tokens[i - 1]).end == t.start and (
+                prev.pos in ("ns", "nz") or t.pos == "nz" and prev.pos == "vn"):
+            out.append((prev.start, t.end))       # 衡阳|保卫战, 湘南|起义, 抗日|战争
+    for m in LIBERATED.finditer(text):
+        out.append((m.end(1), m.end()))
+        k = m.start()
+        for item in m.group(1).split("、")[:-1]:      # 解放嵩县、解放郑州的战斗: two battles, 解放嵩县 named short
+            out.append((k, k + len(item)))
+            k += len(item) + 1
+    return out
 
 
 def _verb_with_object(doc: Doc, s: int, e: int, word: str) -> bool:
@@ -359,6 +396,13 @@ def _date_for(doc: Doc, s: int, earlier: list, e: int) -> str | None:
         if lead:
             return lead[0].value
     return None
+
+
+def _war_date(doc: Doc, s: int) -> str | None:
+    """A war's or a battle's date: one its own clause gives (1948年参加解放嵩县的战斗), not the story's (1948年，…后来又
+    参加了抗美援朝战争)."""
+    clause = max((doc.text.rfind(c, 0, s) for c in "，,。；！？\n"), default=-1) + 1
+    return next((m.value for m in doc.mentions(DATE) if clause <= m.start < s and m.value), None)
 
 
 def _lead_end(doc: Doc) -> int:

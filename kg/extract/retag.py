@@ -85,6 +85,10 @@ def _verb_trimmed(span: Span, doc: Doc) -> Span:
         if t.start != start or t.end >= span.end or not (t.pos in ("d", "p") or t.pos == "v" and t.word in seeing):
             break
         start = t.end
+    if start == span.start:      # 解|放|平溪: the tagger cut the verb too, and the place after it is a word of its own
+        verb = next((w for w in seeing if doc.text.startswith(w, start) and span.end - start - len(w) >= 2), "")
+        if verb and any(t.start == start + len(verb) and t.pos == "ns" for t in doc.tokens_in(start, span.end)):
+            start += len(verb)
     return span if start == span.start else replace(span, start=start)
 
 
