@@ -227,7 +227,7 @@ def _befell(doc: Doc, pos: int, end: int) -> bool:
     return dated(doc, pos) and not foretold and not text.startswith(FORETOLD, end)
 
 
-FORETOLD = ("预警", "天气", "预报", "防御", "应急", "来临", "到来", "季节")
+FORETOLD = ("预警", "天气", "预报", "防御", "应急", "来临", "到来", "季节", "过后")    # (洪水过后: a time after it)
 
 
 def _prevented(doc: Doc, pos: int) -> bool:
