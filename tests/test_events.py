@@ -874,3 +874,9 @@ def test_events_wars_and_battles_a_story_names(run):
 ])
 def test_events_a_war_as_a_figure_of_speech_or_a_time_is_none(run, text):
     assert not run(text, issue=date(2024, 8, 1)).events
+
+
+def test_events_what_a_meeting_studies_is_named_without_the_verb(run):
+    text = "6月20日下午，县委书记高建平主持召开县委常委会，研究平溪县第十次党代会和庆祝建党90周年相关工作。"
+    names_ = {e.name for e in run(text, issue=date(2024, 6, 21)).events}
+    assert "平溪县第十次党代会" in names_ and not any(n.startswith("研究") for n in names_)
