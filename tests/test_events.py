@@ -880,3 +880,14 @@ def test_events_what_a_meeting_studies_is_named_without_the_verb(run):
     text = "6月20日下午，县委书记高建平主持召开县委常委会，研究平溪县第十次党代会和庆祝建党90周年相关工作。"
     names_ = {e.name for e in run(text, issue=date(2024, 6, 21)).events}
     assert "平溪县第十次党代会" in names_ and not any(n.startswith("研究") for n in names_)
+
+
+def test_events_a_group_come_to_the_county_is_a_visit(run):
+    text = "本报讯 9月21日上午，市防汛第二督导组莅平，就我县防汛工作进行督导。县委常委、副县长赵春梅出席汇报会。"
+    got = _events(run(text, issue=date(2024, 9, 22)))
+    assert got["市防汛第二督导组莅平"].date == "2024-09-21"
+
+
+def test_events_a_sentence_summing_up_a_stretch_of_time_tells_no_occurrence(run):
+    text = "今年以来，我县深入各乡镇和危险化学品企业开展督导检查，累计督导检查40人次。"
+    assert not run(text, issue=date(2024, 9, 22)).events

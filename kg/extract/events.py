@@ -129,6 +129,10 @@ def _found(doc: Doc, text: str) -> list[tuple[int, int, int, str]]:
     for m in lex.pattern("held_quoted", HELD_QUOTED, lex.event_held).finditer(text):    # 举办了“百岁宴”: what was held
         if not any(a < m.end(1) and m.start(1) < b for a, b, _, _ in found):
             found.append((m.start(1), m.end(1), m.end(1), "noun"))
+    for m in ARRIVED.finditer(text):                 # 市安全生产第四督导组莅清: a group's visit to the county
+        start = np_start(doc, m.start())
+        if m.start() - start >= 2 and not any(s < m.end() and start < e for s, e, _, _ in found):
+            found.append((start, m.end(), m.end(), "verb"))
     for ws, we in _wars(doc):
         if not any(s < we and ws < e for s, e, _, _ in found):
             found.append((ws, we, we, "war"))
@@ -158,6 +162,7 @@ def _found(doc: Doc, text: str) -> list[tuple[int, int, int, str]]:
     return _drop_overlaps(found)
 
 
+ARRIVED = re.compile(r"(?<=[组团队])莅[\u4e00-\u9fff](?=[，,。；！\s]|$)")     # 莅 and the place's first character
 WAR_TAIL = ("年代", "时期", "期间", "时", "中", "片", "题材", "英雄", "精神", "遗址", "纪念", "胜利")
 TAKING = r"(?:解放|攻打|攻克|收复|保卫)[\u4e00-\u9fff]{2,6}?"
 LIBERATED = re.compile(rf"((?:{TAKING}、)*){TAKING}的战斗")
@@ -213,7 +218,16 @@ def _glued(doc: Doc, m: re.Match, lex) -> bool:
 
 def _habitual(doc: Doc, pos: int, end: int) -> bool:
     """Is the event word at `pos` a habit (每周都会参加社区活动) or a count of many (已组织志愿服务活动30余场)?"""
-    return _clause_says(doc, pos, "habit") or COUNTED.match(doc.text, end) is not None
+    return _clause_says(doc, pos, "habit") or COUNTED.match(doc.text, end) is not None or _since(doc, pos)
+
+
+SINCE = re.compile(r"(?:今年|去年|年初|入汛|入夏|入冬|开学|[\d一二三四五六七八九十]+月份?)以来[，,]")
+
+
+def _since(doc: Doc, pos: int) -> bool:
+    """Does the sentence at `pos` open with a stretch of time (今年以来，…开展督导检查): what it tells is a running
+    activity summed up, no one occurrence?"""
+    return SINCE.match(doc.text, doc.sentence_span(pos)[0]) is not None
 
 
 def _befell(doc: Doc, pos: int, end: int) -> bool:
