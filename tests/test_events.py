@@ -891,3 +891,12 @@ def test_events_a_group_come_to_the_county_is_a_visit(run):
 def test_events_a_sentence_summing_up_a_stretch_of_time_tells_no_occurrence(run):
     text = "今年以来，我县深入各乡镇和危险化学品企业开展督导检查，累计督导检查40人次。"
     assert not run(text, issue=date(2024, 9, 22)).events
+
+
+@pytest.mark.parametrize("text, name", [
+    ("3月5日，平溪县第三届书法展在县文化中心开幕。", "平溪县第三届书法展"),
+    ("3月5日，平溪县第二届答辩会在县文化中心举行。", "平溪县第二届答辩会"),
+])
+def test_events_the_nth_of_a_recurring_event_held_whatever_its_word(run, text, name):
+    got = _events(run(text, issue=date(2024, 3, 6)))
+    assert got[name].date == "2024-03-05"

@@ -133,6 +133,9 @@ def _found(doc: Doc, text: str) -> list[tuple[int, int, int, str]]:
         start = np_start(doc, m.start())
         if m.start() - start >= 2 and not any(s < m.end() and start < e for s, e, _, _ in found):
             found.append((start, m.end(), m.end(), "verb"))
+    for ws, we in _nth(doc):                         # 平溪县第三届答辩会在县文化中心举行: the nth of a recurring event
+        if not any(s < we and ws < e for s, e, _, _ in found) and not inside(doc, ws, we, ORGANIZATION):
+            found.append((np_start(doc, ws), we, we, "noun"))
     for ws, we in _wars(doc):
         if not any(s < we and ws < e for s, e, _, _ in found):
             found.append((ws, we, we, "war"))
@@ -160,6 +163,28 @@ def _found(doc: Doc, text: str) -> list[tuple[int, int, int, str]]:
         if span is not None and not _habitual(doc, m.start(), span[1]):
             found.append((*span, m.end(), "verb"))      # (年内累计督导检查60人次: a running count)
     return _drop_overlaps(found)
+
+
+NTH = re.compile(r"第[\d一二三四五六七八九十百]+(?:届|期|次)")
+
+
+def _nth(doc: Doc) -> list[tuple[int, int]]:
+    """(start, end) of a name right after an ordinal (第三届, 第二期) that the text says was held, opened or began
+    (第三届书法展在…开幕, 第二期培训班开班): the nth of a recurring event, whatever its word."""
+    text, out = doc.text, []
+    held = doc.lex.pattern("hosted_after", HOSTED_AFTER, doc.lex.event_held)
+    opened = doc.lex.pattern("held_at_after", HELD_AT, doc.lex.event_held, doc.lex.event_opened)
+    for m in NTH.finditer(text):
+        k = doc.token_index(m.end())
+        end = m.end()
+        while 0 <= k < len(doc.tokens) and doc.tokens[k].start == end and end - m.end() <= 12 and (
+                doc.tokens[k].pos in ("n", "nz", "vn") or doc.tokens[k].word in doc.lex.event_endings
+                or doc.tokens[k].word == "会"):            # (答辩|会, 书法|展: the ending the tagger took for a verb)
+            end = doc.tokens[k].end
+            k += 1
+        if end - m.end() >= 2 and (held.match(text, end) or opened.match(text, end)) and text[end:end + 1] != "的":
+            out.append((m.start(), end))
+    return out
 
 
 ARRIVED = re.compile(r"(?<=[组团队])莅[\u4e00-\u9fff](?=[，,。；！\s]|$)")     # 莅 and the place's first character
