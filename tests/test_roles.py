@@ -578,3 +578,9 @@ def test_roles_a_companys_short_name_in_brackets_before_the_post(run):
     """德州金宇机械股份有限公司（以下简称“金宇机械”）董事长宋立军: the post is at the company the short name follows."""
     ext = run("1月12日，德州金宇机械股份有限公司（以下简称“金宇机械”）董事长宋立军介绍，今年订单增长。")
     assert ("宋立军", "董事长", "德州金宇机械股份有限公司") in held(ext)
+
+
+def test_roles_a_name_glued_to_the_next_writers_post_in_a_byline(run):
+    # 商为智: 为 starts no given name in running text, but between 记者 and 实习生 only a name stands
+    ext = run("本报讯（记者商为智实习生陈文波）前日，市卫生局召开安全生产会议。")
+    assert {("商为智", "记者"), ("陈文波", "实习生")} <= {(p, t) for p, t, _ in held(ext)}

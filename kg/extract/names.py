@@ -77,7 +77,8 @@ def _valid_name(name: str, lex, strict: bool, tagged: bool, byline: bool = False
     if not s or not 1 <= len(name) - s <= 2:
         return False
     given = name[s:]
-    if any(c in (NEVER_GIVEN if tagged else NOT_GIVEN) for c in given) or not plausible_given(given, lex, 0 if tagged else MIN_GIVEN):
+    loose = tagged or byline         # where only a name can stand, rarer characters and 为, 之 are a name's
+    if any(c in (NEVER_GIVEN if loose else NOT_GIVEN) for c in given) or not plausible_given(given, lex, 0 if loose else MIN_GIVEN):
         return False
     if given in lex.titles and given not in lex.occupations:
         return False          # 向记者, 王主任: a post, not a given name (谭明星 may be)
@@ -332,6 +333,19 @@ def _titled_then_verb(doc: Doc, i: int, s: int) -> bool:
 def before_a_post(doc: Doc, pos: int) -> bool:
     """Does a post's title start at `pos`? A list item it follows is that post's unit (麻醉科|副主任医师), no name."""
     return doc.lex.alternation("titles", doc.lex.titles).match(doc.text, pos) is not None
+
+
+def byline_titles(lex) -> list[str]:
+    """The posts a byline names its writers by (记者, 通讯员): titles.tsv's posts at the paper itself or at none."""
+    return [t for t, org in lex.titles.items() if org in ("{paper}", "-")]
+
+
+def glued_byline_name(doc: Doc, i: int) -> int | None:
+    """The length of a name at `i` written straight before the next writer's post of a byline (记者商为智|实习生陈文波),
+    where only a name can stand, whatever its characters; None if there is none."""
+    titles = doc.lex.alternation("byline_titles", byline_titles(doc.lex))
+    return next((n for n in (3, 2) if titles.match(doc.text, i + n) and valid_name(doc.text[i:i + n], doc.lex, byline=True)),
+                None)
 
 
 def read_names(doc: Doc, i: int, *, spaces: bool = False) -> list[tuple[int, int]]:

@@ -20,6 +20,7 @@ from .names import (
     HAN,
     addressed,
     before_a_post,
+    byline_titles,
     common_word,
     foreign_name,
     is_word,
@@ -306,15 +307,10 @@ def _foreign_end(doc: Doc, end: int) -> int:
     return k if k == len(text) or doc.is_boundary(k) else end
 
 
-def _byline_titles(lex) -> list[str]:
-    """The posts a byline names its writers by (记者, 通讯员): titles.tsv's posts at the paper itself or at none."""
-    return [t for t, org in lex.titles.items() if org in ("{paper}", "-")]
-
-
 def _byline_titled(lex) -> re.Pattern:
     """A byline in brackets that starts with a writer's post: （记者马力）, （实习生李小文 记者金红）."""
     def make() -> re.Pattern:
-        alt = "|".join(map(re.escape, sorted(_byline_titles(lex), key=len, reverse=True))) or "(?!)"
+        alt = "|".join(map(re.escape, sorted(byline_titles(lex), key=len, reverse=True))) or "(?!)"
         return re.compile(
             rf"[（(]((?:本报|{'|'.join(map(re.escape, lex.title_prefixes))})?(?:{alt})[^（()）\n]{{2,40}}?)(?=[（()）])")
 
@@ -326,7 +322,8 @@ def _reporters(doc: Doc, known: set[str]) -> None:
     特约记者田立伟报道). What follows the name proves where it ends, whatever the tagger reads there."""
     text = doc.text
     filed = {m.start: m.end for m in doc.mentions(PLACE)}
-    for m in doc.lex.alternation("byline_titles", _byline_titles(doc.lex)).finditer(text):
+    titles = doc.lex.alternation("byline_titles", byline_titles(doc.lex))
+    for m in titles.finditer(text):
         for n in (3, 2):
             k = m.end() + n
             if text.startswith(REPORTED, k) or (k in filed and text.startswith(REPORTED, filed[k])):
@@ -353,7 +350,7 @@ def _split_names(lex, run: str) -> list[tuple[int, int]]:
 
 def _names_in_span(doc: Doc, start: int, end: int, known: set[str]) -> None:
     text, lex = doc.text, doc.lex
-    titles = lex.alternation("byline_titles", _byline_titles(lex))
+    titles = lex.alternation("byline_titles", byline_titles(lex))
     for run in re.finditer(r"[\u4e00-\u9fff]+", text[start:end]):
         # a post cuts a run of characters into the names written after it (记者王姝马力 -> 王姝, 马力)
         cuts = [x.span() for x in titles.finditer(run.group())]

@@ -18,7 +18,7 @@ from ..datamodel import ORGANIZATION, PERSON, PLACE, ROLE, EntityRef, Membership
 from ..lexicon.gazetteer import CITY, COUNTY, PROVINCE
 from .doc import Doc, line_head
 from .geo import Home, leading_place
-from .names import person_name, read_name, read_names, valid_name
+from .names import glued_byline_name, person_name, read_name, read_names, valid_name
 from .org_names import CALLED, canonical
 from .post_orgs import (
     OUTLET_ENDINGS,
@@ -213,7 +213,11 @@ def _names_after(doc: Doc, title: str, ts: int, te: int) -> tuple[list[tuple[int
         pos, byline = pos + 1, True
     if (note := NOTE.match(text, pos)) is not None and read_name(doc, note.end()):
         pos = note.end()        # 副局长（正科级）唐建国: a note on the post, then its holder
-    return read_names(doc, pos, spaces=byline or _in_byline(text, ts)), byline
+    in_byline = _in_byline(text, ts)
+    names = read_names(doc, pos, spaces=byline or in_byline)
+    if not names and in_byline and (n := glued_byline_name(doc, pos)) is not None:
+        names = [(pos, pos + n)]        # （记者商为智实习生陈文波）
+    return names, byline
 
 
 class _ListPlace:
