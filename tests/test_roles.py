@@ -584,3 +584,12 @@ def test_roles_a_name_glued_to_the_next_writers_post_in_a_byline(run):
     # 商为智: 为 starts no given name in running text, but between 记者 and 实习生 only a name stands
     ext = run("本报讯（记者商为智实习生陈文波）前日，市卫生局召开安全生产会议。")
     assert {("商为智", "记者"), ("陈文波", "实习生")} <= {(p, t) for p, t, _ in held(ext)}
+
+
+@pytest.mark.parametrize("text, title", [
+    ("市公安局交警支队副支队长刘强介绍，节日期间全市道路交通平稳。", "副支队长"),
+    ("市建筑设计院副总工程师周永年表示，大桥年底完工。", "副总工程师"),
+    ("全国人大常委会副委员长王光明出席开幕式。", "副委员长"),
+])
+def test_roles_a_deputy_of_any_post(run, text, title):
+    assert title in {t for _, t, _ in held(run(text))}

@@ -142,6 +142,8 @@ def run(doc: Doc) -> None:
             continue          # 教师节, 记者节: a day, no post
         if _straddles(doc, ts, te):
             continue          # 这部|长篇: the tagger reads two other words across the title
+        if text.endswith("副", 0, ts) and not text.endswith("正副", 0, ts) and not doc.overlaps(ts - 1, ts):
+            ts, title = ts - 1, "副" + title      # 副支队长, 副总工程师: the deputy of a post the lexicon lists alone
         ms = ts
         for mod in doc.lex.title_modifiers:
             if text.endswith(mod, 0, ts) and not doc.overlaps(ts - len(mod), ts):

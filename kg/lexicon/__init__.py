@@ -86,6 +86,9 @@ class Lexicon:
         return self.derived(("word_set", file, kind), lambda: frozenset(self.kind(file, kind)))
 
     def title_org(self, title: str) -> str | None:
+        """The organization a title implies (titles.tsv); a deputy's not listed (副支队长) is its chief's."""
+        if title not in self.titles and title.startswith("副"):
+            title = title[1:]
         return self.titles.get(title)
 
     def derived(self, key, make):
