@@ -593,3 +593,9 @@ def test_roles_a_name_glued_to_the_next_writers_post_in_a_byline(run):
 ])
 def test_roles_a_deputy_of_any_post(run, text, title):
     assert title in {t for _, t, _ in held(run(text))}
+
+
+def test_roles_a_unit_after_a_post_and_jian_is_the_same_bodys(run):
+    # 市中医医院副院长兼急诊科主任: 主任 of the hospital's 急诊科, and both posts his
+    got = held(run("市中医医院副院长兼急诊科主任唐晓东说，今年急诊量上升了一成。"))
+    assert ("唐晓东", "副院长", "衡阳市中医医院") in got and ("唐晓东", "主任", "衡阳市中医医院急诊科") in got

@@ -73,21 +73,25 @@ def _org_before(doc: Doc, pos: int) -> tuple[EntityRef | None, int]:
     best = None
     if (short := next((m for m in CALLED.finditer(doc.text, max(0, pos - 24), pos) if m.end() == pos), None)) is not None:
         pos = short.start()       # 德州金宇机械股份有限公司（以下简称“金宇机械”）董事长: the company before its short name
-    near = [m for k in range(pos, max(0, pos - 8) - 1, -1) for m in doc.ending_at(k, ORGANIZATION)]
+    near = [m for k in range(pos, max(0, pos - 12) - 1, -1) for m in doc.ending_at(k, ORGANIZATION)]
+    unit_at = pos
     for m in near:
         if m.ref is None:
             continue
         if m.end == pos:
             return m.ref, m.start
         gap = doc.text[m.end:pos]
-        if SUBUNIT.fullmatch(gap) and (best is None or m.end > best.end):
-            best = m
+        held, _, unit = gap.rpartition("兼")       # 市中医医院|副院长兼|急诊科: a post, then a unit of the same body
+        if held and not _title_pattern(doc).fullmatch(held):
+            continue
+        if SUBUNIT.fullmatch(unit) and not _title_pattern(doc).search(unit) and (best is None or m.end > best.end):
+            best, unit_at = m, pos - len(unit)
     if best is not None:
-        name = best.ref.name + doc.text[best.end:pos]
+        name = best.ref.name + doc.text[unit_at:pos]
         ref = EntityRef(ORGANIZATION, name)
-        doc.add(ORGANIZATION, best.start, pos, ref, claim=False)
-        doc.record(ref).aliases.add(doc.text[best.start:pos])
-        return ref, best.start
+        doc.add(ORGANIZATION, best.start if unit_at == best.end else unit_at, pos, ref, claim=False)
+        doc.record(ref).aliases.add(doc.text[best.start:pos] if unit_at == best.end else doc.text[unit_at:pos])
+        return ref, best.start if unit_at == best.end else unit_at
     return None, pos
 
 
