@@ -599,3 +599,8 @@ def test_roles_a_unit_after_a_post_and_jian_is_the_same_bodys(run):
     # 市中医医院副院长兼急诊科主任: 主任 of the hospital's 急诊科, and both posts his
     got = held(run("市中医医院副院长兼急诊科主任唐晓东说，今年急诊量上升了一成。"))
     assert ("唐晓东", "副院长", "衡阳市中医医院") in got and ("唐晓东", "主任", "衡阳市中医医院急诊科") in got
+
+
+def test_roles_the_post_held_then(run):
+    # 时任衡南县委书记的刘建华: the post he held at the time the story tells of
+    assert ("刘建华", "书记", "中共衡南县委员会") in held(run("2008年，时任衡南县委书记的刘建华主持召开抗冰救灾会议。"))

@@ -219,6 +219,8 @@ def _names_after(doc: Doc, title: str, ts: int, te: int) -> tuple[list[tuple[int
         pos, byline = pos + 1, True
     if (note := NOTE.match(text, pos)) is not None and read_name(doc, note.end()):
         pos = note.end()        # 副局长（正科级）唐建国: a note on the post, then its holder
+    if text.startswith("的", pos) and THEN_HELD.search(text, max(0, ts - 16), ts) and read_name(doc, pos + 1):
+        pos += 1                # 时任县委书记的刘建华: the post he held then
     in_byline = _in_byline(text, ts)
     names = read_names(doc, pos, spaces=byline or in_byline)
     if not names and in_byline and (n := glued_byline_name(doc, pos)) is not None:
@@ -401,6 +403,7 @@ def _joined(text: str, prev_end: int, start: int) -> bool:
     return between in ("", "、", "兼", "和", "及")
 
 
+THEN_HELD = re.compile(r"时任[^，,。；、\n]*$")
 BYLINE_MARK = re.compile(r"(?:本报讯|日报讯|■|^\s*[（(])")
 
 
