@@ -199,10 +199,11 @@ def _wars(doc: Doc) -> list[tuple[int, int]]:
     没有硝烟的战争) is a figure of speech, and 战争年代 a time."""
     text, out = doc.text, []
     wars = doc.lex.kind(WORDS, "war")
-    for i, t in enumerate(doc.tokens):
-        word = next((w for w in wars if t.word.endswith(w)), None)
-        if word is None or text.startswith(WAR_TAIL, t.end):
+    for m in doc.lex.alternation("wars", wars).finditer(text):
+        i = doc.token_index(m.end() - 1)
+        if i < 0 or (t := doc.tokens[i]).end != m.end() or text.startswith(WAR_TAIL, t.end):
             continue
+        word = m.group()
         if len(t.word) > len(word) and t.pos == "nz":
             out.append((t.start, t.end))          # 抗美援朝战争, 秋收起义: one word of the tagger's
         elif i > 0 and (prev := doc.tokens[i - 1]).end == t.start and (

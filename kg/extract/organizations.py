@@ -186,12 +186,13 @@ def _names_something(doc: Doc, s: int, e: int) -> bool:
     part = doc.text[s:e]
     if part.endswith(("委员", "代表")):
         part = part[:-2]
-    if valid_name(part, doc.lex) or any(known in part for known in doc.lex.organizations if len(known) >= 2):
+    known = doc.lex.organizations
+    if valid_name(part, doc.lex) or any(part[i:j] in known for i in range(len(part)) for j in range(i + 2, len(part) + 1)):
         return True
     if LATIN_NAME.fullmatch(part):
         return True       # BigHugeGames工作室: a name in Latin letters
     return any(t.pos in ("nr", "nz", "ns", "nt") and s <= t.start and t.end <= s + len(part)
-               for t in doc.tokens[max(0, doc.token_index(s)):])
+               for t in doc.tokens_in(s, s + len(part)))
 
 
 def _tagged_known(doc: Doc, s: int, e: int) -> bool:
