@@ -590,3 +590,10 @@ def test_organizations_officials_listed_before_a_count_of_companies_are_no_organ
     ext = run("1月12日，经开区党工委副书记、管委会主任许晓东分别与三家企业负责人签约。")
     assert not any("许晓东" in m.text for m in ext.mentions if m.type == "organization")
     assert {t for p, t, _ in held(ext) if p == "许晓东"} == {"副书记", "主任"}
+
+
+def test_organizations_a_body_named_by_its_heads_post_after_it(run):
+    # 新闻出版署|署长: a one-character ending with no place before it, but its head's post repeats it
+    ext = run("新闻出版署署长于国平认为，出版业要深化改革。")
+    assert "新闻出版署" in names(ext, "organization")
+    assert ("于国平", "署长", "新闻出版署") in held(ext)

@@ -195,6 +195,12 @@ def _names_something(doc: Doc, s: int, e: int) -> bool:
                for t in doc.tokens_in(s, s + len(part)))
 
 
+def _head_follows(doc: Doc, surface: str, e: int) -> bool:
+    """Is the name followed by the post of its head, named by its own ending (新闻出版署|署长, 信访办|办主任)?"""
+    return len(surface) >= 4 and doc.text.startswith(surface[-1], e) and any(
+        doc.text.startswith(t, e) for t in (surface[-1] + "长", "副" + surface[-1] + "长", surface[-1] + "主任"))
+
+
 def _tagged_known(doc: Doc, s: int, e: int) -> bool:
     """Is text[s:e] a known name at the start of a word the tagger reads, the rest no part of its name (招行|首建)?"""
     t = doc.token_at(s)
@@ -262,7 +268,7 @@ class _Candidates:
         core = surface.lstrip("团")        # 团市委: the Youth League's, a body of the level word after 团
         if surface[-1] in SINGLE_SUFFIXES and surface not in doc.lex.organizations and not (
                 core[0] in LEVEL_WORDS or surface.startswith(("中共", "政协", "共青团")) or leading_place(surface, home)
-                or cut or _tagged_whole(doc, s, e) or NAMED_BRANCH.search(surface)):
+                or cut or _tagged_whole(doc, s, e) or NAMED_BRANCH.search(surface) or _head_follows(doc, surface, e)):
             return        # 全程网办, 平台办: a one-character ending needs a place before it, or the tagger's word
         if len(ev := doc.lex.ending("event_nouns", doc.lex.event_nouns, surface, len(surface)) or "") >= 3 \
                 and ev not in doc.lex.word_set(WORDS, "bodies"):
