@@ -597,3 +597,9 @@ def test_organizations_a_body_named_by_its_heads_post_after_it(run):
     ext = run("新闻出版署署长于国平认为，出版业要深化改革。")
     assert "新闻出版署" in names(ext, "organization")
     assert ("于国平", "署长", "新闻出版署") in held(ext)
+
+
+def test_organizations_a_performing_company_is_one_organization_with_its_province(run):
+    # 江苏省歌舞剧院: a company (歌舞剧院), the province inside its name no place of its own
+    ext = run("江苏省歌舞剧院近日推出新编大型舞剧，湖南省京剧院也带来了新戏。")
+    assert {"江苏省歌舞剧院", "湖南省京剧院"} <= names(ext, "organization") and not names(ext, "place")
