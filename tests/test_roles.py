@@ -604,3 +604,15 @@ def test_roles_a_unit_after_a_post_and_jian_is_the_same_bodys(run):
 def test_roles_the_post_held_then(run):
     # 时任衡南县委书记的刘建华: the post he held at the time the story tells of
     assert ("刘建华", "书记", "中共衡南县委员会") in held(run("2008年，时任衡南县委书记的刘建华主持召开抗冰救灾会议。"))
+
+
+def test_roles_a_reporters_name_takes_no_post_from_the_任_of_主任(run):
+    got = held(run("本报讯（记者 王平）区委办主任周立军陪同华讯科技有限公司董事长兼总裁马晓光参观。"))
+    assert not any(p == "王平" and t == "董事长" for p, t, _ in got)
+
+
+def test_roles_a_body_read_by_its_level_stops_before_a_post_and_its_holder(run):
+    # 市公安局局长肖志刚带领治安支队…: no organization named 衡阳市公安局局长肖志刚带领治安支队
+    got = held(run("市公安局局长肖志刚带领治安支队支队长王振宇检查节前安全工作。"))
+    assert ("肖志刚", "局长", "衡阳市公安局") in got
+    assert not any(o and "肖志刚" in o for _, _, o in got)

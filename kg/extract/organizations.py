@@ -195,6 +195,15 @@ def _names_something(doc: Doc, s: int, e: int) -> bool:
                for t in doc.tokens_in(s, s + len(part)))
 
 
+def _post_in(doc: Doc, s: int, e: int) -> bool:
+    """Does text[s:e] run over a post and what its holder does (局长肖志刚带领…, 常委肖志刚率…)?"""
+    found = doc.lex.alternation("titles", list(doc.lex.titles)).search(doc.text, s, e)
+    return found is not None and any(doc.text.find(v, found.end(), e) >= 0 for v in LEADING)
+
+
+LEADING = ("带领", "带队", "陪同", "率", "和", "与", "及")
+
+
 def _head_follows(doc: Doc, surface: str, e: int) -> bool:
     """Is the name followed by the post of its head, named by its own ending (新闻出版署|署长, 信访办|办主任)?"""
     return len(surface) >= 4 and doc.text.startswith(surface[-1], e) and any(
@@ -367,8 +376,9 @@ def _by_names(doc: Doc, cands: _Candidates) -> None:
         cands.record(*m.span())
     for m in level_pattern(doc.lex).finditer(text):
         s, e = level_start(doc, m, home)
-        if m.group("tail") and not doc.is_boundary(e):
-            e -= len(m.group("tail"))        # 省安委会统一部署: 统一部 is no department
+        if m.group("tail") and (not doc.is_boundary(e) or _post_in(doc, m.start("tail"), e)):
+            e -= len(m.group("tail"))        # 省安委会统一部署: 统一部 is no department; 市公安局|局长肖志刚带领治安支队:
+            #                                  a post and its holder, then a unit
         if s > 0 and text[s - 1] in "省市县区" and text[s] in "省市县区":
             continue   # the 市 of 衡阳市委 belongs to the place, found below
         cands.record(s - (text[s - 1:s] == "团" and text[s] in "省市县区"), e)      # 团市委: the Youth League's
