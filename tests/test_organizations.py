@@ -603,3 +603,12 @@ def test_organizations_a_performing_company_is_one_organization_with_its_provinc
     # 江苏省歌舞剧院: a company (歌舞剧院), the province inside its name no place of its own
     ext = run("江苏省歌舞剧院近日推出新编大型舞剧，湖南省京剧院也带来了新戏。")
     assert {"江苏省歌舞剧院", "湖南省京剧院"} <= names(ext, "organization") and not names(ext, "place")
+
+
+@pytest.mark.parametrize("text, org", [
+    ("市人大常委会办公室主任林志明出席。", "衡阳市人民代表大会常务委员会办公室"),
+    ("市政协办公室主任林志明出席。", "政协衡阳市委员会办公室"),
+    ("市委办公室主任林志明出席。", "中共衡阳市委办公室"),
+])
+def test_organizations_units_of_the_congress_and_the_conference_keep_their_bodys_full_name(run, text, org):
+    assert ("林志明", "主任", org) in held(run(text))

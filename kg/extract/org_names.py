@@ -91,8 +91,9 @@ def canonical(surface: str, doc: Doc, home: Home) -> tuple[str, set[str]] | None
         pb = lex.party_bodies[stem]
         remainder = rest[len(stem):]
         canon = pb.canonical.format(place=full_place) + department_name(remainder, lex, full_place)
-        if remainder and canon.endswith("委员会" + remainder) and not canon.endswith("工作委员会" + remainder):
-            # (a 工委's units keep its full name: 中共衡阳市直属机关工作委员会机关党支部)
+        if remainder and pb.canonical == "中共{place}委员会":
+            # (only the party committee's units are written so: a 工委's keep its full name, 中共衡阳市直属机关工作委员会
+            # 机关党支部, and so do the congress's and the conference's, 衡阳市人民代表大会常务委员会办公室)
             canon = canon[: -len(remainder) - 3] + "委" + remainder       # 中共四川省委第三巡视组, 中共曲靖市委机构编制委员会办公室
         aliases |= {a.format(place=full_place) + remainder for a in pb.aliases}
         if full_place != place.name:        # 中共衡阳市蒸湘区委员会 is also 中共蒸湘区委员会
