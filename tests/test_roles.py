@@ -616,3 +616,8 @@ def test_roles_a_body_read_by_its_level_stops_before_a_post_and_its_holder(run):
     got = held(run("市公安局局长肖志刚带领治安支队支队长王振宇检查节前安全工作。"))
     assert ("肖志刚", "局长", "衡阳市公安局") in got
     assert not any(o and "肖志刚" in o for _, _, o in got)
+
+
+def test_roles_ranks_in_a_list_of_a_bodys_officials_are_that_bodys(run):
+    got = held(run("市林业局局长张志强、副局长李国栋、二级调研员王海波、党组成员刘小明参加会议。"))
+    assert ("王海波", "二级调研员", "衡阳市林业局") in got and ("刘小明", "党组成员", "衡阳市林业局") in got

@@ -252,7 +252,7 @@ class _ListPlace:
             self.place = None           # 长沙市委书记李四一行，市长王五陪同: 王五 is home's
             if not deputies:
                 self.org = None
-        corporate = doc.lex.word_set("role_words", "corporate")
+        corporate = doc.lex.word_set("role_words", "corporate") | doc.lex.word_set("role_words", "rank")
         for u in units:
             if u.has_own_org or u.org is not None or not (continues or deputies):
                 continue
