@@ -900,3 +900,19 @@ def test_events_a_sentence_summing_up_a_stretch_of_time_tells_no_occurrence(run)
 def test_events_the_nth_of_a_recurring_event_held_whatever_its_word(run, text, name):
     got = _events(run(text, issue=date(2024, 3, 6)))
     assert got[name].date == "2024-03-05"
+
+
+@pytest.mark.parametrize("text, word", [
+    ("11月5日，平溪县人民法院公开开庭审理此案，法庭将择期宣判。", "宣判"),
+    ("11月5日，爱心企业捐赠10万元，用于慰问全县困难群众。", "慰问"),
+    ("7月3日，平溪县发生山洪、山体滑坡等灾害。", "山洪"),
+    ("11月5日，据中国地震台网测定，平溪县发生3.1级地震。", "中国地震"),
+    ("11月5日，第三届职业技能大赛开幕，本届大赛共设电工、焊工等28个竞赛项目。", "28个竞赛"),
+])
+def test_events_to_come_what_for_kinds_listed_a_body_and_a_count_are_no_occurrences(run, text, word):
+    assert not any(e.name.startswith(word) for e in run(text, issue=date(2024, 11, 6)).events)
+
+
+def test_events_a_war_takes_the_year_its_sentence_gives_unless_the_story_moves_on(run):
+    got = _events(run("1950年10月，他跨过鸭绿江参加抗美援朝战争，在上甘岭战役中负伤。", issue=date(2024, 8, 1)))
+    assert got["抗美援朝战争"].date == "1950-10" and "上甘岭战役" in got

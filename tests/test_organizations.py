@@ -612,3 +612,8 @@ def test_organizations_a_performing_company_is_one_organization_with_its_provinc
 ])
 def test_organizations_units_of_the_congress_and_the_conference_keep_their_bodys_full_name(run, text, org):
     assert ("林志明", "主任", org) in held(run(text))
+
+
+def test_organizations_a_department_read_by_its_level_holds_no_verb(run):
+    # 市委宣传部组织全体干部学习: 宣传部, not a department named 宣传部组织全体干部 (its 部 the 部 of 干部)
+    assert names(run("市委宣传部组织全体干部学习党章。"), "organization") == {"中共衡阳市委宣传部"}

@@ -27,10 +27,12 @@ def same_event(a: EventFact, b: EventFact) -> bool:
         return False         # 捐款 on 7月26日 and 捐款 on 8月1日: two occurrences however alike their names
     if x == y or (min(len(x), len(y)) >= 4 and (x in y or y in x)):
         return True
+    if _other_in_the_middle(x, y):
+        return False         # 解放嵩县的战斗 and 解放郑州的战斗: two battles, however alike and on one day
     if (x in y or y in x) and a.date is not None and a.date == b.date:
         return True          # 运动会 on the day of the 湖南省第十五届运动会开幕式
     d = dice(x, y)
-    if (d >= 0.6 or (x[-2:] == y[-2:] and d >= 0.4)) and not _other_in_the_middle(x, y):
+    if d >= 0.6 or (x[-2:] == y[-2:] and d >= 0.4):
         return True
     if a.date is not None and b.date is not None and a.date != b.date:
         return False

@@ -114,7 +114,7 @@ def _found(doc: Doc, text: str) -> list[tuple[int, int, int, str]]:
                 or _habitual(doc, m.start(), end) or disaster and not _befell(doc, m.start(), end):
             continue      # 坚决遏制重特大事故发生, 事故隐患: a danger warned of; 3起较大交通事故: a count; 每周都会参加社区活动,
             #               …活动30余场: no one occurrence
-        if "、" in name and LISTED.match(text, end) or COUNTED.match(name):
+        if ("、" in name or accident and text.startswith("、", end)) and LISTED.match(text, end) or COUNTED.match(name):
             continue      # 组织理论宣讲、文艺演出、义诊义剪等志愿服务: kinds of activity listed; 200余场阅读活动: a count
         generic = name in lex.word_set(WORDS, "generic") and not (accident and dated(doc, m.start()))   # 5月13日…发生事故
         if (short and not accident) or generic or only_quote_head(name) or GENERIC_HEADS.match(name):
@@ -149,6 +149,8 @@ def _found(doc: Doc, text: str) -> list[tuple[int, int, int, str]]:
             continue      # 召开工作: no 开工 across two words
         if m.group() in lex.event_happenings and text.startswith(("原因", "隐患", "风险", "地点", "时间"), m.end()):
             continue      # 对起火原因展开调查: the cause of a fire, no fire of its own
+        if NOT_YET.search(text, max(0, m.start() - 4), m.start()):
+            continue      # 法庭将择期宣判, 用于慰问困难群众: to come, or what something is for
         if text.startswith("工作", m.end()) and m.group() not in lex.event_happenings \
                 and not doc.overlaps(m.start(), m.end() + 2):
             found.append((np_start(doc, m.start()), m.end() + 2, m.end(), "verb"))     # 扫黑除恶专项斗争督导工作
@@ -188,7 +190,7 @@ def _nth(doc: Doc) -> list[tuple[int, int]]:
 
 
 ARRIVED = re.compile(r"(?<=[组团队])莅[\u4e00-\u9fff](?=[，,。；！\s]|$)")     # 莅 and the place's first character
-WAR_TAIL = ("年代", "时期", "期间", "时", "中", "片", "题材", "英雄", "精神", "遗址", "纪念", "胜利")
+WAR_TAIL = ("年代", "时期", "期间", "片", "题材", "英雄", "精神", "遗址", "纪念", "胜利")
 TAKING = r"(?:解放|攻打|攻克|收复|保卫)[\u4e00-\u9fff]{2,6}?"
 LIBERATED = re.compile(rf"((?:{TAKING}、)*){TAKING}的战斗")
 
@@ -233,7 +235,8 @@ HAZARD = ("隐患", "风险", "防范", "防控", "预防", "多发")
 MANY = re.compile(r"[两二三四五六七八九十百\d]+余?起|多起|数起")
 HELD_QUOTED = r"(?:@)了?(“[^”\n，。]{2,16}”)(?=[，,。；！\n]|$)"
 LISTED = re.compile(r"[^，,。；！？\n]{0,30}?等")
-COUNTED = re.compile(r"[\d一二三四五六七八九十百千]+余?(?:场|次|期|批)")
+NOT_YET = re.compile(r"(?:将|择期|拟|即将|准备|计划|用于|用来)$")
+COUNTED = re.compile(r"[\d一二三四五六七八九十百千]+余?(?:场|次|期|批|个)")
 
 
 def _glued(doc: Doc, m: re.Match, lex) -> bool:
@@ -267,7 +270,8 @@ def _befell(doc: Doc, pos: int, end: int) -> bool:
     return dated(doc, pos) and not foretold and not text.startswith(FORETOLD, end)
 
 
-FORETOLD = ("预警", "天气", "预报", "防御", "应急", "来临", "到来", "季节", "过后")    # (洪水过后: a time after it)
+FORETOLD = ("预警", "天气", "预报", "防御", "应急", "来临", "到来", "季节", "过后",    # (洪水过后: a time after it)
+            "台", "局", "监测", "部门", "知识", "科普", "演练")      # (中国地震台网, 地震局: a body; 地震演练: a drill)
 
 
 def _prevented(doc: Doc, pos: int) -> bool:
@@ -439,10 +443,17 @@ def _date_for(doc: Doc, s: int, earlier: list, e: int) -> str | None:
 
 
 def _war_date(doc: Doc, s: int) -> str | None:
-    """A war's or a battle's date: one its own clause gives (1948年参加解放嵩县的战斗), not the story's (1948年，…后来又
-    参加了抗美援朝战争)."""
-    clause = max((doc.text.rfind(c, 0, s) for c in "，,。；！？\n"), default=-1) + 1
-    return next((m.value for m in doc.mentions(DATE) if clause <= m.start < s and m.value), None)
+    """A war's or a battle's date: the last its sentence gives before it (1950年10月，他跨过鸭绿江参加抗美援朝战争), unless
+    the story moves on between (1948年，…后来又参加了抗美援朝战争)."""
+    ss, _ = doc.sentence_span(s)
+    dates = [m for m in doc.mentions(DATE) if ss <= m.start < s and m.value and YEAR_WRITTEN.search(m.text)]
+    if not dates or LATER.search(doc.text, dates[-1].end, s):
+        return None
+    return dates[-1].value
+
+
+LATER = re.compile(r"后来|此后|之后|随后|接着|又|再")
+YEAR_WRITTEN = re.compile(r"\d{4}|[一二三四五六七八九〇零]{4}")      # (今年已77岁: the story's year, not the war's)
 
 
 def _lead_end(doc: Doc) -> int:

@@ -201,6 +201,8 @@ def _post_in(doc: Doc, s: int, e: int) -> bool:
     return found is not None and any(doc.text.find(v, found.end(), e) >= 0 for v in LEADING)
 
 
+NAMED_UNIT = re.compile(r"办公厅|办公室|组织部|宣传部|统战部|机关党委|机关党支部|[巡考督检]查组|工作组|"
+                        r"(?:第[一二三四五六七八九十]{1,3})?(?:巡视组|巡察组|督导组)")
 LEADING = ("带领", "带队", "陪同", "率", "和", "与", "及")
 
 
@@ -376,7 +378,9 @@ def _by_names(doc: Doc, cands: _Candidates) -> None:
         cands.record(*m.span())
     for m in level_pattern(doc.lex).finditer(text):
         s, e = level_start(doc, m, home)
-        if m.group("tail") and (not doc.is_boundary(e) or _post_in(doc, m.start("tail"), e)):
+        if m.group("tail") and (not doc.is_boundary(e) or _post_in(doc, m.start("tail"), e) or not NAMED_UNIT.fullmatch(
+                m.group("tail")) and any(t.pos == "v" for t in doc.tokens_in(m.start("tail"), e - 1))):
+            #                                  (市委宣传部|组织全体干部: a verb, then 干部; but 省安委会巡查组)
             e -= len(m.group("tail"))        # 省安委会统一部署: 统一部 is no department; 市公安局|局长肖志刚带领治安支队:
             #                                  a post and its holder, then a unit
         if s > 0 and text[s - 1] in "省市县区" and text[s] in "省市县区":
