@@ -348,3 +348,17 @@ def test_persons_a_compound_surname_and_a_given_name_that_is_a_word(run):
 def test_persons_a_name_whose_surname_and_next_character_make_a_word(run):
     # 周长 (perimeter) is a word, but the tagger reads 周长林 as a name: a common given name, not a word's start
     assert "周长林" in names(run("周长林说，他很高兴。"), "person")
+
+
+@pytest.mark.parametrize("text, name, wrong", [
+    ("3月5日，全市防汛工作调度会召开。市长刘辉作具体部署。", "刘辉", "刘辉作"),
+    ("市长李明作总结讲话。", "李明", "李明作"),
+])
+def test_persons_a_name_ends_before_作(run, text, name, wrong):
+    got = names(run(text), "person")
+    assert name in got and wrong not in got
+
+
+def test_persons_no_name_ends_inside_the_verb_after_it(run):
+    # 高峰|出席会议: 高峰 is a common word, but 高峰出 is no name either
+    assert "高峰出" not in names(run("副市长高峰出席会议并讲话。"), "person")

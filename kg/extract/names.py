@@ -129,7 +129,7 @@ def read_name(doc: Doc, i: int, *, strict_end: bool = False, tagged: int = 0) ->
         return None           # the tagger reads a transliterated name here (斯图尔特, 安吉丽娜·茱莉)
     options = [n for n in (s + 2, s + 1) if i + n <= len(text) and HAN_RUN.fullmatch(text, i, i + n)]
     options = [n for n in options if valid_name(text[i:i + n], lex, tagged=bool(tagged) and n <= tagged)
-               and not _title_runs_on(text, i + s, i + n, lex)]
+               and not _title_runs_on(text, i + s, i + n, lex) and not _verb_runs_on(doc, i + n - 1, i + n)]
     if not options:
         return None
     if strict_end:
@@ -213,6 +213,13 @@ def _always_short(doc: Doc, two: str) -> bool:
         if tok is None or tok.start != k or tok.end != k + len(two) or not tok.pos.startswith("nr"):
             return False
     return True
+
+
+def _verb_runs_on(doc: Doc, last: int, end: int) -> bool:
+    """Does the tagger read a verb starting at the name's last character and running past its end (高峰|出席会议: no
+    高峰出)?"""
+    t = doc.token_at(last)
+    return t is not None and t.start == last and t.end > end and t.pos == "v" and last > 0 and doc.is_boundary(last)
 
 
 def _title_runs_on(text: str, given: int, end: int, lex) -> bool:
