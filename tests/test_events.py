@@ -916,3 +916,12 @@ def test_events_to_come_what_for_kinds_listed_a_body_and_a_count_are_no_occurren
 def test_events_a_war_takes_the_year_its_sentence_gives_unless_the_story_moves_on(run):
     got = _events(run("1950年10月，他跨过鸭绿江参加抗美援朝战争，在上甘岭战役中负伤。", issue=date(2024, 8, 1)))
     assert got["抗美援朝战争"].date == "1950-10" and "上甘岭战役" in got
+
+
+def test_events_who_accompanied_an_inspection_attends_it_not_the_meeting_before(run):
+    text = ("3月21日，全市安全生产工作会议召开。市长周建华出席会议并讲话，副市长杨帆主持会议。\n"
+            "会后，周建华一行来到平溪钢管有限公司，检查企业安全生产情况。市应急管理局局长欧阳志远陪同检查。")
+    got = {e.name: {p.name for p in e.attendees} for e in run(text, issue=date(2024, 3, 22)).events}
+    meeting = next(n for n in got if n.endswith("会议"))
+    inspection = next(n for n in got if n.startswith("检查"))
+    assert "欧阳志远" not in got[meeting] and "欧阳志远" in got[inspection]

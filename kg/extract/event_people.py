@@ -14,7 +14,8 @@ from .persons import in_credit_line
 
 WORDS = "event_words"
 
-PARTICIPATE = re.compile(r"(?:参加|出席|陪同|参与)[\u4e00-\u9fff]{0,6}$")     # …李高兴、贺喜灿参加；…参加会见或陪同
+PARTICIPATE = re.compile(r"(?:参加|出席|陪同|参与)[\u4e00-\u9fff]{0,6}$")
+DONE = re.compile(r"(?:参加|出席|陪同|参与)([\u4e00-\u9fff]{0,6}?)(?=或|和|及|并|$)")     # …李高兴、贺喜灿参加；…参加会见或陪同
 
 
 def attendees(doc: Doc, events: list[tuple[EventFact, int, int]]) -> None:
@@ -65,10 +66,19 @@ def attendees(doc: Doc, events: list[tuple[EventFact, int, int]]) -> None:
         people = [m.ref for m in doc.mentions(PERSON) if ss <= m.start < se and m.ref not in reporters]
         own = [ev.name for ev, s, _ in events if ss <= s < se]
         apart = own and not any(o.endswith(during) for o in own)
+        clause = sent.rstrip("。；;，,")
+        clause = clause[max((clause.rfind(c) for c in "，,；;"), default=-1) + 1:]
+        done = DONE.findall(clause)      # 陪同检查, 陪同考察或参加座谈会: the events so named (参加会见或陪同: any)
+        named = [ev for ev, s, _ in events if s < ss and any(d in ev.name or ev.name.endswith(d[-2:]) for d in done)] \
+            if done and all(len(d) >= 2 for d in done) else []
+        if all(ev.name.endswith(during) for ev in named):
+            named = []        # 参加座谈会 held during a visit: the visit's too (a visit and its talks are one trip)
         for ev, s, _ in events:
             if apart and all(o not in ev.name and ev.name not in o for o in own):
                 continue      # 下午，市长主持召开常务会议，副市长李晓红出席: the afternoon meeting's, not the morning visit's
                 #               (but 陪同考察或参加座谈会: a 座谈会 held during the visit, both)
+            if named and ev not in named:
+                continue      # …检查企业安全生产情况。局长欧阳志远陪同检查: the inspection's, not the meeting's before it
             if s < ss:
                 add_new(ev.attendees, people)
 
