@@ -925,3 +925,10 @@ def test_events_who_accompanied_an_inspection_attends_it_not_the_meeting_before(
     meeting = next(n for n in got if n.endswith("会议"))
     inspection = next(n for n in got if n.startswith("检查"))
     assert "欧阳志远" not in got[meeting] and "欧阳志远" in got[inspection]
+
+
+def test_events_speakers_in_a_paragraph_opened_by_大会_attend(run):
+    text = ("11月16日，平溪县召开三级干部大会。县委书记蒋文华出席并讲话，县长钟伟主持。\n"
+            "大会对先进单位和个人进行了表彰。洋泉镇党委书记向东、西岭镇党委书记尹红分别作典型发言。")
+    ev = next(e for e in run(text, issue=date(2024, 11, 17)).events if e.name.endswith("大会"))
+    assert {"蒋文华", "钟伟", "向东", "尹红"} <= {p.name for p in ev.attendees}
