@@ -617,3 +617,10 @@ def test_organizations_units_of_the_congress_and_the_conference_keep_their_bodys
 def test_organizations_a_department_read_by_its_level_holds_no_verb(run):
     # 市委宣传部组织全体干部学习: 宣传部, not a department named 宣传部组织全体干部 (its 部 the 部 of 干部)
     assert names(run("市委宣传部组织全体干部学习党章。"), "organization") == {"中共衡阳市委宣传部"}
+
+
+def test_organizations_a_towns_government_written_with_its_town(run):
+    # 西渡镇人民政府, 西渡镇政府: one organization, the government 镇长 implies
+    ext = run("西渡镇人民政府主办了首届油茶文化节。西渡镇政府将提供用地保障，镇长刘强表示欢迎。")
+    assert names(ext, "organization") >= {"西渡镇人民政府"}
+    assert ("刘强", "镇长", "西渡镇人民政府") in held(ext)

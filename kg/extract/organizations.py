@@ -339,12 +339,18 @@ PLACES_WITH_BODIES = ("村", "社区", "镇", "乡", "街道")
 BRANCH_BODIES = ("党支部", "党总支", "党委")          # the party body of a village, a community or a bureau
 TOWN_BODIES = ("党委", "党工委", "人民政府", "政府")
 GRASSROOTS = re.compile(rf"(?:村|社区)(?:{'|'.join(BRANCH_BODIES)})")
+TOWN_GOVERNMENT = re.compile(r"[镇乡](?:人民政府|政府)")
 NAMED_BRANCH = re.compile(rf"[\u4e00-\u9fff]{GRASSROOTS.pattern}$")      # 梅花村党支部, not 村党支部
 
 
 def _grassroots(doc: Doc, cands: _Candidates) -> None:
     """A village's or community's party body (梅花村党支部, 潇湘社区党委): an organization of its own, where a
     county's bureau's 党委 is the bureau's (市工信局党委书记 holds 书记 at 市工信局); the village is a place."""
+    for m in TOWN_GOVERNMENT.finditer(doc.text):     # 西渡镇人民政府, 北滘镇政府: the town's government
+        tok = doc.token_at(m.start())
+        if tok is not None and tok.end == m.start() + 1 and tok.start < m.start() and tok.pos in ("ns", "nt", "nz") \
+                and all("\u4e00" <= c <= "\u9fff" for c in doc.text[tok.start:m.start()]):
+            cands.record(tok.start, m.end())
     for m in GRASSROOTS.finditer(doc.text):
         place_end = m.start() + (1 if doc.text[m.start()] == "村" else 2)
         tok = doc.token_at(place_end - 1)

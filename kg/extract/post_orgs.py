@@ -89,9 +89,11 @@ def named_town_government(doc: Doc, title: str, ps: int) -> EntityRef | None:
     if "{town}" not in template:
         return None
     level = "乡" if "乡" in title else "镇"
-    towns = [m for m in doc.mentions(PLACE) if m.end <= ps and m.ref is not None and m.ref.name.endswith(level)
-             and (info := doc.info(m.ref)) is not None and info.kind == "town"]
-    return EntityRef(ORGANIZATION, template.format(town=max(towns, key=lambda m: m.end).ref.name)) if towns else None
+    towns = [(m.end, m.ref.name) for m in doc.mentions(PLACE) if m.end <= ps and m.ref is not None
+             and m.ref.name.endswith(level) and (info := doc.info(m.ref)) is not None and info.kind == "town"]
+    towns += [(m.end, g.group(1)) for m in doc.mentions(ORGANIZATION) if m.end <= ps and m.ref is not None
+              and (g := re.fullmatch(rf"(.+{level})人民政府", m.ref.name))]      # 西渡镇人民政府…镇长: that town's
+    return EntityRef(ORGANIZATION, template.format(town=max(towns)[1])) if towns else None
 
 
 TOWN_COMMITTEE = re.compile(r"^(?:中共)?(.+?[镇乡])(?:党委|委员会)$")
