@@ -387,3 +387,10 @@ def test_places_villages_listed_after_one_of_a_town_are_that_towns(run):
     ext = run("7月7日，衡南县委书记罗建明深入柞市镇代泉村、新华村、石桥村调研。")
     parents = {r.name: i.parent.name for r, i in ext.entities.items() if r.type == "place" and i.parent is not None}
     assert parents["新华村"] == parents["石桥村"] == parents["代泉村"] == "柞市镇"
+
+
+def test_places_a_sports_or_culture_centre_where_something_is_held_is_a_venue(run):
+    from kg.ingest.paper import make_paper
+
+    ext = run("12月1日，马拉松赛在徐州奥体中心鸣枪开跑。", paper=make_paper("徐州日报", "徐州"))
+    assert "徐州奥体中心" in names(ext, "place")
