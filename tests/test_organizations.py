@@ -624,3 +624,13 @@ def test_organizations_a_towns_government_written_with_its_town(run):
     ext = run("西渡镇人民政府主办了首届油茶文化节。西渡镇政府将提供用地保障，镇长刘强表示欢迎。")
     assert names(ext, "organization") >= {"西渡镇人民政府"}
     assert ("刘强", "镇长", "西渡镇人民政府") in held(ext)
+
+
+@pytest.mark.parametrize("text, full, short", [
+    ("衡阳瑞达电源有限公司举行投产仪式。瑞达公司总经理李明介绍。", "衡阳瑞达电源有限公司", "瑞达公司"),
+    ("湖南华菱钢铁集团有限责任公司召开大会。华菱集团董事长李明讲话。", "湖南华菱钢铁集团有限责任公司", "华菱集团"),
+])
+def test_organizations_a_company_named_by_its_brand_later_is_one_node(run, text, full, short):
+    ext = run(text)
+    assert names(ext, "organization") == {full}
+    assert ("李明", next(t for _, t, _ in held(ext)), full) in held(ext)

@@ -272,6 +272,10 @@ def short_forms(name: str, home: Home, lex: Lexicon) -> list[str]:
             out.append(core[: -len(trade)])
     if legal.endswith("公司"):           # 华为技术有限公司 -> 华为公司, 华为技术公司
         out += [f"{s}公司" for s in out if s.startswith(core[:2]) and not s.endswith(("公司", "集团")) and len(s) >= 2]
+        if len(core) >= 4:
+            out.append(core[:2] + "公司")     # 衡阳瑞达电源有限公司 -> 瑞达公司: its brand and the word company
+    if (legal.startswith("集团") or core.endswith("集团")) and len(core) >= 4:
+        out.append(core[:2] + "集团")         # 湖南华菱钢铁集团有限责任公司 -> 华菱集团
     return [s for s in out if len(s) >= 2 and s != name]
 
 
