@@ -932,3 +932,14 @@ def test_events_speakers_in_a_paragraph_opened_by_大会_attend(run):
             "大会对先进单位和个人进行了表彰。洋泉镇党委书记向东、西岭镇党委书记尹红分别作典型发言。")
     ev = next(e for e in run(text, issue=date(2024, 11, 17)).events if e.name.endswith("大会"))
     assert {"蒋文华", "钟伟", "向东", "尹红"} <= {p.name for p in ev.attendees}
+
+
+@pytest.mark.parametrize("text, name", [
+    ("11月3日，村里举行百家宴，300多位村民欢聚一堂。", "百家宴"),
+    ("11月3日，平溪县消防救援大队举行消防演习。", "消防演习"),
+    ("11月3日，县政协召开专题协商会，县政协主席李红梅出席。", "专题协商会"),
+    ("11月3日，市委常委班子召开民主生活会。", "民主生活会"),
+    ("11月3日，平溪县一中举行成人礼。", "成人礼"),
+])
+def test_events_held_occurrences_of_many_kinds(run, text, name):
+    assert any(e.name.endswith(name) for e in run(text, issue=date(2024, 11, 4)).events)

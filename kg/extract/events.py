@@ -124,8 +124,9 @@ def _found(doc: Doc, text: str) -> list[tuple[int, int, int, str]]:
         if any(s < we and ws < e for s, e, _, _ in found) or inside(doc, ws, we, ORGANIZATION):
             continue
         start = np_start(doc, ws)
-        if we - start >= MIN_CHARS and "、" not in text[start:we + 1]:      # 寿文化节、南岳庙会、星空节等: a list
-            found.append((start, we, we, "noun"))
+        held = doc.lex.pattern("hosted_before", HOSTED_BEFORE, lex.event_held).search(text, max(0, start - 4), start)
+        if (we - start >= MIN_CHARS or held and we - start >= 3) and "、" not in text[start:we + 1]:
+            found.append((start, we, we, "noun"))      # (寿文化节、南岳庙会、星空节等: a list; 举行百家宴: held, however short)
     for m in lex.pattern("held_quoted", HELD_QUOTED, lex.event_held).finditer(text):    # 举办了“百岁宴”: what was held
         if not any(a < m.end(1) and m.start(1) < b for a, b, _, _ in found):
             found.append((m.start(1), m.end(1), m.end(1), "noun"))
