@@ -634,3 +634,10 @@ def test_organizations_a_company_named_by_its_brand_later_is_one_node(run, text,
     ext = run(text)
     assert names(ext, "organization") == {full}
     assert ("李明", next(t for _, t, _ in held(ext)), full) in held(ext)
+
+
+def test_organizations_a_village_committee_written_with_its_village(run):
+    ext = run("3月5日，梅花村村委会组织村民开展大扫除。梅花村村委会主任李明说，今年要建美丽屋场。")
+    assert "梅花村村民委员会" in names(ext, "organization")
+    assert ("李明", "主任", "梅花村村民委员会") in held(ext)
+    assert not any(n.startswith("社区") for n in names(run("工作室设立在社区居委会。"), "organization"))

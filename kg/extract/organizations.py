@@ -339,6 +339,7 @@ PLACES_WITH_BODIES = ("村", "社区", "镇", "乡", "街道")
 BRANCH_BODIES = ("党支部", "党总支", "党委")          # the party body of a village, a community or a bureau
 TOWN_BODIES = ("党委", "党工委", "人民政府", "政府")
 GRASSROOTS = re.compile(rf"(?:村|社区)(?:{'|'.join(BRANCH_BODIES)})")
+VILLAGE_COMMITTEE = re.compile(r"(村|社区)(?:村委会|居委会|村民委员会|居民委员会)")
 TOWN_GOVERNMENT = re.compile(r"[镇乡](?:人民政府|政府)")
 NAMED_BRANCH = re.compile(rf"[\u4e00-\u9fff]{GRASSROOTS.pattern}$")      # 梅花村党支部, not 村党支部
 
@@ -351,6 +352,14 @@ def _grassroots(doc: Doc, cands: _Candidates) -> None:
         if tok is not None and tok.end == m.start() + 1 and tok.start < m.start() and tok.pos in ("ns", "nt", "nz") \
                 and all("\u4e00" <= c <= "\u9fff" for c in doc.text[tok.start:m.start()]):
             cands.record(tok.start, m.end())
+    for m in VILLAGE_COMMITTEE.finditer(doc.text):   # 梅花村村委会: the village's committee (the village is a place)
+        tok = doc.token_at(m.start())
+        head = max(tok.start if tok is not None else m.start(), doc.text.rfind("镇", 0, m.start()) + 1,
+                   doc.text.rfind("乡", 0, m.start()) + 1)
+        village = doc.text[head:m.start() + len(m.group(1))]
+        if len(m.group(1)) + 2 <= len(village) <= 6 and all("\u4e00" <= c <= "\u9fff" for c in village):     # (not 社区居委会)
+            body = "村民委员会" if m.group(1) == "村" else "居民委员会"
+            cands.found.append((head, m.end(), village + body, {doc.text[head:m.end()]}, False))
     for m in GRASSROOTS.finditer(doc.text):
         place_end = m.start() + (1 if doc.text[m.start()] == "村" else 2)
         tok = doc.token_at(place_end - 1)
