@@ -362,3 +362,8 @@ def test_persons_a_name_ends_before_作(run, text, name, wrong):
 def test_persons_no_name_ends_inside_the_verb_after_it(run):
     # 高峰|出席会议: 高峰 is a common word, but 高峰出 is no name either
     assert "高峰出" not in names(run("副市长高峰出席会议并讲话。"), "person")
+
+
+@pytest.mark.parametrize("text", ["社区居民都亲切地叫她陈妈妈。", "周叔说，今年的收成比去年好。", "刘爹爹今年已经90岁了。"])
+def test_persons_a_surname_and_a_kinship_word_names_no_one(run, text):
+    assert not names(run(text), "person")
