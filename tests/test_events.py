@@ -943,3 +943,9 @@ def test_events_speakers_in_a_paragraph_opened_by_大会_attend(run):
 ])
 def test_events_held_occurrences_of_many_kinds(run, text, name):
     assert any(e.name.endswith(name) for e in run(text, issue=date(2024, 11, 4)).events)
+
+
+def test_events_the_guest_who_led_the_delegation_attends_the_meeting_with_it(run):
+    text = "5月10日，阿克苏地区党政代表团来衡考察，地委书记李国强率队。市委书记刘志强会见代表团一行，市领导王立新陪同会见。"
+    meeting = next(e for e in run(text, issue=date(2024, 5, 11)).events if e.name.startswith("会见"))
+    assert {"刘志强", "王立新", "李国强"} <= {p.name for p in meeting.attendees}

@@ -621,3 +621,7 @@ def test_roles_a_body_read_by_its_level_stops_before_a_post_and_its_holder(run):
 def test_roles_ranks_in_a_list_of_a_bodys_officials_are_that_bodys(run):
     got = held(run("市林业局局长张志强、副局长李国栋、二级调研员王海波、党组成员刘小明参加会议。"))
     assert ("王海波", "二级调研员", "衡阳市林业局") in got and ("刘小明", "党组成员", "衡阳市林业局") in got
+
+
+def test_roles_a_post_held_before_written_曾任_的(run):
+    assert ("彭友德", "局长", "衡阳市水利局") in held(run("曾任市水利局局长的彭友德应邀为党员授课。"))

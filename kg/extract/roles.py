@@ -403,7 +403,7 @@ def _joined(text: str, prev_end: int, start: int) -> bool:
     return between in ("", "、", "兼", "和", "及")
 
 
-THEN_HELD = re.compile(r"时任[^，,。；、\n]*$")
+THEN_HELD = re.compile(r"(?:时任|曾任|现任|原任)[^，,。；、\n]*$")
 BYLINE_MARK = re.compile(r"(?:本报讯|日报讯|■|^\s*[（(])")
 
 
