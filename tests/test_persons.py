@@ -367,3 +367,8 @@ def test_persons_no_name_ends_inside_the_verb_after_it(run):
 @pytest.mark.parametrize("text", ["社区居民都亲切地叫她陈妈妈。", "周叔说，今年的收成比去年好。", "刘爹爹今年已经90岁了。"])
 def test_persons_a_surname_and_a_kinship_word_names_no_one(run, text):
     assert not names(run(text), "person")
+
+
+@pytest.mark.parametrize("text", ["■曹 辉 摄", "市民在公园晨练。（曹 辉 摄）"])
+def test_persons_a_two_character_name_written_with_a_space_in_a_photo_credit(run, text):
+    assert names(run(text), "person") == {"曹辉"}

@@ -24,6 +24,7 @@ from .names import (
     common_word,
     foreign_name,
     is_word,
+    person_name,
     read_name,
     read_names,
     surname_length,
@@ -37,7 +38,8 @@ ASSIGNS = ("person", "organization", "place")    # organization, place: weak gue
 BYLINE_PARENS = re.compile(r"(?:本报讯|[\u4e00-\u9fff]{1,8}[报网]讯|新华社[\u4e00-\u9fff]{0,6}电|"
                            r"[0-9０-９一二三四五六七八九十]日(?:专?电|讯))\s*[（(]([^）)\n]{2,60})[）)]")
 CREDIT = re.compile(r"■\s*([^\n■]{2,40})")
-CREDITED = r"((?:[\u4e00-\u9fff]{2,4}[ \u3000、]*){1,3}?)"
+CREDITED = r"((?:(?:[\u4e00-\u9fff]{2,4}|[\u4e00-\u9fff][ \u3000][\u4e00-\u9fff](?![\u4e00-\u9fff]))[ \u3000、]*){1,3}?)"
+SPACED = re.compile(r"(?<![\u4e00-\u9fff])[\u4e00-\u9fff][ \u3000][\u4e00-\u9fff](?![\u4e00-\u9fff])")   # 曹 辉
 PHOTO_CREDITS = (re.compile(r"[（(][ \u3000]*" + CREDITED + r"[ \u3000]*摄[ \u3000]*[）)]"),
                  re.compile(r"(?m)^[ \u3000]*(?:作者|文/图|文／图|图/文|图／文|摄影|文|图)[ \u3000]*[：:/／]?[ \u3000]*" + CREDITED
                             + r"[ \u3000]*$"),
@@ -86,15 +88,26 @@ def _credits(doc: Doc, known: set[str]) -> None:
         if not any(a <= m.start(1) < b for a, b in ((x.start(1), x.end(1)) for x in BYLINE_PARENS.finditer(text, max(0, m.start() - 20)))):
             _names_in_span(doc, m.start(1), m.end(1), known)
     for m in CREDIT.finditer(text):
+        _spaced_names(doc, m.start(1), m.end(1), known)
         _names_in_span(doc, m.start(1), m.end(1), known)
     for pattern in PHOTO_CREDITS:      # （刘芳 摄）, 作者：刘芳, 文/图 刘芳: only names stand there (EXTRACTION.md: persons)
         for m in pattern.finditer(text):
+            _spaced_names(doc, m.start(1), m.end(1), known)
             for run in re.finditer(r"[\u4e00-\u9fff]{2,4}", m.group(1)):
                 _names_in_run(doc, m.start(1) + run.start(), run.group(), known, after_post=True)
     _reporters(doc, known)
     for m in CLOSING_BYLINE.finditer(text):
         for a, b in _split_names(doc.lex, m.group(1)):
             _believe(doc, m.start(1) + a, m.start(1) + b, known, byline=True)
+
+
+def _spaced_names(doc: Doc, start: int, end: int, known: set[str]) -> None:
+    """Two-character names written with a space in a credit (■曹 辉 摄, （曹 辉 摄）): one person each."""
+    for m in SPACED.finditer(doc.text, start, end):
+        name = person_name(m.group())
+        if doc.text[m.start()] in doc.lex.surnames and valid_name(name, doc.lex, byline=True):
+            if _add(doc, m.start(), m.end(), EntityRef(PERSON, name, doc.paper.city)) is not None:
+                known.add(name)
 
 
 def in_credit_line(text: str, pos: int) -> bool:
