@@ -625,3 +625,12 @@ def test_roles_ranks_in_a_list_of_a_bodys_officials_are_that_bodys(run):
 
 def test_roles_a_post_held_before_written_曾任_的(run):
     assert ("彭友德", "局长", "衡阳市水利局") in held(run("曾任市水利局局长的彭友德应邀为党员授课。"))
+
+
+@pytest.mark.parametrize("text, want", [
+    ("市财政局召开会议，局党组书记、局长邹丽君讲话。", {("邹丽君", "党组书记", "衡阳市财政局"), ("邹丽君", "局长", "衡阳市财政局")}),
+    ("市财政局召开会议，该局局长邹丽君讲话。", {("邹丽君", "局长", "衡阳市财政局")}),
+    ("市中医医院召开会议，院党委书记刘强讲话。", {("刘强", "党委书记", "衡阳市中医医院")}),
+])
+def test_roles_a_post_of_the_body_named_before_by_its_kind(run, text, want):
+    assert want <= held(run(text))

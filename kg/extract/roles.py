@@ -367,11 +367,34 @@ def _written_org(doc: Doc, title: str, units: list[Unit], ps: int) -> tuple[Enti
             and hall.ref is not None and hall.ref.name.endswith("馆"):
         org, os_ = EntityRef(ORGANIZATION, hall.ref.name), hall.start     # 洛阳博物馆馆长: the museum, the body he heads
         doc.add(ORGANIZATION, hall.start, hall.end, org, claim=False)
+    if (own := _its_own(doc, org, os_, ps)) is not None:
+        org, os_, party = own
+        if party == "党组" and title in ("书记", "副书记"):
+            title = "党组" + title          # 局党组书记: 党组书记 of the bureau the article named
     region = doc.home.province if doc.home is not None else None
     if org is None and title in ("主席", "副主席") and doc.text.endswith("自治区", 0, ps) and region is not None \
             and region.name.endswith("自治区"):
         org, os_ = EntityRef(ORGANIZATION, f"{region.name}人民政府"), ps - 3    # 自治区主席: the region's government
     return org, os_, title
+
+
+SELF_NAMED = re.compile(r"(?:该|本)?([局院校所厅委办])(党组|党委)?")
+
+
+def _its_own(doc: Doc, org: EntityRef | None, os_: int, ps: int) -> tuple[EntityRef, int, str] | None:
+    """The body a post written with its kind alone belongs to (市财政局…局党组书记, 该局局长, 院党委书记): the last one
+    of that kind the article named before it; with the party body written (党组, 党委), which one."""
+    text = doc.text
+    if org is not None and (m := SELF_NAMED.fullmatch(org.name)) is not None:
+        start, kind, party = os_, m.group(1), m.group(2) or ""
+    elif org is None and (m := re.search(r"(?:该|本|^[，,。；\n])([局院校所厅委办])$", text[max(0, ps - 2):ps])) is not None:
+        start, kind, party = ps - 1 if m.group().startswith(tuple("，,。；\n")) else ps - 2, m.group(1), ""
+        #   (该局局长, 院党委书记 at a clause's start)
+    else:
+        return None
+    named = [x for x in doc.mentions(ORGANIZATION) if x.end <= start and x.ref is not None and x.ref.name.endswith(kind)
+             and not SELF_NAMED.fullmatch(x.ref.name)]
+    return (named[-1].ref, start, party) if named else None
 
 
 def _place_took(doc: Doc, ts: int, title: str) -> bool:
