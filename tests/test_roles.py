@@ -634,3 +634,11 @@ def test_roles_a_post_held_before_written_曾任_的(run):
 ])
 def test_roles_a_post_of_the_body_named_before_by_its_kind(run, text, want):
     assert want <= held(run(text))
+
+
+@pytest.mark.parametrize("text, want", [
+    ("市公安局局长肖志刚带领治安支队支队长王振宇检查节前安全工作。", ("王振宇", "支队长", "衡阳市公安局治安支队")),
+    ("衡阳市中级人民法院院长谢文涛带领执行局局长王强调研。", ("王强", "局长", "衡阳市中级人民法院执行局")),
+])
+def test_roles_a_unit_led_by_the_head_of_its_body(run, text, want):
+    assert want in held(run(text))

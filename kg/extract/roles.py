@@ -246,6 +246,8 @@ class _ListPlace:
         """Read the bare bodies and implied organizations of a phrase's units at the list's place, or at the place
         a unit of the phrase itself is written with (汉中市委副书记、市长王建军)."""
         doc, text = self.doc, self.doc.text
+        if units and self.org is not None:
+            self._led_unit(units[0])
         continues = bool(units) and text[self.end:units[0].start] in ("，", ",", "、", "和", "与", "及")
         deputies = bool(units) and DEPUTIES.fullmatch(text, self.end, units[0].start) is not None
         if not continues and not self._county_city_sentence(units):
@@ -278,6 +280,20 @@ class _ListPlace:
                 implied, known = implied_org(doc, u.title, home)
                 if known and implied is not None:
                     u.org = implied
+
+    def _led_unit(self, u: Unit) -> None:
+        """A unit of the body the head before named, led or accompanied by him (市公安局局长肖志刚带领治安支队支队长王振宇:
+        衡阳市公安局治安支队; 市中级人民法院院长谢文涛带领执行局局长王强: the court's 执行局)."""
+        text = self.doc.text
+        m = LED.fullmatch(text, self.end, u.start)
+        if m is None:
+            return
+        unit = m.group(1) if not u.has_own_org else text[u.start:u.end - len(u.title)]
+        bare = u.org is None or u.org.name == unit
+        if bare and unit and (SUBUNIT.fullmatch(unit) or unit.endswith(("局", "庭", "所", "站"))) and len(unit) >= 2 \
+                and leading_place(unit, self.doc.home) is None:
+            u.org, u.has_own_org = EntityRef(ORGANIZATION, self.org.name + unit), True
+            self.doc.record(u.org).aliases.add(unit)
 
     def after(self, units: list[Unit], names_end: int) -> None:
         explicit = next((d for d in map(self._explicit, units) if d is not None), None)
@@ -313,6 +329,7 @@ class _ListPlace:
         return lp[0]
 
 
+LED = re.compile(r"(?:带领|率领|率|陪同|和|与)([\u4e00-\u9fff]{0,8}?)")      # …局长肖志刚带领|治安支队支队长
 DEPUTIES = re.compile(r"[^，,。；;！？\n]{0,8}[，,]")      # 主任黄建国主持会议(并讲话)，副主任陈国华: the head's deputies
 
 
