@@ -260,3 +260,7 @@ def dated(doc: Doc, pos: int, *, paragraph: bool = False) -> bool:
 
 
 LATELY = ("近日", "日前", "近期")      # a recent day the text does not give: news of an occurrence all the same
+
+
+HOSTED_AFTER = r"(?:在[^，,。；\n]{1,20}?)?(?:@)"
+HELD_AT = r"(?:[^，,。；\n]{0,6}?)在([^，,。；\n]{1,20}?)(?:隆重|正式|顺利|圆满|盛大)?(?:@)"     # @: held and opened verbs

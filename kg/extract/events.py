@@ -17,6 +17,8 @@ from ..datamodel import DATE, EVENT, ORGANIZATION, PERSON, PLACE, EntityRef, Eve
 from .doc import SLOGAN, Doc
 from .event_merge import merge
 from .event_names import (
+    HELD_AT,
+    HOSTED_AFTER,
     MOVE,
     dated,
     ending_words,
@@ -29,6 +31,7 @@ from .event_names import (
     whole_word,
 )
 from .event_people import attendees
+from .event_shapes import ARRIVED, NOT_YET, befell, recurring, since, war_date, wars
 from .geo import OUR_COUNTY
 from .org_names import DATELINE
 from .place_refs import division_ref
@@ -64,7 +67,7 @@ def run(doc: Doc) -> None:
         mention = doc.add(EVENT, s, e, claim=False)
         if mention is None:
             continue
-        ev.date = _date_for(doc, s, events, e) if kind != "war" else _war_date(doc, s)
+        ev.date = _date_for(doc, s, events, e) if kind != "war" else war_date(doc, s)
         ev.place = _place_for(doc, s, e) if kind != "war" else next(
             (m.ref for m in doc.mentions(PLACE) if s <= m.start and m.end <= e and m.ref is not None
              and m.end - m.start > 1), None)
@@ -111,7 +114,7 @@ def _found(doc: Doc, text: str) -> list[tuple[int, int, int, str]]:
         disaster = word in lex.word_set(WORDS, "disaster")
         accident = disaster or word in lex.word_set(WORDS, "accident")
         if accident and (_prevented(doc, m.start()) or text.startswith(HAZARD, end) or MANY.match(name)) \
-                or _habitual(doc, m.start(), end) or disaster and not _befell(doc, m.start(), end):
+                or _habitual(doc, m.start(), end) or disaster and not befell(doc, m.start(), end):
             continue      # 坚决遏制重特大事故发生, 事故隐患: a danger warned of; 3起较大交通事故: a count; 每周都会参加社区活动,
             #               …活动30余场: no one occurrence
         if ("、" in name or accident and text.startswith("、", end)) and LISTED.match(text, end) or COUNTED.match(name):
@@ -134,10 +137,10 @@ def _found(doc: Doc, text: str) -> list[tuple[int, int, int, str]]:
         start = np_start(doc, m.start())
         if m.start() - start >= 2 and not any(s < m.end() and start < e for s, e, _, _ in found):
             found.append((start, m.end(), m.end(), "verb"))
-    for ws, we in _nth(doc):                         # 平溪县第三届答辩会在县文化中心举行: the nth of a recurring event
+    for ws, we in recurring(doc):                         # 平溪县第三届答辩会在县文化中心举行: the nth of a recurring event
         if not any(s < we and ws < e for s, e, _, _ in found) and not inside(doc, ws, we, ORGANIZATION):
             found.append((np_start(doc, ws), we, we, "noun"))
-    for ws, we in _wars(doc):
+    for ws, we in wars(doc):
         if not any(s < we and ws < e for s, e, _, _ in found):
             found.append((ws, we, we, "war"))
     held = _held(doc, found)
@@ -168,58 +171,6 @@ def _found(doc: Doc, text: str) -> list[tuple[int, int, int, str]]:
     return _drop_overlaps(found)
 
 
-NTH = re.compile(r"第[\d一二三四五六七八九十百]+(?:届|期|次)")
-
-
-def _nth(doc: Doc) -> list[tuple[int, int]]:
-    """(start, end) of a name right after an ordinal (第三届, 第二期) that the text says was held, opened or began
-    (第三届书法展在…开幕, 第二期培训班开班): the nth of a recurring event, whatever its word."""
-    text, out = doc.text, []
-    held = doc.lex.pattern("hosted_after", HOSTED_AFTER, doc.lex.event_held)
-    opened = doc.lex.pattern("held_at_after", HELD_AT, doc.lex.event_held, doc.lex.event_opened)
-    for m in NTH.finditer(text):
-        k = doc.token_index(m.end())
-        end = m.end()
-        while 0 <= k < len(doc.tokens) and doc.tokens[k].start == end and end - m.end() <= 12 and (
-                doc.tokens[k].pos in ("n", "nz", "vn") or doc.tokens[k].word in doc.lex.event_endings
-                or doc.tokens[k].word == "会"):            # (答辩|会, 书法|展: the ending the tagger took for a verb)
-            end = doc.tokens[k].end
-            k += 1
-        if end - m.end() >= 2 and (held.match(text, end) or opened.match(text, end)) and text[end:end + 1] != "的":
-            out.append((m.start(), end))
-    return out
-
-
-ARRIVED = re.compile(r"(?<=[组团队])莅[\u4e00-\u9fff](?=[，,。；！\s]|$)")     # 莅 and the place's first character
-WAR_TAIL = ("年代", "时期", "期间", "片", "题材", "英雄", "精神", "遗址", "纪念", "胜利")
-TAKING = r"(?:解放|攻打|攻克|收复|保卫)[\u4e00-\u9fff]{2,6}?"
-LIBERATED = re.compile(rf"((?:{TAKING}、)*){TAKING}的战斗")
-
-
-def _wars(doc: Doc) -> list[tuple[int, int]]:
-    """Wars, campaigns and battles a story names (抗美援朝战争, 抗日|战争, 上甘岭战役, 衡阳|保卫战, 解放嵩县的战斗): past
-    occurrences a veteran's story records, dated or not. A war word alone or after a common noun (疫情防控|战役,
-    没有硝烟的战争) is a figure of speech, and 战争年代 a time."""
-    text, out = doc.text, []
-    wars = doc.lex.kind(WORDS, "war")
-    for m in doc.lex.alternation("wars", wars).finditer(text):
-        i = doc.token_index(m.end() - 1)
-        if i < 0 or (t := doc.tokens[i]).end != m.end() or text.startswith(WAR_TAIL, t.end):
-            continue
-        word = m.group()
-        if len(t.word) > len(word) and t.pos == "nz":
-            out.append((t.start, t.end))          # 抗美援朝战争, 秋收起义: one word of the tagger's
-        elif i > 0 and (prev := doc.tokens[i - 1]).end == t.start and (
-                prev.pos in ("ns", "nz") or t.pos == "nz" and prev.pos == "vn"):
-            out.append((prev.start, t.end))       # 衡阳|保卫战, 湘南|起义, 抗日|战争
-    for m in LIBERATED.finditer(text):
-        out.append((m.end(1), m.end()))
-        k = m.start()
-        for item in m.group(1).split("、")[:-1]:      # 解放嵩县、解放郑州的战斗: two battles, 解放嵩县 named short
-            out.append((k, k + len(item)))
-            k += len(item) + 1
-    return out
-
 
 def _verb_with_object(doc: Doc, s: int, e: int, word: str) -> bool:
     """Is the event word at s..e also a verb trigger, read as a verb with its object after it (到石桥镇检查防汛工作)?
@@ -236,7 +187,6 @@ HAZARD = ("隐患", "风险", "防范", "防控", "预防", "多发")
 MANY = re.compile(r"[两二三四五六七八九十百\d]+余?起|多起|数起")
 HELD_QUOTED = r"(?:@)了?(“[^”\n，。]{2,16}”)(?=[，,。；！\n]|$)"
 LISTED = re.compile(r"[^，,。；！？\n]{0,30}?等")
-NOT_YET = re.compile(r"(?:将|择期|拟|即将|准备|计划|用于|用来)$")
 COUNTED = re.compile(r"[\d一二三四五六七八九十百千]+余?(?:场|次|期|批|个)")
 
 
@@ -248,31 +198,7 @@ def _glued(doc: Doc, m: re.Match, lex) -> bool:
 
 def _habitual(doc: Doc, pos: int, end: int) -> bool:
     """Is the event word at `pos` a habit (每周都会参加社区活动) or a count of many (已组织志愿服务活动30余场)?"""
-    return _clause_says(doc, pos, "habit") or COUNTED.match(doc.text, end) is not None or _since(doc, pos)
-
-
-SINCE = re.compile(r"(?:今年|去年|年初|入汛|入夏|入冬|开学|[\d一二三四五六七八九十]+月份?)以来[，,]")
-
-
-def _since(doc: Doc, pos: int) -> bool:
-    """Does the sentence at `pos` open with a stretch of time (今年以来，…开展督导检查): what it tells is a running
-    activity summed up, no one occurrence?"""
-    return SINCE.match(doc.text, doc.sentence_span(pos)[0]) is not None
-
-
-def _befell(doc: Doc, pos: int, end: int) -> bool:
-    """Did the disaster whose word is at pos:end happen on a day the sentence gives (7月23日，栾川县遭遇特大暴雨), rather
-    than being forecast or warned of anywhere in the sentence before it (预计…将有暴雨，局地大暴雨; 暴雨预警, 暴雨天气)?"""
-    text = doc.text
-    clause = max((text.rfind(c, 0, pos) for c in "，,。；！？\n"), default=-1) + 1
-    if text.startswith("受", clause) and "影响" in text[end:end + 16]:
-        return False       # 受台风“利奇马”影响，…出现山体滑坡: the cause of what the sentence tells
-    foretold = any(w in text[doc.sentence_span(pos)[0]:pos] for w in doc.lex.word_set(WORDS, "forecast"))
-    return dated(doc, pos) and not foretold and not text.startswith(FORETOLD, end)
-
-
-FORETOLD = ("预警", "天气", "预报", "防御", "应急", "来临", "到来", "季节", "过后",    # (洪水过后: a time after it)
-            "台", "局", "监测", "部门", "知识", "科普", "演练")      # (中国地震台网, 地震局: a body; 地震演练: a drill)
+    return _clause_says(doc, pos, "habit") or COUNTED.match(doc.text, end) is not None or since(doc, pos)
 
 
 def _prevented(doc: Doc, pos: int) -> bool:
@@ -443,20 +369,6 @@ def _date_for(doc: Doc, s: int, earlier: list, e: int) -> str | None:
     return None
 
 
-def _war_date(doc: Doc, s: int) -> str | None:
-    """A war's or a battle's date: the last its sentence gives before it (1950年10月，他跨过鸭绿江参加抗美援朝战争), unless
-    the story moves on between (1948年，…后来又参加了抗美援朝战争)."""
-    ss, _ = doc.sentence_span(s)
-    dates = [m for m in doc.mentions(DATE) if ss <= m.start < s and m.value and YEAR_WRITTEN.search(m.text)]
-    if not dates or LATER.search(doc.text, dates[-1].end, s):
-        return None
-    return dates[-1].value
-
-
-LATER = re.compile(r"后来|此后|之后|随后|接着|又|再")
-YEAR_WRITTEN = re.compile(r"\d{4}|[一二三四五六七八九〇零]{4}")      # (今年已77岁: the story's year, not the war's)
-
-
 def _lead_end(doc: Doc) -> int:
     """End of the article's first paragraph of body text (after title and byline)."""
     text = doc.text
@@ -530,8 +442,6 @@ HERE_WORD_LEVEL = {"村": "village", "社区": "village", "镇": "town", "乡": 
 
 
 HOSTED_BEFORE = r"(?:@)(?:了)?$"                      # @: the held verbs (召开, 举行, 举办)
-HOSTED_AFTER = r"(?:在[^，,。；\n]{1,20}?)?(?:@)"
-HELD_AT = r"(?:[^，,。；\n]{0,6}?)在([^，,。；\n]{1,20}?)(?:隆重|正式|顺利|圆满|盛大)?(?:@)"     # @: held and opened verbs
 HOSTING = re.compile(r"(?:联合)?(?:主办|承办|协办)")
 
 

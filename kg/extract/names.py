@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-from .doc import Doc, occurrences, tokenizer
+from .doc import Doc, line_head, occurrences, tokenizer
 
 HAN = re.compile(r"[\u4e00-\u9fff]")
 HAN_RUN = re.compile(r"[\u4e00-\u9fff]+")
@@ -385,3 +385,15 @@ def read_names(doc: Doc, i: int, *, spaces: bool = False) -> list[tuple[int, int
                 continue
         break
     return out
+
+
+BYLINE_MARK = re.compile(r"(?:本报讯|日报讯|■|^\s*[（(])")
+
+
+def in_byline(text: str, pos: int) -> bool:
+    """Is `pos` in a byline: near its line's start, after 本报讯, ■ or an opening bracket, with no sentence begun
+    and no bracket closed since (本报讯（记者 罗文鹏 通讯员 石虹）; not 本报讯 1月12日，市长朱健…, nor
+    本报讯（记者 成雪）衡阳县西渡镇党委书记陈小兵到…)."""
+    head = line_head(text, pos)
+    marks = list(BYLINE_MARK.finditer(head))
+    return len(head) < 40 and bool(marks) and not re.search(r"[，,。；;：:）)]", head[marks[-1].end():])

@@ -98,3 +98,20 @@ def latin_orgs(doc: Doc) -> list[tuple[int, int]]:
         elif hit:
             out.append((s, e))
     return out
+
+
+def post_in(doc: Doc, s: int, e: int) -> bool:
+    """Does text[s:e] run over a post and what its holder does (局长肖志刚带领…, 常委肖志刚率…)?"""
+    found = doc.lex.alternation("titles", list(doc.lex.titles)).search(doc.text, s, e)
+    return found is not None and any(doc.text.find(v, found.end(), e) >= 0 for v in LEADING)
+
+
+NAMED_UNIT = re.compile(r"办公厅|办公室|组织部|宣传部|统战部|机关党委|机关党支部|[巡考督检]查组|工作组|"
+                        r"(?:第[一二三四五六七八九十]{1,3})?(?:巡视组|巡察组|督导组)")
+LEADING = ("带领", "带队", "陪同", "率", "和", "与", "及")
+
+
+def head_follows(doc: Doc, surface: str, e: int) -> bool:
+    """Is the name followed by the post of its head, named by its own ending (新闻出版署|署长, 信访办|办主任)?"""
+    return len(surface) >= 4 and doc.text.startswith(surface[-1], e) and any(
+        doc.text.startswith(t, e) for t in (surface[-1] + "长", "副" + surface[-1] + "长", surface[-1] + "主任"))

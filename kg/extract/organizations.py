@@ -30,11 +30,14 @@ from .org_names import (
 )
 from .org_patterns import (
     LATIN_NAME,
+    NAMED_UNIT,
     army_pattern,
+    head_follows,
     known_pattern,
     latin_orgs,
     level_pattern,
     party_pattern,
+    post_in,
     suffix_at,
 )
 from .org_words import SINGLE_SUFFIXES, WORDS, acceptable, bare_department, ends_department, not_a_name_part
@@ -195,23 +198,6 @@ def _names_something(doc: Doc, s: int, e: int) -> bool:
                for t in doc.tokens_in(s, s + len(part)))
 
 
-def _post_in(doc: Doc, s: int, e: int) -> bool:
-    """Does text[s:e] run over a post and what its holder does (局长肖志刚带领…, 常委肖志刚率…)?"""
-    found = doc.lex.alternation("titles", list(doc.lex.titles)).search(doc.text, s, e)
-    return found is not None and any(doc.text.find(v, found.end(), e) >= 0 for v in LEADING)
-
-
-NAMED_UNIT = re.compile(r"办公厅|办公室|组织部|宣传部|统战部|机关党委|机关党支部|[巡考督检]查组|工作组|"
-                        r"(?:第[一二三四五六七八九十]{1,3})?(?:巡视组|巡察组|督导组)")
-LEADING = ("带领", "带队", "陪同", "率", "和", "与", "及")
-
-
-def _head_follows(doc: Doc, surface: str, e: int) -> bool:
-    """Is the name followed by the post of its head, named by its own ending (新闻出版署|署长, 信访办|办主任)?"""
-    return len(surface) >= 4 and doc.text.startswith(surface[-1], e) and any(
-        doc.text.startswith(t, e) for t in (surface[-1] + "长", "副" + surface[-1] + "长", surface[-1] + "主任"))
-
-
 def _tagged_known(doc: Doc, s: int, e: int) -> bool:
     """Is text[s:e] a known name at the start of a word the tagger reads, the rest no part of its name (招行|首建)?"""
     t = doc.token_at(s)
@@ -279,7 +265,7 @@ class _Candidates:
         core = surface.lstrip("团")        # 团市委: the Youth League's, a body of the level word after 团
         if surface[-1] in SINGLE_SUFFIXES and surface not in doc.lex.organizations and not (
                 core[0] in LEVEL_WORDS or surface.startswith(("中共", "政协", "共青团")) or leading_place(surface, home)
-                or cut or _tagged_whole(doc, s, e) or NAMED_BRANCH.search(surface) or _head_follows(doc, surface, e)):
+                or cut or _tagged_whole(doc, s, e) or NAMED_BRANCH.search(surface) or head_follows(doc, surface, e)):
             return        # 全程网办, 平台办: a one-character ending needs a place before it, or the tagger's word
         if len(ev := doc.lex.ending("event_nouns", doc.lex.event_nouns, surface, len(surface)) or "") >= 3 \
                 and ev not in doc.lex.word_set(WORDS, "bodies"):
@@ -393,7 +379,7 @@ def _by_names(doc: Doc, cands: _Candidates) -> None:
         cands.record(*m.span())
     for m in level_pattern(doc.lex).finditer(text):
         s, e = level_start(doc, m, home)
-        if m.group("tail") and (not doc.is_boundary(e) or _post_in(doc, m.start("tail"), e) or not NAMED_UNIT.fullmatch(
+        if m.group("tail") and (not doc.is_boundary(e) or post_in(doc, m.start("tail"), e) or not NAMED_UNIT.fullmatch(
                 m.group("tail")) and any(t.pos == "v" for t in doc.tokens_in(m.start("tail"), e - 1))):
             #                                  (市委宣传部|组织全体干部: a verb, then 干部; but 省安委会巡查组)
             e -= len(m.group("tail"))        # 省安委会统一部署: 统一部 is no department; 市公安局|局长肖志刚带领治安支队:

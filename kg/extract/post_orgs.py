@@ -278,3 +278,22 @@ def _a_clause(doc: Doc, s: int, e: int) -> bool:
     toks = doc.tokens_in(s, e)
     return any(t.pos == "u" for t in toks) or (
         any(t.pos == "nr" for t in toks) and any(t.pos.startswith("v") and t.pos != "vn" for t in toks))
+
+
+SELF_NAMED = re.compile(r"(?:该|本)?([局院校所厅委办])(党组|党委)?")
+
+
+def its_own(doc: Doc, org: EntityRef | None, os_: int, ps: int) -> tuple[EntityRef, int, str] | None:
+    """The body a post written with its kind alone belongs to (市财政局…局党组书记, 该局局长, 院党委书记): the last one
+    of that kind the article named before it; with the party body written (党组, 党委), which one."""
+    text = doc.text
+    if org is not None and (m := SELF_NAMED.fullmatch(org.name)) is not None:
+        start, kind, party = os_, m.group(1), m.group(2) or ""
+    elif org is None and (m := re.search(r"(?:该|本|^[，,。；\n])([局院校所厅委办])$", text[max(0, ps - 2):ps])) is not None:
+        start, kind, party = ps - 1 if m.group().startswith(tuple("，,。；\n")) else ps - 2, m.group(1), ""
+        #   (该局局长, 院党委书记 at a clause's start)
+    else:
+        return None
+    named = [x for x in doc.mentions(ORGANIZATION) if x.end <= start and x.ref is not None and x.ref.name.endswith(kind)
+             and not SELF_NAMED.fullmatch(x.ref.name)]
+    return (named[-1].ref, start, party) if named else None

@@ -16,9 +16,9 @@ from dataclasses import dataclass
 
 from ..datamodel import ORGANIZATION, PERSON, PLACE, ROLE, EntityRef, Membership
 from ..lexicon.gazetteer import CITY, COUNTY, PROVINCE
-from .doc import Doc, line_head
+from .doc import Doc
 from .geo import Home, leading_place
-from .names import glued_byline_name, person_name, read_name, read_names, valid_name
+from .names import glued_byline_name, in_byline, person_name, read_name, read_names, valid_name
 from .org_names import CALLED, canonical
 from .post_orgs import (
     OUTLET_ENDINGS,
@@ -26,6 +26,7 @@ from .post_orgs import (
     evidence_org,
     grassroots_post,
     implied_org,
+    its_own,
     named_town_government,
     office_of,
     outlet_before,
@@ -104,6 +105,15 @@ def _deputy(doc: Doc, ts: int, te: int) -> bool:
         or doc.text.endswith("人大", 0, ts) and read_name(doc, te) is not None
 
 
+def _deputy_of(doc: Doc, ts: int, title: str) -> tuple[int, str]:
+    """The title with the 副 written right before it (副支队长, 副总工程师: the deputy of a post the lexicon lists alone;
+    not 正副)."""
+    text = doc.text
+    if text.endswith("副", 0, ts) and not text.endswith("正副", 0, ts) and not doc.overlaps(ts - 1, ts):
+        return ts - 1, "副" + title
+    return ts, title
+
+
 def _straddles(doc: Doc, s: int, e: int) -> bool:
     """Do both ends of text[s:e] fall inside tagger words, two different ones?"""
     a, b = doc.token_at(s), doc.token_at(e - 1)
@@ -146,8 +156,7 @@ def run(doc: Doc) -> None:
             continue          # 教师节, 记者节: a day, no post
         if _straddles(doc, ts, te):
             continue          # 这部|长篇: the tagger reads two other words across the title
-        if text.endswith("副", 0, ts) and not text.endswith("正副", 0, ts) and not doc.overlaps(ts - 1, ts):
-            ts, title = ts - 1, "副" + title      # 副支队长, 副总工程师: the deputy of a post the lexicon lists alone
+        ts, title = _deputy_of(doc, ts, title)
         ms = ts
         for mod in doc.lex.title_modifiers:
             if text.endswith(mod, 0, ts) and not doc.overlaps(ts - len(mod), ts):
@@ -221,9 +230,9 @@ def _names_after(doc: Doc, title: str, ts: int, te: int) -> tuple[list[tuple[int
         pos = note.end()        # 副局长（正科级）唐建国: a note on the post, then its holder
     if text.startswith("的", pos) and THEN_HELD.search(text, max(0, ts - 16), ts) and read_name(doc, pos + 1):
         pos += 1                # 时任县委书记的刘建华: the post he held then
-    in_byline = _in_byline(text, ts)
-    names = read_names(doc, pos, spaces=byline or in_byline)
-    if not names and in_byline and (n := glued_byline_name(doc, pos)) is not None:
+    bylined = in_byline(text, ts)
+    names = read_names(doc, pos, spaces=byline or bylined)
+    if not names and bylined and (n := glued_byline_name(doc, pos)) is not None:
         names = [(pos, pos + n)]        # （记者商为智实习生陈文波）
     return names, byline
 
@@ -384,7 +393,7 @@ def _written_org(doc: Doc, title: str, units: list[Unit], ps: int) -> tuple[Enti
             and hall.ref is not None and hall.ref.name.endswith("馆"):
         org, os_ = EntityRef(ORGANIZATION, hall.ref.name), hall.start     # 洛阳博物馆馆长: the museum, the body he heads
         doc.add(ORGANIZATION, hall.start, hall.end, org, claim=False)
-    if (own := _its_own(doc, org, os_, ps)) is not None:
+    if (own := its_own(doc, org, os_, ps)) is not None:
         org, os_, party = own
         if party == "党组" and title in ("书记", "副书记"):
             title = "党组" + title          # 局党组书记: 党组书记 of the bureau the article named
@@ -393,25 +402,6 @@ def _written_org(doc: Doc, title: str, units: list[Unit], ps: int) -> tuple[Enti
             and region.name.endswith("自治区"):
         org, os_ = EntityRef(ORGANIZATION, f"{region.name}人民政府"), ps - 3    # 自治区主席: the region's government
     return org, os_, title
-
-
-SELF_NAMED = re.compile(r"(?:该|本)?([局院校所厅委办])(党组|党委)?")
-
-
-def _its_own(doc: Doc, org: EntityRef | None, os_: int, ps: int) -> tuple[EntityRef, int, str] | None:
-    """The body a post written with its kind alone belongs to (市财政局…局党组书记, 该局局长, 院党委书记): the last one
-    of that kind the article named before it; with the party body written (党组, 党委), which one."""
-    text = doc.text
-    if org is not None and (m := SELF_NAMED.fullmatch(org.name)) is not None:
-        start, kind, party = os_, m.group(1), m.group(2) or ""
-    elif org is None and (m := re.search(r"(?:该|本|^[，,。；\n])([局院校所厅委办])$", text[max(0, ps - 2):ps])) is not None:
-        start, kind, party = ps - 1 if m.group().startswith(tuple("，,。；\n")) else ps - 2, m.group(1), ""
-        #   (该局局长, 院党委书记 at a clause's start)
-    else:
-        return None
-    named = [x for x in doc.mentions(ORGANIZATION) if x.end <= start and x.ref is not None and x.ref.name.endswith(kind)
-             and not SELF_NAMED.fullmatch(x.ref.name)]
-    return (named[-1].ref, start, party) if named else None
 
 
 def _place_took(doc: Doc, ts: int, title: str) -> bool:
@@ -444,18 +434,6 @@ def _joined(text: str, prev_end: int, start: int) -> bool:
 
 
 THEN_HELD = re.compile(r"(?:时任|曾任|现任|原任)[^，,。；、\n]*$")
-BYLINE_MARK = re.compile(r"(?:本报讯|日报讯|■|^\s*[（(])")
-
-
-def _in_byline(text: str, pos: int) -> bool:
-    """Is `pos` in a byline: near its line's start, after 本报讯, ■ or an opening bracket, with no sentence begun
-    and no bracket closed since (本报讯（记者 罗文鹏 通讯员 石虹）; not 本报讯 1月12日，市长朱健…, nor
-    本报讯（记者 成雪）衡阳县西渡镇党委书记陈小兵到…)."""
-    head = line_head(text, pos)
-    marks = list(BYLINE_MARK.finditer(head))
-    return len(head) < 40 and bool(marks) and not re.search(r"[，,。；;：:）)]", head[marks[-1].end():])
-
-
 PERSONAL_NOTE = re.compile(r"[（(](?:(?:女|男|[\u4e00-\u9fff]{1,3}族)[，,、]\s*)+$")
 
 
