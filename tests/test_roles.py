@@ -642,3 +642,9 @@ def test_roles_a_post_of_the_body_named_before_by_its_kind(run, text, want):
 ])
 def test_roles_a_unit_led_by_the_head_of_its_body(run, text, want):
     assert want in held(run(text))
+
+
+def test_roles_a_village_branch_is_no_bureaus_named_like_a_village(run):
+    # 衡阳市农业农村局 ends its stem in 村, but names no village: 村党支部书记 is of none named
+    got = held(run("市农业农村局局长曾庆华来到村里。村党支部书记王大海介绍情况。"))
+    assert not any(o and "农业农村党支部" in o for _, _, o in got)

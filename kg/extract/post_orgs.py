@@ -117,6 +117,9 @@ GRASSROOTS_UNITS = {            # a unit written without its street, community o
 }
 
 
+SEAT_BODIES = ("", "党支部", "党总支", "党委", "党工委", "办事处", "村民委员会", "居民委员会", "委员会")
+
+
 def grassroots_unit(doc: Doc, written: str, pos: int) -> EntityRef | None:
     """The body a unit written without its seat (社区党委, 村委会, 街道办事处) before `pos` is: that of the street, community
     or village the article named last before it, alone (在幸福社区，社区党委书记) or in a body's name (桃源县漳江街道党工委书记
@@ -128,7 +131,8 @@ def grassroots_unit(doc: Doc, written: str, pos: int) -> EntityRef | None:
     seat = re.compile(rf"^(?:中共)?(.+{ending})")
     seats = [(m.end, len(s.group(1)), s.group(1)) for m in doc.mentions(PLACE, ORGANIZATION)
              if m.end <= pos - len(written) and m.ref is not None
-             and (s := seat.match(m.ref.name)) is not None and len(s.group(1)) > len(ending)]
+             and (s := seat.match(m.ref.name)) is not None and len(s.group(1)) > len(ending)
+             and m.ref.name[s.end():] in SEAT_BODIES]      # (not 衡阳市农业农村|局: a bureau, no village)
     return EntityRef(ORGANIZATION, max(seats)[2] + body) if seats else None     # the last named, written in full
 
 
