@@ -43,3 +43,9 @@ def test_appointments_a_chain_of_posts_and_a_removal_said_with_其(run):
     got = {(m.person.name, m.title, m.org.name if m.org else None, m.change) for m in ext.memberships}
     assert {("刘芳", t, "中共安化县委员会") for t in ("委员", "常委", "书记")} <= {g[:3] for g in got}
     assert ("罗建军", "副局长", "益阳市水利局", "removed") in got
+
+
+def test_appointments_the_same_title_at_a_second_body_is_a_second_post(run):
+    got = {(m.person.name, m.title, m.org.name if m.org else None, m.change)
+           for m in run("任命张海涛为市财政局局长，免去其市审计局局长职务。").memberships}
+    assert ("张海涛", "局长", "衡阳市财政局", "appointed") in got and ("张海涛", "局长", "衡阳市审计局", "removed") in got

@@ -40,7 +40,7 @@ def change_of(verb: str) -> str | None:
 
 def run(doc: Doc) -> None:
     text = doc.text
-    held = {(m.person, m.title): m for m in doc.memberships}
+    held = {(m.person, m.title, m.org): m for m in doc.memberships}
     persons = doc.mentions(PERSON)
     main = _main_person(doc)
     last = None           # (where the last post read ended, its holder, change, organization)
@@ -75,9 +75,10 @@ def run(doc: Doc) -> None:
             implied, known = implied_org(doc, title)
             org = implied if known else None
         written = text[verb_end:role.end].removeprefix("为")
-        m = held.get((person, title))
+        m = held.get((person, title, org)) or next(           # (局长 of 市财政局 and of 市审计局: two posts)
+            (h for (p, t, o), h in held.items() if p == person and t == title and (org is None or o is None)), None)
         if m is None:
-            m = held[(person, title)] = Membership(person, title, org, {written} if written != title else set())
+            m = held[(person, title, org)] = Membership(person, title, org, {written} if written != title else set())
             doc.add_membership(m)
         if kind is not None and m.change is None:
             m.change, m.change_date = kind, _sentence_date(doc, role.start)
