@@ -49,3 +49,13 @@ def test_appointments_the_same_title_at_a_second_body_is_a_second_post(run):
     got = {(m.person.name, m.title, m.org.name if m.org else None, m.change)
            for m in run("任命张海涛为市财政局局长，免去其市审计局局长职务。").memberships}
     assert ("张海涛", "局长", "衡阳市财政局", "appointed") in got and ("张海涛", "局长", "衡阳市审计局", "removed") in got
+
+
+@pytest.mark.parametrize("text, want", [
+    ("任命李卫东、王志明为市财政局副局长。", {("李卫东", "appointed"), ("王志明", "appointed")}),
+    ("免去李卫东、王志明的市财政局副局长职务。", {("李卫东", "removed"), ("王志明", "removed")}),
+    ("决定任命：张海涛为市财政局局长。", {("张海涛", "appointed")}),
+])
+def test_appointments_names_listed_or_after_a_colon(run, text, want):
+    got = {(m.person.name, m.change) for m in run(text).memberships if m.org and m.org.name == "衡阳市财政局"}
+    assert want <= got

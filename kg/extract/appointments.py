@@ -27,7 +27,7 @@ TAKE = re.compile(r"(?:担任|出任|兼任|转任|升任|调任|就任|当选�
 GAP = re.compile(r"[\u4e00-\u9fff]{0,8}")      # a modifier between the verb and the post: 疫情防控 联络员
 PRONOUN = re.compile(r"(?:他|她)")
 # verbs before the person: 任命李四为…, 免去王五的…职务, 选举赵六为…
-ACT = re.compile(r"(?:决定任命|提请任命|任命|聘任|聘请|提名|选举|免去|免除|撤销)$")
+ACT = re.compile(r"(?:决定任命|提请任命|任命|聘任|聘请|提名|选举|免去|免除|撤销)[：:]?$")     # (决定任命：张海涛为…)
 ACT_GAP = re.compile(r"(?:同志)?(?:[（(](?:女|男|[\u4e00-\u9fff]{1,3}族)[）)])?(?:为|的|担任)?")   # 李秀英（女）为
 CHANGES = (("removed", ("免去", "免除", "撤销", "辞去", "卸任")), ("elected", ("当选", "选举", "选为")),
            ("appointed", ("任命", "聘任", "聘请", "提名", "出任", "履新", "就任")))
@@ -55,13 +55,14 @@ def run(doc: Doc) -> None:
         s0, _ = doc.sentence_span(role.start)
         verbs = [v for v in TAKE.finditer(text, max(s0, head - 12), head) if GAP.fullmatch(text, v.end(), head)]
         person = verb_end = kind = None
+        listed: list[EntityRef] = []
         acted = _acted_on(doc, persons, s0, head)
         if last is not None and text[last[0]:head] == "、":
             person, verb_end, kind = last[1], head, last[2]      # 任中共安化县委委员、常委、书记: his, each of them
             if org is None and not implied_org(doc, title)[1]:
                 org = last[3]
         elif acted is not None:
-            person, verb_end, kind = acted
+            person, verb_end, kind, listed = acted
         elif verbs:
             verb = verbs[-1]
             before = [p for p in persons if s0 <= p.start and p.end <= verb.start()]
@@ -82,24 +83,36 @@ def run(doc: Doc) -> None:
             doc.add_membership(m)
         if kind is not None and m.change is None:
             m.change, m.change_date = kind, _sentence_date(doc, role.start)
+        for other in listed:
+            if (other, title, org) not in held:
+                held[(other, title, org)] = Membership(other, title, org, set(m.title_aliases), kind,
+                                                       m.change_date if kind else None)
+                doc.add_membership(held[(other, title, org)])
         last = (role.end, person, kind, org)
 
 
-def _acted_on(doc: Doc, persons, s0: int, head: int) -> tuple[EntityRef, int, str | None] | None:
+def _acted_on(doc: Doc, persons, s0: int, head: int) -> tuple[EntityRef, int, str | None, list] | None:
     """(person, where the post's words start, change) for 任命李四为…局长 and 免去王五的市长职务: a verb, the person
     right after it, then 为/的 and the post at `head`."""
     text = doc.text
     before = [p for p in persons if s0 <= p.start and p.end <= head and p.ref is not None]
-    for p in reversed(before):
-        act = ACT.search(text, max(s0, p.start - 6), p.start)
+    for k in range(len(before) - 1, -1, -1):
+        p = before[k]
         gap = ACT_GAP.fullmatch(text, p.end, head)
-        if act is not None and gap is not None:
-            return p.ref, gap.end(), change_of(act.group())
+        if gap is None:
+            continue
+        first = k          # 任命李卫东、王志明为…: the names listed after the verb, each
+        while first > 0 and text[before[first - 1].end:before[first].start] == "、":
+            first -= 1
+        act = ACT.search(text, max(s0, before[first].start - 7), before[first].start)
+        if act is not None:
+            listed = [q.ref for q in before[first:k]]
+            return p.ref, gap.end(), change_of(act.group()), listed
     for m in re.finditer(r"(免去|免除|撤销)其", text[s0:head]):
         gap = ACT_GAP.fullmatch(text, s0 + m.end(), head)
         earlier = [p for p in before if p.end <= s0 + m.start()]
         if gap is not None and earlier:
-            return earlier[-1].ref, gap.end(), change_of(m.group(1))     # 罗建军同志任…，免去其…副局长职务
+            return earlier[-1].ref, gap.end(), change_of(m.group(1)), []     # 罗建军同志任…，免去其…副局长职务
     return None
 
 
