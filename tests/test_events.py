@@ -949,3 +949,12 @@ def test_events_the_guest_who_led_the_delegation_attends_the_meeting_with_it(run
     text = "5月10日，阿克苏地区党政代表团来衡考察，地委书记李国强率队。市委书记刘志强会见代表团一行，市领导王立新陪同会见。"
     meeting = next(e for e in run(text, issue=date(2024, 5, 11)).events if e.name.startswith("会见"))
     assert {"刘志强", "王立新", "李国强"} <= {p.name for p in meeting.attendees}
+
+
+@pytest.mark.parametrize("text, name", [
+    ("11月19日，衡阳市退役军人创业孵化基地在高新区揭牌成立。", "衡阳市退役军人创业孵化基地在高新区揭牌成立"),
+    ("11月19日，平溪县乡村振兴学院正式揭牌。", "平溪县乡村振兴学院正式揭牌"),
+])
+def test_events_what_is_unveiled_named_before_揭牌(run, text, name):
+    got = _events(run(text, issue=date(2024, 11, 20)))
+    assert got[name].date == "2024-11-19"
