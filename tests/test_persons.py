@@ -372,3 +372,9 @@ def test_persons_a_surname_and_a_kinship_word_names_no_one(run, text):
 @pytest.mark.parametrize("text", ["■曹 辉 摄", "市民在公园晨练。（曹 辉 摄）"])
 def test_persons_a_two_character_name_written_with_a_space_in_a_photo_credit(run, text):
     assert names(run(text), "person") == {"曹辉"}
+
+
+def test_persons_a_surname_then_what_is_done_is_no_name(run):
+    # 耒水河段|鸣枪: 段 is a surname, 鸣枪 what starts the race; (but 李成立 is a name)
+    assert not [r for r in run("9月22日，龙舟赛在耒水河段鸣枪开赛。").entities if r.type == "person"]
+    assert "李成立" in names(run("村民李成立说，今年的收成好。"), "person")

@@ -82,6 +82,8 @@ def _valid_name(name: str, lex, strict: bool, tagged: bool, byline: bool = False
         return False
     if given in lex.titles and given not in lex.occupations:
         return False          # 向记者, 王主任: a post, not a given name (谭明星 may be)
+    if len(given) == 2 and (lex.is_event_verb(given) or given in lex.event_started) and given != "成立":
+        return False          # 耒水河段|鸣枪: what is done, not a given name
     if len(given) == 1 and given in "其乃即亦":
         return False          # 向其介绍: 其 ends no two-character name
     if not byline and (common_word(lex, name, 200 if tagged else 50) or (
