@@ -641,3 +641,12 @@ def test_organizations_a_village_committee_written_with_its_village(run):
     assert "梅花村村民委员会" in names(ext, "organization")
     assert ("李明", "主任", "梅花村村民委员会") in held(ext)
     assert not any(n.startswith("社区") for n in names(run("工作室设立在社区居委会。"), "organization"))
+
+
+@pytest.mark.parametrize("text, bodies", [
+    ("兰陵县总工会联合县人社局举办招聘会。", {"兰陵县总工会"}),
+    ("市妇联联合市人社局开展就业培训。", {"衡阳市妇女联合会", "衡阳市人力资源和社会保障局"}),
+])
+def test_organizations_two_bodies_joined_by_联合(run, text, bodies):
+    got = names(run(text), "organization")
+    assert bodies <= got and not any("联合市" in n or "联合县" in n for n in got)

@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 
 from ..lexicon import Lexicon
+from .doc import Doc
 from .geo import LEVEL_WORDS
 from .org_patterns import suffix_at
 
@@ -67,3 +68,15 @@ def acceptable(name: str, suffix: str, lex: Lexicon) -> bool:
     if len(suffix) >= 2 and core[:1] not in LEVEL_WORDS and generic_core(core, lex):
         return False      # 贷款公司, 客服中心: a kind of organization, not one (市…支队 is the city's)
     return True
+
+
+def tagged_known(doc: Doc, s: int, e: int) -> bool:
+    """Is text[s:e] a known name at the start of a word the tagger reads, the rest no part of its name (招行|首建)?"""
+    t = doc.token_at(s)
+    return (doc.text[s:e] in doc.lex.organizations and t is not None and t.start == s and t.pos in ("nt", "nz")
+            and t.end > e and not_a_name_part(t.word, e - s, doc.lex))
+
+
+def tagged_whole(doc: Doc, s: int, e: int) -> bool:
+    t = doc.token_at(s)
+    return t is not None and t.start == s and t.end == e and t.pos == "nt"

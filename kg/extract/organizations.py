@@ -40,7 +40,16 @@ from .org_patterns import (
     post_in,
     suffix_at,
 )
-from .org_words import SINGLE_SUFFIXES, WORDS, acceptable, bare_department, ends_department, not_a_name_part
+from .org_words import (
+    SINGLE_SUFFIXES,
+    WORDS,
+    acceptable,
+    bare_department,
+    ends_department,
+    not_a_name_part,
+    tagged_known,
+    tagged_whole,
+)
 from .teams import cue_pattern
 from .venues import held_at, venue_follows
 
@@ -198,18 +207,6 @@ def _names_something(doc: Doc, s: int, e: int) -> bool:
                for t in doc.tokens_in(s, s + len(part)))
 
 
-def _tagged_known(doc: Doc, s: int, e: int) -> bool:
-    """Is text[s:e] a known name at the start of a word the tagger reads, the rest no part of its name (招行|首建)?"""
-    t = doc.token_at(s)
-    return (doc.text[s:e] in doc.lex.organizations and t is not None and t.start == s and t.pos in ("nt", "nz")
-            and t.end > e and not_a_name_part(t.word, e - s, doc.lex))
-
-
-def _tagged_whole(doc: Doc, s: int, e: int) -> bool:
-    t = doc.token_at(s)
-    return t is not None and t.start == s and t.end == e and t.pos == "nt"
-
-
 class _Candidates:
     """Spans proposed as organizations, each checked and named as it is recorded (`record`)."""
 
@@ -228,9 +225,12 @@ class _Candidates:
         if text.endswith("共青团", 0, s) and text[s:s + 1] not in "，、":
             s -= 3                                       # 共青团|衡阳市委: the Youth League's committee, not the Party's
         surface = text[s:e]
+        if ran_on := surface.endswith(("联合", "会同", "携手")) and len(surface) >= 5:
+            e, surface = e - 2, surface[:-2]             # 市妇联联合|市人社局: the tagger ran the body on into 联合
         joined = JOINED.search(surface, 2)
-        if joined is not None and e - s - joined.end() >= 2 and suffix_at(text, s + joined.start(), doc.lex) \
-                and suffix_at(text, e, doc.lex):
+        if joined is not None and e - s - joined.end() >= 2 and (
+                suffix_at(text, s + joined.start(), doc.lex) or ends_department(surface[:joined.start()], doc.lex)) \
+                and (suffix_at(text, e, doc.lex) or ends_department(surface, doc.lex)):
             self.record(s, s + joined.start(), is_weak)      # 市教育局联合市公安局: two bodies, the tagger's one word
             self.record(s + joined.end(), e, is_weak)
             return
@@ -265,15 +265,15 @@ class _Candidates:
         core = surface.lstrip("团")        # 团市委: the Youth League's, a body of the level word after 团
         if surface[-1] in SINGLE_SUFFIXES and surface not in doc.lex.organizations and not (
                 core[0] in LEVEL_WORDS or surface.startswith(("中共", "政协", "共青团")) or leading_place(surface, home)
-                or cut or _tagged_whole(doc, s, e) or NAMED_BRANCH.search(surface) or head_follows(doc, surface, e)):
+                or cut or tagged_whole(doc, s, e) or NAMED_BRANCH.search(surface) or head_follows(doc, surface, e)):
             return        # 全程网办, 平台办: a one-character ending needs a place before it, or the tagger's word
         if len(ev := doc.lex.ending("event_nouns", doc.lex.event_nouns, surface, len(surface)) or "") >= 3 \
                 and ev not in doc.lex.word_set(WORDS, "bodies"):
             return        # 衡阳招商推介会: an event, not an organization (but 常委会 is a body)
         if surface.endswith("工作室") and not _names_something(doc, s, e - 3):
             return        # 委员工作室 alone is any member's studio
-        if len(surface) <= 3 and not (doc.is_boundary(s) and doc.is_boundary(e)) and not (
-                core[0] in "省市县区州" and core[1:] in doc.lex.party_bodies) and not _tagged_known(doc, s, e):
+        if len(surface) <= 3 and not ran_on and not (doc.is_boundary(s) and doc.is_boundary(e)) and not (
+                core[0] in "省市县区州" and core[1:] in doc.lex.party_bodies) and not tagged_known(doc, s, e):
             return        # 央行 inside 中央行动 (but 省纪委 is one even where the tagger ran on: 省纪委会同)
         if venue_follows(doc, e) or surface.endswith(("大厅", "服务大厅")):
             return        # part of a venue's name (…中共代表团旧址), or a hall
