@@ -59,3 +59,17 @@ def test_appointments_the_same_title_at_a_second_body_is_a_second_post(run):
 def test_appointments_names_listed_or_after_a_colon(run, text, want):
     got = {(m.person.name, m.change) for m in run(text).memberships if m.org and m.org.name == "衡阳市财政局"}
     assert want <= got
+
+
+@pytest.mark.parametrize("text, want", [
+    ("任命王建华为市财政局局长。", ("王建华", "局长", "衡阳市财政局", "appointed")),
+    ("会议决定接受赵宏伟辞去衡阳市人民政府副市长职务的请求。", ("赵宏伟", "副市长", "衡阳市人民政府", "removed")),
+    ("任命刘卫东为中共衡南县委书记。", ("刘卫东", "书记", "中共衡南县委员会", "appointed")),
+])
+def test_appointments_a_name_ending_in_华_resignations_and_中共(run, text, want):
+    assert want in {(m.person.name, m.title, m.org.name if m.org else None, m.change) for m in run(text).memberships}
+
+
+def test_appointments_a_proposed_post_is_not_held(run):
+    got = {(m.person.name, m.title) for m in run("陈剑锋现任衡阳市交通运输局副局长，拟任衡阳市交通运输局局长。").memberships}
+    assert ("陈剑锋", "副局长") in got and ("陈剑锋", "局长") not in got

@@ -370,6 +370,8 @@ def _by_names(doc: Doc, cands: _Candidates) -> None:
         doc.add(ORGANIZATION, m.start(1), m.end(1), ref, alias=m.group(1))
     for m in known_pattern(doc.lex).finditer(text):
         s, e = m.span()
+        if (t := doc.token_at(s)) is not None and t.start < s and t.pos == "nr":
+            continue      # 任命王建|华为…: a known name starting inside a person's, none
         league = doc.lex.org_units.get("league", ())
         if doc.lex.organizations[m.group()].endswith(league) and (tail := next(
                 (w for w in league if text.startswith(w, e)), None)) is not None and doc.is_boundary(e + len(tail)):

@@ -57,7 +57,18 @@ def run(doc: Doc) -> None:
     spans = [s for s in found if s.type in TAGS and _agrees(s, doc.tokens, starts)
              and not (s.type == PLACE and _over_a_place_word(s, doc))]
     if spans:
-        doc.retag(retagged(doc.text, doc.tokens, spans))
+        doc.retag(_for_a_post(retagged(doc.text, doc.tokens, spans)))
+
+
+def _for_a_post(tokens: list[Token]) -> list[Token]:
+    """`tokens` with 为 given back from the body after a name (王建华|为市财政局 -> 为|市财政局)."""
+    out: list[Token] = []
+    for k, t in enumerate(tokens):
+        if t.pos == "nt" and t.word[:1] == "为" and t.word[1:2] in "省市县区" and k > 0 and tokens[k - 1].pos == "nr":
+            out += [Token("为", "p", t.start, t.start + 1), Token(t.word[1:], "nt", t.start + 1, t.end)]
+        else:
+            out.append(t)
+    return out
 
 
 def _over_a_place_word(span: Span, doc: Doc) -> bool:
@@ -149,7 +160,14 @@ def _agrees(span: Span, tokens: list[Token], starts: list[int]) -> bool:
     if span.type == PLACE and any(t.start <= span.start and t.end == span.end + 1 and t.word.endswith("族")
                                   for t in tokens[first:last + 1]):
         return False        # 朝鲜|族: a people, not the country
-    return not any(t.start < span.end and span.start < t.end and t.pos in other for t in tokens[first:last])
+    return not any(t.start < span.end and span.start < t.end and t.pos in other and not _named_for(span, t)
+                   for t in tokens[first:last])
+
+
+def _named_for(span: Span, t: Token) -> bool:
+    """Does the person's name take the first character of the tagger's organization, which reads on as 为 and a body
+    (任命王建|华为市财政局局长: 王建华 为 市财政局)?"""
+    return span.type == PERSON and t.start == span.end - 1 and t.word[1:2] == "为" and t.word[2:3] in "省市县区"
 
 
 def retagged(text: str, tokens: list[Token], spans: list[Span]) -> list[Token]:
