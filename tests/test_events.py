@@ -958,3 +958,9 @@ def test_events_the_guest_who_led_the_delegation_attends_the_meeting_with_it(run
 def test_events_what_is_unveiled_named_before_揭牌(run, text, name):
     got = _events(run(text, issue=date(2024, 11, 20)))
     assert got[name].date == "2024-11-19"
+
+
+def test_events_a_visit_whose_topic_opens_with_a_holiday_or_a_quarter(run):
+    got = {e.name for e in run("10月1日，县长吕晓东检查国庆假期旅游安全工作。4月5日，市长刘强调研一季度经济运行情况。",
+                               issue=date(2024, 10, 2)).events}
+    assert {"检查国庆假期旅游安全工作", "调研一季度经济运行情况"} <= got
