@@ -394,3 +394,11 @@ def test_places_a_sports_or_culture_centre_where_something_is_held_is_a_venue(ru
 
     ext = run("12月1日，马拉松赛在徐州奥体中心鸣枪开跑。", paper=make_paper("徐州日报", "徐州"))
     assert "徐州奥体中心" in names(ext, "place")
+
+
+def test_places_a_visit_verb_between_a_district_and_a_park_makes_no_venue(run):
+    from kg.ingest.paper import make_paper
+
+    ext = run("5月15日，市委书记任志刚到恩阳区调研园区建设工作。", paper=make_paper("巴中日报", "巴中"))
+    assert not any("调研" in n for n in names(ext, "place"))
+    assert any(e.name.endswith("调研园区建设工作") for e in ext.events)

@@ -229,7 +229,8 @@ def _venue_start(doc: Doc, suffix_start: int, kind: str) -> int | None:
                 # a verb inside a venue's name that opens with a place (南岳游击干部训练班旧址)
                 if not (kind == "venue" and t.pos == "v" and len(t.word) == 2 and j > 0
                         and doc.tokens[j - 1].pos == "ns" and doc.tokens[j - 1].end == t.start
-                        and t.word not in doc.lex.event_hosts and not t.word.endswith(("在", "到", "于"))):
+                        and t.word not in doc.lex.event_hosts and not t.word.endswith(("在", "到", "于"))
+                        and not doc.lex.is_event_verb(t.word)):       # (恩阳区|调研|园区: a visit, no venue)
                     break     # 湘潭|举行|…产业园, 秦州区|还在|天水市伏羲广场: no name
             if doc.overlaps(t.start, t.end) and not _is_place_mention(doc, t.start, t.end):
                 break
