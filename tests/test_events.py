@@ -964,3 +964,7 @@ def test_events_a_visit_whose_topic_opens_with_a_holiday_or_a_quarter(run):
     got = {e.name for e in run("10月1日，县长吕晓东检查国庆假期旅游安全工作。4月5日，市长刘强调研一季度经济运行情况。",
                                issue=date(2024, 10, 2)).events}
     assert {"检查国庆假期旅游安全工作", "调研一季度经济运行情况"} <= got
+
+
+def test_events_a_drowning_to_prevent_is_none(run):
+    assert not run("8月1日，平溪县一中开展防溺水安全教育。", issue=date(2024, 8, 2)).events

@@ -402,3 +402,8 @@ def test_places_a_visit_verb_between_a_district_and_a_park_makes_no_venue(run):
     ext = run("5月15日，市委书记任志刚到恩阳区调研园区建设工作。", paper=make_paper("巴中日报", "巴中"))
     assert not any("调研" in n for n in names(ext, "place"))
     assert any(e.name.endswith("调研园区建设工作") for e in ext.events)
+
+
+@pytest.mark.parametrize("text", ["8月1日，一辆货车撞伤路人后逃逸，热心路人报警。", "当天雨天路滑，车辆在十字路口相撞。"])
+def test_places_a_word_ending_in_路_before_人_口_or_滑_is_no_road(run, text):
+    assert not names(run(text), "place")

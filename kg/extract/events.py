@@ -153,8 +153,8 @@ def _found(doc: Doc, text: str) -> list[tuple[int, int, int, str]]:
             continue      # 召开工作: no 开工 across two words
         if m.group() in lex.event_happenings and text.startswith(("原因", "隐患", "风险", "地点", "时间"), m.end()):
             continue      # 对起火原因展开调查: the cause of a fire, no fire of its own
-        if NOT_YET.search(text, max(0, m.start() - 4), m.start()):
-            continue      # 法庭将择期宣判, 用于慰问困难群众: to come, or what something is for
+        if NOT_YET.search(text, max(0, m.start() - 4), m.start()) or text.endswith("防", 0, m.start()):
+            continue      # 法庭将择期宣判, 用于慰问困难群众: to come, or what something is for; 防溺水: to prevent
         if text.startswith("工作", m.end()) and m.group() not in lex.event_happenings \
                 and not doc.overlaps(m.start(), m.end() + 2):
             found.append((np_start(doc, m.start()), m.end() + 2, m.end(), "verb"))     # 扫黑除恶专项斗争督导工作

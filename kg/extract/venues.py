@@ -137,7 +137,8 @@ def _read_as_person(doc: Doc, start: int, end: int) -> bool:
             and valid_name(t.word, doc.lex, tagged=True))
 
 
-NOT_ROAD_AFTER = "道区镇乡村办线面段边灯况费网径过上旁途街社子"      # 广东路街道, 阿热亚路社区: a town, a community; 路子
+NOT_ROAD_AFTER = "道区镇乡村办线面段边灯况费网径过上旁途街社子人口滑"      # 广东路街道, 阿热亚路社区: a town, a community; 路子;
+#                                                                    撞伤路人, 十字路口, 雨天路滑
 
 
 ROAD_SPLIT = re.compile(r"(?:东起|西起|南起|北起|东至|西至|南至|北至|经过|途经|位于|沿着|前往|来到|"
