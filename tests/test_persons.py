@@ -378,3 +378,7 @@ def test_persons_a_surname_then_what_is_done_is_no_name(run):
     # 耒水河段|鸣枪: 段 is a surname, 鸣枪 what starts the race; (but 李成立 is a name)
     assert not [r for r in run("9月22日，龙舟赛在耒水河段鸣枪开赛。").entities if r.type == "person"]
     assert "李成立" in names(run("村民李成立说，今年的收成好。"), "person")
+
+
+def test_persons_a_surname_alone_then_a_time_word_starts_no_name(run):
+    assert not names(run("今冬明春火灾防控工作会议召开。"), "person")

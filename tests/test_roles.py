@@ -648,3 +648,11 @@ def test_roles_a_village_branch_is_no_bureaus_named_like_a_village(run):
     # 衡阳市农业农村局 ends its stem in 村, but names no village: 村党支部书记 is of none named
     got = held(run("市农业农村局局长曾庆华来到村里。村党支部书记王大海介绍情况。"))
     assert not any(o and "农业农村党支部" in o for _, _, o in got)
+
+
+@pytest.mark.parametrize("text, want", [
+    ("选举刘明辉为政协衡阳市委员会常务委员。", ("刘明辉", "常务委员", "政协衡阳市委员会")),
+    ("石门县人民政府代理县长黄振宇出席。", ("黄振宇", "代理县长", "石门县人民政府")),
+])
+def test_roles_standing_members_and_acting_heads(run, text, want):
+    assert want in held(run(text))

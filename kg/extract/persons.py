@@ -149,8 +149,9 @@ def _tagged_names(doc: Doc, known: set[str]) -> None:
     """The tagger's person names (the model has seen far more names than our rules)."""
     text = doc.text
     for tok in doc.tokens:
-        if tok.pos != "nr" or doc.overlaps(tok.start, tok.end) or _doubled(text, tok.start) or _storm(doc, tok.start):
-            continue
+        if tok.pos != "nr" or doc.overlaps(tok.start, tok.end) or _doubled(text, tok.start) or _storm(doc, tok.start) \
+                or len(tok.word) == 1 and (nxt := doc.token_at(tok.end)) is not None and nxt.pos == "t":
+            continue      # (今冬|明|春|火灾: a surname alone, then a time word, starts no name)
         end = _foreign_end(doc, tok.end - 1 if tok.word[-1] in DOTS else tok.end)
         while end > tok.start and text[end - 1] in DOTS:
             end -= 1        # 米切尔· at a line's end: the dot leads nowhere
