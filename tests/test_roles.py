@@ -464,7 +464,7 @@ def test_roles_board_titles_are_posts_at_the_company(run):
 
 @pytest.mark.parametrize("text,post", [
     ("雁城市中心血站站长刘玉梅介绍了献血情况。", ("刘玉梅", "站长", "雁城市中心血站")),
-    ("市公安局民警赶到现场，该局南城派出所所长李强说。", ("李强", "所长", "南城派出所")),
+    ("市公安局民警赶到现场，该局南城派出所所长李强说。", ("李强", "所长", "衡阳市公安局南城派出所")),
 ])
 def test_roles_a_station_and_a_unit_after_该局(run, text, post):
     assert post in held(run(text))
@@ -656,3 +656,8 @@ def test_roles_a_village_branch_is_no_bureaus_named_like_a_village(run):
 ])
 def test_roles_standing_members_and_acting_heads(run, text, want):
     assert want in held(run(text))
+
+
+def test_roles_a_department_after_该院_is_the_hospitals(run):
+    got = held(run("衡阳市第一人民医院近日完成一台高难度手术。该院骨科主任邓建平介绍，手术很成功。"))
+    assert ("邓建平", "主任", "衡阳市第一人民医院骨科") in got

@@ -273,7 +273,8 @@ def evidence_org(doc: Doc, start: int, title: str) -> tuple[EntityRef | None, in
         return None, start
     ref = EntityRef(ORGANIZATION, company_named_first(doc, seg) or seg)       # 国联水产董事长: the company named before
     doc.add(ORGANIZATION, s + i, s + i + len(seg), ref)
-    return ref, s + i
+    own = its_own(doc, ref, s + i, start)          # 该院骨科主任: the hospital's 骨科
+    return (own[0], own[1]) if own is not None else (ref, s + i)
 
 
 def _a_clause(doc: Doc, s: int, e: int) -> bool:
@@ -291,6 +292,15 @@ def its_own(doc: Doc, org: EntityRef | None, os_: int, ps: int) -> tuple[EntityR
     """The body a post written with its kind alone belongs to (市财政局…局党组书记, 该局局长, 院党委书记): the last one
     of that kind the article named before it; with the party body written (党组, 党委), which one."""
     text = doc.text
+    if org is not None and (m := re.fullmatch(r"(?:该|本)([局院校所])", text[max(0, os_ - 2):os_])) is not None \
+            and len(org.name) <= 6 and leading_place(org.name, doc.home) is None:
+        named = [x for x in doc.mentions(ORGANIZATION) if x.end <= os_ - 2 and x.ref is not None
+                 and x.ref.name.endswith(m.group(1))]        # 该院骨科主任: the hospital's 骨科
+        if not named:
+            return None
+        unit = EntityRef(ORGANIZATION, named[-1].ref.name + org.name)
+        doc.record(unit).aliases.add(org.name)
+        return unit, os_ - 2, ""
     if org is not None and (m := SELF_NAMED.fullmatch(org.name)) is not None:
         start, kind, party = os_, m.group(1), m.group(2) or ""
     elif org is None and (m := re.search(r"(?:该|本|^[，,。；\n])([局院校所厅委办])$", text[max(0, ps - 2):ps])) is not None:
