@@ -968,3 +968,10 @@ def test_events_a_visit_whose_topic_opens_with_a_holiday_or_a_quarter(run):
 
 def test_events_a_drowning_to_prevent_is_none(run):
     assert not run("8月1日，平溪县一中开展防溺水安全教育。", issue=date(2024, 8, 2)).events
+
+
+def test_events_a_later_paragraph_opened_by_a_post_and_its_holder_tells_of_the_event(run):
+    text = ("9月1日上午，衡阳市中心医院在华新社区开展大型义诊活动。\n"
+            "主任医师赵振华、副主任医师邓丽等15名专家为居民提供了健康咨询服务。")
+    ev = next(e for e in run(text, issue=date(2024, 9, 2)).events if "义诊" in e.name)
+    assert {"赵振华", "邓丽"} <= {p.name for p in ev.attendees}
