@@ -975,3 +975,9 @@ def test_events_a_later_paragraph_opened_by_a_post_and_its_holder_tells_of_the_e
             "主任医师赵振华、副主任医师邓丽等15名专家为居民提供了健康咨询服务。")
     ev = next(e for e in run(text, issue=date(2024, 9, 2)).events if "义诊" in e.name)
     assert {"赵振华", "邓丽"} <= {p.name for p in ev.attendees}
+
+
+@pytest.mark.parametrize("text", ["3月5日，平溪县人民法院公开开庭审理了一起交通肇事案，并当庭宣判。",
+                                  "3月5日，平溪县公安局成功破获一起电信诈骗案，抓获犯罪嫌疑人37名。"])
+def test_events_one_trial_or_case_told_in_two_verbs_is_one_event(run, text):
+    assert len(run(text, issue=date(2024, 3, 6)).events) == 1

@@ -9,6 +9,7 @@ from ..datamodel import EntityRef, EventFact, add_new
 
 ONCE = ("开业", "开工", "投产", "竣工", "通车", "开园", "开馆", "揭牌", "开幕", "闭幕")     # a thing does these once
 CEREMONY = re.compile(r"(?:仪式|典礼|庆典)$")
+ONE_CASE = (("开庭", "审理", "庭审", "宣判"), ("破获", "抓获"))
 BATTLES = ("战斗", "战役", "战争", "保卫战", "起义", "会战")
 
 
@@ -29,6 +30,9 @@ def same_event(a: EventFact, b: EventFact) -> bool:
         return True
     if _other_in_the_middle(x, y):
         return False         # 解放嵩县的战斗 and 解放郑州的战斗: two battles, however alike and on one day
+    if a.date is not None and a.date == b.date and len(a.date) == 10 and any(
+            all(any(w in n for w in steps) for n in (x, y)) for steps in ONE_CASE):
+        return True          # 开庭审理…并当庭宣判, 破获…抓获: one trial, one case, told in two verbs on one day
     if (x in y or y in x) and a.date is not None and a.date == b.date:
         return True          # 运动会 on the day of the 湖南省第十五届运动会开幕式
     d = dice(x, y)
