@@ -661,3 +661,9 @@ def test_roles_standing_members_and_acting_heads(run, text, want):
 def test_roles_a_department_after_该院_is_the_hospitals(run):
     got = held(run("衡阳市第一人民医院近日完成一台高难度手术。该院骨科主任邓建平介绍，手术很成功。"))
     assert ("邓建平", "主任", "衡阳市第一人民医院骨科") in got
+
+
+def test_roles_a_reporter_of_本网讯_on_a_media_centres_site(run):
+    text = ("来源：平江县融媒体中心  作者：钟晓燕  发布时间：2024-05-06 10:21\n"
+            "本网讯（记者 钟晓燕）5月6日，平江县召开防汛工作会议。")
+    assert ("钟晓燕", "记者", "平江县融媒体中心") in held(run(text))

@@ -62,7 +62,7 @@ JOINED = re.compile(r"联合|会同|携手|和|与|及")
 STUDIO = re.compile(r"(?:委员|代表|劳模|名师|大师|专家)?工作室$")
 WEBSITE = re.compile(r"(?:官方网站|官网|网址)\s*[:：]\s*([\u4e00-\u9fff]{2,12}网)")
 ONE_OF = re.compile(r"([\u4e00-\u9fff]{2,6}?)一([\u4e00-\u9fff]{2,3})")
-SOURCE_SITE = re.compile(r"来源\s*[:：]\s*([\u4e00-\u9fff]{2,12}网)")
+SOURCE_SITE = re.compile(r"来源\s*[:：]\s*([\u4e00-\u9fff]{2,12}(?:网|融媒体中心|新闻中心|广播电视台))")
 OUTLET = re.compile(r"(?:^|(?<=[\n\s]))([\u4e00-\u9fff]{1,10}?网)(?=(?:\d{1,2}月\d{1,2}日)?讯)")    # 洛阳网讯, 泉州网2月21日讯
 
 
