@@ -382,3 +382,13 @@ def test_persons_a_surname_then_what_is_done_is_no_name(run):
 
 def test_persons_a_surname_alone_then_a_time_word_starts_no_name(run):
     assert not names(run("今冬明春火灾防控工作会议召开。"), "person")
+
+
+def test_persons_a_byline_reads_no_common_word_as_a_name(run):
+    # 作者:金庸简介: 简介 (introduction) is no name, though a byline's slot holds only names
+    assert "简介" not in names(run("共5本作者:金庸简介:本书为金庸所著。"), "person")
+
+
+def test_persons_a_name_before_a_body_headed_by_its_ending(run):
+    # 冯志明|乌审旗建设局|局长: the body's head follows, but the name before it is a person, not part of it
+    assert "冯志明" in names(run("冯志明乌审旗建设局局长"), "person")

@@ -77,8 +77,8 @@ def _valid_name(name: str, lex, strict: bool, tagged: bool, byline: bool = False
     if not s or not 1 <= len(name) - s <= 2:
         return False
     given = name[s:]
-    loose = tagged or byline         # where only a name can stand, rarer characters and 为, 之 are a name's
-    if any(c in (NEVER_GIVEN if loose else NOT_GIVEN) for c in given) or not plausible_given(given, lex, 0 if loose else MIN_GIVEN):
+    loose = tagged or byline         # where only a name can stand, 为 and 之 are a name's (商为智)
+    if any(c in (NEVER_GIVEN if loose else NOT_GIVEN) for c in given) or not plausible_given(given, lex, 0 if tagged else MIN_GIVEN):
         return False
     if given in lex.titles and given not in lex.occupations:
         return False          # 向记者, 王主任: a post, not a given name (谭明星 may be)
@@ -221,7 +221,8 @@ def _verb_runs_on(doc: Doc, last: int, end: int) -> bool:
     """Does the tagger read a verb starting at the name's last character and running past its end (高峰|出席会议: no
     高峰出)?"""
     t = doc.token_at(last)
-    return t is not None and t.start == last and t.end > end and t.pos == "v" and last > 0 and doc.is_boundary(last)
+    return t is not None and t.start == last and t.end > end and t.pos == "v" and last > 0 and doc.is_boundary(last) \
+        and is_word(doc, t.word[:2], 200)         # (袁阔|成封: the tagger's misreading, no word: 袁阔成 stands)
 
 
 def _title_runs_on(text: str, given: int, end: int, lex) -> bool:

@@ -112,6 +112,8 @@ LEADING = ("带领", "带队", "陪同", "率", "和", "与", "及")
 
 
 def head_follows(doc: Doc, surface: str, e: int) -> bool:
-    """Is the name followed by the post of its head, named by its own ending (新闻出版署|署长, 信访办|办主任)?"""
+    """Is the name followed by the post of its head, named by its own ending (新闻出版署|署长, 信访办|办主任), with no
+    person's name the tagger reads inside it (冯志明|乌审旗建设局|局长)?"""
     return len(surface) >= 4 and doc.text.startswith(surface[-1], e) and any(
-        doc.text.startswith(t, e) for t in (surface[-1] + "长", "副" + surface[-1] + "长", surface[-1] + "主任"))
+        doc.text.startswith(t, e) for t in (surface[-1] + "长", "副" + surface[-1] + "长", surface[-1] + "主任")) \
+        and not any(t.pos == "nr" for t in doc.tokens_in(e - len(surface), e))
