@@ -87,7 +87,7 @@ def _valid_name(name: str, lex, strict: bool, tagged: bool, byline: bool = False
     if len(given) == 1 and given in "其乃即亦":
         return False          # 向其介绍: 其 ends no two-character name
     if not byline and (common_word(lex, name, 200 if tagged else 50) or (
-            len(name) == 3 and common_word(lex, name[:2], 1000 if tagged else 200) and not _family_given(name))):
+            len(name) == 3 and common_word(lex, name[:2], 200) and not _family_given(name))):
         return False
     if any(name[s:].startswith(h) for h in ("先生", "女士", "小姐", "某")):
         return False
