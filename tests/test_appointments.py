@@ -73,3 +73,15 @@ def test_appointments_a_name_ending_in_华_resignations_and_中共(run, text, wa
 def test_appointments_a_proposed_post_is_not_held(run):
     got = {(m.person.name, m.title) for m in run("陈剑锋现任衡阳市交通运输局副局长，拟任衡阳市交通运输局局长。").memberships}
     assert ("陈剑锋", "副局长") in got and ("陈剑锋", "局长") not in got
+
+
+@pytest.mark.parametrize("text, want", [
+    ("任命：\n刘振华为衡阳市人民政府副市长；\n周晓梅（女）为衡阳市教育局局长。",
+     {("刘振华", "副市长", "appointed"), ("周晓梅", "局长", "appointed")}),
+    ("选举周文军为衡阳市人民政府市长，谢丽娟、黄立明为衡阳市人民代表大会常务委员会副主任。",
+     {("周文军", "市长", "elected"), ("谢丽娟", "副主任", "elected"), ("黄立明", "副主任", "elected")}),
+    ("免去王建国的衡阳市人民政府副市长职务；李明德的衡阳市教育局局长职务。",
+     {("王建国", "副市长", "removed"), ("李明德", "局长", "removed")}),
+])
+def test_appointments_a_lists_later_items_carry_its_verb(run, text, want):
+    assert want <= {(m.person.name, m.title, m.change) for m in run(text).memberships}

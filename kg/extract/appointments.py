@@ -63,6 +63,9 @@ def run(doc: Doc) -> None:
                 org = last[3]
         elif acted is not None:
             person, verb_end, kind, listed = acted
+        elif last is not None and last[2] is not None and (item := _next_item(doc, persons, last[0], head)) is not None:
+            person, verb_end, listed = item        # 任命：张三为…；李四为…: the verb carried over the list's items
+            kind = last[2]
         elif verbs:
             verb = verbs[-1]
             before = [p for p in persons if s0 <= p.start and p.end <= verb.start()]
@@ -91,6 +94,26 @@ def run(doc: Doc) -> None:
         last = (role.end, person, kind, org)
 
 
+HEADED = re.compile(r"(?:决定任命|任命|免去|选举)[：:]\s*$")
+ITEM_BREAK = re.compile(r"(?:职务|的职务)?[；;，,\s]*")
+
+
+def _next_item(doc: Doc, persons, prev_end: int, head: int) -> tuple[EntityRef, int, list] | None:
+    """(person, where the post's words start, others listed with them) of a list's next item after a post that
+    ended at `prev_end` (…为衡阳市人民政府副市长；周晓梅（女）为…, 免去王建国的…职务；李明德的…职务): names, then 为 or
+    的 and the post at `head`, with only a break between the items."""
+    text = doc.text
+    names = [p for p in persons if prev_end <= p.start and p.end <= head and p.ref is not None]
+    if not names or not ITEM_BREAK.fullmatch(text, prev_end, names[0].start):
+        return None
+    if any(text[a.end:b.start] != "、" for a, b in zip(names, names[1:])):
+        return None
+    gap = ACT_GAP.fullmatch(text, names[-1].end, head)
+    if gap is None or gap.end() == names[-1].end and not text.startswith(("为", "的"), names[-1].end):
+        return None
+    return names[-1].ref, gap.end(), [p.ref for p in names[:-1]]
+
+
 def _acted_on(doc: Doc, persons, s0: int, head: int) -> tuple[EntityRef, int, str | None, list] | None:
     """(person, where the post's words start, change) for 任命李四为…局长 and 免去王五的市长职务: a verb, the person
     right after it, then 为/的 and the post at `head`."""
@@ -104,7 +127,8 @@ def _acted_on(doc: Doc, persons, s0: int, head: int) -> tuple[EntityRef, int, st
         first = k          # 任命李卫东、王志明为…: the names listed after the verb, each
         while first > 0 and text[before[first - 1].end:before[first].start] == "、":
             first -= 1
-        act = ACT.search(text, max(s0, before[first].start - 7), before[first].start)
+        act = ACT.search(text, max(s0, before[first].start - 7), before[first].start) or HEADED.search(
+            text, max(0, before[first].start - 9), before[first].start)       # 任命：\n刘振华为…: a list under its verb
         if act is not None:
             listed = [q.ref for q in before[first:k]]
             return p.ref, gap.end(), change_of(act.group()), listed
