@@ -180,17 +180,17 @@ def verb_phrase(doc: Doc, vs: int, ve: int) -> tuple[int, int] | None:
     k = text.rfind("被", max(0, vs - 12), vs)
     if k >= 0 and "，" not in text[k:vs] and "。" not in text[k:vs]:
         return k, ve
-    if text[vs:ve] in UNVEILED and dated(doc, vs) and (named := _unveiled(doc, vs)) is not None:
-        return named, ve + (2 if text.startswith("成立", ve) else 0)     # 衡阳市…孵化基地(在高新区|正式)揭牌(成立)
+    unveiled = text[vs:ve] in UNVEILED        # 衡阳市退役军人创业孵化基地在高新区揭牌成立: the body unveiled
+    founded = ve + 2 if text.startswith("成立", ve) else ve      # (揭牌成立: one act)
+    if unveiled and dated(doc, vs) and (named := _unveiled(doc, vs)) is not None:
+        return named, founded     # 衡阳市…孵化基地(在高新区|正式)揭牌(成立)
     # 正式开工建设, 恢复通车: the subject before, when it is a place or project
     if text[max(0, vs - 2):vs] in ("正式", "全面", "顺利"):
         return vs - 2, ve
-    unveiled = text[vs:ve] in UNVEILED        # 衡阳市退役军人创业孵化基地在高新区揭牌成立: the body unveiled
     subj = [m for m in doc.mentions(*((PLACE, ORGANIZATION) if unveiled else (PLACE,)), by_start=False)
             if 0 <= vs - m.end <= 12 and not re.search(r"[，,。；！？\n]", text[m.end:vs])]      # not 塔山园区。此次集中开工
     if subj and doc.lex.event_verbs and (text[vs:ve] in ("通车", "恢复通车", "开工", "竣工", "投入使用") or unveiled):
-        return min(subj, key=lambda m: m.start).start, ve + (2 if text.startswith("成立", ve) else 0)
-
+        return min(subj, key=lambda m: m.start).start, founded
     if text[vs:ve] in doc.lex.event_happenings and dated(doc, vs, paragraph=text[vs:ve] not in OPENING):
         manner = HAPPEN_MANNER.search(text, max(0, vs - 2), vs)
         return (manner.start() if manner is not None else vs), ve     # 不慎落水, 全面开工, 宣判
@@ -204,11 +204,13 @@ def _unveiled(doc: Doc, vs: int) -> int | None:
     """Where the name of what is unveiled at `vs` starts, read leftwards from before 在…, 正式 or 顺利 (衡阳市退役军人创业
     孵化基地在高新区揭牌成立), if it is a name of four characters or more."""
     text = doc.text
-    clause = max((text.rfind(c, 0, vs) for c in "，,。；！？\n"), default=-1) + 1
+    clause = clause_start(text, vs)
     at = text.find("在", clause, vs)
     at = at if at > clause else (vs - 2 if text[max(0, vs - 2):vs] in ("正式", "顺利") else vs)
     start = np_start(doc, at)
     return start if at - start >= 4 else None
+
+
 OPENING = ("开幕", "闭幕", "开业", "投产", "开工", "竣工", "开班", "开营", "启幕", "开赛")
 OBJECT_POS = ("n", "vn", "nz", "an", "j", "b", "a")
 OBJECT_MAX = 16
@@ -274,6 +276,11 @@ def dated(doc: Doc, pos: int, *, paragraph: bool = False) -> bool:
         ss = doc.text.rfind("\n", 0, pos) + 1
     return any(ss <= m.start < se and m.value and (len(m.value) == 10 or m.text.startswith(LATELY))
                and not reporting_date(doc, m) for m in doc.mentions(DATE))
+
+
+def clause_start(text: str, pos: int) -> int:
+    """Where the clause that `pos` is in starts: after the last comma, full stop or line break before it."""
+    return max((text.rfind(c, 0, pos) for c in "，,。；！？\n"), default=-1) + 1
 
 
 LATELY = ("近日", "日前", "近期")      # a recent day the text does not give: news of an occurrence all the same

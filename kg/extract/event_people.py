@@ -155,7 +155,7 @@ def _story(doc: Doc, s: int, limit: int, people=(), mentions=()) -> list[tuple[i
         stop = nxt if 0 <= nxt < limit else limit
         para = text[end + 1:stop]
         opener = any(m.start == end + 1 and m.ref in people for m in mentions)
-        post = doc.lex.alternation("titles", list(doc.lex.titles)).match(para)    # 主任医师赵振华、…等15名专家为居民…
+        post = doc.lex.alternation("titles", doc.lex.titles).match(para)    # 主任医师赵振华、…等15名专家为居民…
         titled = post is not None and any(m.start == end + 1 + post.end() for m in doc.mentions(PERSON))
         if BACK_REFERENCE.match(para) or opener or titled:
             out.append((end + 1, stop))

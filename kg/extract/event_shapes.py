@@ -8,7 +8,7 @@ import re
 
 from ..datamodel import DATE
 from .doc import Doc
-from .event_names import HELD_AT, HOSTED_AFTER, dated
+from .event_names import HELD_AT, HOSTED_AFTER, clause_start, dated
 
 WORDS = "event_words"
 
@@ -81,8 +81,7 @@ def befell(doc: Doc, pos: int, end: int) -> bool:
     """Did the disaster whose word is at pos:end happen on a day the sentence gives (7月23日，栾川县遭遇特大暴雨), rather
     than being forecast or warned of anywhere in the sentence before it (预计…将有暴雨，局地大暴雨; 暴雨预警, 暴雨天气)?"""
     text = doc.text
-    clause = max((text.rfind(c, 0, pos) for c in "，,。；！？\n"), default=-1) + 1
-    if text.startswith("受", clause) and "影响" in text[end:end + 16]:
+    if text.startswith("受", clause_start(text, pos)) and "影响" in text[end:end + 16]:
         return False       # 受台风“利奇马”影响，…出现山体滑坡: the cause of what the sentence tells
     foretold = any(w in text[doc.sentence_span(pos)[0]:pos] for w in doc.lex.word_set(WORDS, "forecast"))
     return dated(doc, pos) and not foretold and not text.startswith(FORETOLD, end)
@@ -90,7 +89,6 @@ def befell(doc: Doc, pos: int, end: int) -> bool:
 
 FORETOLD = ("预警", "天气", "预报", "防御", "应急", "来临", "到来", "季节", "过后",    # (洪水过后: a time after it)
             "台", "局", "监测", "部门", "知识", "科普", "演练")      # (中国地震台网, 地震局: a body; 地震演练: a drill)
-
 
 
 def war_date(doc: Doc, s: int) -> str | None:

@@ -20,6 +20,7 @@ from .event_names import (
     HELD_AT,
     HOSTED_AFTER,
     MOVE,
+    clause_start,
     dated,
     ending_words,
     inside,
@@ -171,7 +172,6 @@ def _found(doc: Doc, text: str) -> list[tuple[int, int, int, str]]:
     return _drop_overlaps(found)
 
 
-
 def _verb_with_object(doc: Doc, s: int, e: int, word: str) -> bool:
     """Is the event word at s..e also a verb trigger, read as a verb with its object after it (到石桥镇检查防汛工作)?
     Then the verb phrase names the event, not the words before the noun (石桥镇检查)."""
@@ -208,9 +208,8 @@ def _prevented(doc: Doc, pos: int) -> bool:
 
 def _clause_says(doc: Doc, pos: int, kind: str) -> bool:
     """Does the clause before `pos` hold a word of event_words' `kind`?"""
-    text = doc.text
-    start = max((text.rfind(c, 0, pos) for c in "，,。；！？\n"), default=-1) + 1
-    return any(w in text[start:pos] for w in doc.lex.word_set(WORDS, kind))
+    start = clause_start(doc.text, pos)
+    return any(w in doc.text[start:pos] for w in doc.lex.word_set(WORDS, kind))
 
 
 CLAUSE_BREAK = re.compile(r"[，,。；！？\n]")

@@ -227,7 +227,7 @@ def _verb_runs_on(doc: Doc, last: int, end: int) -> bool:
 
 def _title_runs_on(text: str, given: int, end: int, lex) -> bool:
     """Does a post start where the given name would and run past its end (王主任向|记者: no 向记; 周|院长: no 周院)?"""
-    m = lex.alternation("title_starts", lex.titles).match(text, given)
+    m = lex.alternation("titles", lex.titles).match(text, given)
     return m is not None and m.end() > end
 
 

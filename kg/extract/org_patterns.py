@@ -102,7 +102,7 @@ def latin_orgs(doc: Doc) -> list[tuple[int, int]]:
 
 def post_in(doc: Doc, s: int, e: int) -> bool:
     """Does text[s:e] run over a post and what its holder does (局长肖志刚带领…, 常委肖志刚率…)?"""
-    found = doc.lex.alternation("titles", list(doc.lex.titles)).search(doc.text, s, e)
+    found = doc.lex.alternation("titles", doc.lex.titles).search(doc.text, s, e)
     return found is not None and any(doc.text.find(v, found.end(), e) >= 0 for v in LEADING)
 
 

@@ -55,14 +55,7 @@ class Unit:
 
 
 def _title_pattern(doc: Doc) -> re.Pattern:
-    lex = doc.lex
-    key = "_title_re_" + lex.fingerprint
-    pat = getattr(_title_pattern, key, None)
-    if pat is None:
-        titles = sorted(lex.titles, key=len, reverse=True)
-        pat = re.compile("|".join(map(re.escape, titles)))
-        setattr(_title_pattern, key, pat)
-    return pat
+    return doc.lex.alternation("titles", doc.lex.titles)      # every post, longest first (names.before_a_post's)
 
 
 SUBUNIT = re.compile(r"[\u4e00-\u9fff]{1,8}?(?:科|处|室|部|中心|党支部|党总支|支部|分会|分院|研究所|队)$")
@@ -88,11 +81,11 @@ def _org_before(doc: Doc, pos: int) -> tuple[EntityRef | None, int]:
         if SUBUNIT.fullmatch(unit) and not _title_pattern(doc).search(unit) and (best is None or m.end > best.end):
             best, unit_at = m, pos - len(unit)
     if best is not None:
-        name = best.ref.name + doc.text[unit_at:pos]
-        ref = EntityRef(ORGANIZATION, name)
-        doc.add(ORGANIZATION, best.start if unit_at == best.end else unit_at, pos, ref, claim=False)
-        doc.record(ref).aliases.add(doc.text[best.start:pos] if unit_at == best.end else doc.text[unit_at:pos])
-        return ref, best.start if unit_at == best.end else unit_at
+        start = best.start if unit_at == best.end else unit_at      # (兼急诊科: the unit's own words, the body elsewhere)
+        ref = EntityRef(ORGANIZATION, best.ref.name + doc.text[unit_at:pos])
+        doc.add(ORGANIZATION, start, pos, ref, claim=False)
+        doc.record(ref).aliases.add(doc.text[start:pos])
+        return ref, start
     return None, pos
 
 
