@@ -85,3 +85,17 @@ def test_appointments_a_proposed_post_is_not_held(run):
 ])
 def test_appointments_a_lists_later_items_carry_its_verb(run, text, want):
     assert want <= {(m.person.name, m.title, m.change) for m in run(text).memberships}
+
+
+def test_appointments_a_profiles_career_steps_are_its_subjects(run):
+    """A profile names its person once; each step after it (2011年12月任…, 现任…) has no subject of its own."""
+    got = {(p, t, o) for p, t, o, *_ in _held(run(
+        "李建华，男，汉族，1970年9月出生，湖南新邵人。2011年12月任市文化旅游广电局副局长，2016年3月起任市审计局"
+        "党组成员、副局长。现任市财政局局长。"))}
+    assert got == {("李建华", "副局长", "衡阳市文化旅游广电局"), ("李建华", "党组成员", "衡阳市审计局"),
+                   ("李建华", "副局长", "衡阳市审计局"), ("李建华", "局长", "衡阳市财政局")}
+
+
+def test_appointments_a_career_step_needs_its_clause_to_open_with_it(run):
+    """任 inside a clause about something else, in a paragraph that opens with no person, is nobody's post."""
+    assert _held(run("会上，各单位汇报了工作。2023年任务完成后由市财政局局长审核。")) == set()

@@ -72,6 +72,9 @@ def run(doc: Doc) -> None:
             person = before[-1].ref if before else None
             if person is None and main is not None and PRONOUN.search(text, s0, verb.start()):
                 person = main
+            if person is None and not before and CAREER_STEP.fullmatch(text, _clause_start(text, verb.start()),
+                                                                       verb.start()):
+                person = _profile_subject(doc, persons, verb.start()) or main
             verb_end, kind = verb.end(), change_of(verb.group())
         if person is None:
             continue
@@ -138,6 +141,25 @@ def _acted_on(doc: Doc, persons, s0: int, head: int) -> tuple[EntityRef, int, st
         if gap is not None and earlier:
             return earlier[-1].ref, gap.end(), change_of(m.group(1)), []     # 罗建军同志任…，免去其…副局长职务
     return None
+
+
+# a career's step with no subject of its own: 2011年12月任…, 2016年3月起任…, 现任…, 此后任…
+CAREER_STEP = re.compile(r"(?:(?:\d{4}年|同年)(?:\d{1,2}月)?(?:\d{1,2}日)?(?:起|开始|至今|后)?|现|此后|其后|后|又)?")
+PROFILED = re.compile(r"(?:同志)?[，,（(]")       # 李建华，男，1970年9月出生: a paragraph about him
+
+
+def _clause_start(text: str, pos: int) -> int:
+    return max(text.rfind(c, 0, pos) for c in "。；;，,\n！？") + 1
+
+
+def _profile_subject(doc: Doc, persons, pos: int) -> EntityRef | None:
+    """The person a profile's paragraph opens with (李建华，男，1970年9月出生。2011年12月任…: his career)."""
+    text = doc.text
+    start = text.rfind("\n", 0, pos) + 1
+    while start < pos and text[start] in " \u3000\t":
+        start += 1
+    first = next((p for p in persons if p.start == start and p.end <= pos and p.ref is not None), None)
+    return first.ref if first is not None and PROFILED.match(text, first.end) else None
 
 
 def _sentence_date(doc: Doc, pos: int) -> str | None:
