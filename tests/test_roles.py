@@ -239,6 +239,11 @@ def test_roles_a_sentence_that_opens_with_the_name_then_its_posts(run):
     assert {("张丽君", "副部长", "中共衡阳市委组织部"), ("张丽君", "局长", "衡阳市人力资源和社会保障局")} <= got
 
 
+@pytest.mark.parametrize("text", ["谢春燕，衡南县宝盖镇宝盖村党总支书记。", "谢春燕是衡南县宝盖镇宝盖村党总支书记，她说。"])
+def test_roles_a_post_after_the_name_written_after_a_chain_of_places_or_是(run, text):
+    assert {(p, t) for p, t, _ in held(run(text))} == {("谢春燕", "书记")}
+
+
 @pytest.mark.parametrize("city, text, want", [
     ("重庆", "来源：綦江区融媒体中心\n4月15日，区委常委、副区长刘伟带队检查。", ("刘伟", "副区长", "重庆市綦江区人民政府")),
     ("重庆", "市委书记袁家军出席。", ("袁家军", "书记", "中共重庆市委员会")),
