@@ -99,3 +99,9 @@ def test_appointments_a_profiles_career_steps_are_its_subjects(run):
 def test_appointments_a_career_step_needs_its_clause_to_open_with_it(run):
     """任 inside a clause about something else, in a paragraph that opens with no person, is nobody's post."""
     assert _held(run("会上，各单位汇报了工作。2023年任务完成后由市财政局局长审核。")) == set()
+
+
+def test_appointments_a_career_list_item_that_opens_with_a_place(run):
+    got = {(p, t, o) for p, t, o, *_ in _held(run(
+        "刘志强历任衡阳县委组织部干部科科长、渣江镇镇长、县农业农村局局长。"))}
+    assert {("刘志强", "镇长", "渣江镇人民政府"), ("刘志强", "局长", "衡阳县农业农村局")} <= got

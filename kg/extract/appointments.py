@@ -14,13 +14,13 @@ from __future__ import annotations
 import re
 from collections import Counter
 
-from ..datamodel import DATE, ORGANIZATION, PERSON, ROLE, EntityRef, Membership
+from ..datamodel import DATE, ORGANIZATION, PERSON, PLACE, ROLE, EntityRef, Membership
 from .doc import Doc
-from .post_orgs import implied_org
+from .post_orgs import implied_org, named_town_government
 from .roles import _org_before
 
 NAME = "appointments"
-REQUIRES = ("home", "date", "organization", "role", "person", "memberships")
+REQUIRES = ("home", "date", "organization", "place", "role", "person", "memberships")
 ASSIGNS = ("memberships", "organization")    # organization: a unit written after its organization (roles._org_before)
 
 TAKE = re.compile(r"(?:担任|出任|兼任|转任|升任|调任|就任|当选为|当选|被任命为|任命为|被选为|履新|(?<![时新主聘责信放拟])任|辞去)")   # not 时任X的Y, 主任, 聘任, 责任, 信任, 拟任
@@ -57,10 +57,13 @@ def run(doc: Doc) -> None:
         person = verb_end = kind = None
         listed: list[EntityRef] = []
         acted = _acted_on(doc, persons, s0, head)
+        placed = head
+        while (place := next(iter(doc.ending_at(head, PLACE)), None)) is not None and place.start < head:
+            head = place.start            # 历任…科长、渣江镇|镇长: the chain's next post opens with its place
         if last is not None and text[last[0]:head] == "、":
             person, verb_end, kind = last[1], head, last[2]      # 任中共安化县委委员、常委、书记: his, each of them
             if org is None and not implied_org(doc, title)[1]:
-                org = last[3]
+                org = named_town_government(doc, title, placed) if placed > head else last[3]
         elif acted is not None:
             person, verb_end, kind, listed = acted
         elif last is not None and last[2] is not None and (item := _next_item(doc, persons, last[0], head)) is not None:
