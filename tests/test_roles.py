@@ -366,6 +366,11 @@ def test_roles_the_heads_deputies_after_what_the_head_did(run):
     assert {("陈国华", "副主任", "衡阳市人民代表大会常务委员会"), ("李丽萍", "副主任", "衡阳市人民代表大会常务委员会")} <= got
 
 
+def test_roles_the_heads_deputies_in_the_next_sentence(run):
+    got = held(run("市人大常委会主任谭卫国主持会议。副主任陈立平、周建新，秘书长刘海燕出席。"))
+    assert {("陈立平", "副主任", "衡阳市人民代表大会常务委员会"), ("刘海燕", "秘书长", "衡阳市人民代表大会常务委员会")} <= got
+
+
 def test_roles_a_museums_curator_heads_the_museum(run):
     # 洛阳博物馆馆长: the museum is a place where the exhibition opens and the body its 馆长 heads
     ext = run("5月18日，牡丹文化特展在洛阳博物馆开幕。洛阳博物馆馆长高振卫致辞。")

@@ -332,7 +332,7 @@ class _ListPlace:
 
 
 LED = re.compile(r"(?:带领|率领|率|陪同|和|与)([\u4e00-\u9fff]{0,8}?)")      # …局长肖志刚带领|治安支队支队长
-DEPUTIES = re.compile(r"[^，,。；;！？\n]{0,8}[，,]")      # 主任黄建国主持会议(并讲话)，副主任陈国华: the head's deputies
+DEPUTIES = re.compile(r"[^，,。；;！？\n]{0,8}[，,。]")      # 主任黄建国主持会议(并讲话)，副主任陈国华 (or 。副主任…): the head's deputies
 
 
 def _bare_post(title: str) -> str:
