@@ -908,9 +908,16 @@ def test_events_the_nth_of_a_recurring_event_held_whatever_its_word(run, text, n
     ("7月3日，平溪县发生山洪、山体滑坡等灾害。", "山洪"),
     ("11月5日，据中国地震台网测定，平溪县发生3.1级地震。", "中国地震"),
     ("11月5日，第三届职业技能大赛开幕，本届大赛共设电工、焊工等28个竞赛项目。", "28个竞赛"),
+    ("平溪县人民法院审结一起盗窃案。经审理查明，2023年9月12日晚，被告人李某潜入村民家中盗窃。", "审理"),
+    ("被执行人王某拒不履行生效判决，11月5日，平溪县人民法院对其司法拘留15日。", "被执行人"),
 ])
 def test_events_to_come_what_for_kinds_listed_a_body_and_a_count_are_no_occurrences(run, text, word):
     assert not any(e.name.startswith(word) for e in run(text, issue=date(2024, 11, 6)).events)
+
+
+def test_events_a_court_concludes_a_case_on_a_day(run):
+    got = _events(run("11月5日，平溪县人民法院审结一起盗窃案。", issue=date(2024, 11, 6)))
+    assert [e.date for e in got.values()] == ["2024-11-05"]
 
 
 def test_events_a_war_takes_the_year_its_sentence_gives_unless_the_story_moves_on(run):

@@ -156,6 +156,9 @@ def _found(doc: Doc, text: str) -> list[tuple[int, int, int, str]]:
             continue      # 对起火原因展开调查: the cause of a fire, no fire of its own
         if NOT_YET.search(text, max(0, m.start() - 4), m.start()) or text.endswith("防", 0, m.start()):
             continue      # 法庭将择期宣判, 用于慰问困难群众: to come, or what something is for; 防溺水: to prevent
+        if m.group() in lex.event_happenings and (text.endswith(("经", "生效"), 0, m.start())
+                                                  or text.startswith(("书", "生效", "结果", "查明"), m.end())):
+            continue      # 经审理查明, 拒不履行生效判决, 判决书: the means or a document, no occurrence
         if text.startswith("工作", m.end()) and m.group() not in lex.event_happenings \
                 and not doc.overlaps(m.start(), m.end() + 2):
             found.append((np_start(doc, m.start()), m.end() + 2, m.end(), "verb"))     # 扫黑除恶专项斗争督导工作
