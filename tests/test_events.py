@@ -894,6 +894,14 @@ def test_events_a_sentence_summing_up_a_stretch_of_time_tells_no_occurrence(run)
 
 
 @pytest.mark.parametrize("text, name", [
+    ("5月6日，平溪县2024年第二季度重大项目集中开工仪式在云集街道举行。", "平溪县2024年第二季度重大项目集中开工仪式"),
+    ("9月1日，平溪县第一中学举行2024年秋季开学典礼。", "2024年秋季开学典礼"),
+])
+def test_events_a_name_keeps_its_season_quarter_and_集中(run, text, name):
+    assert name in _events(run(text, issue=date(2024, 9, 6)))
+
+
+@pytest.mark.parametrize("text, name", [
     ("3月5日，平溪县第三届书法展在县文化中心开幕。", "平溪县第三届书法展"),
     ("3月5日，平溪县第二届答辩会在县文化中心举行。", "平溪县第二届答辩会"),
 ])

@@ -9,6 +9,7 @@ from ..datamodel import DATE, ORGANIZATION, PERSON, PLACE
 from .doc import MODELLED, Doc
 
 WORDS = "event_words"      # kg/lexicon/event_words.tsv
+YEAR = re.compile(r"(?:19|20)\d{2}年")
 NP_POS_STOP = ("p", "c", "u", "r", "d", "y", "e", "o", "w", "t", "x", "q")
 QUOTE_MAX = 24      # a quotation longer than this is speech, not part of an event's name
 MOVE = re.compile(r"(?:前往|来到|到|赴|走进|深入|在|莅)$")
@@ -57,6 +58,7 @@ def np_start(doc: Doc, trig_start: int) -> int:
     """Walk left from an event word over the noun phrase that names the event."""
     text = doc.text
     stop = doc.lex.word_set(WORDS, "name_stop")
+    seasons = doc.lex.word_set(WORDS, "name_time")
     i = doc.token_index(trig_start)
     start = doc.tokens[i].start if i >= 0 and doc.tokens[i].start < trig_start else trig_start
     j = i - 1 if i >= 0 and doc.tokens[i].start >= trig_start else i - 1
@@ -102,8 +104,10 @@ def np_start(doc: Doc, trig_start: int) -> int:
                 and doc.tokens[j - 1].end == t.start) or not any("\u4e00" <= c <= "\u9fff" or c.isalnum() for c in w):
             break        # (but 能力|提升|培训班: a noun's improvement names the course)
         if (t.pos.startswith("m") and (w.startswith("第") or doc.text.startswith(("年度", "届", "年", "周年"), t.end))) or (
-                t.pos in ("t", "m") and w.endswith(("年度", "届", "周年"))):
-            start = t.start      # 2020年度…, 第四届…, 庆祝建党90周年暨…大会
+                t.pos in ("t", "m") and w.endswith(("年度", "季度", "届", "周年"))) or w in seasons or (
+                t.pos == "t" and YEAR.fullmatch(w) and j + 1 < len(doc.tokens)
+                and (doc.tokens[j + 1].word in seasons or doc.tokens[j + 1].word.endswith("季度"))):
+            start = t.start      # 2020年度…, 第四届…, 庆祝建党90周年暨…大会, 2024年秋季开学典礼, 2024年第二季度…
             j -= 1
             continue
         if t.pos.startswith(NP_POS_STOP) and t.pos not in ("vn", "nz") and not (t.pos == "t" and w.endswith("节")):
