@@ -239,6 +239,15 @@ def test_roles_a_sentence_that_opens_with_the_name_then_its_posts(run):
     assert {("张丽君", "副部长", "中共衡阳市委组织部"), ("张丽君", "局长", "衡阳市人力资源和社会保障局")} <= got
 
 
+@pytest.mark.parametrize("text, want", [
+    ("4月21日，市统计局副局长、新闻发言人刘晴说。", {("刘晴", "副局长", "衡阳市统计局"), ("刘晴", "新闻发言人", "衡阳市统计局")}),
+    ("4月21日，市政府新闻办主任、新闻发言人段丽华主持发布会。",
+     {("段丽华", "主任", "衡阳市人民政府新闻办"), ("段丽华", "新闻发言人", "衡阳市人民政府新闻办")}),
+])
+def test_roles_a_spokesman_is_a_post_in_the_chain_and_新闻_no_body(run, text, want):
+    assert held(run(text)) == want
+
+
 @pytest.mark.parametrize("text", ["谢春燕，衡南县宝盖镇宝盖村党总支书记。", "谢春燕是衡南县宝盖镇宝盖村党总支书记，她说。"])
 def test_roles_a_post_after_the_name_written_after_a_chain_of_places_or_是(run, text):
     assert {(p, t) for p, t, _ in held(run(text))} == {("谢春燕", "书记")}
