@@ -894,6 +894,21 @@ def test_events_a_sentence_summing_up_a_stretch_of_time_tells_no_occurrence(run)
 
 
 @pytest.mark.parametrize("text, name", [
+    ("6月10日，平溪县签售会在桃花古镇举行。", "平溪县签售会"),
+    ("6月10日，平溪县书法展在县文化馆开幕。", "平溪县书法展"),
+    ("6月10日，平溪县慈善义演在县文化广场举行。", "平溪县慈善义演"),
+    ("6月10日，潭头村“村晚”在村文化广场举行。", "潭头村“村晚”"),
+])
+def test_events_what_the_text_says_is_held_is_an_event_whatever_the_tagger_made_of_it(run, text, name):
+    assert _events(run(text, issue=date(2024, 6, 11)))[name].date == "2024-06-10"
+
+
+@pytest.mark.parametrize("text", ["6月10日，会议将会在市委召开。", "6月10日，他说“我们都很高兴”在会上举行。"])
+def test_events_a_modal_or_a_quoted_speech_before_held_is_no_name(run, text):
+    assert all(not e.name.startswith(("会议将", "“我们")) for e in run(text, issue=date(2024, 6, 11)).events)
+
+
+@pytest.mark.parametrize("text, name", [
     ("5月6日，平溪县2024年第二季度重大项目集中开工仪式在云集街道举行。", "平溪县2024年第二季度重大项目集中开工仪式"),
     ("9月1日，平溪县第一中学举行2024年秋季开学典礼。", "2024年秋季开学典礼"),
 ])

@@ -16,16 +16,29 @@ MOVE = re.compile(r"(?:前往|来到|到|赴|走进|深入|在|莅)$")
 VISIT_MANNER = re.compile(r"(?:学习|实地|现场|专题|参观|调研|深入|蹲点|暗访|督导|检查|指导)+")     # 在赣州市学习考察
 
 
-def ending_words(doc: Doc) -> list[tuple[int, int]]:
-    """(start, end) of each tagger's word that is an event word by its ending (event_triggers.tsv, ending): a noun with
-    two characters or more before the ending (邀请赛, 邻里节, 书画展), or the ending alone right after a noun (龙舟|赛)."""
-    endings, tokens, out = doc.lex.event_endings, doc.tokens, []
+def ending_words(doc: Doc) -> list[tuple[int, int, bool]]:
+    """(start, end, held) of each tagger's word that is an event word by its ending (event_triggers.tsv, ending): a noun
+    with two characters or more before the ending (邀请赛, 邻里节, 书画展), or the ending alone right after a noun (龙舟|赛);
+    or, held true, a word by its held_ending that the text says right after is held (签售|会在…举行, 夏令营在…开营)."""
+    lex, tokens, out = doc.lex, doc.tokens, []
+    endings = lex.event_endings
+    held = doc.lex.pattern("held_or_opened", HELD, doc.lex.event_held, doc.lex.event_opened)
     for k, t in enumerate(tokens):
+        if t.word[-1:] in doc.lex.event_held_endings and t.word[-2:] not in doc.lex.event_not_endings and k > 0 \
+                and (len(t.word) >= 2 and (t.pos in ("n", "nz", "vn") or t.pos == "v" and t.word[-1] != "会")
+                     or len(t.word) == 1 and tokens[k - 1].end == t.start and tokens[k - 1].pos.startswith(("n", "v", "t"))) \
+                and held.match(doc.text, t.end) and not lex.ending("event_nouns", lex.event_nouns, doc.text, t.end):
+            out.append((t.start, t.end, True))      # 签售|会在桃花源古镇举行, 书法|展在…开幕: what the text says is held
+            continue
+        if t.word in ("”", "》") and held.match(doc.text, t.end) and (q := QUOTED_NAME.search(doc.text, 0, t.end)) \
+                and not doc.text.endswith(("说", "道", "：", ":"), 0, q.start()):
+            out.append((q.start(), t.end, True))      # 潭头村“村晚”在…举行: a name in quotes
+            continue
         if t.pos not in ("n", "nz", "vn") or t.word[-1:] not in endings or t.word[-2:] in doc.lex.event_not_endings:
             continue
         alone = len(t.word) == 1 and k > 0 and tokens[k - 1].end == t.start and tokens[k - 1].pos in ("n", "nz", "vn")
         if len(t.word) >= 3 or alone:
-            out.append((t.start, t.end))
+            out.append((t.start, t.end, False))
     return out
 
 
@@ -291,4 +304,6 @@ LATELY = ("近日", "日前", "近期")      # a recent day the text does not gi
 
 
 HOSTED_AFTER = r"(?:在[^，,。；\n]{1,20}?)?(?:@)"
+QUOTED_NAME = re.compile(r"[“《][^“”《》，。；！？\n]{2,12}[”》]$")
+HELD = r"(?:在[^，,。；！？\n]{1,20}?)?(?:隆重|正式|顺利|圆满|盛大)?(?:@)(?=[。，,；！\n]|$)"    # @: held and opened verbs
 HELD_AT = r"(?:[^，,。；\n]{0,6}?)在([^，,。；\n]{1,20}?)(?:隆重|正式|顺利|圆满|盛大)?(?:@)"     # @: held and opened verbs

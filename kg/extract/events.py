@@ -17,6 +17,7 @@ from ..datamodel import DATE, EVENT, ORGANIZATION, PERSON, PLACE, EntityRef, Eve
 from .doc import SLOGAN, Doc
 from .event_merge import merge
 from .event_names import (
+    HELD,
     HELD_AT,
     HOSTED_AFTER,
     MOVE,
@@ -124,12 +125,14 @@ def _found(doc: Doc, text: str) -> list[tuple[int, int, int, str]]:
         if (short and not accident) or generic or only_quote_head(name) or GENERIC_HEADS.match(name):
             continue
         found.append((start, end, end, "noun"))
-    for ws, we in ending_words(doc):                 # 衡阳市第一届全民龙舟赛, 第三届邻里节, 书画展
-        if any(s < we and ws < e for s, e, _, _ in found) or inside(doc, ws, we, ORGANIZATION):
+    for ws, we, held_after in ending_words(doc):     # 衡阳市第一届全民龙舟赛, 第三届邻里节, 书画展
+        if any(s < we and ws < e for s, e, _, _ in found) or inside(doc, ws, we, ORGANIZATION) \
+                or held_after and inside(doc, ws, we, PLACE):
             continue
         start = np_start(doc, ws)
         held = doc.lex.pattern("hosted_before", HOSTED_BEFORE, lex.event_held).search(text, max(0, start - 4), start)
-        if (we - start >= MIN_CHARS or held and we - start >= 3) and "、" not in text[start:we + 1]:
+        if (we - start >= MIN_CHARS or held and we - start >= 3 or held_after and we - start >= 2) \
+                and "、" not in text[start:we + 1]:
             found.append((start, we, we, "noun"))      # (寿文化节、南岳庙会、星空节等: a list; 举行百家宴: held, however short)
     for m in lex.pattern("held_quoted", HELD_QUOTED, lex.event_held).finditer(text):    # 举办了“百岁宴”: what was held
         if not any(a < m.end(1) and m.start(1) < b for a, b, _, _ in found):
@@ -216,7 +219,6 @@ def _clause_says(doc: Doc, pos: int, kind: str) -> bool:
 
 
 CLAUSE_BREAK = re.compile(r"[，,。；！？\n]")
-HELD = r"(?:在[^，,。；！？\n]{1,20}?)?(?:隆重|正式|顺利|圆满|盛大)?(?:@)(?=[。，,；！\n]|$)"    # @: held and opened verbs
 
 
 def _held(doc: Doc, found: list) -> list[tuple[int, int]]:

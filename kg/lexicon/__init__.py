@@ -49,6 +49,7 @@ class Lexicon:
     event_verbs: list[str] = field(default_factory=list)
     event_endings: set[str] = field(default_factory=set)           # 赛, 节, 展: 龙舟赛, 邻里节, 书画展 are events
     event_not_endings: set[str] = field(default_factory=set)       # 发展, 环节: such endings of no event
+    event_held_endings: set[str] = field(default_factory=set)      # 会, 演: 签售会, 慈善义演 where they are held
     event_hosts: set[str] = field(default_factory=set)                # 举行, 召开: hold an event, name none
     event_held: tuple[str, ...] = ()          # 举行, 召开, 举办: an event is held (also in event_hosts)
     event_opened: tuple[str, ...] = ()        # 开幕, 闭幕, 开班: an event opens or closes
@@ -269,7 +270,9 @@ def load(extra_dir: str | None = None) -> Lexicon:
     lex.event_hosts = set(triggers.get("host", ())) | set(lex.event_held)
     lex.event_endings = set(triggers.get("ending", ()))
     lex.event_not_endings = set(triggers.get("not_ending", ()))
-    lex.event_verbs = sorted({w for kind, words in triggers.items() if kind not in ("noun", "host", "held", "opened", "started", "ending", "not_ending")
+    lex.event_held_endings = set(triggers.get("held_ending", ())) | lex.event_endings
+    lex.event_verbs = sorted({w for kind, words in triggers.items() if kind not in (
+                                  "noun", "host", "held", "opened", "started", "ending", "not_ending", "held_ending")
                               for w in words}, key=len, reverse=True)
     lex.event_happenings = set(triggers.get("happen", ()))
     for s in _lines("surnames.txt", extra):
