@@ -26,6 +26,22 @@ def test_places_town_missing_from_gazetteer_is_taken_from_its_ending(run):
     assert parents["大岭山组"] == "白洋村"
 
 
+def test_places_villages_and_communities_the_gazetteer_lacks_are_in_the_town_named_before(run):
+    ext = run("今年以来，白沙洲街道在湘江社区、工农社区、兴业社区划分网格32个。石鼓区住建局联合角山镇在米水村召开推进会。")
+    parents = _parents(ext)
+    assert parents["兴业社区"] == "白沙洲街道" and parents["米水村"] == "角山镇"
+
+
+def test_places_a_kind_of_village_is_no_village(run):
+    assert not {"新农村", "新社区", "示范村"} & names(run("要建设美丽新农村、新社区和示范村。"), "place")
+
+
+def test_places_a_village_named_alone_and_in_full_is_one_place(run):
+    from kg.ingest.paper import make_paper
+    ext = run("——韶山村发展乡村旅游见闻\n清明假期刚过，韶山市韶山乡韶山村依旧游人如织。", paper=make_paper("", "湘潭"))
+    assert [r.name for r in ext.entities if r.type == "place"].count("韶山村") == 1
+
+
 def test_places_group_name_without_context_is_not_taiwan(run):
     ext = run("记者走进这个幸福的杨梅。")
     assert "杨梅市" not in names(ext, "place")

@@ -157,10 +157,27 @@ def _lone_villages(doc: Doc, home: Home) -> None:
                 add_division(doc, found[0], k, m.end())     # not 共建幸福社区: 幸福 is a word
                 break
             head = doc.token_at(k)
-            if (not found and name.endswith("社区") and head is not None and head.start == k
-                    and head.end == m.end() - 2 and head.pos == "ns"):
-                add_local(doc, name, k, m.end(), division_ref(area), "village")   # 衡都社区: newer than the gazetteer
+            tail = 2 if name.endswith("社区") else 1
+            if not found and head is not None and head.start == k and head.pos == "ns" and (
+                    head.end == m.end() - tail or head.end == m.end() and len(name) >= 2 + tail) \
+                    and name not in doc.lex.place_words.get("not_village", ()) \
+                    and not common_word(doc.lex, name[:-tail], 100):
+                # 衡都社区, 石桥村: newer than the gazetteer, or too small for it; in the town the sentence named before,
+                # or the one the article names in full elsewhere (韶山村 … 韶山市韶山乡韶山村)
+                named = next((x.ref for x in doc.mentions(PLACE) if x.ref is not None and x.ref.name == name), None)
+                if named is not None:
+                    doc.add(PLACE, k, m.end(), named)
+                else:
+                    add_local(doc, name, k, m.end(), _town_before(doc, k) or division_ref(area), "village")
                 break
+
+
+def _town_before(doc: Doc, pos: int) -> EntityRef | None:
+    """The town or street named last before `pos` in its sentence (店门镇党委书记王强在双田村…，引导石桥村: 店门镇's)."""
+    ss, _ = doc.sentence_span(pos)
+    towns = [m.ref for m in doc.mentions(PLACE) if ss <= m.start and m.end <= pos and m.ref is not None
+             and (info := doc.info(m.ref)) is not None and info.kind == "town"]
+    return towns[-1] if towns else None
 
 
 def _repeats(doc: Doc) -> None:
