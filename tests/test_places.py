@@ -32,6 +32,11 @@ def test_places_villages_and_communities_the_gazetteer_lacks_are_in_the_town_nam
     assert parents["兴业社区"] == "白沙洲街道" and parents["米水村"] == "角山镇"
 
 
+def test_places_a_listed_village_with_its_own_town_is_in_that_town(run):
+    parents = _parents(run("5月9日，专家来到衡南县萱洲镇萱洲村、白果镇岳林村开展义诊。"))
+    assert parents["岳林村"] == "白果镇" and "白果镇岳林村" not in parents
+
+
 def test_places_a_kind_of_village_is_no_village(run):
     assert not {"新农村", "新社区", "示范村"} & names(run("要建设美丽新农村、新社区和示范村。"), "place")
 

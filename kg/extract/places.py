@@ -273,8 +273,8 @@ def _listed_village(doc: Doc, i: int) -> int | None:
     info = doc.info(prev.ref) if prev is not None else None
     town = doc.info(info.parent) if info is not None and info.kind == "village" and info.parent is not None else None
     m = VILLAGE_TAIL.match(text, i)
-    if town is None or town.kind != "town" or m is None or doc.overlaps(*m.span()):
-        return None
+    if town is None or town.kind != "town" or m is None or doc.overlaps(*m.span()) or TOWN_TAIL.match(m.group()):
+        return None       # (萱洲镇萱洲村、白果镇岳林村: the next one has its own town)
     surface = m.group()
     name = surface[:-3] if surface.endswith(("村委会", "居委会")) else surface
     division = next((d for d in gazetteer().find(info.parent.name, short=False) if division_ref(d) == info.parent), None)
