@@ -37,6 +37,12 @@ def test_places_a_listed_village_with_its_own_town_is_in_that_town(run):
     assert parents["岳林村"] == "白果镇" and "白果镇岳林村" not in parents
 
 
+def test_places_a_village_a_venues_name_is_written_after_is_a_place_and_the_venues_parent(run):
+    parents = _parents(run("7月1日，县委常委来到衡东县荣桓镇南湾村罗荣桓故居开展主题党日活动。"))
+    assert parents["南湾村"] == "荣桓镇"
+    assert next(p for n, p in parents.items() if n.endswith("罗荣桓故居")) == "南湾村"
+
+
 def test_places_a_kind_of_village_is_no_village(run):
     assert not {"新农村", "新社区", "示范村"} & names(run("要建设美丽新农村、新社区和示范村。"), "place")
 

@@ -69,9 +69,9 @@ def run(doc: Doc) -> None:
         end = _chain(doc, home, i)
         i = end if end > i else i + 1
     for ref, start, name in venues + institutions_held_in(doc):
-        _address_before(doc, home, start, name)
+        village = _address_before(doc, home, start, name)
         info = doc.record(ref)
-        parent = venue_parent(doc, home, start, name, info.kind)
+        parent = village or venue_parent(doc, home, start, name, info.kind)
         if info.parent is None or parent != home_ref(home):
             info.parent = parent     # 衡东县罗荣桓故居 … 罗荣桓故居: in 衡东县, as the fuller mention says
     _lone_villages(doc, home)
@@ -84,9 +84,10 @@ def run(doc: Doc) -> None:
     _locate_organizations(doc, home)
 
 
-def _address_before(doc: Doc, home: Home, start: int, name: str) -> None:
+def _address_before(doc: Doc, home: Home, start: int, name: str) -> EntityRef | None:
     """The divisions a venue's name is written after in full (衡东县|罗荣桓故居, 韶山市韶山乡|毛泽东同志故居): places of
-    their own, each in the one before it, as an address is."""
+    their own, each in the one before it, as an address is; and a village after a town (荣桓镇南湾村|罗荣桓故居), returned
+    as the venue's parent."""
     chain, at = [], 0
     while (lp := leading_place(name[at:], home, allow_short=False)) is not None and at + lp[1] < len(name) - 1 and (
             not chain or (up := gazetteer().parent(lp[0])) is not None and up.id == chain[-1][0].id):
@@ -94,6 +95,12 @@ def _address_before(doc: Doc, home: Home, start: int, name: str) -> None:
         at += lp[1]
     for d, a, b in chain:
         add_division(doc, d, start + a, start + b, claim=False)
+    village = VILLAGE_TAIL.match(name, at) if chain and chain[-1][0].level == TOWN else None
+    if village is not None and len(name) - village.end() >= 3:       # 荣桓镇南湾村|罗荣桓故居: the village too
+        known = gazetteer().child(chain[-1][0], village.group())
+        return add_division(doc, known, start + at, start + village.end(), claim=False) if known is not None else \
+            add_local(doc, village.group(), start + at, start + village.end(), division_ref(chain[-1][0]), "village")
+    return None
 
 
 HOME_WORDS = re.compile(r"(?:我|本)(?P<level>市|县|区)(?![委长民直属级])")
