@@ -388,3 +388,9 @@ def test_persons_a_byline_reads_no_common_word_as_a_name(run):
 def test_persons_a_name_before_a_body_headed_by_its_ending(run):
     # 冯志明|乌审旗建设局|局长: the body's head follows, but the name before it is a person, not part of it
     assert "冯志明" in names(run("冯志明乌审旗建设局局长"), "person")
+
+
+def test_persons_a_name_whose_first_two_characters_are_a_word_where_tagger_and_model_agree(run):
+    """程志 is a dictionary word; 程志远 read whole by the tagger and the model is a name."""
+    assert {"程志远", "程志明"} <= names(run("4月21日，市工商联副主席程志远、副市长程志明出席。"), "person")
+

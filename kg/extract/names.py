@@ -96,6 +96,18 @@ def _valid_name(name: str, lex, strict: bool, tagged: bool, byline: bool = False
     return True
 
 
+def _model_agrees(doc: Doc, i: int, n: int) -> bool:
+    """Do the tagger and the mention model both read the three characters at `i` as one person's name (程志远, though
+    程志 is a dictionary word)? Then a name its first two characters make a word still stands."""
+    name = doc.text[i:i + n]
+    return n == 3 and name not in doc.lex.not_names and valid_name(name, doc.lex, byline=True) and any(
+        sp.type == "person" and sp.start == i and sp.end == i + n and sp.score >= AGREED
+        for sp in doc.model_spans or ())
+
+
+AGREED = 0.8         # the model's score at which its reading confirms the tagger's
+
+
 def _family_given(name: str) -> bool:
     """Is `name` X家Y, a given name opening with 家 (黄家军, 王家明), though X家 is a word (the X family)? Not where Y
     ends a place's name (王家村, 李家湾)."""
@@ -130,7 +142,8 @@ def read_name(doc: Doc, i: int, *, strict_end: bool = False, tagged: int = 0) ->
     if tagged > s + 2 and (foreign_name(text[i:i + tagged], lex) or "·" in text[i:i + tagged]):
         return None           # the tagger reads a transliterated name here (斯图尔特, 安吉丽娜·茱莉)
     options = [n for n in (s + 2, s + 1) if i + n <= len(text) and HAN_RUN.fullmatch(text, i, i + n)]
-    options = [n for n in options if valid_name(text[i:i + n], lex, tagged=bool(tagged) and n <= tagged)
+    options = [n for n in options if (valid_name(text[i:i + n], lex, tagged=bool(tagged) and n <= tagged)
+                                      or n == tagged and _model_agrees(doc, i, n))
                and not _title_runs_on(text, i + s, i + n, lex) and not _verb_runs_on(doc, i + n - 1, i + n)]
     if not options:
         return None
