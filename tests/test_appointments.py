@@ -105,3 +105,12 @@ def test_appointments_a_career_list_item_that_opens_with_a_place(run):
     got = {(p, t, o) for p, t, o, *_ in _held(run(
         "刘志强历任衡阳县委组织部干部科科长、渣江镇镇长、县农业农村局局长。"))}
     assert {("刘志强", "镇长", "渣江镇人民政府"), ("刘志强", "局长", "衡阳县农业农村局")} <= got
+
+
+@pytest.mark.parametrize("text, want", [
+    ("6月27日，市作家协会换届。王晓、陈默、谢一鸣当选为市作家协会副主席。", {"王晓", "陈默", "谢一鸣"}),
+    ("8月14日，市青年企业家协会换届。会议选举张伟、李丹等5人为副会长。", {"张伟", "李丹"}),
+])
+def test_appointments_names_listed_before_the_verb_or_counted_after_them_each_take_the_post(run, text, want):
+    assert {p for p, t, *_ in _held(run(text)) if t in ("副主席", "副会长")} == want
+

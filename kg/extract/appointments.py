@@ -28,7 +28,7 @@ GAP = re.compile(r"[\u4e00-\u9fff]{0,8}")      # a modifier between the verb and
 PRONOUN = re.compile(r"(?:他|她)")
 # verbs before the person: 任命李四为…, 免去王五的…职务, 选举赵六为…
 ACT = re.compile(r"(?:决定任命|提请任命|任命|聘任|聘请|提名|选举|免去|免除|撤销)[：:]?$")     # (决定任命：张海涛为…)
-ACT_GAP = re.compile(r"(?:同志)?(?:[（(](?:女|男|[\u4e00-\u9fff]{1,3}族)[）)])?(?:为|的|担任)?(?:中共)?")   # 李秀英（女）为
+ACT_GAP = re.compile(r"(?:同志)?(?:[（(](?:女|男|[\u4e00-\u9fff]{1,3}族)[）)])?(?:等\d{1,3}[人名](?:同志)?)?(?:为|的|担任)?(?:中共)?")   # 李秀英（女）为
 CHANGES = (("removed", ("免去", "免除", "撤销", "辞去", "卸任")), ("elected", ("当选", "选举", "选为")),
            ("appointed", ("任命", "聘任", "聘请", "提名", "出任", "履新", "就任")))
 
@@ -73,6 +73,11 @@ def run(doc: Doc) -> None:
             verb = verbs[-1]
             before = [p for p in persons if s0 <= p.start and p.end <= verb.start()]
             person = before[-1].ref if before else None
+            k = len(before) - 1
+            while person is not None and k > 0 and text[before[k - 1].end:before[k].start] in ("、", "和") \
+                    and before[-1].end == verb.start():
+                k -= 1
+                listed.insert(0, before[k].ref)      # 王晓、陈默、谢一鸣当选为…副主席: each of them
             if person is None and main is not None and PRONOUN.search(text, s0, verb.start()):
                 person = main
             if person is None and not before and CAREER_STEP.fullmatch(text, _clause_start(text, verb.start()),

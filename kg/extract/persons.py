@@ -214,11 +214,20 @@ def _latin_names(doc: Doc) -> None:
 
 
 def _coordinated(doc: Doc, known: set[str]) -> None:
-    """Coordinated with a believed name: 周豪和李婉, 江泽民、李鹏、乔石 (each new name may lead to the next)."""
+    """Coordinated with a believed name, after it or before it: 周豪和李婉, 江泽民、李鹏、乔石 (each new name may lead to
+    the next)."""
     text = doc.text
     todo = list(doc.mentions(PERSON))
     while todo:
-        e = todo.pop().end
+        m = todo.pop()
+        b = m.start - 1      # 王晓、陈默、谢一鸣当选: the names before a believed one too
+        if b > 1 and text[b] in "、和与及" and not any(x.end == b and not x.weak for x in doc.mentions(PERSON, by_start=False)) \
+                and (n := next((n for n in (3, 2) if b - n >= 0 and read_name(doc, b - n) == n
+                                and (t := doc.token_at(b - n)) is not None and (t.start, t.end, t.pos) == (b - n, b, "nr")),
+                               None)) is not None:
+            _believe(doc, b - n, b, known, strict=True)
+            todo.extend(x for x in doc.mentions(PERSON, by_start=False) if x.start == b - n and not x.weak)
+        e = m.end
         if e < len(text) and text[e] in "和与、及":
             n = read_name(doc, e + 1)
             if n and text[e] == "、" and before_a_post(doc, e + 1 + n):
