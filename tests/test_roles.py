@@ -686,3 +686,9 @@ def test_roles_a_reporter_of_本网讯_on_a_media_centres_site(run):
     text = ("来源：平江县融媒体中心  作者：钟晓燕  发布时间：2024-05-06 10:21\n"
             "本网讯（记者 钟晓燕）5月6日，平江县召开防汛工作会议。")
     assert ("钟晓燕", "记者", "平江县融媒体中心") in held(run(text))
+
+
+def test_roles_a_deputys_post_after_the_name_and_no_second_bodiless_post(run):
+    assert held(run("4月21日，全市防汛会召开。邓国华副市长指出，要抓好防汛。")) == {("邓国华", "副市长", "衡阳市人民政府")}
+    assert held(run("市委书记邓立新调研。邓立新书记指出，要抓好。")) == {("邓立新", "书记", "中共衡阳市委员会")}
+

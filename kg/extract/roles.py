@@ -449,8 +449,8 @@ def _name_before(doc: Doc, start: int, title: str, end: int) -> tuple[int, int] 
         for n in (3, 2):
             if p - n >= 0 and (p - n == 0 or text[p - n - 1] in "。！？\n：:；;") and read_name(doc, p - n) == n:
                 return p - n, p
-    if title not in doc.lex.word_set("role_words", "name_first"):
-        return None
+    if _bare_post(title) not in doc.lex.word_set("role_words", "name_first"):
+        return None           # (邓国华副市长指出: 市长's deputy)
     for n in (3, 2):
         s = start - n
         if s >= 0 and valid_name(text[s:start], doc.lex):
@@ -489,5 +489,7 @@ def _emit(doc: Doc, units: list[Unit], names: list[tuple[int, int]]) -> None:
         for u in units:
             if u.title in doc.lex.occupations:
                 continue          # 艺术家 is what someone is, not a post they hold
+            if u.org is None and any(m.person == ref and m.title == u.title and m.org is not None for m in doc.memberships):
+                continue          # 市委书记邓立新…。邓立新书记指出: the post said before with its body
             aliases = {u.written} if u.written != u.title else set()
             doc.add_membership(Membership(ref, u.title, u.org, aliases))
