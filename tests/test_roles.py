@@ -692,3 +692,9 @@ def test_roles_a_deputys_post_after_the_name_and_no_second_bodiless_post(run):
     assert held(run("4月21日，全市防汛会召开。邓国华副市长指出，要抓好防汛。")) == {("邓国华", "副市长", "衡阳市人民政府")}
     assert held(run("市委书记邓立新调研。邓立新书记指出，要抓好。")) == {("邓立新", "书记", "中共衡阳市委员会")}
 
+
+def test_roles_a_list_that_turns_to_home_written_in_full_is_homes(run):
+    from kg.ingest.paper import make_paper
+    ext = run("4月21日，衡阳市委书记刘建新，赣州市委副书记、市长张小军等参加考察座谈。", paper=make_paper("", "赣州"))
+    assert ("张小军", "市长", "赣州市人民政府") in held(ext)
+

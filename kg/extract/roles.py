@@ -264,7 +264,10 @@ class _ListPlace:
                 u.org = self.org       # 衡钢有限公司董事长张国华、总经理李明远; 人大常委会主任X主持会议，副主任A
             elif continues:
                 u.org = town_government(doc, u.title, self.org)       # 龙门镇党委书记罗斌，镇长谢文
-        place = next((d for d in map(self._explicit, units) if d is not None), None) or self.place
+        place = next((d for d in map(self._explicit, units) if d is not None), None)
+        if place is None and any(map(self._home_written, units)):
+            self.place = None         # 衡阳市委书记刘建新，赣州市委副书记、市长张小军 in a 赣州 paper: 赣州's 市长
+        place = place or self.place
         if place is None:
             return
         home = _home_at(doc.home, place)
@@ -312,6 +315,15 @@ class _ListPlace:
         d = self.place
         return bool(units) and d is not None and d.level == COUNTY and d.name.endswith("市") and self.end >= 0 \
             and not re.search(r"[。！？；\n]", self.doc.text[self.end:units[0].start])
+
+    def _home_written(self, u: Unit) -> bool:
+        """Is a unit's organization written with the home city's name (赣州市委 in a 赣州 paper)?"""
+        if not u.has_own_org or u.org is None or self.doc.home.city is None:
+            return False
+        written = self.doc.text[u.start:u.end]
+        body = written[2:] if written.startswith(("中共", "政协")) else written
+        lp = leading_place(body, self.doc.home, allow_short=False)
+        return lp is not None and lp[0] == self.doc.home.city
 
     def _explicit(self, u: Unit):
         """The city or county a unit's organization is written with, when it is not home (嘉峪关市委)."""
