@@ -698,3 +698,12 @@ def test_roles_a_list_that_turns_to_home_written_in_full_is_homes(run):
     ext = run("4月21日，衡阳市委书记刘建新，赣州市委副书记、市长张小军等参加考察座谈。", paper=make_paper("", "赣州"))
     assert ("张小军", "市长", "赣州市人民政府") in held(ext)
 
+
+@pytest.mark.parametrize("text, want", [
+    ("4月21日，社区网格长刘建华介绍了情况。", ("刘建华", "网格长")),
+    ("4月21日，市交通运输局局长助理王斌陪同调研。", ("王斌", "局长助理")),
+    ("7月29日，武警衡阳支队三中队排长李振国说。", ("李振国", "排长")),
+])
+def test_roles_more_posts_of_local_news(run, text, want):
+    assert want in {(p, t) for p, t, _ in held(run(text))}
+
