@@ -1011,3 +1011,12 @@ def test_events_a_later_paragraph_opened_by_a_post_and_its_holder_tells_of_the_e
                                   "3月5日，平溪县公安局成功破获一起电信诈骗案，抓获犯罪嫌疑人37名。"])
 def test_events_one_trial_or_case_told_in_two_verbs_is_one_event(run, text):
     assert len(run(text, issue=date(2024, 3, 6)).events) == 1
+
+
+def test_events_mentions_merge_through_a_third_that_joins_them(run):
+    """The headline's 市委常委会 and 扩大会议 are both the lead's 市委常委会扩大会议: one event, whatever the order."""
+    text = "市委常委会召开扩大会议\n8月14日，市委书记周建平主持召开市委常委会扩大会议。市长李志伟参加会议。"
+    events = run(text, issue=date(2023, 8, 15)).events
+    assert [e.name for e in events] == ["市委常委会扩大会议"]
+    assert {"市委常委会", "扩大会议"} <= events[0].aliases
+

@@ -95,20 +95,29 @@ def merge(events: list[EventFact], home: EntityRef | None = None, within=lambda 
     for ev in events:
         for kept in out:
             if same_event(ev, kept) or told_again(ev, kept, headline, generic):
-                kept.aliases.add(ev.name)
-                if len(ev.name) > len(kept.name):
-                    kept.aliases.add(kept.name)
-                    kept.name, kept.sentence = ev.name, ev.sentence
-                if ev.place is not None and (kept.place is None or (kept.place == home and ev.place != home)
-                                             or within(ev.place, kept.place)):
-                    kept.place = ev.place      # a place the text names beats the paper's city, a venue its town
-                if len(ev.date or "") > len(kept.date or ""):
-                    kept.date = ev.date
-                add_new(kept.attendees, ev.attendees)
-                add_new(kept.organizers, ev.organizers)
+                _absorb(kept, ev, home, within)
                 break
         else:
             out.append(ev)
+    if len(out) < len(events) and len(out) > 1:
+        out = merge(out, home, within, headline, generic)     # 市委常委会 took the lead's name; now 扩大会议 is one with it
     for ev in out:
         ev.aliases.discard(ev.name)
     return out
+
+
+def _absorb(kept: EventFact, ev: EventFact, home: EntityRef | None, within) -> None:
+    """Merge `ev` into `kept`: its name an alias (the longer name the kept one's), the more specific place, the fuller
+    date, its attendees and organizers."""
+    kept.aliases.add(ev.name)
+    kept.aliases |= ev.aliases
+    if len(ev.name) > len(kept.name):
+        kept.aliases.add(kept.name)
+        kept.name, kept.sentence = ev.name, ev.sentence
+    if ev.place is not None and (kept.place is None or (kept.place == home and ev.place != home)
+                                 or within(ev.place, kept.place)):
+        kept.place = ev.place      # a place the text names beats the paper's city, a venue its town
+    if len(ev.date or "") > len(kept.date or ""):
+        kept.date = ev.date
+    add_new(kept.attendees, ev.attendees)
+    add_new(kept.organizers, ev.organizers)
