@@ -1020,3 +1020,12 @@ def test_events_mentions_merge_through_a_third_that_joins_them(run):
     assert [e.name for e in events] == ["市委常委会扩大会议"]
     assert {"市委常委会", "扩大会议"} <= events[0].aliases
 
+
+@pytest.mark.parametrize("text, name", [
+    ("5月22日，市长范志远主持召开轨道交通建设专题会。", "轨道交通建设专题会"),
+    ("7月10日，市委理论学习中心组举行集体学习会。市委书记刘志强主持。", "集体学习会"),
+    ("10月10日，兰州、西宁两市党政领导会谈在兰州举行。", "兰州、西宁两市党政领导会谈"),
+])
+def test_events_meetings_by_more_words(run, text, name):
+    assert name in _events(run(text, issue=date(2023, 10, 11)))
+

@@ -102,6 +102,8 @@ def _found(doc: Doc, text: str) -> list[tuple[int, int, int, str]]:
     verbs = lex.alternation("event_verbs", lex.event_verbs)
     for m in nouns.finditer(text):
         end, word = whole_word(doc, m.start(), m.end(), m.group())
+        if text.startswith("会", end) and (longer := lex.ending("event_nouns", lex.event_nouns, text, end + 1)):
+            end, word = end + 1, longer        # 集体学习|会: the 学习会 the first word found runs into
         if end < len(text) and text[end] in ("室厅" if word in ("大会", "会议") else "室厅馆团会组员") \
                 or text.startswith("精神", end):          # 会议室, 会议厅: a room, no meeting
             continue      # 全会精神: the spirit of a meeting people study is no event (EXTRACTION.md)
@@ -132,7 +134,7 @@ def _found(doc: Doc, text: str) -> list[tuple[int, int, int, str]]:
         start = np_start(doc, ws)
         held = doc.lex.pattern("hosted_before", HOSTED_BEFORE, lex.event_held).search(text, max(0, start - 4), start)
         if (we - start >= MIN_CHARS or held and we - start >= 3 or held_after and we - start >= 2) \
-                and "、" not in text[start:we + 1]:
+                and ("、" not in text[start:we + 1] or held_after):     # (兰州、西宁两市党政领导会谈在兰州举行: one)
             found.append((start, we, we, "noun"))      # (寿文化节、南岳庙会、星空节等: a list; 举行百家宴: held, however short)
     for m in lex.pattern("held_quoted", HELD_QUOTED, lex.event_held).finditer(text):    # 举办了“百岁宴”: what was held
         if not any(a < m.end(1) and m.start(1) < b for a, b, _, _ in found):
