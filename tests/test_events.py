@@ -1029,3 +1029,10 @@ def test_events_mentions_merge_through_a_third_that_joins_them(run):
 def test_events_meetings_by_more_words(run, text, name):
     assert name in _events(run(text, issue=date(2023, 10, 11)))
 
+
+def test_events_a_bare_event_word_later_with_no_day_is_the_event_named_so_before(run):
+    text = ("11月16日，绵阳（深圳）科技城招商推介会在深圳福田香格里拉大酒店举行。市长赵立新出席并推介。\n"
+            "推介会上，23个项目现场签约。副市长何春燕主持推介会。")
+    got = {e.name: {p.name for p in e.attendees} for e in run(text, issue=date(2023, 11, 18)).events}
+    assert "推介会" not in got and "何春燕" in got["绵阳（深圳）科技城招商推介会"]
+

@@ -40,13 +40,15 @@ def same_event(a: EventFact, b: EventFact) -> bool:
         return True
     if a.date is not None and b.date is not None and a.date != b.date:
         return False
+    short, long_ = sorted((x, y), key=len)
+    if len(short) >= 3 and long_.endswith(short) and (a.date is None or b.date is None):
+        return True          # 副市长何春燕主持推介会, with no day: the 科技城招商推介会 told before
     for rite, other in ((x, y), (y, x)):
         m = CEREMONY.search(rite)
         if m and len(other) >= 2 and rite[:m.start()].endswith(other[-2:]):
             return True      # 衡阳恒大酒店开业 and 开业仪式 that day, 双方签约 at the 签约仪式: the act and its ceremony
     if a.date is None or b.date is None:
         return False
-    short, long_ = sorted((x, y), key=len)
     if len(short) >= 4 and _within(short, long_):
         return True          # 扩大会议 that day is the 市委常委会（扩大）会议
     if x[-2:] == y[-2:] and x[-2:] in ONCE:
