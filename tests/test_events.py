@@ -1036,3 +1036,9 @@ def test_events_a_bare_event_word_later_with_no_day_is_the_event_named_so_before
     got = {e.name: {p.name for p in e.attendees} for e in run(text, issue=date(2023, 11, 18)).events}
     assert "推介会" not in got and "何春燕" in got["绵阳（深圳）科技城招商推介会"]
 
+
+def test_events_a_health_centre_where_a_clinic_is_held_is_its_place(run):
+    text = "4月20日，衡阳市中心医院专家团在祁东县白地市镇中心卫生院开展义诊活动。"
+    ev, = run(text, issue=date(2024, 4, 22)).events
+    assert ev.place is not None and ev.place.name.endswith("白地市镇中心卫生院")
+

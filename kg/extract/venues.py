@@ -88,7 +88,7 @@ def venues_and_roads(doc: Doc) -> list[tuple[EntityRef, int, str]]:
 ROUTE = re.compile(r"(?:国道|省道|县道)\s*[GSX]?\d{1,4}\s*线")
 VISITED = re.compile(r"(?:走进|来到|深入|前往)$")
 AT = re.compile(r"(?:在|于)[^，,。；！？\n在于]{0,6}$")
-HELD_THERE = r"[^，,。；！？\n]{0,12}?(?:@)"           # @: the held, opened and started verbs
+HELD_THERE = r"[^，,。；！？\n]{0,12}?(?:@)"     # @: the held, opened, started and host verbs (在…卫生院开展义诊活动)
 
 
 def held_at(doc: Doc, s: int, e: int) -> bool:
@@ -101,8 +101,8 @@ def held_at(doc: Doc, s: int, e: int) -> bool:
 def _held_there(doc: Doc, s: int, e: int) -> bool:
     """Does the text hold something at text[s:e] (在…X开幕, 在…X举行)?"""
     text, lex = doc.text, doc.lex
-    return bool(AT.search(text, max(0, s - 7), s)
-                and lex.pattern("held_there", HELD_THERE, lex.event_held, lex.event_opened, lex.event_started).match(text, e))
+    return bool(AT.search(text, max(0, s - 7), s) and lex.pattern(
+        "held_there", HELD_THERE, lex.event_held, lex.event_opened, lex.event_started, lex.event_hosts).match(text, e))
 
 
 def _venue_scope(home: Home) -> str:
