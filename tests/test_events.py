@@ -1042,3 +1042,12 @@ def test_events_a_health_centre_where_a_clinic_is_held_is_its_place(run):
     ev, = run(text, issue=date(2024, 4, 22)).events
     assert ev.place is not None and ev.place.name.endswith("白地市镇中心卫生院")
 
+
+@pytest.mark.parametrize("text, name", [
+    ("6月4日，温岭市人民法院公开开庭审理一起非法捕捞案并当庭宣判。\n宣判后，温岭市人民法院在石塘镇开展增殖放流活动。",
+     "增殖放流活动"),
+    ("4月20日，衡阳市中心医院在祁东县白地市镇开展义诊活动。\n活动现场还举行了一场健康讲座，护士长谭芳芳为村民讲解糖尿病的预防。", "健康讲座"),
+])
+def test_events_a_sentence_opening_around_an_event_told_before_tells_of_its_day(run, text, name):
+    assert _events(run(text, issue=date(2024, 6, 5)))[name].date in ("2024-06-04", "2024-04-20")
+

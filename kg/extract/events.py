@@ -336,6 +336,20 @@ def _common_words_only(doc: Doc, name: str) -> bool:
                for w in words if w.strip("、·"))
 
 
+AROUND = re.compile(r"([\u4e00-\u9fff]{2,10}?)(?:结束)?(?:之)?(?:后|前)[，,]")
+
+
+def _after_an_event(doc: Doc, sentence: str) -> bool:
+    """Does the sentence open with the time around an event told before (宣判后，…; 签约前，…; 开班式结束后，…)? It tells
+    of that day."""
+    m = AROUND.match(sentence)
+    if m is None:
+        return False
+    lex, stem = doc.lex, m.group(1)
+    return bool(lex.ending("event_nouns", lex.event_nouns, stem, len(stem)) or lex.is_event_verb(stem[-2:])
+                or stem[-2:] in lex.event_happenings)
+
+
 def _drop_overlaps(found):
     found = sorted(found, key=lambda x: (-(x[1] - x[0]), x[0]))
     kept = []
@@ -359,7 +373,8 @@ def _date_for(doc: Doc, s: int, earlier: list, e: int) -> str | None:
         return dates[0].value
     vague = [m for m in doc.mentions(DATE) if ss <= m.start < se and not m.value]
     sent = doc.text[ss:se]
-    if any(w in sent for w in doc.lex.kind(WORDS, "same_day")) or any(v.text in ("当日", "当天") for v in vague):
+    if any(w in sent for w in doc.lex.kind(WORDS, "same_day")) or any(v.text in ("当日", "当天") for v in vague) \
+            or _after_an_event(doc, sent):
         prior = [m for m in doc.mentions(DATE) if m.start < ss and m.value and len(m.value) == 10]
         if prior:
             return prior[-1].value
