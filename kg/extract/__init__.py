@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
+from functools import cached_property
 from types import ModuleType
 
 from ..datamodel import Article, Extraction
@@ -29,9 +30,13 @@ class Component:
     module: ModuleType          # whose `run(doc)` does the work (looked up at each call)
     about: str                  # the first line of its module's docstring
 
-    @property
-    def readable(self) -> frozenset[str]:
+    @cached_property
+    def readable(self) -> frozenset[str]:        # made once: Doc checks every read against it
         return frozenset(self.requires) | frozenset(self.assigns)
+
+    @cached_property
+    def writable(self) -> frozenset[str]:
+        return frozenset(self.assigns)
 
     @property
     def run(self) -> Callable[[Doc], None]:

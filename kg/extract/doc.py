@@ -140,9 +140,9 @@ class Doc:
         step = self.step
         if step is None:
             return
-        allowed = step.assigns if write else step.readable
-        bad = [k for k in keys if k not in allowed]
-        if bad:
+        allowed = step.writable if write else step.readable
+        if not allowed.issuperset(keys):
+            bad = [k for k in keys if k not in allowed]
             verb = "writes" if write else "reads"
             raise UndeclaredAccess(f"extractor {step.name} {verb} {', '.join(sorted(set(bad)))}, which it does not "
                                    f"declare ({'ASSIGNS' if write else 'REQUIRES or ASSIGNS'})")

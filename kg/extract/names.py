@@ -358,9 +358,10 @@ def before_a_post(doc: Doc, pos: int) -> bool:
     return doc.lex.alternation("titles", doc.lex.titles).match(doc.text, pos) is not None
 
 
-def byline_titles(lex) -> list[str]:
-    """The posts a byline names its writers by (记者, 通讯员): titles.tsv's posts at the paper itself or at none."""
-    return [t for t, org in lex.titles.items() if org in ("{paper}", "-")]
+def byline_titles(lex) -> tuple[str, ...]:
+    """The posts a byline names its writers by (记者, 通讯员): titles.tsv's posts at the paper itself or at none
+    (made once per lexicon: every byline test asks)."""
+    return lex.derived("byline_titles", lambda: tuple(t for t, org in lex.titles.items() if org in ("{paper}", "-")))
 
 
 def glued_byline_name(doc: Doc, i: int) -> int | None:

@@ -27,7 +27,8 @@ TEAM_POS = ("nr", "ns", "nt", "nz", "j", "n", "nrt", "nrfg")
 
 def cue_pattern(lex):
     """Any word of team_cues.tsv, whatever its kind: where a match report's words are."""
-    return lex.alternation("team_cues", [w for kind, words in lex.team_cues.items() if kind not in ("record", "context") for w in words])
+    return lex.derived("team_cue_pattern", lambda: lex.alternation(
+        "team_cues", [w for kind, words in lex.team_cues.items() if kind not in ("record", "context") for w in words]))
 
 
 def record_pattern(lex):
