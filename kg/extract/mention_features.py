@@ -118,11 +118,15 @@ def word_matches(tokens: list[Token], words: dict[str, int]):
 
 def token_tags(tokens: list[Token], length: int) -> np.ndarray:
     """Per character, the id of its token's part of speech and its place in the token (0: no token)."""
+    return _token_tags([(t.start, t.end, t.pos) for t in tokens], length)
+
+
+def _token_tags(spans: list[tuple[int, int, str]], length: int) -> np.ndarray:
     out = np.zeros(length, dtype=np.int64)
-    if not tokens:
+    if not spans:
         return out
     unknown, pos_id = len(POS_TAGS), _POS_ID
-    table = np.array([(t.start, t.end, pos_id.get(t.pos, unknown)) for t in tokens], dtype=np.int64)
+    table = np.array([(s, e, pos_id.get(p, unknown)) for s, e, p in spans], dtype=np.int64)
     starts, lengths = table[:, 0], table[:, 1] - table[:, 0]
     base = np.repeat(1 + 4 * table[:, 2], lengths)
     inside = np.arange(len(base)) - np.repeat(np.cumsum(lengths) - lengths, lengths)   # offset in its token
@@ -134,24 +138,39 @@ def token_tags(tokens: list[Token], length: int) -> np.ndarray:
 
 def lexicon_bits(tokens: list[Token], length: int, words: dict[str, int], lex: Lexicon) -> np.ndarray:
     """Per character, the B/I/E/S bits of each word kind matched around it, then the surname bit."""
-    out = np.zeros((length, N_LEXICON_BITS), dtype=np.float32)
-    for s, e, kinds in word_matches(tokens, words):
-        for k in range(N_KINDS):
-            if kinds >> k & 1:
-                col = 4 * k
-                if e - s == 1:
-                    out[s, col + 3] = 1
-                else:
-                    out[s, col] = 1
-                    out[s + 1:e - 1, col + 1] = 1
-                    out[e - 1, col + 2] = 1
+    return _lexicon_bits([tokens], [0], [length], length, words, lex)
+
+
+def _lexicon_bits(tokens_per_text, starts, lengths, length: int, words: dict[str, int], lex: Lexicon) -> np.ndarray:
+    """lexicon_bits of texts one after another (each text's tokens, start and length): the bits to set are
+    gathered, then set in one assignment."""
+    rows: list[int] = []
+    cols: list[int] = []
     surname = N_LEXICON_BITS - 1
     single, double = lex.surnames, lex.compound_surnames
-    for t in tokens:
-        if t.word[:2] in double:
-            out[t.start:t.start + 2, surname] = 1
-        elif t.word[:1] in single:
-            out[t.start, surname] = 1
+    for tokens, o, n in zip(tokens_per_text, starts, lengths):
+        for s, e, kinds in word_matches(tokens, words):
+            s, e = s + o, e + o
+            for k in range(N_KINDS):
+                if kinds >> k & 1:
+                    col = 4 * k
+                    if e - s == 1:
+                        rows.append(s)
+                        cols.append(col + 3)
+                    else:
+                        rows += (s, e - 1)
+                        cols += (col, col + 2)
+                        rows.extend(range(s + 1, e - 1))
+                        cols.extend([col + 1] * (e - 1 - s - 1))
+        for t in tokens:
+            if t.word[:2] in double:
+                rows += (o + t.start, o + t.start + 1) if t.start + 1 < n else (o + t.start,)
+                cols += (surname, surname)[:2 if t.start + 1 < n else 1]
+            elif t.word[:1] in single:
+                rows.append(o + t.start)
+                cols.append(surname)
+    out = np.zeros((length, N_LEXICON_BITS), dtype=np.float32)
+    out[rows, cols] = 1
     return out
 
 
@@ -199,5 +218,21 @@ def _code_points(text: str) -> np.ndarray:
 
 def features(text: str, tokens: list[Token], vocab: Vocabulary, words: dict[str, int], lex: Lexicon):
     """(chars, bigrams, token_tags, lexicon_bits) of one text whose tokens carry offsets into it."""
-    n = len(text)
-    return vocab.char_ids(text), vocab.bigram_ids(text), token_tags(tokens, n), lexicon_bits(tokens, n, words, lex)
+    return features_many([text], [tokens], vocab, words, lex)[0]
+
+
+def features_many(texts: list[str], tokens_per_text: list[list[Token]], vocab: Vocabulary, words: dict[str, int],
+                  lex: Lexicon):
+    """`features` of each text, made for all at once, side by side in the order of `texts` (a text's are rows
+    starts[i]:starts[i + 1]), and the starts (len(texts) + 1): a few array operations per call, not per text."""
+    starts = np.cumsum([0] + [len(t) for t in texts])
+    joined = "".join(texts)
+    n = len(joined)
+    bigrams = vocab.bigram_ids(joined)
+    inner = starts[1:-1][(starts[1:-1] > 0) & (starts[1:-1] < n)]
+    bigrams[inner, 0] = 0                       # no bigram across two texts
+    bigrams[inner - 1, 1] = 0
+    spans = [(t.start + o, t.end + o, t.pos) for toks, o in zip(tokens_per_text, starts.tolist()) for t in toks]
+    lengths = np.diff(starts).tolist()
+    bits = _lexicon_bits(tokens_per_text, starts.tolist(), lengths, n, words, lex)
+    return (vocab.char_ids(joined), bigrams, _token_tags(spans, n), bits), starts

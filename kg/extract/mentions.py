@@ -12,7 +12,10 @@ trained, on what, and how well they do). `scripts/train_mentions.py` makes them.
     [('organization', '衡南县人民医院'), ('role', '院长'), ('person', '李建华'), ('organization', '柞市镇卫生院')]
 
 Texts are cut into sentences (at most MAX_SEGMENT characters), sorted by length and run in
-batches: each step of the recurrence is one matrix product for a whole batch and both directions.
+batches: each step of the recurrence is one matrix product for both directions and the rows still
+running (the backward direction reads each row from its own end, so both run the same rows), and
+no padding is computed. Every number is the one a padded batch made, to the bit: BLAS gives a row
+the same sums in any matrix of two rows or more.
 """
 from __future__ import annotations
 
@@ -26,7 +29,14 @@ import numpy as np
 
 from ..datamodel import ORGANIZATION, PERSON, PLACE, ROLE
 from ..lexicon import Lexicon
-from .mention_features import MODEL_DIR, N_LEXICON_BITS, Vocabulary, features, lexicon_words, shipped_words
+from .mention_features import (
+    MODEL_DIR,
+    N_LEXICON_BITS,
+    Vocabulary,
+    features_many,
+    lexicon_words,
+    shipped_words,
+)
 from .tagger import Token, split_segment
 
 TYPES = {"PER": PERSON, "ORG": ORGANIZATION, "LOC": PLACE, "TITLE": ROLE}
@@ -58,13 +68,18 @@ class MentionModel:
         gate[:2 * h] = gate[3 * h:] = 0.5
         w_ih = np.concatenate(w["w_ih"] * gate, axis=1)        # (inputs, 8h): both directions side by side
         dc, dt, nb = w["char_emb"].shape[1], w["tok_emb"].shape[1], N_LEXICON_BITS
+        # torch's gate order i, f, g, o read as i, f, o, g (a column of a product is the same alone or moved):
+        # the three sigmoids are one slice
+        order = np.r_[0:2 * h, 3 * h:4 * h, 2 * h:3 * h]
+        both = np.r_[order, 4 * h + order]
         # the input's share of the gates (the bias in the characters'), ready per character and per token tag
-        self.char_gates = (w["char_emb"] @ w_ih[:dc] + np.concatenate(w["b"] * gate)).astype(np.float32)   # (V, 8h)
-        self.tok_gates = (w["tok_emb"] @ w_ih[dc:dc + dt]).astype(np.float32)
-        self.lex_gates = np.ascontiguousarray(w_ih[dc + dt:dc + dt + nb]).astype(np.float32)               # (bits, 8h)
+        char_gates = w["char_emb"] @ w_ih[:dc] + np.concatenate(w["b"] * gate)
+        self.char_gates = np.ascontiguousarray(char_gates.astype(np.float32)[:, both])                       # (V, 8h)
+        self.tok_gates = np.ascontiguousarray((w["tok_emb"] @ w_ih[dc:dc + dt]).astype(np.float32)[:, both])
+        self.lex_gates = np.ascontiguousarray(w_ih[dc + dt:dc + dt + nb].astype(np.float32)[:, both])        # (bits, 8h)
         self.bigram_emb = w["bigram_emb"].astype(np.float32) if "bigram_emb" in w else None   # shipped as float16
-        self.bigram_gates = np.ascontiguousarray(w_ih[dc + dt + nb:]).astype(np.float32)                   # (2 dims, 8h)
-        self.w_hh = (w["w_hh"] * gate).astype(np.float32)                              # (2, h, 4h)
+        self.bigram_gates = np.ascontiguousarray(w_ih[dc + dt + nb:].astype(np.float32)[:, both])            # (2 dims, 8h)
+        self.w_hh = np.ascontiguousarray((w["w_hh"] * gate).astype(np.float32)[:, :, order])                 # (2, h, 4h)
         self.out_w, self.out_b = w["out_w"].astype(np.float32), w["out_b"].astype(np.float32)
         self.transitions, self.start, self.end = _constrained(tags, w["transitions"], w["start"], w["end"])
 
@@ -83,12 +98,12 @@ class MentionModel:
 
     def spans_many(self, texts: list[str], tokens_per_text: list[list[Token]], lex: Lexicon) -> list[list[Span]]:
         """The spans of each text, sorted by start; `tokens_per_text` are the tagger's, offsets into each text."""
-        words = self.words(lex)
-        feats = [features(t, toks, self.vocab, words, lex) for t, toks in zip(texts, tokens_per_text)]
+        feats, starts = features_many(texts, tokens_per_text, self.vocab, self.words(lex), lex)
         segs = sorted(((i, s, e) for i, t in enumerate(texts) for s, e in segments(t)), key=lambda x: x[2] - x[1])
         out: list[list[Span]] = [[] for _ in texts]
         for batch in _batches(segs):
-            paths, probs = self.tag_batch([tuple(f[s:e] for f in feats[i]) for i, s, e in batch])
+            paths, probs = self._tag(feats, np.array([starts[i] + s for i, s, _ in batch]),
+                                     np.array([e - s for _, s, e in batch]))
             for (i, s, e), path, prob in zip(batch, paths, probs):
                 out[i].extend(self._spans(path[:e - s], prob, s))
         for spans in out:
@@ -99,29 +114,52 @@ class MentionModel:
         """Best tag paths (B, T) and, where a path's tag is not O, its probability under the emissions (else 0),
         for rows of (chars, bigrams, token tags, lexicon bits)."""
         lengths = np.array([len(r[0]) for r in rows])
-        b, t, h = len(rows), int(lengths.max()), self.hidden
-        chars = np.zeros((t, b), dtype=np.int64)          # time-major: the recurrence reads one time step at once
-        toks = np.zeros((t, b), dtype=np.int64)
-        bits = np.zeros((t, b, self.lex_gates.shape[0]), dtype=np.float32)
-        pairs = np.zeros((t, b, 2), dtype=np.int64)
-        for r, (c, g, k, x) in enumerate(rows):
-            chars[:len(c), r], pairs[:len(c), r], toks[:len(c), r], bits[:len(c), r] = c, g, k, x
-        gates = self.char_gates[chars]                                      # (t, b, 8h), both directions
-        gates += self.tok_gates[toks]
-        gates += bits @ self.lex_gates
-        if self.bigram_emb is not None:
-            gates += self.bigram_emb[pairs].reshape(t, b, -1) @ self.bigram_gates
-        live = (np.arange(t)[:, None] < lengths).astype(np.float32)[:, :, None]   # (t, b, 1)
-        hs = _lstm(gates, live, self.w_hh, h)                               # (t, b, 2h)
+        return self._tag(tuple(np.concatenate(f) for f in zip(*rows)), np.cumsum(lengths) - lengths, lengths)
+
+    def _tag(self, feats: tuple, firsts: np.ndarray, lengths: np.ndarray):
+        """tag_batch of the rows feats[firsts[r]:firsts[r] + lengths[r]] of features (chars, bigrams, token tags,
+        lexicon bits) made together."""
+        b, t, h = len(lengths), int(lengths.max()), self.hidden
+        order = np.argsort(lengths, kind="stable")          # shortest first: the rows still running are a tail
+        lengths = lengths[order]
+        # each character's place (time, row) and row in feats; the backward direction reads a row from its end
+        row_of = np.repeat(np.arange(b), lengths)
+        time_of = np.arange(len(row_of)) - np.repeat(np.cumsum(lengths) - lengths, lengths)
+        gates = self._input_gates([f[firsts[order][row_of] + time_of] for f in feats], b)    # (characters, 8h)
+        x = np.zeros((t, 2, b, 4 * h), dtype=np.float32)
+        x[time_of, 0, row_of] = gates[:, :4 * h]
+        x[lengths[row_of] - 1 - time_of, 1, row_of] = gates[:, 4 * h:]
+        first_live = np.searchsorted(lengths, np.arange(t), side="right")   # rows with length > i start here
+        out = _lstm(x, first_live, self.w_hh, h)                            # (t, 2, b, h)
+        hs = np.zeros((t, b, 2 * h), dtype=np.float32)
+        hs[:, :, :h] = out[:, 0]
+        hs[time_of, row_of, h:] = out[lengths[row_of] - 1 - time_of, 1, row_of]
         emissions = hs @ self.out_w + self.out_b                            # (t, b, k)
+        paths = np.empty((b, t), dtype=np.int64)
+        paths[order] = _viterbi(emissions, first_live, self.transitions, self.start, self.end)
         emissions = emissions.transpose(1, 0, 2)
-        paths = _viterbi(emissions, lengths, self.transitions, self.start, self.end)
+        emissions = emissions[np.argsort(order, kind="stable")]
         probs = np.zeros(paths.shape, dtype=np.float32)
         at = np.nonzero(paths)
         if at[0].size:
             em = emissions[at]
             probs[at] = 1.0 / np.exp(em - em[np.arange(len(em)), paths[at]][:, None]).sum(1)
         return paths, probs
+
+    def _input_gates(self, feats: list[np.ndarray], b: int) -> np.ndarray:
+        """The input's share of both directions' gates at each character of `feats` (chars, bigrams, token tags,
+        lexicon bits of a batch's b rows): the characters' and token tags' rows added, then the lexicon bits' and
+        bigrams' products. Each product's row is what it was in a padded (time, row) batch: BLAS gives a row the
+        same sum in any matrix of two or more rows; a batch of one row took the vector product (gemv), and does."""
+        chars, pairs, toks, bits = feats
+        gates = self.char_gates[chars]
+        gates += self.tok_gates[toks]
+        n = len(chars)
+        one = (1,) if b == 1 else ()                # (n, 1, k) @ (k, 8h): n vector products
+        gates += (bits.reshape(n, *one, -1) @ self.lex_gates).reshape(n, -1)
+        if self.bigram_emb is not None:
+            gates += (self.bigram_emb[pairs].reshape(n, *one, -1) @ self.bigram_gates).reshape(n, -1)
+        return gates
 
     def _spans(self, path: np.ndarray, probs: np.ndarray, offset: int) -> list[Span]:
         out, tags = [], self.tags
@@ -136,60 +174,56 @@ class MentionModel:
         return out
 
 
-def _lstm(gates: np.ndarray, live: np.ndarray, w_hh: np.ndarray, h: int) -> np.ndarray:
-    """Both directions' LSTM over input gates (T, B, 8h: forward's 4h, then backward's), their i, f, o columns
-    halved; `live` (T, B, 1) is 1 inside a row, 0 in its padding. The backward direction runs from the last
-    step down and stays at zero until it enters a row: as if each row were read from its own end."""
-    t, b, _ = gates.shape
-    out = np.empty((t, b, 2 * h), dtype=np.float32)
+def _lstm(x: np.ndarray, first_live: np.ndarray, w_hh: np.ndarray, h: int) -> np.ndarray:
+    """Both directions' LSTM over input gates x (T, 2, B, 4h: gates i, f, o, g, the sigmoids' columns halved),
+    the backward direction's each row read from its own end, rows shortest first: step k runs rows
+    first_live[k]: on (two at least: a product of one row is BLAS's vector product, its sums in another order).
+    Returns each step's states (T, 2, B, h), zero where a row has ended."""
+    t, _, b, _ = x.shape
+    out = np.zeros((t, 2, b, h), dtype=np.float32)
     state = np.zeros((2, b, h), dtype=np.float32)
     cell = np.zeros((2, b, h), dtype=np.float32)
     z = np.empty((2, b, 4 * h), dtype=np.float32)
+    ig = np.empty((2, b, h), dtype=np.float32)
+    lo = max(b - 2, 0)
     for k in range(t):
-        back = t - 1 - k
-        np.matmul(state, w_hh, out=z)
-        z[0] += gates[k, :, :4 * h]
-        z[1] += gates[back, :, 4 * h:]
-        np.tanh(z, out=z)
-        z[..., :2 * h] += 1.0
-        z[..., 3 * h:] += 1.0                       # (1 + tanh) = 2 sigmoid: the halves are taken below
-        cell *= z[..., h:2 * h]
-        cell *= 0.5
-        cell += 0.5 * z[..., :h] * z[..., 2 * h:3 * h]
-        np.tanh(cell, out=state)
-        state *= z[..., 3 * h:]
-        state *= 0.5
-        cell[1] *= live[back]
-        state[1] *= live[back]
-        out[k, :, :h] = state[0]
-        out[back, :, h:] = state[1]
+        j = min(first_live[k], lo)
+        s, c, zz, tmp = state[:, j:], cell[:, j:], z[:, j:], ig[:, j:]
+        np.matmul(s, w_hh, out=zz)
+        zz += x[k, :, j:]
+        np.tanh(zz, out=zz)
+        sig = zz[..., :3 * h]
+        sig *= 0.5
+        sig += 0.5                                  # (1 + tanh(x / 2)) / 2 = sigmoid(x)
+        c *= zz[..., h:2 * h]
+        np.multiply(zz[..., :h], zz[..., 3 * h:], out=tmp)
+        c += tmp
+        np.tanh(c, out=s)
+        s *= zz[..., 2 * h:3 * h]
+        out[k, :, j:] = s
     return out
 
 
-def _viterbi(emissions: np.ndarray, lengths: np.ndarray, trans: np.ndarray, start: np.ndarray, end: np.ndarray):
-    """The CRF's best path of each row (B, T, K), rows of different lengths (padding ignored). Rows are taken
-    shortest first, so the rows still running at a step are a tail of the batch: a slice, not a mask."""
-    b, t, k = emissions.shape
-    order = np.argsort(lengths, kind="stable")
-    em, lengths = emissions[order], lengths[order]
-    score = (start + em[:, 0]).astype(np.float32)
+def _viterbi(emissions: np.ndarray, first_live: np.ndarray, trans: np.ndarray, start: np.ndarray, end: np.ndarray):
+    """The CRF's best path of each row of time-major emissions (T, B, K), rows shortest first and those still
+    running at step i from first_live[i] on (padding ignored): a slice, not a mask."""
+    t, b, k = emissions.shape
+    score = (start + emissions[0]).astype(np.float32)
     back = np.empty((t, b, k), dtype=np.int64)
     back[:] = np.arange(k)                         # a row that has ended keeps its last tag
-    first_live = np.searchsorted(lengths, np.arange(t), side="right")   # rows with length > i start here
+    into = np.ascontiguousarray(trans.T)           # (to, from): each candidate's from-tags side by side
     buf = np.empty((b, k, k), dtype=np.float32)
     for i in range(1, t):
         j = first_live[i]
-        cand = np.add(score[j:, :, None], trans, out=buf[j:])          # (rows, from, to)
-        back[i, j:] = cand.argmax(1)
-        np.add(cand.max(1), em[j:, i], out=score[j:])
+        cand = np.add(score[j:, None, :], into, out=buf[j:])          # (rows, to, from)
+        back[i, j:] = cand.argmax(2)
+        np.add(cand.max(2), emissions[i, j:], out=score[j:])
     path = np.empty((b, t), dtype=np.int64)
     path[:, t - 1] = (score + end).argmax(1)
     rows = np.arange(b)
     for i in range(t - 1, 0, -1):
         path[:, i - 1] = back[i, rows, path[:, i]]
-    out = np.empty_like(path)
-    out[order] = path
-    return out
+    return path
 
 
 def _constrained(tags: list[str], trans, start, end):
