@@ -96,11 +96,28 @@ def _pick(cands, level: int) -> Division | None:
     return None
 
 
+@lru_cache(maxsize=1)
+def longest_after_pair() -> dict[str, int]:
+    """The first two characters of the names of provinces, cities, counties and towns -> the longest such name's
+    length: most offsets start no name and are passed over with one lookup, not one per length."""
+    out: dict[str, int] = {}
+    for name in upper_names():
+        if len(name) > out.get(name[:2], 0):
+            out[name[:2]] = len(name)
+    return out
+
+
+@lru_cache(maxsize=1)
+def first_of_pairs() -> frozenset[str]:
+    """The characters a name of longest_after_pair begins with: a loop over a text's characters tests these first."""
+    return frozenset(p[0] for p in longest_after_pair())
+
+
 def leading_place(text: str, home: Home, *, allow_short: bool = True) -> tuple[Division, int] | None:
     """The division named at the start of `text` (longest name first) and its length."""
     names = upper_names()
     g = gazetteer()
-    for n in range(min(MAX_NAME, len(text)), 1, -1):
+    for n in range(min(MAX_NAME, len(text), longest_after_pair().get(text[:2], 0)), 1, -1):
         ids = names.get(text[:n])
         if not ids:
             continue

@@ -11,13 +11,20 @@ Every place records its parent; the resolver adds the chain up to the province.
 from __future__ import annotations
 
 import re
-from functools import lru_cache
 
 from ..datamodel import ORGANIZATION, PLACE, EntityRef
 from ..lexicon.gazetteer import CITY, COUNTY, PROVINCE, TOWN, VILLAGE, Division, gazetteer
 from .countries import abbreviated, collective, countries, tagged_places
 from .doc import Doc, occurrences
-from .geo import MAX_NAME, Home, is_government_name, leading_place, upper_names
+from .geo import (
+    MAX_NAME,
+    Home,
+    first_of_pairs,
+    is_government_name,
+    leading_place,
+    longest_after_pair,
+    upper_names,
+)
 from .names import common_word
 from .place_refs import add_division, add_local, division_ref, home_ref, scope
 from .venues import institutions_held_in, venue_parent, venues_and_roads
@@ -32,17 +39,6 @@ TOWN_TAIL = re.compile(COUNTED + NAME_CHAR + r"{1,5}?(?:街道办事处|街道|�
 VILLAGE_TAIL = re.compile(COUNTED + NAME_CHAR + r"{1,5}?(?:村委会|村|社区居委会|社区)")
 LONE_VILLAGE = re.compile(r"[\u4e00-\u9fff]{2,5}(?:社区|村)(?![委民级组里庄])")
 GROUP_TAIL = re.compile(r"(?:[\u4e00-\u9fff]{1,4}?|第?[一二三四五六七八九十\d]{1,3})(?:村民小组|组)")
-
-
-@lru_cache(maxsize=1)
-def longest_after_pair() -> dict[str, int]:
-    """The first two characters of the names of provinces, cities, counties and towns -> the longest such name's
-    length: most offsets start no name and are passed over with one lookup, not one per length."""
-    out: dict[str, int] = {}
-    for name in upper_names():
-        if len(name) > out.get(name[:2], 0):
-            out[name[:2]] = len(name)
-    return out
 
 
 def _candidates(text: str, i: int) -> list[tuple[int, tuple[int, ...]]]:
@@ -61,13 +57,13 @@ def run(doc: Doc) -> None:
     _one_in(doc, home)
     venues = venues_and_roads(doc)        # first, so 衡阳抗战纪念馆 is not read as 衡阳 + the rest
     pairs = longest_after_pair()          # no name starts where its first two characters do not
+    firsts = first_of_pairs()
     i = 0
-    while i < len(text):
-        if text[i:i + 2] not in pairs or doc.overlaps(i, i + 1):
-            i += 1
+    for k in [k for k, c in enumerate(text) if c in firsts and text[k:k + 2] in pairs]:
+        if k < i or doc.overlaps(k, k + 1):
             continue
-        end = _chain(doc, home, i)
-        i = end if end > i else i + 1
+        end = _chain(doc, home, k)
+        i = end if end > k else k + 1
     for ref, start, name in venues + institutions_held_in(doc):
         village = _address_before(doc, home, start, name)
         info = doc.record(ref)
