@@ -61,6 +61,7 @@ class MentionModel:
         w = weights
         self.vocab = Vocabulary(chars, bigrams)
         self.tags = tags
+        self._parts = [t.partition("-")[::2] for t in tags]     # (B, PER) of B-PER
         self.shipped = shipped
         h = w["w_hh"].shape[1]
         self.hidden = h
@@ -162,10 +163,11 @@ class MentionModel:
         return gates
 
     def _spans(self, path: np.ndarray, probs: np.ndarray, offset: int) -> list[Span]:
-        out, tags = [], self.tags
+        out, parts = [], self._parts
         start = kind = None
-        for j in np.flatnonzero(path).tolist():          # tag 0 is O
-            head, _, label = tags[path[j]].partition("-")
+        at = np.flatnonzero(path)                       # tag 0 is O
+        for j, tag in zip(at.tolist(), path[at].tolist()):
+            head, label = parts[tag]
             if head in ("B", "S"):
                 start, kind = j, label
             if head in ("E", "S") and start is not None and label == kind:
