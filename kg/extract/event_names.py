@@ -307,3 +307,17 @@ HOSTED_AFTER = r"(?:在[^，,。；\n]{1,20}?)?(?:@)"
 QUOTED_NAME = re.compile(r"[“《][^“”《》，。；！？\n]{2,12}[”》]$")
 HELD = r"(?:在[^，,。；！？\n]{1,20}?)?(?:隆重|正式|顺利|圆满|盛大)?(?:@)(?=[。，,；！\n]|$)"    # @: held and opened verbs
 HELD_AT = r"(?:[^，,。；\n]{0,6}?)在([^，,。；\n]{1,20}?)(?:隆重|正式|顺利|圆满|盛大)?(?:@)"     # @: held and opened verbs
+
+
+AROUND = re.compile(r"([\u4e00-\u9fff]{2,10}?)(?:结束)?(?:之)?(?:后|前)[，,]")
+
+
+def after_an_event(doc: Doc, sentence: str) -> bool:
+    """Does the sentence open with the time around an event told before (宣判后，…; 签约前，…; 开班式结束后，…)? It tells
+    of that day."""
+    m = AROUND.match(sentence)
+    if m is None:
+        return False
+    lex, stem = doc.lex, m.group(1)
+    return bool(lex.ending("event_nouns", lex.event_nouns, stem, len(stem)) or lex.is_event_verb(stem[-2:])
+                or stem[-2:] in lex.event_happenings)

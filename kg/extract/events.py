@@ -21,6 +21,7 @@ from .event_names import (
     HELD_AT,
     HOSTED_AFTER,
     MOVE,
+    after_an_event,
     clause_start,
     dated,
     ending_words,
@@ -127,15 +128,7 @@ def _found(doc: Doc, text: str) -> list[tuple[int, int, int, str]]:
         if (short and not accident) or generic or only_quote_head(name) or GENERIC_HEADS.match(name):
             continue
         found.append((start, end, end, "noun"))
-    for ws, we, held_after in ending_words(doc):     # 衡阳市第一届全民龙舟赛, 第三届邻里节, 书画展
-        if any(s < we and ws < e for s, e, _, _ in found) or inside(doc, ws, we, ORGANIZATION) \
-                or held_after and inside(doc, ws, we, PLACE):
-            continue
-        start = np_start(doc, ws)
-        held = doc.lex.pattern("hosted_before", HOSTED_BEFORE, lex.event_held).search(text, max(0, start - 4), start)
-        if (we - start >= MIN_CHARS or held and we - start >= 3 or held_after and we - start >= 2) \
-                and ("、" not in text[start:we + 1] or held_after):     # (兰州、西宁两市党政领导会谈在兰州举行: one)
-            found.append((start, we, we, "noun"))      # (寿文化节、南岳庙会、星空节等: a list; 举行百家宴: held, however short)
+    _by_endings(doc, found)
     for m in lex.pattern("held_quoted", HELD_QUOTED, lex.event_held).finditer(text):    # 举办了“百岁宴”: what was held
         if not any(a < m.end(1) and m.start(1) < b for a, b, _, _ in found):
             found.append((m.start(1), m.end(1), m.end(1), "noun"))
@@ -178,6 +171,20 @@ def _found(doc: Doc, text: str) -> list[tuple[int, int, int, str]]:
         if span is not None and not _habitual(doc, m.start(), span[1]):
             found.append((*span, m.end(), "verb"))      # (年内累计督导检查60人次: a running count)
     return _drop_overlaps(found)
+
+
+def _by_endings(doc: Doc, found: list[tuple[int, int, int, str]]) -> None:
+    """Events named by a word's ending (ending_words) that no event word found has covered."""
+    text, lex = doc.text, doc.lex
+    for ws, we, held_after in ending_words(doc):     # 衡阳市第一届全民龙舟赛, 第三届邻里节, 书画展
+        if any(s < we and ws < e for s, e, _, _ in found) or inside(doc, ws, we, ORGANIZATION) \
+                or held_after and inside(doc, ws, we, PLACE):
+            continue
+        start = np_start(doc, ws)
+        held = doc.lex.pattern("hosted_before", HOSTED_BEFORE, lex.event_held).search(text, max(0, start - 4), start)
+        if (we - start >= MIN_CHARS or held and we - start >= 3 or held_after and we - start >= 2) \
+                and ("、" not in text[start:we + 1] or held_after):     # (兰州、西宁两市党政领导会谈在兰州举行: one)
+            found.append((start, we, we, "noun"))      # (寿文化节、南岳庙会、星空节等: a list; 举行百家宴: held, however short)
 
 
 def _verb_with_object(doc: Doc, s: int, e: int, word: str) -> bool:
@@ -336,20 +343,6 @@ def _common_words_only(doc: Doc, name: str) -> bool:
                for w in words if w.strip("、·"))
 
 
-AROUND = re.compile(r"([\u4e00-\u9fff]{2,10}?)(?:结束)?(?:之)?(?:后|前)[，,]")
-
-
-def _after_an_event(doc: Doc, sentence: str) -> bool:
-    """Does the sentence open with the time around an event told before (宣判后，…; 签约前，…; 开班式结束后，…)? It tells
-    of that day."""
-    m = AROUND.match(sentence)
-    if m is None:
-        return False
-    lex, stem = doc.lex, m.group(1)
-    return bool(lex.ending("event_nouns", lex.event_nouns, stem, len(stem)) or lex.is_event_verb(stem[-2:])
-                or stem[-2:] in lex.event_happenings)
-
-
 def _drop_overlaps(found):
     found = sorted(found, key=lambda x: (-(x[1] - x[0]), x[0]))
     kept = []
@@ -374,7 +367,7 @@ def _date_for(doc: Doc, s: int, earlier: list, e: int) -> str | None:
     vague = [m for m in doc.mentions(DATE) if ss <= m.start < se and not m.value]
     sent = doc.text[ss:se]
     if any(w in sent for w in doc.lex.kind(WORDS, "same_day")) or any(v.text in ("当日", "当天") for v in vague) \
-            or _after_an_event(doc, sent):
+            or after_an_event(doc, sent):
         prior = [m for m in doc.mentions(DATE) if m.start < ss and m.value and len(m.value) == 10]
         if prior:
             return prior[-1].value
