@@ -933,6 +933,8 @@ def test_events_the_nth_of_a_recurring_event_held_whatever_its_word(run, text, n
     ("11月5日，第三届职业技能大赛开幕，本届大赛共设电工、焊工等28个竞赛项目。", "28个竞赛"),
     ("平溪县人民法院审结一起盗窃案。经审理查明，2023年9月12日晚，被告人李某潜入村民家中盗窃。", "审理"),
     ("被执行人王某拒不履行生效判决，11月5日，平溪县人民法院对其司法拘留15日。", "被执行人"),
+    ("11月5日，平溪县民俗文化节开幕。文化节期间，游客可以参与打糍粑等20余项体验活动。", "20余项"),
+    ("11月5日，市中心医院专家团在平溪县开展义诊活动。这是今年以来该院开展的第8场下乡义诊。", "第8场"),
 ])
 def test_events_to_come_what_for_kinds_listed_a_body_and_a_count_are_no_occurrences(run, text, word):
     assert not any(e.name.startswith(word) for e in run(text, issue=date(2024, 11, 6)).events)

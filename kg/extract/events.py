@@ -58,6 +58,8 @@ def run(doc: Doc) -> None:
     happenings: set[int] = set()
     headline = _headline(doc)
     for s, e, trigger_end, kind in sorted(found):
+        if RESTATED.match(text, clause_start(text, s)) and "第" in text[clause_start(text, s):e]:
+            continue          # 这是今年以来该院开展的第8场下乡义诊: the event told before, counted
         name = TRIM_HEAD.sub("", text[s:e])
         if kind == "war" and not name.endswith("战斗") and not doc.lex.ending("wars", doc.lex.kind(WORDS, "war"), name, len(name)):
             name += "的战斗"           # the first of 解放嵩县、解放郑州的战斗
@@ -198,11 +200,12 @@ def _verb_with_object(doc: Doc, s: int, e: int, word: str) -> bool:
 TOLD = re.compile(r"(?:告诉|对|向)记者|说|表示|介绍")      # 陈小辉告诉记者，…恢复生产: who told of it, no one it befell
 
 
-HAZARD = ("隐患", "风险", "防范", "防控", "预防", "多发")
+HAZARD = ("隐患", "风险", "防范", "防控", "预防", "多发", "调查组")      # (成立事故调查组: a group, no accident)
 MANY = re.compile(r"[两二三四五六七八九十百\d]+余?起|多起|数起")
 HELD_QUOTED = r"(?:@)了?(“[^”\n，。]{2,16}”)(?=[，,。；！\n]|$)"
+RESTATED = re.compile(r"这(?:是|已是)")
 LISTED = re.compile(r"[^，,。；！？\n]{0,30}?等")
-COUNTED = re.compile(r"[\d一二三四五六七八九十百千]+余?(?:场|次|期|批|个)")
+COUNTED = re.compile(r"[\d一二三四五六七八九十百千]+余?(?:场|次|期|批|个|项)")
 
 
 def _glued(doc: Doc, m: re.Match, lex) -> bool:
