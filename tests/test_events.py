@@ -894,6 +894,14 @@ def test_events_a_sentence_summing_up_a_stretch_of_time_tells_no_occurrence(run)
 
 
 @pytest.mark.parametrize("text, name", [
+    ("4月11日，桃花源古镇举行擂茶制作技艺比赛，选手唐春花获得一等奖。", "擂茶制作技艺比赛"),
+    ("9月10日下午，兰山区在临沂第三实验小学召开了全区家校共育推进会暨家长会观摩活动。", "推进会暨家长会"),
+])
+def test_events_a_name_runs_over_a_word_the_tagger_cut_in_two(run, text, name):
+    assert any(e.name.endswith(name) for e in run(text, issue=date(2024, 9, 11)).events)
+
+
+@pytest.mark.parametrize("text, name", [
     ("6月10日，平溪县签售会在桃花古镇举行。", "平溪县签售会"),
     ("6月10日，平溪县书法展在县文化馆开幕。", "平溪县书法展"),
     ("6月10日，平溪县慈善义演在县文化广场举行。", "平溪县慈善义演"),

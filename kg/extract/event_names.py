@@ -42,6 +42,20 @@ def ending_words(doc: Doc) -> list[tuple[int, int, bool]]:
     return out
 
 
+def _split_word(doc: Doc, j: int) -> bool:
+    """Is the one-character token `j` half of a dictionary word the tagger cut in two (制|作, 推|进)?"""
+    from .doc import tokenizer
+
+    freq = tokenizer(doc.lex).tokenizer.FREQ
+    tokens, w = doc.tokens, doc.tokens[j].word
+    return any(freq.get(pair, 0) >= SPLIT_WORD_FREQ for pair in (
+        tokens[j - 1].word + w if j > 0 and tokens[j - 1].end == tokens[j].start and len(tokens[j - 1].word) == 1 else "",
+        w + tokens[j + 1].word if j + 1 < len(tokens) and len(tokens[j + 1].word) == 1 else ""))
+
+
+SPLIT_WORD_FREQ = 1000      # a word this common in jieba's dictionary is one the tagger should not have cut
+
+
 def whole_word(doc: Doc, start: int, end: int, word: str) -> tuple[int, str]:
     """(end, event word) of the event word found at text[start:end], run on to the end of the tagger's word where
     that word ends in a longer one: the first word found in 工作会议 is 工作会, the one meant 会议."""
@@ -125,8 +139,9 @@ def np_start(doc: Doc, trig_start: int) -> int:
             continue
         if t.pos.startswith(NP_POS_STOP) and t.pos not in ("vn", "nz") and not (t.pos == "t" and w.endswith("节")):
             break        # (but 教师节, 春节: a festival names the meeting, 庆祝教师节大会)
-        if t.pos.startswith("v") and t.pos != "vn" and len(w) == 1 and w not in doc.lex.word_set(WORDS, "name_verb"):
-            break
+        if t.pos.startswith("v") and t.pos != "vn" and len(w) == 1 and w not in doc.lex.word_set(WORDS, "name_verb") \
+                and not _split_word(doc, j):
+            break         # (but 擂茶|制|作|技艺比赛, 推|进|会: the tagger cut a word in two)
         if _is_person_or_org_subject(doc, t.start, t.end):
             break
         start = t.start
