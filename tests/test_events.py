@@ -1061,3 +1061,10 @@ def test_events_a_health_centre_where_a_clinic_is_held_is_its_place(run):
 def test_events_a_sentence_opening_around_an_event_told_before_tells_of_its_day(run, text, name):
     assert _events(run(text, issue=date(2024, 6, 5)))[name].date in ("2024-06-04", "2024-04-20")
 
+
+def test_events_who_announces_an_event_attends_the_press_conference_not_the_event(run):
+    text = ("6月4日上午，宜宾市人民政府新闻办公室召开新闻发布会。宜宾市文化广播电视和旅游局副局长罗丹介绍，"
+            "第十届宜宾龙舟文化节将于6月10日在三江口长江公园开幕。")
+    got = {e.name: {p.name for p in e.attendees} for e in run(text, issue=date(2024, 6, 5)).events}
+    assert got["新闻发布会"] == {"罗丹"} and got["第十届宜宾龙舟文化节"] == set()
+
