@@ -1068,3 +1068,17 @@ def test_events_who_announces_an_event_attends_the_press_conference_not_the_even
     got = {e.name: {p.name for p in e.attendees} for e in run(text, issue=date(2024, 6, 5)).events}
     assert got["新闻发布会"] == {"罗丹"} and got["第十届宜宾龙舟文化节"] == set()
 
+
+def test_events_a_visit_takes_whose_home_it_went_to_and_a_gift_is_no_second_visit(run):
+    text = ("2月6日，市委书记刘建平走访慰问困难群众。在吴国安家中，刘建平送去慰问金和慰问品。\n"
+            "随后，刘建平来到谢福生家中，详细询问生活情况。")
+    events = run(text, issue=date(2024, 2, 7)).events
+    assert [e.name for e in events] == ["走访慰问困难群众"]
+    assert {p.name for p in events[0].attendees} == {"刘建平", "吴国安", "谢福生"}
+
+
+def test_events_a_ribbon_cut_at_a_ceremony_is_the_ceremony(run):
+    text = "5月6日，陆丰市碣石镇文化广场竣工仪式举行。陆丰市委书记蔡少雄、市长陈伟东为广场竣工剪彩。"
+    ev, = run(text, issue=date(2024, 5, 7)).events
+    assert {p.name for p in ev.attendees} == {"蔡少雄", "陈伟东"}
+

@@ -9,6 +9,7 @@ from ..datamodel import EntityRef, EventFact, add_new
 
 ONCE = ("开业", "开工", "投产", "竣工", "通车", "开园", "开馆", "揭牌", "开幕", "闭幕")     # a thing does these once
 CEREMONY = re.compile(r"(?:仪式|典礼|庆典)$")
+RITES = ("剪彩", "揭牌", "揭幕", "奠基", "培土")        # what is done at a ceremony
 ONE_CASE = (("开庭", "审理", "庭审", "宣判"), ("破获", "抓获"))
 BATTLES = ("战斗", "战役", "战争", "保卫战", "起义", "会战")
 
@@ -45,8 +46,9 @@ def same_event(a: EventFact, b: EventFact) -> bool:
         return True          # 副市长何春燕主持推介会, with no day: the 科技城招商推介会 told before
     for rite, other in ((x, y), (y, x)):
         m = CEREMONY.search(rite)
-        if m and len(other) >= 2 and rite[:m.start()].endswith(other[-2:]):
-            return True      # 衡阳恒大酒店开业 and 开业仪式 that day, 双方签约 at the 签约仪式: the act and its ceremony
+        if m and len(other) >= 2 and (rite[:m.start()].endswith(other[-2:]) or other.endswith(RITES)):
+            return True      # 衡阳恒大酒店开业 and 开业仪式 that day, 双方签约 at the 签约仪式: the act and its ceremony;
+            #                  为广场竣工剪彩 at the 竣工仪式: what is done at it
     if a.date is None or b.date is None:
         return False
     if len(short) >= 4 and _within(short, long_):

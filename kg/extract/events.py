@@ -152,6 +152,8 @@ def _found(doc: Doc, text: str) -> list[tuple[int, int, int, str]]:
             continue      # 运动会在县体育中心开幕: the opening is the games', no event of its own
         if not doc.is_boundary(m.start()) and not _glued(doc, m, lex):
             continue      # 召开工作: no 开工 across two words
+        if text.startswith(("金", "品", "款"), m.end()):
+            continue      # 送去慰问金和慰问品: a gift, no visit
         if m.group() in lex.event_happenings and text.startswith(("原因", "隐患", "风险", "地点", "时间"), m.end()):
             continue      # 对起火原因展开调查: the cause of a fire, no fire of its own
         if NOT_YET.search(text, max(0, m.start() - 4), m.start()) or text.endswith("防", 0, m.start()):

@@ -51,6 +51,8 @@ SPEECH = re.compile(r"^(?:[\u4e00-\u9fff]{0,3}地)?(?:说|表示|介绍|指出|�
                     r"建议|希望|提出|谈到|说道|补充|答道|回答|一行|等人|同志|家中|家里|老人|主持|出席|讲话|致辞|率队|带队|宣布|会见|"
                     r"调研|看望|慰问|参加|作主旨|作报告|作讲座|主讲|做客|在接受|[（(]化名)")
 CLOSING_BYLINE = re.compile(r"[（(]([\u4e00-\u9fff]{4,9})[）)][ \u3000]*$", re.M)   # （周峰乔丽丽） ending a report
+VISITED_HOME = re.compile(r"(?:家中|家里)")          # 在吴国安家中, 来到谢福生家里: whose home is visited
+VISIT_BEFORE = re.compile(r"(?:在|来到|走进|到|前往|赶到)$")
 REPORTED = ("报道", "发自", "专电", "电）", "电)")     # after a reporter's name, or the place after it
 STUDIO = re.compile(r"(?:委员|代表|劳模|名师|大师|技能大师|专家)?工作室")
 ANONYMOUS = re.compile(r"某")
@@ -66,6 +68,7 @@ def run(doc: Doc) -> None:
     for m in LEADERS.finditer(doc.text):                # leader lists
         for s, e in read_names(doc, m.end()):
             _believe(doc, s, e, known)
+    _visited_homes(doc, known)
     _by_context(doc, known)
     _cut_surnames(doc, known)
     _tagged_names(doc, known)
@@ -77,6 +80,18 @@ def run(doc: Doc) -> None:
             _add(doc, s, s + 1)
     _coordinated(doc, known)
     _repeats(doc, known)
+
+
+def _visited_homes(doc: Doc, known: set[str]) -> None:
+    """The person whose home is visited (在吴国安家中, 来到谢福生家里), over a weak guess the name overlaps."""
+    text = doc.text
+    for m in VISITED_HOME.finditer(text):
+        for n in (3, 2):
+            i = m.start() - n
+            if i > 0 and VISIT_BEFORE.search(text, max(0, i - 4), i) and valid_name(text[i:m.start()], doc.lex, tagged=True) \
+                    and (doc.drop_weak(i, m.start()) or not doc.overlaps(i, m.start())):
+                _believe(doc, i, m.start(), known, strict=True)
+                break
 
 
 def _credits(doc: Doc, known: set[str]) -> None:
