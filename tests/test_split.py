@@ -68,3 +68,13 @@ def test_split_a_notices_signature_closes_it_and_titles_nothing():
     titles = [t for t, _, _ in split_page(page)]
     assert titles[-1] == "衡阳县新正街人防工程路面恢复通车"
     assert any("2020年11月17日" in text for _, text, _ in split_page(page)[:-1])
+
+
+def test_split_a_short_piece_of_a_sentence_cut_by_a_column_break_is_joined_back():
+    """区委书记郑 | 晓峰出席并讲话，区委副书记、区长 | 陆文娟主持: short, and no headline; 市长 after a dateline's comma too."""
+    page = ("蒸湘区召开优化营商环境大会\n本报讯（记者 欧阳澜）5月17日下午，蒸湘区召开优化营商环境大会。区委书记郑\n"
+            "晓峰出席并讲话，区委副书记、区长\n陆文娟主持。会上，区发改局、区市场监管局作了表态发言。\n"
+            "市长调研重点项目\n株洲新闻网讯（记者 刘晓峰）6月6日，市长\n张建斌率队到天元区调研重点项目建设，详细了解项目进展情况。")
+    (t1, text1, _), (t2, text2, _) = split_page(page)
+    assert "区委书记郑晓峰出席并讲话，区委副书记、区长陆文娟主持。" in text1
+    assert t2 == "市长调研重点项目" and "6月6日，市长张建斌率队" in text2

@@ -84,6 +84,11 @@ def split_page(text: str) -> list[tuple[str, str, str]]:
             j = i
             while j < len(lines) and _is_headline(lines[j]) and j - i < 5:
                 j += 1
+            headed = j < len(lines) and (_is_start(lines[j]) or j == i + 1 and not _cut_off(line) and len(lines[j]) >= 50)
+            if cur is not None and cur.body and _cut_off(cur.body[-1]) and not headed:
+                cur.body[-1] += line       # 区委书记郑 | 晓峰出席并讲话，区委副书记、区长: a column break, no headline
+                i += 1
+                continue
             signed = next((k for k in range(j - 1, i - 1, -1) if SIGNED_ON.match(lines[k])), None)
             if signed is not None and cur is not None and cur.body and signed + 1 < j:
                 cur.body.extend(lines[i:signed + 1])    # 中共…纪检监察组 / 2020年11月17日: the last article's signature
@@ -177,6 +182,11 @@ def _steal_headline(piece: Piece) -> list[str]:
 
 def _continues(previous: str, line: str) -> bool:
     """Is `line` the rest of `previous`, cut by a column break?"""
-    return (len(previous) > 30 and not _ends_sentence(previous) and previous[-1] not in "：:—"
-            and not _is_start(line) and not _is_headline(line)
+    return (_cut_off(previous) and not _is_start(line) and not _is_headline(line)
             and not (previous[-1].isdigit() and line[:1].isdigit()))     # 浏览量：512 | 9月19日: two numbers, two lines
+
+
+def _cut_off(line: str) -> bool:
+    """Does a body line stop mid-sentence (a column break): long, or a sentence begun in it (株洲新闻网讯（记者 刘晓峰）
+    6月6日，市长), and no closing punctuation or colon?"""
+    return not _ends_sentence(line) and line[-1] not in "：:—" and (len(line) > 30 or "，" in line)
