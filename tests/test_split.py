@@ -78,3 +78,10 @@ def test_split_a_short_piece_of_a_sentence_cut_by_a_column_break_is_joined_back(
     (t1, text1, _), (t2, text2, _) = split_page(page)
     assert "区委书记郑晓峰出席并讲话，区委副书记、区长陆文娟主持。" in text1
     assert t2 == "市长调研重点项目" and "6月6日，市长张建斌率队" in text2
+
+
+def test_split_an_editors_footer_is_no_part_of_any_article():
+    page = ("祁阳县召开安全生产工作会议\n本报讯（记者 唐凤鸣）12月9日，祁阳县召开安全生产工作会议。县委常委毛卫东出席会议并讲话。\n"
+            "责任编辑：蒋丽 版式：邓晖 校对：易小华\n【编辑：黄佳】【审核：周立新】")
+    (title, text, kind), = split_page(page)
+    assert "易小华" not in text and "黄佳" not in text and "毛卫东" in text

@@ -24,6 +24,11 @@ JUMP = re.compile(r"[（(]\s*(?:下转|上接|转)第?[一二三四五六七八�
 RELATED = re.compile(r"^\s*(?:>>|》》)?\s*相关(?:新闻|链接|阅读)\s*$")
 AD = re.compile(r"招租|对外出租|房屋出租|出售|转让|零售价|促销|优惠价|招商热线|订购热线|咨询热线|欢迎垂询|COMPANY|LIMITED")
 PHONE = re.compile(r"(?:电话|热线|联系人)\s*[:：]?\s*\d{6,}|\d{11}")
+# an editors' footer, no part of the article (EXTRACTION.md): 责任编辑：蒋丽 版式：邓晖 校对：易小华, 【编辑：黄佳】【审核：周立新】
+# (编辑 X alone is a credit: a person)
+EDITOR = r"(?:本版)?(?:责任编辑|责编|美编|版式|校对|组版|值班编辑|一审|二审|三审|终审|审核|审校|监制)"
+EDITOR_NAME = r"\s*[:：]?\s*[\u4e00-\u9fff]{2,4}"
+FOOTER = re.compile(rf"(?:(?:{EDITOR}{EDITOR_NAME}|[【\[](?:编辑|{EDITOR}){EDITOR_NAME}[】\]])\s*)+")
 HEADLINE_MAX = 42
 SIGNED_ON = re.compile(r"^(?:[^\s，。]{2,30}\s+)?\d{4}年\d{1,2}月\d{1,2}日$")      # the date under a signature that closes an article
 
@@ -74,7 +79,7 @@ def split_page(text: str) -> list[tuple[str, str, str]]:
     """(title, text, kind) of each piece of the page, in page order; `text` starts with the title and
     `kind` is "article" or "ad" (an advertisement names companies and places but reports nothing)."""
     lines = [JUMP.sub("", ln).strip() for ln in text.split("\n")]
-    lines = [ln for ln in lines if ln and not RELATED.match(ln)]
+    lines = [ln for ln in lines if ln and not RELATED.match(ln) and not FOOTER.fullmatch(ln)]
     pieces: list[Piece] = []
     cur: Piece | None = None
     i = 0
