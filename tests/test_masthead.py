@@ -51,3 +51,13 @@ def test_masthead_a_notice_signed_with_a_date_below_its_body_has_none():
             "黄雅玲同志任泉州市卫生健康委员会副主任。\n泉州市人民政府\n2021年9月28日\n")
     m = parse_masthead(text)
     assert m.issue_date is None and m.body_start == 0
+
+
+@pytest.mark.parametrize("head", [
+    "邵阳日报 SHAOYANG DAILY\n2022年11月9日 星期三\n第3版 综合新闻\n",
+    "2022年11月9日 星期三 邵阳日报 第3版 综合新闻\n",
+    "A2 要闻 2022年11月9日 星期三 邵阳日报\n",
+])
+def test_masthead_with_its_english_name_or_an_inside_pages_running_head(head):
+    m = parse_masthead(head + "\n邵阳学院与三一重工签约\n本报讯（记者 曾可馨）11月8日，邵阳学院与三一重工签署协议。")
+    assert (m.paper, m.issue_date) == ("邵阳日报", date(2022, 11, 9))

@@ -85,3 +85,9 @@ def test_split_an_editors_footer_is_no_part_of_any_article():
             "责任编辑：蒋丽 版式：邓晖 校对：易小华\n【编辑：黄佳】【审核：周立新】")
     (title, text, kind), = split_page(page)
     assert "易小华" not in text and "黄佳" not in text and "毛卫东" in text
+
+
+def test_split_a_page_number_line_heads_no_article():
+    page = "第A2版：要闻\n\n市委常委会召开会议\n本报讯（记者 欧阳澜）昨日，市委书记刘鸿远主持召开市委常委会会议。\n04 城市"
+    (title, text, kind), = split_page(page)
+    assert title == "市委常委会召开会议" and "04 城市" not in text

@@ -19,8 +19,10 @@ LUNAR = re.compile(r"农历\s*(?P<gz>[甲乙丙丁戊己庚辛壬癸][子丑寅�
                    r"(?P<m>正|十一|十二|冬|腊|[一二三四五六七八九十])月\s*(?P<d>初[一二三四五六七八九十]|十[一二三四五六七八九]?|"
                    r"二十|廿[一二三四五六七八九]?|三十)")
 WEEKDAY = re.compile(r"(?:星期|周)(?P<w>[一二三四五六日天])")
-PAPER = re.compile(r"^\s*(?P<name>[\u4e00-\u9fff]{2,8}(?:日报|晚报|都市报|时报|商报))\s*(?:社)?\s*$")
+PAPER = re.compile(r"^\s*(?P<name>[\u4e00-\u9fff]{2,8}(?:日报|晚报|都市报|时报|商报))\s*(?:社)?\s*(?:[A-Z][A-Z ]*)?$")   # (SHAOYANG DAILY)
 PAPER_NAME = r"(?P<name>[\u4e00-\u9fff]{2,8}?(?:日报|晚报|都市报|时报|商报))"
+# an inside page's running head: 2022年11月9日 星期三 邵阳日报 第3版 综合新闻, A2 要闻 2023年5月18日 星期四 衡阳日报
+RUNNING_HEAD = re.compile(rf"^(?=.{{0,60}}$)(?=.*(?:19|20)\d\d\s*年).*?(?<![\u4e00-\u9fff]){PAPER_NAME}(?![\u4e00-\u9fff])")
 SOURCE_LINES = 5     # a web article names its outlet in its first lines
 SOURCE = [re.compile(p) for p in (
     rf"来源\s*[:：]\s*{PAPER_NAME}",                                      # 来源:眉山日报 2018-06-06
@@ -105,7 +107,7 @@ def parse_masthead(text: str) -> Masthead:
         offset_next = offset + len(line) + 1
         if BODY_LINE.search(stripped) and not PAPER.match(stripped):
             break         # the body has begun: a date below it (a notice signed 2021年9月28日) is no masthead's
-        if (p := PAPER.match(stripped)) and not m.paper:
+        if (p := PAPER.match(stripped) or RUNNING_HEAD.search(stripped)) and not m.paper:
             m.paper = p["name"]
             last_line_end = offset_next
         if (o := ORGAN.search(stripped)) and not m.city_hint:

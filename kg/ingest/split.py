@@ -29,6 +29,7 @@ PHONE = re.compile(r"(?:电话|热线|联系人)\s*[:：]?\s*\d{6,}|\d{11}")
 EDITOR = r"(?:本版)?(?:责任编辑|责编|美编|版式|校对|组版|值班编辑|一审|二审|三审|终审|审核|审校|监制)"
 EDITOR_NAME = r"\s*[:：]?\s*[\u4e00-\u9fff]{2,4}"
 FOOTER = re.compile(rf"(?:(?:{EDITOR}{EDITOR_NAME}|[【\[](?:编辑|{EDITOR}){EDITOR_NAME}[】\]])\s*)+")
+PAGE_LINE = re.compile(r"(?:第\s*[A-Z]?\d{1,3}\s*版|[A-Z]?\d{1,2})(?:\s*[：:]?\s*[\u4e00-\u9fff]{1,6})?")   # 第A2版：要闻, 04 城市
 HEADLINE_MAX = 42
 SIGNED_ON = re.compile(r"^(?:[^\s，。]{2,30}\s+)?\d{4}年\d{1,2}月\d{1,2}日$")      # the date under a signature that closes an article
 
@@ -79,7 +80,7 @@ def split_page(text: str) -> list[tuple[str, str, str]]:
     """(title, text, kind) of each piece of the page, in page order; `text` starts with the title and
     `kind` is "article" or "ad" (an advertisement names companies and places but reports nothing)."""
     lines = [JUMP.sub("", ln).strip() for ln in text.split("\n")]
-    lines = [ln for ln in lines if ln and not RELATED.match(ln) and not FOOTER.fullmatch(ln)]
+    lines = [ln for ln in lines if ln and not RELATED.match(ln) and not FOOTER.fullmatch(ln) and not PAGE_LINE.fullmatch(ln)]
     pieces: list[Piece] = []
     cur: Piece | None = None
     i = 0
