@@ -91,3 +91,9 @@ def test_split_a_page_number_line_heads_no_article():
     page = "第A2版：要闻\n\n市委常委会召开会议\n本报讯（记者 欧阳澜）昨日，市委书记刘鸿远主持召开市委常委会会议。\n04 城市"
     (title, text, kind), = split_page(page)
     assert title == "市委常委会召开会议" and "04 城市" not in text
+
+
+def test_split_a_dated_or_county_dateline_starts_an_article():
+    page = ("市长调研重点项目建设\n株洲新闻网讯（记者 刘晓峰）6月6日，市长张建斌率队到天元区调研重点项目建设。\n"
+            "本报6月6日讯（记者 梁洁）今天上午，市人大常委会会议开幕。\n本报于都讯（记者 钟敏）近日，于都县举办招聘会。")
+    assert len(split_page(page)) == 3

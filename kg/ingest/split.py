@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 
 TERMINAL = "。！？!?…"
 CLOSERS = "”」』）)》"
-BYLINE = re.compile(r"^\s*(?:本报讯|[\u4e00-\u9fff]{2,8}(?:日报|晚报|新闻网)讯|新华社|据新华社|【(?!字体)[^】]{1,10}】)")
+BYLINE = re.compile(r"^\s*(?:本报(?:[\u4e00-\u9fff]{1,6}?)?(?:\d{1,2}月\d{1,2}日)?讯|[\u4e00-\u9fff]{2,8}(?:日报|晚报|新闻网)讯|新华社|据新华社|【(?!字体)[^】]{1,10}】)")
 # a web page's furniture under its headline: 发布时间：… 来源：… 作者：…, 【字体：大 中 小】, 2023-05-20 09:45 来源：…
 FURNITURE = re.compile(r"^\s*(?:(?:发布时间|发布日期|刊发日期|时间|日期|来源|作者|浏览次数|点击数)\s*[:：]|【?字体\s*[:：]|"
                        r"\d{4}[-/年]\d{1,2}[-/月]\d{1,2}日?\s+\d{1,2}:\d{2})")
