@@ -707,3 +707,8 @@ def test_roles_a_list_that_turns_to_home_written_in_full_is_homes(run):
 def test_roles_more_posts_of_local_news(run, text, want):
     assert want in {(p, t) for p, t, _ in held(run(text))}
 
+
+def test_roles_a_name_a_page_pads_with_a_wide_space(run):
+    assert held(run("3月5日，市委书记陈　华、市长王　强出席会议。")) == {
+        ("陈华", "书记", "中共衡阳市委员会"), ("王强", "市长", "衡阳市人民政府")}
+

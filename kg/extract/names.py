@@ -308,6 +308,7 @@ def foreign_name(word: str, lex) -> bool:
             and word not in lex.not_names and not common_word(lex, word, 20))
 
 
+PADDED = re.compile(r"([\u4e00-\u9fff])(?:\u3000|  )([\u4e00-\u9fff])")
 SPACED = re.compile(r"[\u4e00-\u9fff][ \u3000][\u4e00-\u9fff](?![\u4e00-\u9fff])")
 
 
@@ -381,6 +382,8 @@ def read_names(doc: Doc, i: int, *, spaces: bool = False) -> list[tuple[int, int
         n = read_name(doc, pos, strict_end=spaces)
         if n is None and spaces:
             n = _spaced_name(doc, pos)
+        if n is None and (padded := PADDED.match(doc.text, pos)) and valid_name(padded[1] + padded[2], doc.lex):
+            n = padded.end() - pos     # 市委书记陈　华出席: a page pads a two-character name to three with a wide space
         if n is None and (tok := doc.token_at(pos)) is not None and tok.start == pos and tok.pos == "nr" \
                 and "·" in tok.word:
             n = len(tok.word)       # 市长买合木提·吐尔逊: a name of two parts (the model's, read into the tokens)
