@@ -394,3 +394,9 @@ def test_persons_a_name_whose_first_two_characters_are_a_word_where_tagger_and_m
     """程志 is a dictionary word; 程志远 read whole by the tagger and the model is a name."""
     assert {"程志远", "程志明"} <= names(run("4月21日，市工商联副主席程志远、副市长程志明出席。"), "person")
 
+
+
+def test_persons_a_given_name_ending_in_和_before_a_verb(run):
+    """孟庆和出席: 和 joins nothing before a verb, so it ends the name; 孟庆和王强出席 is two."""
+    assert "孟庆和" in names(run("3月5日，副市长孟庆和出席会议。孟庆和指出，要抓好工作。"), "person")
+    assert {"孟庆", "王强"} <= names(run("3月5日，副市长孟庆和王强出席会议。"), "person")

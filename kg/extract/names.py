@@ -96,6 +96,15 @@ def _valid_name(name: str, lex, strict: bool, tagged: bool, byline: bool = False
     return True
 
 
+def _ends_in_he(doc: Doc, i: int, n: int) -> bool:
+    """Is the 和 ending three characters at `i` a given name's, since a verb follows it and no second name (副市长孟庆和
+    出席会议, 孟庆和指出: not 孟庆 and someone)?"""
+    text = doc.text
+    nxt = doc.token_at(i + n)
+    return n == 3 and text[i + 2] == "和" and nxt is not None and nxt.start == i + n and nxt.pos.startswith("v") \
+        and nxt.pos != "vn" and valid_name(text[i:i + 2], doc.lex) and read_name(doc, i + n) is None
+
+
 def _model_agrees(doc: Doc, i: int, n: int) -> bool:
     """Do the tagger and the mention model both read the three characters at `i` as one person's name (程志远, though
     程志 is a dictionary word)? Then a name its first two characters make a word still stands."""
@@ -143,7 +152,7 @@ def read_name(doc: Doc, i: int, *, strict_end: bool = False, tagged: int = 0) ->
         return None           # the tagger reads a transliterated name here (斯图尔特, 安吉丽娜·茱莉)
     options = [n for n in (s + 2, s + 1) if i + n <= len(text) and HAN_RUN.fullmatch(text, i, i + n)]
     options = [n for n in options if (valid_name(text[i:i + n], lex, tagged=bool(tagged) and n <= tagged)
-                                      or n == tagged and _model_agrees(doc, i, n))
+                                      or n == tagged and _model_agrees(doc, i, n) or _ends_in_he(doc, i, n))
                and not _title_runs_on(text, i + s, i + n, lex) and not _verb_runs_on(doc, i + n - 1, i + n)]
     if not options:
         return None
@@ -155,6 +164,8 @@ def read_name(doc: Doc, i: int, *, strict_end: bool = False, tagged: int = 0) ->
     if len(options) == 1:
         return options[0]
     long_, short = options
+    if _ends_in_he(doc, i, long_):
+        return long_
     if any(_place_tail(text, k, lex) for k in (i + short, i + long_)):
         return None           # 杨梅组, 高峰村: a place named like a person
     # a name jieba's dictionary knows (邓小平) is not cut by the word after it (平和)
