@@ -1082,3 +1082,14 @@ def test_events_a_ribbon_cut_at_a_ceremony_is_the_ceremony(run):
     ev, = run(text, issue=date(2024, 5, 7)).events
     assert {p.name for p in ev.attendees} == {"蔡少雄", "陈伟东"}
 
+
+@pytest.mark.parametrize("text, who", [
+    ("4月24日，全市劳动模范表彰大会召开。市委副书记廖志明出席并讲话。\n"
+     "高级技师李建国、种粮大户彭秋生获评“衡阳市劳动模范”。李建国代表受表彰者发言。", {"李建国", "彭秋生"}),
+    ("6月23日，盐城师范学院2024届毕业典礼在体育馆举行。校长孙建国致辞。\n典礼上，毕业生代表周雨萱发言。", {"周雨萱"}),
+    ("1月15日晚，衡阳市新年音乐会在市文化艺术中心举行。\n青年歌手周晓雯演唱了歌曲《牡丹之约》。", {"周晓雯"}),
+])
+def test_events_who_is_honoured_speaks_or_performs_in_a_later_paragraph_attends(run, text, who):
+    ev, = run(text, issue=date(2024, 6, 24)).events
+    assert who <= {p.name for p in ev.attendees}
+
