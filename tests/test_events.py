@@ -1093,3 +1093,9 @@ def test_events_who_is_honoured_speaks_or_performs_in_a_later_paragraph_attends(
     ev, = run(text, issue=date(2024, 6, 24)).events
     assert who <= {p.name for p in ev.attendees}
 
+
+def test_events_who_tries_the_case_attends_the_trial_told_in_the_sentence_before(run):
+    text = "3月5日，市中级人民法院开庭审理了一起交通肇事案。该院刑事审判庭庭长唐卫东担任审判长。"
+    ev, = run(text, issue=date(2024, 3, 6)).events
+    assert {p.name for p in ev.attendees} == {"唐卫东"}
+

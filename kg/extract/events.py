@@ -84,11 +84,12 @@ def run(doc: Doc) -> None:
             happenings.add(id(ev))
     _within_visit(doc, events, triggers)
     attendees(doc, events)
+    trying = {h.person for h in doc.memberships if h.title in doc.lex.word_set("role_words", "trial")}
     for ev, s, _e in events:
         if id(ev) in happenings:         # 出院: who it happened to, in its own sentence; not the story after it
             ss, se = doc.sentence_span(s)
             own = {m.ref for m in doc.mentions(PERSON) if ss <= m.start < se and not TOLD.match(doc.text, m.end)}
-            ev.attendees = [p for p in ev.attendees if p in own]
+            ev.attendees = [p for p in ev.attendees if p in own or p in trying]     # (but who tried the case tried it)
     events, triggers = _one_visit(doc, events, triggers)
     kept = [(ev, s, e) for ev, s, e in events if _evidenced(doc, ev, s, e)]
     home = doc.home
