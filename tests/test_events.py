@@ -1099,3 +1099,8 @@ def test_events_who_tries_the_case_attends_the_trial_told_in_the_sentence_before
     ev, = run(text, issue=date(2024, 3, 6)).events
     assert {p.name for p in ev.attendees} == {"唐卫东"}
 
+
+def test_events_a_person_named_as_someones_kin_is_no_attendee(run):
+    ev, = run("5月19日，抗战老兵周振华之子周建国向衡阳市档案馆捐赠史料。", issue=date(2024, 5, 20)).events
+    assert {p.name for p in ev.attendees} == {"周建国"}
+

@@ -44,7 +44,7 @@ def attendees(doc: Doc, events: list[tuple[EventFact, int, int]]) -> None:
                 not s <= m.start < e or VISITED.search(text, s, m.start))     # 看望慰问老党员张德福: whom it visited
             if inside and m.ref not in reporters and not cited and (m.start, m.end) not in nested \
                     and not _commemorated(doc, m.start, m.end) and not _studied(text, m.start, m.end) \
-                    and not APPOINTED.search(text, max(0, m.start - 30), m.start) \
+                    and not APPOINTED.search(text, max(0, m.start - 30), m.start) and not KIN_OF.match(text, m.end) \
                     and not (announced := m.end <= s and ANNOUNCED.match(text, e) and SAID.search(text, m.end, s)):
                 if m.ref not in ev.attendees:
                     ev.attendees.append(m.ref)
@@ -95,6 +95,7 @@ def _commemorated(doc: Doc, start: int, end: int) -> bool:
 
 
 VISITED = re.compile(r"(?:看望|慰问|走访|探望|拜访|会见)[了]?[\u4e00-\u9fff、]{0,10}$")
+KIN_OF = re.compile(r"(?:之|的)(?:儿子|女儿|孙子|孙女|父亲|母亲|妻子|丈夫|后人|后代|遗孀|子|女|孙)")   # 周振华之子周建国: 周建国 came
 ANNOUNCED = re.compile(r"(?:将于|将在|拟于|定于|计划于)")       # …龙舟文化节将于6月10日开幕: to be held
 SAID = re.compile(r"(?:介绍|表示|说|透露|宣布|称)[，,：:]")     # 副局长罗丹介绍，…: who tells of it, not there yet
 APPOINTED = re.compile(r"(?:任命|免去|免除|提名|撤销)[^，,。；！？\n]*$")     # 会议任命张伟为…: whom the meeting appointed
