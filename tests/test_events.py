@@ -943,6 +943,7 @@ def test_events_the_nth_of_a_recurring_event_held_whatever_its_word(run, text, n
     ("被执行人王某拒不履行生效判决，11月5日，平溪县人民法院对其司法拘留15日。", "被执行人"),
     ("11月5日，平溪县民俗文化节开幕。文化节期间，游客可以参与打糍粑等20余项体验活动。", "20余项"),
     ("11月5日，市中心医院专家团在平溪县开展义诊活动。这是今年以来该院开展的第8场下乡义诊。", "第8场"),
+    ("我市深入开展创先争优活动，市委书记胡泽林多次强调，要把创先争优活动与中心工作结合起来。", "创先争优"),
 ])
 def test_events_to_come_what_for_kinds_listed_a_body_and_a_count_are_no_occurrences(run, text, word):
     assert not any(e.name.startswith(word) for e in run(text, issue=date(2024, 11, 6)).events)

@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 
 from ..datamodel import DATE, EVENT, ORGANIZATION, PERSON, PLACE, EntityRef, EventFact, Mention
-from .doc import SLOGAN, Doc
+from .doc import SLOGAN, Doc, occurrences
 from .event_merge import merge
 from .event_names import (
     HELD,
@@ -127,6 +127,9 @@ def _found(doc: Doc, text: str) -> list[tuple[int, int, int, str]]:
             #               …活动30余场: no one occurrence
         if ("、" in name or accident and text.startswith("、", end)) and LISTED.match(text, end) or COUNTED.match(name):
             continue      # 组织理论宣讲、文艺演出、义诊义剪等志愿服务: kinds of activity listed; 200余场阅读活动: a count
+        if name.endswith("活动") and not dated(doc, m.start()) and any(
+                CAMPAIGN.search(text, max(0, k - 6), k) for k in occurrences(text, name)):
+            continue      # 我市深入开展创先争优活动 (and 创先争优活动 again): a campaign, no occurrence (EXTRACTION.md)
         generic = name in lex.word_set(WORDS, "generic") and not (accident and dated(doc, m.start()))   # 5月13日…发生事故
         if (short and not accident) or generic or only_quote_head(name) or GENERIC_HEADS.match(name):
             continue
@@ -206,6 +209,7 @@ TOLD = re.compile(r"(?:告诉|对|向)记者|说|表示|介绍")      # 陈小�
 HAZARD = ("隐患", "风险", "防范", "防控", "预防", "多发", "调查组")      # (成立事故调查组: a group, no accident)
 MANY = re.compile(r"[两二三四五六七八九十百\d]+余?起|多起|数起")
 HELD_QUOTED = r"(?:@)了?(“[^”\n，。]{2,16}”)(?=[，,。；！\n]|$)"
+CAMPAIGN = re.compile(r"(?:深入|广泛|持续|扎实|大力|全面|继续|不断)开展$")
 RESTATED = re.compile(r"这(?:是|已是)")
 LISTED = re.compile(r"[^，,。；！？\n]{0,30}?等")
 COUNTED = re.compile(r"[\d一二三四五六七八九十百千]+余?(?:场|次|期|批|个|项)")
