@@ -97,3 +97,9 @@ def test_split_a_dated_or_county_dateline_starts_an_article():
     page = ("市长调研重点项目建设\n株洲新闻网讯（记者 刘晓峰）6月6日，市长张建斌率队到天元区调研重点项目建设。\n"
             "本报6月6日讯（记者 梁洁）今天上午，市人大常委会会议开幕。\n本报于都讯（记者 钟敏）近日，于都县举办招聘会。")
     assert len(split_page(page)) == 3
+
+
+def test_split_a_notice_reports_nothing():
+    page = ("韶山举行文旅推介会\n本报讯（记者 李明）11月1日，韶山市在长沙举行文旅推介会，市长王强出席。\n"
+            "招聘启事\n湘潭某公司因业务发展需要，现招聘会计2名，要求本科以上学历。联系人：刘小军。")
+    assert [kind for _, _, kind in split_page(page)] == ["article", "ad"]

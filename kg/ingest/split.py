@@ -71,6 +71,8 @@ def _is_ad(piece: Piece) -> bool:
     text = piece.text
     if any(BYLINE.match(line) or CREDIT.match(line) for line in piece.title + piece.body):
         return False
+    if NOTICE_TITLE.fullmatch("".join(piece.title).strip()):
+        return True        # 遗失声明, 招聘启事, 寻人启事, 拍卖公告: a notice reports nothing
     ads = len(AD.findall(text))
     phones = len(PHONE.findall(text))
     return ads >= 1 and (phones >= 1 or len(text) < 200)
@@ -108,7 +110,8 @@ def split_page(text: str) -> list[tuple[str, str, str]]:
                 cur.body.extend(lines[i:j])      # a feature's subheading (从“军官”到“村官”): the story goes on
                 i = j
                 continue
-            if _is_start(nxt) or ad_title or (prev_done and len(nxt) >= 50 and not _is_headline(nxt)):
+            notice = prev_done and bool(NOTICE_TITLE.fullmatch("".join(lines[i:j])))       # 遗失声明, however short
+            if _is_start(nxt) or ad_title or notice or (prev_done and len(nxt) >= 50 and not _is_headline(nxt)):
                 stolen = _steal_headline(cur) if cur is not None and _is_start(nxt) else []
                 cur = Piece(title=stolen + lines[i:j])
                 pieces.append(cur)
@@ -163,6 +166,7 @@ def _ad_tail(piece: Piece) -> int | None:
     return cut if cut > news[-1] else None
 
 
+NOTICE_TITLE = re.compile(r"[\u4e00-\u9fff（）()]{0,12}(?:遗失声明|作废声明|声明|招聘启事|招聘公告|寻人启事|启事|拍卖公告|公告)")
 NOTICE = re.compile(r"公告|通知|启事|声明|通告|招聘|讣告|相关新闻|链接")
 
 
