@@ -1105,3 +1105,9 @@ def test_events_a_person_named_as_someones_kin_is_no_attendee(run):
     ev, = run("5月19日，抗战老兵周振华之子周建国向衡阳市档案馆捐赠史料。", issue=date(2024, 5, 20)).events
     assert {p.name for p in ev.attendees} == {"周建国"}
 
+
+def test_events_where_the_meeting_was_held_told_sentences_later(run):
+    text = "12月28日，市委市政府召开全市招商引资工作表彰大会。会议对10个先进单位进行表彰。市长刘建华讲话。会议在衡阳市会展中心举行。"
+    ev, = run(text, issue=date(2024, 12, 29)).events
+    assert ev.place is not None and ev.place.name == "衡阳市会展中心"
+

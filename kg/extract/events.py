@@ -401,6 +401,17 @@ def _lead_end(doc: Doc) -> int:
     return len(text)
 
 
+def _next_sentences(doc: Doc, se: int, n: int = 3) -> list[int]:
+    """Where the `n` sentences after the one ending at `se` start, within its paragraph (…表彰大会。会议对10个先进单位
+    进行表彰。市长刘建华讲话。会议在衡阳市会展中心举行: where it was held, told last)."""
+    end = doc.text.find("\n", se)
+    out = [se]
+    for a, _b in doc.sentences:
+        if a > se and (end < 0 or a < end) and len(out) < n:
+            out.append(a)
+    return [k for k in out if k < len(doc.text)]
+
+
 def _place_for(doc: Doc, s: int, e: int) -> EntityRef | None:
     ss, se = doc.sentence_span(s)
     places = [m for m in doc.mentions(PLACE) if ss <= m.start < se and m.ref is not None and m.value != SLOGAN]
@@ -416,7 +427,7 @@ def _place_for(doc: Doc, s: int, e: int) -> EntityRef | None:
         moved = 0 if MOVE.search(doc.text, max(0, m.start - 3), m.start) or doc.text[m.start - 1:m.start] == "在" else 1
         return (PLACE_RANK.get(kind, 6), moved, abs(s - m.end))     # the nearest of equals
 
-    later = HELD_LATER.match(doc.text, se) if se < len(doc.text) else None
+    later = next((h for k in _next_sentences(doc, se) if (h := HELD_LATER.match(doc.text, k)) is not None), None)
     there = [m for m in doc.mentions(PLACE) if later.start(1) <= m.start and m.end <= later.end(1)
              and m.ref is not None] if later is not None else []
     best_there = min(there, key=rank) if there else None
