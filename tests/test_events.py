@@ -1111,3 +1111,26 @@ def test_events_where_the_meeting_was_held_told_sentences_later(run):
     ev, = run(text, issue=date(2024, 12, 29)).events
     assert ev.place is not None and ev.place.name == "衡阳市会展中心"
 
+
+@pytest.mark.parametrize("text, place", [
+    ("4月12日上午，全市第二届职工运动会在市工人文化宫举行。", "抚州市工人文化宫"),
+    ("昨日晚，“红歌颂党恩”文艺晚会在市文体中心举行。", "抚州市文体中心"),
+    ("5月18日，2013年“春风行动”大型招聘会在市人力资源市场举行。", "抚州市人力资源市场"),
+])
+def test_events_more_venues_where_things_are_held(run, text, place):
+    from kg.ingest.paper import make_paper
+    ev, = run(text, issue=date(2015, 5, 19), paper=make_paper("", "抚州")).events
+    assert ev.place is not None and ev.place.name == place
+
+
+def test_events_a_bodys_report_names_no_meeting_and_本报_with_its_county_is_the_paper(run):
+    text = "本报于都讯（通讯员 钟小华）3月15日，政协绵阳市第六届委员会第四次会议开幕。市政协主席李正华作常委会工作报告。"
+    ext = run(text, issue=date(2011, 3, 16))
+    assert [e.name for e in ext.events] == ["政协绵阳市第六届委员会第四次会议"]
+    assert "本报" not in names(ext, "organization")
+
+
+def test_events_a_name_keeps_a_two_season_span(run):
+    assert "全市秋冬季农田水利基本建设现场观摩会" in _events(run("6月10日，全市秋冬季农田水利基本建设现场观摩会在乐陵市召开。",
+                                                     issue=date(2010, 6, 11)))
+

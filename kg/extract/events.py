@@ -112,8 +112,8 @@ def _found(doc: Doc, text: str) -> list[tuple[int, int, int, str]]:
                 or text.startswith("精神", end):          # 会议室, 会议厅: a room, no meeting
             continue      # 全会精神: the spirit of a meeting people study is no event (EXTRACTION.md)
         if inside(doc, m.start(), end, ORGANIZATION, PLACE) or _verb_with_object(doc, m.start(), end, word) \
-                or text.endswith("代表", 0, m.start()):
-            continue      # (代表常委会作工作报告: on behalf of the body, no meeting)
+                or text.endswith("代表", 0, m.start()) or text.startswith("工作报告", end):
+            continue      # (代表常委会作工作报告, 作常委会工作报告: the body's report, no meeting)
         start = np_start(doc, m.start())
         name = text[start:end]
         short = len(name) < MIN_CHARS and not (name == word and len(name) == 3 and name.endswith("会")) and not (

@@ -315,7 +315,7 @@ def _the_paper(doc: Doc) -> None:
     if doc.paper.org_name:
         paper_ref = EntityRef(ORGANIZATION, doc.paper.org_name)
         kind = next((k for k in ("日报", "晚报", "都市报") if doc.paper.name.endswith(k)), "本报")   # 晚报记者 X
-        own = rf"(?:本报|(?<![\u4e00-\u9fff]){kind})(?=讯|记者|首席记者|评论员|通讯员|特约|全媒体|摄影)"
+        own = rf"(?:本报(?=[\u4e00-\u9fff]{{1,6}}?(?:\d{{1,2}}月\d{{1,2}}日)?讯)|(?:本报|(?<![\u4e00-\u9fff]){kind})(?=讯|记者|首席记者|评论员|通讯员|特约|全媒体|摄影))"
         for m in re.finditer(rf"{re.escape(doc.paper.name)}社?|{own}", doc.text):
             if doc.add(ORGANIZATION, m.start(), m.end(), paper_ref) is not None:
                 doc.record(paper_ref).aliases.update({doc.paper.name, m.group()} - {doc.paper.org_name})
