@@ -434,3 +434,9 @@ def test_places_a_visit_verb_between_a_district_and_a_park_makes_no_venue(run):
 @pytest.mark.parametrize("text", ["8月1日，一辆货车撞伤路人后逃逸，热心路人报警。", "当天雨天路滑，车辆在十字路口相撞。"])
 def test_places_a_word_ending_in_路_before_人_口_or_滑_is_no_road(run, text):
     assert not names(run(text), "place")
+
+
+def test_places_a_numbered_provincial_road_in_the_town_it_runs_through(run):
+    parents = _parents(run("6月12日下午，耒阳市导子镇境内的S214线发生一起货车侧翻事故。"))
+    assert parents["S214线"] == "导子镇"
+

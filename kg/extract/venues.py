@@ -85,7 +85,7 @@ def venues_and_roads(doc: Doc) -> list[tuple[EntityRef, int, str]]:
     return out
 
 
-ROUTE = re.compile(r"(?:国道|省道|县道)\s*[GSX]?\d{1,4}\s*线")
+ROUTE = re.compile(r"(?:国道|省道|县道)\s*[GSX]?\d{1,4}\s*线|(?<![A-Za-z0-9])[GSX]\d{1,4}线")     # 国道318线, S214线
 VISITED = re.compile(r"(?:走进|来到|深入|前往)$")
 AT = re.compile(r"(?:在|于)[^，,。；！？\n在于]{0,6}$")
 HELD_THERE = r"[^，,。；！？\n]{0,12}?(?:@)"     # @: the held, opened, started and host verbs (在…卫生院开展义诊活动)
@@ -256,7 +256,7 @@ def venue_parent(doc: Doc, home: Home, start: int, name: str, kind: str | None) 
     name begins with (衡阳抗战纪念馆), else home. A road named after a city (延安路) is still a home road."""
     text = doc.text
     for m in doc.mentions(PLACE, by_start=False):
-        if m.ref is not None and m.end <= start and text[m.end:start] in ("", "的", "境内", "办事处", "村委会", "居委会"):
+        if m.ref is not None and m.end <= start and text[m.end:start] in ("", "的", "境内", "境内的", "办事处", "村委会", "居委会"):
             return m.ref       # 车江镇斗山桥水库, 位于衡南县车江镇的斗山桥水库
     if name[0] in "市县区" and (d := home.by_level_word(name[0])) is not None:
         return division_ref(d)
