@@ -1134,3 +1134,9 @@ def test_events_a_name_keeps_a_two_season_span(run):
     assert "全市秋冬季农田水利基本建设现场观摩会" in _events(run("6月10日，全市秋冬季农田水利基本建设现场观摩会在乐陵市召开。",
                                                      issue=date(2010, 6, 11)))
 
+
+def test_events_a_commemoration_keeps_whom_it_remembers_in_its_name_and_not_among_attendees(run):
+    text = "12月26日上午，我市纪念毛泽东同志诞辰120周年座谈会在市委礼堂举行。市委书记陈三新出席。"
+    ev, = run(text, issue=date(2013, 12, 27)).events
+    assert ev.name == "纪念毛泽东同志诞辰120周年座谈会" and {p.name for p in ev.attendees} == {"陈三新"}
+

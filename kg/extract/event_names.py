@@ -156,7 +156,13 @@ def np_start(doc: Doc, trig_start: int) -> int:
 
 
 def _is_person_or_org_subject(doc: Doc, s: int, e: int) -> bool:
-    return any(m.start <= s < m.end for m in doc.mentions(PERSON, by_start=False))
+    """Does a person's name at s..e stop an event's name read leftwards? Not one the event remembers
+    (纪念毛泽东同志诞辰120周年座谈会)."""
+    return any(m.start <= s < m.end and not REMEMBERED.match(doc.text, m.end)
+               for m in doc.mentions(PERSON, by_start=False))
+
+
+REMEMBERED = re.compile(r"(?:同志)?(?:诞辰|逝世|牺牲)")
 
 
 def verb_phrase(doc: Doc, vs: int, ve: int) -> tuple[int, int] | None:
