@@ -440,3 +440,7 @@ def test_places_a_numbered_provincial_road_in_the_town_it_runs_through(run):
     parents = _parents(run("6月12日下午，耒阳市导子镇境内的S214线发生一起货车侧翻事故。"))
     assert parents["S214线"] == "导子镇"
 
+
+def test_places_no_far_district_read_across_a_words_end(run):
+    """工业集|中区 is no 台中市中区."""
+    assert "中区" not in names(run("5月6日，县委书记到衡南县工业集中区调研。"), "place")

@@ -330,6 +330,8 @@ def _believe_alone(doc: Doc, home: Home, cands: list[Division], surface: str, po
             return None
         if d.level == TOWN and not (doc.is_boundary(pos) and doc.is_boundary(end)):
             return None
+        if (tok := doc.token_at(pos)) is not None and tok.start < pos < tok.end < end and not home.within_province(d):
+            return None       # 工业集|中区: no far district's name runs across a word's end (but 桂西|田东县 ends one)
         return d
     # a short name: only at token boundaries (a province's also before a noun: 北京奥运会), and only near
     # home unless it names a city or province
