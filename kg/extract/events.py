@@ -14,13 +14,11 @@ from __future__ import annotations
 import re
 
 from ..datamodel import DATE, EVENT, ORGANIZATION, PERSON, PLACE, EntityRef, EventFact, Mention
-from .doc import SLOGAN, Doc, occurrences
+from .doc import Doc, occurrences
 from .event_merge import merge
 from .event_names import (
     HELD,
-    HELD_AT,
     HOSTED_AFTER,
-    MOVE,
     after_an_event,
     clause_start,
     dated,
@@ -34,8 +32,8 @@ from .event_names import (
     whole_word,
 )
 from .event_people import attendees
+from .event_places import place_for, place_within
 from .event_shapes import ARRIVED, NOT_YET, befell, recurring, since, war_date, wars
-from .geo import OUR_COUNTY
 from .org_names import DATELINE
 from .place_refs import division_ref
 
@@ -45,7 +43,6 @@ REQUIRES = ("home", "date", "place", "organization", "person", "memberships")
 ASSIGNS = ("event", "events")
 
 TRIM_HEAD = re.compile(r"^(?:我市|本市|该市|该县|该区|我省|我县|我区)")
-PLACE_RANK = {"group": 0, "venue": 1, "road": 2, "village": 3, "town": 4, "county": 5, "city": 6, "province": 7, "country": 8}
 GENERIC_HEADS = re.compile(r"^(?:相关|有关|系列|各项|各类|此类|上述|这些|此次|本次|该|宣布|开展)(?:活动|会议|工作|仪式|比赛)$")
 MIN_CHARS = 4
 def run(doc: Doc) -> None:
@@ -73,7 +70,7 @@ def run(doc: Doc) -> None:
         if mention is None:
             continue
         ev.date = _date_for(doc, s, events, e) if kind != "war" else war_date(doc, s)
-        ev.place = _place_for(doc, s, e) if kind != "war" else next(
+        ev.place = place_for(doc, s, e) if kind != "war" else next(
             (m.ref for m in doc.mentions(PLACE) if s <= m.start and m.end <= e and m.ref is not None
              and m.end - m.start > 1), None)
         #   (a war is where its name says, 上甘岭战役, or nowhere the sentence says: 抗日战争, 抗美援朝战争's 美 is no place)
@@ -94,7 +91,7 @@ def run(doc: Doc) -> None:
     kept = [(ev, s, e) for ev, s, e in events if _evidenced(doc, ev, s, e)]
     home = doc.home
     home_ref = division_ref(home.city) if home is not None and home.city is not None else None
-    doc.add_events(merge([ev for ev, _, _ in kept], home_ref, lambda a, b: _place_within(doc, a, b),
+    doc.add_events(merge([ev for ev, _, _ in kept], home_ref, lambda a, b: place_within(doc, a, b),
                          _in_headline(doc, kept), doc.lex.word_set(WORDS, "generic")))
 
 
@@ -266,7 +263,7 @@ def _one_visit(doc: Doc, events: list[tuple[EventFact, int, int]], triggers: lis
             kept_events.append((ev, s, e))
             kept_triggers.append(t)
             continue
-        if id(lead) in in_headline and ev.place is not None and (lead.place is None or _place_within(doc, ev.place, lead.place)):
+        if id(lead) in in_headline and ev.place is not None and (lead.place is None or place_within(doc, ev.place, lead.place)):
             lead.place = ev.place       # 王强在祁东县调研 (the headline), 深入祁东县归阳镇调研 (the body): the town
         in_headline.discard(id(lead))
         lead.aliases.add(ev.name)
@@ -401,81 +398,6 @@ def _lead_end(doc: Doc) -> int:
     return len(text)
 
 
-def _next_sentences(doc: Doc, se: int, n: int = 3) -> list[int]:
-    """Where the `n` sentences after the one ending at `se` start, within its paragraph (…表彰大会。会议对10个先进单位
-    进行表彰。市长刘建华讲话。会议在衡阳市会展中心举行: where it was held, told last)."""
-    end = doc.text.find("\n", se)
-    out = [se]
-    for a, _b in doc.sentences:
-        if a > se and (end < 0 or a < end) and len(out) < n:
-            out.append(a)
-    return [k for k in out if k < len(doc.text)]
-
-
-def _place_for(doc: Doc, s: int, e: int) -> EntityRef | None:
-    ss, se = doc.sentence_span(s)
-    places = [m for m in doc.mentions(PLACE) if ss <= m.start < se and m.ref is not None and m.value != SLOGAN]
-    held = doc.lex.pattern("held_at_after", HELD_AT, doc.lex.event_held, doc.lex.event_opened).match(doc.text, e)
-    if held is not None and (there := [m for m in places if held.start(1) <= m.start and m.end <= held.end(1)]):
-        places = there          # 开工仪式在卧龙区举行: where the text says it was held, not a place in its name
-
-    def rank(m: Mention) -> tuple[int, int, int]:
-        info = doc.info(m.ref)
-        kind = (info.kind if info else None) or m.value or "city"
-        if kind == "area" and NATURAL.search(m.text):
-            kind = "venue"          # 岷江边一小孩不慎落水: the river, not the county around it
-        moved = 0 if MOVE.search(doc.text, max(0, m.start - 3), m.start) or doc.text[m.start - 1:m.start] == "在" else 1
-        return (PLACE_RANK.get(kind, 6), moved, abs(s - m.end))     # the nearest of equals
-
-    later = next((h for k in _next_sentences(doc, se) if (h := HELD_LATER.match(doc.text, k)) is not None), None)
-    there = [m for m in doc.mentions(PLACE) if later.start(1) <= m.start and m.end <= later.end(1)
-             and m.ref is not None] if later is not None else []
-    best_there = min(there, key=rank) if there else None
-    best = min(places, key=rank) if places else None
-    if best and not (best_there and rank(best_there)[0] < rank(best)[0]):
-        return best.ref
-    if best_there:
-        return best_there.ref      # …召开常务会议。会议在市会议中心举行: where the next sentence says it was (a venue
-        #                           there beats the city or county of the event's own sentence)
-    back = HERE_WORD.search(doc.text, ss, se)
-    if back:        # 来村里召开: the village the article last named
-        level = HERE_WORD_LEVEL[back.group(1)]
-        earlier = [m for m in doc.mentions(PLACE) if m.end <= ss and m.ref is not None
-                   and (doc.info(m.ref) and doc.info(m.ref).kind == level)]
-        if earlier:
-            return earlier[-1].ref
-    home = doc.home
-    if home is not None and home.county is not None and OUR_COUNTY.search(doc.text):
-        return division_ref(home.county)          # a county paper's story (我县): the county, not its city
-    if (seat := _seat_of_actor(doc, ss, se)) is not None:
-        return seat               # 岐山县人大常委会主任刘建军带领检查组…检查: in 岐山县, where the body acting sits
-    if home is not None and home.city is not None:
-        return division_ref(home.city)
-    return None
-
-
-
-def _seat_of_actor(doc: Doc, ss: int, se: int) -> EntityRef | None:
-    """The county (or county-level city) the first organization named in the sentence ss..se sits in, when the home
-    city holds it: where an event its people lead takes place, the text naming no place of its own."""
-    home = doc.home
-    if home is None or home.city is None:
-        return None
-    for m in doc.mentions(ORGANIZATION):
-        if ss <= m.start < se and m.ref is not None and (info := doc.info(m.ref)) is not None and info.parent is not None:
-            if info.parent.scope.endswith(home.city.name) and info.parent.name.endswith(("县", "市", "区", "旗")):
-                return info.parent      # a county of the home city (its scope ends with the city's name)
-            return None
-    return None
-
-
-HELD_LATER = re.compile(r"\s*(?:会议|活动|仪式|大会|会上|比赛|典礼|开幕式|座谈会|主会场)(?:在|于|设在)([^，,。；\n]{2,25}?)"
-                        r"(?:举行|召开|开幕|举办|进行|。|，)")
-NATURAL = re.compile(r"(?:江|河|湖|海|湾|山|岛|峡|溪|水库)$")        # a named river, lake or mountain: where it happened
-HERE_WORD = re.compile(r"(?:来|到|回|在|去)(村|镇|乡|社区|县)里")
-HERE_WORD_LEVEL = {"村": "village", "社区": "village", "镇": "town", "乡": "town", "县": "county"}
-
-
 HOSTED_BEFORE = r"(?:@)(?:了)?$"                      # @: the held verbs (召开, 举行, 举办)
 HOSTING = re.compile(r"(?:联合)?(?:主办|承办|协办)")
 
@@ -500,18 +422,6 @@ def _organizers(doc: Doc, s: int) -> list[EntityRef]:
     reporting = [m.ref for m in acting if m.ref.name == doc.paper.org_name or DATELINE.match(text, m.end)]
     out = [m.ref for m in acting[:3] if m.ref not in reporting]
     return out + [h for h in hosts if h not in out and h not in reporting]
-
-
-def _place_within(doc: Doc, a: EntityRef, b: EntityRef) -> bool:
-    """Does place `a` lie in place `b`, by the parents the article gives?"""
-    for _ in range(8):
-        info = doc.info(a)
-        if info is None or info.parent is None:
-            return False
-        a = info.parent
-        if a == b:
-            return True
-    return False
 
 
 __all__ = ["run", "Mention"]

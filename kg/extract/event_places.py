@@ -1,0 +1,101 @@
+"""Where an event took place: the most specific place its sentence gives (a venue before a village before a town…),
+where the text says it was held (在…举行, or a later sentence of its paragraph: 会议在市会展中心举行), the village the
+article last named for 来村里, the county of a county paper's story, the seat of the body acting, else the home city."""
+from __future__ import annotations
+
+import re
+
+from ..datamodel import ORGANIZATION, PLACE, EntityRef, Mention
+from .doc import SLOGAN, Doc
+from .event_names import HELD_AT, MOVE
+from .geo import OUR_COUNTY
+from .place_refs import division_ref
+
+PLACE_RANK = {"group": 0, "venue": 1, "road": 2, "village": 3, "town": 4, "county": 5, "city": 6, "province": 7, "country": 8}
+
+
+def _next_sentences(doc: Doc, se: int, n: int = 3) -> list[int]:
+    """Where the `n` sentences after the one ending at `se` start, within its paragraph (…表彰大会。会议对10个先进单位
+    进行表彰。市长刘建华讲话。会议在衡阳市会展中心举行: where it was held, told last)."""
+    end = doc.text.find("\n", se)
+    out = [se]
+    for a, _b in doc.sentences:
+        if a > se and (end < 0 or a < end) and len(out) < n:
+            out.append(a)
+    return [k for k in out if k < len(doc.text)]
+
+
+def place_for(doc: Doc, s: int, e: int) -> EntityRef | None:
+    ss, se = doc.sentence_span(s)
+    places = [m for m in doc.mentions(PLACE) if ss <= m.start < se and m.ref is not None and m.value != SLOGAN]
+    held = doc.lex.pattern("held_at_after", HELD_AT, doc.lex.event_held, doc.lex.event_opened).match(doc.text, e)
+    if held is not None and (there := [m for m in places if held.start(1) <= m.start and m.end <= held.end(1)]):
+        places = there          # 开工仪式在卧龙区举行: where the text says it was held, not a place in its name
+
+    def rank(m: Mention) -> tuple[int, int, int]:
+        info = doc.info(m.ref)
+        kind = (info.kind if info else None) or m.value or "city"
+        if kind == "area" and NATURAL.search(m.text):
+            kind = "venue"          # 岷江边一小孩不慎落水: the river, not the county around it
+        moved = 0 if MOVE.search(doc.text, max(0, m.start - 3), m.start) or doc.text[m.start - 1:m.start] == "在" else 1
+        return (PLACE_RANK.get(kind, 6), moved, abs(s - m.end))     # the nearest of equals
+
+    later = next((h for k in _next_sentences(doc, se) if (h := HELD_LATER.match(doc.text, k)) is not None), None)
+    there = [m for m in doc.mentions(PLACE) if later.start(1) <= m.start and m.end <= later.end(1)
+             and m.ref is not None] if later is not None else []
+    best_there = min(there, key=rank) if there else None
+    best = min(places, key=rank) if places else None
+    if best and not (best_there and rank(best_there)[0] < rank(best)[0]):
+        return best.ref
+    if best_there:
+        return best_there.ref      # …召开常务会议。会议在市会议中心举行: where the next sentence says it was (a venue
+        #                           there beats the city or county of the event's own sentence)
+    back = HERE_WORD.search(doc.text, ss, se)
+    if back:        # 来村里召开: the village the article last named
+        level = HERE_WORD_LEVEL[back.group(1)]
+        earlier = [m for m in doc.mentions(PLACE) if m.end <= ss and m.ref is not None
+                   and (doc.info(m.ref) and doc.info(m.ref).kind == level)]
+        if earlier:
+            return earlier[-1].ref
+    home = doc.home
+    if home is not None and home.county is not None and OUR_COUNTY.search(doc.text):
+        return division_ref(home.county)          # a county paper's story (我县): the county, not its city
+    if (seat := _seat_of_actor(doc, ss, se)) is not None:
+        return seat               # 岐山县人大常委会主任刘建军带领检查组…检查: in 岐山县, where the body acting sits
+    if home is not None and home.city is not None:
+        return division_ref(home.city)
+    return None
+
+
+
+def _seat_of_actor(doc: Doc, ss: int, se: int) -> EntityRef | None:
+    """The county (or county-level city) the first organization named in the sentence ss..se sits in, when the home
+    city holds it: where an event its people lead takes place, the text naming no place of its own."""
+    home = doc.home
+    if home is None or home.city is None:
+        return None
+    for m in doc.mentions(ORGANIZATION):
+        if ss <= m.start < se and m.ref is not None and (info := doc.info(m.ref)) is not None and info.parent is not None:
+            if info.parent.scope.endswith(home.city.name) and info.parent.name.endswith(("县", "市", "区", "旗")):
+                return info.parent      # a county of the home city (its scope ends with the city's name)
+            return None
+    return None
+
+
+HELD_LATER = re.compile(r"\s*(?:会议|活动|仪式|大会|会上|比赛|典礼|开幕式|座谈会|主会场)(?:在|于|设在)([^，,。；\n]{2,25}?)"
+                        r"(?:举行|召开|开幕|举办|进行|。|，)")
+NATURAL = re.compile(r"(?:江|河|湖|海|湾|山|岛|峡|溪|水库)$")        # a named river, lake or mountain: where it happened
+HERE_WORD = re.compile(r"(?:来|到|回|在|去)(村|镇|乡|社区|县)里")
+HERE_WORD_LEVEL = {"村": "village", "社区": "village", "镇": "town", "乡": "town", "县": "county"}
+
+
+def place_within(doc: Doc, a: EntityRef, b: EntityRef) -> bool:
+    """Does place `a` lie in place `b`, by the parents the article gives?"""
+    for _ in range(8):
+        info = doc.info(a)
+        if info is None or info.parent is None:
+            return False
+        a = info.parent
+        if a == b:
+            return True
+    return False
