@@ -124,8 +124,7 @@ def _found(doc: Doc, text: str) -> list[tuple[int, int, int, str]]:
             #               …活动30余场: no one occurrence
         if ("、" in name or accident and text.startswith("、", end)) and LISTED.match(text, end) or COUNTED.match(name):
             continue      # 组织理论宣讲、文艺演出、义诊义剪等志愿服务: kinds of activity listed; 200余场阅读活动: a count
-        if name.endswith("活动") and not dated(doc, m.start()) and any(
-                CAMPAIGN.search(text, max(0, k - 6), k) for k in occurrences(text, name)):
+        if _campaign(doc, name, m.start()):
             continue      # 我市深入开展创先争优活动 (and 创先争优活动 again): a campaign, no occurrence (EXTRACTION.md)
         generic = name in lex.word_set(WORDS, "generic") and not (accident and dated(doc, m.start()))   # 5月13日…发生事故
         if (short and not accident) or generic or only_quote_head(name) or GENERIC_HEADS.match(name):
@@ -210,6 +209,13 @@ CAMPAIGN = re.compile(r"(?:深入|广泛|持续|扎实|大力|全面|继续|不�
 RESTATED = re.compile(r"这(?:是|已是)")
 LISTED = re.compile(r"[^，,。；！？\n]{0,30}?等")
 COUNTED = re.compile(r"[\d一二三四五六七八九十百千]+余?(?:场|次|期|批|个|项)")
+
+
+def _campaign(doc: Doc, name: str, pos: int) -> bool:
+    """Is the activity named at `pos`, with no day in its sentence, one the text says a place keeps carrying out?"""
+    text = doc.text
+    return name.endswith("活动") and not dated(doc, pos) and any(
+        CAMPAIGN.search(text, max(0, k - 6), k) for k in occurrences(text, name))
 
 
 def _glued(doc: Doc, m: re.Match, lex) -> bool:
