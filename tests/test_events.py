@@ -1140,3 +1140,10 @@ def test_events_a_commemoration_keeps_whom_it_remembers_in_its_name_and_not_amon
     ev, = run(text, issue=date(2013, 12, 27)).events
     assert ev.name == "纪念毛泽东同志诞辰120周年座谈会" and {p.name for p in ev.attendees} == {"陈三新"}
 
+
+def test_events_where_its_sentence_says_it_was_held_before_its_name(run):
+    from kg.ingest.paper import make_paper
+    text = "6月23日上午，省委副书记王德生在延安主持召开座谈会，听取了延安市和延川县的工作汇报。"
+    ev, = run(text, issue=date(2012, 6, 24), paper=make_paper("", "西安")).events
+    assert ev.place is not None and ev.place.name == "延安市"
+

@@ -11,6 +11,7 @@ from .event_names import HELD_AT, MOVE
 from .geo import OUR_COUNTY
 from .place_refs import division_ref
 
+HELD_BEFORE = r"在([^，,。；\n在]{1,20}?)(?:主持|组织|集中)?(?:@)了?$"     # @: the held verbs, right before the name
 PLACE_RANK = {"group": 0, "venue": 1, "road": 2, "village": 3, "town": 4, "county": 5, "city": 6, "province": 7, "country": 8}
 
 
@@ -29,8 +30,11 @@ def place_for(doc: Doc, s: int, e: int) -> EntityRef | None:
     ss, se = doc.sentence_span(s)
     places = [m for m in doc.mentions(PLACE) if ss <= m.start < se and m.ref is not None and m.value != SLOGAN]
     held = doc.lex.pattern("held_at_after", HELD_AT, doc.lex.event_held, doc.lex.event_opened).match(doc.text, e)
+    if held is None:
+        held = doc.lex.pattern("held_at_before", HELD_BEFORE, doc.lex.event_held).search(doc.text, max(0, s - 30), s)
     if held is not None and (there := [m for m in places if held.start(1) <= m.start and m.end <= held.end(1)]):
-        places = there          # 开工仪式在卧龙区举行: where the text says it was held, not a place in its name
+        places = there          # 开工仪式在卧龙区举行, 在延安主持召开座谈会: where the text says it was held, not a place
+        #                         in its name or one its sentence names after it (听取了延安市和延川县的工作汇报)
 
     def rank(m: Mention) -> tuple[int, int, int]:
         info = doc.info(m.ref)
