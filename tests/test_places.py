@@ -444,3 +444,17 @@ def test_places_a_numbered_provincial_road_in_the_town_it_runs_through(run):
 def test_places_no_far_district_read_across_a_words_end(run):
     """工业集|中区 is no 台中市中区."""
     assert "中区" not in names(run("5月6日，县委书记到衡南县工业集中区调研。"), "place")
+
+
+def test_places_an_autonomous_prefecture_or_county_by_its_short_name_and_level_word(run):
+    from kg.ingest.paper import make_paper
+    ext = run("5月6日，省委书记到湘西州泸溪县调研。芷江县县长出席。", paper=make_paper("", "吉首"))
+    assert {"湘西土家族苗族自治州", "芷江侗族自治县"} <= names(ext, "place")
+
+
+def test_places_a_venue_where_the_meeting_was_held_beats_the_prefecture_in_its_name(run):
+    from kg.ingest.paper import make_paper
+    text = "大理州召开2015年度表彰会\n去年12月30日，大理州2015年度目标管理考核表彰会在州委礼堂召开。州委书记梁志敏出席。"
+    ev, = run(text, issue=date(2016, 1, 6), paper=make_paper("", "大理")).events
+    assert ev.place is not None and ev.place.name == "州委礼堂"
+

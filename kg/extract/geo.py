@@ -34,6 +34,8 @@ def upper_names() -> dict[str, tuple[int, ...]]:
                 out.setdefault(name, []).append(i)
             if short and len(short) >= 2 and level <= COUNTY:
                 out.setdefault(short, []).append(i)
+                if name.endswith(("自治州", "自治县")):     # 大理州, 湘西州, 芷江县: the short name and its level word
+                    out.setdefault(short + name[-1], []).append(i)
         return {k: tuple(v) for k, v in out.items()}
     return kept("upper-names", f"{jionlp_version()}-{CACHE_FORMAT}-{code_version()}", make)
 
