@@ -458,3 +458,10 @@ def test_places_a_venue_where_the_meeting_was_held_beats_the_prefecture_in_its_n
     ev, = run(text, issue=date(2016, 1, 6), paper=make_paper("", "大理")).events
     assert ev.place is not None and ev.place.name == "州委礼堂"
 
+
+def test_places_a_bare_zone_word_is_no_far_zone(run):
+    """经开区 in a 浏阳 paper is no 永州经济技术开发区, though about sixty zones share that short name."""
+    from kg.ingest.paper import make_paper
+    ext = run("8月20日，市长在经开区调研。", paper=make_paper("", "浏阳"))
+    assert not any(n.startswith("永州") for n in names(ext, "place"))
+

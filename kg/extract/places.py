@@ -38,6 +38,7 @@ NAME_CHAR = r"[^\W\d_A-Za-z到赴至]"        # 金寨县领导到花石乡: no 
 TOWN_TAIL = re.compile(COUNTED + NAME_CHAR + r"{1,5}?(?:街道办事处|街道|镇|乡)")
 VILLAGE_TAIL = re.compile(COUNTED + NAME_CHAR + r"{1,5}?(?:村委会|村|社区居委会|社区)")
 LONE_VILLAGE = re.compile(r"[\u4e00-\u9fff]{2,5}(?:社区|村)(?![委民级组里庄])")
+MANY_SHARE = 5      # a short name this many divisions share is a kind of place, no one place
 GROUP_TAIL = re.compile(r"(?:[\u4e00-\u9fff]{1,4}?|第?[一二三四五六七八九十\d]{1,3})(?:村民小组|组)")
 
 
@@ -334,7 +335,9 @@ def _believe_alone(doc: Doc, home: Home, cands: list[Division], surface: str, po
             return None       # 工业集|中区: no far district's name runs across a word's end (but 桂西|田东县 ends one)
         return d
     # a short name: only at token boundaries (a province's also before a noun: 北京奥运会), and only near
-    # home unless it names a city or province
+    # home unless it names a city or province; never one that many share (经开区, 高新区: zones.py names those)
+    if len(short) >= MANY_SHARE:
+        return None
     provinces = [x for x in short if x.level == PROVINCE]
     if not doc.is_boundary(pos) or not (doc.is_boundary(end) or provinces and end < len(doc.text)
                                         and doc.text[end] not in "路街村镇乡区县市省"):
