@@ -1147,3 +1147,9 @@ def test_events_where_its_sentence_says_it_was_held_before_its_name(run):
     ev, = run(text, issue=date(2012, 6, 24), paper=make_paper("", "西安")).events
     assert ev.place is not None and ev.place.name == "延安市"
 
+
+def test_events_a_second_meeting_that_afternoon_is_a_second_event(run):
+    text = ("市委常委会召开会议\n3月28日，市委书记刘建平主持召开市委常委会会议。市委常委、市纪委书记邹建明作汇报。\n"
+            "当天下午，刘建平主持召开市委财经委员会会议。市长何立新出席。")
+    assert {e.name for e in run(text, issue=date(2024, 3, 29)).events} == {"市委常委会会议", "市委财经委员会会议"}
+

@@ -9,6 +9,7 @@ from ..datamodel import EntityRef, EventFact, add_new
 
 ONCE = ("开业", "开工", "投产", "竣工", "通车", "开园", "开馆", "揭牌", "开幕", "闭幕")     # a thing does these once
 CEREMONY = re.compile(r"(?:仪式|典礼|庆典)$")
+ANAPHORIC = ("相关", "有关", "该", "此次", "这次", "本次", "上述")     # 相关工作调度会: the 调度会 of that day told again
 RITES = ("剪彩", "揭牌", "揭幕", "奠基", "培土")        # what is done at a ceremony
 ONE_CASE = (("开庭", "审理", "庭审", "宣判"), ("破获", "抓获"))
 BATTLES = ("战斗", "战役", "战争", "保卫战", "起义", "会战")
@@ -37,7 +38,7 @@ def same_event(a: EventFact, b: EventFact) -> bool:
     if (x in y or y in x) and a.date is not None and a.date == b.date:
         return True          # 运动会 on the day of the 湖南省第十五届运动会开幕式
     d = dice(x, y)
-    if d >= 0.6 or (x[-2:] == y[-2:] and d >= 0.4):
+    if d >= 0.6 or (x[-2:] == y[-2:] and d >= 0.45):      # (市委常委会会议 and 市委财经委员会会议: 0.43, two)
         return True
     if a.date is not None and b.date is not None and a.date != b.date:
         return False
@@ -55,7 +56,7 @@ def same_event(a: EventFact, b: EventFact) -> bool:
         return True          # 扩大会议 that day is the 市委常委会（扩大）会议
     if x[-2:] == y[-2:] and x[-2:] in ONCE:
         return True          # 万象汇开业 (the headline) and 正式开业 that day: one opening
-    return x[-3:] == y[-3:]
+    return x[-3:] == y[-3:] and (min(len(x), len(y)) <= 5 or any(n.startswith(ANAPHORIC) for n in (x, y)))
 
 
 def _other_in_the_middle(x: str, y: str) -> bool:
@@ -74,7 +75,8 @@ def _within(short: str, long_: str) -> bool:
     return all(c in rest for c in short)
 
 
-def told_again(a: EventFact, b: EventFact, headline: set[int], generic: frozenset[str] = frozenset()) -> bool:
+def told_again(a: EventFact, b: EventFact, headline: set[int], generic: frozenset[str] = frozenset(),
+               own: dict[int, str] | None = None) -> bool:
     """Is one of the two the headline's event (专家进山村义诊) that the body tells that day (or the headline gives no day)
     under another name ending in its event word, or in that word and a generic one (开展大型义诊活动)? `headline` holds
     the ids of the headline's events. (A 调研 in the headline and the body's 调研座谈会 are two events: the body's ends
@@ -84,8 +86,9 @@ def told_again(a: EventFact, b: EventFact, headline: set[int], generic: frozense
     told, other = (a, b) if id(a) in headline else (b, a)
     if told.date is not None and told.date != other.date:
         return False          # (a headline with no date of its own tells of the body's day)
-    word = told.name[-2:]
-    return len(told.name) >= 3 and (other.name.endswith(word) or any(other.name.endswith(word + g) for g in generic))
+    name = (own or {}).get(id(told), told.name)       # the headline's own name, not one a body event lent it
+    word = name[-2:]
+    return len(name) >= 3 and (other.name.endswith(word) or any(other.name.endswith(word + g) for g in generic))
 
 
 def merge(events: list[EventFact], home: EntityRef | None = None, within=lambda a, b: False,
@@ -96,15 +99,17 @@ def merge(events: list[EventFact], home: EntityRef | None = None, within=lambda 
     The merged event keeps the longest name and the most specific place (延吉市举办… in the headline, 在延吉市人民
     广场举办 in the body); its date is the date of the most fully named mention."""
     out: list[EventFact] = []
+    own = {id(e): e.name for e in events if id(e) in headline}
     for ev in events:
         for kept in out:
-            if same_event(ev, kept) or told_again(ev, kept, headline, generic):
+            if same_event(ev, kept) or told_again(ev, kept, headline, generic, own):
                 _absorb(kept, ev, home, within)
                 break
         else:
             out.append(ev)
     if len(out) < len(events) and len(out) > 1:
-        out = merge(out, home, within, headline, generic)     # 市委常委会 took the lead's name; now 扩大会议 is one with it
+        out = merge(out, home, within, frozenset(), generic)     # 市委常委会 took the lead's name; now 扩大会议 is one with it
+        #   (by their names alone: the headline told again once is not told again of every event that day)
     for ev in out:
         ev.aliases.discard(ev.name)
     return out
