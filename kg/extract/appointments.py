@@ -14,8 +14,10 @@ from __future__ import annotations
 import re
 from collections import Counter
 
-from ..datamodel import DATE, ORGANIZATION, PERSON, PLACE, ROLE, EntityRef, Membership
+from ..datamodel import DATE, ORGANIZATION, PERSON, ROLE, EntityRef, Membership
 from .doc import Doc
+from .event_names import clause_start
+from .place_refs import chain_start
 from .post_orgs import implied_org, named_town_government
 from .roles import _org_before
 
@@ -57,9 +59,7 @@ def run(doc: Doc) -> None:
         person = verb_end = kind = None
         listed: list[EntityRef] = []
         acted = _acted_on(doc, persons, s0, head)
-        placed = head
-        while (place := next(iter(doc.ending_at(head, PLACE)), None)) is not None and place.start < head:
-            head = place.start            # 历任…科长、渣江镇|镇长: the chain's next post opens with its place
+        placed, head = head, chain_start(doc, head)     # 历任…科长、渣江镇|镇长: the chain's next post opens with its place
         if last is not None and text[last[0]:head] == "、":
             person, verb_end, kind = last[1], head, last[2]      # 任中共安化县委委员、常委、书记: his, each of them
             if org is None and not implied_org(doc, title)[1]:
@@ -80,7 +80,7 @@ def run(doc: Doc) -> None:
                 listed.insert(0, before[k].ref)      # 王晓、陈默、谢一鸣当选为…副主席: each of them
             if person is None and main is not None and PRONOUN.search(text, s0, verb.start()):
                 person = main
-            if person is None and not before and CAREER_STEP.fullmatch(text, _clause_start(text, verb.start()),
+            if person is None and not before and CAREER_STEP.fullmatch(text, clause_start(text, verb.start()),
                                                                        verb.start()):
                 person = _profile_subject(doc, persons, verb.start()) or main
             verb_end, kind = verb.end(), change_of(verb.group())
@@ -154,10 +154,6 @@ def _acted_on(doc: Doc, persons, s0: int, head: int) -> tuple[EntityRef, int, st
 # a career's step with no subject of its own: 2011年12月任…, 2016年3月起任…, 现任…, 此后任…
 CAREER_STEP = re.compile(r"(?:(?:\d{4}年|同年)(?:\d{1,2}月)?(?:\d{1,2}日)?(?:起|开始|至今|后)?|现|此后|其后|后|又)?")
 PROFILED = re.compile(r"(?:同志)?[，,（(]")       # 李建华，男，1970年9月出生: a paragraph about him
-
-
-def _clause_start(text: str, pos: int) -> int:
-    return max(text.rfind(c, 0, pos) for c in "。；;，,\n！？") + 1
 
 
 def _profile_subject(doc: Doc, persons, pos: int) -> EntityRef | None:

@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 
 from ..datamodel import DATE, ORGANIZATION, PERSON, PLACE
-from .doc import MODELLED, Doc
+from .doc import MODELLED, Doc, tokenizer
 
 WORDS = "event_words"      # kg/lexicon/event_words.tsv
 YEAR = re.compile(r"(?:19|20)\d{2}年")
@@ -44,8 +44,6 @@ def ending_words(doc: Doc) -> list[tuple[int, int, bool]]:
 
 def _split_word(doc: Doc, j: int) -> bool:
     """Is the one-character token `j` half of a dictionary word the tagger cut in two (制|作, 推|进)?"""
-    from .doc import tokenizer
-
     freq = tokenizer(doc.lex).tokenizer.FREQ
     tokens, w = doc.tokens, doc.tokens[j].word
     return any(freq.get(pair, 0) >= SPLIT_WORD_FREQ for pair in (
@@ -318,7 +316,7 @@ def dated(doc: Doc, pos: int, *, paragraph: bool = False) -> bool:
 
 def clause_start(text: str, pos: int) -> int:
     """Where the clause that `pos` is in starts: after the last comma, full stop or line break before it."""
-    return max((text.rfind(c, 0, pos) for c in "，,。；！？\n"), default=-1) + 1
+    return max((text.rfind(c, 0, pos) for c in "，,。；;！？\n"), default=-1) + 1
 
 
 LATELY = ("近日", "日前", "近期")      # a recent day the text does not give: news of an occurrence all the same

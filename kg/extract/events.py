@@ -55,7 +55,7 @@ def run(doc: Doc) -> None:
     happenings: set[int] = set()
     headline = _headline(doc)
     for s, e, trigger_end, kind in sorted(found):
-        if RESTATED.match(text, clause_start(text, s)) and "第" in text[clause_start(text, s):e]:
+        if RESTATED.match(text, cs := clause_start(text, s)) and "第" in text[cs:e]:
             continue          # 这是今年以来该院开展的第8场下乡义诊: the event told before, counted
         name = TRIM_HEAD.sub("", text[s:e])
         if kind == "war" and not name.endswith("战斗") and not doc.lex.ending("wars", doc.lex.kind(WORDS, "war"), name, len(name)):

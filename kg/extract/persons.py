@@ -237,9 +237,7 @@ def _coordinated(doc: Doc, known: set[str]) -> None:
         m = todo.pop()
         b = m.start - 1      # 王晓、陈默、谢一鸣当选: the names before a believed one too
         if b > 1 and text[b] in "、和与及" and not any(x.end == b and not x.weak for x in doc.mentions(PERSON, by_start=False)) \
-                and (n := next((n for n in (3, 2) if b - n >= 0 and read_name(doc, b - n) == n
-                                and (t := doc.token_at(b - n)) is not None and (t.start, t.end, t.pos) == (b - n, b, "nr")),
-                               None)) is not None:
+                and (n := _tagged_name_ending(doc, b)) is not None:
             _believe(doc, b - n, b, known, strict=True)
             todo.extend(x for x in doc.mentions(PERSON, by_start=False) if x.start == b - n and not x.weak)
         e = m.end
@@ -250,6 +248,15 @@ def _coordinated(doc: Doc, known: set[str]) -> None:
             if n and not any(m.start == e + 1 and not m.weak for m in doc.mentions(PERSON, by_start=False)):
                 _believe(doc, e + 1, e + 1 + n, known, strict=True)
                 todo.extend(m for m in doc.mentions(PERSON, by_start=False) if m.start == e + 1 and not m.weak)
+
+
+def _tagged_name_ending(doc: Doc, end: int) -> int | None:
+    """The length of a name the tagger reads whole (a person's word) ending at `end`, or None."""
+    for n in (3, 2):
+        t = doc.token_at(end - n) if end - n >= 0 else None
+        if t is not None and (t.start, t.end, t.pos) == (end - n, end, "nr") and read_name(doc, end - n) == n:
+            return n
+    return None
 
 
 def _repeats(doc: Doc, known: set[str]) -> None:

@@ -15,6 +15,13 @@ def scope(d: Division) -> str:
     return "/".join(x.name for x in reversed(g.path(d)[1:]))
 
 
+def chain_start(doc: Doc, pos: int) -> int:
+    """Where the places written right before `pos` begin (谢春燕，衡南县宝盖镇|宝盖村党总支书记, 历任…、渣江镇|镇长)."""
+    while (place := next(iter(doc.ending_at(pos, PLACE)), None)) is not None and place.start < pos:
+        pos = place.start
+    return pos
+
+
 def division_ref(d: Division) -> EntityRef:
     return EntityRef(PLACE, d.name, scope(d))
 

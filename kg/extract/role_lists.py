@@ -113,22 +113,22 @@ class ListPlace:
         return bool(units) and d is not None and d.level == COUNTY and d.name.endswith("市") and self.end >= 0 \
             and not re.search(r"[。！？；\n]", self.doc.text[self.end:units[0].start])
 
-    def _home_written(self, u: Unit) -> bool:
-        """Is a unit's organization written with the home city's name (赣州市委 in a 赣州 paper)?"""
-        if not u.has_own_org or u.org is None or self.doc.home.city is None:
-            return False
+    def _written_place(self, u: Unit) -> tuple[str, tuple | None]:
+        """(the unit's body as written, without 中共 or 政协; the division it opens with and its length, or None)."""
+        if not u.has_own_org or u.org is None:
+            return "", None
         written = self.doc.text[u.start:u.end]
         body = written[2:] if written.startswith(("中共", "政协")) else written
-        lp = leading_place(body, self.doc.home, allow_short=False)
+        return body, leading_place(body, self.doc.home, allow_short=False)
+
+    def _home_written(self, u: Unit) -> bool:
+        """Is a unit's organization written with the home city's name (赣州市委 in a 赣州 paper)?"""
+        lp = self._written_place(u)[1] if self.doc.home.city is not None else None
         return lp is not None and lp[0] == self.doc.home.city
 
     def _explicit(self, u: Unit):
         """The city or county a unit's organization is written with, when it is not home (嘉峪关市委)."""
-        if not u.has_own_org or u.org is None:
-            return None
-        written = self.doc.text[u.start:u.end]
-        body = written[2:] if written.startswith(("中共", "政协")) else written
-        lp = leading_place(body, self.doc.home, allow_short=False)
+        body, lp = self._written_place(u)
         home = self.doc.home
         if lp is not None and lp[0].level == PROVINCE and not lp[0].name.endswith("市"):
             inner = leading_place(body[lp[1]:], home, allow_short=False)

@@ -16,6 +16,7 @@ from ..datamodel import ORGANIZATION, PERSON, PLACE, ROLE, EntityRef, Membership
 from .doc import Doc
 from .names import glued_byline_name, in_byline, person_name, read_name, read_names, valid_name
 from .org_names import CALLED, canonical
+from .place_refs import chain_start
 from .post_orgs import (
     OUTLET_ENDINGS,
     dateline_outlet,
@@ -305,8 +306,7 @@ def _name_before(doc: Doc, start: int, title: str, end: int) -> tuple[int, int] 
             if p - n >= 0 and read_name(doc, p - n) == n:
                 return p - n, p
         return None
-    while (place := next(iter(doc.ending_at(start, PLACE)), None)) is not None and place.start < start:
-        start = place.start         # 谢春燕，衡南县宝盖镇|宝盖村党总支书记: the places its body is written after
+    start = chain_start(doc, start)     # 谢春燕，衡南县宝盖镇|宝盖村党总支书记: the places its body is written after
     if start > 2 and text[start - 1] in "，,是" and text[end:end + 1] in ("。", "，", ",", "；", ";", "\n", ""):
         # 张丽君，市委组织部副部长、市人社局局长。: a sentence that opens with the name, the whole phrase after it
         p = start - 1
