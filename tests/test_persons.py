@@ -395,6 +395,11 @@ def test_persons_a_name_whose_first_two_characters_are_a_word_where_tagger_and_m
     assert {"程志远", "程志明"} <= names(run("4月21日，市工商联副主席程志远、副市长程志明出席。"), "person")
 
 
+def test_persons_a_name_the_dictionary_files_as_a_common_word_where_tagger_and_model_agree(run):
+    """The dictionary files 周恩来 as a frequent word that is no name; named once, read whole by both, it is a person."""
+    assert "周恩来" in names(run("纪念馆里陈列着周恩来当年用过的办公桌。"), "person")
+
+
 
 def test_persons_a_given_name_ending_in_和_before_a_verb(run):
     """孟庆和出席: 和 joins nothing before a verb, so it ends the name; 孟庆和王强出席 is two."""

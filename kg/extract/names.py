@@ -105,7 +105,7 @@ def _ends_in_he(doc: Doc, i: int, n: int) -> bool:
         and nxt.pos != "vn" and valid_name(text[i:i + 2], doc.lex) and read_name(doc, i + n) is None
 
 
-def _model_agrees(doc: Doc, i: int, n: int) -> bool:
+def model_agrees(doc: Doc, i: int, n: int) -> bool:
     """Do the tagger and the mention model both read the three characters at `i` as one person's name (程志远, though
     程志 is a dictionary word)? Then a name its first two characters make a word still stands."""
     name = doc.text[i:i + n]
@@ -152,7 +152,7 @@ def read_name(doc: Doc, i: int, *, strict_end: bool = False, tagged: int = 0) ->
         return None           # the tagger reads a transliterated name here (斯图尔特, 安吉丽娜·茱莉)
     options = [n for n in (s + 2, s + 1) if i + n <= len(text) and HAN_RUN.fullmatch(text, i, i + n)]
     options = [n for n in options if (valid_name(text[i:i + n], lex, tagged=bool(tagged) and n <= tagged)
-                                      or n == tagged and _model_agrees(doc, i, n) or _ends_in_he(doc, i, n))
+                                      or n == tagged and model_agrees(doc, i, n) or _ends_in_he(doc, i, n))
                and not _title_runs_on(text, i + s, i + n, lex) and not _verb_runs_on(doc, i + n - 1, i + n)]
     if not options:
         return None

@@ -24,6 +24,7 @@ from .names import (
     common_word,
     foreign_name,
     is_word,
+    model_agrees,
     person_name,
     read_name,
     read_names,
@@ -471,7 +472,7 @@ def _free_count(doc: Doc, name: str) -> int:
 def _believe(doc: Doc, s: int, e: int, known: set[str], *, strict: bool = False, tagged: bool = False,
              byline: bool = False) -> None:
     name = doc.text[s:e]
-    if not valid_name(name, doc.lex, strict=strict, tagged=tagged, byline=byline):
+    if not valid_name(name, doc.lex, strict=strict, tagged=tagged, byline=byline) and not (tagged and model_agrees(doc, s, e - s)):
         return
     if strict and not (doc.is_boundary(s) and doc.is_boundary(e)) and not _split_name(doc, s, e):
         return    # 乐呵(呵): jieba reads a longer word there
