@@ -1153,3 +1153,11 @@ def test_events_a_second_meeting_that_afternoon_is_a_second_event(run):
             "当天下午，刘建平主持召开市委财经委员会会议。市长何立新出席。")
     assert {e.name for e in run(text, issue=date(2024, 3, 29)).events} == {"市委常委会会议", "市委财经委员会会议"}
 
+
+
+def test_events_guests_received_as_a_group_are_a_meeting_and_a_step_of_a_visit_is_none(run):
+    """会见客商一行: guests named by what they are, received with those who came with them, are a 会见; 参观了… (a step
+    of the day's activity, 了 after the verb) is no event of its own."""
+    ev, = run("5月6日，市长王海涛会见了客商一行，双方就合作事宜进行了交流。", issue=date(2024, 5, 7)).events
+    assert ev.name.startswith("会见") and ev.date == "2024-05-06" and [p.name for p in ev.attendees] == ["王海涛"]
+    assert not run("4月4日，青年干部们依次参观了生平业绩陈列厅和故居。", issue=date(2024, 4, 5)).events

@@ -259,13 +259,16 @@ def object_end(doc: Doc, pos: int) -> int | None:
     if i < 0 or doc.tokens[i].start != pos:
         return None
     end = pos
-    if doc.lex.is_event_verb(doc.tokens[i].word):         # 看望慰问老党员: the second verb of two
-        i += 1
-        if i < len(doc.tokens) and doc.tokens[i].word == "了":
-            i += 1                                        # 看望慰问了老党员张德明
-    verb_inside = False
+    second = doc.lex.is_event_verb(doc.tokens[i].word)    # 看望慰问老党员: the second verb of two
+    i += second
+    done = i < len(doc.tokens) and doc.tokens[i].word == "了"
+    i += done                                             # 看望慰问了老党员张德明, 会见了客商一行
+    verb_inside, group = False, None
     for t in doc.tokens[i:]:
         if CLAUSE_END.match(t.word):
+            break
+        if t.word in GROUP and end > pos:
+            group = t.end                                 # 会见客商一行: the guests and those with them
             break
         if t.word in ("的", "、", "和") and end > pos:
             continue                                      # 白沙洲街道的困难群众, 困难群众、老党员
@@ -277,9 +280,14 @@ def object_end(doc: Doc, pos: int) -> int | None:
     last = doc.tokens[doc.token_index(end - 1)] if end > pos else None
     if last is None or end - pos < 2 or not last.pos.startswith(("n", "vn")):
         return None
-    return end if not verb_inside or last.word in TOPIC_ENDS else None     # 调研城市更新工作 (更新 a verb inside)
+    if verb_inside and last.word not in TOPIC_ENDS:
+        return None          # 调研城市更新工作 (更新 a verb inside) is a topic; 调研城市更新 no object
+    if done and not second and group is None:
+        return None          # 参观了生平业绩陈列厅: a step of the day; 会见了客商一行: guests received
+    return group or end
 
 
+GROUP = ("一行", "等人")      # a group led by the object's persons (客商一行), ending it
 TOPIC_ENDS = ("工作", "情况", "建设", "发展", "项目")       # what a visit looks at, ending a phrase with a verb in it
 
 
