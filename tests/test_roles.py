@@ -712,3 +712,10 @@ def test_roles_a_name_a_page_pads_with_a_wide_space(run):
     assert held(run("3月5日，市委书记陈　华、市长王　强出席会议。")) == {
         ("陈华", "书记", "中共衡阳市委员会"), ("王强", "市长", "衡阳市人民政府")}
 
+
+
+def test_roles_a_second_post_in_a_list_of_holders_is_no_name(run):
+    """校长王志坚、党委书记贺丽: after the 、 a post starts (党委书 is no name), and 贺丽 holds it."""
+    got = held(run("市第八中学校长王志坚、党委书记贺丽陪同。学校党委书记谭建华介绍了情况。"))
+    assert ("王志坚", "校长", "衡阳市第八中学") in got and not any(p.startswith("党委") for p, _, _ in got)
+    assert any(p == "贺丽" and t == "党委书记" for p, t, _ in got)

@@ -400,8 +400,9 @@ def read_names(doc: Doc, i: int, *, spaces: bool = False) -> list[tuple[int, int
             n = len(tok.word)       # 市长买合木提·吐尔逊: a name of two parts (the model's, read into the tokens)
         if n is None:
             break
-        if out and before_a_post(doc, pos + n):
-            break         # 主任医师李强、麻醉科|副主任医师张敏: the next post's unit, no name
+        if out and (before_a_post(doc, pos + n) or len(doc.lex.starting("titles", doc.lex.titles, text, pos) or "") > n):
+            break         # 主任医师李强、麻醉科|副主任医师张敏: the next post's unit, no name; 校长王志坚、党委书记贺丽: a
+            #               post of its own (党委书 is no name)
         out.append((pos, pos + n))
         pos += n
         if pos < len(text) and text[pos] == "、":
