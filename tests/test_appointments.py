@@ -2,6 +2,8 @@
 removals an article states, with their dates."""
 import pytest
 
+from conftest import held
+
 
 def _held(ext):
     return {(m.person.name, m.title, m.org.name if m.org else None, m.change, m.change_date) for m in ext.memberships}
@@ -114,3 +116,13 @@ def test_appointments_a_career_list_item_that_opens_with_a_place(run):
 def test_appointments_names_listed_before_the_verb_or_counted_after_them_each_take_the_post(run, text, want):
     assert {p for p, t, *_ in _held(run(text)) if t in ("副主席", "副会长")} == want
 
+
+
+def test_appointments_a_post_after_a_comma_that_ends_its_clause_is_the_same_persons(run):
+    """现任市委常委、组织部部长，市委党校校长: the third post, after a comma, is his too; a post with its own holder after
+    the comma (，副局长李华主持) is not."""
+    got = held(run("周敏现任市委常委、组织部部长，市委党校校长。"))
+    assert ("周敏", "校长", "中共衡阳市委党校") in got and ("周敏", "部长", "中共衡阳市委组织部") in got
+    got = held(run("5月6日，王明任市审计局局长，副局长李华主持日常工作。"))
+    assert ("李华", "副局长", "衡阳市审计局") in got or ("李华", "副局长", None) in got
+    assert not any(p == "王明" and t == "副局长" for p, t, _ in got)

@@ -60,8 +60,9 @@ def run(doc: Doc) -> None:
         listed: list[EntityRef] = []
         acted = _acted_on(doc, persons, s0, head)
         placed, head = head, chain_start(doc, head)     # 历任…科长、渣江镇|镇长: the chain's next post opens with its place
-        if last is not None and text[last[0]:head] == "、":
-            person, verb_end, kind = last[1], head, last[2]      # 任中共安化县委委员、常委、书记: his, each of them
+        if last is not None and (text[last[0]:head] == "、" or text[last[0]:head] in ("，", ",") and _post_alone(text, role.end)):
+            person, verb_end, kind = last[1], head, last[2]      # 任中共安化县委委员、常委、书记: his, each of them;
+            #                                                      现任市委常委、组织部部长，市委党校校长: the third too
             if org is None and not implied_org(doc, title)[1]:
                 org = named_town_government(doc, title, placed) if placed > head else last[3]
         elif acted is not None:
@@ -103,6 +104,11 @@ def run(doc: Doc) -> None:
                                                        m.change_date if kind else None)
                 doc.add_membership(held[(other, title, org)])
         last = (role.end, person, kind, org)
+
+
+def _post_alone(text: str, end: int) -> bool:
+    """Does the post ending at `end` end its clause (…部长，市委党校校长。), no verb or name of its own after it?"""
+    return end == len(text) or text[end] in "。；;，,\n"
 
 
 HEADED = re.compile(r"(?:决定任命|任命|免去|选举)[：:]\s*$")
