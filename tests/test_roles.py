@@ -719,3 +719,11 @@ def test_roles_a_second_post_in_a_list_of_holders_is_no_name(run):
     got = held(run("市第八中学校长王志坚、党委书记贺丽陪同。学校党委书记谭建华介绍了情况。"))
     assert ("王志坚", "校长", "衡阳市第八中学") in got and not any(p.startswith("党委") for p, _, _ in got)
     assert any(p == "贺丽" and t == "党委书记" for p, t, _ in got)
+
+
+def test_roles_a_buildings_head_and_a_military_sub_district(run):
+    """楼栋长 is a post (楼栋 is no person; 陈伯, a surname and a form of address, is no one); 军分区 and 警备区 end an
+    organization's name (衡阳军分区政委王涛)."""
+    ext = run("5月6日，社区网格员刘小燕、楼栋长陈建华参加活动。楼栋长陈伯也来了。")
+    assert ("陈建华", "楼栋长", None) in held(ext) and "楼栋" not in names(ext, "person")
+    assert ("王涛", "政委", "衡阳军分区") in held(run("5月6日，衡阳军分区政委王涛出席。"))
