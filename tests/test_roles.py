@@ -727,3 +727,9 @@ def test_roles_a_buildings_head_and_a_military_sub_district(run):
     ext = run("5月6日，社区网格员刘小燕、楼栋长陈建华参加活动。楼栋长陈伯也来了。")
     assert ("陈建华", "楼栋长", None) in held(ext) and "楼栋" not in names(ext, "person")
     assert ("王涛", "政委", "衡阳军分区") in held(run("5月6日，衡阳军分区政委王涛出席。"))
+
+
+def test_roles_a_line_of_work_before_a_post_is_no_body(run):
+    """公司安全总监: 安全 names the post's line of work (as 设计 of 设计总监), no organization 公司安全."""
+    ext = run("5月6日，湖南华菱公司安全总监王明远、质量总监李晓东介绍了情况。")
+    assert ("王明远", "总监", "湖南华菱公司") in held(ext) and "公司安全" not in names(ext, "organization")
