@@ -733,3 +733,14 @@ def test_roles_a_line_of_work_before_a_post_is_no_body(run):
     """公司安全总监: 安全 names the post's line of work (as 设计 of 设计总监), no organization 公司安全."""
     ext = run("5月6日，湖南华菱公司安全总监王明远、质量总监李晓东介绍了情况。")
     assert ("王明远", "总监", "湖南华菱公司") in held(ext) and "公司安全" not in names(ext, "organization")
+
+
+def test_roles_a_posts_rank_is_part_of_its_mention_and_the_post_held_is_bare(run):
+    """全媒体记者, 高级策划经理: the rank and the line of work are part of the role as written (its mention, as
+    `kg ner` gives it); the post held is the bare 记者, 经理. A time before it (原局长) is outside the mention."""
+    from kg.extract.ner import mentions_of
+
+    roles = [m["text"] for m in mentions_of("本报全媒体记者王芳报道，高级策划经理刘畅、原局长赵明出席。")
+             if m["type"] == "role"]
+    assert roles == ["全媒体记者", "高级策划经理", "局长"]
+    assert ("王芳", "记者", "衡阳日报社") in held(run("本报全媒体记者王芳报道。"))

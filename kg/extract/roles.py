@@ -100,6 +100,16 @@ def _straddles(doc: Doc, s: int, e: int) -> bool:
     return a is not None and b is not None and a is not b and a.start < s and b.end > e
 
 
+def _modified(doc: Doc, ts: int) -> int:
+    """Where the role as written starts: before the words of its line of work or rank (设计总监, 高级策划经理,
+    全媒体记者) written right before the post at `ts`."""
+    text, ms = doc.text, ts
+    while (mod := next((m for m in doc.lex.title_modifiers if text.endswith(m, 0, ms)
+                        and not doc.overlaps(ms - len(m), ms)), None)) is not None:
+        ms -= len(mod)
+    return ms
+
+
 def _bare(doc: Doc, title: str, tstart: int) -> tuple[str, int]:
     """A title and where its written prefix (全媒体, 第一届) starts."""
     text = doc.text
@@ -137,11 +147,7 @@ def run(doc: Doc) -> None:
         if _straddles(doc, ts, te):
             continue          # 这部|长篇: the tagger reads two other words across the title
         ts, title = _deputy_of(doc, ts, title)
-        ms = ts
-        for mod in doc.lex.title_modifiers:
-            if text.endswith(mod, 0, ts) and not doc.overlaps(ts - len(mod), ts):
-                ms = ts - len(mod)            # 设计总监: the role as written
-                break
+        ms = _modified(doc, ts)
         _, ps = _bare(doc, title, ms)
         org, os_, title = _written_org(doc, title, units, ps)
         template = doc.lex.title_org(title)
