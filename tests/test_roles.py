@@ -744,3 +744,12 @@ def test_roles_a_posts_rank_is_part_of_its_mention_and_the_post_held_is_bare(run
              if m["type"] == "role"]
     assert roles == ["全媒体记者", "高级策划经理", "局长"]
     assert ("王芳", "记者", "衡阳日报社") in held(run("本报全媒体记者王芳报道。"))
+
+
+def test_roles_a_post_in_apposition_after_the_day_and_the_name(run):
+    """4月21日，张丽君，市财政局局长，负责…: the sentence opens with its day, then the name, then the post (with its
+    body, 国网衡阳供电公司工会, written in full before it)."""
+    got = held(run("4月21日，张丽君，市财政局局长，负责全市财政工作。"))
+    assert ("张丽君", "局长", "衡阳市财政局") in got
+    got = held(run("4月21日，王颖，国网衡阳供电公司工会副主席，负责全市电力保障工作。"))
+    assert any(p == "王颖" and t == "副主席" for p, t, _ in got)

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 
-from ..datamodel import ORGANIZATION, PERSON, PLACE, ROLE, EntityRef, Membership
+from ..datamodel import DATE, ORGANIZATION, PERSON, PLACE, ROLE, EntityRef, Membership
 from .doc import Doc
 from .names import glued_byline_name, in_byline, person_name, read_name, read_names, valid_name
 from .org_names import CALLED, canonical
@@ -34,7 +34,7 @@ from .post_orgs import (
 from .role_lists import SUBUNIT, ListPlace, Unit, bare_post
 
 NAME = "roles"
-REQUIRES = ("home", "organization", "place")
+REQUIRES = ("home", "date", "organization", "place")
 # organization: a unit written after its organization (南华大学附二医院心内科); place: weak guesses a name overlaps
 ASSIGNS = ("role", "person", "memberships", "organization", "place")
 
@@ -312,12 +312,13 @@ def _name_before(doc: Doc, start: int, title: str, end: int) -> tuple[int, int] 
             if p - n >= 0 and read_name(doc, p - n) == n:
                 return p - n, p
         return None
-    start = chain_start(doc, start)     # 谢春燕，衡南县宝盖镇|宝盖村党总支书记: the places its body is written after
+    start = _body_start(doc, chain_start(doc, start))     # 谢春燕，衡南县宝盖镇|宝盖村党总支书记: the places its body
+    #                                                       is written after; 国网衡阳供电公司|工会|副主席: the body
     if start > 2 and text[start - 1] in "，,是" and text[end:end + 1] in ("。", "，", ",", "；", ";", "\n", ""):
         # 张丽君，市委组织部副部长、市人社局局长。: a sentence that opens with the name, the whole phrase after it
         p = start - 1
         for n in (3, 2):
-            if p - n >= 0 and (p - n == 0 or text[p - n - 1] in "。！？\n：:；;") and read_name(doc, p - n) == n:
+            if p - n >= 0 and _opens_sentence(doc, p - n) and read_name(doc, p - n) == n:
                 return p - n, p
     if bare_post(title) not in doc.lex.word_set("role_words", "name_first"):
         return None           # (邓国华副市长指出: 市长's deputy)
@@ -328,6 +329,33 @@ def _name_before(doc: Doc, start: int, title: str, end: int) -> tuple[int, int] 
             if tok is not None and tok.start == s and tok.pos.startswith("nr") and tok.end == start:
                 return s, start
     return None
+
+
+def _body_start(doc: Doc, start: int) -> int:
+    """Where the nouns written right before a post start, back to a comma (王颖，国网衡阳供电公司工会副主席: the
+    company and its union); `start` itself where anything else (a verb, a number) stands between."""
+    text = doc.text
+    k = max(text.rfind("，", max(0, start - 20), start), text.rfind(",", max(0, start - 20), start))
+    if k < 0 or k + 1 == start:
+        return start
+    i = doc.token_index(k + 1)
+    while 0 <= i < len(doc.tokens) and doc.tokens[i].start < start:
+        if doc.tokens[i].pos not in BODY_POS:
+            return start
+        i += 1
+    return k + 1
+
+
+BODY_POS = ("n", "nt", "ns", "nz", "j")
+
+
+def _opens_sentence(doc: Doc, k: int) -> bool:
+    """Does a sentence open at `k`, or only its day before it (4月21日，王颖，…副主席，负责…)?"""
+    text = doc.text
+    if k == 0 or text[k - 1] in "。！？\n：:；;":
+        return True
+    return text[k - 1] in "，," and any(m.end == k - 1 and (m.start == 0 or text[m.start - 1] in "。！？\n")
+                                       for m in doc.mentions(DATE))
 
 
 COUNTED = re.compile(r"等\s*(?:\d{1,4}|[一二两三四五六七八九十百]{1,4})\s*[名位]$")
