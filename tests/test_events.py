@@ -1161,3 +1161,9 @@ def test_events_guests_received_as_a_group_are_a_meeting_and_a_step_of_a_visit_i
     ev, = run("5月6日，市长王海涛会见了客商一行，双方就合作事宜进行了交流。", issue=date(2024, 5, 7)).events
     assert ev.name.startswith("会见") and ev.date == "2024-05-06" and [p.name for p in ev.attendees] == ["王海涛"]
     assert not run("4月4日，青年干部们依次参观了生平业绩陈列厅和故居。", issue=date(2024, 4, 5)).events
+
+
+def test_events_receiving_petitioners_is_an_event(run):
+    """到市信访局接访, 接待来访群众: a leader's day receiving petitioners is an occurrence the paper reports."""
+    ev, = run("5月6日，市委书记刘越高到市信访局接待来访群众，听取诉求。", issue=date(2024, 5, 7)).events
+    assert ev.date == "2024-05-06" and [p.name for p in ev.attendees] == ["刘越高"]
