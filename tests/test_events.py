@@ -1167,3 +1167,12 @@ def test_events_receiving_petitioners_is_an_event(run):
     """到市信访局接访, 接待来访群众: a leader's day receiving petitioners is an occurrence the paper reports."""
     ev, = run("5月6日，市委书记刘越高到市信访局接待来访群众，听取诉求。", issue=date(2024, 5, 7)).events
     assert ev.date == "2024-05-06" and [p.name for p in ev.attendees] == ["刘越高"]
+
+
+def test_events_a_meeting_with_guests_takes_the_venue_it_was_held_in(run):
+    """在鸭绿江宾馆会见, 在市行政中心会见: where people meet is the 会见's place, as where a meeting is held."""
+    from kg.ingest.paper import make_paper
+    ev, = run("5月17日，市长李振华在鸭绿江宾馆会见了高建民一行。", issue=date(2011, 5, 18), paper=make_paper("", "丹东")).events
+    assert ev.place is not None and ev.place.name == "鸭绿江宾馆"
+    ev, = run("9月14日上午，市长李国栋在市行政中心会见了孙启航一行。", issue=date(2021, 9, 15)).events
+    assert ev.place is not None and ev.place.name == "衡阳市行政中心"

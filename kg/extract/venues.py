@@ -99,10 +99,11 @@ def held_at(doc: Doc, s: int, e: int) -> bool:
 
 
 def _held_there(doc: Doc, s: int, e: int) -> bool:
-    """Does the text hold something at text[s:e] (在…X开幕, 在…X举行)?"""
+    """Does the text hold something at text[s:e] (在…X开幕, 在…X举行, 在…X会见)?"""
     text, lex = doc.text, doc.lex
     return bool(AT.search(text, max(0, s - 7), s) and lex.pattern(
-        "held_there", HELD_THERE, lex.event_held, lex.event_opened, lex.event_started, lex.event_hosts).match(text, e))
+        "held_there", HELD_THERE, lex.event_held, lex.event_opened, lex.event_started, lex.event_hosts,
+        lex.event_met).match(text, e))
 
 
 def _venue_scope(home: Home) -> str:

@@ -54,6 +54,7 @@ class Lexicon:
     event_held: tuple[str, ...] = ()          # 举行, 召开, 举办: an event is held (also in event_hosts)
     event_opened: tuple[str, ...] = ()        # 开幕, 闭幕, 开班: an event opens or closes
     event_started: tuple[str, ...] = ()       # 开赛, 鸣枪, 揭牌: something starts at a venue
+    event_met: tuple[str, ...] = ()           # 会见, 会谈: people meet at a venue (also in event_verbs)
     event_happenings: set[str] = field(default_factory=set)           # 落水, 开工: the verb is the occurrence
     surnames: set[str] = field(default_factory=set)
     compound_surnames: set[str] = field(default_factory=set)
@@ -267,6 +268,7 @@ def load(extra_dir: str | None = None) -> Lexicon:
     lex.event_held = triggers.get("held", ())
     lex.event_opened = triggers.get("opened", ())
     lex.event_started = triggers.get("started", ())
+    lex.event_met = triggers.get("met", ())
     lex.event_hosts = set(triggers.get("host", ())) | set(lex.event_held)
     lex.event_endings = set(triggers.get("ending", ()))
     lex.event_not_endings = set(triggers.get("not_ending", ()))
