@@ -19,6 +19,9 @@ ISSUE = date(2021, 1, 13)
     ("22日上午在会展中心", "2020-12-22"),            # a day after the issue's day: last month
     ("昨（12）日上午，全市组织工作会议召开。", "2021-01-12"),   # the paper's 昨（12）日: the day it names
     ("今(13)日，会议召开。", "2021-01-13"),
+    ("山歌节昨晚在剑英体育馆开幕。", "2021-01-12"),      # an evening: 昨晚, 今晚, 前晚
+    ("晚会今晚举行。", "2021-01-13"),
+    ("客商一行于11日实地考察了产业园。", "2021-01-11"),   # 于 and a day, then the verb
 ])
 def test_dates_resolve_against_issue_date(text, expected):
     values = [v for _, _, v in find_dates(text, ISSUE)]

@@ -37,18 +37,21 @@ PATTERNS = [
     re.compile(rf"(?P<relweek>上周|本周|下周|上星期|本星期|下星期)(?P<weekday>[一二三四五六日天]){PART}"),
     re.compile(rf"(?:{YEAR}|{REL_YEAR})\s*{MONTH}(?![\d{CN}]*\s*[日号])"),
     re.compile(rf"(?<![\d月]){DAY}{PART}{RANGE_END}(?=[，,、\s]|上午|下午|晚|到|赴|在|前往|来|深入|率|带队|主持|出席|会见|召开|起|开始)"),
+    re.compile(rf"(?<=[于在]){DAY}{PART}(?=[\u4e00-\u9fff])"),      # 一行于16日实地考察: the day the verb took place
     re.compile(rf"(?<![\d年]){MONTH}(?=份|[，,]|以来|中旬|上旬|下旬|底|初)"),
     re.compile(rf"{YEAR}(?![\d{CN}]*\s*月)"),
     re.compile(r"(?P<yearsago>[一两二三四五六七八九十\d]{1,2})年(?:前|以前)"),
     re.compile(rf"(?:昨|今|前|明)\s*[（(]\s*(?P<day>\d{{1,2}}|[{CN}]{{1,3}})\s*[）)]\s*日{PART}"),   # 昨（7）日: the 7th
-    re.compile(r"(?P<relday>昨日|昨天|前日|前天|今日|今天|明日|明天|当日|当天|次日|近日|日前|近期|目前|今年|去年|前年|明年)"
+    re.compile(r"(?P<relday>昨日|昨天|昨晚|昨夜|昨晨|前日|前天|前晚|今日|今天|今晚|今晨|今早|明日|明天|明晚|当日|当天|次日|近日|日前|"
+               r"近期|目前|今年|去年|前年|明年)"
                + PART),
     re.compile(r"(?<![\d〇零一二三四五六七八九十两])(?P<relday>月日)(?=上午|下午|晚|早|，|,)"),   # its digits lost
 ]
 LUNAR_MONTHS = {"正": 1, "冬": 11, "腊": 12}
 RECENT = ("近日", "日前", "近期", "月日")      # the month (EXTRACTION.md: decided close calls)
 SENTENCE_BREAK = re.compile(r"[。！？!?\n]")
-OFFSETS = {"昨日": -1, "昨天": -1, "前日": -2, "前天": -2, "今日": 0, "今天": 0, "明日": 1, "明天": 1}
+OFFSETS = {"昨日": -1, "昨天": -1, "昨晚": -1, "昨夜": -1, "昨晨": -1, "前日": -2, "前天": -2, "前晚": -2, "今日": 0,
+           "今天": 0, "今晚": 0, "今晨": 0, "今早": 0, "明日": 1, "明天": 1, "明晚": 1}
 MONTH_OFFSETS = {"上月": -1, "上个月": -1, "本月": 0, "这个月": 0, "下月": 1}
 WEEK_OFFSETS = {"上周": -7, "上星期": -7, "本周": 0, "本星期": 0, "下周": 7, "下星期": 7}
 WEEKDAYS = "一二三四五六日"           # 天 is 日
