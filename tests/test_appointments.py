@@ -126,3 +126,10 @@ def test_appointments_a_post_after_a_comma_that_ends_its_clause_is_the_same_pers
     got = held(run("5月6日，王明任市审计局局长，副局长李华主持日常工作。"))
     assert ("李华", "副局长", "衡阳市审计局") in got or ("李华", "副局长", None) in got
     assert not any(p == "王明" and t == "副局长" for p, t, _ in got)
+
+
+def test_appointments_现为_and_被聘为_give_the_post_and_a_chief_statistician_is_one_title(run):
+    """现为…副主席 says who holds it, 被聘为 an appointment; 总统计师 is one title (not 总统 and a person 计师)."""
+    assert ("高建平", "副主席", "衡阳市工商业联合会") in held(run("5月6日，高建平现为市工商联副主席。"))
+    assert ("胡国栋", "名誉会长", None) in held(run("5月6日，胡国栋被聘为名誉会长。"))
+    assert ("谭卫国", "总统计师", "衡阳市统计局") in held(run("5月6日，谭卫国任市统计局总统计师。"))

@@ -25,14 +25,15 @@ NAME = "appointments"
 REQUIRES = ("home", "date", "organization", "place", "role", "person", "memberships")
 ASSIGNS = ("memberships", "organization")    # organization: a unit written after its organization (roles._org_before)
 
-TAKE = re.compile(r"(?:担任|出任|兼任|转任|升任|调任|就任|当选为|当选|被任命为|任命为|被选为|履新|(?<![时新主聘责信放拟])任|辞去)")   # not 时任X的Y, 主任, 聘任, 责任, 信任, 拟任
+TAKE = re.compile(r"(?:担任|出任|兼任|转任|升任|调任|就任|当选为|当选|被任命为|任命为|被选为|被聘为|受聘为|现为|履新|"
+                  r"(?<![时新主聘责信放拟])任|辞去)")   # not 时任X的Y, 主任, 聘任, 责任, 信任, 拟任
 GAP = re.compile(r"[\u4e00-\u9fff]{0,8}")      # a modifier between the verb and the post: 疫情防控 联络员
 PRONOUN = re.compile(r"(?:他|她)")
 # verbs before the person: 任命李四为…, 免去王五的…职务, 选举赵六为…
 ACT = re.compile(r"(?:决定任命|提请任命|任命|聘任|聘请|提名|选举|免去|免除|撤销)[：:]?$")     # (决定任命：张海涛为…)
 ACT_GAP = re.compile(r"(?:同志)?(?:[（(](?:女|男|[\u4e00-\u9fff]{1,3}族)[）)])?(?:等\d{1,3}[人名](?:同志)?)?(?:为|的|担任)?(?:中共)?")   # 李秀英（女）为
 CHANGES = (("removed", ("免去", "免除", "撤销", "辞去", "卸任")), ("elected", ("当选", "选举", "选为")),
-           ("appointed", ("任命", "聘任", "聘请", "提名", "出任", "履新", "就任")))
+           ("appointed", ("任命", "聘任", "聘请", "聘为", "提名", "出任", "履新", "就任")))
 
 
 def change_of(verb: str) -> str | None:

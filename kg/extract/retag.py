@@ -44,7 +44,7 @@ def model_on() -> bool:
 
 
 def run(doc: Doc) -> None:
-    came = _place_given_back(_come_apart(doc.tokens, doc.lex))
+    came = _for_a_post(_place_given_back(_come_apart(doc.tokens, doc.lex)))
     if came is not doc.tokens:
         doc.retag(came)
     if not model_on():
@@ -61,13 +61,17 @@ def run(doc: Doc) -> None:
 
 
 def _for_a_post(tokens: list[Token]) -> list[Token]:
-    """`tokens` with 为 given back from the body after a name (王建华|为市财政局 -> 为|市财政局)."""
-    out: list[Token] = []
-    for k, t in enumerate(tokens):
-        if t.pos == "nt" and t.word[:1] == "为" and t.word[1:2] in "省市县区" and k > 0 and tokens[k - 1].pos == "nr":
-            out += [Token("为", "p", t.start, t.start + 1), Token(t.word[1:], "nt", t.start + 1, t.end)]
-        else:
-            out.append(t)
+    """`tokens` with 为 or 任 given back from the body after a name (王建华|为市财政局 -> 为|市财政局, 谭卫国|任市统计局
+    -> 任|市统计局)."""
+    cut = [k for k, t in enumerate(tokens) if t.pos == "nt" and t.word[:1] in "为任" and t.word[1:2] in "省市县区"
+           and k > 0 and tokens[k - 1].pos == "nr"]
+    if not cut:
+        return tokens
+    out = list(tokens)
+    for k in reversed(cut):
+        t = tokens[k]
+        out[k:k + 1] = [Token(t.word[0], "p" if t.word[0] == "为" else "v", t.start, t.start + 1),
+                        Token(t.word[1:], "nt", t.start + 1, t.end)]
     return out
 
 
