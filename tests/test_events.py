@@ -1176,3 +1176,16 @@ def test_events_a_meeting_with_guests_takes_the_venue_it_was_held_in(run):
     assert ev.place is not None and ev.place.name == "鸭绿江宾馆"
     ev, = run("9月14日上午，市长李国栋在市行政中心会见了孙启航一行。", issue=date(2021, 9, 15)).events
     assert ev.place is not None and ev.place.name == "衡阳市行政中心"
+
+
+def test_events_a_visit_whose_topic_the_tagger_cuts_with_a_measure_word(run):
+    """前往峰峰矿区，检查地质灾害隐患点…情况: the tagger reads 点 as a measure word inside the topic; the visit stands."""
+    text = "7月13日，王俊杰又前往峰峰矿区，检查地质灾害隐患点防范措施落实情况。"
+    ev, = run(text, issue=date(2022, 7, 14)).events
+    assert ev.name.startswith("检查") and ev.date == "2022-07-13"
+
+
+def test_events_the_kind_an_event_is_one_of_is_no_event(run):
+    """作为文化节重要活动之一的…大赛: the contest is the event; 文化节重要活动, what it is one of, is not."""
+    text = "3月17日上午，作为文化节重要活动之一的“螺蛳粉王”厨艺大赛在市会展中心举行。"
+    assert [e.name for e in run(text, issue=date(2024, 3, 18)).events] == ["“螺蛳粉王”厨艺大赛"]

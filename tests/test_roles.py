@@ -753,3 +753,9 @@ def test_roles_a_post_in_apposition_after_the_day_and_the_name(run):
     assert ("张丽君", "局长", "衡阳市财政局") in got
     got = held(run("4月21日，王颖，国网衡阳供电公司工会副主席，负责全市电力保障工作。"))
     assert any(p == "王颖" and t == "副主席" for p, t, _ in got)
+
+
+def test_roles_a_party_committees_member_for_a_line_of_work_is_one_post(run):
+    """镇党委副书记、政法委员黄伟强: 政法委员 is one post (not 政法 and 委员), and the list before it is his too."""
+    got = held(run("5月6日，北滘镇党委副书记、政法委员黄伟强主持会议。"))
+    assert {t for p, t, _ in got if p == "黄伟强"} == {"副书记", "政法委员"}

@@ -272,8 +272,8 @@ def object_end(doc: Doc, pos: int) -> int | None:
             break
         if t.word in ("的", "、", "和") and end > pos:
             continue                                      # 白沙洲街道的困难群众, 困难群众、老党员
-        if t.end - pos > OBJECT_MAX or not t.pos.startswith(OBJECT_POS) and not (t.pos == "v" and end > pos) and not (
-                t.pos in ("t", "f", "m") and not re.search(r"\d|[年月日号]$", t.word)):
+        if t.end - pos > OBJECT_MAX or not t.pos.startswith(OBJECT_POS) and not (t.pos in ("v", "q") and end > pos) and not (
+                t.pos in ("t", "f", "m") and not re.search(r"\d|[年月日号]$", t.word)):     # (隐患|点/q: a noun's end)
             return None      # (检查国庆假期旅游安全工作, 调研一季度经济运行情况: a holiday or a quarter, no day, in the topic)
         verb_inside = verb_inside or t.pos == "v" and not t.word.startswith("驻")      # 驻潍部队官兵: troops stationed there
         end = t.end

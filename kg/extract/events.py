@@ -122,8 +122,10 @@ def _found(doc: Doc, text: str) -> list[tuple[int, int, int, str]]:
                 or _habitual(doc, m.start(), end) or disaster and not befell(doc, m.start(), end):
             continue      # 坚决遏制重特大事故发生, 事故隐患: a danger warned of; 3起较大交通事故: a count; 每周都会参加社区活动,
             #               …活动30余场: no one occurrence
-        if ("、" in name or accident and text.startswith("、", end)) and LISTED.match(text, end) or COUNTED.match(name):
-            continue      # 组织理论宣讲、文艺演出、义诊义剪等志愿服务: kinds of activity listed; 200余场阅读活动: a count
+        if ("、" in name or accident and text.startswith("、", end)) and LISTED.match(text, end) or COUNTED.match(name) \
+                or text.startswith("之一", end):
+            continue      # 组织理论宣讲、文艺演出、义诊义剪等志愿服务: kinds of activity listed; 200余场阅读活动: a count;
+            #               作为文化节重要活动之一的…大赛: a kind the event is one of
         if _campaign(doc, name, m.start()):
             continue      # 我市深入开展创先争优活动 (and 创先争优活动 again): a campaign, no occurrence (EXTRACTION.md)
         generic = name in lex.word_set(WORDS, "generic") and not (accident and dated(doc, m.start()))   # 5月13日…发生事故
