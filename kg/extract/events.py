@@ -102,36 +102,8 @@ def _found(doc: Doc, text: str) -> list[tuple[int, int, int, str]]:
     nouns = lex.alternation("event_nouns", lex.event_nouns)
     verbs = lex.alternation("event_verbs", lex.event_verbs)
     for m in nouns.finditer(text):
-        end, word = whole_word(doc, m.start(), m.end(), m.group())
-        if text.startswith("会", end) and (longer := lex.ending("event_nouns", lex.event_nouns, text, end + 1)):
-            end, word = end + 1, longer        # 集体学习|会: the 学习会 the first word found runs into
-        if end < len(text) and text[end] in ("室厅" if word in ("大会", "会议") else "室厅馆团会组员") \
-                or text.startswith("精神", end):          # 会议室, 会议厅: a room, no meeting
-            continue      # 全会精神: the spirit of a meeting people study is no event (EXTRACTION.md)
-        if inside(doc, m.start(), end, ORGANIZATION, PLACE) or _verb_with_object(doc, m.start(), end, word) \
-                or text.endswith("代表", 0, m.start()) or text.startswith("工作报告", end):
-            continue      # (代表常委会作工作报告, 作常委会工作报告: the body's report, no meeting)
-        start = np_start(doc, m.start())
-        name = text[start:end]
-        short = len(name) < MIN_CHARS and not (name == word and len(name) == 3 and name.endswith("会")) and not (
-            name == word and doc.lex.pattern("hosted_before", HOSTED_BEFORE, lex.event_held).search(text, max(0, start - 4), start))
-        #         座谈会 alone, 举行座谈: an event however short
-        disaster = word in lex.word_set(WORDS, "disaster")
-        accident = disaster or word in lex.word_set(WORDS, "accident")
-        if accident and (_prevented(doc, m.start()) or text.startswith(HAZARD, end) or MANY.match(name)) \
-                or _habitual(doc, m.start(), end) or disaster and not befell(doc, m.start(), end):
-            continue      # 坚决遏制重特大事故发生, 事故隐患: a danger warned of; 3起较大交通事故: a count; 每周都会参加社区活动,
-            #               …活动30余场: no one occurrence
-        if ("、" in name or accident and text.startswith("、", end)) and LISTED.match(text, end) or COUNTED.match(name) \
-                or text.startswith("之一", end):
-            continue      # 组织理论宣讲、文艺演出、义诊义剪等志愿服务: kinds of activity listed; 200余场阅读活动: a count;
-            #               作为文化节重要活动之一的…大赛: a kind the event is one of
-        if _campaign(doc, name, m.start()):
-            continue      # 我市深入开展创先争优活动 (and 创先争优活动 again): a campaign, no occurrence (EXTRACTION.md)
-        generic = name in lex.word_set(WORDS, "generic") and not (accident and dated(doc, m.start()))   # 5月13日…发生事故
-        if (short and not accident) or generic or only_quote_head(name) or GENERIC_HEADS.match(name):
-            continue
-        found.append((start, end, end, "noun"))
+        if (named := _noun_event(doc, m)) is not None:
+            found.append(named)
     _by_endings(doc, found)
     for m in lex.pattern("held_quoted", HELD_QUOTED, lex.event_held).finditer(text):    # 举办了“百岁宴”: what was held
         if not any(a < m.end(1) and m.start(1) < b for a, b, _, _ in found):
@@ -177,6 +149,42 @@ def _found(doc: Doc, text: str) -> list[tuple[int, int, int, str]]:
         if span is not None and not _habitual(doc, m.start(), span[1]):
             found.append((*span, m.end(), "verb"))      # (年内累计督导检查60人次: a running count)
     return _drop_overlaps(found)
+
+
+def _noun_event(doc: Doc, m: re.Match) -> tuple[int, int, int, str] | None:
+    """(name start, name end, trigger end, "noun") of the occurrence an event word at `m` names, or None where it
+    names none: a room, a body's report, a danger warned of, a count, a kind, a campaign, common words."""
+    text, lex = doc.text, doc.lex
+    end, word = whole_word(doc, m.start(), m.end(), m.group())
+    if text.startswith("会", end) and (longer := lex.ending("event_nouns", lex.event_nouns, text, end + 1)):
+        end, word = end + 1, longer        # 集体学习|会: the 学习会 the first word found runs into
+    if end < len(text) and text[end] in ("室厅" if word in ("大会", "会议") else "室厅馆团会组员") \
+            or text.startswith("精神", end):          # 会议室, 会议厅: a room, no meeting
+        return None      # 全会精神: the spirit of a meeting people study is no event (EXTRACTION.md)
+    if inside(doc, m.start(), end, ORGANIZATION, PLACE) or _verb_with_object(doc, m.start(), end, word) \
+            or text.endswith("代表", 0, m.start()) or text.startswith("工作报告", end):
+        return None      # (代表常委会作工作报告, 作常委会工作报告: the body's report, no meeting)
+    start = np_start(doc, m.start())
+    name = text[start:end]
+    short = len(name) < MIN_CHARS and not (name == word and len(name) == 3 and name.endswith("会")) and not (
+        name == word and doc.lex.pattern("hosted_before", HOSTED_BEFORE, lex.event_held).search(text, max(0, start - 4), start))
+    #         座谈会 alone, 举行座谈: an event however short
+    disaster = word in lex.word_set(WORDS, "disaster")
+    accident = disaster or word in lex.word_set(WORDS, "accident")
+    if accident and (_prevented(doc, m.start()) or text.startswith(HAZARD, end) or MANY.match(name)) \
+            or _habitual(doc, m.start(), end) or disaster and not befell(doc, m.start(), end):
+        return None      # 坚决遏制重特大事故发生, 事故隐患: a danger warned of; 3起较大交通事故: a count; 每周都会参加社区活动,
+        #               …活动30余场: no one occurrence
+    if ("、" in name or accident and text.startswith("、", end)) and LISTED.match(text, end) or COUNTED.match(name) \
+            or text.startswith("之一", end):
+        return None      # 组织理论宣讲、文艺演出、义诊义剪等志愿服务: kinds of activity listed; 200余场阅读活动: a count;
+        #               作为文化节重要活动之一的…大赛: a kind the event is one of
+    if _campaign(doc, name, m.start()):
+        return None      # 我市深入开展创先争优活动 (and 创先争优活动 again): a campaign, no occurrence (EXTRACTION.md)
+    generic = name in lex.word_set(WORDS, "generic") and not (accident and dated(doc, m.start()))   # 5月13日…发生事故
+    if (short and not accident) or generic or only_quote_head(name) or GENERIC_HEADS.match(name):
+        return None
+    return start, end, end, "noun"
 
 
 def _by_endings(doc: Doc, found: list[tuple[int, int, int, str]]) -> None:
