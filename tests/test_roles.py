@@ -759,3 +759,13 @@ def test_roles_a_party_committees_member_for_a_line_of_work_is_one_post(run):
     """镇党委副书记、政法委员黄伟强: 政法委员 is one post (not 政法 and 委员), and the list before it is his too."""
     got = held(run("5月6日，北滘镇党委副书记、政法委员黄伟强主持会议。"))
     assert {t for p, t, _ in got if p == "黄伟强"} == {"副书记", "政法委员"}
+
+
+def test_roles_a_post_listed_after_holders_of_a_body_is_at_that_body(run):
+    """八里湖特勤站站长刘国栋、指导员胡海涛: the second post, naming no body, is the station's; after a comma only a head
+    by the body's own word (…消防救援支队…李建刚，支队长周文华) is."""
+    assert ("胡海涛", "指导员", "八里湖特勤站") in held(run("5月6日，八里湖特勤站站长刘国栋、指导员胡海涛带队参演。"))
+    got = held(run("5月6日，市消防救援支队党委书记、政治委员李建刚，支队长周文华现场观摩。"))
+    assert ("周文华", "支队长", "衡阳市消防救援支队") in got
+    got = held(run("5月6日，市消防救援支队政治委员李建刚，指导员周文华现场观摩。"))
+    assert ("周文华", "指导员", None) in got

@@ -130,6 +130,7 @@ def run(doc: Doc) -> None:
     paper_ref = EntityRef(ORGANIZATION, doc.paper.org_name) if doc.paper.org_name else None
     units: list[Unit] = []
     context = ListPlace(doc)
+    holders: tuple[int, EntityRef | None] | None = None     # where the last holders' names ended, and their body
     for m in _title_pattern(doc).finditer(text):
         ts, te = m.span()
         title = m.group()
@@ -181,7 +182,7 @@ def run(doc: Doc) -> None:
             units.append(unit)
         else:
             if not own:
-                unit.org = implied if known else named_town_government(doc, title, ps)
+                unit.org = implied if known else _listed_body(text, holders, title, ps) or named_town_government(doc, title, ps)
             units = [unit]
         names, byline = _names_after(doc, title, ts, te)
         if names and byline and title in doc.lex.word_set("role_words", "credit"):
@@ -191,7 +192,7 @@ def run(doc: Doc) -> None:
             context.apply(units)
             _emit(doc, units, names)
             context.after(units, names[-1][1])
-            units = []
+            holders, units = (names[-1][1], units[-1].org), []
             continue
         # a name before the title: 习近平总书记, 胡冬（爱迪国际董事长）; names counted into it: 刘梦华等20名教师
         before = _name_before(doc, units[0].start, title, te)
@@ -201,6 +202,19 @@ def run(doc: Doc) -> None:
         if listed:
             _emit(doc, units, listed)
             units = []
+
+
+def _listed_body(text: str, holders: tuple[int, EntityRef | None] | None, title: str, ps: int) -> EntityRef | None:
+    """The body of the holders listed just before a post that names none and implies none: the same body after 、
+    (八里湖特勤站站长刘国栋、指导员胡海涛); after a comma, where the post is its head by the body's own word
+    (九江市消防救援支队…李建刚，支队长周文华)."""
+    if holders is None or holders[1] is None:
+        return None
+    gap, body = text[holders[0]:ps], holders[1]
+    if gap == "、":
+        return body
+    head = title.removeprefix("常务").removeprefix("副")
+    return body if gap in ("，", ",") and len(head) >= 3 and head.endswith("长") and body.name.endswith(head[:-1]) else None
 
 
 def _names_after(doc: Doc, title: str, ts: int, te: int) -> tuple[list[tuple[int, int]], bool]:
