@@ -133,3 +133,9 @@ def test_appointments_现为_and_被聘为_give_the_post_and_a_chief_statisticia
     assert ("高建平", "副主席", "衡阳市工商业联合会") in held(run("5月6日，高建平现为市工商联副主席。"))
     assert ("胡国栋", "名誉会长", None) in held(run("5月6日，胡国栋被聘为名誉会长。"))
     assert ("谭卫国", "总统计师", "衡阳市统计局") in held(run("5月6日，谭卫国任市统计局总统计师。"))
+
+
+def test_appointments_an_associations_head_and_names_counted_before_the_verb(run):
+    """章明轩当选会长 in a story of one 商会: its 会长; 汪丽娜、戴宏伟等8人当选副会长: each named before the count."""
+    got = held(run("10月14日，市青年企业家商会召开第三届会员大会。章明轩当选会长，汪丽娜、戴宏伟等8人当选副会长。"))
+    assert {("章明轩", "会长"), ("汪丽娜", "副会长"), ("戴宏伟", "副会长")} <= {(p, t) for p, t, o in got if o}

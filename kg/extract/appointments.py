@@ -77,7 +77,7 @@ def run(doc: Doc) -> None:
             person = before[-1].ref if before else None
             k = len(before) - 1
             while person is not None and k > 0 and text[before[k - 1].end:before[k].start] in ("、", "和") \
-                    and before[-1].end == verb.start():
+                    and COUNTED_GAP.fullmatch(text, before[-1].end, verb.start()):
                 k -= 1
                 listed.insert(0, before[k].ref)      # 王晓、陈默、谢一鸣当选为…副主席: each of them
             if person is None and main is not None and PRONOUN.search(text, s0, verb.start()):
@@ -110,6 +110,9 @@ def run(doc: Doc) -> None:
 def _post_alone(text: str, end: int) -> bool:
     """Does the post ending at `end` end its clause (…部长，市委党校校长。), no verb or name of its own after it?"""
     return end == len(text) or text[end] in "。；;，,\n"
+
+
+COUNTED_GAP = re.compile(r"(?:等\s*(?:\d{1,4}|[一二两三四五六七八九十百]{1,4})\s*[人名位](?:同志)?)?")    # 汪丽娜、戴宏伟等8人当选
 
 
 HEADED = re.compile(r"(?:决定任命|任命|免去|选举)[：:]\s*$")
