@@ -405,3 +405,8 @@ def test_persons_a_given_name_ending_in_和_before_a_verb(run):
     """孟庆和出席: 和 joins nothing before a verb, so it ends the name; 孟庆和王强出席 is two."""
     assert "孟庆和" in names(run("3月5日，副市长孟庆和出席会议。孟庆和指出，要抓好工作。"), "person")
     assert {"孟庆", "王强"} <= names(run("3月5日，副市长孟庆和王强出席会议。"), "person")
+
+
+def test_persons_a_surname_character_after_a_number_is_a_counted_thing(run):
+    """6楼住户家中: 楼 after a number is a floor, no surname (no person 楼住户)."""
+    assert not names(run("10月14日晚，锦华小区一栋住宅楼6楼住户家中突发火灾。"), "person")

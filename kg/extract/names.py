@@ -34,7 +34,7 @@ def plausible_given(chars: str, lex, minimum: int = MIN_GIVEN) -> bool:
 
 NOT_GIVEN = set("了着过的地得们个这那些每各该此与和及或在于为以被把将向从对也都就还又再很更最所之而等我你您")
 NEVER_GIVEN = set("了着过的地得们这那些每该此我你您")     # even in a name the tagger reads (王为民, 张之洞 have the others)
-COUNTING = set("多两几数一二三四五六七八九十百千万")
+COUNTING = set("多两几数一二三四五六七八九十百千万0123456789０１２３４５６７８９")     # 6楼|住户: a floor, no 楼住户
 FUNCTION_POS = ("d", "p", "c", "u", "r")        # the tagger's adverbs, prepositions, …: 都悉数, 向你 start no name
 
 
