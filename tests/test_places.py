@@ -465,3 +465,10 @@ def test_places_a_bare_zone_word_is_no_far_zone(run):
     ext = run("8月20日，市长在经开区调研。", paper=make_paper("", "浏阳"))
     assert not any(n.startswith("永州") for n in names(ext, "place"))
 
+
+
+def test_places_a_village_named_alone_is_in_the_town_the_sentence_named_not_a_namesake_elsewhere(run):
+    """店门镇党委书记王强在双田村…: 店门镇 (衡山县) has its 双田村; the gazetteer's one of 南岳镇 (南岳区) is a namesake."""
+    ext = run("5月8日，店门镇党委书记王强在双田村召开村民代表座谈会，听取群众对修路的意见。")
+    place = next(r for r in ext.entities if r.type == "place" and r.name == "双田村")
+    assert "店门镇" in place.scope and "南岳" not in place.scope

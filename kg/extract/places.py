@@ -146,19 +146,24 @@ def _one_in(doc: Doc, home: Home) -> None:
 
 
 def _lone_villages(doc: Doc, home: Home) -> None:
-    """A village or community named alone (到衡都社区开展…) when exactly one of that name lies near home."""
+    """A village or community named alone (到衡都社区开展…) when exactly one of that name lies near home, or in the
+    county of the town the sentence named (店门镇党委书记王强在双田村…: 店门镇's 双田村, not 南岳镇's)."""
     if home.city is None:
         return
-    g = gazetteer()
     area = home.county or home.city
     for m in LONE_VILLAGE.finditer(doc.text):
         for k in range(m.start(), m.end() - 2):
             if doc.overlaps(k, m.end()) or not doc.is_boundary(k):
                 continue
             name = doc.text[k:m.end()]
-            found = [d for d in g.find(name, short=False) if d.level == VILLAGE and g.is_within(d, area)]
-            if len(found) == 1 and not common_word(doc.lex, name[:-2] if name.endswith("社区") else name[:-1], 100):
+            word = common_word(doc.lex, name[:-2] if name.endswith("社区") else name[:-1], 100)
+            town = _town_before(doc, home, k)
+            found, elsewhere = _known_villages(name, area, town)
+            if len(found) == 1 and not word:
                 add_division(doc, found[0], k, m.end())     # not 共建幸福社区: 幸福 is a word
+                break
+            if elsewhere and not word:      # the gazetteer's 双田村 lies in another county than the town named
+                add_local(doc, name, k, m.end(), town, "village")
                 break
             head = doc.token_at(k)
             tail = 2 if name.endswith("社区") else 1
@@ -172,15 +177,44 @@ def _lone_villages(doc: Doc, home: Home) -> None:
                 if named is not None:
                     doc.add(PLACE, k, m.end(), named)
                 else:
-                    add_local(doc, name, k, m.end(), _town_before(doc, k) or division_ref(area), "village")
+                    add_local(doc, name, k, m.end(), town or division_ref(area), "village")
                 break
 
 
-def _town_before(doc: Doc, pos: int) -> EntityRef | None:
-    """The town or street named last before `pos` in its sentence (店门镇党委书记王强在双田村…，引导石桥村: 店门镇's)."""
+def _known_villages(name: str, area: Division, town: EntityRef | None) -> tuple[list[Division], bool]:
+    """The gazetteer's villages of `name` near home, or, after a town of the gazetteer, in that town's county (those in
+    the town itself when several); and whether the only ones near home lie outside that county. Many villages share
+    a name across the country (双田村: nineteen), so the town the sentence named says more than home does."""
+    g = gazetteer()
+    near = [d for d in g.find(name, short=False) if d.level == VILLAGE and g.is_within(d, area)]
+    division = _town_division(town) if town is not None else None
+    county = g.parent(division) if division is not None else None
+    if county is None:
+        return near, False
+    found = [d for d in g.find(name, short=False) if d.level == VILLAGE and g.is_within(d, county)]
+    if len(found) > 1:
+        found = [d for d in found if d.parent == division.id] or found
+    return found, bool(near) and not found
+
+
+def _town_division(ref: EntityRef) -> Division | None:
+    """The gazetteer's town named by `ref`, or None for a town it lacks."""
+    return next((d for d in gazetteer().find(ref.name, short=False) if d.level == TOWN and division_ref(d) == ref), None)
+
+
+def _town_before(doc: Doc, home: Home, pos: int) -> EntityRef | None:
+    """The town or street named last before `pos` in its sentence, alone or as the start of a body's name (店门镇党委
+    书记王强在双田村…，引导石桥村: 店门镇's)."""
     ss, _ = doc.sentence_span(pos)
-    towns = [m.ref for m in doc.mentions(PLACE) if ss <= m.start and m.end <= pos and m.ref is not None
-             and (info := doc.info(m.ref)) is not None and info.kind == "town"]
+    towns = []
+    for m in doc.mentions(PLACE, ORGANIZATION):
+        if m.ref is None or not (ss <= m.start and m.end <= pos):
+            continue
+        if m.type == PLACE and (info := doc.info(m.ref)) is not None and info.kind == "town":
+            towns.append(m.ref)
+        elif m.type == ORGANIZATION and (lp := leading_place(m.text, home, allow_short=False)) is not None \
+                and lp[0].level == TOWN and lp[1] < len(m.text):
+            towns.append(division_ref(lp[0]))
     return towns[-1] if towns else None
 
 
