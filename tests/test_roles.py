@@ -124,6 +124,11 @@ POSTS_WRITTEN = [
     ("county-level-city", "3月5日，耒阳市委书记吴新华，市委副书记、市长谢晓东，市人大常委会主任李青出席。", "衡阳",
      {("谢晓东", "副书记", "中共耒阳市委员会"), ("谢晓东", "市长", "耒阳市人民政府"),
       ("李青", "主任", "耒阳市人民代表大会常务委员会")}),
+    # the sentence names a county-level city's 市委 before the post: the bare 市委 and 市长 after it are that city's
+    ("county-level-city-body", "5月6日，冷水江市委召开常委会扩大会议，市委书记吴坤主持会议。", "娄底",
+     {("吴坤", "书记", "中共冷水江市委员会")}),
+    ("county-level-city-government", "5月6日，冷水江市政府召开常务会议，市长王明主持。", "娄底",
+     {("王明", "市长", "冷水江市人民政府")}),
     # a court's posts are at the court the article names
     ("court", "3月8日，石鼓区人民法院开庭审理此案。审判长刘伟宣读判决。", "衡阳", {("刘伟", "审判长", "衡阳市石鼓区人民法院")}),
     # an autonomous county's long name is the article's county

@@ -8,7 +8,7 @@ import re
 from dataclasses import dataclass
 
 from ..datamodel import ORGANIZATION, EntityRef
-from ..lexicon.gazetteer import CITY, COUNTY, PROVINCE
+from ..lexicon.gazetteer import CITY, COUNTY, PROVINCE, Division
 from .doc import Doc
 from .geo import Home, leading_place
 from .org_names import canonical
@@ -64,7 +64,7 @@ class ListPlace:
         place = next((d for d in map(self._explicit, units) if d is not None), None)
         if place is None and any(map(self._home_written, units)):
             self.place = None         # 衡阳市委书记刘建新，赣州市委副书记、市长张小军 in a 赣州 paper: 赣州's 市长
-        place = place or self.place
+        place = place or self.place or self._body_city_before(units)
         if place is None:
             return
         home = _home_at(doc.home, place)
@@ -112,6 +112,26 @@ class ListPlace:
         d = self.place
         return bool(units) and d is not None and d.level == COUNTY and d.name.endswith("市") and self.end >= 0 \
             and not re.search(r"[。！？；\n]", self.doc.text[self.end:units[0].start])
+
+    def _body_city_before(self, units: list[Unit]) -> Division | None:
+        """The county-level city whose body the sentence named last before the phrase, as a body written with a place
+        (冷水江市委召开常委会扩大会议，市委书记吴坤主持: the sentence names 冷水江市, so its 市委 is 冷水江's, not the
+        prefecture's: EXTRACTION.md); None when that body is another place's or home's."""
+        doc = self.doc
+        if not units or doc.home.city is None:
+            return None
+        ss, _ = doc.sentence_span(units[0].start)
+        last = None
+        for m in doc.mentions(ORGANIZATION):
+            if m.ref is None or not (ss <= m.start and m.end <= units[0].start):
+                continue
+            body = m.text[2:] if m.text.startswith(("中共", "政协")) else m.text
+            lp = leading_place(body, doc.home, allow_short=False)
+            if lp is not None and lp[1] < len(body):      # (冷水江市人民医院 is the city's hospital, not its 市委)
+                last = lp[0] if doc.lex.starting("party_bodies", doc.lex.party_bodies, body[lp[1]:], 0) else None
+        if last is None or last.level != COUNTY or not last.name.endswith("市") or last == doc.home.city:
+            return None
+        return last
 
     def _written_place(self, u: Unit) -> tuple[str, tuple | None]:
         """(the unit's body as written, without 中共 or 政协; the division it opens with and its length, or None)."""
