@@ -472,3 +472,22 @@ def test_places_a_village_named_alone_is_in_the_town_the_sentence_named_not_a_na
     ext = run("5月8日，店门镇党委书记王强在双田村召开村民代表座谈会，听取群众对修路的意见。")
     place = next(r for r in ext.entities if r.type == "place" and r.name == "双田村")
     assert "店门镇" in place.scope and "南岳" not in place.scope
+
+
+@pytest.mark.parametrize("text, zone", [
+    ("8月20日，市长在经开区调研项目建设。", "浏阳经济技术开发区"),
+    ("8月20日，市长到市经开区调研。", "浏阳经济技术开发区"),
+    ("高新区新引进企业12家。", "浏阳高新技术产业开发区"),
+])
+def test_places_a_zone_written_alone_is_the_home_citys(run, text, zone):
+    """经开区 alone in a 浏阳 paper is 浏阳经济技术开发区, as its 党工委 written alone is 浏阳's; 全省各经开区 is any zones."""
+    from kg.ingest.paper import make_paper
+    assert zone in names(run(text, paper=make_paper("", "浏阳")), "place")
+    assert not names(run("全省各经开区要比学赶超。", paper=make_paper("", "浏阳")), "place")
+
+
+def test_places_a_zone_named_after_no_place_keeps_its_name(run):
+    """花桥经济开发区 is no 宜昌经济开发区: its name is its own, not the home city's."""
+    from kg.ingest.paper import make_paper
+    got = names(run("5月6日，考察团来到花桥经济开发区参观。", paper=make_paper("", "宜昌")), "place")
+    assert "花桥经济开发区" in got and "宜昌经济开发区" not in got

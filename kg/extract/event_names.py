@@ -186,6 +186,10 @@ def verb_phrase(doc: Doc, vs: int, ve: int) -> tuple[int, int] | None:
             if text.startswith(("、", "和"), m.end) and (listed := object_end(doc, j)) is not None:
                 return vs, listed       # 检查湘江、耒水防汛工作: the list and what is done there, not 检查湘江
             return vs, m.end
+    unveiled = text[vs:ve] in UNVEILED        # 衡阳市退役军人创业孵化基地在高新区揭牌成立: the body unveiled, not 在高新区揭牌
+    founded = ve + 2 if text.startswith("成立", ve) else ve      # (揭牌成立: one act)
+    if unveiled and dated(doc, vs) and (named := _unveiled(doc, vs)) is not None:
+        return named, founded     # 衡阳市…孵化基地(在高新区|正式)揭牌(成立)
     # object before: 前往衡阳抗战纪念馆参观, 在赣州市学习考察, 到市开发区现场办公
     gap = VISIT_MANNER.search(text, max(0, vs - 8), vs)
     lead = gap.start() if gap is not None and gap.end() == vs else vs
@@ -216,10 +220,6 @@ def verb_phrase(doc: Doc, vs: int, ve: int) -> tuple[int, int] | None:
     k = text.rfind("被", max(0, vs - 12), vs)
     if k >= 0 and "，" not in text[k:vs] and "。" not in text[k:vs]:
         return k, ve
-    unveiled = text[vs:ve] in UNVEILED        # 衡阳市退役军人创业孵化基地在高新区揭牌成立: the body unveiled
-    founded = ve + 2 if text.startswith("成立", ve) else ve      # (揭牌成立: one act)
-    if unveiled and dated(doc, vs) and (named := _unveiled(doc, vs)) is not None:
-        return named, founded     # 衡阳市…孵化基地(在高新区|正式)揭牌(成立)
     # 正式开工建设, 恢复通车: the subject before, when it is a place or project
     if text[max(0, vs - 2):vs] in ("正式", "全面", "顺利"):
         return vs - 2, ve

@@ -12,11 +12,12 @@ from .doc import Doc, occurrences
 from .geo import Home, leading_place
 from .names import common_word, valid_name
 from .place_refs import division_ref, home_ref, scope
-from .zones import zone_name
+from .zones import SHORT, zone_name
 
 PLACE_POS = {"n", "ns", "nr", "nz", "nt", "j", "vn", "b", "l", "s", "f", "an", "nrt", "x"}
 
 
+ANY_ZONE = "各全该本两三四五几些个省国家级内外"       # 各经开区, 全省经开区, 两个高新区: any zones, no one zone
 LEAD_TRIM = re.compile(r"^(?:在|于|到|至|从|往|赴|去|来|经|沿|位于|前往|来到|走进|东至|西至|南至|北至|东起|西起|起|自|和|与|及)+")
 
 
@@ -31,6 +32,8 @@ def venues_and_roads(doc: Doc) -> list[tuple[EntityRef, int, str]]:
             if doc.overlaps(m.start(), m.end()):
                 continue
             start = _venue_start(doc, m.start(), kind) if kind == "venue" else _road_start(text, m.start())
+            if start is None and kind == "venue" and _home_zone(doc, m.start(), m.end()):
+                start = m.start()
             if start is None:
                 continue
             if kind == "road" and start > 0 and text[start - 1] in "和与及" and (t := doc.token_at(start - 1)) is not None \
@@ -47,7 +50,7 @@ def venues_and_roads(doc: Doc) -> list[tuple[EntityRef, int, str]]:
             while kind == "venue" and (more := _venue_after(doc, end)) is not None:
                 end = more          # 隋唐洛阳城国家遗址|公园, 衡阳市体育中心|体育场, 沧州国际饭店|二楼会议室: one venue
             name = text[start:end]
-            least = 1 if kind == "road" or name[0] in "市县区" else 2      # 市政务服务大厅 is a name
+            least = 0 if start == m.start() else 1 if kind == "road" or name[0] in "市县区" else 2   # 市政务服务大厅 is a name
             if len(name) - len(m.group()) < least or doc.overlaps(start, end):
                 continue
             if kind == "road" and (_generic_road(doc, name) or (end < len(text) and text[end] in NOT_ROAD_AFTER)
@@ -65,7 +68,7 @@ def venues_and_roads(doc: Doc) -> list[tuple[EntityRef, int, str]]:
             canonical = name
             if kind == "venue" and (bare := _said_bare(doc, name, start)) is not None:
                 canonical = bare                       # 衡东县罗荣桓故居 and 罗荣桓故居 in one article: one venue
-            elif kind == "venue" and (zone := zone_name(name, home, text)) is not None:
+            elif kind == "venue" and (zone := zone_name(name, home, text, whole=True)) is not None:
                 canonical = zone                       # 宜昌高新区 -> 宜昌高新技术产业开发区, as its bodies are named
             elif name[0] in "市县区" and name[1:2] not in "场区民" and (d := home.by_level_word(name[0])) is not None:
                 canonical = d.name + name[1:]          # 市政务服务大厅 -> 衡阳市政务服务大厅
@@ -204,6 +207,14 @@ def venue_follows(doc: Doc, e: int) -> bool:
     """Does a venue's word follow text[:e], at once or after a floor (市应急管理局|会议室, 市行政中心|二楼会议室)?
     Then the name before it is part of the venue's."""
     return _venue_after(doc, e) is not None
+
+
+def _home_zone(doc: Doc, s: int, e: int) -> bool:
+    """Is text[s:e] a zone's short kind written alone (在经开区调研, 高新区管委会), the home city's zone (浏阳经济技术开发区
+    in a 浏阳 paper: zones.zone_name), as its bodies written alone are? A paper writes another city's with the city
+    (长沙经开区); 各经开区, 全省经开区 are any zones."""
+    return doc.text[s:e] in SHORT and doc.home.city is not None and doc.is_boundary(s) and doc.is_boundary(e) \
+        and (s == 0 or doc.text[s - 1] not in ANY_ZONE)
 
 
 def _venue_start(doc: Doc, suffix_start: int, kind: str) -> int | None:

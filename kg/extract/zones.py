@@ -16,15 +16,20 @@ BODY = re.compile(rf"^(?:中共)?(?P<zone>[\u4e00-\u9fff]{{0,6}}?(?:{KINDS}))?(?
 BODIES = {"党工委": "party", "工委": "party", "工作委员会": "party", "管委会": "office", "管理委员会": "office"}
 
 
-def zone_name(written: str, home: Home, text: str = "") -> str | None:
+def zone_name(written: str, home: Home, text: str = "", *, whole: bool = False) -> str | None:
     """The name of a zone written `written` (宜昌高新区, 经开区, 市开发区) in a paper of `home`'s city: the short kind said in
-    full, and the city first where the text leaves it out or writes only its level word."""
+    full, and the city first where the text leaves it out or writes only its level word. None for a zone named after
+    no place when `written` is its whole name (松柏经开区, 花桥经济开发区: their own names, not the city's zone)."""
     m = re.fullmatch(rf"(?P<place>[\u4e00-\u9fff]{{0,6}}?)(?P<kind>{KINDS})", written)
     if m is None:
         return None
     place, kind = _place_part(m.group("place"), home), SHORT.get(m.group("kind"), m.group("kind"))
+    if whole and m.group("place") and not place:
+        return None
     city = home.city.name if home.city is not None else ""
-    if place.startswith("市") and city:
+    if place == "市" and city and kind in SHORT.values():
+        place = city.removesuffix("市")        # 市经开区 -> 浏阳经济技术开发区, as 宜昌市高新区 below
+    elif place.startswith("市") and city:
         place = city + place[1:]              # 市北经济开发区 -> 日照市北经济开发区; 市开发区 -> 宣城市开发区
     elif not place and city:
         place = city.removesuffix("市")        # 高新区 in 宜昌 -> 宜昌高新技术产业开发区
