@@ -265,3 +265,12 @@ def test_traditional_a_character_whose_simplified_form_few_fonts_hold_is_kept():
     # 蟳埔村 (泉州): t2s gives 𫊻, outside the BMP, which the tagger and most readers do not know
     from kg.ingest.traditional import to_simplified
     assert to_simplified("蟳埔村") == "蟳埔村" and to_simplified("衡陽市") == "衡阳市"
+
+
+def test_readers_a_city_hint_named_as_its_province_is_is_the_city(tmp_path):
+    """--city 吉林 is 吉林市, whose 市委 a page without masthead means; a masthead's 吉林日报 stays the province's."""
+    path = tmp_path / "page.txt"
+    path.write_text("5月6日，市委召开常委会会议，研究部署防汛工作。", encoding="utf-8")
+    assert read_source(path, city="吉林").articles[0].paper.city == "吉林市"
+    path.write_text("吉林日报\n2024年5月6日 星期一\n5月5日，省委召开常委会会议。", encoding="utf-8")
+    assert read_source(path).articles[0].paper.city == "吉林省"

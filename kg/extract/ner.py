@@ -44,7 +44,7 @@ def _mentions(text: str, ext) -> list[dict]:
 
 def run_lines(lines: Iterable[str], source: str, city: str | None = None) -> Iterator[str | Problem]:
     """One output line per valid input line; a Problem for each bad one."""
-    paper = make_paper("", city) if city else None
+    paper = make_paper("", city, given=True) if city else None
     batch: list[tuple[int, dict]] = []
     for n, line in enumerate(lines, 1):
         if not line.strip():

@@ -89,11 +89,11 @@ def read_source(path: Path, *, issue_date: date | None = None, city: str | None 
 
 def _paper(src: Source, text: str, masthead_paper: str, hint: str, city: str | None) -> Paper:
     if masthead_paper or hint:
-        paper = make_paper(masthead_paper, city or hint)
+        paper = make_paper(masthead_paper, city or hint, given=bool(city))
         if paper is not None:
             return paper
     if city:
-        paper = make_paper("", city)
+        paper = make_paper("", city, given=True)
         if paper is not None:
             return paper
     inferred = infer_city(text)

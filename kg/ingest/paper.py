@@ -16,12 +16,16 @@ from ..lexicon.gazetteer import CITY, COUNTY, PROVINCE, gazetteer
 SHORT_CITY = re.compile(r"[\u4e00-\u9fff]{2,}")
 
 
-def resolve_city(hint: str) -> tuple[str, str] | None:
-    """(city, province) canonical names for a hint like 衡阳, 衡阳市 or 耒阳; None if unknown."""
+def resolve_city(hint: str, *, city: bool = False) -> tuple[str, str] | None:
+    """(city, province) canonical names for a hint like 衡阳, 衡阳市 or 耒阳; None if unknown. With `city` (the user gave
+    the hint as the paper's city), a city named as its province is (吉林: 吉林市, whose short name the gazetteer leaves to
+    吉林省) is the city; a masthead's 吉林日报 is the province's paper."""
     if not hint:
         return None
     g = gazetteer()
     found = [d for d in g.find(hint) if d.level in (CITY, COUNTY, PROVINCE)]
+    if city:
+        found += [d for d in g.find(hint + "市", short=False) if d.level == CITY and d not in found]
     if not found:
         return None
     found.sort(key=lambda d: (d.level != CITY, d.level != COUNTY, d.level))
@@ -31,8 +35,9 @@ def resolve_city(hint: str) -> tuple[str, str] | None:
     return d.name, province
 
 
-def make_paper(name: str, city_hint: str) -> Paper | None:
-    resolved = resolve_city(city_hint)
+def make_paper(name: str, city_hint: str, *, given: bool = False) -> Paper | None:
+    """The paper called `name` of the city `city_hint` names; `given`: the user gave that city (--city), not a masthead."""
+    resolved = resolve_city(city_hint, city=given)
     if resolved is None:
         return Paper(name=name, org_name=f"{name}社" if name else "") if name else None
     city, province = resolved
