@@ -650,3 +650,12 @@ def test_organizations_a_village_committee_written_with_its_village(run):
 def test_organizations_two_bodies_joined_by_联合(run, text, bodies):
     got = names(run(text), "organization")
     assert bodies <= got and not any("联合市" in n or "联合县" in n for n in got)
+
+
+def test_organizations_a_list_of_places_shares_the_body_after_its_last(run):
+    """建华区、龙沙区检察院: both districts' procuratorates, not the place 建华区 and one procuratorate."""
+    from kg.ingest.paper import make_paper
+    ext = run("5月6日，建华区、龙沙区检察院联合开展普法宣传进社区活动。", paper=make_paper("", "齐齐哈尔"))
+    got = names(ext, "organization")
+    assert {"齐齐哈尔市建华区人民检察院", "齐齐哈尔市龙沙区人民检察院"} <= got
+    assert "建华区" not in names(ext, "place")

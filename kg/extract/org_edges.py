@@ -8,9 +8,9 @@ import re
 from ..datamodel import ORGANIZATION
 from ..lexicon import Lexicon
 from .doc import Doc
-from .geo import Home, leading_place
+from .geo import Home, is_government_name, leading_place
 from .names import common_word
-from .org_names import hanzi_or_mid
+from .org_names import canonical, hanzi_or_mid
 from .org_words import WORDS
 
 COUNTED_ITEM = re.compile(r"[一二三四五六七八九十两几每各该某][个家所座位]")
@@ -120,3 +120,33 @@ def list_items(doc: Doc, tail: int) -> list[tuple[int, int]]:
     return items if len(items) >= 2 else []
 
 
+
+
+def counted_items(doc: Doc) -> list[tuple[int, int]]:
+    """The items of every list counted as organizations (A、B等3家企业)."""
+    return [span for m in LIST_TAIL.finditer(doc.text) for span in list_items(doc, m.start())]
+
+
+def shared_endings(doc: Doc, found: list[tuple]) -> list[tuple]:
+    """The bodies a list of places shares the ending of with its last (建华区、龙沙区检察院: 建华区's procuratorate too,
+    not the place 建华区), as candidates of the shape of `found`'s (start, end, name, aliases, weak): each item before
+    the body, 、 between, a division of the level of the body's place written whole."""
+    text, home, out = doc.text, doc.home, []
+    for s, e, _name, _aliases, weak in found:
+        body = text[s + 2:e] if text.startswith(("中共", "政协"), s) else text[s:e]
+        lp = leading_place(body, home, allow_short=False)
+        if weak or lp is None or not is_government_name(body[lp[1]:], doc.lex) or body != text[e - len(body):e]:
+            continue
+        at = s
+        while at > 1 and text[at - 1] == "、":
+            k = at - 1
+            while k > 0 and at - 1 - k < 8 and "\u4e00" <= text[k - 1] <= "\u9fff":
+                k -= 1
+            item = next(((j, d) for j in range(k, at - 2) if (d := leading_place(text[j:at - 1], home, allow_short=False))
+                         is not None and d[1] == at - 1 - j and d[0].level == lp[0].level and doc.is_boundary(j)), None)
+            res = canonical(text[item[0]:at - 1] + body[lp[1]:], doc, home) if item is not None else None
+            if res is None:
+                break
+            out.append((item[0], at - 1, res[0], res[1], False))
+            at = item[0]
+    return out

@@ -17,7 +17,7 @@ from ..lexicon import Lexicon
 from .doc import MODELLED, Doc, occurrences
 from .geo import GOVERNMENT_ENDINGS, LEVEL_WORDS, abbreviation_run, leading_place
 from .names import common_word, valid_name
-from .org_edges import LIST_TAIL, cut_word_start, left_edge, level_start, list_items
+from .org_edges import counted_items, cut_word_start, left_edge, level_start, shared_endings
 from .org_names import (
     CALLED,
     canonical,
@@ -296,15 +296,15 @@ def run(doc: Doc) -> None:
     _by_names(doc, cands)
     _grassroots(doc, cands)
     _by_endings(doc, cands)
-    for m in LIST_TAIL.finditer(doc.text):     # items of a list counted as organizations
-        for s, e in list_items(doc, m.start()):
-            cands.record(s, e)
+    for s, e in counted_items(doc):        # items of a list counted as organizations
+        cands.record(s, e)
     for s, e in latin_orgs(doc):          # Valve开发的, THQ旗下, 开发商Relic, NASA宣布
         cands.record(s, e)
     for sp in doc.model_spans or ():
         if sp.type == ORGANIZATION and not any(a < sp.end and sp.start < b for a, b, *_ in cands.found):
             cands.modelled.add((sp.start, sp.end))
             cands.record(sp.start, sp.end, is_weak=True)      # the model's alone: an entity once corroborated
+    cands.found += shared_endings(doc, cands.found)      # 建华区、龙沙区检察院
     kept = _keep(doc, cands)
     _studios(doc)
     _short_form_mentions(doc, kept)
