@@ -491,3 +491,11 @@ def test_places_a_zone_named_after_no_place_keeps_its_name(run):
     from kg.ingest.paper import make_paper
     got = names(run("5月6日，考察团来到花桥经济开发区参观。", paper=make_paper("", "宜昌")), "place")
     assert "花桥经济开发区" in got and "宜昌经济开发区" not in got
+
+
+def test_places_a_residents_or_villagers_group_is_a_place_in_its_village(run):
+    """温泉社区第三居民小组 is a group of 温泉社区; 小海子村民小组 named alone is a group too, no organization."""
+    parents = _parents(run("5月6日，温泉社区第三居民小组召开户主会，商议加装电梯。"))
+    assert parents["第三居民小组"] == "温泉社区"
+    ext = run("5月6日，工作队来到小海子村民小组走访脱贫户。")
+    assert "小海子村民小组" in names(ext, "place") and not any("村民小组" in n for n in names(ext, "organization"))

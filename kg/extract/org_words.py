@@ -25,6 +25,16 @@ def generic_core(core: str, lex: Lexicon) -> bool:
                tok.tokenizer.FREQ.get(w, 0) >= 200 for w in words)
 
 
+def no_name(surface: str, lex: Lexicon) -> bool:
+    """Is `surface`, a candidate, no organization the graph names: a kind of one (大会主席团), not in Chinese
+    (“公司+合作社+农户”), a list (…纪念馆等景区) or a place by its ending (小海子村民小组: a group, organization_words'
+    place_ending)?"""
+    from .org_names import hanzi_or_mid
+
+    return surface in lex.word_set(WORDS, "generic") or not hanzi_or_mid(surface) or "等" in surface[2:-1] \
+        or surface.endswith(tuple(lex.word_set(WORDS, "place_ending")))
+
+
 def bare_department(surface: str, lex: Lexicon) -> bool:
     return surface in lex.departments or surface in lex.departments.values() or surface in (
         "税务局", "公安局", "财政局", "教育局", "卫健局", "运输局", "民政局", "政协", "人大")

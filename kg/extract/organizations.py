@@ -46,6 +46,7 @@ from .org_words import (
     acceptable,
     bare_department,
     ends_department,
+    no_name,
     not_a_name_part,
     tagged_known,
     tagged_whole,
@@ -247,7 +248,7 @@ class _Candidates:
         if surface in doc.lex.word_set(WORDS, "unplaced"):
             self.unplaced.append((s, e))      # 人大, 政协 alone: which place's the name leaves unknown
             return
-        if surface in doc.lex.word_set(WORDS, "generic") or not hanzi_or_mid(surface) or "等" in surface[2:-1]:
+        if no_name(surface, doc.lex):
             return        # 大会主席团, the model's guess too; “公司+合作社+农户”, …纪念馆等景区: no organization the graph names
         if (one := ONE_OF.fullmatch(surface)) and common_word(doc.lex, one.group(2), 50) \
                 and (lp := leading_place(one.group(1), home)) is not None and lp[1] == len(one.group(1)):
@@ -296,9 +297,7 @@ def run(doc: Doc) -> None:
     _by_names(doc, cands)
     _grassroots(doc, cands)
     _by_endings(doc, cands)
-    for s, e in counted_items(doc):        # items of a list counted as organizations
-        cands.record(s, e)
-    for s, e in latin_orgs(doc):          # Valve开发的, THQ旗下, 开发商Relic, NASA宣布
+    for s, e in [*counted_items(doc), *latin_orgs(doc)]:      # A、B等3家企业; Valve开发的, THQ旗下, NASA宣布
         cands.record(s, e)
     for sp in doc.model_spans or ():
         if sp.type == ORGANIZATION and not any(a < sp.end and sp.start < b for a, b, *_ in cands.found):

@@ -39,7 +39,8 @@ TOWN_TAIL = re.compile(COUNTED + NAME_CHAR + r"{1,5}?(?:街道办事处|街道|�
 VILLAGE_TAIL = re.compile(COUNTED + NAME_CHAR + r"{1,5}?(?:村委会|村|社区居委会|社区)")
 LONE_VILLAGE = re.compile(r"[\u4e00-\u9fff]{2,5}(?:社区|村)(?![委民级组里庄])")
 MANY_SHARE = 5      # a short name this many divisions share is a kind of place, no one place
-GROUP_TAIL = re.compile(r"(?:[\u4e00-\u9fff]{1,4}?|第?[一二三四五六七八九十\d]{1,3})(?:村民小组|组)")
+GROUP_TAIL = re.compile(r"(?:[\u4e00-\u9fff]{1,4}?|第?[一二三四五六七八九十\d]{1,3})(?:村民小组|居民小组|组)")
+LONE_GROUP = re.compile(r"[\u4e00-\u9fff]{2,6}?(?:村民小组|居民小组)")
 
 
 def _candidates(text: str, i: int) -> list[tuple[int, tuple[int, ...]]]:
@@ -72,6 +73,7 @@ def run(doc: Doc) -> None:
         if info.parent is None or parent != home_ref(home):
             info.parent = parent     # 衡东县罗荣桓故居 … 罗荣桓故居: in 衡东县, as the fuller mention says
     _lone_villages(doc, home)
+    _groups(doc, home)
     _repeats(doc)
     _home_words(doc, home)
     countries(doc)
@@ -200,6 +202,25 @@ def _known_villages(name: str, area: Division, town: EntityRef | None) -> tuple[
 def _town_division(ref: EntityRef) -> Division | None:
     """The gazetteer's town named by `ref`, or None for a town it lacks."""
     return next((d for d in gazetteer().find(ref.name, short=False) if d.level == TOWN and division_ref(d) == ref), None)
+
+
+def _groups(doc: Doc, home: Home) -> None:
+    """A villagers' or residents' group after its village (温泉社区第三居民小组) or named alone (来到小海子村民小组): a
+    place, in the village, else the town the sentence named, else the article's county or home."""
+    for m in LONE_GROUP.finditer(doc.text):
+        for k in range(m.start(), m.end() - 5):
+            village = next((x.ref for x in doc.ending_at(k, PLACE) if x.ref is not None
+                            and (info := doc.info(x.ref)) is not None and info.kind == "village"), None)
+            g_ = GROUP_TAIL.fullmatch(doc.text, k, m.end())
+            tok = doc.token_at(k)
+            if village is not None and g_ is not None and not doc.overlaps(k, m.end()):
+                add_local(doc, doc.text[k:m.end()], k, m.end(), village, "group")
+                break
+            if village is None and doc.is_boundary(k) and tok is not None and tok.start == k and m.end() - k >= 6 \
+                    and not tok.pos.startswith(("v", "p", "c", "d", "u", "r", "m")) and not doc.overlaps(k, m.end()):
+                parent = _town_before(doc, home, k) or (division_ref(home.county or home.city) if home.city else None)
+                add_local(doc, doc.text[k:m.end()], k, m.end(), parent, "group")
+                break
 
 
 def _town_before(doc: Doc, home: Home, pos: int) -> EntityRef | None:
