@@ -659,3 +659,15 @@ def test_organizations_a_list_of_places_shares_the_body_after_its_last(run):
     got = names(ext, "organization")
     assert {"齐齐哈尔市建华区人民检察院", "齐齐哈尔市龙沙区人民检察院"} <= got
     assert "建华区" not in names(ext, "place")
+
+
+@pytest.mark.parametrize("text, name", [
+    ("5月6日，市疾控中心发布健康提示。", "衡阳市疾病预防控制中心"),
+    ("5月6日，市交警支队开展夜查行动。", "衡阳市公安局交通警察支队"),
+    ("5月6日，市公安局交警支队开展夜查行动。", "衡阳市公安局交通警察支队"),
+    ("5月6日，衡南县交警大队民警走进校园。", "衡南县公安局交通警察大队"),
+    ("5月6日，市公安局刑侦支队破获一起诈骗案。", "衡阳市公安局刑事侦查支队"),
+])
+def test_organizations_short_forms_of_units_are_their_full_names(run, text, name):
+    """疾控中心, 交警支队 and 刑侦支队 are one node with 疾病预防控制中心, 公安局交通警察支队 and 公安局刑事侦查支队."""
+    assert name in names(run(text), "organization")

@@ -90,7 +90,7 @@ def canonical(surface: str, doc: Doc, home: Home) -> tuple[str, set[str]] | None
     if stem is not None:
         pb = lex.party_bodies[stem]
         remainder = rest[len(stem):]
-        canon = pb.canonical.format(place=full_place) + department_name(remainder, lex, full_place)
+        canon = pb.canonical.format(place=full_place) + department_name(remainder, lex, full_place, stem)
         if remainder and pb.canonical == "中共{place}委员会":
             # (only the party committee's units are written so: a 工委's keep its full name, 中共衡阳市直属机关工作委员会
             # 机关党支部, and so do the congress's and the conference's, 衡阳市人民代表大会常务委员会办公室)
@@ -164,11 +164,13 @@ def party_committee(surface: str, doc: Doc, home: Home) -> tuple[str, set[str]] 
     return f"{full}{place}委员会", {surface, f"{party}{place}委员会", f"{party}{place}委会"}
 
 
-def department_name(rest: str, lex: Lexicon, place: str) -> str:
+def department_name(rest: str, lex: Lexicon, place: str, body: str = "") -> str:
+    """`rest` with the short form it starts with in full (工信局 -> 工业和信息化局), written after `body` (公安局|刑侦支队:
+    刑事侦查支队, the 公安局 its full form opens with said once)."""
     short = lex.starting("departments", lex.departments, rest, 0)
     if short is None:
         return rest
-    full = lex.departments[short]
+    full = lex.departments[short].removeprefix(body) if body else lex.departments[short]
     if rest.startswith(full):
         return rest           # written in full already (卫生健康委员会, not 卫生健康委 + 员会)
     if "{place}" in full:
