@@ -1189,3 +1189,12 @@ def test_events_the_kind_an_event_is_one_of_is_no_event(run):
     """作为文化节重要活动之一的…大赛: the contest is the event; 文化节重要活动, what it is one of, is not."""
     text = "3月17日上午，作为文化节重要活动之一的“螺蛳粉王”厨艺大赛在市会展中心举行。"
     assert [e.name for e in run(text, issue=date(2024, 3, 18)).events] == ["“螺蛳粉王”厨艺大赛"]
+
+
+def test_events_an_area_its_name_is_about_is_not_where_it_is_held(run):
+    """三江口片区综合开发专题会议: the meeting is about the area, held in the city (no place in the sentence says
+    otherwise)."""
+    from kg.ingest.paper import make_paper
+    text = "11月19日，市政府召开三江口片区综合开发专题会议，研究推进片区建设。副市长蒋文涛主持会议。"
+    ev, = run(text, issue=date(2019, 11, 20), paper=make_paper("", "宜宾")).events
+    assert ev.place is not None and ev.place.name == "宜宾市"
