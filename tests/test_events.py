@@ -1198,3 +1198,11 @@ def test_events_an_area_its_name_is_about_is_not_where_it_is_held(run):
     text = "11月19日，市政府召开三江口片区综合开发专题会议，研究推进片区建设。副市长蒋文涛主持会议。"
     ev, = run(text, issue=date(2019, 11, 20), paper=make_paper("", "宜宾")).events
     assert ev.place is not None and ev.place.name == "宜宾市"
+
+
+def test_events_a_park_complex_an_exhibition_centre_and_a_service_centre_are_venues(run):
+    """在坊城新村黄花田园综合体开幕, 在上海展览中心开幕, 在…企业服务中心主持召开: where the event was held."""
+    ev, = run("9月20日，西坪镇首届黄花丰收节在坊城新村黄花田园综合体开幕。", issue=date(2024, 9, 21)).events
+    assert ev.place is not None and ev.place.name.endswith("黄花田园综合体")
+    ev, = run("7月2日，市长杨振华在工业园区企业服务中心主持召开现场办公会。", issue=date(2024, 7, 3)).events
+    assert ev.place is not None and ev.place.name.endswith("企业服务中心")
