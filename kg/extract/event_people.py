@@ -37,6 +37,7 @@ def attendees(doc: Doc, events: list[tuple[EventFact, int, int]]) -> None:
             b = doc.sentence_span(s)[1]
         own = doc.sentence_span(s)
         spans = _story(doc, s, b)
+        present = set(ev.attendees)      # asked of every person mention: a list of hundreds of names is scanned
         for m in doc.mentions(PERSON):
             announced = False
             cited = text.startswith("总书记", m.end) and not own[0] <= m.start < own[1]
@@ -46,11 +47,12 @@ def attendees(doc: Doc, events: list[tuple[EventFact, int, int]]) -> None:
                     and not _commemorated(doc, m.start, m.end) and not _studied(text, m.start, m.end) \
                     and not APPOINTED.search(text, max(0, m.start - 30), m.start) and not KIN_OF.match(text, m.end) \
                     and not (announced := m.end <= s and ANNOUNCED.match(text, e) and SAID.search(text, m.end, s)):
-                if m.ref not in ev.attendees:
+                if m.ref not in present:
                     ev.attendees.append(m.ref)
+                    present.add(m.ref)
             if inside and announced and k > 0:
                 add_new(events[k - 1][0].attendees, [m.ref])     # the 发布会 where 罗丹 told of the festival
-            if inside and m.ref in ev.attendees:
+            if inside and m.ref in present:
                 spans = _story(doc, s, b, ev.attendees, doc.mentions(PERSON))
         ss, se = doc.sentence_span(s)
         if PRONOUN.search(text, ss, se) and not any(ss <= m.start < se for m in doc.mentions(PERSON)):
