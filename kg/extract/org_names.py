@@ -288,9 +288,10 @@ def company_named_first(doc: Doc, short: str) -> str | None:
         return None
     fulls = set()
     for ref, _info in doc.records(ORGANIZATION):
+        if ref.name == short or not ref.name.endswith(("公司", "集团")):
+            continue        # asked of every organization mention: the place is looked up only for a company's name
         lp = leading_place(ref.name, doc.home)
-        core = ref.name[lp[1]:] if lp else ref.name
-        if ref.name != short and core.startswith(short) and ref.name.endswith(("公司", "集团")):
+        if (ref.name[lp[1]:] if lp else ref.name).startswith(short):
             fulls.add(ref.name)
     return fulls.pop() if len(fulls) == 1 else None
 
