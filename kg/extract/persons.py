@@ -139,9 +139,9 @@ def _by_context(doc: Doc, known: set[str]) -> None:
     """A describer before, speech or a form of address after (罗秀高说, 火立新先生), a studio after; or the tagger's
     name seen at least twice."""
     text = doc.text
-    heads = _surname_heads(doc.lex)
-    for i, ch in enumerate(text):
-        if ch not in heads or not HAN.match(ch) or doc.overlaps(i, i + 1) or not doc.is_boundary(i):
+    for head in _surname_heads(doc.lex).finditer(text):
+        i = head.start()
+        if doc.overlaps(i, i + 1) or not doc.is_boundary(i):
             continue      # a name starts a token (the cheap question first: most surname characters are inside words)
         n = read_name(doc, i)
         if n is None:
@@ -271,10 +271,13 @@ def _repeats(doc: Doc, known: set[str]) -> None:
             _add(doc, s, e, EntityRef(PERSON, name, doc.paper.city))
 
 
-def _surname_heads(lex) -> frozenset:
-    """The characters a surname starts with: no name is read at any other offset, and most offsets are passed over
-    with one set lookup."""
-    return lex.derived("surname_heads", lambda: frozenset(s[:1] for s in lex.surnames | lex.compound_surnames))
+def _surname_heads(lex) -> re.Pattern:
+    """The Chinese characters a surname starts with, as one character class: no name is read at any other offset,
+    and the regex passes over the others without a step of Python each."""
+    def make() -> re.Pattern:
+        heads = {s[:1] for s in lex.surnames | lex.compound_surnames if HAN.match(s[:1])}
+        return re.compile("[" + "".join(map(re.escape, sorted(heads))) + "]" if heads else "(?!)")
+    return lex.derived("surname_heads", make)
 
 
 def _cut_surnames(doc: Doc, known: set[str]) -> None:
