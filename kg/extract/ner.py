@@ -17,6 +17,7 @@ from ..ingest.paper import make_paper
 from ..ingest.readers import scrub
 from ..ingest.traditional import to_simplified
 from ..lexicon import load as load_lexicon
+from ..run.parallel import settle
 from . import extract, read_many
 
 BATCH = 64        # lines read together: the tagger and the model run faster on a batch
@@ -62,6 +63,7 @@ def run_lines(lines: Iterable[str], source: str, city: str | None = None) -> Ite
         batch.append((n, rec))
         if len(batch) >= BATCH:
             yield from _flush(batch, source, paper)
+            settle()      # what the first batch loaded is kept to the end: out of the collector's view
     yield from _flush(batch, source, paper)
 
 

@@ -74,8 +74,8 @@ def extract_batch(articles: list[Article], lex: Lexicon, code: str | None = None
     lex = _lexicon(lex)
     tokens, spans = _read(articles, lex)
     out = [guarded(extract, a, lex, t, s) for a, t, s in zip(articles, tokens, spans)]
-    if _pool_worker and not _settled:
-        _settle()
+    if _pool_worker:
+        settle()
     return out
 
 
@@ -83,12 +83,15 @@ _pool_worker = False        # set in the processes init_worker starts
 _settled = False
 
 
-def _settle() -> None:
-    """After a pool worker's first batch, what it loaded to keep (the tagger, the model, jieba's and our word
-    tables, about 40,000 objects) is moved out of the garbage collector's view (gc.freeze): every full collection
-    walked all of it again, 25-50 ms each, a few times a second of work. Garbage is collected first, so none of
-    the batch's is kept; what is frozen is still freed when nothing refers to it."""
+def settle() -> None:
+    """Once a process that extracts for the rest of its life has run its first batch (a pool worker; `kg ner`),
+    what it loaded to keep (the tagger, the model, jieba's and our word tables, about 40,000 objects) is moved
+    out of the garbage collector's view (gc.freeze): every full collection walked all of it again, 25-50 ms each,
+    a few times a second of work. Garbage is collected first, so none of the batch's is kept; what is frozen is
+    still freed when nothing refers to it. Once per process."""
     global _settled
+    if _settled:
+        return
     _settled = True
     gc.collect()
     gc.freeze()
