@@ -1206,3 +1206,13 @@ def test_events_a_park_complex_an_exhibition_centre_and_a_service_centre_are_ven
     assert ev.place is not None and ev.place.name.endswith("黄花田园综合体")
     ev, = run("7月2日，市长杨振华在工业园区企业服务中心主持召开现场办公会。", issue=date(2024, 7, 3)).events
     assert ev.place is not None and ev.place.name.endswith("企业服务中心")
+
+
+def test_events_what_opens_across_its_day_and_the_contest_this_one_names(run):
+    """旅游节将于9月26日在…开幕: the festival opens, not 在…开幕; 本届大赛于8月2日开幕 is the contest that closed on the 6th,
+    one event dated by its first day."""
+    text = "8月6日，第三届职业技能大赛在市职业技术学院闭幕。本届大赛于8月2日开幕，共有300余名选手参赛。"
+    ev, = run(text, issue=date(2019, 8, 8)).events
+    assert ev.name == "第三届职业技能大赛" and ev.date == "2019-08-02"
+    text = "9月20日，湿地旅游节新闻发布会召开。旅游节将于9月26日在丹顶鹤湿地公园开幕。"
+    assert "旅游节" in {e.name for e in run(text, issue=date(2019, 9, 21)).events}

@@ -9,6 +9,7 @@ from ..datamodel import EntityRef, EventFact, add_new
 
 ONCE = ("开业", "开工", "投产", "竣工", "通车", "开园", "开馆", "揭牌", "开幕", "闭幕")     # a thing does these once
 CEREMONY = re.compile(r"(?:仪式|典礼|庆典)$")
+THIS_ONE = ("本届", "本次", "此次")      # 本届大赛: the event the article is about
 ANAPHORIC = ("相关", "有关", "该", "此次", "这次", "本次", "上述")     # 相关工作调度会: the 调度会 of that day told again
 RITES = ("剪彩", "揭牌", "揭幕", "奠基", "培土")        # what is done at a ceremony
 ONE_CASE = (("开庭", "审理", "庭审", "宣判"), ("破获", "抓获"))
@@ -26,6 +27,8 @@ def same_event(a: EventFact, b: EventFact) -> bool:
     alike, or the same kind of event (its last word) on the same day (相关工作调度会 is the 全市快递行业…调度会 of
     that day)."""
     x, y = a.name, b.name
+    if _this_one(x, y) or _this_one(y, x):
+        return True          # 本届大赛于8月2日开幕 of the 第三届…职业技能大赛 that closed on the 6th: one contest
     if a.date and b.date and len(a.date) == len(b.date) == 10 and a.date != b.date:
         return False         # 捐款 on 7月26日 and 捐款 on 8月1日: two occurrences however alike their names
     if x == y or (min(len(x), len(y)) >= 4 and (x in y or y in x)):
@@ -57,6 +60,11 @@ def same_event(a: EventFact, b: EventFact) -> bool:
     if x[-2:] == y[-2:] and x[-2:] in ONCE:
         return True          # 万象汇开业 (the headline) and 正式开业 that day: one opening
     return x[-3:] == y[-3:] and (min(len(x), len(y)) <= 5 or any(n.startswith(ANAPHORIC) for n in (x, y)))
+
+
+def _this_one(x: str, y: str) -> bool:
+    """Is `x` the article's reference to the event `y` names in full (本届大赛, 本次展会 of …展会)?"""
+    return x.startswith(THIS_ONE) and len(x) >= 4 and len(y) > len(x) - 2 and y.endswith(x[2:])
 
 
 def _other_in_the_middle(x: str, y: str) -> bool:
@@ -126,7 +134,7 @@ def _absorb(kept: EventFact, ev: EventFact, home: EntityRef | None, within) -> N
     if ev.place is not None and (kept.place is None or (kept.place == home and ev.place != home)
                                  or within(ev.place, kept.place)):
         kept.place = ev.place      # a place the text names beats the paper's city, a venue its town
-    if len(ev.date or "") > len(kept.date or ""):
-        kept.date = ev.date
+    if len(ev.date or "") > len(kept.date or "") or ev.date and len(ev.date) == len(kept.date or "") and ev.date < kept.date:
+        kept.date = ev.date      # (a contest of several days: its first, EXTRACTION.md)
     add_new(kept.attendees, ev.attendees)
     add_new(kept.organizers, ev.organizers)

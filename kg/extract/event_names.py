@@ -170,6 +170,8 @@ def verb_phrase(doc: Doc, vs: int, ve: int) -> tuple[int, int] | None:
         return None       # 伤者随即被送往县人民医院救治, with no day: a step of a story, not news of its own
     if doc.lex.pattern("held_just_before", r"(?:@)$", doc.lex.event_held).search(text, max(0, vs - 3), vs):
         return vs, ve     # 举行会谈: the talks themselves
+    if text[vs:ve] in OPENING and (opened := _opened_across_a_day(doc, vs)) is not None:
+        return opened     # 旅游节将于9月26日在丹顶鹤湿地公园开幕, 本届大赛于8月2日开幕: what opens
     # object after the verb: a quotation, a place, an organization or a person
     j = ve
     if text.startswith("了", j):
@@ -245,6 +247,29 @@ def _unveiled(doc: Doc, vs: int) -> int | None:
     at = at if at > clause else (vs - 2 if text[max(0, vs - 2):vs] in ("正式", "顺利") else vs)
     start = np_start(doc, at)
     return start if at - start >= 4 else None
+
+
+def _opened_across_a_day(doc: Doc, vs: int) -> tuple[int, int] | None:
+    """(start, end) of the contest, festival or meeting that opens at `vs`, written before the day it opens and the
+    venue (旅游节|将于9月26日|在丹顶鹤湿地公园|开幕); None where no day stands between them."""
+    text, k = doc.text, vs
+    venue = next((m for m in doc.mentions(PLACE) if m.end == k and text[m.start - 1:m.start] == "在"), None)
+    if venue is not None:
+        k = venue.start - 1
+    day = next((m for m in doc.mentions(DATE) if m.end == k), None)
+    if day is None:
+        return None
+    k = day.start
+    while k > 0 and text[k - 1] in "将已定拟于":
+        k -= 1
+    s = np_start(doc, k)
+    if text[max(0, s - 2):s] in THIS_ONE:
+        s -= 2            # 本届大赛: the one the article is about
+    return (s, k) if k - s >= 2 and text[k - 1] in EVENT_ENDS else None
+
+
+EVENT_ENDS = "节赛会展"       # how a contest, a festival, a meeting or a show is named
+THIS_ONE = ("本届", "本次", "此次")
 
 
 OPENING = ("开幕", "闭幕", "开业", "投产", "开工", "竣工", "开班", "开营", "启幕", "开赛")
