@@ -774,3 +774,14 @@ def test_roles_a_post_listed_after_holders_of_a_body_is_at_that_body(run):
     assert ("周文华", "支队长", "衡阳市消防救援支队") in got
     got = held(run("5月6日，市消防救援支队政治委员李建刚，指导员周文华现场观摩。"))
     assert ("周文华", "指导员", None) in got
+
+
+def test_roles_a_ward_or_a_works_written_alone_is_the_one_hospitals_or_companys(run):
+    """麻醉科主任 in a story of one hospital: 主任 of that hospital's 麻醉科 (as the gold names 南华大学附属第二医院心内科);
+    铸造分厂厂长 in a story of one company: its 铸造分厂. With two hospitals named, the ward is no one's."""
+    got = held(run("9月10日，市中心医院成功完成一例手术。手术由心血管内科主任杜宏亮主刀，麻醉科主任刘建平全程保障。"))
+    assert {("杜宏亮", "主任", "衡阳市中心医院心血管内科"), ("刘建平", "主任", "衡阳市中心医院麻醉科")} <= got
+    got = held(run("2月26日，湘钢机械公司召开职工大会。铸造分厂厂长韦国庆发言。"))
+    assert ("韦国庆", "厂长", "湘钢机械公司铸造分厂") in got
+    got = held(run("9月10日，市中心医院专家与南华大学附属第一医院专家联合会诊。麻醉科主任刘建平介绍了情况。"))
+    assert ("刘建平", "主任", None) in got

@@ -58,6 +58,37 @@ def _the_one(doc: Doc, endings: tuple[str, ...]) -> tuple[EntityRef | None, bool
     return names[ranked[0][0]], True
 
 
+def unit_of_the_one(doc: Doc, ps: int, org: EntityRef | None, os_: int) -> tuple[EntityRef, int] | None:
+    """(the unit, where it is written) a post at `ps` is held in, where the words before it name a ward or a workshop
+    written alone (麻醉科主任, 铸造分厂厂长, or the tagger's organization 心血管内科) and the article is about one hospital or
+    one company: that one's unit, named with it (南阳市中心医院麻醉科, org_units.tsv's ward and works)."""
+    units = doc.lex.org_units
+    start = os_ if org is not None and org.name == doc.text[os_:ps] else _nouns_before(doc, ps)
+    written = doc.text[start:ps]
+    for kind in ("ward", "works"):
+        ending = next((w for w in units.get(kind, ()) if written.endswith(w)), None)
+        if ending is None or len(written) <= len(ending) or written.endswith(NOT_A_UNIT):
+            continue
+        parent, known = _the_one(doc, tuple(units.get(kind + "_of", ())))
+        if known and parent is not None and not written.startswith(parent.name[:2]):
+            return EntityRef(ORGANIZATION, parent.name + written), start
+    return None
+
+
+NOT_A_UNIT = ("学科", "本科", "专科", "工科", "文科", "理科", "百科")      # no ward
+
+
+def _nouns_before(doc: Doc, ps: int) -> int:
+    """Where the nouns the tagger writes right before `ps` start (at most six characters back): 心血管|内科."""
+    k = doc.token_index(ps - 1)
+    start = ps
+    while k >= 0 and doc.tokens[k].end == start and doc.tokens[k].pos in ("n", "nz", "nt", "j", "vn") \
+            and ps - doc.tokens[k].start <= 6:
+        start = doc.tokens[k].start
+        k -= 1
+    return start
+
+
 def place_government(doc: Doc, title: str, ps: int) -> tuple[EntityRef, int] | None:
     """(the government, where its place starts) that a head's title implies when a place of that level is written
     right before it, or took the title's first character: 耒阳市副市长, 衡南县县长, 郴州市长, 西渡镇镇长."""

@@ -30,6 +30,7 @@ from .post_orgs import (
     place_government,
     retarget,
     town_government,
+    unit_of_the_one,
 )
 from .role_lists import SUBUNIT, ListPlace, Unit, bare_post
 
@@ -271,6 +272,10 @@ def _written_org(doc: Doc, title: str, units: list[Unit], ps: int) -> tuple[Enti
             and hall.ref is not None and hall.ref.name.endswith("馆"):
         org, os_ = EntityRef(ORGANIZATION, hall.ref.name), hall.start     # 洛阳博物馆馆长: the museum, the body he heads
         doc.add(ORGANIZATION, hall.start, hall.end, org, claim=False)
+    if (org is None or org.name == doc.text[os_:ps]) and (unit := unit_of_the_one(doc, ps, org, os_)) is not None:
+        retarget(doc, os_, org, unit[0])
+        org, os_ = unit         # 麻醉科主任 in a story of one hospital: 南阳市中心医院麻醉科
+        doc.record(org, doc.text[os_:ps])
     if (own := its_own(doc, org, os_, ps)) is not None:
         org, os_, party = own
         if party == "党组" and title in ("书记", "副书记"):
