@@ -671,3 +671,16 @@ def test_organizations_a_list_of_places_shares_the_body_after_its_last(run):
 def test_organizations_short_forms_of_units_are_their_full_names(run, text, name):
     """疾控中心, 交警支队 and 刑侦支队 are one node with 疾病预防控制中心, 公安局交通警察支队 and 公安局刑事侦查支队."""
     assert name in names(run(text), "organization")
+
+
+@pytest.mark.parametrize("text,want,not_want", [
+    ("9月27日，坡仔村党支部书记吴德福说，今年荔枝丰收。", "坡仔村党支部", "仔村党支部"),
+    ("项目投资方湖北楚天智造科技有限公司副总经理胡斌表示，项目将投产。", "湖北楚天智造科技有限公司",
+     "项目投资方湖北楚天智造科技有限公司"),
+])
+def test_organizations_the_models_start_where_the_rules_differ_by_a_name_word_or_common_words(run, text, want, not_want):
+    """坡|仔村党支部: the tagger cut the village's first character off, and the model reads the name whole; 项目投资方|…公司:
+    who the company is in the story is no part of its name."""
+    from kg.ingest.paper import make_paper
+    got = names(run(text, paper=make_paper("", "湛江")), "organization")
+    assert want in got and not_want not in got

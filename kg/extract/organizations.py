@@ -17,7 +17,7 @@ from ..lexicon import Lexicon
 from .doc import MODELLED, Doc, occurrences
 from .geo import GOVERNMENT_ENDINGS, LEVEL_WORDS, abbreviation_run, leading_place
 from .names import common_word, valid_name
-from .org_edges import counted_items, cut_word_start, left_edge, level_start, shared_endings
+from .org_edges import counted_items, left_edge, level_start, model_start, shared_endings
 from .org_names import (
     CALLED,
     canonical,
@@ -221,7 +221,7 @@ class _Candidates:
 
     def record(self, s: int, e: int, is_weak: bool = False) -> None:
         doc, text, home = self.doc, self.doc.text, self.doc.home
-        if cut := (ms := cut_word_start(doc, s, e)) is not None:
+        if cut := (ms := model_start(doc, s, e)) is not None:
             s = ms                                       # 新|闻出版局, 土地管|理局: the tagger began inside a word
         if text.endswith("共青团", 0, s) and text[s:s + 1] not in "，、":
             s -= 3                                       # 共青团|衡阳市委: the Youth League's committee, not the Party's
