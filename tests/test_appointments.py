@@ -139,3 +139,10 @@ def test_appointments_an_associations_head_and_names_counted_before_the_verb(run
     """章明轩当选会长 in a story of one 商会: its 会长; 汪丽娜、戴宏伟等8人当选副会长: each named before the count."""
     got = held(run("10月14日，市青年企业家商会召开第三届会员大会。章明轩当选会长，汪丽娜、戴宏伟等8人当选副会长。"))
     assert {("章明轩", "会长"), ("汪丽娜", "副会长"), ("戴宏伟", "副会长")} <= {(p, t) for p, t, o in got if o}
+
+
+def test_appointments_a_name_ending_in_成_before_为_after_a_verb_of_appointing(run):
+    """选举杨志成为秘书长, 任命王建成为副局长: 选举X为Y, so 成 ends the name (the tagger read 杨志|成为); 李明成为一名志愿者
+    names no post."""
+    assert ("王建成", "副局长") in {(p, t) for p, t, _ in held(run("5月6日，会议任命王建成为市审计局副局长。"))}
+    assert ("杨志成", "秘书长") in {(p, t) for p, t, _ in held(run("5月6日，大会选举杨志成为秘书长。"))}

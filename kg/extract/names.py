@@ -105,6 +105,18 @@ def _ends_in_he(doc: Doc, i: int, n: int) -> bool:
         and nxt.pos != "vn" and valid_name(text[i:i + 2], doc.lex) and read_name(doc, i + n) is None
 
 
+def _named_for_a_post(doc: Doc, i: int, n: int) -> bool:
+    """Is the 成 ending three characters at `i` a given name's, since 为 and a post follow a verb of appointing (选举杨志成
+    为秘书长, 任命王建成为副局长: 选举X为Y, not X 成为 Y)?"""
+    text = doc.text
+    return n == 3 and text[i + 2] == "成" and text.startswith("为", i + n) and APPOINTING.search(text, max(0, i - 4), i) \
+        is not None and valid_name(text[i:i + 2], doc.lex) and doc.lex.alternation("titles", doc.lex.titles).search(
+            re.split(r"[，,。；;、\n]", text[i + n + 1:i + n + 17], maxsplit=1)[0]) is not None     # (为市审计局副局长)
+
+
+APPOINTING = re.compile(r"(?:任命|选举|提名|聘任|聘请|推选|增补|补选)$")
+
+
 def model_agrees(doc: Doc, i: int, n: int) -> bool:
     """Do the tagger and the mention model both read the three characters at `i` as one person's name (程志远, though
     程志 is a dictionary word)? Then a name its first two characters make a word still stands."""
@@ -151,9 +163,10 @@ def read_name(doc: Doc, i: int, *, strict_end: bool = False, tagged: int = 0) ->
     if tagged > s + 2 and (foreign_name(text[i:i + tagged], lex) or "·" in text[i:i + tagged]):
         return None           # the tagger reads a transliterated name here (斯图尔特, 安吉丽娜·茱莉)
     options = [n for n in (s + 2, s + 1) if i + n <= len(text) and HAN_RUN.fullmatch(text, i, i + n)]
-    options = [n for n in options if (valid_name(text[i:i + n], lex, tagged=bool(tagged) and n <= tagged)
-                                      or n == tagged and model_agrees(doc, i, n) or _ends_in_he(doc, i, n))
-               and not _title_runs_on(text, i + s, i + n, lex) and not _verb_runs_on(doc, i + n - 1, i + n)]
+    options = [n for n in options if _named_for_a_post(doc, i, n) or (
+        valid_name(text[i:i + n], lex, tagged=bool(tagged) and n <= tagged)
+        or n == tagged and model_agrees(doc, i, n) or _ends_in_he(doc, i, n))
+        and not _title_runs_on(text, i + s, i + n, lex) and not _verb_runs_on(doc, i + n - 1, i + n)]
     if not options:
         return None
     if strict_end:
@@ -164,7 +177,7 @@ def read_name(doc: Doc, i: int, *, strict_end: bool = False, tagged: int = 0) ->
     if len(options) == 1:
         return options[0]
     long_, short = options
-    if _ends_in_he(doc, i, long_):
+    if _ends_in_he(doc, i, long_) or _named_for_a_post(doc, i, long_):
         return long_
     if any(_place_tail(text, k, lex) for k in (i + short, i + long_)):
         return None           # 杨梅组, 高峰村: a place named like a person
