@@ -410,3 +410,14 @@ def test_persons_a_given_name_ending_in_和_before_a_verb(run):
 def test_persons_a_surname_character_after_a_number_is_a_counted_thing(run):
     """6楼住户家中: 楼 after a number is a floor, no surname (no person 楼住户)."""
     assert not names(run("10月14日晚，锦华小区一栋住宅楼6楼住户家中突发火灾。"), "person")
+
+
+def test_persons_a_lone_character_the_tagger_files_as_a_body_ends_the_models_name(run):
+    """于建|华/nt|为患者: the model reads 于建华, and the tagger's lone 华 is no contradiction (no 于建, no 华为)."""
+    ext = run("5月6日，市人民医院普外科主任于建华为患者实施了手术。")
+    assert "于建华" in names(ext, "person") and not any("华为" in n for n in names(ext, "organization"))
+
+
+def test_persons_a_race_the_tagger_files_as_a_name_and_the_model_as_a_place_is_no_person(run):
+    """端午龙舟赛/nr: the model reads it as a place; a word ending in an event's ending is no person."""
+    assert not names(run("6月22日，麻涌镇端午龙舟赛在华阳湖举行。"), "person")

@@ -166,6 +166,7 @@ def _tagged_names(doc: Doc, known: set[str]) -> None:
     text = doc.text
     for tok in doc.tokens:
         if tok.pos != "nr" or doc.overlaps(tok.start, tok.end) or _doubled(text, tok.start) or _storm(doc, tok.start) \
+                or _model_reads_a_thing(doc, tok) \
                 or len(tok.word) == 1 and (nxt := doc.token_at(tok.end)) is not None and nxt.pos == "t":
             continue      # (今冬|明|春|火灾: a surname alone, then a time word, starts no name)
         end = _foreign_end(doc, tok.end - 1 if tok.word[-1] in DOTS else tok.end)
@@ -198,6 +199,16 @@ def _tagged_names(doc: Doc, known: set[str]) -> None:
                 _add(doc, tok.start, tok.start + n, EntityRef(PERSON, name, doc.paper.city), weak=True)
             continue
         _believe(doc, tok.start, tok.start + n, known, tagged=True)
+
+
+def _model_reads_a_thing(doc: Doc, tok) -> bool:
+    """Does the mention model read the tagger's name word as a place or an organization, and its last character end
+    an event's name (龙舟赛/nr: the model's place, a race)?"""
+    return tok.word[-1] in EVENT_ENDS and any(sp.start == tok.start and sp.end == tok.end and sp.type != PERSON
+                                              for sp in doc.model_spans or ())
+
+
+EVENT_ENDS = "赛节会展"
 
 
 def _doubled(text: str, s: int) -> bool:

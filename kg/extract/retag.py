@@ -165,7 +165,13 @@ def _agrees(span: Span, tokens: list[Token], starts: list[int]) -> bool:
                                   for t in tokens[first:last + 1]):
         return False        # 朝鲜|族: a people, not the country
     return not any(t.start < span.end and span.start < t.end and t.pos in other and not _named_for(span, t)
-                   for t in tokens[first:last])
+                   and not _stray(span, t) for t in tokens[first:last])
+
+
+def _stray(span: Span, t: Token) -> bool:
+    """Is the tagger's place or organization a lone character ending the model's person name (于建|华/nt|为患者: 于建华
+    为患者…, no 华为)?"""
+    return span.type == PERSON and t.end - t.start == 1 and t.start == span.end - 1
 
 
 def _named_for(span: Span, t: Token) -> bool:
