@@ -421,3 +421,10 @@ def test_persons_a_lone_character_the_tagger_files_as_a_body_ends_the_models_nam
 def test_persons_a_race_the_tagger_files_as_a_name_and_the_model_as_a_place_is_no_person(run):
     """端午龙舟赛/nr: the model reads it as a place; a word ending in an event's ending is no person."""
     assert not names(run("6月22日，麻涌镇端午龙舟赛在华阳湖举行。"), "person")
+
+
+def test_persons_an_editor_credited_in_a_web_pages_header_line_is_a_person_and_a_footers_is_not(run):
+    """作者：谭晓岚  编辑：易清: a credit with no post is a person (EXTRACTION.md); 责任编辑：… is an editors' footer."""
+    text = "县委常委会召开会议\n作者：谭晓岚  编辑：易清\n4月17日，县委书记龙志坚主持召开会议。"
+    assert {"谭晓岚", "易清"} <= names(run(text), "person")
+    assert "易清" not in names(run("4月17日，县委书记龙志坚主持召开会议。\n责任编辑：易清"), "person")

@@ -45,8 +45,9 @@ PHOTO_CREDITS = (re.compile(r"[（(][ \u3000]*" + CREDITED + r"[ \u3000]*摄[ \u
                  re.compile(r"(?m)^[ \u3000]*(?:作者|文/图|文／图|图/文|图／文|摄影|文|图)[ \u3000]*[：:/／]?[ \u3000]*" + CREDITED
                             + r"[ \u3000]*$"),
                  re.compile(r"(?m)^[ \u3000]*" + CREDITED + r"[ \u3000]*摄[ \u3000]*$"),
-                 re.compile(r"(?:作者|摄影)[ \u3000]*[：:/／][ \u3000]*([\u4e00-\u9fff]{2,4})(?![\u4e00-\u9fff])"))
-#                  (the last: a web page's furniture line, 来源：衡阳日报  发布时间：…  作者：黄海龙)
+                 re.compile(r"(?:作者|摄影|(?<![责任])编辑)[ \u3000]*[：:/／][ \u3000]*([\u4e00-\u9fff]{2,4})(?![\u4e00-\u9fff])"))
+#                  (the last: a web page's furniture line, 来源：衡阳日报  发布时间：…  作者：黄海龙  编辑：易清; not an
+#                  editors' footer, 责任编辑：…)
 LEADERS = re.compile(r"(?:[省市县区镇乡]|中央|国家)?(?:领导|负责同志)")
 SPEECH = re.compile(r"^(?:[\u4e00-\u9fff]{0,3}地)?(?:说|表示|介绍|指出|强调|认为|告诉|坦言|回忆|解释|感慨|笑着说|称|透露|"
                     r"建议|希望|提出|谈到|说道|补充|答道|回答|一行|等人|同志|家中|家里|老人|主持|出席|讲话|致辞|率队|带队|宣布|会见|"
