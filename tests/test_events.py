@@ -1216,3 +1216,12 @@ def test_events_what_opens_across_its_day_and_the_contest_this_one_names(run):
     assert ev.name == "第三届职业技能大赛" and ev.date == "2019-08-02"
     text = "9月20日，湿地旅游节新闻发布会召开。旅游节将于9月26日在丹顶鹤湿地公园开幕。"
     assert "旅游节" in {e.name for e in run(text, issue=date(2019, 9, 21)).events}
+
+
+def test_events_a_visit_to_sites_listed_before_等地_and_the_sites_are_places(run):
+    """先后到…示范园、…等地考察: one visit, dated; each listed site named like a venue or a village is a place."""
+    text = "9月13日，市长李明一行先后到蔬菜高科技示范园、东斟灌村、农产品物流园等地考察。"
+    ext = run(text, issue=date(2016, 9, 14))
+    ev, = ext.events
+    assert ev.date == "2016-09-13" and ev.name.endswith("考察") and [p.name for p in ev.attendees] == ["李明"]
+    assert {"蔬菜高科技示范园", "农产品物流园"} <= {r.name for r in ext.entities if r.type == "place"}

@@ -7,6 +7,7 @@ import re
 
 from ..datamodel import DATE, ORGANIZATION, PERSON, PLACE
 from .doc import MODELLED, Doc, tokenizer
+from .venues import SITES
 
 WORDS = "event_words"      # kg/lexicon/event_words.tsv
 YEAR = re.compile(r"(?:19|20)\d{2}年")
@@ -195,6 +196,8 @@ def verb_phrase(doc: Doc, vs: int, ve: int) -> tuple[int, int] | None:
     # object before: 前往衡阳抗战纪念馆参观, 在赣州市学习考察, 到市开发区现场办公
     gap = VISIT_MANNER.search(text, max(0, vs - 8), vs)
     lead = gap.start() if gap is not None and gap.end() == vs else vs
+    if text.endswith("等地", 0, lead) and (sites := _sites_before(doc, lead - 2)) is not None:
+        return sites, ve         # 先后到寿光蔬菜高科技示范园、…等地考察: the visit and where it went
     before = [m for m in doc.mentions(PLACE, ORGANIZATION, by_start=False) if m.end in (vs, lead)]
     if before:
         b = before[0]
@@ -247,6 +250,12 @@ def _unveiled(doc: Doc, vs: int) -> int | None:
     at = at if at > clause else (vs - 2 if text[max(0, vs - 2):vs] in ("正式", "顺利") else vs)
     start = np_start(doc, at)
     return start if at - start >= 4 else None
+
+
+def _sites_before(doc: Doc, end: int) -> int | None:
+    """Where a list of sites ending at `end` (before 等地) starts with its verb of going (先后到, 深入: venues.SITES)."""
+    m = next((m for m in SITES.finditer(doc.text, max(0, end - 120), end + 2) if m.end() == end + 2), None)
+    return m.start() if m is not None else None
 
 
 def _opened_across_a_day(doc: Doc, vs: int) -> tuple[int, int] | None:

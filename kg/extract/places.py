@@ -27,7 +27,7 @@ from .geo import (
 )
 from .names import common_word
 from .place_refs import add_division, add_local, division_ref, home_ref, scope
-from .venues import institutions_held_in, venue_parent, venues_and_roads
+from .venues import institutions_held_in, listed_sites, venue_parent, venues_and_roads
 
 NAME = "places"
 REQUIRES = ("home", "organization")
@@ -66,7 +66,7 @@ def run(doc: Doc) -> None:
             continue
         end = _chain(doc, home, k)
         i = end if end > k else k + 1
-    for ref, start, name in venues + institutions_held_in(doc):
+    for ref, start, name in venues + institutions_held_in(doc) + listed_sites(doc):
         village = _address_before(doc, home, start, name)
         info = doc.record(ref)
         parent = village or venue_parent(doc, home, start, name, info.kind)

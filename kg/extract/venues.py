@@ -133,6 +133,30 @@ def institutions_held_in(doc: Doc) -> list[tuple[EntityRef, int, str]]:
     return out
 
 
+def listed_sites(doc: Doc) -> list[tuple[EntityRef, int, str]]:
+    """The sites a visit lists before 等地 (先后到寿光蔬菜高科技示范园、…、山东寿光农产品物流园等地考察): each item named
+    like a venue, a village, a community or a town is a place, where nothing else was read there."""
+    text, out = doc.text, []
+    for m in SITES.finditer(text):
+        pos = m.start(1)
+        for item in m.group(1).split("、"):
+            s, e = pos, pos + len(item)
+            pos = e + 1
+            if doc.overlaps(s, e) or len(item) < 3 or leading_place(item, doc.home) is not None or JOINED.search(item) or not (
+                    doc.lex.ending("venue_suffixes", doc.lex.venue_suffixes, item, len(item)) or item.endswith(SITE_ENDS)):
+                continue
+            ref = EntityRef(PLACE, item, _venue_scope(doc.home))
+            if doc.add(PLACE, s, e, ref) is not None:
+                doc.record(ref).kind = "venue"
+                out.append((ref, s, item))
+    return out
+
+
+SITES = re.compile(r"(?:先后到|先后来到|先后深入|深入|走进|来到|前往|到)((?:[\u4e00-\u9fff]{3,20}、)+[\u4e00-\u9fff]{3,20})等地")
+SITE_ENDS = ("村", "社区", "街道", "镇", "乡", "园", "园区", "基地", "小区", "景区")
+JOINED = re.compile(r"[和及与]")       # 工业园区和平安社区: two sites, or a name holding 和 (和平): neither read
+
+
 def _read_as_person(doc: Doc, start: int, end: int) -> bool:
     """Does the tagger read the road's ending as part of a person's name shaped like a Chinese one: the whole
     (张路, 王一路), its end (推荐张路老师), or a name running on past it (研究员钱路平)?"""
