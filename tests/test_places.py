@@ -499,3 +499,12 @@ def test_places_a_residents_or_villagers_group_is_a_place_in_its_village(run):
     assert parents["第三居民小组"] == "温泉社区"
     ext = run("5月6日，工作队来到小海子村民小组走访脱贫户。")
     assert "小海子村民小组" in names(ext, "place") and not any("村民小组" in n for n in names(ext, "organization"))
+
+
+def test_places_a_venues_word_then_a_level_is_a_division_named_after_it(run):
+    """张广庙镇: 庙 ends venues' names, but a town's level after it makes the whole a town (张广庙 was a venue and the
+    town lost its 镇)."""
+    from kg.ingest.paper import make_paper
+    ext = run("2月8日，县委书记王忠林到张广庙镇走访慰问困难群众。", issue=date(2010, 2, 10), paper=make_paper("", "固始"))
+    got = {r.name for r in ext.entities if r.type == "place"}
+    assert "张广庙镇" in got and "张广庙" not in got

@@ -54,8 +54,8 @@ def venues_and_roads(doc: Doc) -> list[tuple[EntityRef, int, str]]:
             if len(name) - len(m.group()) < least or doc.overlaps(start, end):
                 continue
             if kind == "road" and (_generic_road(doc, name) or (end < len(text) and text[end] in NOT_ROAD_AFTER)
-                                   or text[m.start() - 1] == "之"):
-                continue      # 向阳桥街道 is a town, 群众路线 a line, 路面 a surface, 致富之路 a way to wealth
+                                   or text[m.start() - 1] == "之") or kind == "venue" and text.startswith(LEVELS, end):
+                continue      # 向阳桥街道 is a town, 群众路线 a line, 路面 a surface, 致富之路 a way to wealth; 张广庙镇 a town
             if kind == "venue" and common_word(lex, name[:len(name) - len(m.group())], 100) \
                     and name[0] not in "市县区" and name not in word_tags():
                 continue      # 旅游度假区, 文化广场: a kind of venue, no venue's name (but 少林寺, 时代广场, 国家图书馆)
@@ -153,6 +153,7 @@ def listed_sites(doc: Doc) -> list[tuple[EntityRef, int, str]]:
 
 
 SITES = re.compile(r"(?:先后到|先后来到|先后深入|深入|走进|来到|前往|到)((?:[\u4e00-\u9fff]{3,20}、)+[\u4e00-\u9fff]{3,20})等地")
+LEVELS = ("镇", "乡", "村", "街道", "社区")      # after a venue's word, a division named after it (张广庙|镇)
 SITE_ENDS = ("村", "社区", "街道", "镇", "乡", "园", "园区", "基地", "小区", "景区")
 JOINED = re.compile(r"[和及与]")       # 工业园区和平安社区: two sites, or a name holding 和 (和平): neither read
 
