@@ -508,3 +508,13 @@ def test_places_a_venues_word_then_a_level_is_a_division_named_after_it(run):
     ext = run("2月8日，县委书记王忠林到张广庙镇走访慰问困难群众。", issue=date(2010, 2, 10), paper=make_paper("", "固始"))
     got = {r.name for r in ext.entities if r.type == "place"}
     assert "张广庙镇" in got and "张广庙" not in got
+
+
+def test_places_a_town_the_gazetteer_lacks_is_the_home_countys(run):
+    """视高|街道: the tagger's place word and a town's level, unknown to the gazetteer: a town of the county the paper
+    is of, and the place of the visit there."""
+    from kg.ingest.paper import make_paper
+    ext = run("5月21日，县委书记苏明浩到视高街道调研。", issue=date(2024, 5, 22), paper=make_paper("", "仁寿"))
+    ev, = ext.events
+    assert ev.place is not None and ev.place.name == "视高街道"
+    assert ext.entities[ev.place].parent is not None and ext.entities[ev.place].parent.name == "仁寿县"

@@ -75,6 +75,7 @@ def run(doc: Doc) -> None:
     _lone_villages(doc, home)
     _groups(doc, home)
     _repeats(doc)
+    _lone_towns(doc, home)
     _home_words(doc, home)
     countries(doc)
     abbreviated(doc)
@@ -181,6 +182,24 @@ def _lone_villages(doc: Doc, home: Home) -> None:
                 else:
                     add_local(doc, name, k, m.end(), town or division_ref(area), "village")
                 break
+
+
+def _lone_towns(doc: Doc, home: Home) -> None:
+    """A town or a subdistrict the gazetteer lacks, the tagger's place word then its level (视高|街道, 新河|镇): a town
+    of the home county (or city) the user or the masthead gave."""
+    if home.city is None:
+        return
+    text = doc.text
+    for t in doc.tokens:
+        level = next((w for w in ("街道", "镇", "乡") if text.startswith(w, t.end)), None) if t.pos == "ns" else None
+        if level is None or len(t.word) < 2 or VILLAGE_AFTER.match(text, t.end + len(level)) \
+                or doc.overlaps(t.start, t.end + len(level)) or common_word(doc.lex, t.word, 100) \
+                or doc.ending_at(t.start, PLACE):       # (衡南县向阳桥街道办事处…: the county's, read with it)
+            continue
+        add_local(doc, t.word + level, t.start, t.end + len(level), division_ref(home.county or home.city), "town")
+
+
+VILLAGE_AFTER = re.compile(r"[\u4e00-\u9fff]{0,3}?(?:村|社区)")     # (新河镇|新河村: the village's, read by _lone_villages)
 
 
 def _known_villages(name: str, area: Division, town: EntityRef | None) -> tuple[list[Division], bool]:
