@@ -1225,3 +1225,12 @@ def test_events_a_visit_to_sites_listed_before_等地_and_the_sites_are_places(r
     ev, = ext.events
     assert ev.date == "2016-09-13" and ev.name.endswith("考察") and [p.name for p in ev.attendees] == ["李明"]
     assert {"蔬菜高科技示范园", "农产品物流园"} <= {r.name for r in ext.entities if r.type == "place"}
+
+
+def test_events_what_a_meeting_takes_up_and_an_accident_not_to_happen_are_no_events(run):
+    """研究部署党的群众路线教育实践活动: a campaign the meeting takes up; 守住不发生重大安全事故的底线: an accident to prevent.
+    The meeting alone is the event, and who sat in on it (列席) its attendee."""
+    text = ("4月17日，县委书记龙志坚主持召开县委常委会会议，研究部署党的群众路线教育实践活动。"
+            "要坚决守住不发生重大安全事故的底线。县委办公室主任彭志华列席会议。")
+    ev, = run(text, issue=date(2023, 4, 18)).events
+    assert ev.name == "县委常委会会议" and {p.name for p in ev.attendees} == {"龙志坚", "彭志华"}
