@@ -785,3 +785,9 @@ def test_roles_a_ward_or_a_works_written_alone_is_the_one_hospitals_or_companys(
     assert ("韦国庆", "厂长", "湘钢机械公司铸造分厂") in got
     got = held(run("9月10日，市中心医院专家与南华大学附属第一医院专家联合会诊。麻醉科主任刘建平介绍了情况。"))
     assert ("刘建平", "主任", None) in got
+
+
+def test_roles_a_town_head_listed_after_its_party_secretary_is_the_towns_governments(run):
+    """龟山镇党委书记蔡志鹏、镇长陶红: 镇长 after the town's party committee is of the town's government, not the committee."""
+    got = held(run("6月2日，龟山镇党委书记蔡志鹏、镇长陶红参加调研。"))
+    assert any(p == "陶红" and t == "镇长" and o is not None and o.endswith("人民政府") for p, t, o in got)

@@ -183,7 +183,7 @@ def run(doc: Doc) -> None:
             units.append(unit)
         else:
             if not own:
-                unit.org = implied if known else _listed_body(text, holders, title, ps) or named_town_government(doc, title, ps)
+                unit.org = implied if known else _listed_body(doc, holders, title, ps) or named_town_government(doc, title, ps)
             units = [unit]
         names, byline = _names_after(doc, title, ts, te)
         if names and byline and title in doc.lex.word_set("role_words", "credit"):
@@ -205,13 +205,15 @@ def run(doc: Doc) -> None:
             units = []
 
 
-def _listed_body(text: str, holders: tuple[int, EntityRef | None] | None, title: str, ps: int) -> EntityRef | None:
+def _listed_body(doc: Doc, holders: tuple[int, EntityRef | None] | None, title: str, ps: int) -> EntityRef | None:
     """The body of the holders listed just before a post that names none and implies none: the same body after 、
     (八里湖特勤站站长刘国栋、指导员胡海涛); after a comma, where the post is its head by the body's own word
     (九江市消防救援支队…李建刚，支队长周文华)."""
     if holders is None or holders[1] is None:
         return None
-    gap, body = text[holders[0]:ps], holders[1]
+    gap, body = doc.text[holders[0]:ps], holders[1]
+    if "{" in (doc.lex.title_org(title) or "") and gap in ("、", "，", ","):
+        return town_government(doc, title, body)      # 龟山镇党委书记蔡志鹏、镇长陶红: the town's government, or none
     if gap == "、":
         return body
     head = title.removeprefix("常务").removeprefix("副")
