@@ -1234,3 +1234,11 @@ def test_events_what_a_meeting_takes_up_and_an_accident_not_to_happen_are_no_eve
             "要坚决守住不发生重大安全事故的底线。县委办公室主任彭志华列席会议。")
     ev, = run(text, issue=date(2023, 4, 18)).events
     assert ev.name == "县委常委会会议" and {p.name for p in ev.attendees} == {"龙志坚", "彭志华"}
+
+
+def test_events_a_crash_or_a_fire_told_in_two_words_is_one_and_its_cause_is_none(run):
+    """相撞的交通事故: one crash; 起火 … 起火原因系…引发火灾: one fire, the second clause tells its cause."""
+    assert len(run("5月4日晚，灵溪镇玉苍路发生一起货车与电动自行车相撞的交通事故。", issue=date(2023, 5, 6)).events) == 1
+    text = "11月16日凌晨，金山花园小区一居民楼起火。据消防救援站站长刘冠宇介绍，起火原因系电池充电时发生故障引发火灾。"
+    ev, = run(text, issue=date(2022, 11, 18)).events
+    assert ev.name == "起火" and ev.date == "2022-11-16"

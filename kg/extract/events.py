@@ -171,9 +171,11 @@ def _noun_event(doc: Doc, m: re.Match) -> tuple[int, int, int, str] | None:
     #         座谈会 alone, 举行座谈: an event however short
     disaster = word in lex.word_set(WORDS, "disaster")
     accident = disaster or word in lex.word_set(WORDS, "accident")
-    if accident and (_prevented(doc, m.start()) or text.startswith(HAZARD, end) or MANY.match(name)) \
+    if accident and (_prevented(doc, m.start()) or text.startswith(HAZARD, end) or MANY.match(name)
+                     or "原因" in text[clause_start(text, m.start()):m.start()]) \
             or _habitual(doc, m.start(), end) or disaster and not befell(doc, m.start(), end):
-        return None      # 坚决遏制重特大事故发生, 事故隐患: a danger warned of; 3起较大交通事故: a count; 每周都会参加社区活动,
+        return None      # 坚决遏制重特大事故发生, 事故隐患: a danger warned of; 3起较大交通事故: a count; 起火原因系…引发火灾:
+        #               the cause told; 每周都会参加社区活动,
         #               …活动30余场: no one occurrence
     if ("、" in name or accident and text.startswith("、", end)) and LISTED.match(text, end) or COUNTED.match(name) \
             or text.startswith("之一", end):
