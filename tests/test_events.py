@@ -1242,3 +1242,10 @@ def test_events_a_crash_or_a_fire_told_in_two_words_is_one_and_its_cause_is_none
     text = "11月16日凌晨，金山花园小区一居民楼起火。据消防救援站站长刘冠宇介绍，起火原因系电池充电时发生故障引发火灾。"
     ev, = run(text, issue=date(2022, 11, 18)).events
     assert ev.name == "起火" and ev.date == "2022-11-16"
+
+
+def test_events_the_judge_who_presides_in_a_later_paragraph_attends_the_trial(run):
+    """…开庭审理…\\n老莱人民法庭庭长孙海峰主持庭审: a 庭长 presiding tries the case, as a 审判长 does."""
+    text = "8月28日，县人民法院在永丰村开庭审理了一起土地纠纷案件。\n老莱人民法庭庭长孙海峰主持庭审。"
+    ev, = run(text, issue=date(2023, 8, 30)).events
+    assert [p.name for p in ev.attendees] == ["孙海峰"]
