@@ -1249,3 +1249,13 @@ def test_events_the_judge_who_presides_in_a_later_paragraph_attends_the_trial(ru
     text = "8月28日，县人民法院在永丰村开庭审理了一起土地纠纷案件。\n老莱人民法庭庭长孙海峰主持庭审。"
     ev, = run(text, issue=date(2023, 8, 30)).events
     assert [p.name for p in ev.attendees] == ["孙海峰"]
+
+
+def test_events_a_later_paragraph_at_the_scene_or_accepting_on_behalf_tells_of_the_event(run):
+    """义诊现场，…主任医师曾国华…; …主任熊晓华代表受赠方接受捐赠: later paragraphs about the event, their persons attend."""
+    text = "6月17日，市人民医院义诊活动走进坝脑村。\n义诊现场，骨科主任医师曾国华耐心询问村民病史。"
+    ev, = run(text, issue=date(2023, 6, 19)).events
+    assert [p.name for p in ev.attendees] == ["曾国华"]
+    text = "12月11日上午，峡江建工集团捐赠仪式在万州区举行。\n区教育委员会主任熊晓华代表受赠方接受捐赠。"
+    ev, = run(text, issue=date(2023, 12, 12)).events
+    assert [p.name for p in ev.attendees] == ["熊晓华"]
