@@ -7,6 +7,7 @@ import re
 
 from ..datamodel import DATE, ORGANIZATION, PERSON, PLACE
 from .doc import MODELLED, Doc, tokenizer
+from .event_merge import THIS_ONE
 from .venues import SITES
 
 WORDS = "event_words"      # kg/lexicon/event_words.tsv
@@ -278,7 +279,6 @@ def _opened_across_a_day(doc: Doc, vs: int) -> tuple[int, int] | None:
 
 
 EVENT_ENDS = "节赛会展"       # how a contest, a festival, a meeting or a show is named
-THIS_ONE = ("本届", "本次", "此次")
 
 
 OPENING = ("开幕", "闭幕", "开业", "投产", "开工", "竣工", "开班", "开营", "启幕", "开赛")

@@ -16,6 +16,7 @@ import re
 
 from ..datamodel import PERSON, PLACE, EntityRef
 from .doc import Doc, occurrences, within
+from .event_names import EVENT_ENDS
 from .names import (
     HAN,
     addressed,
@@ -208,8 +209,6 @@ def _model_reads_a_thing(doc: Doc, tok) -> bool:
     return tok.word[-1] in EVENT_ENDS and any(sp.start == tok.start and sp.end == tok.end and sp.type != PERSON
                                               for sp in doc.model_spans or ())
 
-
-EVENT_ENDS = "赛节会展"
 
 
 def _doubled(text: str, s: int) -> bool:
