@@ -518,3 +518,10 @@ def test_places_a_town_the_gazetteer_lacks_is_the_home_countys(run):
     ev, = ext.events
     assert ev.place is not None and ev.place.name == "视高街道"
     assert ext.entities[ev.place].parent is not None and ext.entities[ev.place].parent.name == "仁寿县"
+
+
+def test_places_a_venues_name_read_leftwards_stops_at_a_verb_of_lying_near(run):
+    """如园紧邻百望山森林公园: 紧邻 (lies next to) starts no venue's name; 如园 and the park are two places."""
+    from kg.extract.ner import mentions_of
+    got = [m["text"] for m in mentions_of("如园紧邻百望山森林公园。") if m["type"] == "place"]
+    assert "百望山森林公园" in got and not any("紧邻" in g for g in got)
