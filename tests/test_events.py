@@ -1259,3 +1259,9 @@ def test_events_a_later_paragraph_at_the_scene_or_accepting_on_behalf_tells_of_t
     text = "12月11日上午，峡江建工集团捐赠仪式在万州区举行。\n区教育委员会主任熊晓华代表受赠方接受捐赠。"
     ev, = run(text, issue=date(2023, 12, 12)).events
     assert [p.name for p in ev.attendees] == ["熊晓华"]
+
+
+def test_events_a_hospitals_new_campus_opening_to_patients_is_an_event_at_it(run):
+    """北城院区正式开诊: a campus (院区) is a venue, and its opening to patients (开诊) an event there."""
+    ev, = run("1月2日，市人民医院北城院区正式开诊。", issue=date(2024, 1, 3)).events
+    assert ev.date == "2024-01-02" and ev.place is not None and ev.place.name.endswith("北城院区")

@@ -281,7 +281,7 @@ def _opened_across_a_day(doc: Doc, vs: int) -> tuple[int, int] | None:
 EVENT_ENDS = "节赛会展"       # how a contest, a festival, a meeting or a show is named
 
 
-OPENING = ("开幕", "闭幕", "开业", "投产", "开工", "竣工", "开班", "开营", "启幕", "开赛")
+OPENING = ("开幕", "闭幕", "开业", "开诊", "投产", "开工", "竣工", "开班", "开营", "启幕", "开赛")
 OBJECT_POS = ("n", "vn", "nz", "an", "j", "b", "a")
 OBJECT_MAX = 16
 
