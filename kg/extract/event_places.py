@@ -44,7 +44,7 @@ def place_for(doc: Doc, s: int, e: int) -> EntityRef | None:
         kind = (info.kind if info else None) or m.value or "city"
         if kind == "area" and NATURAL.search(m.text):
             kind = "venue"          # 岷江边一小孩不慎落水: the river, not the county around it
-        moved = 0 if MOVE.search(doc.text, max(0, m.start - 3), m.start) or doc.text[m.start - 1:m.start] == "在" else 1
+        moved = 0 if MOVE.search(doc.text, max(0, m.start - 3), m.start) else 1      # (MOVE ends with 在 too)
         return (PLACE_RANK.get(kind, 6), moved, abs(s - m.end))     # the nearest of equals
 
     later = next((h for k in _next_sentences(doc, se) if (h := HELD_LATER.match(doc.text, k)) is not None), None)
@@ -72,7 +72,6 @@ def place_for(doc: Doc, s: int, e: int) -> EntityRef | None:
     if home is not None and home.city is not None:
         return division_ref(home.city)
     return None
-
 
 
 def _seat_of_actor(doc: Doc, ss: int, se: int) -> EntityRef | None:

@@ -148,8 +148,6 @@ def list_items(doc: Doc, tail: int) -> list[tuple[int, int]]:
     return items if len(items) >= 2 else []
 
 
-
-
 def counted_items(doc: Doc) -> list[tuple[int, int]]:
     """The items of every list counted as organizations (A、B等3家企业)."""
     return [span for m in LIST_TAIL.finditer(doc.text) for span in list_items(doc, m.start())]

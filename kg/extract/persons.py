@@ -210,7 +210,6 @@ def _model_reads_a_thing(doc: Doc, tok) -> bool:
                                               for sp in doc.model_spans or ())
 
 
-
 def _doubled(text: str, s: int) -> bool:
     """Does a doubled phrase start at `s` (许许多多, 林林总总), no name?"""
     return s + 4 <= len(text) and text[s] == text[s + 1] and text[s + 2] == text[s + 3]

@@ -165,19 +165,14 @@ def _agrees(span: Span, tokens: list[Token], starts: list[int]) -> bool:
                                   for t in tokens[first:last + 1]):
         return False        # 朝鲜|族: a people, not the country
     return not any(t.start < span.end and span.start < t.end and t.pos in other and not _named_for(span, t)
-                   and not _stray(span, t) for t in tokens[first:last])
-
-
-def _stray(span: Span, t: Token) -> bool:
-    """Is the tagger's place or organization a lone character ending the model's person name (于建|华/nt|为患者: 于建华
-    为患者…, no 华为)?"""
-    return span.type == PERSON and t.end - t.start == 1 and t.start == span.end - 1
+                   for t in tokens[first:last])
 
 
 def _named_for(span: Span, t: Token) -> bool:
-    """Does the person's name take the first character of the tagger's organization, which reads on as 为 and a body
-    (任命王建|华为市财政局局长: 王建华 为 市财政局)?"""
-    return span.type == PERSON and t.start == span.end - 1 and t.word[1:2] == "为" and t.word[2:3] in "省市县区"
+    """Does the person's name take the first character of the tagger's place or organization, which is that character
+    alone (于建|华/nt|为患者: no 华为) or reads on as 为 and a body (任命王建|华为市财政局局长: 王建华 为 市财政局)?"""
+    return span.type == PERSON and t.start == span.end - 1 and (
+        t.end - t.start == 1 or t.word[1:2] == "为" and t.word[2:3] in "省市县区")
 
 
 def retagged(text: str, tokens: list[Token], spans: list[Span]) -> list[Token]:
