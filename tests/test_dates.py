@@ -109,3 +109,18 @@ def test_dates_today_in_a_dateline_article_is_the_day_it_was_filed(run):
     """本报1月11日讯…今天上午 in the 2021-01-13 issue: 今天 is the 11th, the day the dateline says it was filed."""
     ext = run("本报1月11日讯（记者 方芳）今天上午，开发区项目集中签约活动在经开区管委会举行。")
     assert ext.events[0].date == "2021-01-11"
+
+
+def test_dates_a_day_alone_after_a_full_date_is_of_its_month():
+    """3月5日至6日…6日上午 in a November issue: the 6th of March, not of November (review round 22)."""
+    values = [v for _, _, v in find_dates("3月5日至6日，市长到柯桥区调研。6日上午，召开座谈会。", date(2024, 11, 11))]
+    assert values == ["2024-03-05", "2024-03-06"]
+    assert find_dates("3月5日，市长调研。22日上午，召开座谈会。", date(2024, 11, 25))[1][2] == "2024-11-22"   # weeks on
+
+
+@pytest.mark.parametrize("text, value", [("马拉松定于10月18日开幕。", "2024-10-18"),
+                                         ("会议将于10月18日召开。", "2024-10-18"),
+                                         ("10月18日，马拉松开幕。", "2023-10-18")])
+def test_dates_a_month_to_come_stays_in_the_issues_year(text, value):
+    """定于/将于 10月18日 in a February issue is this October; reported as past, last October (EXTRACTION.md)."""
+    assert find_dates(text, date(2024, 2, 11))[0][2] == value

@@ -49,6 +49,7 @@ PATTERNS = [
 ]
 LUNAR_MONTHS = {"正": 1, "冬": 11, "腊": 12}
 RECENT = ("近日", "日前", "近期", "月日")      # the issue's month (EXTRACTION.md: decided close calls)
+AHEAD = re.compile(r"(?:将于|定于|拟于|计划于|预计于|将在)$")
 SENTENCE_BREAK = re.compile(r"[。！？!?\n]")
 OFFSETS = {"昨日": -1, "昨天": -1, "昨晚": -1, "昨夜": -1, "昨晨": -1, "前日": -2, "前天": -2, "前晚": -2, "今日": 0,
            "今天": 0, "今晚": 0, "今晨": 0, "今早": 0, "明日": 1, "明天": 1, "明晚": 1}
@@ -184,14 +185,37 @@ def find_dates(text: str, issue: date | None) -> list[tuple[int, int, str | None
         if year_context and not SENTENCE_BREAK.search(text, year_context[1], s):
             ctx = year_context[0]
         value = resolve(m, issue, ctx)
+        if value and issue and ctx is None and _ahead(m, text, s) and value[:4] == str(issue.year - 1):
+            value = str(issue.year) + value[4:]      # 定于10月18日开幕 in a February issue: this October, not the last
         if m.groupdict().get("relday") == "次日" and last_day is not None:
             value = (date.fromisoformat(last_day) + timedelta(days=1)).isoformat()
+        elif last_day is not None and value is not None and _bare_day(m):
+            value = _later_that_month(last_day, cn_number(m["day"])) or value
         if value is not None and len(value) == 10:
             last_day = value
         out.append((s, e, value))
         if m.groupdict().get("year"):
             year_context = (cn_number(m["year"]), e)
     return out
+
+
+def _ahead(m: re.Match, text: str, s: int) -> bool:
+    """A month written with no year after 将于, 定于…: a day to come."""
+    g = m.groupdict()
+    return bool(g.get("month")) and not (g.get("year") or g.get("rel")) and bool(AHEAD.search(text, max(0, s - 4), s))
+
+
+def _bare_day(m: re.Match) -> bool:
+    """A day written alone (6日上午), no month, year or word before it."""
+    g = m.groupdict()
+    return bool(g.get("day")) and not any(g.get(k) for k in ("month", "year", "rel", "relmonth", "relweek", "lmonth"))
+
+
+def _later_that_month(last_day: str, day: int) -> str | None:
+    """A day alone a few days after the full date the text last wrote is of that date's month (3月5日至6日…6日上午, in
+    a November issue: March 6th, not November's)."""
+    last = date.fromisoformat(last_day)
+    return _iso(last.year, last.month, day) if 0 <= day - last.day <= 10 else None
 
 
 def run(doc: Doc) -> None:
