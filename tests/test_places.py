@@ -4,6 +4,8 @@ import pytest
 
 from conftest import names
 
+from kg.ingest.paper import make_paper
+
 
 def _parents(ext):
     return {r.name: (i.parent.name if i.parent else None) for r, i in ext.entities.items() if r.type == "place"}
@@ -525,3 +527,19 @@ def test_places_a_venues_name_read_leftwards_stops_at_a_verb_of_lying_near(run):
     from kg.extract.ner import mentions_of
     got = [m["text"] for m in mentions_of("如园紧邻百望山森林公园。") if m["type"] == "place"]
     assert "百望山森林公园" in got and not any("紧邻" in g for g in got)
+
+
+@pytest.mark.parametrize("text, venue, district", [
+    ("3月5日，马拉松在越城区鲁迅纪念馆开幕。", "鲁迅纪念馆", "越城区"),
+    ("5月8日，庙会在平城区华严寺广场举行。", "华严寺广场", "平城区"),
+])
+def test_places_a_venue_after_its_district_is_named_without_it(run, text, venue, district):
+    """柯桥区绍兴奥体中心, 平城区华严寺广场: the district, and in it the venue by its own name; the event opened there is
+    the one named before 在 (马拉松), not the venue's opening (review round 22). 柯桥区会展中心 keeps the district."""
+    paper = make_paper("绍兴日报", "绍兴")
+    ext = run(text, date(2024, 5, 11), paper=paper)
+    assert {venue, district} <= names(ext, "place")
+    event = ext.events[0]
+    assert event.place.name == venue and event.name in ("马拉松", "庙会")
+    assert ext.entities[event.place].parent.name == district
+    assert "越城区会展中心" in names(run("马拉松在越城区会展中心开幕。", date(2024, 5, 11), paper=paper), "place")

@@ -202,6 +202,8 @@ def verb_phrase(doc: Doc, vs: int, ve: int) -> tuple[int, int] | None:
     before = [m for m in doc.mentions(PLACE, ORGANIZATION, by_start=False) if m.end in (vs, lead)]
     if before:
         b = before[0]
+        while (up := next((m for m in doc.mentions(PLACE, by_start=False) if m.end == b.start and m.start < b.start), None)):
+            b = up      # 在越城区|绍兴奥体中心开幕: the district and its venue, one place said after 在
         mv = MOVE.search(text, max(0, b.start - 3), b.start)
         if text[vs:ve] in OPENING and mv is not None and mv.group() == "在":
             subject = np_start(doc, mv.start())

@@ -7,7 +7,7 @@ import re
 
 from ..datamodel import ORGANIZATION, PLACE, EntityRef
 from ..lexicon import word_tags
-from ..lexicon.gazetteer import COUNTY, gazetteer
+from ..lexicon.gazetteer import COUNTY, TOWN, gazetteer
 from .doc import Doc, occurrences
 from .geo import Home, leading_place
 from .names import common_word, valid_name
@@ -42,6 +42,8 @@ def venues_and_roads(doc: Doc) -> list[tuple[EntityRef, int, str]]:
             while kind == "road" and (t := doc.token_at(start)) is not None and t.end <= m.start() - 2 \
                     and t.pos.startswith(("v", "p", "c", "d")) and t.pos != "vn":
                 start = t.end     # 驶入解放大道: the road starts after the verb (but 建设南路 is a name)
+            if kind == "venue" and (after := _division_before(doc, start, m.start())) is not None:
+                start = after       # 柯桥区|绍兴奥体中心, 平城区|华严寺广场: the district, then the venue's own name
             end = m.end()
             if kind == "venue":
                 end = max((k + len(x) for k in range(m.start() + 1, end)
@@ -282,6 +284,18 @@ def _venue_start(doc: Doc, suffix_start: int, kind: str) -> int | None:
     if start >= suffix_start and kind == "venue":
         return None
     return start
+
+
+def _division_before(doc: Doc, start: int, suffix_start: int) -> int | None:
+    """Where a venue's own name starts after the county or town written first (柯桥区绍兴奥体中心, 伊滨区洛阳智能装备
+    产业园, 平城区华严寺广场): when what follows the division names a place or is no common word (not 柯桥区人民广场)."""
+    lp = leading_place(doc.text[start:suffix_start], doc.home, allow_short=False)
+    if lp is None or lp[0].level not in (COUNTY, TOWN):
+        return None
+    rest = doc.text[start + lp[1]:suffix_start]
+    if len(rest) < 2 or not (leading_place(rest, doc.home, allow_short=False) or not common_word(doc.lex, rest, 100)):
+        return None
+    return start + lp[1]
 
 
 def _is_place_mention(doc: Doc, s: int, e: int) -> bool:
