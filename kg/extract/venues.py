@@ -42,6 +42,7 @@ def venues_and_roads(doc: Doc) -> list[tuple[EntityRef, int, str]]:
             while kind == "road" and (t := doc.token_at(start)) is not None and t.end <= m.start() - 2 \
                     and t.pos.startswith(("v", "p", "c", "d")) and t.pos != "vn":
                 start = t.end     # 驶入解放大道: the road starts after the verb (but 建设南路 is a name)
+            written = start
             if kind == "venue" and (after := _division_before(doc, start, m.start())) is not None:
                 start = after       # 柯桥区|绍兴奥体中心, 平城区|华严寺广场: the district, then the venue's own name
             end = m.end()
@@ -78,6 +79,8 @@ def venues_and_roads(doc: Doc) -> list[tuple[EntityRef, int, str]]:
             if doc.add(PLACE, start, end, ref, alias=name) is None:
                 continue
             doc.record(ref).kind = kind
+            if written < start:
+                doc.record(ref, text[written:end])      # as written, with its district
             number = re.match(r"[\d一二三四五六七八九十百]+号", text[end:end + 6]) if kind == "road" else None
             if number:
                 doc.record(ref).aliases.add(name + number.group())
