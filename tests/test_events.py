@@ -1265,3 +1265,14 @@ def test_events_a_hospitals_new_campus_opening_to_patients_is_an_event_at_it(run
     """北城院区正式开诊: a campus (院区) is a venue, and its opening to patients (开诊) an event there."""
     ev, = run("1月2日，市人民医院北城院区正式开诊。", issue=date(2024, 1, 3)).events
     assert ev.date == "2024-01-02" and ev.place is not None and ev.place.name.endswith("北城院区")
+
+
+def test_events_a_later_paragraph_that_names_the_event_or_opens_with_its_person_after_a_time(run):
+    """演练中，…; …对演练进行了点评: paragraphs that tell of the 演练 by its head word; 下午，郑光辉来到金竹村，与…刘大贵: a
+    paragraph its participant opens after the time of day (review round 22). A paragraph of neither stays out."""
+    ext = run("1月9日上午，城东社区开展冬季消防安全应急演练。副市长顾建军到现场观摩。\n演练中，社区党委书记周红梅指挥疏散居民。"
+              "\n消防救援大队大队长钱立新对演练进行了点评。\n此前，市长王海东曾作出批示。", issue=date(2024, 1, 10))
+    ev, = ext.events
+    assert {a.name for a in ev.attendees} == {"顾建军", "周红梅", "钱立新"}
+    ext = run("3月2日，市委书记郑光辉到叙州区调研。\n下午，郑光辉来到金竹村，与种植大户刘大贵拉家常。", issue=date(2024, 3, 3))
+    assert {a.name for a in ext.events[0].attendees} == {"郑光辉", "刘大贵"}

@@ -36,7 +36,7 @@ def attendees(doc: Doc, events: list[tuple[EventFact, int, int]]) -> None:
         if b <= a:
             b = doc.sentence_span(s)[1]
         own = doc.sentence_span(s)
-        spans = _story(doc, s, b)
+        spans = _story(doc, s, b, name=ev.name)
         present = set(ev.attendees)      # asked of every person mention: a list of hundreds of names is scanned
         for m in doc.mentions(PERSON):
             announced = False
@@ -53,7 +53,7 @@ def attendees(doc: Doc, events: list[tuple[EventFact, int, int]]) -> None:
             if inside and announced and k > 0:
                 add_new(events[k - 1][0].attendees, [m.ref])     # the 发布会 where 罗丹 told of the festival
             if inside and m.ref in present:
-                spans = _story(doc, s, b, ev.attendees, doc.mentions(PERSON))
+                spans = _story(doc, s, b, ev.attendees, doc.mentions(PERSON), ev.name)
         ss, se = doc.sentence_span(s)
         if PRONOUN.search(text, ss, se) and not any(ss <= m.start < se for m in doc.mentions(PERSON)):
             before = [m.ref for m in doc.mentions(PERSON) if m.end <= ss and m.ref not in reporters]
@@ -151,7 +151,7 @@ BACK_REFERENCE = re.compile(r"(?:活动中|活动上|会上|会议|大会|此次
                             r"|在[^，。\n]{2,20}[，,])")
 
 
-def _story(doc: Doc, s: int, limit: int, people=(), mentions=()) -> list[tuple[int, int]]:
+def _story(doc: Doc, s: int, limit: int, people=(), mentions=(), name: str = "") -> list[tuple[int, int]]:
     """The stretches of text that tell about the event at `s` (before `limit`): the rest of its paragraph,
     and each later paragraph that refers back to it (活动中…, 会上…, 市领导…参加活动) or opens with one
     of its participants (赖馨正一行先后来到…)."""
@@ -164,13 +164,22 @@ def _story(doc: Doc, s: int, limit: int, people=(), mentions=()) -> list[tuple[i
         nxt = text.find("\n", end + 1)
         stop = nxt if 0 <= nxt < limit else limit
         para = text[end + 1:stop]
-        opener = any(m.start == end + 1 and m.ref in people for m in mentions)
+        lead = TIME_LEAD.match(para)
+        opener = any(m.start == end + 1 + (lead.end() if lead else 0) and m.ref in people for m in mentions)
         post = doc.lex.alternation("titles", doc.lex.titles).match(para)    # 主任医师赵振华、…等15名专家为居民…
         titled = post is not None and any(m.start == end + 1 + post.end() for m in doc.mentions(PERSON))
-        if BACK_REFERENCE.match(para) or opener or titled:
+        if BACK_REFERENCE.match(para) or opener or titled or _tells_of(para, name):
             out.append((end + 1, stop))
         end = nxt
     return out
+
+
+TIME_LEAD = re.compile(r"(?:当天|当日|次日|随后|其后|之后|第二天)?(?:上午|下午|晚上|中午|傍晚)?(?<=[\u4e00-\u9fff])[，,]")
+
+
+def _tells_of(para: str, name: str) -> bool:
+    """Does a paragraph's first sentence tell of the event named `name` by its head word (演练中…, 对演练进行了点评)?"""
+    return len(name) >= 4 and name[-2:] in re.split(r"[。！？]", para, maxsplit=1)[0]
 
 
 def _is_byline(text: str, pos: int) -> bool:
