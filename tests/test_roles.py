@@ -791,3 +791,10 @@ def test_roles_a_town_head_listed_after_its_party_secretary_is_the_towns_governm
     """龟山镇党委书记蔡志鹏、镇长陶红: 镇长 after the town's party committee is of the town's government, not the committee."""
     got = held(run("6月2日，龟山镇党委书记蔡志鹏、镇长陶红参加调研。"))
     assert any(p == "陶红" and t == "镇长" and o is not None and o.endswith("人民政府") for p, t, o in got)
+
+
+@pytest.mark.parametrize("text, post", [("5月8日，副市长 何志强参加观摩并讲话。", ("何志强", "副市长", "衡阳市人民政府")),
+                                        ("5月8日，市长 何志强参加观摩。", ("何志强", "市长", "衡阳市人民政府"))])
+def test_roles_a_space_between_post_and_name_in_a_sentence(run, text, post):
+    """副市长 何志强参加…: a page's space after the post, then the holder in a sentence, not a byline (review round 22)."""
+    assert post in held(run(text))

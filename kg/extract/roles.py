@@ -235,6 +235,8 @@ def _names_after(doc: Doc, title: str, ts: int, te: int) -> tuple[list[tuple[int
         pos += 1                # 时任县委书记的刘建华: the post he held then
     bylined = in_byline(text, ts)
     names = read_names(doc, pos, spaces=byline or bylined)
+    if not names and byline and not bylined and pos > te and text[te:pos].isspace():
+        names = read_names(doc, pos)      # 副市长 何志强参加观摩: a space the page set, then the name in a sentence
     if not names and bylined and (n := glued_byline_name(doc, pos)) is not None:
         names = [(pos, pos + n)]        # （记者商为智实习生陈文波）
     return names, byline
