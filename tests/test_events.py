@@ -1276,3 +1276,16 @@ def test_events_a_later_paragraph_that_names_the_event_or_opens_with_its_person_
     assert {a.name for a in ev.attendees} == {"顾建军", "周红梅", "钱立新"}
     ext = run("3月2日，市委书记郑光辉到叙州区调研。\n下午，郑光辉来到金竹村，与种植大户刘大贵拉家常。", issue=date(2024, 3, 3))
     assert {a.name for a in ext.events[0].attendees} == {"郑光辉", "刘大贵"}
+
+
+@pytest.mark.parametrize("text", ["经市委常委会研究，决定对以下同志进行任前公示。", "经县政府常务会议审议通过，该方案正式实施。",
+                                  "新春佳节临近，市委书记彭立新看望困难群众。"])
+def test_events_a_bodys_say_and_a_holiday_drawing_near_are_no_events(run, text):
+    """经市委常委会研究: the body's decision, no meeting held; 新春佳节临近: a time, not an event (review round 22)."""
+    names = [ev.name for ev in run(text, issue=date(2024, 1, 20)).events]
+    assert not any("常委会" in n or "常务会议" in n or "佳节" in n for n in names)
+
+
+def test_events_a_meeting_whose_name_starts_with_jing_is_still_one(run):
+    """经济工作会议 begins with 经 as a word's first character, not the preposition of 经…研究."""
+    assert [ev.name for ev in run("7月2日，经济工作会议研究部署防汛工作。", issue=date(2024, 7, 3)).events] == ["经济工作会议"]

@@ -428,3 +428,8 @@ def test_persons_an_editor_credited_in_a_web_pages_header_line_is_a_person_and_a
     text = "县委常委会召开会议\n作者：谭晓岚  编辑：易清\n4月17日，县委书记龙志坚主持召开会议。"
     assert {"谭晓岚", "易清"} <= names(run(text), "person")
     assert "易清" not in names(run("4月17日，县委书记龙志坚主持召开会议。\n责任编辑：易清"), "person")
+
+
+def test_persons_no_name_in_a_notice_of_cadres_before_appointment(run):
+    """干部任前公示: 任前 (before taking office) is no person (review round 22b, three pages)."""
+    assert "任前" not in names(run("干部任前公示\n根据有关规定，现将拟任干部予以公示。"), "person")

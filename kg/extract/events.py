@@ -151,6 +151,16 @@ def _found(doc: Doc, text: str) -> list[tuple[int, int, int, str]]:
     return _drop_overlaps(found)
 
 
+DECIDED = re.compile(r"(?:研究|讨论|审议|批准|同意|决定)")
+
+
+def _by_decision(doc: Doc, s: int, end: int) -> bool:
+    """经市委常委会研究决定, 经县政府常务会议审议通过: the body's say by which a thing is done, no meeting held."""
+    start = np_start(doc, s)
+    by = doc.token_at(start - 1) if doc.text.endswith("经", 0, start) else doc.token_at(start)
+    return by is not None and by.word == "经" and bool(DECIDED.match(doc.text, end))
+
+
 def _noun_event(doc: Doc, m: re.Match) -> tuple[int, int, int, str] | None:
     """(name start, name end, trigger end, "noun") of the occurrence an event word at `m` names, or None where it
     names none: a room, a body's report, a danger warned of, a count, a kind, a campaign, common words."""
@@ -162,8 +172,8 @@ def _noun_event(doc: Doc, m: re.Match) -> tuple[int, int, int, str] | None:
             or text.startswith("精神", end):          # 会议室, 会议厅: a room, no meeting
         return None      # 全会精神: the spirit of a meeting people study is no event (EXTRACTION.md)
     if inside(doc, m.start(), end, ORGANIZATION, PLACE) or _verb_with_object(doc, m.start(), end, word) \
-            or text.endswith("代表", 0, m.start()) or text.startswith("工作报告", end):
-        return None      # (代表常委会作工作报告, 作常委会工作报告: the body's report, no meeting)
+            or text.endswith("代表", 0, m.start()) or text.startswith("工作报告", end) or _by_decision(doc, m.start(), end):
+        return None      # (代表常委会作工作报告, 作常委会工作报告: the body's report, no meeting; 经市委常委会研究: its say)
     start = np_start(doc, m.start())
     name = text[start:end]
     short = len(name) < MIN_CHARS and not (name == word and len(name) == 3 and name.endswith("会")) and not (
