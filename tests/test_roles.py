@@ -124,6 +124,9 @@ POSTS_WRITTEN = [
     ("county-level-city", "3月5日，耒阳市委书记吴新华，市委副书记、市长谢晓东，市人大常委会主任李青出席。", "衡阳",
      {("谢晓东", "副书记", "中共耒阳市委员会"), ("谢晓东", "市长", "耒阳市人民政府"),
       ("李青", "主任", "耒阳市人民代表大会常务委员会")}),
+    # the second post of a bureau read at the county-level city takes the same bureau (review round 22c)
+    ("county-level-city-bureau", "7月2日，汨罗市副市长刘振宇，市农业农村局党组成员、副局长唐鑫参加观摩。", "岳阳",
+     {("唐鑫", "党组成员", "汨罗市农业农村局"), ("唐鑫", "副局长", "汨罗市农业农村局")}),
     # the sentence names a county-level city's 市委 before the post: the bare 市委 and 市长 after it are that city's
     ("county-level-city-body", "5月6日，冷水江市委召开常委会扩大会议，市委书记吴坤主持会议。", "娄底",
      {("吴坤", "书记", "中共冷水江市委员会")}),

@@ -68,6 +68,7 @@ class ListPlace:
         if place is None:
             return
         home = _home_at(doc.home, place)
+        moved: dict[EntityRef, EntityRef] = {}
         for u in units:
             if self._explicit(u) is not None:
                 continue
@@ -75,9 +76,12 @@ class ListPlace:
             if surface[:1] in "省市县区" and surface.rstrip("副") not in ("", "省", "市", "县", "区"):
                 res = canonical(surface.rstrip("副常务"), doc, home)
                 if res is not None:
-                    retarget(self.doc, u.start, u.org, EntityRef(ORGANIZATION, res[0]))
-                    u.org = EntityRef(ORGANIZATION, res[0])
+                    there = EntityRef(ORGANIZATION, res[0])
+                    retarget(self.doc, u.start, u.org, there)
+                    moved[u.org], u.org = there, there
                     doc.record(u.org, surface.rstrip("副常务"))
+            elif u.org in moved:
+                u.org = moved[u.org]        # 市农业农村局党组成员、副局长: the second post's body is the first's, read there
             elif not u.has_own_org:
                 implied, known = implied_org(doc, u.title, home)
                 if known and implied is not None:
