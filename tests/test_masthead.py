@@ -61,3 +61,11 @@ def test_masthead_a_notice_signed_with_a_date_below_its_body_has_none():
 def test_masthead_with_its_english_name_or_an_inside_pages_running_head(head):
     m = parse_masthead(head + "\n邵阳学院与三一重工签约\n本报讯（记者 曾可馨）11月8日，邵阳学院与三一重工签署协议。")
     assert (m.paper, m.issue_date) == ("邵阳日报", date(2022, 11, 9))
+
+
+def test_masthead_a_county_paper_named_by_its_own_masthead():
+    """岳西报 over 岳西报社编辑出版: a county's paper is called what its masthead says, not a guessed 岳西县日报 (EXTRACTION.md:
+    the paper's name from the masthead; review round 22b). A line ending in 报 with no 报社 below it is no masthead."""
+    m = parse_masthead("岳西报\n中共岳西县委主办   岳西报社编辑出版\n2023年8月22日   星期二\n\n本报讯（记者 王慧）8月21日上午…")
+    assert (m.paper, m.city_hint) == ("岳西报", "岳西")
+    assert parse_masthead("喜报\n2023年8月22日   星期二\n\n本报讯 8月21日上午…").paper == ""

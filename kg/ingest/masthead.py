@@ -20,6 +20,7 @@ LUNAR = re.compile(r"农历\s*(?P<gz>[甲乙丙丁戊己庚辛壬癸][子丑寅�
                    r"二十|廿[一二三四五六七八九]?|三十)")
 WEEKDAY = re.compile(r"(?:星期|周)(?P<w>[一二三四五六日天])")
 PAPER = re.compile(r"^\s*(?P<name>[\u4e00-\u9fff]{2,8}(?:日报|晚报|都市报|时报|商报))\s*(?:社)?\s*(?:[A-Z][A-Z ]*)?$")   # (SHAOYANG DAILY)
+COUNTY_PAPER = re.compile(r"[\u4e00-\u9fff]{2,6}报")     # 岳西报, 遂昌报: with its 报社 named below it
 PAPER_NAME = r"(?P<name>[\u4e00-\u9fff]{2,8}?(?:日报|晚报|都市报|时报|商报))"
 # an inside page's running head: 2022年11月9日 星期三 邵阳日报 第3版 综合新闻, A2 要闻 2023年5月18日 星期四 衡阳日报
 RUNNING_HEAD = re.compile(rf"^(?=.{{0,60}}$)(?=.*(?:19|20)\d\d\s*年).*?(?<![\u4e00-\u9fff]){PAPER_NAME}(?![\u4e00-\u9fff])")
@@ -100,6 +101,7 @@ def parse_masthead(text: str) -> Masthead:
     m = Masthead()
     lines = text.split("\n")
     head = lines[:HEAD_LINES]
+    head_text = "\n".join(head)
     offset = 0
     last_line_end = 0
     for line in head:
@@ -109,6 +111,9 @@ def parse_masthead(text: str) -> Masthead:
             break         # the body has begun: a date below it (a notice signed 2021年9月28日) is no masthead's
         if (p := PAPER.match(stripped) or RUNNING_HEAD.search(stripped)) and not m.paper:
             m.paper = p["name"]
+            last_line_end = offset_next
+        elif not m.paper and COUNTY_PAPER.fullmatch(stripped) and stripped + "社" in head_text:
+            m.paper = stripped      # 岳西报 over 岳西报社编辑出版: a county's paper by its own masthead
             last_line_end = offset_next
         if (o := ORGAN.search(stripped)) and not m.city_hint:
             m.city_hint = o["city"]
@@ -132,7 +137,7 @@ def parse_masthead(text: str) -> Masthead:
     if not m.paper:
         m.paper = _source(lines[:SOURCE_LINES])
     if m.paper and not m.city_hint:
-        m.city_hint = re.sub(r"(日报|晚报|都市报|时报|商报)$", "", m.paper)
+        m.city_hint = re.sub(r"(日报|晚报|都市报|时报|商报|报)$", "", m.paper)
     if m.paper or m.issue_date:
         m.body_start = last_line_end
     return m
