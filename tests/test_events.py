@@ -1289,3 +1289,17 @@ def test_events_a_bodys_say_and_a_holiday_drawing_near_are_no_events(run, text):
 def test_events_a_meeting_whose_name_starts_with_jing_is_still_one(run):
     """经济工作会议 begins with 经 as a word's first character, not the preposition of 经…研究."""
     assert [ev.name for ev in run("7月2日，经济工作会议研究部署防汛工作。", issue=date(2024, 7, 3)).events] == ["经济工作会议"]
+
+
+def test_events_a_contests_parts_and_a_drills_script_are_no_events(run):
+    """赛事设全程马拉松、半程马拉松和健康跑三个项目: the parts of the marathon, so 高丽娟 who started it is its attendee;
+    演练模拟…引发火灾: the fire a drill plays, no fire, so 张卫东 who watched is the drill's (review round 22a)."""
+    ext = run("4月21日，2024宁波马拉松在市体育中心鸣枪开跑。赛事设全程马拉松、半程马拉松和健康跑三个项目。\n副市长高丽娟宣布比赛开始。",
+              issue=date(2024, 4, 22))
+    ev, = ext.events
+    assert ev.name == "2024宁波马拉松" and [a.name for a in ev.attendees] == ["高丽娟"]
+    ext = run("5月10日，全市安全生产综合演练在兴平市举行。\n演练模拟某化工厂储罐泄漏引发火灾。\n副市长张卫东现场观摩演练并讲话。",
+              issue=date(2024, 5, 11))
+    ev, = ext.events
+    assert ev.name == "全市安全生产综合演练" and [a.name for a in ev.attendees] == ["张卫东"]
+    assert run("5月10日，某化工厂储罐泄漏引发火灾。", issue=date(2024, 5, 11)).events     # a fire that befell is one

@@ -151,6 +151,10 @@ def _found(doc: Doc, text: str) -> list[tuple[int, int, int, str]]:
     return _drop_overlaps(found)
 
 
+SUPPOSED = re.compile(r"原因|模拟|假设|假定")     # 起火原因系…, 演练模拟…引发火灾: no fire that befell
+PARTS_OF = ("设", "设有", "分设", "包括", "分为")    # 赛事设全程马拉松、半程马拉松和健康跑三个项目
+
+
 DECIDED = re.compile(r"(?:研究|讨论|审议|批准|同意|决定)")
 
 
@@ -182,15 +186,15 @@ def _noun_event(doc: Doc, m: re.Match) -> tuple[int, int, int, str] | None:
     disaster = word in lex.word_set(WORDS, "disaster")
     accident = disaster or word in lex.word_set(WORDS, "accident")
     if accident and (_prevented(doc, m.start()) or text.startswith(HAZARD, end) or MANY.match(name)
-                     or "原因" in text[clause_start(text, m.start()):m.start()]) \
+                     or SUPPOSED.search(text, clause_start(text, m.start()), m.start())) \
             or _habitual(doc, m.start(), end) or disaster and not befell(doc, m.start(), end):
         return None      # 坚决遏制重特大事故发生, 事故隐患: a danger warned of; 3起较大交通事故: a count; 起火原因系…引发火灾:
-        #               the cause told; 每周都会参加社区活动,
+        #               the cause told; 演练模拟…泄漏引发火灾: a drill's script; 每周都会参加社区活动,
         #               …活动30余场: no one occurrence
     if ("、" in name or accident and text.startswith("、", end)) and LISTED.match(text, end) or COUNTED.match(name) \
-            or text.startswith("之一", end):
+            or text.startswith("之一", end) or text.endswith(PARTS_OF, 0, start):
         return None      # 组织理论宣讲、文艺演出、义诊义剪等志愿服务: kinds of activity listed; 200余场阅读活动: a count;
-        #               作为文化节重要活动之一的…大赛: a kind the event is one of
+        #               作为文化节重要活动之一的…大赛: a kind the event is one of; 赛事设全程马拉松、…: its parts
     if _campaign(doc, name, m.start()) or name.endswith("活动") and TOPIC_BEFORE.search(text, max(0, start - 10), start):
         return None      # 我市深入开展创先争优活动 (and 创先争优活动 again): a campaign, no occurrence (EXTRACTION.md);
         #               研究部署党的群众路线教育实践活动: what a meeting takes up (研究…党代会 names a meeting: D01)
