@@ -545,3 +545,11 @@ def test_places_a_venue_after_its_district_is_named_without_it(run, text, venue,
     assert event.place.name == venue and event.name in ("马拉松", "庙会")
     assert ext.entities[event.place].parent.name == district and district + venue in ext.entities[event.place].aliases
     assert "越城区会展中心" in names(run("马拉松在越城区会展中心开幕。", date(2024, 5, 11), paper=paper), "place")
+
+
+def test_places_the_countryside_of_a_slogan_is_no_village(run):
+    """研究建设和美乡村工作: 和美乡村 is the countryside a policy wants, no village 美乡村, nor where the meeting was
+    (review round 22, two rounds); 石桥村 alone still is one."""
+    ext = run("7月2日，县委常委会召开会议，研究建设和美乡村工作。")
+    assert not any(n.endswith("乡村") for n in names(ext, "place"))
+    assert all(ev.place is None or not ev.place.name.endswith("乡村") for ev in ext.events)

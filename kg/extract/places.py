@@ -172,8 +172,8 @@ def _lone_villages(doc: Doc, home: Home) -> None:
             tail = 2 if name.endswith("社区") else 1
             if not found and head is not None and head.start == k and head.pos == "ns" and (
                     head.end == m.end() - tail or head.end == m.end() and len(name) >= 2 + tail) \
-                    and name not in doc.lex.place_words.get("not_village", ()) \
-                    and not common_word(doc.lex, name[:-tail], 100):
+                    and name not in doc.lex.place_words.get("not_village", ()) and not name.endswith("乡村") \
+                    and not common_word(doc.lex, name[:-tail], 100):       # (和美乡村: the countryside, no 美乡村)
                 # 衡都社区, 石桥村: newer than the gazetteer, or too small for it; in the town the sentence named before,
                 # or the one the article names in full elsewhere (韶山村 … 韶山市韶山乡韶山村)
                 named = next((x.ref for x in doc.mentions(PLACE) if x.ref is not None and x.ref.name == name), None)
