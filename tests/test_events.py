@@ -1303,3 +1303,11 @@ def test_events_a_contests_parts_and_a_drills_script_are_no_events(run):
     ev, = ext.events
     assert ev.name == "全市安全生产综合演练" and [a.name for a in ev.attendees] == ["张卫东"]
     assert run("5月10日，某化工厂储罐泄漏引发火灾。", issue=date(2024, 5, 11)).events     # a fire that befell is one
+
+
+@pytest.mark.parametrize("text, name", [("5月12日，2024绵阳越野跑比赛在安州区千佛山景区举行。", "2024绵阳越野跑比赛"),
+                                        ("5月12日上午，越野跑比赛在千佛山景区举行。", "越野跑比赛")])
+def test_events_a_contest_the_text_says_is_held_is_named_by_its_whole_subject(run, text, name):
+    """越/v 野/nz 跑/v 比赛: the tagger cut the contest's name in verbs, so it read only 比赛, too short to stand; held
+    right after (在…举行), the clause's subject past its date names it (review round 22b)."""
+    assert [ev.name for ev in run(text, issue=date(2024, 5, 13)).events] == [name]

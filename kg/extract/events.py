@@ -179,6 +179,8 @@ def _noun_event(doc: Doc, m: re.Match) -> tuple[int, int, int, str] | None:
             or text.endswith("代表", 0, m.start()) or text.startswith("工作报告", end) or _by_decision(doc, m.start(), end):
         return None      # (代表常委会作工作报告, 作常委会工作报告: the body's report, no meeting; 经市委常委会研究: its say)
     start = np_start(doc, m.start())
+    if end - start < MIN_CHARS and (subject := _held_subject(doc, m.start(), end)) is not None:
+        start = subject      # 2024绵阳越野跑比赛在千佛山景区举行: the whole subject, though the tagger cut it in verbs
     name = text[start:end]
     short = len(name) < MIN_CHARS and not (name == word and len(name) == 3 and name.endswith("会")) and not (
         name == word and doc.lex.pattern("hosted_before", HOSTED_BEFORE, lex.event_held).search(text, max(0, start - 4), start))
@@ -255,6 +257,18 @@ def _glued(doc: Doc, m: re.Match, lex) -> bool:
 def _habitual(doc: Doc, pos: int, end: int) -> bool:
     """Is the event word at `pos` a habit (每周都会参加社区活动) or a count of many (已组织志愿服务活动30余场)?"""
     return _clause_says(doc, pos, "habit") or COUNTED.match(doc.text, end) is not None or since(doc, pos)
+
+
+def _held_subject(doc: Doc, s: int, end: int) -> int | None:
+    """Where the subject of a clause starts whose event word at `s` the text says is held right after it (…越野跑比赛|在
+    千佛山景区举行): the clause's start past its date, if that leaves a name of four to sixteen characters."""
+    text = doc.text
+    if not doc.lex.pattern("held_or_opened", HELD, doc.lex.event_held, doc.lex.event_opened).match(text, end):
+        return None
+    start = clause_start(text, s)
+    while (date := next((d for d in doc.mentions(DATE) if d.start == start), None)) is not None:
+        start = date.end
+    return start if MIN_CHARS <= end - start <= 16 and not CLAUSE_BREAK.search(text, start, s) else None
 
 
 def _prevented(doc: Doc, pos: int) -> bool:
