@@ -268,6 +268,8 @@ def _held_subject(doc: Doc, s: int, end: int) -> int | None:
     start = clause_start(text, s)
     while (date := next((d for d in doc.mentions(DATE) if d.start == start), None)) is not None:
         start = date.end
+    if any(t.pos == "v" and len(t.word) >= 2 for t in doc.tokens_in(start, s)):
+        return None      # 祝贺大会开幕, 沈晓明宣布运动会开幕: a verb and the event it tells of, no name (越/v 野 跑/v: one)
     return start if MIN_CHARS <= end - start <= 16 and not CLAUSE_BREAK.search(text, start, s) else None
 
 
