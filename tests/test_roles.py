@@ -801,3 +801,15 @@ def test_roles_a_town_head_listed_after_its_party_secretary_is_the_towns_governm
 def test_roles_a_space_between_post_and_name_in_a_sentence(run, text, post):
     """副市长 何志强参加…: a page's space after the post, then the holder in a sentence, not a byline (review round 22)."""
     assert post in held(run(text))
+
+
+@pytest.mark.parametrize("text, post", [
+    ("晋江市公安局青阳派出所接到报警后，所长蔡明辉立即调派警力。", ("蔡明辉", "所长", "晋江市公安局青阳派出所")),
+    ("柳州市餐饮行业协会召开会员代表大会，罗永福当选为秘书长。", ("罗永福", "秘书长", "柳州市餐饮行业协会")),
+    ("在安徽江航智造科技有限公司，副总经理吴海燕反映了招聘难的问题。", ("吴海燕", "副总经理", "安徽江航智造科技有限公司")),
+    ("澧县人民法院公开审理此案，书记员周婷担任记录。", ("周婷", "书记员", "澧县人民法院")),
+])
+def test_roles_a_bare_post_of_the_one_body_of_its_kind_the_article_names(run, text, post):
+    """所长, 秘书长, 副总经理, 书记员 written alone are the one 所, association, company or court the article names
+    (titles.tsv's @ endings, as 院长 and 会长 were; review round 22c)."""
+    assert post in held(run(text))
