@@ -63,3 +63,12 @@ def test_retag_a_one_character_place_of_the_taggers_is_a_misreading(run_tagged):
     words = [("石", "ns"), ("鼓书院", "nt"), ("举办", "v"), ("“", "w"), ("开学", "vn"), ("第一课", "m"), ("”", "w"), ("活动", "n")]
     ext = run_tagged(words, [Span("place", 0, 4, 0.53)])
     assert {m.text for m in ext.mentions if m.type in ("place", "organization")} == {"石鼓书院"}
+
+
+def test_retag_a_community_named_after_what_reads_as_a_person(run):
+    """范公/nr 社区: the model's place 范公社区 runs from the tagger's person over a word of a place's kind, so the
+    community stands and 范公 is no person (review round 22c); a place inside a person (来旺 of 火来旺) still gives way."""
+    from conftest import names
+
+    ext = run("1月9日上午，范公社区开展冬季消防安全应急演练。")
+    assert "范公" not in names(ext, "person") and "范公社区" in names(ext, "place")

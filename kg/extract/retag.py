@@ -164,8 +164,20 @@ def _agrees(span: Span, tokens: list[Token], starts: list[int]) -> bool:
     if span.type == PLACE and any(t.start <= span.start and t.end == span.end + 1 and t.word.endswith("族")
                                   for t in tokens[first:last + 1]):
         return False        # 朝鲜|族: a people, not the country
+    met = tokens[first:last]
     return not any(t.start < span.end and span.start < t.end and t.pos in other and not _named_for(span, t)
-                   for t in tokens[first:last])
+                   and not _named_place(span, t, met) for t in met)
+
+
+def _named_place(span: Span, t: Token, met: list[Token]) -> bool:
+    """Does the model's place run from the tagger's person on over a word of a place's kind (范公/nr 社区: the
+    community 范公社区, no person 范公)?"""
+    rest = [x for x in met if t.end <= x.start < span.end]
+    return span.type == PLACE and t.start == span.start and t.end < span.end and bool(rest) \
+        and rest[-1].end == span.end and rest[-1].word in PLACE_KINDS
+
+
+PLACE_KINDS = ("社区", "村", "镇", "乡", "街道", "小区", "村委会", "居委会")
 
 
 def _named_for(span: Span, t: Token) -> bool:
