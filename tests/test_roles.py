@@ -813,3 +813,10 @@ def test_roles_a_bare_post_of_the_one_body_of_its_kind_the_article_names(run, te
     """所长, 秘书长, 副总经理, 书记员 written alone are the one 所, association, company or court the article names
     (titles.tsv's @ endings, as 院长 and 会长 were; review round 22c)."""
     assert post in held(run(text))
+
+
+def test_roles_a_deputy_to_a_congress_before_a_second_post(run):
+    """乡人大代表、塘源口村党支部书记祝春来: the deputy's seat stands though another post, not the name, follows it
+    (EXTRACTION.md: 人大代表 is a role; no congress named, none; review round 22c); 区人大代表、区政协委员共同参与 names no one."""
+    assert ("祝春来", "代表", None) in held(run("会议期间，乡人大代表、塘源口村党支部书记祝春来提出议案。"))
+    assert not held(run("会议期间，区人大代表、区政协委员共同参与。"))

@@ -83,7 +83,19 @@ def _deputy(doc: Doc, ts: int, te: int) -> bool:
     deputy's name where the text names no congress (区人大代表王军: a deputy all the same; but 区人大代表、区政协委员
     共同参与 names no one)?"""
     return any(o.ref is not None and o.ref.name.endswith("人民代表大会") for o in doc.ending_at(ts, ORGANIZATION)) \
-        or doc.text.endswith("人大", 0, ts) and read_name(doc, te) is not None
+        or doc.text.endswith("人大", 0, ts) and (read_name(doc, te) is not None or _chain_to_a_name(doc, te))
+
+
+def _chain_to_a_name(doc: Doc, te: int) -> bool:
+    """Does another post follow after 、 and run on to a person's name in the clause (乡人大代表、塘源口村党支部书记祝春来)?"""
+    if not doc.text.startswith("、", te):
+        return False
+    stop = CLAUSE_END.search(doc.text, te)
+    end = stop.start() if stop else len(doc.text)
+    return any(read_name(doc, t.end()) is not None for t in _title_pattern(doc).finditer(doc.text, te, end))
+
+
+CLAUSE_END = re.compile(r"[，,。；;！？\n]")
 
 
 def _deputy_of(doc: Doc, ts: int, title: str) -> tuple[int, str]:
