@@ -134,6 +134,7 @@ class Doc:
         self._by_end: dict[int, list[Mention]] = {}   # mentions by where they end
         self._of_types: dict[tuple, list[Mention]] = {}   # `mentions` answers, until the mentions change
         self._home = None
+        self._model_index: tuple | None = None        # (the model_spans indexed, {(type, end): spans})
 
     # --- what the running extractor declared ----------------------------------------------
     def _check(self, keys, write: bool = False) -> None:
@@ -157,6 +158,16 @@ class Doc:
     def home(self, value) -> None:
         self._check((HOME,), write=True)
         self._home = value
+
+    def model_spans_ending(self, type_: str, end: int) -> list:
+        """The mention model's spans of `type_` that end at `end`, from an index made once per reading of them."""
+        spans = self.model_spans or ()
+        if self._model_index is None or self._model_index[0] is not spans:
+            index: dict[tuple[str, int], list] = {}
+            for sp in spans:
+                index.setdefault((sp.type, sp.end), []).append(sp)
+            self._model_index = (spans, index)
+        return self._model_index[1].get((type_, end), [])
 
     # --- tokens and sentences -------------------------------------------------------------
     @cached_property

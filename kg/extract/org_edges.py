@@ -84,7 +84,7 @@ def cut_word_start(doc: Doc, s: int, e: int) -> int | None:
     if s == 0 or not common_word(doc.lex, doc.text[s - 1:s + 1], 150, names_too=True) or (
             (prev := doc.token_at(s - 1)) is not None and prev.pos.startswith(FUNCTION_POS)):
         return None       # 商场中|海尔: a word of place (中) before the name
-    ms = next((sp.start for sp in doc.model_spans or () if sp.type == ORGANIZATION and sp.end == e and sp.start < s), None)
+    ms = next((sp.start for sp in doc.model_spans_ending(ORGANIZATION, e) if sp.start < s), None)
     if ms is None or (first := doc.token_at(ms)) is None or first.start != ms or len(doc.tokens_in(ms, s)) > 4:
         return None       # the model's name starts where a word of the tagger's does, at most four words before
     return ms             # (市|见义勇|为|基|金会: the tagger's words cut the idiom and the foundation both)
@@ -100,12 +100,21 @@ def model_start(doc: Doc, s: int, e: int) -> int | None:
     return ms if ms is not None else model_edge(doc, s, e)
 
 
+def model_orgs_alone(doc: Doc, found: list) -> list:
+    """The mention model's organizations that overlap none of the rules' candidates `found` ((start, end, …) each):
+    what the candidates cover is marked in one pass, not scanned once per model span."""
+    covered = bytearray(len(doc.text) + 1)
+    for a, b, *_ in found:
+        covered[a:b] = b"\x01" * (b - a)
+    return [sp for sp in doc.model_spans or () if sp.type == ORGANIZATION and not any(covered[sp.start:sp.end])]
+
+
 def model_edge(doc: Doc, s: int, e: int) -> int | None:
     """Where the mention model's organization ending at `e` starts, where it differs from the rules' start `s` only
     by names the tagger marks (坡|仔村党支部, 务川|仡佬族苗族自治县委: the village's or the county's first word, which the
     rules left out) or by common words (项目投资方|湖北楚天智造科技有限公司: who the company is, no part of its name)."""
-    ms = next((sp.start for sp in doc.model_spans or () if sp.type == ORGANIZATION and sp.end == e
-               and sp.start != s and abs(sp.start - s) <= 6), None)
+    ms = next((sp.start for sp in doc.model_spans_ending(ORGANIZATION, e) if sp.start != s and abs(sp.start - s) <= 6),
+              None)
     if ms is None or not doc.is_boundary(ms):
         return None
     gap = doc.tokens_in(min(ms, s), max(ms, s))

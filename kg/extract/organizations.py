@@ -17,7 +17,7 @@ from ..lexicon import Lexicon
 from .doc import MODELLED, Doc, occurrences
 from .geo import GOVERNMENT_ENDINGS, LEVEL_WORDS, abbreviation_run, leading_place
 from .names import common_word, valid_name
-from .org_edges import counted_items, left_edge, level_start, model_start, shared_endings
+from .org_edges import counted_items, left_edge, level_start, model_orgs_alone, model_start, shared_endings
 from .org_names import (
     CALLED,
     canonical,
@@ -299,10 +299,9 @@ def run(doc: Doc) -> None:
     _by_endings(doc, cands)
     for s, e in [*counted_items(doc), *latin_orgs(doc)]:      # A、B等3家企业; Valve开发的, THQ旗下, NASA宣布
         cands.record(s, e)
-    for sp in doc.model_spans or ():
-        if sp.type == ORGANIZATION and not any(a < sp.end and sp.start < b for a, b, *_ in cands.found):
-            cands.modelled.add((sp.start, sp.end))
-            cands.record(sp.start, sp.end, is_weak=True)      # the model's alone: an entity once corroborated
+    for sp in model_orgs_alone(doc, cands.found):      # the model's alone: an entity once corroborated
+        cands.modelled.add((sp.start, sp.end))
+        cands.record(sp.start, sp.end, is_weak=True)
     cands.found += shared_endings(doc, cands.found)      # 建华区、龙沙区检察院
     kept = _keep(doc, cands)
     _studios(doc)
