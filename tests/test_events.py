@@ -1311,3 +1311,13 @@ def test_events_a_contest_the_text_says_is_held_is_named_by_its_whole_subject(ru
     """越/v 野/nz 跑/v 比赛: the tagger cut the contest's name in verbs, so it read only 比赛, too short to stand; held
     right after (在…举行), the clause's subject past its date names it (review round 22b)."""
     assert [ev.name for ev in run(text, issue=date(2024, 5, 13)).events] == [name]
+
+
+@pytest.mark.parametrize("text", ["7月5日，市长王明到高邮调研。他叮嘱当地干部，要加强高邮湖大堤等重点部位巡查防守。",
+                                  "7月5日，市长王明要求加强暑期防溺水巡查。", "7月5日，将把志愿服务集市办成常态化活动。"])
+def test_events_a_task_urged_is_no_event(run, text):
+    """要加强…巡查防守, 要求加强…巡查, 办成常态化活动: what a leader urges or a plan wants, no occurrence (EXTRACTION.md;
+    review round 22, all three reviewers); the visit itself still is one."""
+    names = [ev.name for ev in run(text, issue=date(2024, 7, 6)).events]
+    assert not any("巡查" in n or "活动" in n for n in names)
+    assert run("7月5日，市长王明带队检查防汛工作，要求做好巡查值守。", issue=date(2024, 7, 6)).events

@@ -255,8 +255,10 @@ def _glued(doc: Doc, m: re.Match, lex) -> bool:
 
 
 def _habitual(doc: Doc, pos: int, end: int) -> bool:
-    """Is the event word at `pos` a habit (每周都会参加社区活动) or a count of many (已组织志愿服务活动30余场)?"""
-    return _clause_says(doc, pos, "habit") or COUNTED.match(doc.text, end) is not None or since(doc, pos)
+    """Is the event word at `pos` a habit (每周都会参加社区活动), a count of many (已组织志愿服务活动30余场) or a task
+    urged (要加密巡查频次)?"""
+    return _clause_says(doc, pos, "habit") or _clause_says(doc, pos, "urged") or COUNTED.match(doc.text, end) is not None \
+        or since(doc, pos)
 
 
 def _held_subject(doc: Doc, s: int, end: int) -> int | None:
