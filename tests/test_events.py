@@ -850,6 +850,7 @@ def test_events_a_disaster_on_a_day_is_an_event(run):
 @pytest.mark.parametrize("text", [
     "气象台预计，8月10日我市将有暴雨，局地大暴雨。",
     "8月10日，市气象台发布暴雨预警，提醒市民减少外出。",
+    "8月10日，市气象台发布暴雨黄色预警信号。",          # a warning's colour between (review round 22b)
     "8月10日，洪水过后，志愿者们清理街道淤泥。",
     "8月10日，受台风“玛莉亚”影响，平溪县城南镇出现山体滑坡。",
 ])
