@@ -1322,3 +1322,11 @@ def test_events_a_task_urged_is_no_event(run, text):
     names = [ev.name for ev in run(text, issue=date(2024, 7, 6)).events]
     assert not any("巡查" in n or "活动" in n for n in names)
     assert run("7月5日，市长王明带队检查防汛工作，要求做好巡查值守。", issue=date(2024, 7, 6)).events
+
+
+def test_events_a_meeting_told_of_an_accident_makes_no_second_accident(run):
+    """通报事故情况 the day after the 闪爆事故: the accident told of before, no second one dated the meeting's day
+    (review round 22a)."""
+    ext = run("8月1日，温岭市一化工企业车间发生闪爆事故。\n8月2日上午，温岭市政府召开安全生产紧急会议，通报事故情况。",
+              issue=date(2024, 8, 3))
+    assert sorted(ev.name for ev in ext.events) == ["安全生产紧急会议", "闪爆事故"]

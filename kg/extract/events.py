@@ -231,7 +231,8 @@ def _verb_with_object(doc: Doc, s: int, e: int, word: str) -> bool:
 TOLD = re.compile(r"(?:告诉|对|向)记者|说|表示|介绍")      # 陈小辉告诉记者，…恢复生产: who told of it, no one it befell
 
 
-HAZARD = ("隐患", "风险", "防范", "防控", "预防", "多发", "调查组")      # (成立事故调查组: a group, no accident)
+HAZARD = ("隐患", "风险", "防范", "防控", "预防", "多发", "调查组", "情况", "处置", "善后")   # (成立事故调查组: a group, no
+#   accident; 通报事故情况, 做好事故处置: the one told of before, no second)
 MANY = re.compile(r"[两二三四五六七八九十百\d]+余?起|多起|数起")
 HELD_QUOTED = r"(?:@)了?(“[^”\n，。]{2,16}”)(?=[，,。；！\n]|$)"
 TOPIC_BEFORE = re.compile(r"(?:研究|部署|研究部署|安排部署|动员部署|谋划)了?(?:党的|全市|全县|全区|全省)?$")
