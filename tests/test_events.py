@@ -1330,3 +1330,12 @@ def test_events_a_meeting_told_of_an_accident_makes_no_second_accident(run):
     ext = run("8月1日，温岭市一化工企业车间发生闪爆事故。\n8月2日上午，温岭市政府召开安全生产紧急会议，通报事故情况。",
               issue=date(2024, 8, 3))
     assert sorted(ev.name for ev in ext.events) == ["安全生产紧急会议", "闪爆事故"]
+
+
+def test_events_what_follows_a_ceremony_is_not_its_part(run):
+    """签约仪式后，…韩雪梅执教了一节示范课: a time the ceremony tells, no second mention of it, and the lesson's teacher
+    no attendee of the ceremony (review round 22, two reviewers); 发生火灾后 still tells of the fire."""
+    ext = run("11月29日，保定一中与雄县中学结对帮扶签约仪式在雄县中学举行。市教育局副局长崔建国出席仪式。\n"
+              "签约仪式后，保定一中教师韩雪梅执教了一节示范课。", issue=date(2024, 12, 1))
+    assert [[a.name for a in ev.attendees] for ev in ext.events] == [["崔建国"]]
+    assert run("1月2日，工农里一住房发生火灾后，消防部门迅速赶到。", issue=date(2024, 1, 3)).events

@@ -9,7 +9,7 @@ import re
 from collections import Counter
 
 from ..datamodel import ORGANIZATION, PERSON, EntityRef, EventFact, add_new
-from .doc import Doc, line_head
+from .doc import Doc, line_head, occurrences
 from .persons import in_credit_line
 
 WORDS = "event_words"
@@ -140,7 +140,7 @@ CREDITED_AS = re.compile(r"(?:作者|编辑|责编|摄影|摄像|记者|通讯�
 BYLINE_PARENS = re.compile(r"[（(](?:[^）)，,。]{0,20}\s)?(?:本报|特约)?(?:记者|通讯员|实习生|摄影|摄像)[^）)，,。]{0,20}$")
 
 
-BACK_REFERENCE = re.compile(r"(?:活动中|活动上|会上|会议|大会|此次|本次|仪式上|仪式后|典礼上|晚会上|开幕式上|演出中|期间|其间|当天|当日|现场|活动现场|随后|会后|"
+BACK_REFERENCE = re.compile(r"(?:活动中|活动上|会上|会议|大会|此次|本次|仪式上|典礼上|晚会上|开幕式上|演出中|期间|其间|当天|当日|现场|活动现场|随后|会后|"
                             r"座谈中|调研中|会见中|会谈中|"
                             r"[^，。\n]{0,24}(?:出席|参加|陪同|主持|致辞|讲话|列席|就座|发言|作报告|作说明|作了说明|通报|宣布|随团|推介|揭牌|授牌|剪彩|启动)"
                             r"|[^，。\n]{0,8}(?:现场|活动中|仪式上)[，,]"
@@ -168,18 +168,23 @@ def _story(doc: Doc, s: int, limit: int, people=(), mentions=(), name: str = "")
         opener = any(m.start == end + 1 + (lead.end() if lead else 0) and m.ref in people for m in mentions)
         post = doc.lex.alternation("titles", doc.lex.titles).match(para)    # 主任医师赵振华、…等15名专家为居民…
         titled = post is not None and any(m.start == end + 1 + post.end() for m in doc.mentions(PERSON))
-        if BACK_REFERENCE.match(para) or opener or titled or _tells_of(para, name):
+        if not AFTER_IT.match(para) and (BACK_REFERENCE.match(para) or opener or titled or _tells_of(para, name)):
             out.append((end + 1, stop))
         end = nxt
     return out
 
 
+AFTER_IT = re.compile(r"[^，,。\n]{0,10}(?:仪式|典礼)(?:结束)?[后前][，,]")     # 签约仪式后，…执教了一节示范课: another occasion
 TIME_LEAD = re.compile(r"(?:当天|当日|次日|随后|其后|之后|第二天)?(?:上午|下午|晚上|中午|傍晚)?(?<=[\u4e00-\u9fff])[，,]")
 
 
 def _tells_of(para: str, name: str) -> bool:
-    """Does a paragraph's first sentence tell of the event named `name` by its head word (演练中…, 对演练进行了点评)?"""
-    return len(name) >= 4 and name[-2:] in re.split(r"[。！？]", para, maxsplit=1)[0]
+    """Does a paragraph's first sentence tell of the event named `name` by its head word (演练中…, 对演练进行了点评), not
+    of what came before or after it (签约仪式后，…执教了一节示范课: another occasion)?"""
+    if len(name) < 4:
+        return False
+    first = re.split(r"[。！？]", para, maxsplit=1)[0]
+    return any(not first.startswith(("后", "前", "结束"), k + 2) for k in occurrences(first, name[-2:]))
 
 
 def _is_byline(text: str, pos: int) -> bool:

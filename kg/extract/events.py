@@ -151,6 +151,7 @@ def _found(doc: Doc, text: str) -> list[tuple[int, int, int, str]]:
     return _drop_overlaps(found)
 
 
+AFTER_IT = re.compile(r"(?:结束)?[后前][，,]")
 SUPPOSED = re.compile(r"原因|模拟|假设|假定")     # 起火原因系…, 演练模拟…引发火灾: no fire that befell
 PARTS_OF = ("设", "设有", "分设", "包括", "分为")    # 赛事设全程马拉松、半程马拉松和健康跑三个项目
 
@@ -179,6 +180,8 @@ def _noun_event(doc: Doc, m: re.Match) -> tuple[int, int, int, str] | None:
             or text.endswith("代表", 0, m.start()) or text.startswith("工作报告", end) or _by_decision(doc, m.start(), end):
         return None      # (代表常委会作工作报告, 作常委会工作报告: the body's report, no meeting; 经市委常委会研究: its say)
     start = np_start(doc, m.start())
+    if AFTER_IT.match(text, end) and clause_start(text, start) == start:
+        return None      # 签约仪式后，…: a time told by the event before, no event of its own (but 发生火灾后 tells one)
     if end - start < MIN_CHARS and (subject := _held_subject(doc, m.start(), end)) is not None:
         start = subject      # 2024绵阳越野跑比赛在千佛山景区举行: the whole subject, though the tagger cut it in verbs
     name = text[start:end]
