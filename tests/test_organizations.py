@@ -684,3 +684,17 @@ def test_organizations_the_models_start_where_the_rules_differ_by_a_name_word_or
     from kg.ingest.paper import make_paper
     got = names(run(text, paper=make_paper("", "湛江")), "organization")
     assert want in got and not_want not in got
+
+
+@pytest.mark.parametrize("text, org, place", [
+    ("5月10日，综合演练在兴平市陕西兴化化学股份有限公司厂区举行。", "陕西兴化化学股份有限公司", "兴平市"),
+    ("5月10日，市长到秦都区陕西北元化工集团调研。", "陕西北元化工集团", "秦都区"),
+])
+def test_organizations_a_company_written_after_its_county(run, text, org, place):
+    """兴平市|陕西兴化化学股份有限公司: the county, then a company whose own name opens with its province; the company
+    and the county apart (review round 22a). 兴平市人民医院 is the county's own and keeps its name."""
+    from kg.ingest.paper import make_paper
+
+    ext = run(text, paper=make_paper("", "咸阳"))
+    assert org in names(ext, "organization") and place in names(ext, "place")
+    assert "兴平市人民医院" in names(run("5月10日，市长到兴平市人民医院调研。", paper=make_paper("", "咸阳")), "organization")

@@ -8,6 +8,7 @@ import re
 from ..lexicon import Lexicon
 from .doc import Doc
 from .geo import LEVEL_WORDS
+from .names import common_word
 from .org_patterns import suffix_at
 
 WORDS = "organization_words"     # kg/lexicon/organization_words.tsv
@@ -90,3 +91,13 @@ def tagged_known(doc: Doc, s: int, e: int) -> bool:
 def tagged_whole(doc: Doc, s: int, e: int) -> bool:
     t = doc.token_at(s)
     return t is not None and t.start == s and t.end == e and t.pos == "nt"
+
+
+def website(doc: Doc, tok) -> bool:
+    """Is the tagger's proper noun a website's name (天涯网, 中新网): Chinese characters ending in 网, no dictionary word
+    (互联网, 局域网)?"""
+    word = tok.word
+    if tok.start > 0 and doc.text[tok.start - 1] in "·•":
+        return False      # 腾讯·大湘网: the website of a company written before it, one name
+    return (3 <= len(word) <= 6 and word.endswith("网") and all("\u4e00" <= c <= "\u9fff" for c in word)
+            and not common_word(doc.lex, word, 1))

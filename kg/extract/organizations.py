@@ -17,7 +17,15 @@ from ..lexicon import Lexicon
 from .doc import MODELLED, Doc, occurrences
 from .geo import GOVERNMENT_ENDINGS, LEVEL_WORDS, abbreviation_run, leading_place
 from .names import common_word, valid_name
-from .org_edges import counted_items, left_edge, level_start, model_orgs_alone, model_start, shared_endings
+from .org_edges import (
+    counted_items,
+    county_prefix,
+    left_edge,
+    level_start,
+    model_orgs_alone,
+    model_start,
+    shared_endings,
+)
 from .org_names import (
     CALLED,
     canonical,
@@ -50,6 +58,7 @@ from .org_words import (
     not_a_name_part,
     tagged_known,
     tagged_whole,
+    website,
 )
 from .teams import cue_pattern
 from .venues import held_at, venue_follows
@@ -65,16 +74,6 @@ WEBSITE = re.compile(r"(?:官方网站|官网|网址)\s*[:：]\s*([\u4e00-\u9fff
 ONE_OF = re.compile(r"([\u4e00-\u9fff]{2,6}?)一([\u4e00-\u9fff]{2,3})")
 SOURCE_SITE = re.compile(r"来源\s*[:：]\s*([\u4e00-\u9fff]{2,12}(?:网|融媒体中心|新闻中心|广播电视台))")
 OUTLET = re.compile(r"(?:^|(?<=[\n\s]))([\u4e00-\u9fff]{1,10}?网)(?=(?:\d{1,2}月\d{1,2}日)?讯)")    # 洛阳网讯, 泉州网2月21日讯
-
-
-def _website(doc: Doc, tok) -> bool:
-    """Is the tagger's proper noun a website's name (天涯网, 中新网): Chinese characters ending in 网, no dictionary word
-    (互联网, 局域网)?"""
-    word = tok.word
-    if tok.start > 0 and doc.text[tok.start - 1] in "·•":
-        return False      # 腾讯·大湘网: the website of a company written before it, one name
-    return (3 <= len(word) <= 6 and word.endswith("网") and all("\u4e00" <= c <= "\u9fff" for c in word)
-            and not common_word(doc.lex, word, 1))
 
 
 def _of_every_division(doc: Doc, word: str) -> bool:
@@ -242,6 +241,8 @@ class _Candidates:
             s, surface = s + k, surface[k:]
             if modelled:
                 self.modelled.add((s, e))
+        if k := county_prefix(surface, home):         # 兴平市|陕西兴化化学股份有限公司: the company, in the county before it
+            s, surface = s + k, surface[k:]
         if surface in doc.lex.org_suffixes:
             self.anaphors.append((s, e))      # 公司 alone is the company the article named before it
             return
@@ -403,7 +404,7 @@ def _by_endings(doc: Doc, cands: _Candidates) -> None:
             span = _tagged_org(doc, ti, cands.weak)
             if span is not None:
                 cands.record(*span, is_weak=span in cands.weak)
-        if tok.pos == "nz" and _website(doc, tok):
+        if tok.pos == "nz" and website(doc, tok):
             cands.record(tok.start, tok.end)
         if ends is not None and tok.word[-1] not in ends:
             continue      # what suffix_at answers at once, without its calls, for most tokens
