@@ -146,3 +146,11 @@ def test_appointments_a_name_ending_in_成_before_为_after_a_verb_of_appointing
     names no post."""
     assert ("王建成", "副局长") in {(p, t) for p, t, _ in held(run("5月6日，会议任命王建成为市审计局副局长。"))}
     assert ("杨志成", "秘书长") in {(p, t) for p, t, _ in held(run("5月6日，大会选举杨志成为秘书长。"))}
+
+
+def test_appointments_a_career_listed_over_commas(run):
+    """历任A，B、C，D、E…等职: every post of the career, though a clause holds two (陆良县委副书记、县长); the chain had
+    stopped at the first clause of two posts (review round 22c, an obituary)."""
+    got = held(run("刘光荣同志历任陆良县马街公社党委书记，陆良县委副书记、县长，曲靖地委委员、宣传部部长等职。"))
+    assert {("刘光荣", "书记", "陆良县马街公社党委"), ("刘光荣", "副书记", "中共陆良县委员会")} <= got
+    assert {t for p, t, _ in got if p == "刘光荣"} >= {"县长", "委员", "部长"}

@@ -108,8 +108,9 @@ def run(doc: Doc) -> None:
 
 
 def _post_alone(text: str, end: int) -> bool:
-    """Does the post ending at `end` end its clause (…部长，市委党校校长。), no verb or name of its own after it?"""
-    return end == len(text) or text[end] in "。；;，,\n"
+    """Does the post ending at `end` end its clause (…部长，市委党校校长。) or run on to another post (历任…，陆良县委
+    副书记、县长，…副专员等职), no verb or name of its own after it?"""
+    return end == len(text) or text[end] in "。；;，,\n、" or text.startswith("等职", end)
 
 
 COUNTED_GAP = re.compile(r"(?:等\s*(?:\d{1,4}|[一二两三四五六七八九十百]{1,4})\s*[人名位](?:同志)?)?")    # 汪丽娜、戴宏伟等8人当选
