@@ -1339,3 +1339,12 @@ def test_events_what_follows_a_ceremony_is_not_its_part(run):
               "签约仪式后，保定一中教师韩雪梅执教了一节示范课。", issue=date(2024, 12, 1))
     assert [[a.name for a in ev.attendees] for ev in ext.events] == [["崔建国"]]
     assert run("1月2日，工农里一住房发生火灾后，消防部门迅速赶到。", issue=date(2024, 1, 3)).events
+
+
+def test_events_a_persons_home_is_not_where_the_event_was(run):
+    """来自河南街道的崔明哲: where the skater comes from, not where the games were (review round 22a)."""
+    from kg.ingest.paper import make_paper
+
+    ext = run("1月9日，延吉市首届冰雪运动会开幕，来自河南街道的崔明哲获得速滑冠军。", issue=date(2024, 1, 10),
+              paper=make_paper("", "延边"))
+    assert ext.events[0].place.name != "河南街道"

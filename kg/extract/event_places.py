@@ -13,6 +13,7 @@ from .place_refs import division_ref
 
 HELD_BEFORE = r"在([^，,。；\n在]{1,20}?)(?:主持|组织|集中)?(?:@)了?$"     # @: the held verbs, right before the name
 AT = tuple("在于到赴")       # before the place where something happens (在耒水搁浅)
+FROM = ("来自", "家住", "籍贯")      # before a person's home, not where the event is
 PLACE_RANK = {"group": 0, "venue": 1, "road": 2, "village": 3, "town": 4, "county": 5, "city": 6, "province": 7, "country": 8}
 
 
@@ -30,7 +31,8 @@ def _next_sentences(doc: Doc, se: int, n: int = 3) -> list[int]:
 def place_for(doc: Doc, s: int, e: int) -> EntityRef | None:
     ss, se = doc.sentence_span(s)
     places = [m for m in doc.mentions(PLACE) if ss <= m.start < se and m.ref is not None and m.value != SLOGAN
-              and not (s <= m.start and m.end <= e and m.value == "area" and doc.text[m.start - 1:m.start] not in AT)]
+              and not (s <= m.start and m.end <= e and m.value == "area" and doc.text[m.start - 1:m.start] not in AT)
+              and not doc.text.endswith(FROM, 0, m.start)]       # 来自河南街道的崔明哲: where he comes from
     #         (三江口片区综合开发专题会议, 长三角文旅博览会: an area its name is about, not where it is held; 在耒水搁浅 is)
     held = doc.lex.pattern("held_at_after", HELD_AT, doc.lex.event_held, doc.lex.event_opened).match(doc.text, e)
     if held is None:
