@@ -1348,3 +1348,10 @@ def test_events_a_persons_home_is_not_where_the_event_was(run):
     ext = run("1月9日，延吉市首届冰雪运动会开幕，来自河南街道的崔明哲获得速滑冠军。", issue=date(2024, 1, 10),
               paper=make_paper("", "延边"))
     assert ext.events[0].place.name != "河南街道"
+
+
+def test_events_a_ceremony_joined_by_ji_to_a_walk_around_the_wetland_is_one(run):
+    """…启动仪式暨环湿地徒步大会: 环 (around) is part of the walk's name as 防 of 防溺水 is, so the name reads on over 暨
+    and the two halves make one event, not two (review round 22b)."""
+    ext = run("9月25日，湿地保护宣传月启动仪式暨环湿地徒步大会在东湖公园举行。", issue=date(2024, 9, 26))
+    assert len(ext.events) == 1
