@@ -1355,3 +1355,10 @@ def test_events_a_ceremony_joined_by_ji_to_a_walk_around_the_wetland_is_one(run)
     and the two halves make one event, not two (review round 22b)."""
     ext = run("9月25日，湿地保护宣传月启动仪式暨环湿地徒步大会在东湖公园举行。", issue=date(2024, 9, 26))
     assert len(ext.events) == 1
+
+
+@pytest.mark.parametrize("text, name", [("3月21日，学员们在梁家河村开展现场教学。", "现场教学"),
+                                        ("3月21日，县人民医院开展教学查房。", "教学查房")])
+def test_events_a_lesson_on_site_and_a_teaching_round(run, text, name):
+    """现场教学 and 教学查房: a lesson held on site and a hospital's teaching round, each an occurrence (review round 22a)."""
+    assert [ev.name for ev in run(text, issue=date(2024, 3, 22)).events] == [name]
