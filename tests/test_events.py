@@ -1362,3 +1362,13 @@ def test_events_a_ceremony_joined_by_ji_to_a_walk_around_the_wetland_is_one(run)
 def test_events_a_lesson_on_site_and_a_teaching_round(run, text, name):
     """现场教学 and 教学查房: a lesson held on site and a hospital's teaching round, each an occurrence (review round 22a)."""
     assert [ev.name for ev in run(text, issue=date(2024, 3, 22)).events] == [name]
+
+
+def test_events_a_brief_opened_by_a_square_is_no_credit_line(run):
+    """■5月17日，…李建国出席…: a page's brief the ■ opens is a story, its persons attend (review round 22b); a short ■ line
+    (■本报记者 张建新) is still a credit whose reporter attends nothing."""
+    ext = run("■5月17日，市委组织部举办全市年轻干部培训班，市委常委、组织部部长李建国出席并讲话。\n■本报记者 张建新",
+              issue=date(2024, 5, 18))
+    ev, = ext.events
+    assert [a.name for a in ev.attendees] == ["李建国"]
+    assert "张建新" in names(ext, "person")

@@ -130,7 +130,7 @@ def _in_credit(text: str, pos: int) -> bool:
     """Inside a ■ line (■本报记者 张某, ■张某 摄), the parentheses of a 本报讯 byline or a byline's parentheses
     (（记者 周瑾 摄影 余海波）), or credited with a colon (作者：黄海龙, 编辑：陈静)."""
     head = line_head(text, pos)
-    return "■" in head or bool(re.search(r"(?:本报讯|日报讯)\s*[（(][^）)]*$", head) or BYLINE_PARENS.search(head)) \
+    return "■" in head and not re.search(r"[，,。；;]", head[head.rfind("■"):]) or bool(re.search(r"(?:本报讯|日报讯)\s*[（(][^）)]*$", head) or BYLINE_PARENS.search(head)) \
         or in_credit_line(text, pos) or bool(CREDITED_AS.search(text, max(0, pos - 6), pos))
 
 

@@ -39,7 +39,7 @@ ASSIGNS = ("person", "organization", "place")    # organization, place: weak gue
 
 BYLINE_PARENS = re.compile(r"(?:本报讯|[\u4e00-\u9fff]{1,8}[报网]讯|新华社[\u4e00-\u9fff]{0,6}电|"
                            r"[0-9０-９一二三四五六七八九十]日(?:专?电|讯))\s*[（(]([^）)\n]{2,60})[）)]")
-CREDIT = re.compile(r"■\s*([^\n■]{2,40})")
+CREDIT = re.compile(r"■\s*([^\n■，,。；;]{2,40})(?![^\n■]*[，,。；;])")     # (not ■5月17日，…: a brief's sentence)
 CREDITED = r"((?:(?:[\u4e00-\u9fff]{2,4}|[\u4e00-\u9fff][ \u3000][\u4e00-\u9fff](?![\u4e00-\u9fff]))[ \u3000、]*){1,3}?)"
 SPACED = re.compile(r"(?<![\u4e00-\u9fff])[\u4e00-\u9fff][ \u3000][\u4e00-\u9fff](?![\u4e00-\u9fff])")   # 曹 辉
 PHOTO_CREDITS = (re.compile(r"[（(][ \u3000]*" + CREDITED + r"[ \u3000]*摄[ \u3000]*[）)]"),
