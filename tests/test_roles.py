@@ -820,3 +820,9 @@ def test_roles_a_deputy_to_a_congress_before_a_second_post(run):
     (EXTRACTION.md: 人大代表 is a role; no congress named, none; review round 22c); 区人大代表、区政协委员共同参与 names no one."""
     assert ("祝春来", "代表", None) in held(run("会议期间，乡人大代表、塘源口村党支部书记祝春来提出议案。"))
     assert not held(run("会议期间，区人大代表、区政协委员共同参与。"))
+
+
+def test_roles_a_village_party_committees_secretary_after_the_village_is_named(run):
+    """在龙眼村，村党委书记、村委会主任陈家豪: 书记 of the village's 党委, as 村党支部书记 is of its branch (review round 22c)."""
+    got = held(run("3月5日，调研组来到龙眼村。在龙眼村，村党委书记、村委会主任陈家豪陪同走访。"))
+    assert {("陈家豪", "书记", "龙眼村党委"), ("陈家豪", "主任", "龙眼村村民委员会")} <= got
