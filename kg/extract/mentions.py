@@ -218,8 +218,10 @@ def _viterbi(emissions: np.ndarray, first_live: np.ndarray, trans: np.ndarray, s
     for i in range(1, t):
         j = first_live[i]
         cand = np.add(score[j:, None, :], into, out=buf[j:])          # (rows, to, from)
-        back[i, j:] = cand.argmax(2)
-        np.add(cand.max(2), emissions[i, j:], out=score[j:])
+        best = cand.argmax(2)
+        back[i, j:] = best
+        # the best candidate's score read where argmax found it: a second reduction (max) cost a third of the loop
+        np.add(np.take_along_axis(cand, best[..., None], 2)[..., 0], emissions[i, j:], out=score[j:])
     path = np.empty((b, t), dtype=np.int64)
     path[:, t - 1] = (score + end).argmax(1)
     rows = np.arange(b)

@@ -13,6 +13,7 @@ its occurrences is a mention.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from ..datamodel import PERSON, PLACE, EntityRef
 from .doc import Doc, occurrences, within
@@ -133,8 +134,14 @@ def in_credit_line(text: str, pos: int) -> bool:
     wrote the story: no one who took part in what it reports."""
     start = text.rfind("\n", 0, pos) + 1
     end = text.find("\n", pos)
-    line = text[start:end if end >= 0 else len(text)]
-    return any(m.start(1) <= pos - start < m.end(1) for p in PHOTO_CREDITS for m in p.finditer(line))
+    return any(a <= pos - start < b for a, b in _credited(text[start:end if end >= 0 else len(text)]))
+
+
+@lru_cache(maxsize=256)
+def _credited(line: str) -> tuple[tuple[int, int], ...]:
+    """Where names stand credited in a line: asked for each person of an event's sentence, the same line each
+    time (a twentieth of the rules' time on MSRA's one-line articles when the line was searched again each time)."""
+    return tuple((m.start(1), m.end(1)) for p in PHOTO_CREDITS for m in p.finditer(line))
 
 
 def _by_context(doc: Doc, known: set[str]) -> None:

