@@ -826,3 +826,14 @@ def test_roles_a_village_party_committees_secretary_after_the_village_is_named(r
     """在龙眼村，村党委书记、村委会主任陈家豪: 书记 of the village's 党委, as 村党支部书记 is of its branch (review round 22c)."""
     got = held(run("3月5日，调研组来到龙眼村。在龙眼村，村党委书记、村委会主任陈家豪陪同走访。"))
     assert {("陈家豪", "书记", "龙眼村党委"), ("陈家豪", "主任", "龙眼村村民委员会")} <= got
+
+
+def test_roles_a_county_level_citys_own_paper_means_its_own_bodies(run):
+    """来源：高邮日报 with the user's city 扬州: 市委 and 市长 are 高邮's, the outlet's own area (EXTRACTION.md; review
+    round 22c), as a 高邮讯 dateline says; 衡阳日报's are still 衡阳市's, not 衡阳县's."""
+    from kg.ingest.paper import make_paper
+
+    text = "全市防汛工作会议召开\n本报讯 7月3日，全市防汛工作会议召开。市委书记王志鹏出席会议并讲话，市长朱建国主持会议。"
+    got = held(run(text, paper=make_paper("高邮日报", "扬州", given=True)))
+    assert {("王志鹏", "书记", "中共高邮市委员会"), ("朱建国", "市长", "高邮市人民政府")} <= got
+    assert ("王志鹏", "书记", "中共衡阳市委员会") in held(run(text))

@@ -176,6 +176,18 @@ def dateline_county(text: str, home: Home) -> Division | None:
     return found[0] if len(found) == 1 else None
 
 
+def paper_county(paper, home: Home) -> Division | None:
+    """The county-level division of the home city whose own paper the masthead or source line names (高邮日报, 岳西报
+    with the user's city 扬州, 安庆): its stories' 市委 and 县委 are its own (EXTRACTION.md: the outlet's own area)."""
+    if home.city is None or not paper.name or paper.guessed:
+        return None
+    hint = re.sub(r"(?:日报|晚报|报)$", "", paper.name)
+    if home.city.name.startswith(hint) or (home.province is not None and home.province.name.startswith(hint)):
+        return None       # 衡阳日报: the city's own paper (no 衡阳县), 湖南日报 the province's
+    found = [d for d in gazetteer().find(hint) if d.level == COUNTY and home.within_home(d)] if len(hint) >= 2 else []
+    return found[0] if len(found) == 1 else None
+
+
 OUR_COUNTY = re.compile(r"我县|本县")      # a county paper speaking of its own county
 COME_SHORT = re.compile(r"(?:莅|来|抵)([\u4e00-\u9fff])(?=[，,。；\s]|调研|督导|检查|考察|视察|指导)")
 
