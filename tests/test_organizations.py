@@ -698,3 +698,11 @@ def test_organizations_a_company_written_after_its_county(run, text, org, place)
     ext = run(text, paper=make_paper("", "咸阳"))
     assert org in names(ext, "organization") and place in names(ext, "place")
     assert "兴平市人民医院" in names(run("5月10日，市长到兴平市人民医院调研。", paper=make_paper("", "咸阳")), "organization")
+
+
+def test_organizations_no_verb_opens_a_bodys_name(run):
+    """拟任|市医疗保障局, 市场监管局联合|县公安局: the tagger's and the model's word opens with the verb; the body starts at
+    its level word (review round 22c)."""
+    ext = run("李秀梅，现任市人力资源和社会保障局副局长，拟任市医疗保障局局长。")
+    assert "衡阳市医疗保障局" in names(ext, "organization")
+    assert not any(n.startswith(("任", "联合")) for n in names(run("5月8日，市场监管局联合县公安局开展检查。"), "organization"))

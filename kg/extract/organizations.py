@@ -20,6 +20,7 @@ from .names import common_word, valid_name
 from .org_edges import (
     counted_items,
     county_prefix,
+    lead_verb,
     left_edge,
     level_start,
     model_orgs_alone,
@@ -149,8 +150,7 @@ def _tagged_org(doc: Doc, ti: int, weak: set) -> tuple[int, int] | None:
             word = text[s:e]
             break
     if word in doc.lex.organizations or suffix_at(text, e, doc.lex) or any(word.endswith(st) for st in doc.lex.party_bodies):
-        return s, e
-    # no ending of an organization: the tagger's word alone (曼联, 腾讯互娱) must look like a name
+        return s, e       # (no ending of an organization: the tagger's word alone, 曼联, 腾讯互娱, must look like a name)
     if (sum(1 for c in word if "\u4e00" <= c <= "\u9fff") >= 2 and not common_word(doc.lex, word, 20)
             and not leading_place(word, doc.home, allow_short=False)):
         weak.add((s, e))
@@ -224,6 +224,7 @@ class _Candidates:
             s = ms                                       # 新|闻出版局, 土地管|理局: the tagger began inside a word
         if text.endswith("共青团", 0, s) and text[s:s + 1] not in "，、":
             s -= 3                                       # 共青团|衡阳市委: the Youth League's committee, not the Party's
+        s += lead_verb(text, s, e)                       # 拟任|市医疗保障局, …联合|县公安局: a verb, then the body
         surface = text[s:e]
         if ran_on := surface.endswith(("联合", "会同", "携手")) and len(surface) >= 5:
             e, surface = e - 2, surface[:-2]             # 市妇联联合|市人社局: the tagger ran the body on into 联合
