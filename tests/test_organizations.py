@@ -706,3 +706,14 @@ def test_organizations_no_verb_opens_a_bodys_name(run):
     ext = run("李秀梅，现任市人力资源和社会保障局副局长，拟任市医疗保障局局长。")
     assert "衡阳市医疗保障局" in names(ext, "organization")
     assert not any(n.startswith(("任", "联合")) for n in names(run("5月8日，市场监管局联合县公安局开展检查。"), "organization"))
+
+
+def test_organizations_another_places_body_keeps_no_bare_alias(run):
+    """In a 天水 paper, 嘉峪关市委书记…，市人大常委会主任: 中共嘉峪关市委员会 keeps 嘉峪关市委 as an alias but not 市人大常委会's
+    bare form or 市委, which in this paper name 天水's bodies (the tune half's E01 held two nodes a reader found by 市委)."""
+    from kg.ingest.paper import make_paper
+
+    ext = run("9月2日，天水市党政代表团赴嘉峪关市学习考察。嘉峪关市委书记马光明，市委副书记、市长郑亚军参加座谈。",
+              paper=make_paper("天水日报", "天水"))
+    aliases = {a for r, i in ext.entities.items() if r.type == "organization" and "嘉峪关" in r.name for a in i.aliases}
+    assert aliases and not any(a.startswith("市") for a in aliases)

@@ -16,7 +16,7 @@ from .doc import EVENTS, MEMBERSHIPS, MODELLED, SLOGAN, Doc
 from .org_names import DATELINE
 
 NAME = "confirm"
-REQUIRES = (*MENTION_TYPES, MEMBERSHIPS, EVENTS)
+REQUIRES = (*MENTION_TYPES, MEMBERSHIPS, EVENTS, "home")
 ASSIGNS = ("person", "organization", "place")     # a weak mention corroborated names its entity
 
 
@@ -48,6 +48,19 @@ def run(doc: Doc) -> None:
     for m in mentions:
         if m.weak and m.type == ORGANIZATION and m.value == MODELLED:
             doc.drop_weak(m.start, m.end)     # the model's guess, seen once and used by nothing: not even a mention
+    _bare_aliases(doc)
+
+
+def _bare_aliases(doc: Doc) -> None:
+    """A body of another place than the paper's keeps no alias its text wrote bare (市委 of 中共嘉峪关市委员会 in a 天水
+    paper): in this paper 市委 names the home city's, and a reader searching it should find that one alone."""
+    home = doc.home
+    if home is None:
+        return
+    own = {"市": home.city, "县": home.county, "区": home.county, "省": home.province}
+    for ref, info in doc.records(ORGANIZATION):
+        info.aliases = {a for a in info.aliases if a[:1] not in own or own[a[:1]] is None or own[a[:1]].name in ref.name
+                        or (own[a[:1]].short or "") and own[a[:1]].short in ref.name}
 
 
 VISIT = re.compile(r"(?:走进|来到|深入|前往|抵达|参观了?|考察了?)$")
