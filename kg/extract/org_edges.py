@@ -111,6 +111,13 @@ def lead_verb(text: str, s: int, e: int) -> int:
     return m.end() - s if m is not None and e - m.end() >= 3 else 0
 
 
+def own_start(text: str, s: int, e: int, home: Home) -> int:
+    """How many characters open an organization's span text[s:e] before its own name: a verb (lead_verb), then a county
+    before a name that opens with a province or city (county_prefix)."""
+    k = lead_verb(text, s, e)
+    return k + county_prefix(text[s + k:e], home)
+
+
 def county_prefix(surface: str, home: Home) -> int:
     """The length of a county or town written before an organization's own name that opens with a province or city
     (兴平市|陕西兴化化学股份有限公司, 秦都区|陕西北元化工集团), else 0: 兴平市人民医院 is the county's own."""

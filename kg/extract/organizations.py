@@ -19,12 +19,11 @@ from .geo import GOVERNMENT_ENDINGS, LEVEL_WORDS, abbreviation_run, leading_plac
 from .names import common_word, valid_name
 from .org_edges import (
     counted_items,
-    county_prefix,
-    lead_verb,
     left_edge,
     level_start,
     model_orgs_alone,
     model_start,
+    own_start,
     shared_endings,
 )
 from .org_names import (
@@ -224,7 +223,7 @@ class _Candidates:
             s = ms                                       # 新|闻出版局, 土地管|理局: the tagger began inside a word
         if text.endswith("共青团", 0, s) and text[s:s + 1] not in "，、":
             s -= 3                                       # 共青团|衡阳市委: the Youth League's committee, not the Party's
-        s += lead_verb(text, s, e)                       # 拟任|市医疗保障局, …联合|县公安局: a verb, then the body
+        s += own_start(text, s, e, home)       # 拟任|市医疗保障局, 兴平市|陕西兴化化学股份有限公司: a verb, a county, then the name
         surface = text[s:e]
         if ran_on := surface.endswith(("联合", "会同", "携手")) and len(surface) >= 5:
             e, surface = e - 2, surface[:-2]             # 市妇联联合|市人社局: the tagger ran the body on into 联合
@@ -242,8 +241,6 @@ class _Candidates:
             s, surface = s + k, surface[k:]
             if modelled:
                 self.modelled.add((s, e))
-        if k := county_prefix(surface, home):         # 兴平市|陕西兴化化学股份有限公司: the company, in the county before it
-            s, surface = s + k, surface[k:]
         if surface in doc.lex.org_suffixes:
             self.anaphors.append((s, e))      # 公司 alone is the company the article named before it
             return
