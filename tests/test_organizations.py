@@ -717,3 +717,12 @@ def test_organizations_another_places_body_keeps_no_bare_alias(run):
               paper=make_paper("天水日报", "天水"))
     aliases = {a for r, i in ext.entities.items() if r.type == "organization" and "嘉峪关" in r.name for a in i.aliases}
     assert aliases and not any(a.startswith("市") for a in aliases)
+
+
+def test_organizations_a_team_named_short_is_the_one_named_in_full(run):
+    """衡阳市扫黑除恶专项斗争第二督导组…向市督导组汇报。…督导组深入…: 市督导组 and 督导组 are that one team, not two more
+    (the tune half's D07 held three nodes)."""
+    text = ("8月25日，衡阳市扫黑除恶专项斗争第二督导组组长刘政带队深入我区开展督导工作。\n会上，袁谷平向市督导组进行了详细汇报。"
+            "\n市督导组肯定了我区工作成效。\n会后，督导组深入我区有关部门。")
+    orgs = names(run(text), "organization")
+    assert "衡阳市扫黑除恶专项斗争第二督导组" in orgs and not any(o.endswith("督导组") and len(o) <= 6 for o in orgs)

@@ -298,3 +298,21 @@ def company_named_first(doc: Doc, short: str) -> str | None:
 
 def hanzi_or_mid(word: str) -> bool:
     return all("\u4e00" <= c <= "\u9fff" or c == "·" or c.isascii() and c.isalnum() for c in word)
+
+
+def one_of_its_kind(doc: Doc, name: str, names: set[str]) -> str | None:
+    """The one organization of `names` (those the article names) that a name of a place and a team's kind alone writes
+    short (衡阳市督导组, of 市督导组: 衡阳市扫黑除恶专项斗争第二督导组), else None."""
+    lp = leading_place(name, doc.home)
+    kind = name[lp[1]:] if lp is not None else name
+    if not 2 <= len(kind) <= 4 or not kind.endswith(("组", "队")):
+        return None
+    others = {n for n in names if n != name and n.endswith(kind) and len(n) - len(kind) >= 5
+              and (lp is None or n.startswith(name[:lp[1]]))}
+    return others.pop() if len(others) == 1 else None
+
+
+def named_in_full(doc: Doc, m, names: set[str]) -> str | None:
+    """The full name the article gives the organization mention `m` writes short: a company named first in full
+    (company_named_first), or the one team of its kind (one_of_its_kind); `names`: the names the article's mentions hold."""
+    return company_named_first(doc, m.text) or one_of_its_kind(doc, m.ref.name, names)

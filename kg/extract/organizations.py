@@ -29,9 +29,9 @@ from .org_edges import (
 from .org_names import (
     CALLED,
     canonical,
-    company_named_first,
     hanzi_or_mid,
     mention_antecedent,
+    named_in_full,
     short_forms,
     unit_after,
     with_term,
@@ -483,9 +483,10 @@ def _short_form_mentions(doc: Doc, kept: list[tuple[str, set[str]]]) -> None:
             if short not in doc.lex.word_set(WORDS, "generic") and short not in doc.lex.organizations:
                 shorts.setdefault(short, name)
     orgs = doc.mentions(ORGANIZATION, by_start=False)
+    named = {o.ref.name for o in orgs if o.ref is not None}
     for m in orgs:
-        if m.ref is not None and m.text not in shorts and (full := company_named_first(doc, m.text)) is not None:
-            shorts[m.text] = full
+        if m.ref is not None and m.text not in shorts and (full := named_in_full(doc, m, named)) is not None:
+            shorts[m.text] = full       # 国联水产 of 国联水产(湛江)…公司, 市督导组 of 衡阳市…第二督导组
         if m.ref is not None and m.text in shorts and m.ref.name != shorts[m.text]:
             old = m.ref
             m.ref = EntityRef(ORGANIZATION, shorts[m.text])
