@@ -553,3 +553,9 @@ def test_places_the_countryside_of_a_slogan_is_no_village(run):
     ext = run("7月2日，县委常委会召开会议，研究建设和美乡村工作。")
     assert not any(n.endswith("乡村") for n in names(ext, "place"))
     assert all(ev.place is None or not ev.place.name.endswith("乡村") for ev in ext.events)
+
+
+def test_places_a_zone_written_short_for_its_full_kind_is_one(run):
+    """市北开发区 where the article names 市北经济开发区: one zone, 日照市北经济开发区 (a tune-half article held two)."""
+    ext = run("市北开发区发力新兴产业招商。该项目位于市北经济开发区北部。", issue=date(2016, 11, 17), paper=make_paper("", "日照"))
+    assert {n for n in names(ext, "place") if "开发区" in n} == {"日照市北经济开发区"}

@@ -11,6 +11,7 @@ from .geo import Home, leading_place, upper_names
 
 KINDS = r"高新技术产业开发区|经济技术开发区|经济开发区|高新区|经开区|开发区"
 SHORT = {"高新区": "高新技术产业开发区", "经开区": "经济技术开发区"}
+FULLER = ("经济技术开发区", "经济开发区", "高新技术产业开发区")     # what a bare 开发区 may be short for
 ZONE = re.compile(rf"[\u4e00-\u9fff]{{0,6}}?(?:{KINDS})")
 BODY = re.compile(rf"^(?:中共)?(?P<zone>[\u4e00-\u9fff]{{0,6}}?(?:{KINDS}))?(?P<body>党工委|工委|工作委员会|管委会|管理委员会)$")
 BODIES = {"党工委": "party", "工委": "party", "工作委员会": "party", "管委会": "office", "管理委员会": "office"}
@@ -24,6 +25,8 @@ def zone_name(written: str, home: Home, text: str = "", *, whole: bool = False) 
     if m is None:
         return None
     place, kind = _place_part(m.group("place"), home), SHORT.get(m.group("kind"), m.group("kind"))
+    if kind == "开发区" and m.group("place") and text:
+        kind = next((k for k in FULLER if m.group("place") + k in text), kind)    # 市北开发区 of 市北经济开发区 named
     if whole and m.group("place") and not place:
         return None
     city = home.city.name if home.city is not None else ""
