@@ -1372,3 +1372,11 @@ def test_events_a_brief_opened_by_a_square_is_no_credit_line(run):
     ev, = ext.events
     assert [a.name for a in ev.attendees] == ["李建国"]
     assert "张建新" in names(ext, "person")
+
+
+def test_events_a_paragraph_going_on_from_the_one_before_keeps_its_day(run):
+    """2月26日上午，…突然倒地。⏎5分钟后，医生周健…接力抢救: the rescue happened on the day the paragraph before gave
+    (review round 22d); a paragraph with no day and no such opening still gives a happening none."""
+    ext = run("2月26日上午，市民陈国强在健身房突然倒地。\n5分钟后，医生周健赶到现场接力抢救。", issue=date(2024, 2, 27))
+    assert [(ev.name, ev.date) for ev in ext.events] == [("抢救", "2024-02-26")]
+    assert not run("2月26日上午，市民陈国强在健身房突然倒地。\n医生周健曾多次参与抢救。", issue=date(2024, 2, 27)).events

@@ -354,6 +354,8 @@ def dated(doc: Doc, pos: int, *, paragraph: bool = False) -> bool:
     ss, se = doc.sentence_span(pos)
     if paragraph:
         ss = doc.text.rfind("\n", 0, pos) + 1
+        if ss > 0 and THEN.match(doc.text, ss):
+            ss = doc.text.rfind("\n", 0, ss - 1) + 1     # 5分钟后，…接力抢救: on the day the paragraph before gave
     return any(ss <= m.start < se and m.value and (len(m.value) == 10 or m.text.startswith(LATELY))
                and not reporting_date(doc, m) for m in doc.mentions(DATE))
 
@@ -363,6 +365,8 @@ def clause_start(text: str, pos: int) -> int:
     return max((text.rfind(c, 0, pos) for c in "，,。；;！？\n"), default=-1) + 1
 
 
+THEN = re.compile(r"(?:[\d一二三四五六七八九十几两]+多?(?:分钟|小时|秒钟?)多?后|随后|紧接着|与此同时|此时)")   # a paragraph
+#   that goes on from the one before on its day
 LATELY = ("近日", "日前", "近期")      # a recent day the text does not give: news of an occurrence all the same
 
 
