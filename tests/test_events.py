@@ -1380,3 +1380,13 @@ def test_events_a_paragraph_going_on_from_the_one_before_keeps_its_day(run):
     ext = run("2月26日上午，市民陈国强在健身房突然倒地。\n5分钟后，医生周健赶到现场接力抢救。", issue=date(2024, 2, 27))
     assert [(ev.name, ev.date) for ev in ext.events] == [("抢救", "2024-02-26")]
     assert not run("2月26日上午，市民陈国强在健身房突然倒地。\n医生周健曾多次参与抢救。", issue=date(2024, 2, 27)).events
+
+
+def test_events_the_talks_of_a_visit_told_later_take_those_who_joined_them(run):
+    """…率我市党政代表团赴浙江省湖州市学习考察。湖州市委书记沈立新…等陪同考察并参加座谈。我市市领导胡芳…参加考察和座谈。
+    ⏎4月16日晚，两地召开座谈会: the 座谈会 told after the clauses that named it takes their persons and the delegation's
+    leader (review round 22d; before, only 沈立新 of its own paragraph)."""
+    ext = run("4月15日至17日，市长刘清泉率我市党政代表团赴浙江省湖州市学习考察。湖州市委书记沈立新，市长方国平等陪同考察并参加座谈。"
+              "我市市领导胡芳、周建平参加考察和座谈。\n4月16日晚，两地召开座谈会。沈立新介绍了湖州的做法。", issue=date(2019, 4, 18))
+    talks = next(ev for ev in ext.events if ev.name.endswith("座谈会"))
+    assert {a.name for a in talks.attendees} == {"刘清泉", "沈立新", "方国平", "胡芳", "周建平"}

@@ -15,6 +15,7 @@ from .persons import in_credit_line
 WORDS = "event_words"
 
 PARTICIPATE = re.compile(r"(?:参加|出席|陪同|参与)[\u4e00-\u9fff]{0,6}$")
+AND_DONE = re.compile(r"(?<=[\u4e00-\u9fff]{2})[和及]([\u4e00-\u9fff]{2,4})$")
 DONE = re.compile(r"(?:参加|出席|陪同|参与)([\u4e00-\u9fff]{0,6}?)(?=或|和|及|并|$)")     # …李高兴、贺喜灿参加；…参加会见或陪同
 
 
@@ -61,9 +62,18 @@ def attendees(doc: Doc, events: list[tuple[EventFact, int, int]]) -> None:
             if who is not None and who not in ev.attendees:
                 ev.attendees.append(who)     # 他: the person the text last named
     leaders = [m.ref for m in doc.mentions(PERSON) if LEADS.match(text, m.end) and m.ref not in reporters]
+    during = tuple(doc.lex.word_set(WORDS, "during"))
     for ev, _, _ in events:
-        if "代表团" in ev.name or ev.name.startswith("会见"):
-            ev.attendees += [p for p in leaders if p not in ev.attendees]      # 会见代表团一行: who led it, too
+        if "代表团" in ev.name or ev.name.startswith("会见") or ev.name.endswith(during):
+            ev.attendees += [p for p in leaders if p not in ev.attendees]      # 会见代表团一行, the 座谈会 of its visit:
+            #                                                                    who led it, too
+    _taking_part(doc, events, reporters)
+
+def _taking_part(doc: Doc, events: list[tuple[EventFact, int, int]], reporters: set) -> None:
+    """The persons of a clause ending in 参加, 陪同 or 出席 (市领导李高兴、贺喜灿参加) join the events before it that it
+    names or, naming none, all of them; and a visit's talks it names that the text tells of later (…陪同考察并参加座谈。
+    ⏎4月16日晚，两地召开座谈会)."""
+    text = doc.text
     during = tuple(doc.lex.word_set(WORDS, "during"))
     for ss, se in doc.sentences:
         sent = text[ss:se].strip()
@@ -75,10 +85,12 @@ def attendees(doc: Doc, events: list[tuple[EventFact, int, int]]) -> None:
         clause = sent.rstrip("。；;，,")
         clause = clause[max((clause.rfind(c) for c in "，,；;"), default=-1) + 1:]
         done = DONE.findall(clause)      # 陪同检查, 陪同考察或参加座谈会: the events so named (参加会见或陪同: any)
+        done += AND_DONE.findall(clause)   # 参加考察和座谈: 座谈 too
         named = [ev for ev, s, _ in events if s < ss and any(d in ev.name or ev.name.endswith(d[-2:]) for d in done)] \
             if done and all(len(d) >= 2 for d in done) else []
         if all(ev.name.endswith(during) for ev in named):
             named = []        # 参加座谈会 held during a visit: the visit's too (a visit and its talks are one trip)
+        _later_talks(events, se, done, during, people)
         for ev, s, _ in events:
             if apart and all(o not in ev.name and ev.name not in o for o in own):
                 continue      # 下午，市长主持召开常务会议，副市长李晓红出席: the afternoon meeting's, not the morning visit's
@@ -87,6 +99,14 @@ def attendees(doc: Doc, events: list[tuple[EventFact, int, int]]) -> None:
                 continue      # …检查企业安全生产情况。局长欧阳志远陪同检查: the inspection's, not the meeting's before it
             if s < ss:
                 add_new(ev.attendees, people)
+
+
+def _later_talks(events: list, se: int, done: list[str], during: tuple, people: list) -> None:
+    """Give `people` to the talks held during a visit (座谈会, 会见: event_words' during) that `done` names (参加座谈) and
+    the text tells of after the clause ending at `se`."""
+    for ev, s, _ in events:
+        if s >= se and ev.name.endswith(during) and any(len(d) >= 2 and d in ev.name for d in done):
+            add_new(ev.attendees, people)
 
 
 def _commemorated(doc: Doc, start: int, end: int) -> bool:
