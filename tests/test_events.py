@@ -1390,3 +1390,12 @@ def test_events_the_talks_of_a_visit_told_later_take_those_who_joined_them(run):
               "我市市领导胡芳、周建平参加考察和座谈。\n4月16日晚，两地召开座谈会。沈立新介绍了湖州的做法。", issue=date(2019, 4, 18))
     talks = next(ev for ev in ext.events if ev.name.endswith("座谈会"))
     assert {a.name for a in talks.attendees} == {"刘清泉", "沈立新", "方国平", "胡芳", "周建平"}
+
+
+def test_events_the_officials_listed_before_a_delegations_leader_led_it_too(run):
+    """市委书记颜金华，市委副书记、市长刘清泉率我市党政代表团…: both led it, and both attend the 座谈会 of the visit
+    (review round 22d; the one right before 率 alone had been its leader)."""
+    ext = run("4月15日，市委书记颜金华，市委副书记、市长刘清泉率我市党政代表团赴湖州市学习考察。\n4月16日晚，两地召开座谈会。",
+              issue=date(2019, 4, 18))
+    talks = next(ev for ev in ext.events if ev.name.endswith("座谈会"))
+    assert {"颜金华", "刘清泉"} <= {a.name for a in talks.attendees}

@@ -61,7 +61,7 @@ def attendees(doc: Doc, events: list[tuple[EventFact, int, int]]) -> None:
             who = before[-1] if before else main_person
             if who is not None and who not in ev.attendees:
                 ev.attendees.append(who)     # 他: the person the text last named
-    leaders = [m.ref for m in doc.mentions(PERSON) if LEADS.match(text, m.end) and m.ref not in reporters]
+    leaders = _leaders(doc, reporters)
     during = tuple(doc.lex.word_set(WORDS, "during"))
     for ev, _, _ in events:
         if "代表团" in ev.name or ev.name.startswith("会见") or ev.name.endswith(during):
@@ -107,6 +107,31 @@ def _later_talks(events: list, se: int, done: list[str], during: tuple, people: 
     for ev, s, _ in events:
         if s >= se and ev.name.endswith(during) and any(len(d) >= 2 and d in ev.name for d in done):
             add_new(ev.attendees, people)
+
+
+def _leaders(doc: Doc, reporters: set) -> list[EntityRef]:
+    """Who led a delegation (固原市委书记王琦率…代表团), with the officials listed right before the last of them by their
+    posts alone (市委书记颜金华，市委副书记、市长刘清泉率我市党政代表团: both)."""
+    persons = [m for m in doc.mentions(PERSON) if m.ref not in reporters]
+    out = []
+    for k, m in enumerate(persons):
+        if not LEADS.match(doc.text, m.end):
+            continue
+        out.append(m.ref)
+        while k > 0 and _posts_between(doc, persons[k - 1].end, persons[k].start):
+            k -= 1
+            out.append(persons[k].ref)
+    return out
+
+
+def _posts_between(doc: Doc, a: int, b: int) -> bool:
+    """Is text[a:b] a comma and posts alone, no verb (，市委副书记、市长)?"""
+    gap = doc.text[a:b]
+    return 1 <= len(gap) <= 16 and gap[0] in "，," and not CLAUSE_END.search(gap, 1) and not any(
+        t.pos == "v" for t in doc.tokens_in(a + 1, b))
+
+
+CLAUSE_END = re.compile(r"[，,。；;！？\n]")
 
 
 def _commemorated(doc: Doc, start: int, end: int) -> bool:
