@@ -559,3 +559,10 @@ def test_places_a_zone_written_short_for_its_full_kind_is_one(run):
     """市北开发区 where the article names 市北经济开发区: one zone, 日照市北经济开发区 (a tune-half article held two)."""
     ext = run("市北开发区发力新兴产业招商。该项目位于市北经济开发区北部。", issue=date(2016, 11, 17), paper=make_paper("", "日照"))
     assert {n for n in names(ext, "place") if "开发区" in n} == {"日照市北经济开发区"}
+
+
+@pytest.mark.parametrize("text, place", [("7月5日，检查组来到洪桥镇农贸市场。", "农贸市场"), ("7月5日，考察团来到条子泥湿地。", "条子泥湿地")])
+def test_places_a_market_and_a_wetland_visited_are_places(run, text, place):
+    """农贸市场, 湿地, 泵站, 排渍站, 水电站 end venues' names: a visited site is a place (EXTRACTION.md; review round 22d).
+    小镇 and 基地 were tried and not kept: the pages' 温泉小镇, 文旅小镇 and our samples' 红色教育基地 name kinds."""
+    assert any(n.endswith(place) for n in names(run(text, issue=date(2024, 7, 6)), "place"))
