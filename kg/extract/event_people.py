@@ -69,6 +69,7 @@ def attendees(doc: Doc, events: list[tuple[EventFact, int, int]]) -> None:
             #                                                                    who led it, too
     _taking_part(doc, events, reporters)
 
+
 def _taking_part(doc: Doc, events: list[tuple[EventFact, int, int]], reporters: set) -> None:
     """The persons of a clause ending in 参加, 陪同 or 出席 (市领导李高兴、贺喜灿参加) join the events before it that it
     names or, naming none, all of them; and a visit's talks it names that the text tells of later (…陪同考察并参加座谈。
@@ -118,9 +119,10 @@ def _leaders(doc: Doc, reporters: set) -> list[EntityRef]:
         if not LEADS.match(doc.text, m.end):
             continue
         out.append(m.ref)
-        while k > 0 and _posts_between(doc, persons[k - 1].end, persons[k].start):
-            k -= 1
-            out.append(persons[k].ref)
+        j = k
+        while j > 0 and _posts_between(doc, persons[j - 1].end, persons[j].start):
+            j -= 1
+            out.append(persons[j].ref)
     return out
 
 
@@ -175,7 +177,8 @@ def _in_credit(text: str, pos: int) -> bool:
     """Inside a ■ line (■本报记者 张某, ■张某 摄), the parentheses of a 本报讯 byline or a byline's parentheses
     (（记者 周瑾 摄影 余海波）), or credited with a colon (作者：黄海龙, 编辑：陈静)."""
     head = line_head(text, pos)
-    return "■" in head and not re.search(r"[，,。；;]", head[head.rfind("■"):]) or bool(re.search(r"(?:本报讯|日报讯)\s*[（(][^）)]*$", head) or BYLINE_PARENS.search(head)) \
+    squared = "■" in head and not re.search(r"[，,。；;]", head[head.rfind("■"):])     # (■5月17日，…: a brief's story)
+    return squared or bool(re.search(r"(?:本报讯|日报讯)\s*[（(][^）)]*$", head) or BYLINE_PARENS.search(head)) \
         or in_credit_line(text, pos) or bool(CREDITED_AS.search(text, max(0, pos - 6), pos))
 
 
