@@ -566,3 +566,11 @@ def test_places_a_market_and_a_wetland_visited_are_places(run, text, place):
     """农贸市场, 湿地, 泵站, 排渍站, 水电站 end venues' names: a visited site is a place (EXTRACTION.md; review round 22d).
     小镇 and 基地 were tried and not kept: the pages' 温泉小镇, 文旅小镇 and our samples' 红色教育基地 name kinds."""
     assert any(n.endswith(place) for n in names(run(text, issue=date(2024, 7, 6)), "place"))
+
+
+@pytest.mark.parametrize("text", ["部分区域没有路标，群众出行不便。", "7月5日，县水利局对全县病险水库进行排查。"])
+def test_places_no_road_before_a_sign_and_no_venue_of_every_county(run, text):
+    """区域没有路标: 路标 is a sign, no road 域没有路; 全县病险水库: every reservoir of the county, no venue (review round 22d);
+    东湖水库 still is one."""
+    assert not names(run(text, issue=date(2024, 7, 6)), "place")
+    assert "东湖水库" in names(run("7月5日，市长来到东湖水库。", issue=date(2024, 7, 6)), "place")

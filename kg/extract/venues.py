@@ -59,6 +59,8 @@ def venues_and_roads(doc: Doc) -> list[tuple[EntityRef, int, str]]:
             if kind == "road" and (_generic_road(doc, name) or (end < len(text) and text[end] in NOT_ROAD_AFTER)
                                    or text[m.start() - 1] == "之") or kind == "venue" and text.startswith(LEVELS, end):
                 continue      # 向阳桥街道 is a town, 群众路线 a line, 路面 a surface, 致富之路 a way to wealth; 张广庙镇 a town
+            if kind == "venue" and name.startswith(EVERY):
+                continue      # 全县病险水库, 各乡镇卫生院: every one of a kind, no venue's name
             if kind == "venue" and common_word(lex, name[:len(name) - len(m.group())], 100) \
                     and name[0] not in "市县区" and name not in word_tags():
                 continue      # 旅游度假区, 文化广场: a kind of venue, no venue's name (but 少林寺, 时代广场, 国家图书馆)
@@ -93,6 +95,7 @@ def venues_and_roads(doc: Doc) -> list[tuple[EntityRef, int, str]]:
     return out
 
 
+EVERY = ("全县", "全市", "全区", "全省", "全镇", "全乡", "各")
 ROUTE = re.compile(r"(?:国道|省道|县道)\s*[GSX]?\d{1,4}\s*线|(?<![A-Za-z0-9])[GSX]\d{1,4}线")     # 国道318线, S214线
 VISITED = re.compile(r"(?:走进|来到|深入|前往)$")
 AT = re.compile(r"(?:在|于)[^，,。；！？\n在于]{0,6}$")
@@ -171,8 +174,8 @@ def _read_as_person(doc: Doc, start: int, end: int) -> bool:
             and valid_name(t.word, doc.lex, tagged=True))
 
 
-NOT_ROAD_AFTER = "道区镇乡村办线面段边灯况费网径过上旁途街社子人口滑"      # 广东路街道, 阿热亚路社区: a town, a community; 路子;
-#                                                                    撞伤路人, 十字路口, 雨天路滑
+NOT_ROAD_AFTER = "道区镇乡村办线面段边灯况费网径过上旁途街社子人口滑标牌"      # 广东路街道, 阿热亚路社区: a town, a community; 路子;
+#                                                                    撞伤路人, 十字路口, 雨天路滑, 没有路标
 
 
 ROAD_SPLIT = re.compile(r"(?:东起|西起|南起|北起|东至|西至|南至|北至|经过|途经|位于|沿着|前往|来到|"
