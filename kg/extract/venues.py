@@ -60,7 +60,7 @@ def venues_and_roads(doc: Doc) -> list[tuple[EntityRef, int, str]]:
                                    or text[m.start() - 1] == "之") or kind == "venue" and text.startswith(LEVELS, end):
                 continue      # 向阳桥街道 is a town, 群众路线 a line, 路面 a surface, 致富之路 a way to wealth; 张广庙镇 a town
             if kind == "venue" and name.startswith(EVERY):
-                continue      # 全县病险水库, 各乡镇卫生院: every one of a kind, no venue's name
+                continue      # 全县病险水库, 各乡镇水库: every one of a kind, no venue's name
             if kind == "venue" and common_word(lex, name[:len(name) - len(m.group())], 100) \
                     and name[0] not in "市县区" and name not in word_tags():
                 continue      # 旅游度假区, 文化广场: a kind of venue, no venue's name (but 少林寺, 时代广场, 国家图书馆)
