@@ -1399,3 +1399,15 @@ def test_events_the_officials_listed_before_a_delegations_leader_led_it_too(run)
               issue=date(2019, 4, 18))
     talks = next(ev for ev in ext.events if ev.name.endswith("座谈会"))
     assert {"颜金华", "刘清泉"} <= {a.name for a in talks.attendees}
+
+
+@pytest.mark.parametrize("text, name", [("6月16日，双方签署了《闽宁协作协议》。", "签署了《闽宁协作协议》"),
+                                        ("5月12日，县政府与华为公司签订战略合作协议。", "签订战略合作协议")])
+def test_events_a_signing_on_a_day_is_an_event_named_by_what_was_signed(run, text, name):
+    """签署/签订 and what was signed, on a day its sentence gives: a signing (EXTRACTION.md), named by the agreement, not by
+    who signed it (华为公司签订); inside a 签约仪式's paragraph it is the ceremony's act, no second event; a count of
+    contracts (全县共签订土地流转合同320份) is none (review round 22d)."""
+    assert [ev.name for ev in run(text, issue=date(2024, 6, 17)).events] == [name]
+    ext = run("5月12日，兰州交通大学与省交投集团战略合作协议签约仪式举行，双方签署了战略合作协议。", issue=date(2024, 6, 17))
+    assert len(ext.events) == 1
+    assert not run("今年以来，全县共签订土地流转合同320份。", issue=date(2024, 6, 17)).events

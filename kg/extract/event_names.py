@@ -183,6 +183,10 @@ def verb_phrase(doc: Doc, vs: int, ve: int) -> tuple[int, int] | None:
         k = text.find(close, j + 1)
         if 0 < k - j <= 40:
             return vs, k + 1
+    if text[vs:ve] in doc.lex.word_set(WORDS, "signed"):
+        signed = object_end(doc, j)
+        ceremony = "签约" in text[text.rfind("\n", 0, vs) + 1:vs]      # …签约仪式举行，双方签署了…: the ceremony's act
+        return (vs, signed) if signed is not None and dated(doc, vs) and not ceremony else None    # 签订…协议: what was signed
     if text[j:j + 1] in ("我", "本") and j + 1 < len(text) and text[j + 1] in "市县区省":
         j += 1           # 会见我市党政代表团: the organization is 市党政代表团
     for m in doc.mentions(PLACE, ORGANIZATION, PERSON, by_start=False):
