@@ -58,9 +58,13 @@ def _bare_aliases(doc: Doc) -> None:
     if home is None:
         return
     own = {"市": home.city, "县": home.county, "区": home.county, "省": home.province}
+
+    def keeps(alias: str, name: str) -> bool:
+        place = own.get(alias[:1])      # the home division a bare 市…, 县…, 省… names in this paper
+        return place is None or place.name in name or bool(place.short) and place.short in name
+
     for ref, info in doc.records(ORGANIZATION):
-        info.aliases = {a for a in info.aliases if a[:1] not in own or own[a[:1]] is None or own[a[:1]].name in ref.name
-                        or (own[a[:1]].short or "") and own[a[:1]].short in ref.name}
+        info.aliases = {a for a in info.aliases if keeps(a, ref.name)}
 
 
 VISIT = re.compile(r"(?:走进|来到|深入|前往|抵达|参观了?|考察了?)$")

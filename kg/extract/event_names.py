@@ -206,7 +206,7 @@ def verb_phrase(doc: Doc, vs: int, ve: int) -> tuple[int, int] | None:
     before = [m for m in doc.mentions(PLACE, ORGANIZATION, by_start=False) if m.end in (vs, lead)]
     if before:
         b = before[0]
-        while (up := next((m for m in doc.mentions(PLACE, by_start=False) if m.end == b.start and m.start < b.start), None)):
+        while (up := next((m for m in doc.ending_at(b.start, PLACE) if m.start < b.start), None)):
             b = up      # 在越城区|绍兴奥体中心开幕: the district and its venue, one place said after 在
         mv = MOVE.search(text, max(0, b.start - 3), b.start)
         if text[vs:ve] in OPENING and mv is not None and mv.group() == "在":
@@ -364,9 +364,20 @@ def dated(doc: Doc, pos: int, *, paragraph: bool = False) -> bool:
                and not reporting_date(doc, m) for m in doc.mentions(DATE))
 
 
+CLAUSE_MARKS = "，,。；;！？\n"     # what ends a clause: a comma, a full stop, a line break
+CLAUSE_MARK = re.compile(f"[{CLAUSE_MARKS}]")
+
+
 def clause_start(text: str, pos: int) -> int:
     """Where the clause that `pos` is in starts: after the last comma, full stop or line break before it."""
-    return max((text.rfind(c, 0, pos) for c in "，,。；;！？\n"), default=-1) + 1
+    return max((text.rfind(c, 0, pos) for c in CLAUSE_MARKS), default=-1) + 1
+
+
+def clause_end(text: str, pos: int) -> int:
+    """Where the clause that `pos` is in ends: at the first comma, full stop or line break from `pos` on (the text's
+    end if none)."""
+    m = CLAUSE_MARK.search(text, pos)
+    return m.start() if m is not None else len(text)
 
 
 THEN = re.compile(r"(?:[\d一二三四五六七八九十几两]+多?(?:分钟|小时|秒钟?)多?后|随后|紧接着|与此同时|此时)")   # a paragraph

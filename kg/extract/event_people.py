@@ -10,6 +10,7 @@ from collections import Counter
 
 from ..datamodel import ORGANIZATION, PERSON, EntityRef, EventFact, add_new
 from .doc import Doc, line_head, occurrences
+from .event_names import clause_end
 from .persons import in_credit_line
 
 WORDS = "event_words"
@@ -129,11 +130,8 @@ def _leaders(doc: Doc, reporters: set) -> list[EntityRef]:
 def _posts_between(doc: Doc, a: int, b: int) -> bool:
     """Is text[a:b] a comma and posts alone, no verb (，市委副书记、市长)?"""
     gap = doc.text[a:b]
-    return 1 <= len(gap) <= 16 and gap[0] in "，," and not CLAUSE_END.search(gap, 1) and not any(
+    return 1 <= len(gap) <= 16 and gap[0] in "，," and clause_end(doc.text, a + 1) >= b and not any(
         t.pos == "v" for t in doc.tokens_in(a + 1, b))
-
-
-CLAUSE_END = re.compile(r"[，,。；;！？\n]")
 
 
 def _commemorated(doc: Doc, start: int, end: int) -> bool:

@@ -115,6 +115,12 @@ def first_of_pairs() -> frozenset[str]:
     return frozenset(p[0] for p in longest_after_pair())
 
 
+def leading_county(text: str, home: Home) -> int:
+    """The length of a county or town written in full at the start of `text` (柯桥区, 兴平市, 漳江镇), else 0."""
+    lp = leading_place(text, home, allow_short=False)
+    return lp[1] if lp is not None and lp[0].level in (COUNTY, TOWN) else 0
+
+
 def leading_place(text: str, home: Home, *, allow_short: bool = True) -> tuple[Division, int] | None:
     """The division named at the start of `text` (longest name first) and its length."""
     names = upper_names()

@@ -7,9 +7,9 @@ import re
 
 from ..datamodel import ORGANIZATION
 from ..lexicon import Lexicon
-from ..lexicon.gazetteer import COUNTY, TOWN
+from ..lexicon.gazetteer import COUNTY
 from .doc import Doc
-from .geo import Home, is_government_name, leading_place
+from .geo import Home, is_government_name, leading_county, leading_place
 from .names import common_word
 from .org_names import canonical, hanzi_or_mid
 from .org_words import WORDS
@@ -121,11 +121,9 @@ def own_start(text: str, s: int, e: int, home: Home) -> int:
 def county_prefix(surface: str, home: Home) -> int:
     """The length of a county or town written before an organization's own name that opens with a province or city
     (兴平市|陕西兴化化学股份有限公司, 秦都区|陕西北元化工集团), else 0: 兴平市人民医院 is the county's own."""
-    lp = leading_place(surface, home, allow_short=False)
-    if lp is None or lp[0].level not in (COUNTY, TOWN):
-        return 0
-    up = leading_place(surface[lp[1]:], home)
-    return lp[1] if up is not None and up[0].level < COUNTY and len(surface) - lp[1] - up[1] >= 2 else 0
+    n = leading_county(surface, home)
+    up = leading_place(surface[n:], home) if n else None
+    return n if up is not None and up[0].level < COUNTY and len(surface) - n - up[1] >= 2 else 0
 
 
 def model_orgs_alone(doc: Doc, found: list) -> list:

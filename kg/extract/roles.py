@@ -14,6 +14,7 @@ import re
 
 from ..datamodel import DATE, ORGANIZATION, PERSON, PLACE, ROLE, EntityRef, Membership
 from .doc import Doc
+from .event_names import clause_end
 from .names import glued_byline_name, in_byline, person_name, read_name, read_names, valid_name
 from .org_names import CALLED, canonical
 from .place_refs import chain_start
@@ -90,12 +91,8 @@ def _chain_to_a_name(doc: Doc, te: int) -> bool:
     """Does another post follow after 、 and run on to a person's name in the clause (乡人大代表、塘源口村党支部书记祝春来)?"""
     if not doc.text.startswith("、", te):
         return False
-    stop = CLAUSE_END.search(doc.text, te)
-    end = stop.start() if stop else len(doc.text)
+    end = clause_end(doc.text, te)
     return any(read_name(doc, t.end()) is not None for t in _title_pattern(doc).finditer(doc.text, te, end))
-
-
-CLAUSE_END = re.compile(r"[，,。；;！？\n]")
 
 
 def _deputy_of(doc: Doc, ts: int, title: str) -> tuple[int, str]:

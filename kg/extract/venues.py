@@ -7,9 +7,9 @@ import re
 
 from ..datamodel import ORGANIZATION, PLACE, EntityRef
 from ..lexicon import word_tags
-from ..lexicon.gazetteer import COUNTY, TOWN, gazetteer
+from ..lexicon.gazetteer import COUNTY, gazetteer
 from .doc import Doc, occurrences
-from .geo import Home, leading_place
+from .geo import Home, leading_county, leading_place
 from .names import common_word, valid_name
 from .place_refs import division_ref, home_ref, scope
 from .zones import SHORT, zone_name
@@ -295,13 +295,13 @@ def _venue_start(doc: Doc, suffix_start: int, kind: str) -> int | None:
 def _division_before(doc: Doc, start: int, suffix_start: int) -> int | None:
     """Where a venue's own name starts after the county or town written first (柯桥区绍兴奥体中心, 伊滨区洛阳智能装备
     产业园, 平城区华严寺广场): when what follows the division names a place or is no common word (not 柯桥区人民广场)."""
-    lp = leading_place(doc.text[start:suffix_start], doc.home, allow_short=False)
-    if lp is None or lp[0].level not in (COUNTY, TOWN):
+    n = leading_county(doc.text[start:suffix_start], doc.home)
+    if not n:
         return None
-    rest = doc.text[start + lp[1]:suffix_start]
+    rest = doc.text[start + n:suffix_start]
     if len(rest) < 2 or not (leading_place(rest, doc.home, allow_short=False) or not common_word(doc.lex, rest, 100)):
         return None
-    return start + lp[1]
+    return start + n
 
 
 def _is_place_mention(doc: Doc, s: int, e: int) -> bool:
