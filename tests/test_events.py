@@ -1411,3 +1411,17 @@ def test_events_a_signing_on_a_day_is_an_event_named_by_what_was_signed(run, tex
     ext = run("5月12日，兰州交通大学与省交投集团战略合作协议签约仪式举行，双方签署了战略合作协议。", issue=date(2024, 6, 17))
     assert len(ext.events) == 1
     assert not run("今年以来，全县共签订土地流转合同320份。", issue=date(2024, 6, 17)).events
+
+
+@pytest.mark.parametrize("text, name", [("5月4日下午，市委党校教授李明作专题辅导报告。", "专题辅导报告"),
+                                        ("5月4日，市委党校教授李明为全体学员作了题为《新时代基层治理》的辅导报告。",
+                                         "《新时代基层治理》的辅导报告"),
+                                        ("5月4日，中国科学院院士张伟在湖南大学作学术报告。", "学术报告")])
+def test_events_a_talk_given_is_an_event_a_report_read_is_none(run, text, name):
+    """A lecture is an event (EXTRACTION.md): 作…辅导报告 is a talk given, named by its title where the text gives one, its
+    speaker an attendee; 学习…有关辅导报告 is a document studied (event_words.tsv, given; review round 22d)."""
+    ext = run(text, issue=date(2024, 5, 6))
+    assert [ev.name for ev in ext.events] == [name]
+    assert ext.events[0].date == "2024-05-04" and {a.name for a in ext.events[0].attendees} <= {"李明", "张伟"}
+    assert ext.events[0].attendees
+    assert not run("各支部组织党员学习十五大文件和有关辅导报告。", issue=date(2024, 5, 6)).events

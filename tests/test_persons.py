@@ -248,7 +248,8 @@ def test_persons_a_name_before_a_verb_that_starts_like_a_place_ending(run):
 
 
 @pytest.mark.parametrize("text, name", [("市长潘刚鸣枪开跑。", "潘刚"), ("组长王强作动员讲话。", "王强"),
-                                        ("副区长刘丽作关于全区教育工作情况的报告。", "刘丽"), ("镇人大主席孙强作表态发言。", "孙强")])
+                                        ("副区长刘丽作关于全区教育工作情况的报告。", "刘丽"), ("镇人大主席孙强作表态发言。", "孙强"),
+                                        ("省社科院研究员赵敏来我市作宣讲报告。", "赵敏")])
 def test_persons_a_name_ends_before_a_verb_its_third_character_could_start(run, text, name):
     # 潘刚|鸣枪, 王强|作动员讲话: not 潘刚鸣, 王强作 (person_words.tsv, after)
     assert names(run(text), "person") == {name}

@@ -151,6 +151,8 @@ def _found(doc: Doc, text: str) -> list[tuple[int, int, int, str]]:
     return _drop_overlaps(found)
 
 
+TITLED = re.compile(r"题为(《[^《》，。；\n]{2,30}》)的$")
+GAVE = re.compile(r"[作做]了?")       # before a talk's name in its clause: it was given
 AFTER_IT = re.compile(r"(?:结束)?[后前][，,]")
 SUPPOSED = re.compile(r"原因|模拟|假设|假定")     # 起火原因系…, 演练模拟…引发火灾: no fire that befell
 PARTS_OF = ("设", "设有", "分设", "包括", "分为")    # 赛事设全程马拉松、半程马拉松和健康跑三个项目
@@ -180,6 +182,10 @@ def _noun_event(doc: Doc, m: re.Match) -> tuple[int, int, int, str] | None:
             or text.endswith("代表", 0, m.start()) or text.startswith("工作报告", end) or _by_decision(doc, m.start(), end):
         return None      # (代表常委会作工作报告, 作常委会工作报告: the body's report, no meeting; 经市委常委会研究: its say)
     start = np_start(doc, m.start())
+    if word in lex.word_set(WORDS, "given") and not GAVE.search(text, clause_start(text, start), start):
+        return None      # 学习…有关辅导报告: a document; 作了题为《…》的辅导报告 is a talk
+    if (titled := TITLED.search(text, max(0, start - 40), start)) is not None:
+        start = titled.start(1)     # 作了题为《新时代基层治理》的专题讲座: the talk by its title
     if AFTER_IT.match(text, end) and clause_start(text, start) == start:
         return None      # 签约仪式后，…: a time told by the event before, no event of its own (but 发生火灾后 tells one)
     if end - start < MIN_CHARS and (subject := _held_subject(doc, m.start(), end)) is not None:
