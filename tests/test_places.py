@@ -19,6 +19,13 @@ def test_places_address_chain_is_a_hierarchy(run):
     assert parents["衡南县"] == "衡阳市"
 
 
+def test_places_a_town_after_its_far_county_and_de_is_the_gazetteers(run):
+    # 宁都县的长胜镇 in a 抚州 story: the gazetteer's town of 宁都县, though neither lies near home (the 的 between them
+    # once hid the town a county far from home holds)
+    ext = run("代表团一行深入宁都县的长胜镇蔬菜基地考察。", paper=make_paper("", "抚州"))
+    assert _parents(ext)["长胜镇"] == "宁都县"
+
+
 def test_places_town_missing_from_gazetteer_is_taken_from_its_ending(run):
     ext = run("在衡南县向阳桥街道办事处白洋村大岭山组，组长一边浇水一边点赞。")
     parents = _parents(ext)

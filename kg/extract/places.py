@@ -299,6 +299,11 @@ def _chain(doc: Doc, home: Home, i: int) -> int:
     chain_end = pos
     if text.startswith("的", pos) and parent.level in (COUNTY, TOWN):
         pos += 1            # 宁都县的长胜镇: the town, not 的长胜镇
+        if (step := _next_division(doc, home, pos, parent)) is not None and not doc.overlaps(pos, pos + step[1]) \
+                and (ref := add_division(doc, step[0], pos, pos + step[1])) is not None:
+            parent, parent_ref = step[0], ref       # a town the gazetteer holds, of a county far from home
+            pos += step[1]
+            chain_end = pos
     if parent.level == COUNTY:
         m = TOWN_TAIL.match(text, pos)
         if m and (text.startswith("村", m.end()) or _a_verb_before(doc, m.start())):
