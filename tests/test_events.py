@@ -1425,3 +1425,20 @@ def test_events_a_talk_given_is_an_event_a_report_read_is_none(run, text, name):
     assert ext.events[0].date == "2024-05-04" and {a.name for a in ext.events[0].attendees} <= {"李明", "张伟"}
     assert ext.events[0].attendees
     assert not run("各支部组织党员学习十五大文件和有关辅导报告。", issue=date(2024, 5, 6)).events
+
+
+def test_events_a_happening_on_the_day_the_paragraph_before_gave(run):
+    """当晚/当天 opening a paragraph is the day the paragraph before gave (review round 23a): the surgery is news of
+    10月26日, as it is when told in that paragraph."""
+    ext = run("10月26日晚8时许，一辆面包车在分水镇石碾村冲下河堤。\n当晚11时，创伤中心主任向东方为伤者实施了急诊手术。",
+              issue=date(2024, 10, 28))
+    surgery = next(ev for ev in ext.events if ev.name.endswith("手术"))
+    assert surgery.date == "2024-10-26" and [a.name for a in surgery.attendees] == ["向东方"]
+
+
+def test_events_a_happening_dated_by_the_month_that_opens_its_sentence(run):
+    """2023年6月，…被民警抓获: a month opening the sentence dates a happening (YYYY-MM, EXTRACTION.md); a month inside
+    someone's account of the past (…介绍，今年3月，产线建成投产) does not make it news (review round 23a)."""
+    ext = run("2023年6月，两人在涧西区长安路被民警抓获。", issue=date(2024, 4, 10))
+    assert [(ev.name, ev.date) for ev in ext.events] == [("被民警抓获", "2023-06")]
+    assert not run("公司董事长杜国庆介绍，今年3月，公司第二条智能产线建成投产。", issue=date(2023, 4, 18)).events

@@ -360,8 +360,12 @@ def dated(doc: Doc, pos: int, *, paragraph: bool = False) -> bool:
         ss = doc.text.rfind("\n", 0, pos) + 1
         if ss > 0 and THEN.match(doc.text, ss):
             ss = doc.text.rfind("\n", 0, ss - 1) + 1     # 5分钟后，…接力抢救: on the day the paragraph before gave
-    return any(ss <= m.start < se and m.value and (len(m.value) == 10 or m.text.startswith(LATELY))
-               and not reporting_date(doc, m) for m in doc.mentions(DATE))
+    return any(ss <= m.start < se and m.value and (len(m.value) == 10 or m.text.startswith(LATELY) or m.start == ss
+                                                   and MONTH_OPENS.match(doc.text, m.start, m.end + 1)) and not reporting_date(doc, m) for m in doc.mentions(DATE))
+
+
+MONTH_OPENS = re.compile(r"[^，,。\n]*月[，,]")     # 2023年6月，两人…被民警抓获: a month that opens the sentence dates a
+#                                                   happening (not …介绍，今年3月，产线建成投产: background told by someone)
 
 
 CLAUSE_MARKS = "，,。；;！？\n"     # what ends a clause: a comma, a full stop, a line break
@@ -380,7 +384,7 @@ def clause_end(text: str, pos: int) -> int:
     return m.start() if m is not None else len(text)
 
 
-THEN = re.compile(r"(?:[\d一二三四五六七八九十几两]+多?(?:分钟|小时|秒钟?)多?后|随后|紧接着|与此同时|此时)")   # a paragraph
+THEN = re.compile(r"(?:[\d一二三四五六七八九十几两]+多?(?:分钟|小时|秒钟?)多?后|随后|紧接着|与此同时|此时|当天|当日|当晚)")   # a paragraph
 #   that goes on from the one before on its day
 LATELY = ("近日", "日前", "近期")      # a recent day the text does not give: news of an occurrence all the same
 
