@@ -73,3 +73,12 @@ def test_retag_a_community_named_after_what_reads_as_a_person(run):
 
     ext = run("1月9日上午，范公社区开展冬季消防安全应急演练。")
     assert "范公" not in names(ext, "person") and "范公社区" in names(ext, "place")
+
+
+def test_retag_wei_or_ren_alone_tagged_a_body_is_the_verb_before_it(run_tagged):
+    """王明|任/nt|市发展和改革委员会: the tagger's 任 alone, as a body, is the verb of a post all the same. It once left
+    an empty token that crashed the whole article (review round 23b)."""
+    ext = run_tagged([("王明", "nr"), ("任", "nt"), ("市发展和改革委员会", "nt"), ("副主任", "n"), ("。", "w")],
+                     [Span("person", 0, 2, 0.5), Span("organization", 3, 12, 0.5)])
+    assert {(m.person.name, m.title, m.org.name if m.org else None) for m in ext.memberships} == {
+        ("王明", "副主任", "衡阳市发展和改革委员会")}

@@ -43,7 +43,7 @@ def canonical(surface: str, doc: Doc, home: Home) -> tuple[str, set[str]] | None
     committee = party_committee(surface, doc, home) or zone_body(surface, doc, home)
     if committee is not None:
         return committee
-    league = 3 if surface.startswith("共青团") else 1 if surface[:1] == "团" and surface[1:2] in "省市县区" else 0
+    league = 3 if surface.startswith("共青团") else 1 if surface[:1] == "团" and len(surface) > 1 and surface[1] in "省市县区" else 0
     if league and (party := canonical(surface[league:], doc, home)) \
             and party[0].startswith("中共") and party[0].endswith("委员会"):
         name = "共青团" + party[0].removeprefix("中共")       # 团市委, 共青团衡阳市委: the Youth League's, not the Party's

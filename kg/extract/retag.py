@@ -60,19 +60,22 @@ def run(doc: Doc) -> None:
         doc.retag(_for_a_post(retagged(doc.text, doc.tokens, spans)))
 
 
+LEVELS = ("省", "市", "县", "区")
+
+
 def _for_a_post(tokens: list[Token]) -> list[Token]:
     """`tokens` with 为 or 任 given back from the body after a name (王建华|为市财政局 -> 为|市财政局, 谭卫国|任市统计局
     -> 任|市统计局)."""
-    cut = [k for k, t in enumerate(tokens) if t.pos == "nt" and t.word[:1] in "为任" and t.word[1:2] in "省市县区"
-           and k > 0 and tokens[k - 1].pos == "nr"]
+    cut = [k for k, t in enumerate(tokens) if t.pos == "nt" and t.word[:1] in ("为", "任") and k > 0
+           and tokens[k - 1].pos == "nr" and (t.word[1:] or (tokens[k + 1].word if k + 1 < len(tokens) else ""))[:1] in LEVELS]
     if not cut:
         return tokens
     out = list(tokens)
     for k in reversed(cut):
         t = tokens[k]
-        out[k:k + 1] = [Token(t.word[0], "p" if t.word[0] == "为" else "v", t.start, t.start + 1),
-                        Token(t.word[1:], "nt", t.start + 1, t.end)]
-    return out
+        verb = Token(t.word[0], "p" if t.word[0] == "为" else "v", t.start, t.start + 1)
+        out[k:k + 1] = [verb, Token(t.word[1:], "nt", t.start + 1, t.end)] if len(t.word) > 1 else [verb]
+    return out     # (王明|任/nt|市发展和改革委员会: 任 alone, a verb all the same)
 
 
 def _over_a_place_word(span: Span, doc: Doc) -> bool:
@@ -184,7 +187,7 @@ def _named_for(span: Span, t: Token) -> bool:
     """Does the person's name take the first character of the tagger's place or organization, which is that character
     alone (于建|华/nt|为患者: no 华为) or reads on as 为 and a body (任命王建|华为市财政局局长: 王建华 为 市财政局)?"""
     return span.type == PERSON and t.start == span.end - 1 and (
-        t.end - t.start == 1 or t.word[1:2] == "为" and t.word[2:3] in "省市县区")
+        t.end - t.start == 1 or t.word[1:2] == "为" and t.word[2:3] in LEVELS)
 
 
 def retagged(text: str, tokens: list[Token], spans: list[Span]) -> list[Token]:
