@@ -154,3 +154,13 @@ def test_appointments_a_career_listed_over_commas(run):
     got = held(run("刘光荣同志历任陆良县马街公社党委书记，陆良县委副书记、县长，曲靖地委委员、宣传部部长等职。"))
     assert {("刘光荣", "书记", "陆良县马街公社党委"), ("刘光荣", "副书记", "中共陆良县委员会")} <= got
     assert {t for p, t, _ in got if p == "刘光荣"} >= {"县长", "委员", "部长"}
+
+
+@pytest.mark.parametrize("text, post", [
+    ("红星坪村召开党员大会，毛志强当选为村党支部书记。", ("毛志强", "书记", "红星坪村党支部")),
+    ("红星坪村召开村民大会，毛志强当选村委会主任。", ("毛志强", "主任", "红星坪村村民委员会")),
+    ("衡阳宏达科技有限公司召开董事会，会议决定，聘任徐立峰为公司总经理。", ("徐立峰", "总经理", "衡阳宏达科技有限公司"))])
+def test_appointments_a_unit_written_without_its_seat_is_the_one_named_before(run, text, post):
+    """当选为村党支部书记 after the village was named: its 党支部, as 村党支部书记毛志强 already was; 为公司总经理: the company
+    the article named (review round 23b)."""
+    assert post in {(m.person.name, m.title, m.org.name if m.org else None) for m in run(text).memberships}

@@ -837,3 +837,10 @@ def test_roles_a_county_level_citys_own_paper_means_its_own_bodies(run):
     got = held(run(text, paper=make_paper("高邮日报", "扬州", given=True)))
     assert {("王志鹏", "书记", "中共高邮市委员会"), ("朱建国", "市长", "高邮市人民政府")} <= got
     assert ("王志鹏", "书记", "中共衡阳市委员会") in held(run(text))
+
+
+def test_roles_a_detachment_chief_is_the_chief_of_the_detachment_named_before(run):
+    """支队长 with no body written: the one 支队 the article names (titles.tsv @支队; review round 23b)."""
+    ext = run("衡阳市消防救援支队开展演练，支队长马学军到场观摩。")
+    assert ("马学军", "支队长", "衡阳市消防救援支队") in {(m.person.name, m.title, m.org.name if m.org else None)
+                                                 for m in ext.memberships}

@@ -17,8 +17,9 @@ from collections import Counter
 from ..datamodel import DATE, ORGANIZATION, PERSON, ROLE, EntityRef, Membership
 from .doc import Doc
 from .event_names import clause_start
+from .org_names import mention_antecedent
 from .place_refs import chain_start
-from .post_orgs import implied_org, named_town_government
+from .post_orgs import grassroots_post, implied_org, named_town_government
 from .roles import _org_before
 
 NAME = "appointments"
@@ -54,6 +55,9 @@ def run(doc: Doc) -> None:
         if any(p.start == role.end for p in persons):
             continue        # 新任局长刘卫东: the title phrase's own holder follows it (roles.py)
         org, org_start = _org_before(doc, role.start)
+        if org is None and (ending := _ending_before(doc, role.start)):
+            org = mention_antecedent(doc, role.start - len(ending), role.start)      # 聘任徐立峰为公司总经理
+            org_start = role.start - len(ending) if org is not None else role.start
         head = org_start if org is not None else role.start
         s0, _ = doc.sentence_span(role.start)
         verbs = [v for v in TAKE.finditer(text, max(s0, head - 12), head) if GAP.fullmatch(text, v.end(), head)]
@@ -88,6 +92,8 @@ def run(doc: Doc) -> None:
             verb_end, kind = verb.end(), change_of(verb.group())
         if person is None:
             continue
+        if org is None and (grassroots := grassroots_post(doc, role.text, role.start, None, role.start)) is not None:
+            org = grassroots[0]         # 当选为村党支部书记: the 党支部 of the village the article named
         if org is None:
             implied, known = implied_org(doc, title)
             org = implied if known else None
@@ -105,6 +111,12 @@ def run(doc: Doc) -> None:
                                                        m.change_date if kind else None)
                 doc.add_membership(held[(other, title, org)])
         last = (role.end, person, kind, org)
+
+
+def _ending_before(doc: Doc, pos: int) -> str:
+    """An organization's ending written alone right before a post after 为 (为公司总经理, 为医院院长): the body the article
+    named with it."""
+    return next((w for w in ("公司", "集团", "医院", "学校") if doc.text.endswith("为" + w, 0, pos)), "")
 
 
 def _post_alone(text: str, end: int) -> bool:
