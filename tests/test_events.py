@@ -1442,3 +1442,24 @@ def test_events_a_happening_dated_by_the_month_that_opens_its_sentence(run):
     ext = run("2023年6月，两人在涧西区长安路被民警抓获。", issue=date(2024, 4, 10))
     assert [(ev.name, ev.date) for ev in ext.events] == [("被民警抓获", "2023-06")]
     assert not run("公司董事长杜国庆介绍，今年3月，公司第二条智能产线建成投产。", issue=date(2023, 4, 18)).events
+
+
+@pytest.mark.parametrize("text, name", [("6月1日下午，3名游客在假日海滩游泳时遇险。", "遇险"),
+                                        ("12月18日，村民白玉山救出了一家三口。", "救出"),
+                                        ("10月4日，严某独自进入鳌山后失联。", "失联"),
+                                        ("1月14日下午，一名男子在松花江冰面上垂钓时落入江水中。", "落入")])
+def test_events_more_happenings_on_their_day(run, text, name):
+    """遇险, 救出, 失联, 落入… on a day the sentence gives: occurrences a local story reports (review round 23a)."""
+    assert [ev.name for ev in run(text, issue=date(2024, 6, 2)).events] == [name]
+
+
+def test_events_a_doctors_examination_and_an_accident_told_again_are_no_new_events(run):
+    """经卫生院医生检查 and 做了心电图检查 examine a person, no inspection (event_words examined); 通报了该起事故 is the
+    accident told before, not a second one on the day of the meeting (review round 23a)."""
+    assert not run("7月20日，男孩上岸后经兴坪镇卫生院医生检查，身体并无大碍。", issue=date(2024, 7, 22)).events
+    assert not run("7月20日，主任医师钱国栋为一位老人做了心电图检查。", issue=date(2024, 7, 22)).events
+    ext = run("9月1日上午，北京路一工地发生一起高处坠落事故。\n9月2日，市住房和城乡建设局召开紧急视频会议，通报了该起事故。",
+              issue=date(2024, 9, 3))
+    assert sorted(ev.name for ev in ext.events) == ["紧急视频会议", "高处坠落事故"]
+    assert [ev.name for ev in run("7月20日，县市场监管局对餐饮商户开展了食品安全检查。", issue=date(2024, 7, 22)).events] \
+        == ["食品安全检查"]

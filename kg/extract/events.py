@@ -128,6 +128,8 @@ def _found(doc: Doc, text: str) -> list[tuple[int, int, int, str]]:
             continue      # 召开工作: no 开工 across two words
         if text.startswith(("金", "品", "款"), m.end()):
             continue      # 送去慰问金和慰问品: a gift, no visit
+        if m.group() == "检查" and _clause_says(doc, m.start(), "examined"):
+            continue      # 经卫生院医生检查: a doctor's, of a person, no inspection
         if m.group() in lex.event_happenings and text.startswith(("原因", "隐患", "风险", "地点", "时间"), m.end()):
             continue      # 对起火原因展开调查: the cause of a fire, no fire of its own
         if NOT_YET.search(text, max(0, m.start() - 4), m.start()) or text.endswith("防", 0, m.start()):
@@ -151,6 +153,7 @@ def _found(doc: Doc, text: str) -> list[tuple[int, int, int, str]]:
     return _drop_overlaps(found)
 
 
+TOLD_BEFORE = ("该起", "这起", "此起", "上述")     # before an event word: the one the article told
 TITLED = re.compile(r"题为(《[^《》，。；\n]{2,30}》)的$")
 GAVE = re.compile(r"[作做]了?")       # before a talk's name in its clause: it was given
 AFTER_IT = re.compile(r"(?:结束)?[后前][，,]")
@@ -181,7 +184,11 @@ def _noun_event(doc: Doc, m: re.Match) -> tuple[int, int, int, str] | None:
     if inside(doc, m.start(), end, ORGANIZATION, PLACE) or _verb_with_object(doc, m.start(), end, word) \
             or text.endswith("代表", 0, m.start()) or text.startswith("工作报告", end) or _by_decision(doc, m.start(), end):
         return None      # (代表常委会作工作报告, 作常委会工作报告: the body's report, no meeting; 经市委常委会研究: its say)
+    if word == "检查" and _clause_says(doc, m.start(), "examined"):
+        return None      # 为老人做了心电图检查: a doctor's examination, no inspection
     start = np_start(doc, m.start())
+    if text.endswith(TOLD_BEFORE, 0, start):
+        return None      # 通报了该起事故: the accident told before, no second one
     if word in lex.word_set(WORDS, "given") and not GAVE.search(text, clause_start(text, start), start):
         return None      # 学习…有关辅导报告: a document; 作了题为《…》的辅导报告 is a talk
     if (titled := TITLED.search(text, max(0, start - 40), start)) is not None:
