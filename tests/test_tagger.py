@@ -33,6 +33,17 @@ def test_tagger_a_batch_extracts_what_each_article_gives_alone():
     assert ("person", "李明") in {(m.type, m.text) for m in batch[0].mentions}
 
 
+def test_tagger_char_ids_are_the_vocabulary_lookup_of_each_character():
+    tg = tagger_mod.tagger()
+    text = "市委书记ＡＢＣ１２３，abc 𠀀𫊻\n衡阳。"          # full-width forms (q2b), a space, characters beyond the BMP
+    expected = [tg.vocab.get(tg.q2b.get(c, c), tg.oov) for c in text]
+    assert tg.char_ids(text).tolist() == expected
+    assert tg.char_ids("").tolist() == []
+    table = tagger_mod.char_table({"a": 5, "b": 6}, {"Ａ": "a"}, 1, size=0x100)
+    assert len(table) == 0x101 and table[ord("a")] == 5 and table[ord("c")] == 1 and table[-1] == -1
+    assert tagger_mod.char_table({"a": 5}, {"Ａ": "a"}, 1)[ord("Ａ")] == 5
+
+
 def test_viterbi_cut_at_sure_characters_is_the_full_recursion_to_the_bit():
     import numpy as np
 

@@ -64,6 +64,7 @@ class Tagger:
         self.vocab = {v: int(k) for k, v in vocab.items()}
         self.oov = self.vocab.get("OOV", 0)
         self.q2b = _tsv(d / "q2b.dic") if (d / "q2b.dic").exists() else {}
+        self.ids = char_table(self.vocab, self.q2b, self.oov)
         id2tag = {int(k): v for k, v in _tsv(d / "tag.dic").items()}
         self.transitions = np.load(d / "lac_crf_transitions.npy").astype(np.float32)
         n = self.transitions.shape[0]
@@ -123,10 +124,20 @@ class Tagger:
 
     def _inputs(self, texts: list[str], rows: list[tuple[int, int, int]]) -> np.ndarray:
         """The token ids of a call's rows (sorted by length), each padded at its end to the longest."""
-        v, q, oov = self.vocab, self.q2b, self.oov
         n = np.array([e - s for _, s, e in rows])
         ids = np.zeros((len(rows), n[-1]), dtype=np.int64)
-        ids[np.arange(n[-1]) < n[:, None]] = [v.get(q.get(c, c), oov) for i, s, e in rows for c in texts[i][s:e]]
+        ids[np.arange(n[-1]) < n[:, None]] = self.char_ids("".join(texts[i][s:e] for i, s, e in rows))
+        return ids
+
+    def char_ids(self, text: str) -> np.ndarray:
+        """Each character's token id: q2b's form looked up in the vocabulary (OOV if absent), from `char_table`
+        for the Basic Multilingual Plane (a lookup per character in Python was a tenth of the tagger's own time)
+        and from the dictionaries for the few characters beyond it."""
+        cps = np.frombuffer(text.encode("utf-32-le", "surrogatepass"), dtype=np.uint32)
+        ids = self.ids[np.minimum(cps, len(self.ids) - 1)]
+        for k in np.flatnonzero(cps >= len(self.ids) - 1).tolist():
+            c = text[k]
+            ids[k] = self.vocab.get(self.q2b.get(c, c), self.oov)
         return ids
 
     def _best_paths(self, emissions: np.ndarray, lengths: np.ndarray) -> np.ndarray:
@@ -162,6 +173,13 @@ class Tagger:
         labels = self.labels
         bounds = [0, *cuts, len(path)]
         return [Token(text[s + a:s + b], labels[path[a]], s + a, s + b) for a, b in zip(bounds, bounds[1:])]
+
+
+def char_table(vocab: dict[str, int], q2b: dict[str, str], oov: int, size: int = 0x10000) -> np.ndarray:
+    """The token id of each code point below `size` (its q2b form looked up in `vocab`, `oov` if absent), then a
+    last entry (-1) standing for every code point from `size` on, which Tagger.char_ids looks up one by one."""
+    ids = np.fromiter((vocab.get(q2b.get(c, c), oov) for c in map(chr, range(size))), dtype=np.int64, count=size)
+    return np.append(ids, -1)
 
 
 def _calls(lengths: list[int], rows: int, padding: float) -> list[tuple[int, int]]:
