@@ -14,8 +14,10 @@ trained, on what, and how well they do). `scripts/train_mentions.py` makes them.
 Texts are cut into sentences (at most MAX_SEGMENT characters), sorted by length and run in
 batches: each step of the recurrence is one matrix product for both directions and the rows still
 running (the backward direction reads each row from its own end, so both run the same rows), and
-no padding is computed. Every number is the one a padded batch made, to the bit: BLAS gives a row
-the same sums in any matrix of two rows or more.
+no padding is computed. With the batches as MAX_BATCH_CHARS makes them every number is the one a padded
+batch made, to the bit, but not in batches of any size: BLAS may sum a row in another order in a matrix of
+another shape (batches of 1,500 characters changed a few spans of the annotated text, 2026-12-07), so the
+batch size is part of what the figures were measured with.
 """
 from __future__ import annotations
 
@@ -150,8 +152,9 @@ class MentionModel:
     def _input_gates(self, feats: list[np.ndarray], b: int) -> np.ndarray:
         """The input's share of both directions' gates at each character of `feats` (chars, bigrams, token tags,
         lexicon bits of a batch's b rows): the characters' and token tags' rows added, then the lexicon bits' and
-        bigrams' products. Each product's row is what it was in a padded (time, row) batch: BLAS gives a row the
-        same sum in any matrix of two or more rows; a batch of one row took the vector product (gemv), and does."""
+        bigrams' products. Each product's row is what it was in a padded (time, row) batch of the same rows (checked
+        byte for byte on the annotated text and the public sets); a batch of one row took the vector product (gemv),
+        and does."""
         chars, pairs, toks, bits = feats
         gates = self.char_gates[chars]
         gates += self.tok_gates[toks]
