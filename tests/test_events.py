@@ -1463,3 +1463,12 @@ def test_events_a_doctors_examination_and_an_accident_told_again_are_no_new_even
     assert sorted(ev.name for ev in ext.events) == ["紧急视频会议", "高处坠落事故"]
     assert [ev.name for ev in run("7月20日，县市场监管局对餐饮商户开展了食品安全检查。", issue=date(2024, 7, 22)).events] \
         == ["食品安全检查"]
+
+
+def test_events_a_meeting_held_and_named_by_its_ending_a_habit_and_a_report_are_not(run):
+    """召开居民议事会: a word ending in 会 that a held verb before it holds, its clause ending there, is a meeting (as
+    议事会在…举行 already was); 每两年举办一次 told after the event word is a habit, and 汇报了调研情况 what came of a visit
+    (review round 23b)."""
+    assert [ev.name for ev in run("5月6日，泉润社区召开居民议事会。", issue=date(2024, 5, 8)).events] == ["居民议事会"]
+    assert not run("评选活动自2021年起每两年举办一次。", issue=date(2024, 5, 8)).events
+    assert not run("5月6日，调研组汇报了调研情况。", issue=date(2024, 5, 8)).events

@@ -581,3 +581,9 @@ def test_places_no_road_before_a_sign_and_no_venue_of_every_county(run, text):
     东湖水库 still is one."""
     assert not names(run(text, issue=date(2024, 7, 6)), "place")
     assert "东湖水库" in names(run("7月5日，市长来到东湖水库。", issue=date(2024, 7, 6)), "place")
+
+
+def test_places_a_funeral_home_is_a_venue(run):
+    ext = run("1月12日上午，王德山同志遗体送别仪式在衡阳市殡仪馆举行。")
+    assert "衡阳市殡仪馆" in names(ext, "place")
+    assert ext.events[0].place.name == "衡阳市殡仪馆"

@@ -29,9 +29,10 @@ def ending_words(doc: Doc) -> list[tuple[int, int, bool]]:
         if t.word[-1:] in doc.lex.event_held_endings and t.word[-2:] not in doc.lex.event_not_endings and k > 0 \
                 and (len(t.word) >= 2 and (t.pos in ("n", "nz", "vn") or t.pos == "v" and t.word[-1] != "会")
                      or len(t.word) == 1 and tokens[k - 1].end == t.start and tokens[k - 1].pos.startswith(("n", "v", "t"))) \
-                and held.match(doc.text, t.end) and not lex.ending("event_nouns", lex.event_nouns, doc.text, t.end):
-            out.append((t.start, t.end, True))      # 签售|会在桃花源古镇举行, 书法|展在…开幕: what the text says is held
-            continue
+                and (held.match(doc.text, t.end) or _held_before(doc, t.start, t.end)) \
+                and not lex.ending("event_nouns", lex.event_nouns, doc.text, t.end):
+            out.append((t.start, t.end, True))      # 签售|会在桃花源古镇举行, 书法|展在…开幕: what the text says is held;
+            continue                                # 召开居民议事会。: held, told before it
         if t.word in ("”", "》") and held.match(doc.text, t.end) and (q := QUOTED_NAME.search(doc.text, 0, t.end)) \
                 and not doc.text.endswith(("说", "道", "：", ":"), 0, q.start()):
             out.append((q.start(), t.end, True))      # 潭头村“村晚”在…举行: a name in quotes
@@ -42,6 +43,15 @@ def ending_words(doc: Doc) -> list[tuple[int, int, bool]]:
         if len(t.word) >= 3 or alone:
             out.append((t.start, t.end, False))
     return out
+
+
+HELD_BEFORE = re.compile(r"(?:召开|举行|举办)了?[^，,。；！？\n]{0,10}$")
+
+
+def _held_before(doc: Doc, start: int, end: int) -> bool:
+    """Is the word at start..end what a held verb before it in its clause holds, ending the clause (召开述职评议会。)?"""
+    return (end == len(doc.text) or doc.text[end] in CLAUSE_MARKS) and HELD_BEFORE.search(doc.text, max(0, start - 14),
+                                                                                         start) is not None
 
 
 def _split_word(doc: Doc, j: int) -> bool:

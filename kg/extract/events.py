@@ -20,6 +20,7 @@ from .event_names import (
     HELD,
     HOSTED_AFTER,
     after_an_event,
+    clause_end,
     clause_start,
     dated,
     ending_words,
@@ -132,6 +133,8 @@ def _found(doc: Doc, text: str) -> list[tuple[int, int, int, str]]:
             continue      # 经卫生院医生检查: a doctor's, of a person, no inspection
         if m.group() in lex.event_happenings and text.startswith(("原因", "隐患", "风险", "地点", "时间"), m.end()):
             continue      # 对起火原因展开调查: the cause of a fire, no fire of its own
+        if text.startswith(REPORTED_ON, m.end()):
+            continue      # 汇报了调研情况, 调研成果: what came of it, reported, no occurrence
         if NOT_YET.search(text, max(0, m.start() - 4), m.start()) or text.endswith("防", 0, m.start()):
             continue      # 法庭将择期宣判, 用于慰问困难群众: to come, or what something is for; 防溺水: to prevent
         if m.group() in lex.event_happenings and (text.endswith(("经", "生效"), 0, m.start())
@@ -153,6 +156,7 @@ def _found(doc: Doc, text: str) -> list[tuple[int, int, int, str]]:
     return _drop_overlaps(found)
 
 
+REPORTED_ON = ("情况", "成果", "报告", "结果", "意见", "纪要")     # after an event verb: what came of it
 TOLD_BEFORE = ("该起", "这起", "此起", "上述")     # before an event word: the one the article told
 TITLED = re.compile(r"题为(《[^《》，。；\n]{2,30}》)的$")
 GAVE = re.compile(r"[作做]了?")       # before a talk's name in its clause: it was given
@@ -274,8 +278,9 @@ def _glued(doc: Doc, m: re.Match, lex) -> bool:
 def _habitual(doc: Doc, pos: int, end: int) -> bool:
     """Is the event word at `pos` a habit (每周都会参加社区活动), a count of many (已组织志愿服务活动30余场) or a task
     urged (要加密巡查频次)?"""
+    rest = doc.text[end:clause_end(doc.text, end)]       # 评选活动自2021年起每两年举办一次: told after it, a habit too
     return _clause_says(doc, pos, "habit") or _clause_says(doc, pos, "urged") or COUNTED.match(doc.text, end) is not None \
-        or since(doc, pos)
+        or since(doc, pos) or any(w in rest for w in doc.lex.word_set(WORDS, "habit") if w.startswith("每"))
 
 
 def _held_subject(doc: Doc, s: int, end: int) -> int | None:
