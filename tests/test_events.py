@@ -1472,3 +1472,13 @@ def test_events_a_meeting_held_and_named_by_its_ending_a_habit_and_a_report_are_
     assert [ev.name for ev in run("5月6日，泉润社区召开居民议事会。", issue=date(2024, 5, 8)).events] == ["居民议事会"]
     assert not run("评选活动自2021年起每两年举办一次。", issue=date(2024, 5, 8)).events
     assert not run("5月6日，调研组汇报了调研情况。", issue=date(2024, 5, 8)).events
+
+
+def test_events_who_tried_or_watched_a_trial_told_after_it_attended_and_a_charge_is_no_event(run):
+    """本案由…副庭长冯雅琪担任审判长 in the next paragraph tells of the trial (本案 refers back); 乡长汪建民…到场旁听 were
+    there; 帮助信息网络犯罪活动案 is the charge, no 活动 (review rounds 23a, 23b)."""
+    ext = run("4月9日上午，涧西区人民法院公开开庭审理了一起帮助信息网络犯罪活动案。\n"
+              "本案由涧西区人民法院刑事审判庭副庭长冯雅琪担任审判长。", issue=date(2024, 4, 10))
+    assert [(ev.name, [a.name for a in ev.attendees]) for ev in ext.events] == [("开庭审理", ["冯雅琪"])]
+    ext = run("5月6日上午，县人民法院在乡政府审理此案。乡长汪建民、村委会主任刘细牛到场旁听。", issue=date(2024, 5, 8))
+    assert [a.name for a in ext.events[0].attendees] == ["汪建民", "刘细牛"]

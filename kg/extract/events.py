@@ -86,8 +86,10 @@ def run(doc: Doc) -> None:
     for ev, s, _e in events:
         if id(ev) in happenings:         # 出院: who it happened to, in its own sentence; not the story after it
             ss, se = doc.sentence_span(s)
-            own = {m.ref for m in doc.mentions(PERSON) if ss <= m.start < se and not TOLD.match(doc.text, m.end)}
-            ev.attendees = [p for p in ev.attendees if p in own or p in trying]     # (but who tried the case tried it)
+            own = {m.ref for m in doc.mentions(PERSON) if ss <= m.start < se and not TOLD.match(doc.text, m.end)
+                   or PRESENT.search(doc.text, m.end, clause_end(doc.text, m.end))}
+            ev.attendees = [p for p in ev.attendees if p in own or p in trying]     # (but who tried the case tried it,
+            #                                                                          and who came to watch: 到场旁听)
     events, triggers = _one_visit(doc, events, triggers)
     kept = [(ev, s, e) for ev, s, e in events if _evidenced(doc, ev, s, e)]
     home = doc.home
@@ -156,6 +158,7 @@ def _found(doc: Doc, text: str) -> list[tuple[int, int, int, str]]:
     return _drop_overlaps(found)
 
 
+PRESENT = re.compile(r"到场|在场|旁听|列席")    # after a person: there, at a happening told before
 REPORTED_ON = ("情况", "成果", "报告", "结果", "意见", "纪要")     # after an event verb: what came of it
 TOLD_BEFORE = ("该起", "这起", "此起", "上述")     # before an event word: the one the article told
 TITLED = re.compile(r"题为(《[^《》，。；\n]{2,30}》)的$")
@@ -183,8 +186,8 @@ def _noun_event(doc: Doc, m: re.Match) -> tuple[int, int, int, str] | None:
     if text.startswith("会", end) and (longer := lex.ending("event_nouns", lex.event_nouns, text, end + 1)):
         end, word = end + 1, longer        # 集体学习|会: the 学习会 the first word found runs into
     if end < len(text) and text[end] in ("室厅" if word in ("大会", "会议") else "室厅馆团会组员") \
-            or text.startswith("精神", end):          # 会议室, 会议厅: a room, no meeting
-        return None      # 全会精神: the spirit of a meeting people study is no event (EXTRACTION.md)
+            or text.startswith(("精神", "案"), end):          # 会议室, 会议厅: a room, no meeting
+        return None      # 全会精神: the spirit of a meeting people study is no event (EXTRACTION.md); 犯罪活动案: a charge
     if inside(doc, m.start(), end, ORGANIZATION, PLACE) or _verb_with_object(doc, m.start(), end, word) \
             or text.endswith("代表", 0, m.start()) or text.startswith("工作报告", end) or _by_decision(doc, m.start(), end):
         return None      # (代表常委会作工作报告, 作常委会工作报告: the body's report, no meeting; 经市委常委会研究: its say)
