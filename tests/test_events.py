@@ -1482,3 +1482,9 @@ def test_events_who_tried_or_watched_a_trial_told_after_it_attended_and_a_charge
     assert [(ev.name, [a.name for a in ev.attendees]) for ev in ext.events] == [("开庭审理", ["冯雅琪"])]
     ext = run("5月6日上午，县人民法院在乡政府审理此案。乡长汪建民、村委会主任刘细牛到场旁听。", issue=date(2024, 5, 8))
     assert [a.name for a in ext.events[0].attendees] == ["汪建民", "刘细牛"]
+
+
+def test_events_a_consultation_held_is_an_event_one_a_decision_was_made_by_is_not(run):
+    """启动多学科会诊 on a day is an occurrence; 经多学科会诊，团队决定… is the means of a decision (review round 23a)."""
+    assert [ev.date for ev in run("11月13日下午，医院立即启动多学科会诊。", issue=date(2023, 11, 15)).events] == ["2023-11-13"]
+    assert not run("5月3日，经多学科会诊，团队决定为其实施微创介入治疗。", issue=date(2024, 5, 6)).events

@@ -194,6 +194,8 @@ def _noun_event(doc: Doc, m: re.Match) -> tuple[int, int, int, str] | None:
     if word == "检查" and _clause_says(doc, m.start(), "examined"):
         return None      # 为老人做了心电图检查: a doctor's examination, no inspection
     start = np_start(doc, m.start())
+    if word == "会诊" and (text[start] == "经" or text.endswith("经", 0, start)):
+        return None      # 经多学科会诊，团队决定…: the means of a decision told, no occurrence of its own
     if text.endswith(TOLD_BEFORE, 0, start):
         return None      # 通报了该起事故: the accident told before, no second one
     if word in lex.word_set(WORDS, "given") and not GAVE.search(text, clause_start(text, start), start):
