@@ -1488,3 +1488,10 @@ def test_events_a_consultation_held_is_an_event_one_a_decision_was_made_by_is_no
     """启动多学科会诊 on a day is an occurrence; 经多学科会诊，团队决定… is the means of a decision (review round 23a)."""
     assert [ev.date for ev in run("11月13日下午，医院立即启动多学科会诊。", issue=date(2023, 11, 15)).events] == ["2023-11-13"]
     assert not run("5月3日，经多学科会诊，团队决定为其实施微创介入治疗。", issue=date(2024, 5, 6)).events
+
+
+def test_events_at_the_scene_of_an_event_told_before_is_where_that_one_was(run):
+    """次日，灯会现场还举办了猜灯谜比赛: at the lantern fair's venue, not the home city (review round 23a)."""
+    ext = run("2月24日，元宵灯会在衡阳市会展中心开幕。次日，灯会现场还举办了猜灯谜比赛。", issue=date(2024, 2, 26))
+    contest = next(ev for ev in ext.events if ev.name.endswith("比赛"))
+    assert contest.date == "2024-02-25" and contest.place.name == "衡阳市会展中心"

@@ -94,6 +94,7 @@ def run(doc: Doc) -> None:
     kept = [(ev, s, e) for ev, s, e in events if _evidenced(doc, ev, s, e)]
     home = doc.home
     home_ref = division_ref(home.city) if home is not None and home.city is not None else None
+    _at_the_scene(doc, kept, home_ref)
     doc.add_events(merge([ev for ev, _, _ in kept], home_ref, lambda a, b: place_within(doc, a, b),
                          _in_headline(doc, kept), doc.lex.word_set(WORDS, "generic")))
 
@@ -379,6 +380,24 @@ def _within_visit(doc: Doc, events: list[tuple[EventFact, int, int]], triggers: 
 
 
 HEADLINE_TAIL = re.compile(r"[（(][^）)]{0,6}[）)]\s*$")       # (组图), （图）
+
+
+def _at_the_scene(doc: Doc, events: list[tuple[EventFact, int, int]], home: EntityRef | None) -> None:
+    """An event its sentence places at the scene of one told before (次日，灯会现场还举办了猜灯谜比赛) is where that one was,
+    not the home city its sentence would give."""
+    text = doc.text
+    for k, (ev, s, _e) in enumerate(events):
+        if ev.place is not None and ev.place != home:
+            continue
+        ss, _ = doc.sentence_span(s)
+        p = text.find("现场", ss + 2, s)
+        while p >= 0:
+            there = next((x.place for x, _, _ in reversed(events[:k]) if x.name.endswith(text[p - 2:p])
+                          and x.place is not None and x.place != home), None)
+            if there is not None:
+                ev.place = there
+                break
+            p = text.find("现场", p + 2, s)
 
 
 def _headline(doc: Doc) -> str:
