@@ -103,3 +103,14 @@ def test_split_a_notice_reports_nothing():
     page = ("韶山举行文旅推介会\n本报讯（记者 李明）11月1日，韶山市在长沙举行文旅推介会，市长王强出席。\n"
             "招聘启事\n湘潭某公司因业务发展需要，现招聘会计2名，要求本科以上学历。联系人：刘小军。")
     assert [kind for _, _, kind in split_page(page)] == ["article", "ad"]
+
+
+def test_split_a_line_that_leads_on_is_no_headline_of_a_new_article():
+    """发布人：陈德兵（县人民政府副县长） or …人事任免事项： between two paragraphs is the article's own line, leading on to
+    the next; it once cut the article in two, the press conference's attendees in the second (review round 23b). A
+    kicker ending in a colon above a byline still heads its article (the test above)."""
+    page = ("大方县召开“大方漆器”地理标志产品保护工作新闻发布会\n"
+            "本报讯（记者 龙海燕）5月21日上午，大方县人民政府新闻办公室召开“大方漆器”地理标志产品保护工作新闻发布会。\n"
+            "发布人：陈德兵（县人民政府副县长）\n"
+            "发布会上，陈德兵介绍了大方漆器地理标志产品保护和产业发展情况。截至目前，全县有漆器生产企业32家，从业人员2600余人。\n")
+    assert len(split_page(page)) == 1

@@ -57,6 +57,9 @@ def _is_credit(line: str) -> bool:
     return ("■" in line and line.rstrip().endswith("摄") and len(line) <= 60) or bool(ATTRIBUTION.match(line))
 
 
+LEADS_ON = re.compile(r"[：:]$|^[\u4e00-\u9fff]{1,4}人[：:]")     # a line that leads on to what follows
+
+
 def _is_headline(line: str) -> bool:
     s = line.strip()
     return (0 < len(s) <= HEADLINE_MAX and not _ends_sentence(s) and "。" not in s and not BYLINE.match(s)
@@ -111,7 +114,9 @@ def split_page(text: str) -> list[tuple[str, str, str]]:
                 i = j
                 continue
             notice = prev_done and bool(NOTICE_TITLE.fullmatch("".join(lines[i:j])))       # 遗失声明, however short
-            if _is_start(nxt) or ad_title or notice or (prev_done and len(nxt) >= 50 and not _is_headline(nxt)):
+            if _is_start(nxt) or ad_title or notice or (prev_done and len(nxt) >= 50 and not _is_headline(nxt)
+                                                         and not LEADS_ON.search(lines[j - 1])):
+                #   (…人事任免事项：, 发布人：陈德兵（副县长） before a paragraph: the article's own line, leading on)
                 stolen = _steal_headline(cur) if cur is not None and _is_start(nxt) else []
                 cur = Piece(title=stolen + lines[i:j])
                 pieces.append(cur)
