@@ -164,3 +164,15 @@ def test_appointments_a_unit_written_without_its_seat_is_the_one_named_before(ru
     """当选为村党支部书记 after the village was named: its 党支部, as 村党支部书记毛志强 already was; 为公司总经理: the company
     the article named (review round 23b)."""
     assert post in {(m.person.name, m.title, m.org.name if m.org else None) for m in run(text).memberships}
+
+
+@pytest.mark.parametrize("text, posts", [
+    ("王德山，1933年10月出生。历任隆尧县供销社主任、隆尧县委常委等职。",
+     {("王德山", "主任", "隆尧县供销社"), ("王德山", "常委", "中共隆尧县委员会")}),
+    ("杨光华历任大理州人民医院外科主任、副院长、院长等职。",
+     {("杨光华", "主任", "大理州人民医院外科"), ("杨光华", "副院长", "大理州人民医院"), ("杨光华", "院长", "大理州人民医院")}),
+    ("原邢台市人大常委会副主任，离休干部王德山同志因病逝世。", {("王德山", "副主任", "邢台市人民代表大会常务委员会")})])
+def test_appointments_a_career_and_an_obituarys_lead(run, text, posts):
+    """历任 opening a profile's sentence is the career of the person the paragraph opens with; a 院长 after a ward's 主任 is
+    the hospital's (titles.tsv @医院); 原…副主任，离休干部王德山同志 is his former post (review round 23b)."""
+    assert {(m.person.name, m.title, m.org.name if m.org else None) for m in run(text).memberships} == posts

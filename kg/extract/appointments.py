@@ -20,7 +20,7 @@ from .event_names import clause_start
 from .org_names import mention_antecedent
 from .place_refs import chain_start
 from .post_orgs import grassroots_post, implied_org, named_town_government
-from .roles import _org_before
+from .roles import _org_before, kind_above
 
 NAME = "appointments"
 REQUIRES = ("home", "date", "organization", "place", "role", "person", "memberships")
@@ -69,7 +69,8 @@ def run(doc: Doc) -> None:
             person, verb_end, kind = last[1], head, last[2]      # 任中共安化县委委员、常委、书记: his, each of them;
             #                                                      现任市委常委、组织部部长，市委党校校长: the third too
             if org is None and not implied_org(doc, title)[1]:
-                org = named_town_government(doc, title, placed) if placed > head else last[3]
+                org = named_town_government(doc, title, placed) if placed > head else \
+                    kind_above(doc, title, last[3]) or last[3]     # …外科主任、副院长: the hospital's
         elif acted is not None:
             person, verb_end, kind, listed = acted
         elif last is not None and last[2] is not None and (item := _next_item(doc, persons, last[0], head)) is not None:
@@ -175,7 +176,7 @@ def _acted_on(doc: Doc, persons, s0: int, head: int) -> tuple[EntityRef, int, st
 
 
 # a career's step with no subject of its own: 2011年12月任…, 2016年3月起任…, 现任…, 此后任…
-CAREER_STEP = re.compile(r"(?:(?:\d{4}年|同年)(?:\d{1,2}月)?(?:\d{1,2}日)?(?:起|开始|至今|后)?|现|此后|其后|后|又)?")
+CAREER_STEP = re.compile(r"(?:(?:\d{4}年|同年)(?:\d{1,2}月)?(?:\d{1,2}日)?(?:起|开始|至今|后)?|现|此后|其后|后|又|历|曾|先后)?")
 PROFILED = re.compile(r"(?:同志)?[，,（(]")       # 李建华，男，1970年9月出生: a paragraph about him
 
 

@@ -188,7 +188,8 @@ def run(doc: Doc) -> None:
                 if known:
                     unit.org = implied
                 else:
-                    unit.org = town_government(doc, title, units[-1].org) or units[-1].org
+                    unit.org = town_government(doc, title, units[-1].org) or kind_above(doc, title, units[-1].org) \
+                        or units[-1].org
             units.append(unit)
         else:
             if not own:
@@ -212,6 +213,19 @@ def run(doc: Doc) -> None:
         if listed:
             _emit(doc, units, listed)
             units = []
+
+
+def kind_above(doc: Doc, title: str, org: EntityRef | None) -> EntityRef | None:
+    """The body of the kind a title belongs to (院长: a 医院) that the chain's unit lies in (大理州人民医院外科主任、副院长:
+    the hospital's, not the ward's), when the unit is named in full after it."""
+    template = doc.lex.title_org(title) or ""
+    if org is None or not template.startswith("@"):
+        return None
+    for ending in template[1:].split("|"):
+        k = org.name.rfind(ending)
+        if k > 0 and k + len(ending) < len(org.name):
+            return EntityRef(ORGANIZATION, org.name[:k + len(ending)])
+    return None
 
 
 def _listed_body(doc: Doc, holders: tuple[int, EntityRef | None] | None, title: str, ps: int) -> EntityRef | None:
@@ -242,6 +256,9 @@ def _names_after(doc: Doc, title: str, ts: int, te: int) -> tuple[list[tuple[int
         pos = note.end()        # 副局长（正科级）唐建国: a note on the post, then its holder
     if text.startswith("的", pos) and THEN_HELD.search(text, max(0, ts - 16), ts) and read_name(doc, pos + 1):
         pos += 1                # 时任县委书记的刘建华: the post he held then
+    if (retired := RETIRED.match(text, pos)) is not None and FORMER.search(text, max(0, ts - 20), ts) \
+            and read_name(doc, retired.end()):
+        pos = retired.end()     # 原邢台市人大常委会副主任，离休干部王德山同志: an obituary's lead, his former post
     bylined = in_byline(text, ts)
     names = read_names(doc, pos, spaces=byline or bylined)
     if not names and byline and not bylined and pos > te and text[te:pos].isspace():
@@ -329,6 +346,8 @@ def _joined(text: str, prev_end: int, start: int) -> bool:
     return between in ("", "、", "兼", "和", "及")
 
 
+RETIRED = re.compile(r"[，,](?:离休|退休|老)?干部|[，,]老(?:党员|同志)")
+FORMER = re.compile(r"(?:^|[。\n])原[^，,。；\n]*$")      # 原…: a post the sentence opens with, held before
 THEN_HELD = re.compile(r"(?:时任|曾任|现任|原任)[^，,。；、\n]*$")
 PERSONAL_NOTE = re.compile(r"[（(](?:(?:女|男|[\u4e00-\u9fff]{1,3}族)[，,、]\s*)+$")
 
