@@ -844,3 +844,9 @@ def test_roles_a_detachment_chief_is_the_chief_of_the_detachment_named_before(ru
     ext = run("衡阳市消防救援支队开展演练，支队长马学军到场观摩。")
     assert ("马学军", "支队长", "衡阳市消防救援支队") in {(m.person.name, m.title, m.org.name if m.org else None)
                                                  for m in ext.memberships}
+
+
+def test_roles_a_row_of_a_list_is_a_name_a_space_and_the_post_to_the_lines_end(run):
+    """王海龙　内蒙古赤峰黄金冶炼有限公司主任: a table's row, the post after a space is the name's (review round 23b)."""
+    ext = run("获奖名单如下：\n王海龙　内蒙古赤峰黄金冶炼有限公司主任\n李红梅　衡阳市中心医院护士长")
+    assert {(m.person.name, m.title) for m in ext.memberships} == {("王海龙", "主任"), ("李红梅", "护士长")}

@@ -365,9 +365,12 @@ def _name_before(doc: Doc, start: int, title: str, end: int) -> tuple[int, int] 
         return None
     start = _body_start(doc, chain_start(doc, start))     # 谢春燕，衡南县宝盖镇|宝盖村党总支书记: the places its body
     #                                                       is written after; 国网衡阳供电公司|工会|副主席: the body
-    if start > 2 and text[start - 1] in "，,是" and text[end:end + 1] in ("。", "，", ",", "；", ";", "\n", ""):
-        # 张丽君，市委组织部副部长、市人社局局长。: a sentence that opens with the name, the whole phrase after it
+    if start > 2 and text[start - 1] in "，,是 　" and text[end:end + 1] in ("。", "，", ",", "；", ";", "\n", ""):
+        # 张丽君，市委组织部副部长、市人社局局长。: a sentence that opens with the name, the whole phrase after it;
+        # 王海龙　赤峰黄金冶炼有限公司电解车间主任: a list's row, the name, a space, the post to the line's end
         p = start - 1
+        while p > 0 and text[p] in " 　" and text[p - 1] in " 　":
+            p -= 1
         for n in (3, 2):
             if p - n >= 0 and _opens_sentence(doc, p - n) and read_name(doc, p - n) == n:
                 return p - n, p
