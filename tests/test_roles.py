@@ -850,3 +850,10 @@ def test_roles_a_row_of_a_list_is_a_name_a_space_and_the_post_to_the_lines_end(r
     """王海龙　内蒙古赤峰黄金冶炼有限公司主任: a table's row, the post after a space is the name's (review round 23b)."""
     ext = run("获奖名单如下：\n王海龙　内蒙古赤峰黄金冶炼有限公司主任\n李红梅　衡阳市中心医院护士长")
     assert {(m.person.name, m.title) for m in ext.memberships} == {("王海龙", "主任"), ("李红梅", "护士长")}
+
+
+def test_roles_a_post_in_brackets_with_its_places_is_the_names_before(run):
+    """何秀英（五里街道莲花社区党委书记）: the bracket's post, its street and community written first, is hers (review round
+    23b), as 刘卫东（原县公路局局长） was."""
+    ext = run("何秀英（五里街道莲花社区党委书记）受到表彰。")
+    assert {(m.person.name, m.title) for m in ext.memberships} == {("何秀英", "书记")}

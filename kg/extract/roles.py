@@ -357,14 +357,16 @@ def _name_before(doc: Doc, start: int, title: str, end: int) -> tuple[int, int] 
     start -= next((len(w) for w in ("原", "现任", "时任", "前任") if text.endswith(w, 0, start)), 0)   # 刘卫东（原…局长）
     if (note := PERSONAL_NOTE.search(text, max(0, start - 12), start)) is not None:
         start = note.start() + 1                 # 陈红梅（女，副市长）: a note on the person, then the post
-    if start > 0 and text[start - 1] in "（(":
-        p = start - 1
-        for n in (3, 2, 4):
-            if p - n >= 0 and read_name(doc, p - n) == n:
-                return p - n, p
-        return None
-    start = _body_start(doc, chain_start(doc, start))     # 谢春燕，衡南县宝盖镇|宝盖村党总支书记: the places its body
+    body = _body_start(doc, chain_start(doc, start))     # 谢春燕，衡南县宝盖镇|宝盖村党总支书记: the places its body
     #                                                       is written after; 国网衡阳供电公司|工会|副主席: the body
+    for at in (start, body):
+        if at > 0 and text[at - 1] in "（(":       # (何秀英（濂溪街道濂溪社区党委书记）: the places in the bracket too)
+            p = at - 1
+            for n in (3, 2, 4):
+                if p - n >= 0 and read_name(doc, p - n) == n:
+                    return p - n, p
+            return None
+    start = body
     if start > 2 and text[start - 1] in "，,是 　" and text[end:end + 1] in ("。", "，", ",", "；", ";", "\n", ""):
         # 张丽君，市委组织部副部长、市人社局局长。: a sentence that opens with the name, the whole phrase after it;
         # 王海龙　赤峰黄金冶炼有限公司电解车间主任: a list's row, the name, a space, the post to the line's end
