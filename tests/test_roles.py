@@ -857,3 +857,9 @@ def test_roles_a_post_in_brackets_with_its_places_is_the_names_before(run):
     23b), as 刘卫东（原县公路局局长） was."""
     ext = run("何秀英（五里街道莲花社区党委书记）受到表彰。")
     assert {(m.person.name, m.title) for m in ext.memberships} == {("何秀英", "书记")}
+
+
+def test_roles_a_county_head_written_alone_is_the_county_its_sentence_named(run):
+    """在怀远县分会场，…县长孔德胜: 怀远县's government, the county the sentence named, not the home's (review round 23b)."""
+    ext = run("4月10日，全市会议召开。在衡南县分会场，县长王强出席。")
+    assert ("王强", "县长", "衡南县人民政府") in {(m.person.name, m.title, m.org.name if m.org else None) for m in ext.memberships}

@@ -127,6 +127,21 @@ def named_town_government(doc: Doc, title: str, ps: int) -> EntityRef | None:
     return EntityRef(ORGANIZATION, template.format(town=max(towns)[1])) if towns else None
 
 
+def sentence_county_government(doc: Doc, title: str, ps: int) -> EntityRef | None:
+    """The government of the county its sentence named before a county head's title written alone (在怀远县分会场，县委
+    副书记、县长孔德胜出席: 怀远县's, not the home county's)."""
+    template = doc.lex.title_org(title) or ""
+    if "{county}" not in template:
+        return None
+    ss, _ = doc.sentence_span(ps)
+    counties = [m for m in doc.mentions(PLACE) if ss <= m.start and m.end <= ps and m.ref is not None
+                and (info := doc.info(m.ref)) is not None and info.kind == "county" and m.ref.name.endswith(("县", "旗"))]
+    if not counties:
+        return None
+    lp = leading_place(counties[-1].ref.name, doc.home)
+    return EntityRef(ORGANIZATION, template.format(county=district_name(lp[0]))) if lp is not None else None
+
+
 TOWN_COMMITTEE = re.compile(r"^(?:中共)?(.+?[镇乡])(?:党委|委员会)$")
 
 

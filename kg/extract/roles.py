@@ -30,6 +30,7 @@ from .post_orgs import (
     outlet_before,
     place_government,
     retarget,
+    sentence_county_government,
     town_government,
     unit_of_the_one,
 )
@@ -172,6 +173,8 @@ def run(doc: Doc) -> None:
             org, os_, own = outlet, ps, True      # 红网时刻衡阳3月12日讯(记者 蒋楠: 红网's reporter
         unit_start = os_ if own else ps
         implied, known = implied_org(doc, title)
+        if (here := sentence_county_government(doc, title, ps)) is not None:
+            implied, known = here, True        # 在怀远县分会场，县长孔德胜: the county its sentence named, not home's
         if not own and not known:
             org, os_ = office_of(doc, units, ps) or evidence_org(doc, ps, title)
             own = org is not None
