@@ -107,3 +107,21 @@ def place_within(doc: Doc, a: EntityRef, b: EntityRef) -> bool:
         if a == b:
             return True
     return False
+
+
+def at_the_scene(doc: Doc, events: list, home: EntityRef | None) -> None:
+    """An event its sentence places at the scene of one told before (次日，灯会现场还举办了猜灯谜比赛) is where that one was,
+    not the home city its sentence would give."""
+    text = doc.text
+    for k, (ev, s, _e) in enumerate(events):
+        if ev.place is not None and ev.place != home:
+            continue
+        ss, _ = doc.sentence_span(s)
+        p = text.find("现场", ss + 2, s)
+        while p >= 0:
+            there = next((x.place for x, _, _ in reversed(events[:k]) if x.name.endswith(text[p - 2:p])
+                          and x.place is not None and x.place != home), None)
+            if there is not None:
+                ev.place = there
+                break
+            p = text.find("现场", p + 2, s)

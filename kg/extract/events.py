@@ -15,11 +15,11 @@ import re
 
 from ..datamodel import DATE, EVENT, ORGANIZATION, PERSON, PLACE, EntityRef, EventFact, Mention
 from .doc import Doc, occurrences
+from .event_dates import date_for, lead_end
 from .event_merge import merge
 from .event_names import (
     HELD,
     HOSTED_AFTER,
-    after_an_event,
     clause_end,
     clause_start,
     dated,
@@ -28,12 +28,11 @@ from .event_names import (
     np_start,
     object_end,
     only_quote_head,
-    reporting_date,
     verb_phrase,
     whole_word,
 )
 from .event_people import attendees
-from .event_places import place_for, place_within
+from .event_places import at_the_scene, place_for, place_within
 from .event_shapes import ARRIVED, NOT_YET, befell, recurring, since, war_date, wars
 from .org_names import DATELINE
 from .place_refs import division_ref
@@ -64,13 +63,13 @@ def run(doc: Doc) -> None:
         s = e - len(name)
         ev = EventFact(name=name, sentence=doc.sentence_text(s))
         trigger = _trigger(doc, trigger_end, kind)
-        if headline and trigger and trigger in headline and s < _lead_end(doc) and headline != name:
+        if headline and trigger and trigger in headline and s < lead_end(doc) and headline != name:
             ev.aliases.add(headline)        # 汉中市政府代表团来商考察: the headline names the lead's visit
             headline = ""
         mention = doc.add(EVENT, s, e, claim=False)
         if mention is None:
             continue
-        ev.date = _date_for(doc, s, events, e) if kind != "war" else war_date(doc, s)
+        ev.date = date_for(doc, s, events, e) if kind != "war" else war_date(doc, s)
         ev.place = place_for(doc, s, e) if kind != "war" else next(
             (m.ref for m in doc.mentions(PLACE) if s <= m.start and m.end <= e and m.ref is not None
              and m.end - m.start > 1), None)
@@ -94,7 +93,7 @@ def run(doc: Doc) -> None:
     kept = [(ev, s, e) for ev, s, e in events if _evidenced(doc, ev, s, e)]
     home = doc.home
     home_ref = division_ref(home.city) if home is not None and home.city is not None else None
-    _at_the_scene(doc, kept, home_ref)
+    at_the_scene(doc, kept, home_ref)
     doc.add_events(merge([ev for ev, _, _ in kept], home_ref, lambda a, b: place_within(doc, a, b),
                          _in_headline(doc, kept), doc.lex.word_set(WORDS, "generic")))
 
@@ -382,23 +381,6 @@ def _within_visit(doc: Doc, events: list[tuple[EventFact, int, int]], triggers: 
 HEADLINE_TAIL = re.compile(r"[（(][^）)]{0,6}[）)]\s*$")       # (组图), （图）
 
 
-def _at_the_scene(doc: Doc, events: list[tuple[EventFact, int, int]], home: EntityRef | None) -> None:
-    """An event its sentence places at the scene of one told before (次日，灯会现场还举办了猜灯谜比赛) is where that one was,
-    not the home city its sentence would give."""
-    text = doc.text
-    for k, (ev, s, _e) in enumerate(events):
-        if ev.place is not None and ev.place != home:
-            continue
-        ss, _ = doc.sentence_span(s)
-        p = text.find("现场", ss + 2, s)
-        while p >= 0:
-            there = next((x.place for x, _, _ in reversed(events[:k]) if x.name.endswith(text[p - 2:p])
-                          and x.place is not None and x.place != home), None)
-            if there is not None:
-                ev.place = there
-                break
-            p = text.find("现场", p + 2, s)
-
 
 def _headline(doc: Doc) -> str:
     """The article's headline, as an event's other name, when it is one line of a few words."""
@@ -457,43 +439,6 @@ def _drop_overlaps(found):
     return kept
 
 
-def _date_for(doc: Doc, s: int, earlier: list, e: int) -> str | None:
-    ss, se = doc.sentence_span(s)
-    dates = [m for m in doc.mentions(DATE) if ss <= m.start < se and m.value and not reporting_date(doc, m)]
-    planned = next((m for m in dates if e <= m.start <= e + 4
-                    and re.search(r"(?:将|拟|定)于$", doc.text[e:m.start])), None)
-    if planned is not None:
-        return planned.value      # 昨日，…宣布…菊花文化节将于10月18日举行: the day it is to be held
-    if dates:
-        before = [m for m in dates if m.start < s]
-        if before:      # the most precise, then the nearest: 昨日上午，2023年“书香湘潭”…启动仪式 is 昨日
-            return max(before, key=lambda m: (len(m.value), m.start)).value
-        return dates[0].value
-    vague = [m for m in doc.mentions(DATE) if ss <= m.start < se and not m.value]
-    sent = doc.text[ss:se]
-    if any(w in sent for w in doc.lex.kind(WORDS, "same_day")) or any(v.text in ("当日", "当天") for v in vague) \
-            or after_an_event(doc, sent):
-        prior = [m for m in doc.mentions(DATE) if m.start < ss and m.value and len(m.value) == 10]
-        if prior:
-            return prior[-1].value
-        if earlier:
-            return earlier[-1][0].date
-    if vague:
-        return None
-    if ss <= _lead_end(doc):
-        lead = [m for m in doc.mentions(DATE) if m.start < _lead_end(doc) and m.value and len(m.value) == 10
-                and not reporting_date(doc, m)]
-        if lead:
-            return lead[0].value
-    return None
-
-
-def _lead_end(doc: Doc) -> int:
-    """End of the article's first paragraph of body text (after title and byline)."""
-    text = doc.text
-    for m in re.finditer(r"[^\n]{30,}", text):
-        return m.end()
-    return len(text)
 
 
 HOSTED_BEFORE = r"(?:@)(?:了)?$"                      # @: the held verbs (召开, 举行, 举办)

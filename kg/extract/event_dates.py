@@ -1,0 +1,52 @@
+"""When an event took place: the day its sentence gives, the day told before for 当天 and 随后, the lead's day for
+the lead's sentence. Called by events.py."""
+from __future__ import annotations
+
+import re
+
+from ..datamodel import DATE
+from .doc import Doc
+from .event_names import after_an_event, reporting_date
+
+WORDS = "event_words"
+
+
+def date_for(doc: Doc, s: int, earlier: list, e: int) -> str | None:
+    """The date of the event named at s..e: the day its sentence gives (the one it is to be held on, 将于…), the day
+    told before it for 当天 or 随后 (else the last event's, `earlier`), the lead's day for the lead's sentence, else None."""
+    ss, se = doc.sentence_span(s)
+    dates = [m for m in doc.mentions(DATE) if ss <= m.start < se and m.value and not reporting_date(doc, m)]
+    planned = next((m for m in dates if e <= m.start <= e + 4
+                    and re.search(r"(?:将|拟|定)于$", doc.text[e:m.start])), None)
+    if planned is not None:
+        return planned.value      # 昨日，…宣布…菊花文化节将于10月18日举行: the day it is to be held
+    if dates:
+        before = [m for m in dates if m.start < s]
+        if before:      # the most precise, then the nearest: 昨日上午，2023年“书香湘潭”…启动仪式 is 昨日
+            return max(before, key=lambda m: (len(m.value), m.start)).value
+        return dates[0].value
+    vague = [m for m in doc.mentions(DATE) if ss <= m.start < se and not m.value]
+    sent = doc.text[ss:se]
+    if any(w in sent for w in doc.lex.kind(WORDS, "same_day")) or any(v.text in ("当日", "当天") for v in vague) \
+            or after_an_event(doc, sent):
+        prior = [m for m in doc.mentions(DATE) if m.start < ss and m.value and len(m.value) == 10]
+        if prior:
+            return prior[-1].value
+        if earlier:
+            return earlier[-1][0].date
+    if vague:
+        return None
+    if ss <= lead_end(doc):
+        lead = [m for m in doc.mentions(DATE) if m.start < lead_end(doc) and m.value and len(m.value) == 10
+                and not reporting_date(doc, m)]
+        if lead:
+            return lead[0].value
+    return None
+
+
+def lead_end(doc: Doc) -> int:
+    """End of the article's first paragraph of body text (after title and byline)."""
+    text = doc.text
+    for m in re.finditer(r"[^\n]{30,}", text):
+        return m.end()
+    return len(text)
