@@ -726,3 +726,10 @@ def test_organizations_a_team_named_short_is_the_one_named_in_full(run):
             "\n市督导组肯定了我区工作成效。\n会后，督导组深入我区有关部门。")
     orgs = names(run(text), "organization")
     assert "衡阳市扫黑除恶专项斗争第二督导组" in orgs and not any(o.endswith("督导组") and len(o) <= 6 for o in orgs)
+
+
+@pytest.mark.parametrize("text, org", [("随后，海警、消防和海口蓝天救援队在事发海域展开搜寻。", "海口蓝天救援队"),
+                                       ("派出所联合西宁市青山志愿服务队20余名志愿者沿街寻找。", "西宁市青山志愿服务队")])
+def test_organizations_rescue_and_volunteer_teams_by_their_ending(run, text, org):
+    """救援队, 志愿服务队, 服务队, 救援站, 卫生室 end organizations' names (org_suffixes.txt; review round 23a)."""
+    assert org in names(run(text), "organization")
