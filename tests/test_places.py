@@ -587,3 +587,7 @@ def test_places_a_funeral_home_is_a_venue(run):
     ext = run("1月12日上午，王德山同志遗体送别仪式在衡阳市殡仪馆举行。")
     assert "衡阳市殡仪馆" in names(ext, "place")
     assert ext.events[0].place.name == "衡阳市殡仪馆"
+
+
+def test_places_beaches_and_viewing_platforms_are_venues(run):
+    assert "坛子岭观景台" in names(run("学生们登上坛子岭观景台俯瞰三峡大坝全貌。"), "place")
