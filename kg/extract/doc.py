@@ -175,9 +175,10 @@ class Doc:
         return tagger().tag(self.text)
 
     def retag(self, tokens: list[Token]) -> None:
-        """Replace the tagger's tokens (the model's names read into them: retag.py)."""
+        """Replace the tagger's tokens (the model's names read into them: retag.py). No token is empty: every rule
+        may read a token's first and last character."""
         self._check((TOKENS,), write=True)
-        self.tokens = tokens
+        self.tokens = [t for t in tokens if t.end > t.start]
         self.__dict__.pop("_token_starts", None)
 
     @cached_property
