@@ -370,8 +370,15 @@ def dated(doc: Doc, pos: int, *, paragraph: bool = False) -> bool:
         ss = doc.text.rfind("\n", 0, pos) + 1
         if ss > 0 and THEN.match(doc.text, ss):
             ss = doc.text.rfind("\n", 0, ss - 1) + 1     # 5分钟后，…接力抢救: on the day the paragraph before gave
-    return any(ss <= m.start < se and m.value and (len(m.value) == 10 or m.text.startswith(LATELY) or m.start == ss
-                                                   and MONTH_OPENS.match(doc.text, m.start, m.end + 1)) and not reporting_date(doc, m) for m in doc.mentions(DATE))
+    return any(ss <= m.start < se and m.value and _says_when(doc, m, ss) and not reporting_date(doc, m)
+               for m in doc.mentions(DATE))
+
+
+def _says_when(doc: Doc, m, ss: int) -> bool:
+    """Does the date mention `m` (of a sentence starting at `ss`) date a happening: a day, 近日, or a month that opens
+    the sentence?"""
+    return len(m.value) == 10 or m.text.startswith(LATELY) or m.start == ss and MONTH_OPENS.match(doc.text, m.start,
+                                                                                                   m.end + 1) is not None
 
 
 MONTH_OPENS = re.compile(r"[^，,。\n]*月[，,]")     # 2023年6月，两人…被民警抓获: a month that opens the sentence dates a
