@@ -56,8 +56,8 @@ def main(argv=None) -> int:
         args.pairs += tune_pairs(args.tune)
     held_out = [p for p in args.pairs if is_check(p.rsplit(":", 1)[1])]
     if held_out:
-        print(f"eval_diff: {held_out[0].rsplit(':', 1)[1]} is in the check half: it is only ever scored "
-              "(scripts/evaluate.py), never read for errors", file=sys.stderr)
+        print(f"eval_diff: {held_out[0].rsplit(':', 1)[1]} is held out (the check half, or the articles we wrote): "
+              "it is only ever scored (scripts/evaluate.py), never read for errors", file=sys.stderr)
         return 2
     for pair in args.pairs:
         gpath, gold_path = pair.rsplit(":", 1)

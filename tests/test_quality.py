@@ -42,3 +42,11 @@ def test_quality_not_below_pin(scores, group, key):
 def test_quality_check_half_is_the_even_articles(evaluate):
     assert [evaluate.is_check(n) for n in ("D02.txt", "F12.json", "E01.txt", "D11", "000_x.txt")] == \
         [True, True, False, False, False]
+
+
+def test_quality_the_articles_we_wrote_are_held_out_and_complete(evaluate):
+    """tests/data/written_check: each article listed with its gold, and refused by eval_diff like the check half."""
+    items = evaluate.written_articles()
+    assert len(items) == 24 and all(text.exists() and gold.exists() for text, gold, _, _ in items)
+    assert all(evaluate.is_check(str(gold)) for _, gold, _, _ in items)
+    assert not evaluate.is_check(str(evaluate.ROOT / "tests" / "data" / "samples_expected.json"))
