@@ -131,7 +131,7 @@ def _found(doc: Doc, text: str) -> list[tuple[int, int, int, str]]:
             continue      # 召开工作: no 开工 across two words
         if text.startswith(("金", "品", "款"), m.end()):
             continue      # 送去慰问金和慰问品: a gift, no visit
-        if m.group() == "检查" and _clause_says(doc, m.start(), "examined"):
+        if _examined(doc, m.group(), m.start()):
             continue      # 经卫生院医生检查: a doctor's, of a person, no inspection
         if m.group() in lex.event_happenings and text.startswith(("原因", "隐患", "风险", "地点", "时间"), m.end()):
             continue      # 对起火原因展开调查: the cause of a fire, no fire of its own
@@ -191,7 +191,7 @@ def _noun_event(doc: Doc, m: re.Match) -> tuple[int, int, int, str] | None:
     if inside(doc, m.start(), end, ORGANIZATION, PLACE) or _verb_with_object(doc, m.start(), end, word) \
             or text.endswith("代表", 0, m.start()) or text.startswith("工作报告", end) or _by_decision(doc, m.start(), end):
         return None      # (代表常委会作工作报告, 作常委会工作报告: the body's report, no meeting; 经市委常委会研究: its say)
-    if word == "检查" and _clause_says(doc, m.start(), "examined"):
+    if _examined(doc, word, m.start()):
         return None      # 为老人做了心电图检查: a doctor's examination, no inspection
     start = np_start(doc, m.start())
     if word == "会诊" and (text[start] == "经" or text.endswith("经", 0, start)):
@@ -307,6 +307,12 @@ def _prevented(doc: Doc, pos: int) -> bool:
     return _clause_says(doc, pos, "prevent")
 
 
+def _examined(doc: Doc, word: str, pos: int) -> bool:
+    """Is the 检查 at `pos` (a verb or a noun of an event) a doctor's examination of a person, by the words of its clause
+    before it (event_words: examined)?"""
+    return word == "检查" and _clause_says(doc, pos, "examined")
+
+
 def _clause_says(doc: Doc, pos: int, kind: str) -> bool:
     """Does the clause before `pos` hold a word of event_words' `kind`?"""
     start = clause_start(doc.text, pos)
@@ -381,7 +387,6 @@ def _within_visit(doc: Doc, events: list[tuple[EventFact, int, int]], triggers: 
 HEADLINE_TAIL = re.compile(r"[（(][^）)]{0,6}[）)]\s*$")       # (组图), （图）
 
 
-
 def _headline(doc: Doc) -> str:
     """The article's headline, as an event's other name, when it is one line of a few words."""
     title = re.split(r"\s+(?=\d|来源|时间|作者|发布|刊发|日期)", doc.article.title.strip())[0]
@@ -437,8 +442,6 @@ def _drop_overlaps(found):
         if not any(f[0] < k[1] and k[0] < f[1] for k in kept):
             kept.append(f)
     return kept
-
-
 
 
 HOSTED_BEFORE = r"(?:@)(?:了)?$"                      # @: the held verbs (召开, 举行, 举办)

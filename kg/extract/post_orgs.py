@@ -15,16 +15,19 @@ from .names import valid_name
 from .org_names import DATELINE, canonical, company_named_first, district_name, mention_antecedent, named_with
 
 
-def implied_org(doc: Doc, title: str, home: Home | None = None) -> tuple[EntityRef | None, bool]:
+def implied_org(doc: Doc, title: str, home: Home | None = None, at: int | None = None) -> tuple[EntityRef | None, bool]:
     """(organization, known) that a title implies by itself: 市长 -> the city's government (`home`'s city: the
-    paper's, unless a list of officials is about another)."""
+    paper's, unless a list of officials is about another); a county head's written at `at`, the county its sentence
+    named before it."""
     template = doc.lex.title_org(title)
     if template is None:
         return None, False
     if template == "-":
         return None, True
     if template.startswith("@"):
-        return _the_one(doc, tuple(template[1:].split("|")))
+        return _the_one(doc, doc.lex.title_kinds(title))
+    if at is not None and (here := _sentence_county_government(doc, template, at)) is not None:
+        return here, True        # 在怀远县分会场，县长孔德胜: the county its sentence named, not home's
     paper = doc.paper
     values = {"city": paper.city, "province": paper.province,
               "paper": "" if paper.guessed and "本报" not in doc.text else paper.org_name}   # 记者 X of whom?
@@ -127,10 +130,9 @@ def named_town_government(doc: Doc, title: str, ps: int) -> EntityRef | None:
     return EntityRef(ORGANIZATION, template.format(town=max(towns)[1])) if towns else None
 
 
-def sentence_county_government(doc: Doc, title: str, ps: int) -> EntityRef | None:
-    """The government of the county its sentence named before a county head's title written alone (在怀远县分会场，县委
-    副书记、县长孔德胜出席: 怀远县's, not the home county's)."""
-    template = doc.lex.title_org(title) or ""
+def _sentence_county_government(doc: Doc, template: str, ps: int) -> EntityRef | None:
+    """The government (by a title's `template`) of the county its sentence named before a county head's title written
+    alone at `ps` (在怀远县分会场，县委副书记、县长孔德胜出席: 怀远县's, not the home county's)."""
     if "{county}" not in template:
         return None
     ss, _ = doc.sentence_span(ps)

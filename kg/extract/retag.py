@@ -66,8 +66,12 @@ LEVELS = ("省", "市", "县", "区")
 def _for_a_post(tokens: list[Token]) -> list[Token]:
     """`tokens` with 为 or 任 given back from the body after a name (王建华|为市财政局 -> 为|市财政局, 谭卫国|任市统计局
     -> 任|市统计局)."""
+    def body_after(k: int) -> str:     # the body the verb at k opens: the rest of its token, else the next token
+        rest = tokens[k].word[1:]
+        return rest or (tokens[k + 1].word if k + 1 < len(tokens) else "")
+
     cut = [k for k, t in enumerate(tokens) if t.pos == "nt" and t.word[:1] in ("为", "任") and k > 0
-           and tokens[k - 1].pos == "nr" and (t.word[1:] or (tokens[k + 1].word if k + 1 < len(tokens) else ""))[:1] in LEVELS]
+           and tokens[k - 1].pos == "nr" and body_after(k)[:1] in LEVELS]
     if not cut:
         return tokens
     out = list(tokens)

@@ -30,7 +30,6 @@ from .post_orgs import (
     outlet_before,
     place_government,
     retarget,
-    sentence_county_government,
     town_government,
     unit_of_the_one,
 )
@@ -172,9 +171,7 @@ def run(doc: Doc) -> None:
         if org is None and template == "{paper}" and (outlet := outlet_before(doc, ps) or dateline_outlet(doc, ps)):
             org, os_, own = outlet, ps, True      # 红网时刻衡阳3月12日讯(记者 蒋楠: 红网's reporter
         unit_start = os_ if own else ps
-        implied, known = implied_org(doc, title)
-        if (here := sentence_county_government(doc, title, ps)) is not None:
-            implied, known = here, True        # 在怀远县分会场，县长孔德胜: the county its sentence named, not home's
+        implied, known = implied_org(doc, title, at=ps)
         if not own and not known:
             org, os_ = office_of(doc, units, ps) or evidence_org(doc, ps, title)
             own = org is not None
@@ -221,10 +218,9 @@ def run(doc: Doc) -> None:
 def kind_above(doc: Doc, title: str, org: EntityRef | None) -> EntityRef | None:
     """The body of the kind a title belongs to (院长: a 医院) that the chain's unit lies in (大理州人民医院外科主任、副院长:
     the hospital's, not the ward's), when the unit is named in full after it."""
-    template = doc.lex.title_org(title) or ""
-    if org is None or not template.startswith("@"):
+    if org is None:
         return None
-    for ending in template[1:].split("|"):
+    for ending in doc.lex.title_kinds(title):
         k = org.name.rfind(ending)
         if k > 0 and k + len(ending) < len(org.name):
             return EntityRef(ORGANIZATION, org.name[:k + len(ending)])

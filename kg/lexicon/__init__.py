@@ -93,6 +93,11 @@ class Lexicon:
             title = title[1:]
         return self.titles.get(title)
 
+    def title_kinds(self, title: str) -> tuple[str, ...]:
+        """The endings of the bodies a title belongs to by kind (titles.tsv's "@医院|卫生院": 院长 of a 医院), else ()."""
+        template = self.title_org(title) or ""
+        return tuple(template[1:].split("|")) if template.startswith("@") else ()
+
     def derived(self, key, make):
         """What `make()` returns (a pattern, a word set made from this lexicon's files), made once per lexicon."""
         value = self._patterns.get(key)
