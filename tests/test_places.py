@@ -2,7 +2,7 @@ from datetime import date
 
 import pytest
 
-from conftest import names
+from conftest import held, names
 from kg.ingest.paper import make_paper
 
 
@@ -591,3 +591,10 @@ def test_places_a_funeral_home_is_a_venue(run):
 
 def test_places_beaches_and_viewing_platforms_are_venues(run):
     assert "坛子岭观景台" in names(run("学生们登上坛子岭观景台俯瞰三峡大坝全貌。"), "place")
+
+
+def test_places_a_town_the_tagger_read_with_its_level_before_its_heads_title(run):
+    """南屿镇|镇长: the town is 南屿镇, whose head the 镇长 is, not a town 南屿镇镇 (review round 22c)."""
+    ext = run("仪式上，南屿镇镇长黄志坚讲话。")
+    assert "南屿镇" in names(ext, "place") and "南屿镇镇" not in names(ext, "place")
+    assert ("黄志坚", "镇长", "南屿镇人民政府") in held(ext)

@@ -192,6 +192,8 @@ def _lone_towns(doc: Doc, home: Home) -> None:
     text = doc.text
     for t in doc.tokens:
         level = next((w for w in ("街道", "镇", "乡") if text.startswith(w, t.end)), None) if t.pos == "ns" else None
+        if level is not None and t.word.endswith(level) and len(t.word) > len(level) + 1:
+            level = ""          # 南屿镇|镇长: the town written with its level, then its head's title
         if level is None or len(t.word) < 2 or VILLAGE_AFTER.match(text, t.end + len(level)) \
                 or doc.overlaps(t.start, t.end + len(level)) or common_word(doc.lex, t.word, 100) \
                 or doc.ending_at(t.start, PLACE):       # (衡南县向阳桥街道办事处…: the county's, read with it)
