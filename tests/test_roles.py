@@ -863,3 +863,14 @@ def test_roles_a_county_head_written_alone_is_the_county_its_sentence_named(run)
     """在怀远县分会场，…县长孔德胜: 怀远县's government, the county the sentence named, not the home's (review round 23b)."""
     ext = run("4月10日，全市会议召开。在衡南县分会场，县长王强出席。")
     assert ("王强", "县长", "衡南县人民政府") in {(m.person.name, m.title, m.org.name if m.org else None) for m in ext.memberships}
+
+
+def test_roles_a_post_the_model_reads_before_a_name(run_tagged):
+    """法官助理冯丽: a post no list holds, read by the mention model right before a name, is held; its two parts the model
+    read (法官|助理) are one post, the listed 法官 inside it giving way. The model's 志愿者 is no post (role_words.tsv)."""
+    from kg.datamodel import ROLE
+    from kg.extract.mentions import Span
+    words = [("法官", "n"), ("助理", "n"), ("冯丽", "nr"), ("、", "w"), ("志愿者", "n"), ("李强", "nr"), ("到庭", "v"), ("。", "w")]
+    spans = [Span(ROLE, 0, 2, 0.9), Span(ROLE, 2, 4, 0.9), Span(ROLE, 7, 10, 0.9)]
+    assert {(p, t) for p, t, _ in held(run_tagged(words, spans))} == {("冯丽", "法官助理")}
+    assert held(run_tagged(words, [])) == set()

@@ -50,6 +50,26 @@ def _title_pattern(doc: Doc) -> re.Pattern:
 
 
 
+def _titles(doc: Doc) -> list[tuple[int, int, str]]:
+    """Every post the text writes, in order: the lexicon's, and the mention model's where a person's name follows
+    and no listed post ends (法官助理冯丽, 人民监督员吴少波: the open set of job titles no list holds), any listed post
+    inside it giving way (检察官|助理田晓宇 is one post). Not what the lexicon says is no post (志愿者, 主持人)."""
+    listed = [(m.start(), m.end(), m.group()) for m in _title_pattern(doc).finditer(doc.text)]
+    runs: list[list[int]] = []
+    for sp in doc.model_spans or ():
+        if sp.type != ROLE:
+            continue
+        if runs and runs[-1][1] == sp.start:
+            runs[-1][1] = sp.end           # 检察官|助理: the model's two posts written as one
+        else:
+            runs.append([sp.start, sp.end])
+    ends = {e for _, e, _ in listed}
+    not_posts = doc.lex.word_set("role_words", "not_a_post")
+    found = [(s, e, doc.text[s:e]) for s, e in runs if e not in ends and 2 <= e - s <= 6
+             and doc.text[s:e] not in not_posts and not doc.overlaps(s, e) and read_name(doc, e) is not None]
+    return sorted([t for t in listed if not any(s <= t[0] and t[1] <= e for s, e, _ in found)] + found)
+
+
 def _org_before(doc: Doc, pos: int) -> tuple[EntityRef | None, int]:
     """An organization mention ending at `pos` (and where it starts); an organization followed by one of
     its units (南华大学附二医院 + 心内科) is that unit, a new organization named in full."""
@@ -141,9 +161,7 @@ def run(doc: Doc) -> None:
     units: list[Unit] = []
     context = ListPlace(doc)
     holders: tuple[int, EntityRef | None] | None = None     # where the last holders' names ended, and their body
-    for m in _title_pattern(doc).finditer(text):
-        ts, te = m.span()
-        title = m.group()
+    for ts, te, title in _titles(doc):
         if title == "代表" and not _deputy(doc, ts, te):
             continue          # 代表团, 代表…发言: no post; 市人大代表: a deputy to the city's congress
         if doc.overlaps(ts, te) and not _place_took(doc, ts, title):
