@@ -14,8 +14,9 @@ The annotated data (../shared/eval) is split once, for good (../shared/eval/news
 Every page or article is built on its own with its issue date and city (as `kg build FILE --date D --city C`
 would) and each group is scored together by ../shared/eval/score.py. The public benchmarks (CLUENER2020 dev,
 MSRA test, People's Daily test; CLUENER train as a second check) go through `kg ner`'s extractor and
-../shared/eval/ner_score.py. Nothing from ../shared is written into the project: graphs and mention files
-go to --out (under build/, which git ignores).
+../shared/eval/ner_score.py; DuEE dev's real news gives the recall of events of our kinds (scripts/event_recall.py).
+Nothing from ../shared is written into the project: graphs and mention files go to --out (under build/, which git
+ignores).
 """
 from __future__ import annotations
 
@@ -32,6 +33,8 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
+
+import event_recall  # noqa: E402  (scripts/, beside this file)
 
 PAGES = (("000", None), ("001", None), ("002", date(2020, 11, 21)))   # 002 has no masthead: its issue date
 NEWS_SETS = ("D", "E", "F")
@@ -305,6 +308,8 @@ def markdown(report: dict, when: str) -> str:
             lines.append(f"| {key} | " + " | ".join(cells) + " |")
         lines.append("| characters/s, one core | " + " | ".join(f"{report[n + '_chars_per_second']:,}" for n in bench)
                      + " |")
+    if "duee_events" in report:
+        lines += ["", event_recall.markdown(report["duee_events"])]
     return "\n".join(lines)
 
 
@@ -359,6 +364,10 @@ def main(argv=None) -> int:
             report[name + "_chars_per_second"] = round(chars / seconds)
             print(f"\n{BENCHMARK_TITLES[name]} (ner_score.py), {chars / seconds:,.0f} characters/s:")
             print(table(result, ["person", "organization", "place", "role", "all"]))
+    if not args.pages_only and not args.bench_only and (duee := event_recall.score(args.shared)) is not None:
+        report["duee_events"] = duee
+        print("\nDuEE dev, real news never tuned on (scripts/event_recall.py): event recall by kind")
+        print(event_recall.markdown(duee))
     if args.layers and not args.layer:
         before = json.loads((ROOT / "scripts" / "quality_before.json").read_text(encoding="utf-8"))["layers"]
         report["layers"] = {**before, **{k: score_layer(args.shared, args.out / k, k) for k in ("lac", "model", "rules")},

@@ -50,3 +50,28 @@ def test_quality_the_articles_we_wrote_are_held_out_and_complete(evaluate):
     assert len(items) == 24 and all(text.exists() and gold.exists() for text, gold, _, _ in items)
     assert all(evaluate.is_check(str(gold)) for _, gold, _, _ in items)
     assert not evaluate.is_check(str(evaluate.ROOT / "tests" / "data" / "samples_expected.json"))
+
+
+def test_quality_duee_counts_an_event_named_in_its_triggers_clause(evaluate):
+    """scripts/event_recall.py: a DuEE event is found where an event is named in its trigger's clause, or with the
+    trigger in its name; an event named in another clause of the sentence is not it."""
+    import event_recall
+
+    text = "全国女排联赛昨晚在衡阳闭幕，衡阳队3:1击败株洲队。"
+    at = text.index("击败")
+    assert not event_recall._found(text, "击败", at, ["全国女排联赛"])
+    assert event_recall._found(text, "击败", at, ["衡阳队3:1击败株洲队"])
+    assert event_recall._found(text, "闭幕", text.index("闭幕"), ["全国女排联赛"])
+    assert event_recall._found(text, "击败", at, ["击败株洲"])
+
+
+@needs_shared
+def test_quality_duee_recall_is_measured_over_our_kinds_only(evaluate):
+    import event_recall
+
+    result = event_recall.score(SHARED)
+    if result is None:
+        pytest.skip(f"DuEE dev not found under {SHARED}")
+    assert result["all"]["events"] == sum(result[k]["events"] for k in event_recall.KINDS) > 600
+    assert 0 < result["all"]["found"] < result["all"]["events"]
+    assert "| accident |" in event_recall.markdown(result)
