@@ -178,7 +178,8 @@ REMEMBERED = re.compile(r"(?:同志)?(?:诞辰|逝世|牺牲)")
 def verb_phrase(doc: Doc, vs: int, ve: int) -> tuple[int, int] | None:
     """(start, end) of `视察湖南`, `授牌“…”`, `前往衡阳抗战纪念馆参观`, `被一台违规的SUV撞倒`."""
     text = doc.text
-    if text[vs:ve] in doc.lex.event_happenings and (not dated(doc, vs, paragraph=True) or _tally(doc, vs)):
+    if text[vs:ve] in doc.lex.event_happenings and (not (dated(doc, vs, paragraph=True) or _told_first(doc, vs))
+                                                    or _tally(doc, vs)):
         return None       # 伤者随即被送往县人民医院救治, with no day: a step of a story, not news of its own
     if doc.lex.pattern("held_just_before", r"(?:@)$", doc.lex.event_held).search(text, max(0, vs - 3), vs):
         return vs, ve     # 举行会谈: the talks themselves
@@ -240,7 +241,7 @@ def verb_phrase(doc: Doc, vs: int, ve: int) -> tuple[int, int] | None:
             return vs, end
     # passive: 被……撞倒
     k = text.rfind("被", max(0, vs - 12), vs)
-    if k >= 0 and "，" not in text[k:vs] and "。" not in text[k:vs]:
+    if k >= 0 and not re.search(r"[，。 \u3000]", text[k:vs]):      # (被困 消防队员连夜搜救: a headline's two parts)
         return k, ve
     # 正式开工建设, 恢复通车: the subject before, when it is a place or project
     if text[max(0, vs - 2):vs] in ("正式", "全面", "顺利"):
@@ -249,7 +250,8 @@ def verb_phrase(doc: Doc, vs: int, ve: int) -> tuple[int, int] | None:
             if 0 <= vs - m.end <= 12 and not re.search(r"[，,。；！？\n]", text[m.end:vs])]      # not 塔山园区。此次集中开工
     if subj and doc.lex.event_verbs and (text[vs:ve] in ("通车", "恢复通车", "开工", "竣工", "投入使用") or unveiled):
         return min(subj, key=lambda m: m.start).start, founded
-    if text[vs:ve] in doc.lex.event_happenings and dated(doc, vs, paragraph=text[vs:ve] not in OPENING):
+    if text[vs:ve] in doc.lex.event_happenings and (dated(doc, vs, paragraph=text[vs:ve] not in OPENING)
+                                                    or _told_first(doc, vs)):
         manner = HAPPEN_MANNER.search(text, max(0, vs - 2), vs)
         return (manner.start() if manner is not None else vs), ve     # 不慎落水, 全面开工, 宣判
     return None
@@ -359,6 +361,14 @@ def reporting_date(doc: Doc, m) -> bool:
     """Is this date when the paper learned of something (1月11日，笔者从市绩效办获悉) rather than when it happened?"""
     return bool(REPORTING_CLAUSE.match(doc.text, m.end, m.end + 24)) or bool(
         re.match(r"\s*[，,]\s*(?:记者|笔者)[^，,。]{0,12}(?:获悉|了解|得知)", doc.text[m.end:m.end + 24]))
+
+
+def _told_first(doc: Doc, pos: int) -> bool:
+    """Is the happening at `pos` told in the article's headline (its first line, no full stop in it)? That is the news
+    the article reports, whether or not it says when (一辆货车在京港澳高速侧翻 司机受轻伤)."""
+    end = doc.text.find("\n")
+    headline = doc.text[:end if end >= 0 else len(doc.text)]
+    return pos < len(headline) and not re.search(r"[。！？!?]", headline)
 
 
 def dated(doc: Doc, pos: int, *, paragraph: bool = False) -> bool:
