@@ -733,3 +733,8 @@ def test_organizations_a_team_named_short_is_the_one_named_in_full(run):
 def test_organizations_rescue_and_volunteer_teams_by_their_ending(run, text, org):
     """救援队, 志愿服务队, 服务队, 救援站, 卫生室 end organizations' names (org_suffixes.txt; review round 23a)."""
     assert org in names(run(text), "organization")
+
+
+def test_organizations_an_intermediate_court_written_short(run):
+    """市中级法院, like 市中院: the city's 中级人民法院 (departments.tsv)."""
+    assert "衡阳市中级人民法院" in names(run("市中级法院院长蒋丽华参加活动。"), "organization")

@@ -874,3 +874,12 @@ def test_roles_a_post_the_model_reads_before_a_name(run_tagged):
     spans = [Span(ROLE, 0, 2, 0.9), Span(ROLE, 2, 4, 0.9), Span(ROLE, 7, 10, 0.9)]
     assert {(p, t) for p, t, _ in held(run_tagged(words, spans))} == {("冯丽", "法官助理")}
     assert held(run_tagged(words, [])) == set()
+
+
+def test_roles_a_name_after_a_post_whose_given_name_is_a_word_the_tagger_reads_as_a_body(run):
+    """检察长卫|红军: the tagger reads the surname alone and 红军 as the Red Army; after a post it is the given name
+    (卫红军 holds both posts, and no body 红军 is made); 红军长征 alone stays the army."""
+    ext = run("市检察院党组书记、检察长卫红军参加活动。")
+    assert {(p, t) for p, t, _ in held(ext)} == {("卫红军", "党组书记"), ("卫红军", "检察长")}
+    assert "红军" not in names(ext, "organization")
+    assert "红军" in names(run("红军长征途经此地。"), "organization")

@@ -96,6 +96,15 @@ def _valid_name(name: str, lex, strict: bool, tagged: bool, byline: bool = False
     return True
 
 
+def given_after_a_post(doc: Doc, s: int, e: int) -> bool:
+    """Is text[s:e] the given name of a person written right after a post, the tagger reading the surname alone and
+    the given name as a word of its own (检察长卫|红军, 局长万|中华)?"""
+    i, lex = s - 1, doc.lex
+    tok = doc.token_at(i) if i > 0 else None
+    return tok is not None and tok.start == i and tok.end == s and tok.pos == "nr" and e - s <= 2 \
+        and lex.ending("titles", lex.titles, doc.text, i) is not None and read_name(doc, i) == e - i
+
+
 def _ends_in_he(doc: Doc, i: int, n: int) -> bool:
     """Is the 和 ending three characters at `i` a given name's, since a verb follows it and no second name (副市长孟庆和
     出席会议, 孟庆和指出: not 孟庆 and someone)?"""

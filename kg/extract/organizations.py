@@ -16,7 +16,7 @@ from ..datamodel import ORGANIZATION, PERSON, EntityRef, Membership
 from ..lexicon import Lexicon
 from .doc import MODELLED, Doc, occurrences
 from .geo import GOVERNMENT_ENDINGS, LEVEL_WORDS, abbreviation_run, leading_place
-from .names import common_word, valid_name
+from .names import common_word, given_after_a_post, valid_name
 from .org_edges import (
     counted_items,
     left_edge,
@@ -442,6 +442,8 @@ def _keep(doc: Doc, cands: _Candidates) -> list[tuple[str, set[str]]]:
         if is_weak and any(k[0] != name and (k[0].startswith(name) or name.startswith(k[0])) for k in kept):
             continue          # 爱迪 beside 爱迪国际, 中国电信云 beside 中国电信: the tagger cut a name short or long
         value = MODELLED if is_weak and (s, e) in cands.modelled else None
+        if given_after_a_post(doc, s, e):
+            continue          # 检察长卫|红军: a name, not the Red Army
         if doc.add(ORGANIZATION, s, e, ref, value, weak=is_weak) is not None:
             if not is_weak:
                 doc.record(ref).aliases.update(a for a in aliases if a != name)
