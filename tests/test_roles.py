@@ -883,3 +883,10 @@ def test_roles_a_name_after_a_post_whose_given_name_is_a_word_the_tagger_reads_a
     assert {(p, t) for p, t, _ in held(ext)} == {("卫红军", "党组书记"), ("卫红军", "检察长")}
     assert "红军" not in names(ext, "organization")
     assert "红军" in names(run("红军长征途经此地。"), "organization")
+
+
+def test_roles_a_chain_of_posts_at_bodies_no_place_names_stays_one(run):
+    """县委常委、县纪委书记、县监委主任王振宇 in a city's paper that names no county: all three posts are his, of no body
+    the graph can name; the chain no longer breaks at each unnamed body (县纪委, 县监委)."""
+    ext = run("县委常委、县纪委书记、县监委主任王振宇出席。")
+    assert held(ext) == {("王振宇", "常委", None), ("王振宇", "书记", None), ("王振宇", "主任", None)}

@@ -188,20 +188,19 @@ def run(doc: Doc) -> None:
             org, os_, own = paper_ref, ps - 2, True
         if org is None and template == "{paper}" and (outlet := outlet_before(doc, ps) or dateline_outlet(doc, ps)):
             org, os_, own = outlet, ps, True      # 红网时刻衡阳3月12日讯(记者 蒋楠: 红网's reporter
-        unit_start = os_ if own else ps
         implied, known = implied_org(doc, title, at=ps)
         if not own and not known:
             org, os_ = office_of(doc, units, ps) or evidence_org(doc, ps, title)
             own = org is not None
-            unit_start = os_ if own else ps
+        unit_start = os_ if own else ps
         if own and units and _joined(text, units[-1].end, os_):
             org = _committees(doc, org, units[-1], os_)       # 县委常委、宣传部部长: the 县委's 宣传部
         if not own:
             org = None
         written = text[unit_start:te]
         unit = Unit(unit_start, te, title, written, org, own)
-        if units and (_joined(text, units[-1].end, unit.start) or text[units[-1].end:unit.start] in ("，", ",")
-                      and unit.has_own_org):      # 市委常委、宣传部部长，市委网信办主任刘建华: one chain, no name yet
+        if units and (_joined(text, units[-1].end, unit.start if own else _unnamed_body(doc, ps))
+                      or text[units[-1].end:unit.start] in ("，", ",") and unit.has_own_org):      # 市委常委、宣传部部长，市委网信办主任刘建华: one chain, no name yet
             if not own:
                 if known:
                     unit.org = implied
@@ -356,6 +355,20 @@ def _committees(doc: Doc, org: EntityRef, prev: Unit, start: int) -> EntityRef:
     retarget(doc, start, org, dept)
     doc.record(dept, org.name)
     return dept
+
+
+def _unnamed_body(doc: Doc, ps: int) -> int:
+    """Where a body of a level no place names is written right before the post at `ps` (县纪委|书记 in a city's paper
+    that names no county), else `ps`: a chain of such posts is one (县委常委、县纪委书记、县监委主任王振宇 holds all
+    three)."""
+    bodies = doc.lex.derived("unnamed_bodies", lambda: re.compile(
+        "(?:" + "|".join(sorted(map(re.escape, doc.lex.party_bodies), key=len, reverse=True)) + ")$"))
+    m = bodies.search(doc.text, max(0, ps - 8), ps)
+    start = m.start() - 1 if m is not None else ps
+    return start if start >= 0 and doc.text[start] in LEVELS else ps
+
+
+LEVELS = "省市县区镇乡"
 
 
 def _joined(text: str, prev_end: int, start: int) -> bool:
