@@ -1513,3 +1513,13 @@ def test_events_a_happening_the_article_opens_with_needs_no_day(run):
 def test_events_accidents_told_by_their_verb_on_a_day(run, text, name):
     """坠毁, 翻车, 倒塌: accidents told by the verb alone, on a day (DuEE's accidents, real news: recall 0.449 -> 0.510)."""
     assert [ev.name for ev in run(text, issue=date(2024, 5, 6)).events] == [name]
+
+
+def test_events_a_holiday_in_an_events_name_and_a_short_one_held_on_a_day(run):
+    """“粽香邻里情”端午主题活动: 端午, a time word to the tagger, is part of the name, as 秋季 is; 开展义诊 on a day is a
+    free clinic held, though 义诊 alone is short (a meeting word alone after 举行 already was)."""
+    ext = run("6月8日，向阳社区开展“粽香邻里情”端午主题活动。", issue=date(2024, 6, 9))
+    assert [ev.name for ev in ext.events] == ["“粽香邻里情”端午主题活动"]
+    ext = run("6月8日，市中心医院专家走进双桥镇，为当地群众开展义诊。", issue=date(2024, 6, 9))
+    assert [(ev.name, ev.date) for ev in ext.events] == [("义诊", "2024-06-08")]
+    assert not run("医院专家走进双桥镇，为当地群众开展义诊。", issue=date(2024, 6, 9)).events

@@ -208,7 +208,8 @@ def _noun_event(doc: Doc, m: re.Match) -> tuple[int, int, int, str] | None:
         start = subject      # 2024绵阳越野跑比赛在千佛山景区举行: the whole subject, though the tagger cut it in verbs
     name = text[start:end]
     short = len(name) < MIN_CHARS and not (name == word and len(name) == 3 and name.endswith("会")) and not (
-        name == word and doc.lex.pattern("hosted_before", HOSTED_BEFORE, lex.event_held).search(text, max(0, start - 4), start))
+        name == word and doc.lex.pattern("hosted_before", HOSTED_BEFORE, lex.event_held).search(text, max(0, start - 4), start)
+        ) and not (name == word and text.endswith(("开展", "开展了"), 0, start) and dated(doc, start))
     #         座谈会 alone, 举行座谈: an event however short
     disaster = word in lex.word_set(WORDS, "disaster")
     accident = disaster or word in lex.word_set(WORDS, "accident")
