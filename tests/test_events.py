@@ -1523,3 +1523,9 @@ def test_events_a_holiday_in_an_events_name_and_a_short_one_held_on_a_day(run):
     ext = run("6月8日，市中心医院专家走进双桥镇，为当地群众开展义诊。", issue=date(2024, 6, 9))
     assert [(ev.name, ev.date) for ev in ext.events] == [("义诊", "2024-06-08")]
     assert not run("医院专家走进双桥镇，为当地群众开展义诊。", issue=date(2024, 6, 9)).events
+
+
+def test_events_a_name_starts_after_the_dateline_glued_to_it(run):
+    """本报讯沈阳市第五届大中专学生文化节５月１０日开幕 (MSRA train, the dateline with no space): 本报讯 is no part of the name."""
+    ext = run("本报讯沈阳市第五届大中专学生文化节5月10日开幕。", issue=date(1998, 5, 11))
+    assert [ev.name for ev in ext.events] == ["沈阳市第五届大中专学生文化节"]

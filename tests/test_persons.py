@@ -434,3 +434,9 @@ def test_persons_an_editor_credited_in_a_web_pages_header_line_is_a_person_and_a
 def test_persons_no_name_in_a_notice_of_cadres_before_appointment(run):
     """干部任前公示: 任前 (before taking office) is no person (review round 22b, three pages)."""
     assert "任前" not in names(run("干部任前公示\n根据有关规定，现将拟任干部予以公示。"), "person")
+
+
+def test_persons_a_transliterated_name_ends_before_the_conjunction_after_it(run):
+    """扬·伊利埃斯库和由他率领的代表团 (MSRA train): 和, which the tagger reads as a conjunction, is no part of the name."""
+    ext = run("胡锦涛会见了罗马尼亚社会民主主义党主席扬·伊利埃斯库和由他率领的代表团。")
+    assert "扬·伊利埃斯库" in names(ext, "person") and "扬·伊利埃斯库和" not in names(ext, "person")

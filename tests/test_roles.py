@@ -890,3 +890,10 @@ def test_roles_a_chain_of_posts_at_bodies_no_place_names_stays_one(run):
     the graph can name; the chain no longer breaks at each unnamed body (县纪委, 县监委)."""
     ext = run("县委常委、县纪委书记、县监委主任王振宇出席。")
     assert held(ext) == {("王振宇", "常委", None), ("王振宇", "书记", None), ("王振宇", "主任", None)}
+
+
+def test_roles_a_rank_after_a_name_and_a_ministry_that_shares_its_post_s_character(run):
+    """迟浩田上将，外办主任刘华秋 (MSRA train, read for its errors): 上将 written after the name is his, not the next
+    person's; 国防部长: the ministry is 国防部, the 部 shared with 部长 (as 宣传部长's)."""
+    assert held(run("国防部长迟浩田上将，外办主任刘华秋等参加了会见。")) == {
+        ("迟浩田", "部长", "国防部"), ("迟浩田", "上将", None), ("刘华秋", "主任", "外办")}

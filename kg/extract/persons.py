@@ -59,7 +59,6 @@ VISITED_HOME = re.compile(r"(?:家中|家里)")          # 在吴国安家中, �
 VISIT_BEFORE = re.compile(r"(?:在|来到|走进|到|前往|赶到)$")
 REPORTED = ("报道", "发自", "专电", "电）", "电)")     # after a reporter's name, or the place after it
 STUDIO = re.compile(r"(?:委员|代表|劳模|名师|大师|技能大师|专家)?工作室")
-ANONYMOUS = re.compile(r"某")
 DOTS = "·•‧-－"        # between the parts of a transliterated name
 WORD_TAGS = ("n", "t", "v", "vn", "a", "ad", "an", "d", "f", "s", "m", "q")     # the tagger's words that are no name
 LATIN = re.compile(r"(?<![A-Za-z0-9])[A-Za-z][A-Za-z0-9-]{1,19}(?![A-Za-z0-9])")
@@ -156,8 +155,8 @@ def _by_context(doc: Doc, known: set[str]) -> None:
         if n is None:
             continue
         name = text[i:i + n]
-        if ANONYMOUS.search(text[i + n:i + n + 1]):
-            continue
+        if text.startswith("某", i + n):
+            continue      # 谭某某: an anonymised name
         tok = doc.token_at(i)
         if _tagged_word(tok, i):
             continue      # 周中做客, 高管只透露: the tagger reads a word there, and a verb after it proves no name
@@ -362,7 +361,8 @@ def _foreign_end(doc: Doc, end: int) -> int:
     text = doc.text
     while end + 1 < len(text) and text[end] in DOTS:
         k = end + 1
-        while k < len(text) and doc.lex.translit_chars[text[k]] >= 5:
+        while k < len(text) and doc.lex.translit_chars[text[k]] >= 5 and not (   # (扬·伊利埃斯库|和|由他率领的)
+                (t := doc.token_at(k)) is not None and t.start == k and t.pos in ("c", "p")):
             k += 1
         if k == end + 1:
             break

@@ -319,8 +319,9 @@ def evidence_org(doc: Doc, start: int, title: str) -> tuple[EntityRef | None, in
         return None, start        # 大会主席团常务主席: the session's presidium, no organization the graph can name
     if any(w in seg for w in ("相关", "有关", "主要", "部门", "单位", "企业", "该", "各", "的", "等")) or _a_clause(doc, s + i, start):
         return None, start
-    ref = EntityRef(ORGANIZATION, company_named_first(doc, seg) or seg)       # 国联水产董事长: the company named before
-    doc.add(ORGANIZATION, s + i, s + i + len(seg), ref)
+    shared = "部" if title.endswith("部长") and not seg.endswith("部") else ""     # 国防|部长: the 部 is the ministry's too
+    ref = EntityRef(ORGANIZATION, company_named_first(doc, seg) or seg + shared)     # 国联水产董事长: the company named before
+    doc.add(ORGANIZATION, s + i, s + i + len(seg), ref, alias=seg + shared)
     own = its_own(doc, ref, s + i, start)          # 该院骨科主任: the hospital's 骨科
     return (own[0], own[1]) if own is not None else (ref, s + i)
 
