@@ -598,3 +598,12 @@ def test_places_a_town_the_tagger_read_with_its_level_before_its_heads_title(run
     ext = run("仪式上，南屿镇镇长黄志坚讲话。")
     assert "南屿镇" in names(ext, "place") and "南屿镇镇" not in names(ext, "place")
     assert ("黄志坚", "镇长", "南屿镇人民政府") in held(ext)
+
+
+def test_places_a_county_whose_name_ends_in_a_venue_word_and_the_place_that_holds_an_event(run):
+    """河南省商城县观庙乡邬庙村 (MSRA train): 商城县 is a county, not a mall 河南省商城 (a venue word before 县 names
+    none); the village that holds the meeting (邬庙村举行村民大会) is its place, not the mountains the sentence
+    describes it in."""
+    ext = run("5月16日，地处大别山腹地的河南省商城县观庙乡邬庙村举行村民大会。", issue=date(1998, 6, 1))
+    assert {"商城县", "观庙乡", "邬庙村"} <= names(ext, "place") and "河南省商城" not in names(ext, "place")
+    assert ext.events[0].place.name == "邬庙村"

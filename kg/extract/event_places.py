@@ -40,6 +40,8 @@ def place_for(doc: Doc, s: int, e: int) -> EntityRef | None:
     if held is not None and (there := [m for m in places if held.start(1) <= m.start and m.end <= held.end(1)]):
         places = there          # 开工仪式在卧龙区举行, 在延安主持召开座谈会: where the text says it was held, not a place
         #                         in its name or one its sentence names after it (听取了延安市和延川县的工作汇报)
+    elif held is None and (there := [m for m in places if doc.text[m.end:s].rstrip("了") in doc.lex.event_held]):
+        places = there          # 邬庙村举行村民大会: the place that holds it, written right before the held verb
 
     def rank(m: Mention) -> tuple[int, int, int]:
         info = doc.info(m.ref)

@@ -365,10 +365,10 @@ def _unnamed_body(doc: Doc, ps: int) -> int:
         "(?:" + "|".join(sorted(map(re.escape, doc.lex.party_bodies), key=len, reverse=True)) + ")$"))
     m = bodies.search(doc.text, max(0, ps - 8), ps)
     start = m.start() - 1 if m is not None else ps
-    return start if start >= 0 and doc.text[start] in LEVELS else ps
+    return start if start >= 0 and doc.text[start] in BODY_LEVELS else ps
 
 
-LEVELS = "省市县区镇乡"
+BODY_LEVELS = "省市县区镇乡"
 
 
 def _joined(text: str, prev_end: int, start: int) -> bool:

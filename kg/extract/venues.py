@@ -161,7 +161,7 @@ def listed_sites(doc: Doc) -> list[tuple[EntityRef, int, str]]:
 
 
 SITES = re.compile(r"(?:先后到|先后来到|先后深入|深入|走进|来到|前往|到)((?:[\u4e00-\u9fff]{3,20}、)+[\u4e00-\u9fff]{3,20})等地")
-LEVELS = ("镇", "乡", "村", "街道", "社区")      # after a venue's word, a division named after it (张广庙|镇)
+LEVELS = ("镇", "乡", "村", "街道", "社区", "县", "旗")      # after a venue's word, a division named after it (张广庙|镇, 商城|县)
 SITE_ENDS = LEVELS + ("园", "园区", "基地", "小区", "景区")
 JOINED = re.compile(r"[和及与]")       # 工业园区和平安社区: two sites, or a name holding 和 (和平): neither read
 
