@@ -897,3 +897,23 @@ def test_roles_a_rank_after_a_name_and_a_ministry_that_shares_its_post_s_charact
     person's; 国防部长: the ministry is 国防部, the 部 shared with 部长 (as 宣传部长's)."""
     assert held(run("国防部长迟浩田上将，外办主任刘华秋等参加了会见。")) == {
         ("迟浩田", "部长", "国防部"), ("迟浩田", "上将", None), ("刘华秋", "主任", "外办")}
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("市公安局长李明出席。", ("李明", "局长", "衡阳市公安局")),
+    ("省教育厅长张华出席。", ("张华", "厅长", "湖南省教育厅")),
+    ("省公安厅长王强出席。", ("王强", "厅长", "湖南省公安厅")),
+    ("市公安局局长钱伟出席。", ("钱伟", "局长", "衡阳市公安局")),
+])
+def test_roles_a_head_whose_title_shares_its_bodys_last_character(run, text, expected):
+    """市公安局长: the 局 written once is the bureau's and the post's; the bureau is the head's, named from its level
+    where no name runs across it (省教育厅长), in place of one cut before it (省公安|厅长)."""
+    assert expected in held(run(text))
+
+
+def test_roles_a_transliterated_name_after_a_post_and_a_post_the_tagger_reads_inside_another(run):
+    """国家杜马主席谢列兹尼奥夫 (MSRA train): a foreign name the tagger reads whole holds the post before it; 防卫厅|长官周德熙:
+    the tagger's 长官, not 厅长 across it with a person 官周德."""
+    assert ("谢列兹尼奥夫", "主席") in {(p, t) for p, t, _ in held(run("国家杜马主席谢列兹尼奥夫在会上作报告。"))}
+    ext = run("朱镕基会见日本防卫厅长官周德熙。")
+    assert "官周德" not in names(ext, "person")

@@ -360,3 +360,35 @@ def its_own(doc: Doc, org: EntityRef | None, os_: int, ps: int) -> tuple[EntityR
     named = [x for x in doc.mentions(ORGANIZATION) if x.end <= start and x.ref is not None and x.ref.name.endswith(kind)
              and not SELF_NAMED.fullmatch(x.ref.name)]
     return (named[-1].ref, start, party) if named else None
+
+
+
+SHARED_HEADS = ("局长", "厅长", "处长", "科长", "所长", "站长")      # 公安局长: the 局 is the bureau's and the post's
+
+
+def shared_body(doc: Doc, title: str, ps: int) -> tuple[EntityRef, int] | None:
+    """(the body, where it is written) whose last character is the first of a head's title at `ps` (市公安局长李明: 衡阳市
+    公安局, the 局 written once for both): an organization named across it, else the short form from its level
+    (省教育厅长: 湖南省教育厅) where the paper's context names it, in place of a name cut before the 厅 (省公安|厅长)."""
+    text = doc.text
+    if title not in SHARED_HEADS or text[ps - 1:ps] == title[0]:
+        return None       # (公安局局长: written twice, the body before it)
+    named = next((m for m in doc.ending_at(ps + 1, ORGANIZATION) if m.start < ps and m.ref is not None), None)
+    if named is not None:
+        if named.weak:            # the model's name, now read with a post: an entity (a weak one would give way to it)
+            named.weak = False
+            doc.entity(named)
+        return named.ref, named.start
+    for k in range(ps - 2, max(0, ps - 8) - 1, -1):
+        if text[k] in "省市县区" and (res := canonical(text[k:ps + 1], doc, doc.home)) is not None:
+            cut = [m for m in doc.ending_at(ps, ORGANIZATION) if m.start == k]
+            if doc.overlaps(k, ps) and not cut:
+                return None
+            ref = EntityRef(ORGANIZATION, res[0])
+            for m in cut:
+                retarget(doc, k, m.ref, ref)
+            if not cut:
+                doc.add(ORGANIZATION, k, ps, ref)
+            doc.record(ref).aliases.update(res[1] | {text[k:ps + 1]})
+            return ref, k
+    return None

@@ -15,7 +15,7 @@ import re
 from ..datamodel import DATE, ORGANIZATION, PERSON, PLACE, ROLE, EntityRef, Membership
 from .doc import Doc
 from .event_names import clause_end
-from .names import glued_byline_name, in_byline, person_name, read_name, read_names, valid_name
+from .names import foreign_name, glued_byline_name, in_byline, person_name, read_name, read_names, valid_name
 from .org_names import CALLED, canonical
 from .place_refs import chain_start
 from .post_orgs import (
@@ -30,6 +30,7 @@ from .post_orgs import (
     outlet_before,
     place_government,
     retarget,
+    shared_body,
     town_government,
     unit_of_the_one,
 )
@@ -55,6 +56,9 @@ def _titles(doc: Doc) -> list[tuple[int, int, str]]:
     and no listed post ends (法官助理冯丽, 人民监督员吴少波: the open set of job titles no list holds), any listed post
     inside it giving way (检察官|助理田晓宇 is one post). Not what the lexicon says is no post (志愿者, 主持人)."""
     listed = [(m.start(), m.end(), m.group()) for m in _title_pattern(doc).finditer(doc.text)]
+    for k, (s, e, _) in enumerate(listed):
+        if (t := doc.token_at(e - 1)) is not None and t.start > s and t.end > e and t.word in doc.lex.titles:
+            listed[k] = (t.start, t.end, t.word)    # 防卫厅|长官周德熙: the tagger's post, not 厅长 across it
     runs: list[list[int]] = []
     for sp in doc.model_spans or ():
         if sp.type != ROLE:
@@ -281,6 +285,9 @@ def _names_after(doc: Doc, title: str, ts: int, te: int) -> tuple[list[tuple[int
         names = read_names(doc, pos)      # 副市长 何志强参加观摩: a space the page set, then the name in a sentence
     if not names and bylined and (n := glued_byline_name(doc, pos)) is not None:
         names = [(pos, pos + n)]        # （记者商为智实习生陈文波）
+    if not names and (tok := doc.token_at(pos)) is not None and tok.start == pos and tok.pos == "nr" \
+            and len(tok.word) >= 3 and foreign_name(tok.word, doc.lex) and text[tok.end:tok.end + 1] not in "·•‧-－":
+        names = [(pos, tok.end)]        # 国家杜马主席谢列兹尼奥夫: a transliterated name the tagger read whole
     return names, byline
 
 
@@ -305,7 +312,7 @@ def _body_in_title(doc: Doc, title: str, units: list[Unit], start: int) -> tuple
 def _written_org(doc: Doc, title: str, units: list[Unit], ps: int) -> tuple[EntityRef | None, int, str]:
     """(organization, where it is written, bare title) of the title written from `ps`, by what is written before it
     or in it; (None, ps, title) where nothing is."""
-    org, os_ = _org_before(doc, ps)
+    org, os_ = shared_body(doc, title, ps) or _org_before(doc, ps)        # (市公安局长: the 局 the post shares)
     if (unit := grassroots_post(doc, title, ps, org, os_)) is not None:
         return unit
     if org is None and title[:1] == "部":
