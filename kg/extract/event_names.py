@@ -198,6 +198,8 @@ def verb_phrase(doc: Doc, vs: int, ve: int) -> tuple[int, int] | None:
         signed = object_end(doc, j)
         ceremony = "签约" in text[text.rfind("\n", 0, vs) + 1:vs]      # …签约仪式举行，双方签署了…: the ceremony's act
         return (vs, signed) if signed is not None and dated(doc, vs) and not ceremony else None    # 签订…协议: what was signed
+    if text[vs:ve] in doc.lex.event_met:
+        return vs, ve     # 会见了来衡考察的德国客商李四一行: the meeting by its verb; whom it met are its attendees
     if text[j:j + 1] in ("我", "本") and j + 1 < len(text) and text[j + 1] in "市县区省":
         j += 1           # 会见我市党政代表团: the organization is 市党政代表团
     for m in doc.mentions(PLACE, ORGANIZATION, PERSON, by_start=False):
