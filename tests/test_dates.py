@@ -124,3 +124,13 @@ def test_dates_a_day_alone_after_a_full_date_is_of_its_month():
 def test_dates_a_month_to_come_stays_in_the_issues_year(text, value):
     """定于/将于 10月18日 in a February issue is this October; reported as past, last October (EXTRACTION.md)."""
     assert find_dates(text, date(2024, 2, 11))[0][2] == value
+
+
+def test_dates_a_bare_day_before_the_verb_of_its_event(run):
+    """意大利全国各大城市17日…举办, 该市17日举行 (MSRA train's news): a day written alone before the verb it dates is that
+    day of the issue's month (of the month before, when it would fall after the issue); 每月17日 stays no date."""
+    from conftest import names as _names
+    ext = run("各城市17日举办第二届全国图书节。", issue=date(1998, 6, 1))
+    assert "1998-05-17" in {m.value for m in ext.mentions if m.type == "date"}
+    assert not {m.value for m in run("每月17日举行例会。").mentions if m.type == "date" and m.value}
+    assert _names(run("意大利全国各大城市17日举办图书节。", issue=date(1998, 6, 1)), "place") == {"意大利"}

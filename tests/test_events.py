@@ -1539,3 +1539,9 @@ def test_events_a_meeting_is_named_by_its_verb_and_a_guests_country_is_not_its_p
     assert {p.name for p in met.attendees} == {"张德林", "李四"} and met.place.name == "衡阳市"
     ext = run("6月8日，市长李文斌率团赴德国考察。", issue=date(2024, 6, 9))
     assert ext.events[0].place.name == "德国"
+
+
+def test_events_games_named_short(run):
+    """冬运会, 全运会: the winter and national games, named short, are events where they are held (MSRA train)."""
+    ext = run("第九届冬运会将于1999年1月10日至19日在吉林省长春市举行。", issue=date(1998, 6, 1))
+    assert [(ev.name, ev.date, ev.place.name) for ev in ext.events] == [("第九届冬运会", "1999-01-10", "长春市")]

@@ -11,6 +11,7 @@ from .doc import SLOGAN, Doc, occurrences, within
 from .geo import abbreviation_run
 from .names import common_word
 
+KINDS = re.compile(r"(?:大|小|中小|大中|大中小|各|特大|超大)?(?:城市|城镇|乡村|农村)")
 GEO_ENDING = re.compile(r"(?:州|岛|群岛|半岛|山|山脉|湖|河|江|海|湾|洲|峰|岭|峡|谷|港|湾|盆地|平原|高原|草原|沙漠|国)$")
 
 
@@ -35,8 +36,8 @@ def tagged_places(doc: Doc) -> None:
     for t in doc.tokens:
         if t.pos != "ns" or len(t.word) < 2 or doc.overlaps(t.start, t.end):
             continue
-        if not all("\u4e00" <= c <= "\u9fff" or c == "·" for c in t.word):
-            continue
+        if not all("\u4e00" <= c <= "\u9fff" or c == "·" for c in t.word) or KINDS.fullmatch(t.word):
+            continue          # (大城市, 中小城镇: kinds of place the dictionary tags as places; 汉城市 is Seoul)
         word, end = t.word, t.end
         tail = next((x for x in tails if word.endswith(x) and len(word) - len(x) >= 2), None)
         if tail is not None:

@@ -36,7 +36,8 @@ PATTERNS = [
     re.compile(rf"(?P<relmonth>上月|本月|下月|上个月|这个月)\s*(?:{DAY}{PART})?(?![\d{CN}])"),
     re.compile(rf"(?P<relweek>上周|本周|下周|上星期|本星期|下星期)(?P<weekday>[一二三四五六日天]){PART}"),
     re.compile(rf"(?:{YEAR}|{REL_YEAR})\s*{MONTH}(?![\d{CN}]*\s*[日号])"),
-    re.compile(rf"(?<![\d月]){DAY}{PART}{RANGE_END}(?=[，,、\s]|上午|下午|晚|到|赴|在|前往|来|深入|率|带队|主持|出席|会见|召开|起|开始)"),
+    re.compile(rf"(?<![\d月]){DAY}{PART}{RANGE_END}(?=[，,、\s]|上午|下午|晚|到|赴|在|前往|来|深入|率|带队|主持|出席|会见|召开|起|开始|举行|举办|开幕|闭幕|"
+               r"发生|宣布|发布|表示|凌晨|傍晚|中午|早上|夜间|利用|正式|首次|与|同|就)"),
     re.compile(rf"(?<=[于在]){DAY}{PART}(?=[\u4e00-\u9fff])"),      # 一行于16日实地考察: the day the verb took place
     re.compile(rf"(?<![\d年]){MONTH}(?=份|[，,]|以来|中旬|上旬|下旬|底|初)"),
     re.compile(rf"{YEAR}(?![\d{CN}]*\s*月)"),

@@ -21,7 +21,11 @@ def _whose(doc: Doc, m: Mention) -> bool:
     """Is the country at `m` only whose someone or something is (会见了来衡考察的德国客商, 日本自民党代理干事长), not
     where anything went or was held (在日本, 赴德国考察)?"""
     info = doc.info(m.ref)
-    return (info.kind if info else m.value) == "country" and not MOVE.search(doc.text, max(0, m.start - 3), m.start)
+    return (info.kind if info else m.value) == "country" and not MOVE.search(doc.text, max(0, m.start - 3), m.start) \
+        and GUESTS.match(doc.text, m.end) is not None
+
+
+GUESTS = re.compile(r"[^，,。；;\n]{0,16}?(?:一行|代表团|客商|客人|外宾|友人)")     # whom a country's name describes
 
 
 def _next_sentences(doc: Doc, se: int, n: int = 3) -> list[int]:
