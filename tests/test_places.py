@@ -607,3 +607,9 @@ def test_places_a_county_whose_name_ends_in_a_venue_word_and_the_place_that_hold
     ext = run("5月16日，地处大别山腹地的河南省商城县观庙乡邬庙村举行村民大会。", issue=date(1998, 6, 1))
     assert {"商城县", "观庙乡", "邬庙村"} <= names(ext, "place") and "河南省商城" not in names(ext, "place")
     assert ext.events[0].place.name == "邬庙村"
+
+
+def test_places_beijing_written_with_its_one_character_after_zai(run):
+    """书画展在京开幕 (MSRA train): 京 after 在 is 北京, where the exhibition opened, as after 晋 and the verbs of travel."""
+    ext = run("5月3日，书画展在京开幕。", issue=date(1998, 6, 1))
+    assert "北京" in names(ext, "place") and ext.events[0].place.name == "北京"

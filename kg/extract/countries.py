@@ -71,7 +71,7 @@ def abbreviated(doc: Doc) -> None:
                 m.end() == len(text) or not "\u4e00" <= text[m.end()] <= "\u9fff" or doc.is_boundary(m.end())):
             spans.append(k)       # 同美方签署, 委员会中方主席: not 地方, 双方, 东方
     visit = "".join(doc.lex.place_words.get("visit", ()))
-    for m in re.finditer(rf"(?<=[{visit}])[{chars}]|(?<=[在旅])华|(?<=晋)京", text):
+    for m in re.finditer(rf"(?<=[{visit}])[{chars}]|(?<=[在旅])华|(?<=[晋在])京", text):
         k = m.start()
         t = doc.token_at(k)
         if t is not None and t.end == k + 1 and t.start in (k - 1, k) and doc.is_boundary(k - 1):
