@@ -134,3 +134,9 @@ def test_dates_a_bare_day_before_the_verb_of_its_event(run):
     assert "1998-05-17" in {m.value for m in ext.mentions if m.type == "date"}
     assert not {m.value for m in run("每月17日举行例会。").mentions if m.type == "date" and m.value}
     assert _names(run("意大利全国各大城市17日举办图书节。", issue=date(1998, 6, 1)), "place") == {"意大利"}
+
+
+def test_dates_years_written_in_full_width_digits(run):
+    """１９８６年, ２０２４年３月 (MSRA train's text, and OCR that keeps full-width digits): years as 1986年 is."""
+    values = {m.value for m in run("１９８６年，他到欧洲。２０２０年３月，开会。").mentions if m.type == "date"}
+    assert {"1986", "2020-03"} <= values

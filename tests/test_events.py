@@ -1545,3 +1545,9 @@ def test_events_games_named_short(run):
     """冬运会, 全运会: the winter and national games, named short, are events where they are held (MSRA train)."""
     ext = run("第九届冬运会将于1999年1月10日至19日在吉林省长春市举行。", issue=date(1998, 6, 1))
     assert [(ev.name, ev.date, ev.place.name) for ev in ext.events] == [("第九届冬运会", "1999-01-10", "长春市")]
+
+
+def test_events_a_count_before_an_events_name_is_no_part_of_it(run):
+    """到欧洲参加一个国际空间展 (MSRA train): 一个, like 一场 and 一次, is no part of the name."""
+    ext = run("１９８６年，陈桂林到欧洲参加一个国际空间展。")
+    assert [(ev.name, ev.date) for ev in ext.events] == [("国际空间展", "1986")]
