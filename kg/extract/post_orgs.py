@@ -364,6 +364,7 @@ def its_own(doc: Doc, org: EntityRef | None, os_: int, ps: int) -> tuple[EntityR
 
 
 SHARED_HEADS = ("局长", "厅长", "处长", "科长", "所长", "站长")      # 公安局长: the 局 is the bureau's and the post's
+#   (部长 too, but a 部 written so is a party department's, read by roles._committees, or a name evidence_org reads)
 
 
 def shared_body(doc: Doc, title: str, ps: int) -> tuple[EntityRef, int] | None:
@@ -375,7 +376,7 @@ def shared_body(doc: Doc, title: str, ps: int) -> tuple[EntityRef, int] | None:
         return None       # (公安局局长: written twice, the body before it)
     named = next((m for m in doc.ending_at(ps + 1, ORGANIZATION) if m.start < ps and m.ref is not None), None)
     if named is not None:
-        if named.weak:            # the model's name, now read with a post: an entity (a weak one would give way to it)
+        if named.weak:            # the model's name, now read with a post: an entity, not a guess the post's mention drops
             named.weak = False
             doc.entity(named)
         return named.ref, named.start

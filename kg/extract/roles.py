@@ -49,12 +49,11 @@ def _title_pattern(doc: Doc) -> re.Pattern:
     return doc.lex.alternation("titles", doc.lex.titles)      # every post, longest first (names.before_a_post's)
 
 
-
-
 def _titles(doc: Doc) -> list[tuple[int, int, str]]:
-    """Every post the text writes, in order: the lexicon's, and the mention model's where a person's name follows
-    and no listed post ends (法官助理冯丽, 人民监督员吴少波: the open set of job titles no list holds), any listed post
-    inside it giving way (检察官|助理田晓宇 is one post). Not what the lexicon says is no post (志愿者, 主持人)."""
+    """Every post the text writes, in order: the lexicon's (the tagger's word where a listed post runs into it:
+    防卫厅|长官), and the mention model's where a person's name follows and no listed post ends (法官助理冯丽,
+    人民监督员吴少波: the open set of job titles no list holds), any listed post inside it giving way (检察官|助理田晓宇
+    is one post). Not what the lexicon says is no post (志愿者, 主持人)."""
     listed = [(m.start(), m.end(), m.group()) for m in _title_pattern(doc).finditer(doc.text)]
     for k, (s, e, _) in enumerate(listed):
         if (t := doc.token_at(e - 1)) is not None and t.start > s and t.end > e and t.word in doc.lex.titles:
@@ -203,8 +202,9 @@ def run(doc: Doc) -> None:
             org = None
         written = text[unit_start:te]
         unit = Unit(unit_start, te, title, written, org, own)
+        # 市委常委、宣传部部长，市委网信办主任刘建华: one chain, no name yet; 县委常委、县纪委书记: bodies no place names
         if units and (_joined(text, units[-1].end, unit.start if own else _unnamed_body(doc, ps))
-                      or text[units[-1].end:unit.start] in ("，", ",") and unit.has_own_org):      # 市委常委、宣传部部长，市委网信办主任刘建华: one chain, no name yet
+                      or text[units[-1].end:unit.start] in ("，", ",") and unit.has_own_org):
             if not own:
                 if known:
                     unit.org = implied
