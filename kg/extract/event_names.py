@@ -178,8 +178,7 @@ REMEMBERED = re.compile(r"(?:同志)?(?:诞辰|逝世|牺牲)")
 def verb_phrase(doc: Doc, vs: int, ve: int) -> tuple[int, int] | None:
     """(start, end) of `视察湖南`, `授牌“…”`, `前往衡阳抗战纪念馆参观`, `被一台违规的SUV撞倒`."""
     text = doc.text
-    if text[vs:ve] in doc.lex.event_happenings and (not (dated(doc, vs, paragraph=True) or _told_first(doc, vs))
-                                                    or _tally(doc, vs)):
+    if text[vs:ve] in doc.lex.event_happenings and (not _when_told(doc, vs, paragraph=True) or _tally(doc, vs)):
         return None       # 伤者随即被送往县人民医院救治, with no day: a step of a story, not news of its own
     if doc.lex.pattern("held_just_before", r"(?:@)$", doc.lex.event_held).search(text, max(0, vs - 3), vs):
         return vs, ve     # 举行会谈: the talks themselves
@@ -252,8 +251,7 @@ def verb_phrase(doc: Doc, vs: int, ve: int) -> tuple[int, int] | None:
             if 0 <= vs - m.end <= 12 and not re.search(r"[，,。；！？\n]", text[m.end:vs])]      # not 塔山园区。此次集中开工
     if subj and doc.lex.event_verbs and (text[vs:ve] in ("通车", "恢复通车", "开工", "竣工", "投入使用") or unveiled):
         return min(subj, key=lambda m: m.start).start, founded
-    if text[vs:ve] in doc.lex.event_happenings and (dated(doc, vs, paragraph=text[vs:ve] not in OPENING)
-                                                    or _told_first(doc, vs)):
+    if text[vs:ve] in doc.lex.event_happenings and _when_told(doc, vs, paragraph=text[vs:ve] not in OPENING):
         manner = HAPPEN_MANNER.search(text, max(0, vs - 2), vs)
         return (manner.start() if manner is not None else vs), ve     # 不慎落水, 全面开工, 宣判
     return None
@@ -363,6 +361,12 @@ def reporting_date(doc: Doc, m) -> bool:
     """Is this date when the paper learned of something (1月11日，笔者从市绩效办获悉) rather than when it happened?"""
     return bool(REPORTING_CLAUSE.match(doc.text, m.end, m.end + 24)) or bool(
         re.match(r"\s*[，,]\s*(?:记者|笔者)[^，,。]{0,12}(?:获悉|了解|得知)", doc.text[m.end:m.end + 24]))
+
+
+def _when_told(doc: Doc, pos: int, *, paragraph: bool) -> bool:
+    """Is the happening at `pos` news: does its sentence (with `paragraph`, its paragraph) say when, or does the
+    article's headline tell it?"""
+    return dated(doc, pos, paragraph=paragraph) or _told_first(doc, pos)
 
 
 def _told_first(doc: Doc, pos: int) -> bool:
