@@ -1551,3 +1551,9 @@ def test_events_a_count_before_an_events_name_is_no_part_of_it(run):
     """到欧洲参加一个国际空间展 (MSRA train): 一个, like 一场 and 一次, is no part of the name."""
     ext = run("１９８６年，陈桂林到欧洲参加一个国际空间展。")
     assert [(ev.name, ev.date) for ev in ext.events] == [("国际空间展", "1986")]
+
+
+def test_events_a_day_said_after_the_event_in_someones_words_does_not_date_it(run):
+    """…参加一个国际空间展，…对方回答说，明天吧 (MSRA train): 明天 is the speaker's, not the exhibition's day."""
+    ext = run("陈桂林到欧洲参加一个国际空间展，当他要资料时，对方回答说，明天吧。", issue=date(1998, 6, 1))
+    assert [(ev.name, ev.date) for ev in ext.events] == [("国际空间展", None)]

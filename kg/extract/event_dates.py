@@ -9,6 +9,7 @@ from .doc import Doc
 from .event_names import after_an_event, reporting_date
 
 WORDS = "event_words"
+SAID = re.compile(r"[说称道][，,：:]")        # before a day in someone's words
 
 
 def date_for(doc: Doc, s: int, earlier: list, e: int) -> str | None:
@@ -24,7 +25,9 @@ def date_for(doc: Doc, s: int, earlier: list, e: int) -> str | None:
         before = [m for m in dates if m.start < s]
         if before:      # the most precise, then the nearest: 昨日上午，2023年“书香湘潭”…启动仪式 is 昨日
             return max(before, key=lambda m: (len(m.value), m.start)).value
-        return dates[0].value
+        told = next((m for m in dates if not _said_after(doc, e, m)), None)
+        if told is not None:
+            return told.value     # (…参加一个国际空间展，…对方回答说，明天吧: a day said after it, in someone's words, no)
     vague = [m for m in doc.mentions(DATE) if ss <= m.start < se and not m.value]
     sent = doc.text[ss:se]
     if any(w in sent for w in doc.lex.kind(WORDS, "same_day")) or any(v.text in ("当日", "当天") for v in vague) \
@@ -38,10 +41,15 @@ def date_for(doc: Doc, s: int, earlier: list, e: int) -> str | None:
         return None
     if ss <= lead_end(doc):
         lead = [m for m in doc.mentions(DATE) if m.start < lead_end(doc) and m.value and len(m.value) == 10
-                and not reporting_date(doc, m)]
+                and not reporting_date(doc, m) and not _said_after(doc, e, m)]
         if lead:
             return lead[0].value
     return None
+
+
+def _said_after(doc: Doc, e: int, m) -> bool:
+    """Is the date `m` said in someone's words after the event named up to `e` (…对方回答说，明天吧)?"""
+    return m.start > e and SAID.search(doc.text, e, m.start) is not None
 
 
 def lead_end(doc: Doc) -> int:
