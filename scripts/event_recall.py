@@ -47,6 +47,7 @@ def score(shared: Path) -> dict | None:
     extractor made in the sentences with none (and how many sentences those are). None where DuEE is not there."""
     from kg.datamodel import Article, Paper
     from kg.extract import extract, read_many
+    from kg.extract.ner import BATCH
     from kg.lexicon import load
 
     path = shared / DATA
@@ -57,9 +58,9 @@ def score(shared: Path) -> dict | None:
     texts = [r["text"] for r in records]
     found, total = Counter(), Counter()
     elsewhere = sentences = 0
-    for k in range(0, len(texts), 64):
-        tokens, spans = read_many(texts[k:k + 64], lex)
-        for r, t, s in zip(records[k:k + 64], tokens, spans):
+    for k in range(0, len(texts), BATCH):        # as `kg ner` reads lines: the tagger and the model run on a batch
+        tokens, spans = read_many(texts[k:k + BATCH], lex)
+        for r, t, s in zip(records[k:k + BATCH], tokens, spans):
             ext = extract(Article(id=r["id"], text=r["text"], source="duee", paper=Paper(), issue_date=date(2020, 6, 1)),
                           lex, t, s)
             names = [n for ev in ext.events for n in (ev.name, *ev.aliases)]

@@ -207,10 +207,9 @@ def _noun_event(doc: Doc, m: re.Match) -> tuple[int, int, int, str] | None:
     if end - start < MIN_CHARS and (subject := _held_subject(doc, m.start(), end)) is not None:
         start = subject      # 2024绵阳越野跑比赛在千佛山景区举行: the whole subject, though the tagger cut it in verbs
     name = text[start:end]
-    short = len(name) < MIN_CHARS and not (name == word and len(name) == 3 and name.endswith("会")) and not (
-        name == word and doc.lex.pattern("hosted_before", HOSTED_BEFORE, lex.event_held).search(text, max(0, start - 4), start)
-        ) and not (name == word and text.endswith(("开展", "开展了"), 0, start) and dated(doc, start))
-    #         座谈会 alone, 举行座谈: an event however short
+    short = len(name) < MIN_CHARS and not (name == word and (len(name) == 3 and name.endswith("会")
+                                                             or _held_right_before(doc, start)))
+    #         座谈会 alone, 举行座谈, 6月8日…开展义诊: an event however short
     disaster = word in lex.word_set(WORDS, "disaster")
     accident = disaster or word in lex.word_set(WORDS, "accident")
     if accident and (_prevented(doc, m.start()) or text.startswith(HAZARD, end) or MANY.match(name)
@@ -287,6 +286,14 @@ def _habitual(doc: Doc, pos: int, end: int) -> bool:
     rest = doc.text[end:clause_end(doc.text, end)]       # 评选活动自2021年起每两年举办一次: told after it, a habit too
     return _clause_says(doc, pos, "habit") or _clause_says(doc, pos, "urged") or COUNTED.match(doc.text, end) is not None \
         or since(doc, pos) or any(w in rest for w in doc.lex.word_set(WORDS, "habit") if w.startswith("每"))
+
+
+def _held_right_before(doc: Doc, start: int) -> bool:
+    """Does the text say right before `start` that what follows is held (举行座谈), or carried out on a day its
+    sentence gives (6月8日…开展义诊)?"""
+    text = doc.text
+    return bool(doc.lex.pattern("hosted_before", HOSTED_BEFORE, doc.lex.event_held).search(text, max(0, start - 4), start)
+                or text.endswith(("开展", "开展了"), 0, start) and dated(doc, start))
 
 
 def _held_subject(doc: Doc, s: int, end: int) -> int | None:

@@ -334,6 +334,9 @@ def _surname_again(text: str, i: int, short: int, lex) -> bool:
         text, i + short + s, lex, one_char=True, place_tail=False)
 
 
+DOTS = "·•‧-－"        # between the parts of a transliterated name
+
+
 def foreign_name(word: str, lex) -> bool:
     """A transliterated name (克林顿, 普里马科夫, 帕巴拉·格列朗杰): every character one that transliterations use."""
     chars = word.replace("·", "").replace("-", "")

@@ -19,6 +19,7 @@ from ..datamodel import PERSON, PLACE, EntityRef
 from .doc import Doc, occurrences, within
 from .event_names import EVENT_ENDS
 from .names import (
+    DOTS,
     HAN,
     addressed,
     before_a_post,
@@ -59,7 +60,6 @@ VISITED_HOME = re.compile(r"(?:家中|家里)")          # 在吴国安家中, �
 VISIT_BEFORE = re.compile(r"(?:在|来到|走进|到|前往|赶到)$")
 REPORTED = ("报道", "发自", "专电", "电）", "电)")     # after a reporter's name, or the place after it
 STUDIO = re.compile(r"(?:委员|代表|劳模|名师|大师|技能大师|专家)?工作室")
-DOTS = "·•‧-－"        # between the parts of a transliterated name
 WORD_TAGS = ("n", "t", "v", "vn", "a", "ad", "an", "d", "f", "s", "m", "q")     # the tagger's words that are no name
 LATIN = re.compile(r"(?<![A-Za-z0-9])[A-Za-z][A-Za-z0-9-]{1,19}(?![A-Za-z0-9])")
 SURNAME_TITLE = re.compile(r"([\u4e00-\u9fff])(?:主席|总理|副主席|副总理|委员长|总书记|书记|部长|省长|市长)(?![\u4e00-\u9fff]{0,1}[长员])")

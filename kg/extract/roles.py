@@ -15,7 +15,16 @@ import re
 from ..datamodel import DATE, ORGANIZATION, PERSON, PLACE, ROLE, EntityRef, Membership
 from .doc import Doc
 from .event_names import clause_end
-from .names import foreign_name, glued_byline_name, in_byline, person_name, read_name, read_names, valid_name
+from .names import (
+    DOTS,
+    foreign_name,
+    glued_byline_name,
+    in_byline,
+    person_name,
+    read_name,
+    read_names,
+    valid_name,
+)
 from .org_names import CALLED, canonical
 from .place_refs import chain_start
 from .post_orgs import (
@@ -286,7 +295,7 @@ def _names_after(doc: Doc, title: str, ts: int, te: int) -> tuple[list[tuple[int
     if not names and bylined and (n := glued_byline_name(doc, pos)) is not None:
         names = [(pos, pos + n)]        # （记者商为智实习生陈文波）
     if not names and (tok := doc.token_at(pos)) is not None and tok.start == pos and tok.pos == "nr" \
-            and len(tok.word) >= 3 and foreign_name(tok.word, doc.lex) and text[tok.end:tok.end + 1] not in "·•‧-－":
+            and len(tok.word) >= 3 and foreign_name(tok.word, doc.lex) and text[tok.end:tok.end + 1] not in DOTS:
         names = [(pos, tok.end)]        # 国家杜马主席谢列兹尼奥夫: a transliterated name the tagger read whole
     return names, byline
 
