@@ -738,3 +738,21 @@ def test_organizations_rescue_and_volunteer_teams_by_their_ending(run, text, org
 def test_organizations_an_intermediate_court_written_short(run):
     """市中级法院, like 市中院: the city's 中级人民法院 (departments.tsv)."""
     assert "衡阳市中级人民法院" in names(run("市中级法院院长蒋丽华参加活动。"), "organization")
+
+
+def test_organizations_not_a_word_the_tagger_cut_from_a_common_word():
+    """合作社花了三万元从一个印刷厂…: the tagger's 从一|个 (its organization) begins or ends inside a common word (一个), so it
+    names nothing (学|习党, 竞技俱|乐部 alike; read in MSRA train's last 2,250 sentences)."""
+    from kg.extract.ner import mentions_of
+
+    assert not [m for m in mentions_of("合作社花了三万元从一个印刷厂买回设备。") if m["type"] == "organization"]
+
+
+@pytest.mark.parametrize("text, org", [("春蕾工程组委会在会上公布了获奖名单。", "春蕾工程组委会"),
+                                       ("白塔河铁路分局地处边疆。", "白塔河铁路分局")])
+def test_organizations_run_on_to_the_ending_the_model_reads(text, org):
+    """The tagger cut 春|蕾|工程|组委会 and 白塔河铁路|分局 before or inside the name; the mention model reads the whole name
+    and it ends like an organization (组委会 and 酒楼 are endings now): the name is the model's span (org_edges.model_end)."""
+    from kg.extract.ner import mentions_of
+
+    assert [m["text"] for m in mentions_of(text) if m["type"] == "organization"] == [org]

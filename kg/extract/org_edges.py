@@ -12,6 +12,7 @@ from .doc import Doc
 from .geo import Home, is_government_name, leading_county, leading_place
 from .names import common_word
 from .org_names import canonical, hanzi_or_mid
+from .org_patterns import suffix_at
 from .org_words import WORDS
 
 COUNTED_ITEM = re.compile(r"[一二三四五六七八九十两几每各该某][个家所座位]")
@@ -99,6 +100,35 @@ def model_start(doc: Doc, s: int, e: int) -> int | None:
     model_edge), or None where the rules' start stands."""
     ms = cut_word_start(doc, s, e)
     return ms if ms is not None else model_edge(doc, s, e)
+
+
+def cut_from_a_word(doc: Doc, s: int, e: int) -> bool:
+    """Does the tagger's word begin or end inside a common word (从一|个, 学|习党, 竞技俱|乐部, 马竞客|场)?"""
+    text = doc.text
+    return (s > 0 and common_word(doc.lex, text[s - 1:s + 1], 100)) or \
+        (e < len(text) and common_word(doc.lex, text[e - 1:e + 1], 100))
+
+
+def title_takes(doc: Doc, s: int, e: int) -> bool:
+    """Does a title start at `s` and run past `e` (安踏集团|董事局主席: the unit 董事局 is the title's, not the
+    company's board)?"""
+    lex = doc.lex
+    return bool((t := lex.starting("titles", lex.titles, doc.text, s)) and s + len(t) > e)
+
+
+def model_end(doc: Doc, s: int, e: int) -> int | None:
+    """Where the tagger's guess at an organization, text[s:e], ends by the mention model's reading, where its span runs
+    on past e to the end of a word, at most four characters, and ends like an organization (幸福工程组|委会,
+    伊图里河铁路|分局, 华龙|酒楼: the tagger cut the name before its ending), else None. A name with its own ending
+    stands (公路管理处|党支部: a unit, then its own unit), and a host's verb is no ending (人民政府|主办)."""
+    text = doc.text
+    if suffix_at(text, e, doc.lex) is not None:
+        return None
+    sp = next((sp for sp in doc.model_spans or () if sp.type == ORGANIZATION and sp.start <= s < e < sp.end), None)
+    if sp is None or sp.end - e > 4 or not doc.is_boundary(sp.end) or suffix_at(text, sp.end, doc.lex) is None \
+            or any(text.endswith(h, e, sp.end) for h in doc.lex.event_hosts):
+        return None
+    return sp.end
 
 
 LEAD_VERB = re.compile(r"(?<=[拟现曾兼调转升出])任(?=[省市县区])|(?:联合|会同|携手)(?=[省市县区])")

@@ -19,12 +19,15 @@ from .geo import GOVERNMENT_ENDINGS, LEVEL_WORDS, abbreviation_run, leading_plac
 from .names import common_word, given_after_a_post, valid_name
 from .org_edges import (
     counted_items,
+    cut_from_a_word,
     left_edge,
     level_start,
+    model_end,
     model_orgs_alone,
     model_start,
     own_start,
     shared_endings,
+    title_takes,
 )
 from .org_names import (
     CALLED,
@@ -84,11 +87,10 @@ def _of_every_division(doc: Doc, word: str) -> bool:
         or rest.startswith("机关")) for lv in levels)
 
 
-def _tagged_org(doc: Doc, ti: int, weak: set) -> tuple[int, int] | None:
+def _tagged_org(doc: Doc, ti: int, cands: _Candidates) -> tuple[int, int] | None:
     """The span of an organization the tagger marked (nt), if it ends like one or is known."""
-    tok = doc.tokens[ti]
+    tok, text = doc.tokens[ti], doc.text
     s, e = tok.start, tok.end
-    text = doc.text
     prev = doc.tokens[ti - 1] if ti > 0 else None
     if prev is not None and prev.pos == "ns" and len(prev.word) == 1 and prev.end == s \
             and leading_place(text[prev.start:e], doc.home, allow_short=False) is not None:
@@ -152,7 +154,10 @@ def _tagged_org(doc: Doc, ti: int, weak: set) -> tuple[int, int] | None:
         return s, e       # (no ending of an organization: the tagger's word alone, 曼联, 腾讯互娱, must look like a name)
     if (sum(1 for c in word if "\u4e00" <= c <= "\u9fff") >= 2 and not common_word(doc.lex, word, 20)
             and not leading_place(word, doc.home, allow_short=False)):
-        weak.add((s, e))
+        if cut_from_a_word(doc, s, e):
+            cands.cut.append((s, e))     # no name, but no room for the model's guess there (于|都中央红军长征出|发)
+            return None
+        cands.weak.add((s, e))
         return s, e
     return None
 
@@ -167,13 +172,6 @@ def _list_level(doc: Doc, s: int) -> str | None:
         return None
     m = LIST_HEAD.search(doc.text, max(0, s - 60), s)
     return m.group(1) if m is not None else None
-
-
-def _title_takes(doc: Doc, s: int, e: int) -> bool:
-    """Does a title start at `s` and run past `e` (安踏集团|董事局主席: the unit 董事局 is the title's, not the
-    company's board)?"""
-    lex = doc.lex
-    return bool((t := lex.starting("titles", lex.titles, doc.text, s)) and s + len(t) > e)
 
 
 def _post_across(doc: Doc, s: int, e: int) -> int | None:
@@ -216,6 +214,7 @@ class _Candidates:
         self.unplaced: list[tuple[int, int]] = []     # bodies of a place the article does not name: mentions, no entity
         self.anaphors: list[tuple[int, int]] = []     # an ending alone (公司总经理): the one named before, if any
         self.modelled: set[tuple[int, int]] = set()   # spans only the mention model proposes
+        self.cut: list[tuple[int, int]] = []          # the tagger's words cut from a common word (cut_from_a_word)
 
     def record(self, s: int, e: int, is_weak: bool = False) -> None:
         doc, text, home = self.doc, self.doc.text, self.doc.home
@@ -234,6 +233,8 @@ class _Candidates:
             self.record(s, s + joined.start(), is_weak)      # 市教育局联合市公安局: two bodies, the tagger's one word
             self.record(s + joined.end(), e, is_weak)
             return
+        if extended := is_weak and (me := model_end(doc, s, e)) is not None and not title_takes(doc, e, me):
+            e, surface = me, text[s:me]                  # 华龙|酒楼: the tagger ended before the name's ending
         modelled = (s, e) in self.modelled
         if leading_place(surface, home) is None:      # 洪宽工业村福建旭成科技公司: the company in the park
             k = next((k for k in range(3, len(surface) - 3)
@@ -265,7 +266,7 @@ class _Candidates:
         core = surface.lstrip("团")        # 团市委: the Youth League's, a body of the level word after 团
         if surface[-1] in SINGLE_SUFFIXES and surface not in doc.lex.organizations and not (
                 core[0] in LEVEL_WORDS or surface.startswith(("中共", "政协", "共青团")) or leading_place(surface, home)
-                or cut or tagged_whole(doc, s, e) or NAMED_BRANCH.search(surface) or head_follows(doc, surface, e)):
+                or cut or extended or tagged_whole(doc, s, e) or NAMED_BRANCH.search(surface) or head_follows(doc, surface, e)):
             return        # 全程网办, 平台办: a one-character ending needs a place before it, or the tagger's word
         if len(ev := doc.lex.ending("event_nouns", doc.lex.event_nouns, surface, len(surface)) or "") >= 3 \
                 and ev not in doc.lex.word_set(WORDS, "bodies"):
@@ -298,7 +299,7 @@ def run(doc: Doc) -> None:
     _by_endings(doc, cands)
     for s, e in [*counted_items(doc), *latin_orgs(doc)]:      # A、B等3家企业; Valve开发的, THQ旗下, NASA宣布
         cands.record(s, e)
-    for sp in model_orgs_alone(doc, cands.found):      # the model's alone: an entity once corroborated
+    for sp in model_orgs_alone(doc, cands.found + cands.cut):      # the model's alone: an entity once corroborated
         cands.modelled.add((sp.start, sp.end))
         cands.record(sp.start, sp.end, is_weak=True)
     cands.found += shared_endings(doc, cands.found)      # 建华区、龙沙区检察院
@@ -399,7 +400,7 @@ def _by_endings(doc: Doc, cands: _Candidates) -> None:
     ends = doc.lex.last_chars("org_suffixes", doc.lex.org_suffixes)     # as suffix_at reads them
     for ti, tok in enumerate(doc.tokens):
         if tok.pos == "nt":
-            span = _tagged_org(doc, ti, cands.weak)
+            span = _tagged_org(doc, ti, cands)
             if span is not None:
                 cands.record(*span, is_weak=span in cands.weak)
         if tok.pos == "nz" and website(doc, tok):
@@ -428,7 +429,7 @@ def _keep(doc: Doc, cands: _Candidates) -> list[tuple[str, set[str]]]:
     units = {}
     for s, e, name, _aliases, is_weak in found:
         end = unit_after(doc, e, name, doc.home)
-        if end is not None and not _title_takes(doc, e, end):      # (安踏集团|董事局主席: the title's board)
+        if end is not None and not title_takes(doc, e, end):      # (安踏集团|董事局主席: the title's board)
             units[(s, end)] = (s, end, name + text[e:end], {text[s:end]}, is_weak)
     found = [f for f in found if (f[0], f[1]) not in units] + list(units.values())
     found = [with_term(doc, *f) for f in found]
@@ -464,8 +465,7 @@ def _studios(doc: Doc) -> None:
     for m in doc.mentions(ORGANIZATION):
         st = STUDIO.search(m.text)
         if st and valid_name(m.text[: st.start()], doc.lex):
-            name = m.text[: st.start()]
-            person = EntityRef(PERSON, name, doc.paper.city)
+            person = EntityRef(PERSON, name := m.text[: st.start()], doc.paper.city)
             doc.add(PERSON, m.start, m.start + len(name), person, claim=False)
             if cppcc and st.group().startswith("委员"):
                 seat = EntityRef(ORGANIZATION, f"政协{home.city.name}委员会")
