@@ -756,3 +756,12 @@ def test_organizations_run_on_to_the_ending_the_model_reads(text, org):
     from kg.extract.ner import mentions_of
 
     assert [m["text"] for m in mentions_of(text) if m["type"] == "organization"] == [org]
+
+
+def test_organizations_a_newspaper_in_title_marks(run):
+    """他的文章在《湘南日报》和《文汇报》上发表: papers are organizations (EXTRACTION.md), named as the article's own paper is,
+    X报社 with the title an alias; a document's title (《工作简报》) is none; 光明日报's 明日 is no day."""
+    ext = run("他的文章先后在《湘南日报》《文汇报》和《光明日报》上发表，《工作简报》作了转载。")
+    assert {"湘南日报社", "文汇报社", "光明日报社"} == {r.name for r in ext.entities if r.type == "organization"}
+    assert "湘南日报" in next(i for r, i in ext.entities.items() if r.name == "湘南日报社").aliases
+    assert not [m for m in ext.mentions if m.type == "date"]

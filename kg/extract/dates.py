@@ -48,6 +48,7 @@ PATTERNS = [
                + PART),
     re.compile(r"(?<![\d〇零一二三四五六七八九十两])(?P<relday>月日)(?=上午|下午|晚|早|，|,)"),   # its digits lost
 ]
+NAMED = ("nz", "nt", "ns", "nr")      # the tagger's names
 LUNAR_MONTHS = {"正": 1, "冬": 11, "腊": 12}
 RECENT = ("近日", "日前", "近期", "月日")      # the month (EXTRACTION.md: decided close calls)
 AHEAD = re.compile(r"(?:将于|定于|拟于|计划于|预计于|将在)$")
@@ -228,4 +229,7 @@ def run(doc: Doc) -> None:
     for s, e, value in found:
         if doc.text.startswith(("讯", "电"), e) or doc.text.endswith(("持续至", "持续到", "延续至"), 0, s):
             continue      # 红网时刻衡阳4月11日讯: the day the outlet filed it; 持续至9月22日: the end, no event's day
+        if (tok := doc.token_at(s)) is not None and tok.pos in NAMED and tok.start <= s and e <= tok.end \
+                and (tok.start, tok.end) != (s, e):
+            continue      # 光|明日|报, 今日头条: inside a name the tagger read whole, no day
         doc.add(DATE, s, e, value=value)

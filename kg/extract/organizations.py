@@ -63,6 +63,7 @@ from .org_words import (
     tagged_whole,
     website,
 )
+from .papers import named_papers
 from .teams import cue_pattern
 from .venues import held_at, venue_follows
 
@@ -294,6 +295,7 @@ class _Candidates:
 def run(doc: Doc) -> None:
     cands = _Candidates(doc)
     _the_paper(doc)
+    named_papers(doc)
     _by_names(doc, cands)
     _grassroots(doc, cands)
     _by_endings(doc, cands)
@@ -396,8 +398,7 @@ def _by_names(doc: Doc, cands: _Candidates) -> None:
 
 def _by_endings(doc: Doc, cands: _Candidates) -> None:
     """Names ending in an organization suffix (华为技术有限公司), and the tagger's organization names."""
-    text = doc.text
-    ends = doc.lex.last_chars("org_suffixes", doc.lex.org_suffixes)     # as suffix_at reads them
+    text, ends = doc.text, doc.lex.last_chars("org_suffixes", doc.lex.org_suffixes)     # as suffix_at reads them
     for ti, tok in enumerate(doc.tokens):
         if tok.pos == "nt":
             span = _tagged_org(doc, ti, cands)
@@ -460,16 +461,15 @@ def _keep(doc: Doc, cands: _Candidates) -> list[tuple[str, set[str]]]:
 def _studios(doc: Doc) -> None:
     """A studio named after a person (刘晓琼委员工作室) names that person too; in a story about the political
     consultative conference (政协), 委员 there is that person's seat on the city's 政协."""
-    home = doc.home
-    cppcc = "政协" in doc.text and home.city is not None
+    city = doc.home.city
+    cppcc = "政协" in doc.text and city is not None
     for m in doc.mentions(ORGANIZATION):
-        st = STUDIO.search(m.text)
-        if st and valid_name(m.text[: st.start()], doc.lex):
+        if (st := STUDIO.search(m.text)) and valid_name(m.text[: st.start()], doc.lex):
             person = EntityRef(PERSON, name := m.text[: st.start()], doc.paper.city)
             doc.add(PERSON, m.start, m.start + len(name), person, claim=False)
             if cppcc and st.group().startswith("委员"):
-                seat = EntityRef(ORGANIZATION, f"政协{home.city.name}委员会")
-                doc.record(seat).aliases.add(f"{home.city.name}政协")
+                seat = EntityRef(ORGANIZATION, f"政协{city.name}委员会")
+                doc.record(seat).aliases.add(f"{city.name}政协")
                 doc.add_membership(Membership(person, "委员", seat, {"政协委员"}))
 
 
