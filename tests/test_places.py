@@ -613,3 +613,15 @@ def test_places_beijing_written_with_its_one_character_after_zai(run):
     """书画展在京开幕 (MSRA train): 京 after 在 is 北京, where the exhibition opened, as after 晋 and the verbs of travel."""
     ext = run("5月3日，书画展在京开幕。", issue=date(1998, 6, 1))
     assert "北京" in names(ext, "place") and ext.events[0].place.name == "北京"
+
+
+@pytest.mark.parametrize("text, written, name", [("作为西瓜产地的北京市大兴县，每年举办西瓜节。", "大兴县", "大兴区"),
+                                                 ("他来自山东省济阳县新市乡。", "济阳县", "济阳区"),
+                                                 ("作品写到了广西平果县的山村。", "平果县", "平果市")])
+def test_places_a_county_by_the_level_word_it_had_before(run, text, written, name):
+    """Older pages write a county by the level it had before it became a district or a city (大兴县 is today's
+    大兴区): the place is the whole word, today's division, not 大兴 with a 县 left over."""
+    ext = run(text)
+    got = [m for m in ext.mentions if m.type == "place" and m.text == written]
+    assert got and got[0].ref.name == name
+    assert not any(m.type == "place" and m.text.startswith("县") for m in ext.mentions)

@@ -388,14 +388,23 @@ def _next_division(doc: Doc, home: Home, pos: int, parent: Division | None) -> t
         if parent is not None:
             fit = [d for d in cands if d.id != parent.id and g.is_within(d, parent)]
             if fit:
-                return fit[0], n
+                return fit[0], n + _former_level(doc, fit[0], surface, pos + n)
             continue
         d = _believe_alone(doc, home, cands, surface, pos, n)
         if d is not None:
-            return d, n
+            return d, n + _former_level(doc, d, surface, pos + n)
     if parent is not None and parent.level == TOWN:
         return None
     return None
+
+
+def _former_level(doc: Doc, d: Division, surface: str, end: int) -> int:
+    """1 where a county's short name is followed by the level word it had before it became a city or a district
+    (平果|县 is today's 平果市, 大兴|县 大兴区: older pages name them so, and the tagger reads the one word), else 0."""
+    text = doc.text
+    return int(d.level == COUNTY and surface != d.name and end < len(text) and text[end] in "县市区"
+               and not d.name.endswith(text[end]) and (tok := doc.token_at(end)) is not None and tok.end == end + 1
+               and tok.start < end)
 
 
 def _believe_alone(doc: Doc, home: Home, cands: list[Division], surface: str, pos: int, n: int) -> Division | None:
