@@ -82,3 +82,11 @@ def test_retag_wei_or_ren_alone_tagged_a_body_is_the_verb_before_it(run_tagged):
                      [Span("person", 0, 2, 0.5), Span("organization", 3, 12, 0.5)])
     assert {(m.person.name, m.title, m.org.name if m.org else None) for m in ext.memberships} == {
         ("王明", "副主任", "衡阳市发展和改革委员会")}
+
+
+def test_retag_an_unsure_name_of_the_models_that_cuts_a_word_is_not_read(run):
+    """煤矿发生瓦斯爆炸事故: the tagger reads 瓦斯爆|炸, and the model, unsure (score under retag.SURE), a person 瓦斯 that
+    cuts that word; no person, and no attendee of the explosion."""
+    ext = run("7月3日，耒阳市一煤矿发生瓦斯爆炸事故，造成3人死亡。")
+    assert not [m for m in ext.mentions if m.type == "person"]
+    assert all(not e.attendees for e in ext.events)

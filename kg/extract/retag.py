@@ -158,6 +158,9 @@ def _place_given_back(tokens: list[Token]) -> list[Token]:
     return out + tokens[done:] if done else tokens
 
 
+SURE = 0.35      # the model's score under which its person must keep to the tagger's word ends
+
+
 def _agrees(span: Span, tokens: list[Token], starts: list[int]) -> bool:
     """Is the model's name one the tagger does not contradict? Not a single character (港 of 港澳台: MSRA's habit),
     nor a person over the tagger's place or organization (王府井), nor a place over its person (来旺 of 火来旺), nor a
@@ -172,6 +175,8 @@ def _agrees(span: Span, tokens: list[Token], starts: list[int]) -> bool:
                                   for t in tokens[first:last + 1]):
         return False        # 朝鲜|族: a people, not the country
     met = tokens[first:last]
+    if span.type == PERSON and span.score < SURE and (met[0].start < span.start or met[-1].end > span.end):
+        return False        # 瓦斯|爆: an unsure name that cuts the tagger's word is no name
     return not any(t.start < span.end and span.start < t.end and t.pos in other and not _named_for(span, t)
                    and not _named_place(span, t, met) for t in met)
 
