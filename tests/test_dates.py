@@ -140,3 +140,13 @@ def test_dates_years_written_in_full_width_digits(run):
     """１９８６年, ２０２４年３月 (MSRA train's text, and OCR that keeps full-width digits): years as 1986年 is."""
     values = {m.value for m in run("１９８６年，他到欧洲。２０２０年３月，开会。").mentions if m.type == "date"}
     assert {"1986", "2020-03"} <= values
+
+
+@pytest.mark.parametrize("text, value", [("周二，一座寺庙发生踩踏。", "2024-05-07"), ("周五晚，举行晚会。", "2024-05-03"),
+                                         ("星期天上午，他来到公园。", "2024-05-05"), ("周三在市政府召开会议。", "2024-05-08"),
+                                         ("每周二开放。", None), ("周一至周五上班。", None), ("记者周一鸣报道。", None)])
+def test_dates_a_weekday_alone_is_the_last_of_its_name(text, value):
+    """周二，…发生踩踏 in the Wednesday 2024-05-08 issue: the Tuesday before it (the issue's own day where it is that
+    day); 每周二 is a habit, 周一至周五 a span of days, 周一鸣 a name: no date."""
+    found = [v for _, _, v in find_dates(text, date(2024, 5, 8))]
+    assert found == ([value] if value else [])

@@ -1557,3 +1557,14 @@ def test_events_a_day_said_after_the_event_in_someones_words_does_not_date_it(ru
     """…参加一个国际空间展，…对方回答说，明天吧 (MSRA train): 明天 is the speaker's, not the exhibition's day."""
     ext = run("陈桂林到欧洲参加一个国际空间展，当他要资料时，对方回答说，明天吧。", issue=date(1998, 6, 1))
     assert [(ev.name, ev.date) for ev in ext.events] == [("国际空间展", None)]
+
+
+def test_events_a_fire_told_as_大火_is_one_event():
+    """昨晚…突发大火，…大火被扑灭: 大火 names the fire (突发 is no part of its name), and the fire told again in its
+    paragraph is the same one (event_merge.ONE_CASE)."""
+    from kg.datamodel import Article, Paper
+    from kg.extract import extract
+
+    ext = extract(Article(id="t", text="昨晚，解放路一家餐馆突发大火，消防员赶到后大火很快被扑灭，无人员伤亡。", source="test",
+                          issue_date=date(2024, 5, 6), paper=Paper()))
+    assert [(e.name, e.date) for e in ext.events] == [("大火", "2024-05-05")]

@@ -35,6 +35,9 @@ PATTERNS = [
     re.compile(rf"(?:{YEAR}|{REL_YEAR})?\s*{MONTH}\s*{DAY}{PART}{RANGE_END}"),
     re.compile(rf"(?P<relmonth>上月|本月|下月|上个月|这个月)\s*(?:{DAY}{PART})?(?![\d{CN}])"),
     re.compile(rf"(?P<relweek>上周|本周|下周|上星期|本星期|下星期)(?P<weekday>[一二三四五六日天]){PART}"),
+    re.compile(rf"(?<![每逢隔一两二三四五六七八九十第至到])(?:周|星期)(?P<lastweekday>[一二三四五六日天]){PART}"
+               r"(?=[，,\s]|在|到|赴|前往|来|举行|举办|召开|开幕|闭幕|发生|宣布|发布|表示|起|开始)"),
+    # 周二，…发生踩踏: the last Tuesday (not 每周二, 周一至周五, 记者周一鸣)
     re.compile(rf"(?:{YEAR}|{REL_YEAR})\s*{MONTH}(?![\d{CN}]*\s*[日号])"),
     re.compile(rf"(?<![\d月]){DAY}{PART}{RANGE_END}(?=[，,、\s]|上午|下午|晚|到|赴|在|前往|来|深入|率|带队|主持|出席|会见|召开|起|开始|举行|举办|开幕|闭幕|"
                r"发生|宣布|发布|表示|凌晨|傍晚|中午|早上|夜间|利用|正式|首次|与|同|就)"),
@@ -82,6 +85,11 @@ def resolve(m: re.Match, issue: date | None, year_context: int | None = None) ->
         return str(issue.year - cn_number(g["yearsago"])) if issue else None
     if g.get("relmonth") or g.get("relweek"):
         return _relative(g, issue)
+    if g.get("lastweekday"):          # the day of that name on or before the issue's
+        if issue is None:
+            return None
+        back = (issue.weekday() - WEEKDAYS.index(g["lastweekday"].replace("天", "日"))) % 7
+        return (issue - timedelta(days=back)).isoformat()
     if g.get("relday"):
         word = g["relday"]
         if issue is None:

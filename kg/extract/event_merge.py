@@ -13,7 +13,7 @@ THIS_ONE = ("本届", "本次", "此次")      # 本届大赛: the event the art
 ANAPHORIC = ("相关", "有关", "该", "此次", "这次", "本次", "上述")     # 相关工作调度会: the 调度会 of that day told again
 RITES = ("剪彩", "揭牌", "揭幕", "奠基", "培土")        # what is done at a ceremony
 ONE_CASE = (("开庭", "审理", "庭审", "宣判"), ("破获", "抓获"), ("相撞", "追尾", "侧翻", "事故", "车祸"),
-            ("起火", "失火", "着火", "火灾", "火情"))      # a crash, a fire: one, however many words tell it
+            ("起火", "失火", "着火", "火灾", "火情", "大火"))      # a crash, a fire: one, however many words tell it
 BATTLES = ("战斗", "战役", "战争", "保卫战", "起义", "会战")
 
 
