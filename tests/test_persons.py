@@ -440,3 +440,9 @@ def test_persons_a_transliterated_name_ends_before_the_conjunction_after_it(run)
     """扬·伊利埃斯库和由他率领的代表团 (MSRA train): 和, which the tagger reads as a conjunction, is no part of the name."""
     ext = run("胡锦涛会见了罗马尼亚社会民主主义党主席扬·伊利埃斯库和由他率领的代表团。")
     assert "扬·伊利埃斯库" in names(ext, "person") and "扬·伊利埃斯库和" not in names(ext, "person")
+
+
+@pytest.mark.parametrize("text, name", [("记者李明称，现场有数百人。", "李明"), ("不过大多数是男士。”郭菲称。", "郭菲")])
+def test_persons_a_name_before_称_ends_there(run, text, name):
+    """李明|称，: the tagger reads the name and the verb of saying; the name is not 李明称 for the comma after it."""
+    assert names(run(text), "person") == {name}

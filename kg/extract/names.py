@@ -14,6 +14,7 @@ from .doc import Doc, line_head, occurrences, tokenizer
 
 HAN = re.compile(r"[\u4e00-\u9fff]")
 HAN_RUN = re.compile(r"[\u4e00-\u9fff]+")
+SAID = "称说道"        # verbs of saying a name is written before with no space (李明称，)
 # characters that follow a name far more often than they end one
 STOP_AFTER = set("出在说表介主率等参指强要对和与同为是的了带到来去赴先后又也都还就将已被向从以把给让作讲听看调视慰会宣致发"
                  "提希认解告称坦走一围笑曾便即并所这那其之而及或但却则再很最更均共各每个位名次年月日时分号岁")
@@ -194,6 +195,8 @@ def read_name(doc: Doc, i: int, *, strict_end: bool = False, tagged: int = 0) ->
     tag_tab = tokenizer(lex).word_tag_tab
     if tag_tab.get(text[i:i + long_], "").startswith("nr") and tokenizer(lex).tokenizer.FREQ.get(text[i:i + long_], 0) >= 3:
         return long_
+    if text[i + short] in SAID and (tok := doc.token_at(i)) is not None and tok.start == i and tok.end == i + short:
+        return short          # 李明|称，: the tagger's name, then the verb of saying
     if i + long_ == len(text) or not HAN.match(text[i + long_]):
         return long_          # nothing follows the long form to steal its last character
     # an honorific after the name ends it (邓小平先生, 陈志先生), even where the tagger reads on (陈志先|生); so
