@@ -917,3 +917,11 @@ def test_roles_a_transliterated_name_after_a_post_and_a_post_the_tagger_reads_in
     assert ("谢列兹尼奥夫", "主席") in {(p, t) for p, t, _ in held(run("国家杜马主席谢列兹尼奥夫在会上作报告。"))}
     ext = run("朱镕基会见日本防卫厅长官周德熙。")
     assert "官周德" not in names(ext, "person")
+
+
+def test_roles_a_post_at_a_bare_community_names_no_organization(run):
+    """社区主任李芳: 社区 alone is a kind of body, not one (organization_words' generic): 主任 at no organization, and
+    no organization called 社区."""
+    ext = run("社区主任李芳组织志愿者开展活动。")
+    assert {(m.person.name, m.title, m.org) for m in ext.memberships} == {("李芳", "主任", None)}
+    assert not [r for r in ext.entities if r.type == "organization"]
