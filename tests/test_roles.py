@@ -925,3 +925,21 @@ def test_roles_a_post_at_a_bare_community_names_no_organization(run):
     ext = run("社区主任李芳组织志愿者开展活动。")
     assert {(m.person.name, m.title, m.org) for m in ext.memberships} == {("李芳", "主任", None)}
     assert not [r for r in ext.entities if r.type == "organization"]
+
+
+def test_roles_another_countrys_premier_is_not_the_state_councils(run):
+    """印度总理瓦杰帕伊: 总理 implies China's State Council only where no other country is named right before it;
+    国务院总理李强 holds it there (the title 国务院总理 once swallowed the organization before it, and the post)."""
+    held_by = {(m.person.name, m.title, m.org.name if m.org else None) for m in run(
+        "印度总理瓦杰帕伊22日致信谢里夫。国务院总理李强出席会议。").memberships}
+    assert held_by == {("瓦杰帕伊", "总理", None), ("李强", "总理", "中华人民共和国国务院")}
+
+
+def test_roles_posts_joined_by_兼_each_at_its_body(run):
+    """中央军委副主席、国务委员兼国防部长迟浩田; 衡南县委副书记兼县政法委书记李明: after 兼 the next post's body starts
+    (国防部, 县政法委), not the whole chain as one organization's name (MSRA train's news)."""
+    held_by = {(m.person.name, m.title, m.org.name if m.org else None) for m in run(
+        "中央军委副主席、国务委员兼国防部长迟浩田上将出席。衡南县委副书记兼县政法委书记李明出席。").memberships}
+    assert {("迟浩田", "副主席", "中央军事委员会"), ("迟浩田", "国务委员", "中华人民共和国国务院"), ("迟浩田", "部长", "国防部"),
+            ("李明", "副书记", "中共衡南县委员会"), ("李明", "书记", "中共衡南县委政法委员会")} <= held_by
+    assert not [r for r in run("衡南县委副书记兼县政法委书记李明出席。").entities if "兼" in r.name]

@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 
-from ..datamodel import ORGANIZATION, PLACE, EntityRef
+from ..datamodel import ORGANIZATION, PLACE, ROLE, EntityRef
 from ..lexicon.gazetteer import CITY, COUNTY, PROVINCE, gazetteer
 from .doc import Doc
 from .geo import Home, leading_place
@@ -28,6 +28,8 @@ def implied_org(doc: Doc, title: str, home: Home | None = None, at: int | None =
         return _the_one(doc, doc.lex.title_kinds(title))
     if at is not None and (here := _sentence_county_government(doc, template, at)) is not None:
         return here, True        # 在怀远县分会场，县长孔德胜: the county its sentence named, not home's
+    if at is not None and _abroad(doc, at):
+        return None, True        # 印度总理瓦杰帕伊: another country's premier, not the State Council's
     paper = doc.paper
     values = {"city": paper.city, "province": paper.province,
               "paper": "" if paper.guessed and "本报" not in doc.text else paper.org_name}   # 记者 X of whom?
@@ -47,6 +49,12 @@ def implied_org(doc: Doc, title: str, home: Home | None = None, at: int | None =
     if doc.lex.organizations.get(name):
         name = doc.lex.organizations[name]
     return EntityRef(ORGANIZATION, name), True
+
+
+def _abroad(doc: Doc, at: int) -> bool:
+    """Is a country other than China named right before `at` (印度|总理)?"""
+    return any(m.ref is not None and m.ref.name not in ("中国", "中华人民共和国")
+               and (info := doc.info(m.ref)) is not None and info.kind == "country" for m in doc.ending_at(at, PLACE))
 
 
 def _the_one(doc: Doc, endings: tuple[str, ...]) -> tuple[EntityRef | None, bool]:
@@ -273,8 +281,9 @@ def evidence_org(doc: Doc, start: int, title: str) -> tuple[EntityRef | None, in
     before any title (集团党委书记, 分局局长, 公司总经理): the organization named before it with that ending."""
     text = doc.text
     s = start
-    while s > 0 and text[s - 1] not in "，,。；;：:、！？\n（）()“”\"' 　" and start - s < 16:
-        s -= 1
+    while s > 0 and text[s - 1] not in "，,。；;：:、！？\n（）()“”\"' 　" and start - s < 16 \
+            and not (text[s - 1] == "兼" and doc.ending_at(s - 1, ROLE)):
+        s -= 1            # (国务委员兼|国防部长: a post, then the next one's body)
     seg = text[s:start]
     if seg.endswith(tuple(GRASSROOTS_UNITS)):
         return None, start        # 村委会主任 in no village named (grassroots_post); 向左金文颁发了村委会主任的聘书
