@@ -1568,3 +1568,9 @@ def test_events_a_fire_told_as_大火_is_one_event():
     ext = extract(Article(id="t", text="昨晚，解放路一家餐馆突发大火，消防员赶到后大火很快被扑灭，无人员伤亡。", source="test",
                           issue_date=date(2024, 5, 6), paper=Paper()))
     assert [(e.name, e.date) for e in ext.events] == [("大火", "2024-05-05")]
+
+
+def test_events_a_partys_中常会_is_a_meeting(run):
+    """中国致公党十一届三次中常会6月20日至22日在北京举行: a democratic party's central standing committee in session."""
+    ext = run("中国致公党十一届三次中常会6月20日至22日在北京举行。", issue=date(2020, 6, 23))
+    assert [(e.name, e.date) for e in ext.events] == [("中国致公党十一届三次中常会", "2020-06-20")]

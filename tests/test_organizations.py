@@ -765,3 +765,11 @@ def test_organizations_a_newspaper_in_title_marks(run):
     assert {"湘南日报社", "文汇报社", "光明日报社"} == {r.name for r in ext.entities if r.type == "organization"}
     assert "湘南日报" in next(i for r, i in ext.entities.items() if r.name == "湘南日报社").aliases
     assert not [m for m in ext.mentions if m.type == "date"]
+
+
+def test_organizations_a_national_body_written_after_中国(run):
+    """中国全国人大常委会副委员长谢非, 中国国务院总理: the national body, with the country written before it (MSRA train's news),
+    not a second organization named 中国全国人大常委会."""
+    held_by = {(m.person.name, m.org.name if m.org else None) for m in run(
+        "中国全国人大常委会副委员长谢非今天抵达。中国国务院总理朱镕基会见了客人。").memberships}
+    assert held_by == {("谢非", "全国人民代表大会常务委员会"), ("朱镕基", "中华人民共和国国务院")}

@@ -40,6 +40,9 @@ def canonical(surface: str, doc: Doc, home: Home) -> tuple[str, set[str]] | None
     plain = PARTY_TERM.sub("", surface.replace("中国共产党", "中共", 1) if surface.startswith("中国共产党") else surface)
     if plain != surface and (res := canonical(plain, doc, home)) is not None:
         return res[0], res[1] | {surface}      # 中国共产党株洲市第十三届委员会: 中共株洲市委员会, its term written
+    if surface.startswith("中国") and surface[2:] in lex.organizations:
+        name = lex.organizations[surface[2:]]       # 中国全国人大常委会, 中国国务院: the national body, the country written
+        return name, set(lex.org_aliases.get(name, ())) | {surface}
     committee = party_committee(surface, doc, home) or zone_body(surface, doc, home)
     if committee is not None:
         return committee
