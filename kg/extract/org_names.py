@@ -29,20 +29,24 @@ CALLED = re.compile(r"[（(](?:以下)?简称[“\"‘]?([\u4e00-\u9fffA-Za-z]{2
 BARE_TOWN_BODIES = ("党委", "政府", "人民政府")     # a town's bodies written with 镇 or 乡 alone (镇党委); cf. organizations.TOWN_BODIES
 
 
+def _known(surface: str, lex) -> str | None:
+    """The full name of an organization known across China (organizations.tsv) written `surface`, or written after
+    the country (中国全国人大常委会, 中国国务院: the national body)."""
+    if surface in lex.organizations:
+        return lex.organizations[surface]
+    return lex.organizations.get(surface[2:]) if surface.startswith("中国") else None
+
+
 def canonical(surface: str, doc: Doc, home: Home) -> tuple[str, set[str]] | None:
     """The full name of an organization written `surface` in this paper's context, and its other forms.
 
     None when the surface depends on a context the article does not give (县委 with no county)."""
     lex = doc.lex
-    if surface in lex.organizations:
-        name = lex.organizations[surface]
+    if (name := _known(surface, lex)) is not None:
         return name, set(lex.org_aliases.get(name, ())) | {surface}
     plain = PARTY_TERM.sub("", surface.replace("中国共产党", "中共", 1) if surface.startswith("中国共产党") else surface)
     if plain != surface and (res := canonical(plain, doc, home)) is not None:
         return res[0], res[1] | {surface}      # 中国共产党株洲市第十三届委员会: 中共株洲市委员会, its term written
-    if surface.startswith("中国") and surface[2:] in lex.organizations:
-        name = lex.organizations[surface[2:]]       # 中国全国人大常委会, 中国国务院: the national body, the country written
-        return name, set(lex.org_aliases.get(name, ())) | {surface}
     committee = party_committee(surface, doc, home) or zone_body(surface, doc, home)
     if committee is not None:
         return committee
