@@ -446,3 +446,19 @@ def test_persons_a_transliterated_name_ends_before_the_conjunction_after_it(run)
 def test_persons_a_name_before_称_ends_there(run, text, name):
     """李明|称，: the tagger reads the name and the verb of saying; the name is not 李明称 for the comma after it."""
     assert names(run(text), "person") == {name}
+
+
+def test_persons_a_name_inside_a_doctrine_is_no_person(run):
+    """学习邓小平理论工作会议, 毛泽东思想, 习近平新时代中国特色社会主义思想: a name only inside a doctrine's title is no person
+    of the article (EXTRACTION.md) and attends nothing; it stays a mention for `kg ner`, and a person the article names
+    as one elsewhere (习近平总书记指出) stays a person."""
+    from kg.extract.ner import mentions_of
+
+    def people(text):
+        return {r.name for r in run(text).entities if r.type == "person"}
+
+    ext = run("7月17日，中央组织部召开学习邓小平理论工作会议，坚持毛泽东思想。")
+    assert not [r for r in ext.entities if r.type == "person"]
+    assert [(e.name, e.attendees) for e in ext.events] == [("学习邓小平理论工作会议", [])]
+    assert people("习近平总书记指出，要坚持习近平新时代中国特色社会主义思想。") == {"习近平"}
+    assert [m["text"] for m in mentions_of("坚持毛泽东思想。") if m["type"] == "person"] == ["毛泽东"]

@@ -168,8 +168,8 @@ def np_start(doc: Doc, trig_start: int) -> int:
 def _is_person_or_org_subject(doc: Doc, s: int, e: int) -> bool:
     """Does a person's name at s..e stop an event's name read leftwards? Not one the event remembers
     (纪念毛泽东同志诞辰120周年座谈会)."""
-    return any(m.start <= s < m.end and not REMEMBERED.match(doc.text, m.end)
-               for m in doc.mentions(PERSON, by_start=False))
+    return any(m.start <= s < m.end and not REMEMBERED.match(doc.text, m.end) and m.ref is not None
+               for m in doc.mentions(PERSON, by_start=False))      # (学习邓小平理论工作会议: a doctrine's name, no one's)
 
 
 REMEMBERED = re.compile(r"(?:同志)?(?:诞辰|逝世|牺牲)")

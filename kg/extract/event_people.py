@@ -45,7 +45,7 @@ def attendees(doc: Doc, events: list[tuple[EventFact, int, int]]) -> None:
             cited = text.startswith("总书记", m.end) and not own[0] <= m.start < own[1]
             inside = a <= m.start < b and any(x <= m.start < y for x, y in spans) and (
                 not s <= m.start < e or VISITED.search(text, s, m.start))     # 看望慰问老党员张德福: whom it visited
-            if inside and m.ref not in reporters and not cited and (m.start, m.end) not in nested \
+            if inside and m.ref is not None and m.ref not in reporters and not cited and (m.start, m.end) not in nested \
                     and not _commemorated(doc, m.start, m.end) and not _studied(text, m.start, m.end) \
                     and not APPOINTED.search(text, max(0, m.start - 30), m.start) and not KIN_OF.match(text, m.end) \
                     and not (announced := m.end <= s and ANNOUNCED.match(text, e) and SAID.search(text, m.end, s)):

@@ -26,6 +26,7 @@ from .names import (
     byline_titles,
     common_word,
     foreign_name,
+    in_doctrines,
     is_word,
     model_agrees,
     person_name,
@@ -83,6 +84,7 @@ def run(doc: Doc) -> None:
             _add(doc, s, s + 1)
     _coordinated(doc, known)
     _repeats(doc, known)
+    in_doctrines(doc)
 
 
 def _visited_homes(doc: Doc, known: set[str]) -> None:
@@ -248,8 +250,7 @@ def _latin_names(doc: Doc) -> None:
 def _coordinated(doc: Doc, known: set[str]) -> None:
     """Coordinated with a believed name, after it or before it: 周豪和李婉, 江泽民、李鹏、乔石 (each new name may lead to
     the next)."""
-    text = doc.text
-    todo = list(doc.mentions(PERSON))
+    text, todo = doc.text, list(doc.mentions(PERSON))
     while todo:
         m = todo.pop()
         b = m.start - 1      # 王晓、陈默、谢一鸣当选: the names before a believed one too
@@ -386,8 +387,7 @@ def _byline_titled(lex) -> re.Pattern:
 def _reporters(doc: Doc, known: set[str]) -> None:
     """A reporter's byline: a post, a name, where the report was filed from (本报记者管培文北京报道, 记者李明发自上海,
     特约记者田立伟报道). What follows the name proves where it ends, whatever the tagger reads there."""
-    text = doc.text
-    filed = {m.start: m.end for m in doc.mentions(PLACE)}
+    text, filed = doc.text, {m.start: m.end for m in doc.mentions(PLACE)}
     titles = doc.lex.alternation("byline_titles", byline_titles(doc.lex))
     for m in titles.finditer(text):
         for n in (3, 2):
