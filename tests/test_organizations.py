@@ -773,3 +773,11 @@ def test_organizations_a_national_body_written_after_中国(run):
     held_by = {(m.person.name, m.org.name if m.org else None) for m in run(
         "中国全国人大常委会副委员长谢非今天抵达。中国国务院总理朱镕基会见了客人。").memberships}
     assert held_by == {("谢非", "全国人民代表大会常务委员会"), ("朱镕基", "中华人民共和国国务院")}
+
+
+@pytest.mark.parametrize("text", ["作为新时代的青年，我们要勇于担当。", "该小区距离市中心不到两公里。", "无论是大公司还是小公司，都要守法经营。"])
+def test_organizations_not_words_the_tagger_reads_as_one(run, text):
+    """新时代, 市中心, 大公司: the tagger reads them as organizations; they are a slogan's word, a place in a city and
+    a kind of company (organization_words' generic), where 珠晖区新时代文明实践中心 is one."""
+    assert not [r for r in run(text).entities if r.type == "organization"]
+    assert "衡阳市珠晖区新时代文明实践中心" in names(run("5月6日，珠晖区新时代文明实践中心开展志愿服务活动。"), "organization")
