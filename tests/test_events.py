@@ -1574,3 +1574,10 @@ def test_events_a_partys_中常会_is_a_meeting(run):
     """中国致公党十一届三次中常会6月20日至22日在北京举行: a democratic party's central standing committee in session."""
     ext = run("中国致公党十一届三次中常会6月20日至22日在北京举行。", issue=date(2020, 6, 23))
     assert [(e.name, e.date) for e in ext.events] == [("中国致公党十一届三次中常会", "2020-06-20")]
+
+
+def test_events_a_mention_that_names_no_one_attends_nothing(run):
+    """江主席、张明参加: 江 of 江主席 is a mention with no entity, and it once became an empty attendee (None) of the
+    meeting; 毛泽东 of 毛泽东思想 in a 参加 line once attended it."""
+    for text in ("5月6日，市委召开座谈会，江主席、张明参加。", "5月6日，市委召开座谈会。会上学习毛泽东思想，市领导张明参加。"):
+        assert [[a.name for a in e.attendees] for e in run(text).events] == [["张明"]]

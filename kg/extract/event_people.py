@@ -58,7 +58,7 @@ def attendees(doc: Doc, events: list[tuple[EventFact, int, int]]) -> None:
                 spans = _story(doc, s, b, ev.attendees, doc.mentions(PERSON), ev.name)
         ss, se = doc.sentence_span(s)
         if PRONOUN.search(text, ss, se) and not any(ss <= m.start < se for m in doc.mentions(PERSON)):
-            before = [m.ref for m in doc.mentions(PERSON) if m.end <= ss and m.ref not in reporters]
+            before = [m.ref for m in doc.mentions(PERSON) if m.end <= ss and m.ref is not None and m.ref not in reporters]
             who = before[-1] if before else main_person
             if who is not None and who not in ev.attendees:
                 ev.attendees.append(who)     # 他: the person the text last named
@@ -81,7 +81,7 @@ def _taking_part(doc: Doc, events: list[tuple[EventFact, int, int]], reporters: 
         sent = text[ss:se].strip()
         if not PARTICIPATE.search(sent.rstrip("。；;，,")):
             continue
-        people = [m.ref for m in doc.mentions(PERSON) if ss <= m.start < se and m.ref not in reporters]
+        people = [m.ref for m in doc.mentions(PERSON) if ss <= m.start < se and m.ref is not None and m.ref not in reporters]
         own = [ev.name for ev, s, _ in events if ss <= s < se]
         apart = own and not any(o.endswith(during) for o in own)
         clause = sent.rstrip("。；;，,")
@@ -114,7 +114,7 @@ def _later_talks(events: list, se: int, done: list[str], during: tuple, people: 
 def _leaders(doc: Doc, reporters: set) -> list[EntityRef]:
     """Who led a delegation (固原市委书记王琦率…代表团), with the officials listed right before the last of them by their
     posts alone (市委书记颜金华，市委副书记、市长刘清泉率我市党政代表团: both)."""
-    persons = [m for m in doc.mentions(PERSON) if m.ref not in reporters]
+    persons = [m for m in doc.mentions(PERSON) if m.ref is not None and m.ref not in reporters]
     out = []
     for k, m in enumerate(persons):
         if not LEADS.match(doc.text, m.end):
@@ -239,7 +239,7 @@ def _is_byline(text: str, pos: int) -> bool:
 
 
 def _main_person(doc: Doc) -> EntityRef | None:
-    counts = Counter(m.ref for m in doc.mentions(PERSON) if not _is_byline(doc.text, m.start))
+    counts = Counter(m.ref for m in doc.mentions(PERSON) if m.ref is not None and not _is_byline(doc.text, m.start))
     if not counts:
         return None
     ref, n = counts.most_common(1)[0]
