@@ -7,9 +7,10 @@ import re
 from ..datamodel import DATE
 from .doc import Doc
 from .event_names import after_an_event, reporting_date
+from .names import SAID
 
 WORDS = "event_words"
-SAID = re.compile(r"[说称道][，,：:]")        # before a day in someone's words
+SAID_BEFORE = re.compile(rf"[{SAID}][，,：:]")        # before a day in someone's words
 
 
 def date_for(doc: Doc, s: int, earlier: list, e: int) -> str | None:
@@ -49,7 +50,7 @@ def date_for(doc: Doc, s: int, earlier: list, e: int) -> str | None:
 
 def _said_after(doc: Doc, e: int, m) -> bool:
     """Is the date `m` said in someone's words after the event named up to `e` (…对方回答说，明天吧)?"""
-    return m.start > e and SAID.search(doc.text, e, m.start) is not None
+    return m.start > e and SAID_BEFORE.search(doc.text, e, m.start) is not None
 
 
 def lead_end(doc: Doc) -> int:

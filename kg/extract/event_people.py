@@ -58,7 +58,7 @@ def attendees(doc: Doc, events: list[tuple[EventFact, int, int]]) -> None:
                 spans = _story(doc, s, b, ev.attendees, doc.mentions(PERSON), ev.name)
         ss, se = doc.sentence_span(s)
         if PRONOUN.search(text, ss, se) and not any(ss <= m.start < se for m in doc.mentions(PERSON)):
-            before = [m.ref for m in doc.mentions(PERSON) if m.end <= ss and m.ref is not None and m.ref not in reporters]
+            before = [m.ref for m in _attending(doc, reporters) if m.end <= ss]
             who = before[-1] if before else main_person
             if who is not None and who not in ev.attendees:
                 ev.attendees.append(who)     # 他: the person the text last named
@@ -71,6 +71,12 @@ def attendees(doc: Doc, events: list[tuple[EventFact, int, int]]) -> None:
     _taking_part(doc, events, reporters)
 
 
+def _attending(doc: Doc, reporters: set) -> list:
+    """The person mentions that may attend an event: those that name someone (not 江 of 江主席, nor a name inside a
+    doctrine) and no reporter, in the order of the text."""
+    return [m for m in doc.mentions(PERSON) if m.ref is not None and m.ref not in reporters]
+
+
 def _taking_part(doc: Doc, events: list[tuple[EventFact, int, int]], reporters: set) -> None:
     """The persons of a clause ending in 参加, 陪同 or 出席 (市领导李高兴、贺喜灿参加) join the events before it that it
     names or, naming none, all of them; and a visit's talks it names that the text tells of later (…陪同考察并参加座谈。
@@ -81,7 +87,7 @@ def _taking_part(doc: Doc, events: list[tuple[EventFact, int, int]], reporters: 
         sent = text[ss:se].strip()
         if not PARTICIPATE.search(sent.rstrip("。；;，,")):
             continue
-        people = [m.ref for m in doc.mentions(PERSON) if ss <= m.start < se and m.ref is not None and m.ref not in reporters]
+        people = [m.ref for m in _attending(doc, reporters) if ss <= m.start < se]
         own = [ev.name for ev, s, _ in events if ss <= s < se]
         apart = own and not any(o.endswith(during) for o in own)
         clause = sent.rstrip("。；;，,")
@@ -114,7 +120,7 @@ def _later_talks(events: list, se: int, done: list[str], during: tuple, people: 
 def _leaders(doc: Doc, reporters: set) -> list[EntityRef]:
     """Who led a delegation (固原市委书记王琦率…代表团), with the officials listed right before the last of them by their
     posts alone (市委书记颜金华，市委副书记、市长刘清泉率我市党政代表团: both)."""
-    persons = [m for m in doc.mentions(PERSON) if m.ref is not None and m.ref not in reporters]
+    persons = _attending(doc, reporters)
     out = []
     for k, m in enumerate(persons):
         if not LEADS.match(doc.text, m.end):

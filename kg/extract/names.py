@@ -10,7 +10,8 @@ from __future__ import annotations
 
 import re
 
-from .doc import Doc, line_head, occurrences, tokenizer
+from ..datamodel import PERSON
+from .doc import SLOGAN, Doc, line_head, occurrences, tokenizer
 
 HAN = re.compile(r"[\u4e00-\u9fff]")
 HAN_RUN = re.compile(r"[\u4e00-\u9fff]+")
@@ -466,9 +467,6 @@ def in_doctrines(doc: Doc) -> None:
     """A name inside a doctrine's title (邓小平理论, 毛泽东思想, 习近平新时代中国特色社会主义思想) is a mention for `kg ner`,
     never the article's person (EXTRACTION.md: a name only inside a fixed slogan title); one named as a person elsewhere
     in the article stays a person there."""
-    from ..datamodel import PERSON
-    from .doc import SLOGAN
-
     people = doc.mentions(PERSON, by_start=False)
     inside = [m for m in people if DOCTRINE.match(doc.text, m.end)]
     elsewhere = {m.ref for m in people if m not in inside}

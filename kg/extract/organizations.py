@@ -89,7 +89,7 @@ def _of_every_division(doc: Doc, word: str) -> bool:
 
 
 def _tagged_org(doc: Doc, ti: int, cands: _Candidates) -> tuple[int, int] | None:
-    """The span of an organization the tagger marked (nt), if it ends like one or is known."""
+    """The tagger's organization (nt) if it ends like one or is known; a bare guess to cands.weak, or cands.cut."""
     tok, text = doc.tokens[ti], doc.text
     s, e = tok.start, tok.end
     prev = doc.tokens[ti - 1] if ti > 0 else None

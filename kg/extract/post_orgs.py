@@ -371,7 +371,6 @@ def its_own(doc: Doc, org: EntityRef | None, os_: int, ps: int) -> tuple[EntityR
     return (named[-1].ref, start, party) if named else None
 
 
-
 SHARED_HEADS = ("局长", "厅长", "处长", "科长", "所长", "站长")      # 公安局长: the 局 is the bureau's and the post's
 #   (部长 too, but a 部 written so is a party department's, read by roles._committees, or a name evidence_org reads)
 
