@@ -2,7 +2,7 @@
 removals an article states, with their dates."""
 import pytest
 
-from conftest import held
+from conftest import held, names
 
 
 def _held(ext):
@@ -146,6 +146,13 @@ def test_appointments_a_name_ending_in_成_before_为_after_a_verb_of_appointing
     names no post."""
     assert ("王建成", "副局长") in {(p, t) for p, t, _ in held(run("5月6日，会议任命王建成为市审计局副局长。"))}
     assert ("杨志成", "秘书长") in {(p, t) for p, t, _ in held(run("5月6日，大会选举杨志成为秘书长。"))}
+
+
+def test_appointments_a_name_given_or_relieved_of_a_post_whatever_words_its_characters_make(run):
+    """任命谢爱华为局长: not 华为 the company; 免去向东明的…职务: not 去向 (review round 30c, a notice of appointments)."""
+    ext = run("5月6日，市人大常委会任命谢爱华为市生态环境局局长，免去向东明的市商务局副局长职务。")
+    assert {("谢爱华", "局长"), ("向东明", "副局长")} <= {(p, t) for p, t, _ in held(ext)}
+    assert not any("华为" in n for n in names(ext, "organization"))
 
 
 def test_appointments_a_career_listed_over_commas(run):

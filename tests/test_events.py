@@ -1581,3 +1581,12 @@ def test_events_a_mention_that_names_no_one_attends_nothing(run):
     meeting; 毛泽东 of 毛泽东思想 in a 参加 line once attended it."""
     for text in ("5月6日，市委召开座谈会，江主席、张明参加。", "5月6日，市委召开座谈会。会上学习毛泽东思想，市领导张明参加。"):
         assert [[a.name for a in e.attendees] for e in run(text).events] == [["张明"]]
+
+
+def test_events_an_oath_of_office_is_an_event_with_who_swore_it(run):
+    """会后，张志平进行了宪法宣誓: the oath is a ceremony of its own, sworn and supervised by the persons named (review
+    round 30c); 他宣誓要… is a promise, no event."""
+    ext = run("5月6日，市人大常委会举行会议。会后，张志平进行了宪法宣誓，李建军监誓。")
+    oath = next(e for e in ext.events if e.name == "宪法宣誓")
+    assert {a.name for a in oath.attendees} == {"张志平", "李建军"} and str(oath.date) == "2020-05-06"
+    assert not run("他宣誓要为人民服务。").events

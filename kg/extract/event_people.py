@@ -9,9 +9,9 @@ import re
 from collections import Counter
 
 from ..datamodel import ORGANIZATION, PERSON, EntityRef, EventFact, add_new
+from .credits import in_credit_line
 from .doc import Doc, line_head, occurrences
 from .event_names import clause_end
-from .persons import in_credit_line
 
 WORDS = "event_words"
 

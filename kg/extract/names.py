@@ -113,19 +113,24 @@ def _ends_in_he(doc: Doc, i: int, n: int) -> bool:
     text = doc.text
     nxt = doc.token_at(i + n)
     return n == 3 and text[i + 2] == "和" and nxt is not None and nxt.start == i + n and nxt.pos.startswith("v") \
-        and nxt.pos != "vn" and valid_name(text[i:i + 2], doc.lex) and read_name(doc, i + n) is None
+        and (nxt.pos != "vn" or text[nxt.end:nxt.end + 1] in ("", "，", "。", "；")) \
+        and valid_name(text[i:i + 2], doc.lex) and read_name(doc, i + n) is None        # (孟庆和致辞。)
 
 
-def _named_for_a_post(doc: Doc, i: int, n: int) -> bool:
-    """Is the 成 ending three characters at `i` a given name's, since 为 and a post follow a verb of appointing (选举杨志成
-    为秘书长, 任命王建成为副局长: 选举X为Y, not X 成为 Y)?"""
+def named_for_a_post(doc: Doc, i: int, n: int) -> bool:
+    """Is the three-character name at `i` written right after a verb of appointing or removing and before the post it
+    is given or loses (选举杨志成为秘书长, 任命谢爱华为局长: not X 成为 or 华为 the company; 免去向东明的副局长职务: not 去向)?"""
     text = doc.text
-    return n == 3 and text[i + 2] == "成" and text.startswith("为", i + n) and APPOINTING.search(text, max(0, i - 4), i) \
-        is not None and valid_name(text[i:i + 2], doc.lex) and doc.lex.alternation("titles", doc.lex.titles).search(
-            re.split(r"[，,。；;、\n]", text[i + n + 1:i + n + 17], maxsplit=1)[0]) is not None     # (为市审计局副局长)
+    if n != 3 or i < 0 or APPOINTING.search(text, max(0, i - 6), i) is None or not valid_name(text[i:i + n], doc.lex):
+        return False
+    clause = re.split(r"[，,。；;、\n]", text[i + n + 1:i + n + 25], maxsplit=1)[0]
+    if text.startswith("的", i + n):
+        return clause.endswith("职务") or "职务" in clause
+    return text.startswith("为", i + n) and doc.lex.alternation("titles", doc.lex.titles).search(clause[:16]) is not None
+    #                                                                                        (为市审计局副局长)
 
 
-APPOINTING = re.compile(r"(?:任命|选举|提名|聘任|聘请|推选|增补|补选)$")
+APPOINTING = re.compile(r"(?:任命|选举|提名|聘任|聘请|推选|增补|补选|免去|免除|撤销)[：:]?$")
 
 
 def model_agrees(doc: Doc, i: int, n: int) -> bool:
@@ -163,6 +168,8 @@ def read_name(doc: Doc, i: int, *, strict_end: bool = False, tagged: int = 0) ->
         return None
     if i > 0 and text[i - 1] in COUNTING and tok is not None and tok.start == i and tok.end == i + s:
         return None           # 多张银行卡, 两张照片: a measure word after a number, the tagger's surname alone
+    if s == 1 and named_for_a_post(doc, i, 3):
+        return 3              # 任命谢爱|华为|局长: the post after it decides, whatever the tagger read
     if not tagged:
         tagged = _tagged_at(doc, i, s, tok, strict_end)
         if tagged is None:
@@ -174,7 +181,7 @@ def read_name(doc: Doc, i: int, *, strict_end: bool = False, tagged: int = 0) ->
     if tagged > s + 2 and (foreign_name(text[i:i + tagged], lex) or "·" in text[i:i + tagged]):
         return None           # the tagger reads a transliterated name here (斯图尔特, 安吉丽娜·茱莉)
     options = [n for n in (s + 2, s + 1) if i + n <= len(text) and HAN_RUN.fullmatch(text, i, i + n)]
-    options = [n for n in options if _named_for_a_post(doc, i, n) or (
+    options = [n for n in options if named_for_a_post(doc, i, n) or (
         valid_name(text[i:i + n], lex, tagged=bool(tagged) and n <= tagged)
         or n == tagged and model_agrees(doc, i, n) or _ends_in_he(doc, i, n))
         and not _title_runs_on(text, i + s, i + n, lex) and not _verb_runs_on(doc, i + n - 1, i + n)]
@@ -188,7 +195,7 @@ def read_name(doc: Doc, i: int, *, strict_end: bool = False, tagged: int = 0) ->
     if len(options) == 1:
         return options[0]
     long_, short = options
-    if _ends_in_he(doc, i, long_) or _named_for_a_post(doc, i, long_):
+    if _ends_in_he(doc, i, long_) or named_for_a_post(doc, i, long_):
         return long_
     if any(_place_tail(text, k, lex) for k in (i + short, i + long_)):
         return None           # 杨梅组, 高峰村: a place named like a person

@@ -16,7 +16,7 @@ from ..datamodel import ORGANIZATION, PERSON, EntityRef, Membership
 from ..lexicon import Lexicon
 from .doc import MODELLED, Doc, occurrences
 from .geo import GOVERNMENT_ENDINGS, LEVEL_WORDS, abbreviation_run, leading_place
-from .names import common_word, given_after_a_post, valid_name
+from .names import common_word, given_after_a_post, named_for_a_post, valid_name
 from .org_edges import (
     counted_items,
     cut_from_a_word,
@@ -63,7 +63,7 @@ from .org_words import (
     tagged_whole,
     website,
 )
-from .papers import named_papers
+from .papers import named_papers, own_paper
 from .teams import cue_pattern
 from .venues import held_at, venue_follows
 
@@ -219,6 +219,8 @@ class _Candidates:
 
     def record(self, s: int, e: int, is_weak: bool = False) -> None:
         doc, text, home = self.doc, self.doc.text, self.doc.home
+        if named_for_a_post(doc, s - 2, 3):
+            return                                       # 任命谢爱|华为局长: the name given the post ends inside it
         if cut := (ms := model_start(doc, s, e)) is not None:
             s = ms                                       # 新|闻出版局, 土地管|理局: the tagger began inside a word
         if text.endswith("共青团", 0, s) and text[s:s + 1] not in "，、":
@@ -294,7 +296,7 @@ class _Candidates:
 
 def run(doc: Doc) -> None:
     cands = _Candidates(doc)
-    _the_paper(doc)
+    own_paper(doc)
     named_papers(doc)
     _by_names(doc, cands)
     _grassroots(doc, cands)
@@ -308,17 +310,6 @@ def run(doc: Doc) -> None:
     kept = _keep(doc, cands)
     _studios(doc)
     _short_form_mentions(doc, kept)
-
-
-def _the_paper(doc: Doc) -> None:
-    """The paper itself (本报, 衡阳日报), when the masthead or the user named it."""
-    if doc.paper.org_name:
-        paper_ref = EntityRef(ORGANIZATION, doc.paper.org_name)
-        kind = next((k for k in ("日报", "晚报", "都市报") if doc.paper.name.endswith(k)), "本报")   # 晚报记者 X
-        own = rf"(?:本报(?=[\u4e00-\u9fff]{{1,6}}?(?:\d{{1,2}}月\d{{1,2}}日)?讯)|(?:本报|(?<![\u4e00-\u9fff]){kind})(?=讯|记者|首席记者|评论员|通讯员|特约|全媒体|摄影))"
-        for m in re.finditer(rf"{re.escape(doc.paper.name)}社?|{own}", doc.text):
-            if doc.add(ORGANIZATION, m.start(), m.end(), paper_ref) is not None:
-                doc.record(paper_ref).aliases.update({doc.paper.name, m.group()} - {doc.paper.org_name})
 
 
 PLACES_WITH_BODIES = ("村", "社区", "镇", "乡", "街道")

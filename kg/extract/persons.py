@@ -13,9 +13,9 @@ its occurrences is a mention.
 from __future__ import annotations
 
 import re
-from functools import lru_cache
 
 from ..datamodel import PERSON, PLACE, EntityRef
+from .credits import BYLINE_PARENS, CLOSING_BYLINE, CREDIT, PHOTO_CREDITS, SPACED, split_names
 from .doc import Doc, occurrences, within
 from .event_names import EVENT_ENDS
 from .names import (
@@ -29,6 +29,7 @@ from .names import (
     in_doctrines,
     is_word,
     model_agrees,
+    named_for_a_post,
     person_name,
     read_name,
     read_names,
@@ -40,23 +41,10 @@ NAME = "persons"
 REQUIRES = ("role", "place")
 ASSIGNS = ("person", "organization", "place")    # organization, place: weak guesses a name overlaps are withdrawn
 
-BYLINE_PARENS = re.compile(r"(?:本报讯|[\u4e00-\u9fff]{1,8}[报网]讯|新华社[\u4e00-\u9fff]{0,6}电|"
-                           r"[0-9０-９一二三四五六七八九十]日(?:专?电|讯))\s*[（(]([^）)\n]{2,60})[）)]")
-CREDIT = re.compile(r"■\s*([^\n■，,。；;]{2,40})(?![^\n■]*[，,。；;])")     # (not ■5月17日，…: a brief's sentence)
-CREDITED = r"((?:(?:[\u4e00-\u9fff]{2,4}|[\u4e00-\u9fff][ \u3000][\u4e00-\u9fff](?![\u4e00-\u9fff]))[ \u3000、]*){1,3}?)"
-SPACED = re.compile(r"(?<![\u4e00-\u9fff])[\u4e00-\u9fff][ \u3000][\u4e00-\u9fff](?![\u4e00-\u9fff])")   # 曹 辉
-PHOTO_CREDITS = (re.compile(r"[（(][ \u3000]*" + CREDITED + r"[ \u3000]*摄[ \u3000]*[）)]"),
-                 re.compile(r"(?m)^[ \u3000]*(?:作者|文/图|文／图|图/文|图／文|摄影|文|图)[ \u3000]*[：:/／]?[ \u3000]*" + CREDITED
-                            + r"[ \u3000]*$"),
-                 re.compile(r"(?m)^[ \u3000]*" + CREDITED + r"[ \u3000]*摄[ \u3000]*$"),
-                 re.compile(r"(?:作者|摄影|(?<![责任])编辑)[ \u3000]*[：:/／][ \u3000]*([\u4e00-\u9fff]{2,4})(?![\u4e00-\u9fff])"))
-#                  (the last: a web page's furniture line, 来源：衡阳日报  发布时间：…  作者：黄海龙  编辑：易清; not an
-#                  editors' footer, 责任编辑：…)
 LEADERS = re.compile(r"(?:[省市县区镇乡]|中央|国家)?(?:领导|负责同志)")
 SPEECH = re.compile(r"^(?:[\u4e00-\u9fff]{0,3}地)?(?:说|表示|介绍|指出|强调|认为|告诉|坦言|回忆|解释|感慨|笑着说|称|透露|"
                     r"建议|希望|提出|谈到|说道|补充|答道|回答|一行|等人|同志|家中|家里|老人|主持|出席|讲话|致辞|率队|带队|宣布|会见|"
                     r"调研|看望|慰问|参加|作主旨|作报告|作讲座|主讲|做客|在接受|[（(]化名)")
-CLOSING_BYLINE = re.compile(r"[（(]([\u4e00-\u9fff]{4,9})[）)][ \u3000]*$", re.M)   # （周峰乔丽丽） ending a report
 VISITED_HOME = re.compile(r"(?:家中|家里)")          # 在吴国安家中, 来到谢福生家里: whose home is visited
 VISIT_BEFORE = re.compile(r"(?:在|来到|走进|到|前往|赶到)$")
 REPORTED = ("报道", "发自", "专电", "电）", "电)")     # after a reporter's name, or the place after it
@@ -117,7 +105,7 @@ def _credits(doc: Doc, known: set[str]) -> None:
                 _names_in_run(doc, m.start(1) + run.start(), run.group(), known, after_post=True)
     _reporters(doc, known)
     for m in CLOSING_BYLINE.finditer(text):
-        for a, b in _split_names(doc.lex, m.group(1)):
+        for a, b in split_names(doc.lex, m.group(1)):
             _believe(doc, m.start(1) + a, m.start(1) + b, known, byline=True)
 
 
@@ -128,21 +116,6 @@ def _spaced_names(doc: Doc, start: int, end: int, known: set[str]) -> None:
         if doc.text[m.start()] in doc.lex.surnames and valid_name(name, doc.lex, byline=True):
             if _add(doc, m.start(), m.end(), EntityRef(PERSON, name, doc.paper.city)) is not None:
                 known.add(name)
-
-
-def in_credit_line(text: str, pos: int) -> bool:
-    """Is `pos` inside a photo or author credit (（刘芳 摄）, 文/图 刘芳)? Who is credited there took the picture or
-    wrote the story: no one who took part in what it reports."""
-    start = text.rfind("\n", 0, pos) + 1
-    end = text.find("\n", pos)
-    return any(a <= pos - start < b for a, b in _credited(text[start:end if end >= 0 else len(text)]))
-
-
-@lru_cache(maxsize=256)
-def _credited(line: str) -> tuple[tuple[int, int], ...]:
-    """Where names stand credited in a line: asked for each person of an event's sentence, the same line each
-    time (a twentieth of the rules' time on MSRA's one-line articles when the line was searched again each time)."""
-    return tuple((m.start(1), m.end(1)) for p in PHOTO_CREDITS for m in p.finditer(line))
 
 
 def _by_context(doc: Doc, known: set[str]) -> None:
@@ -160,6 +133,9 @@ def _by_context(doc: Doc, known: set[str]) -> None:
         if text.startswith("某", i + n):
             continue      # 谭某某: an anonymised name
         tok = doc.token_at(i)
+        if named_for_a_post(doc, i, n):
+            _believe(doc, i, i + n, known)      # 任命谢爱|华为|局长: the post after it decides, not the tagger's words
+            continue
         if _tagged_word(tok, i):
             continue      # 周中做客, 高管只透露: the tagger reads a word there, and a verb after it proves no name
         if (_described(doc, i) or SPEECH.match(text[i + n:i + n + 6]) or STUDIO.match(text, i + n)
@@ -395,23 +371,6 @@ def _reporters(doc: Doc, known: set[str]) -> None:
             if text.startswith(REPORTED, k) or (k in filed and text.startswith(REPORTED, filed[k])):
                 _believe(doc, m.end(), k, known, byline=True)
                 break
-
-
-def _split_names(lex, run: str) -> list[tuple[int, int]]:
-    """The one way `run` reads as two or more names written together (周峰乔丽丽 -> 周峰, 乔丽丽); none if it reads
-    as no names or in more than one way."""
-    ways: list[list[tuple[int, int]]] = []
-
-    def walk(k: int, got: list[tuple[int, int]]) -> None:
-        if k == len(run):
-            ways.append(got)
-            return
-        for n in (2, 3):
-            if k + n <= len(run) and valid_name(run[k:k + n], lex):
-                walk(k + n, got + [(k, k + n)])
-
-    walk(0, [])
-    return ways[0] if len(ways) == 1 and len(ways[0]) >= 2 else []
 
 
 def _names_in_span(doc: Doc, start: int, end: int, known: set[str]) -> None:
