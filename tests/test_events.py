@@ -1590,3 +1590,13 @@ def test_events_an_oath_of_office_is_an_event_with_who_swore_it(run):
     oath = next(e for e in ext.events if e.name == "宪法宣誓")
     assert {a.name for a in oath.attendees} == {"张志平", "李建军"} and str(oath.date) == "2020-05-06"
     assert not run("他宣誓要为人民服务。").events
+
+
+def test_events_a_trial_told_again_with_no_day_and_a_festival_joined_with_another_are_one(run):
+    """旁听庭审 after …开庭审理 that day is that trial (its watchers attend it); a headline's 芒果文化节 is the body's
+    芒果文化节暨农产品交易会 of that day (review round 30c)."""
+    ext = run("中院公开审理一起非法采砂案\n7日，市中级人民法院公开开庭审理被告人汪大勇非法采矿上诉一案。"
+              "市人大常委会副主任杨德华率30余名人大代表旁听庭审。")
+    assert len(ext.events) == 1 and {a.name for a in ext.events[0].attendees} >= {"汪大勇", "杨德华"}
+    ext = run("田东第十五届芒果文化节开幕\n7月6日，2020年田东芒果文化节暨农产品交易会在田东县平马镇开幕。")
+    assert [e.name for e in ext.events] == ["芒果文化节暨农产品交易会"]

@@ -36,9 +36,13 @@ def same_event(a: EventFact, b: EventFact) -> bool:
         return True
     if _other_in_the_middle(x, y):
         return False         # 解放嵩县的战斗 and 解放郑州的战斗: two battles, however alike and on one day
-    if a.date is not None and a.date == b.date and len(a.date) == 10 and any(
+    if (a.date is None or b.date is None or a.date == b.date and len(a.date) == 10) and (a.date or b.date) and any(
             all(any(w in n for w in steps) for n in (x, y)) for steps in ONE_CASE):
-        return True          # 开庭审理…并当庭宣判, 破获…抓获: one trial, one case, told in two verbs on one day
+        return True          # 开庭审理…并当庭宣判, 破获…抓获: one trial, one case, told in two verbs on one day, or again
+        #                      with no day (…公开开庭审理…。…旁听庭审)
+    if any(p == q or min(len(p), len(q)) >= 4 and (p in q or q in p) for p in _joined(x) for q in _joined(y)) \
+            and "暨" in x + y and a.date == b.date:
+        return True          # 第十五届芒果文化节 (the headline) and 芒果文化节暨农产品交易会 that day: one festival
     if (x in y or y in x) and a.date is not None and a.date == b.date:
         return True          # 运动会 on the day of the 湖南省第十五届运动会开幕式
     d = dice(x, y)
@@ -61,6 +65,11 @@ def same_event(a: EventFact, b: EventFact) -> bool:
     if x[-2:] == y[-2:] and x[-2:] in ONCE:
         return True          # 万象汇开业 (the headline) and 正式开业 that day: one opening
     return x[-3:] == y[-3:] and (min(len(x), len(y)) <= 5 or any(n.startswith(ANAPHORIC) for n in (x, y)))
+
+
+def _joined(name: str) -> list[str]:
+    """The events a name joins with 暨 (芒果文化节暨农产品交易会: 芒果文化节, 农产品交易会), or the name alone."""
+    return [p for p in name.split("暨") if p]
 
 
 def _this_one(x: str, y: str) -> bool:
