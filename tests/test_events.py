@@ -1600,3 +1600,13 @@ def test_events_a_trial_told_again_with_no_day_and_a_festival_joined_with_anothe
     assert len(ext.events) == 1 and {a.name for a in ext.events[0].attendees} >= {"汪大勇", "杨德华"}
     ext = run("田东第十五届芒果文化节开幕\n7月6日，2020年田东芒果文化节暨农产品交易会在田东县平马镇开幕。")
     assert [e.name for e in ext.events] == ["芒果文化节暨农产品交易会"]
+
+
+def test_events_a_paragraph_opened_by_during_or_ending_in_a_win_tells_of_the_event(run):
+    """培训期间，…邀请…教授宋建华…进行专题辅导 and 经过一上午的比拼，村民赵宝平夺冠, paragraphs after the event's: who lectured
+    and who won took part (review rounds 30a, 30c)."""
+    ext = run("9月13日，全县新农村建设专题培训班在县委党校开班。县委副书记贾国栋出席开班式。\n"
+              "培训期间，县委党校邀请河南农业大学教授宋建华进行专题辅导。")
+    assert {a.name for a in ext.events[0].attendees} == {"贾国栋", "宋建华"}
+    ext = run("10月1日，樱桃沟村趣味运动会在村文化广场举行。\n经过一上午的比拼，村民赵宝平夺冠。")
+    assert [a.name for a in ext.events[0].attendees] == ["赵宝平"]
