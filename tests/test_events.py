@@ -1610,3 +1610,12 @@ def test_events_a_paragraph_opened_by_during_or_ending_in_a_win_tells_of_the_eve
     assert {a.name for a in ext.events[0].attendees} == {"贾国栋", "宋建华"}
     ext = run("10月1日，樱桃沟村趣味运动会在村文化广场举行。\n经过一上午的比拼，村民赵宝平夺冠。")
     assert [a.name for a in ext.events[0].attendees] == ["赵宝平"]
+
+
+def test_events_a_visit_to_our_city_and_a_topic_that_opens_with_a_verb(run):
+    """视察我市城市防洪工程建设情况 (the object starts with 我市) and 督导脱贫攻坚挂牌督战和问题整改工作 (with 脱贫, a verb, and
+    ending in 工作) are visits; 检查发现问题 names none (review rounds 30b, 30c)."""
+    assert [e.name for e in run("5月6日，罗建华带领市人大代表视察我市城市防洪工程建设情况。").events] == ["视察我市城市防洪工程建设情况"]
+    assert [e.name for e in run("6月10日，胡国兴来我县，督导脱贫攻坚挂牌督战和问题整改工作。").events] == [
+        "督导脱贫攻坚挂牌督战和问题整改工作"]
+    assert not run("5月6日，市长张明检查发现问题。").events

@@ -237,7 +237,8 @@ def verb_phrase(doc: Doc, vs: int, ve: int) -> tuple[int, int] | None:
         return lead - 2, ve
     # a visit and what it looked at: 调研重点项目建设情况, 检查防汛工作, 看望慰问老党员
     if text[vs:ve] not in doc.lex.event_happenings:
-        end = object_end(doc, ve)
+        ours = text[ve:ve + 2] in ("我市", "我县", "我区", "本市", "本县", "本区")     # 视察我市城市防洪工程建设情况
+        end = object_end(doc, ve + ours)
         if end is not None:
             return vs, end
     # passive: 被……撞倒
@@ -324,7 +325,7 @@ def object_end(doc: Doc, pos: int) -> int | None:
             break
         if t.word in ("的", "、", "和") and end > pos:
             continue                                      # 白沙洲街道的困难群众, 困难群众、老党员
-        if t.end - pos > OBJECT_MAX or not t.pos.startswith(OBJECT_POS) and not (t.pos in ("v", "q") and end > pos) and not (
+        if t.end - pos > OBJECT_MAX or not t.pos.startswith(OBJECT_POS) and not (t.pos == "v" or t.pos == "q" and end > pos) and not (
                 t.pos in ("t", "f", "m") and not re.search(r"\d|[年月日号]$", t.word)):     # (隐患|点/q: a noun's end)
             return None      # (检查国庆假期旅游安全工作, 调研一季度经济运行情况: a holiday or a quarter, no day, in the topic)
         verb_inside = verb_inside or t.pos == "v" and not t.word.startswith("驻")      # 驻潍部队官兵: troops stationed there
