@@ -1619,3 +1619,17 @@ def test_events_a_visit_to_our_city_and_a_topic_that_opens_with_a_verb(run):
     assert [e.name for e in run("6月10日，胡国兴来我县，督导脱贫攻坚挂牌督战和问题整改工作。").events] == [
         "督导脱贫攻坚挂牌督战和问题整改工作"]
     assert not run("5月6日，市长张明检查发现问题。").events
+
+
+def test_events_a_headline_joined_with_the_pages_source_line_still_names_the_lead_event(run):
+    """The reader joins a web page's headline with its source line into one title (…集中开工 46个项目… 来源：新乡日报); the
+    headline is still the text's first line, and its 开工, dated only by the year it names, is the lead's 开工活动 (review
+    round 30b: a second event 开工 dated 2020)."""
+    from kg.datamodel import Article
+    from kg.extract import extract
+
+    text = "我市2020年第二批重大项目集中开工 46个项目总投资218亿元\n来源：新乡日报\n" \
+           "4月15日上午，我市2020年第二批重大项目集中开工活动举行。市委书记王志军宣布项目开工。"
+    ext = extract(Article(id="t", text=text, source="test", issue_date=date(2020, 4, 16),
+                                  title="我市2020年第二批重大项目集中开工 46个项目总投资218亿元 来源：新乡日报"))
+    assert [(e.name, e.date) for e in ext.events] == [("第二批重大项目集中开工活动", "2020-04-15")]

@@ -102,11 +102,11 @@ def told_again(a: EventFact, b: EventFact, headline: set[int], generic: frozense
     if (id(a) in headline) == (id(b) in headline):
         return False
     told, other = (a, b) if id(a) in headline else (b, a)
-    if told.date is not None and told.date != other.date:
-        return False          # (a headline with no date of its own tells of the body's day)
+    if told.date is not None and not (other.date or "").startswith(told.date):
+        return False          # (a headline with no date of its own, or only the year of the body's day, tells of that day)
     name = (own or {}).get(id(told), told.name)       # the headline's own name, not one a body event lent it
     word = name[-2:]
-    return len(name) >= 3 and (other.name.endswith(word) or any(other.name.endswith(word + g) for g in generic))
+    return len(name) >= 2 and (other.name.endswith(word) or any(other.name.endswith(word + g) for g in generic))
 
 
 def merge(events: list[EventFact], home: EntityRef | None = None, within=lambda a, b: False,

@@ -369,7 +369,10 @@ def _in_headline(doc: Doc, events: list[tuple[EventFact, int, int]]) -> set[int]
     like one (a few words, no sentence)."""
     title = doc.article.title.strip()
     first = doc.text.split("\n", 1)[0]
-    if not title and "\n" in doc.text and 4 <= len(first.strip()) <= 30 and not re.search(r"[，。！？：:,]", first):
+    if title and not doc.text.startswith(title) and first.strip() and title.startswith(first.strip()):
+        title = first.strip()      # a title the reader joined across lines (…集中开工 46个项目… 来源：新乡日报): its first
+    longest = 40 if re.search(r"\S[ \u3000]+\S", first.strip()) else 30       # a headline and its second line, spaced
+    if not title and "\n" in doc.text and 4 <= len(first.strip()) <= longest and not re.search(r"[，。！？：:,]", first):
         title = first
     return {id(ev) for ev, s, _ in events if title and doc.text.startswith(title) and s < len(title)}
 
