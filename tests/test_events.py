@@ -1633,3 +1633,15 @@ def test_events_a_headline_joined_with_the_pages_source_line_still_names_the_lea
     ext = extract(Article(id="t", text=text, source="test", issue_date=date(2020, 4, 16),
                                   title="我市2020年第二批重大项目集中开工 46个项目总投资218亿元 来源：新乡日报"))
     assert [(e.name, e.date) for e in ext.events] == [("第二批重大项目集中开工活动", "2020-04-15")]
+
+
+def test_events_a_tour_of_sites_listed_together_is_placed_where_they_all_are(run):
+    """深入晋江、石狮两地调研: the visit is in 泉州市, which holds both (review round 30b; E09's visit is its city's); one
+    place alone is still where it was (在晋江市调研), and a crossing of two roads (西二环与延安路交叉路口) is on a road."""
+    from kg.ingest.paper import make_paper
+
+    quanzhou = make_paper("", "泉州")
+    ev = run("4月11日，市委书记张振华深入晋江、石狮两地，调研民营经济发展。", paper=quanzhou).events[0]
+    assert ev.place.name == "泉州市"
+    assert run("4月11日，张振华在晋江市调研民营经济发展。", paper=quanzhou).events[0].place.name == "晋江市"
+    assert run("8月5日，一辆货车在西二环与延安路交叉路口发生车祸。").events[0].place.name == "西二环"

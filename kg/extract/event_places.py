@@ -69,7 +69,7 @@ def place_for(doc: Doc, s: int, e: int) -> EntityRef | None:
     best_there = min(there, key=rank) if there else None
     best = min(places, key=rank) if places else None
     if best and not (best_there and rank(best_there)[0] < rank(best)[0]):
-        return best.ref
+        return _toured(doc, best, places) or best.ref
     if best_there:
         return best_there.ref      # …召开常务会议。会议在市会议中心举行: where the next sentence says it was (a venue
         #                           there beats the city or county of the event's own sentence)
@@ -88,6 +88,30 @@ def place_for(doc: Doc, s: int, e: int) -> EntityRef | None:
     if home is not None and home.city is not None:
         return division_ref(home.city)
     return None
+
+
+def _toured(doc: Doc, best: Mention, places: list[Mention]) -> EntityRef | None:
+    """Where a tour of several sites took place, `best` one of them listed with another of its kind (深入晋江、石狮两地
+    调研, 检查云龙湖、丁万河闸站等重点部位): the nearest place that holds both, else the home city; None if `best` stands
+    alone."""
+    text, kind = doc.text, (lambda m: (i.kind if (i := doc.info(m.ref)) else None) or m.value)
+    listed = [m for m in places if m is not best and m.ref != best.ref and kind(m) == kind(best) != "road"
+              and (text[m.end:best.start] in LISTED or text[best.end:m.start] in LISTED)]
+    if not listed:
+        return None
+    other, up = listed[0].ref, best.ref
+    for _ in range(8):
+        info = doc.info(up)
+        if info is None or info.parent is None:
+            break
+        up = info.parent
+        if other == up or place_within(doc, other, up):
+            return up
+    home = doc.home
+    return division_ref(home.city) if home is not None and home.city is not None else None
+
+
+LISTED = ("、", "和", "及")       # (not 与: 西二环与延安路交叉路口 is one crossing)
 
 
 def _seat_of_actor(doc: Doc, ss: int, se: int) -> EntityRef | None:
