@@ -1645,3 +1645,10 @@ def test_events_a_tour_of_sites_listed_together_is_placed_where_they_all_are(run
     assert ev.place.name == "泉州市"
     assert run("4月11日，张振华在晋江市调研民营经济发展。", paper=quanzhou).events[0].place.name == "晋江市"
     assert run("8月5日，一辆货车在西二环与延安路交叉路口发生车祸。").events[0].place.name == "西二环"
+
+
+def test_events_a_quoted_name_that_holds_a_time_word(run):
+    """“三月三”民族歌圩节, “结对二十年”分享会: the tagger reads 三月三 and 二十年 as time words, and the name had stopped after
+    the quote (review round 30a); “金秋助学” with no opening quote before a date still stops there."""
+    assert "“三月三”民族歌圩节" in run("3月30日，龙胜各族自治县“三月三”民族歌圩节开幕。").events[0].name
+    assert [e.name for e in run("5月10日，社区举办了“结对二十年”分享会。").events] == ["“结对二十年”分享会"]

@@ -91,6 +91,12 @@ def only_quote_head(name: str) -> bool:
     return name.startswith(("”", "）", ")"))
 
 
+def _opened(text: str, pos: int) -> bool:
+    """Does an opening quote stand shortly before `pos`, in its clause?"""
+    k = text.rfind("“", max(0, pos - QUOTE_MAX), pos)
+    return k >= 0 and not re.search(r"[，,。；！？\n”]", text[k + 1:pos])
+
+
 def np_start(doc: Doc, trig_start: int) -> int:
     """Walk left from an event word over the noun phrase that names the event."""
     text = doc.text
@@ -127,8 +133,9 @@ def np_start(doc: Doc, trig_start: int) -> int:
             j -= 1
             continue
         if quote > 0:
-            if w in ("，", ",", "。", "；") or t.pos == "t" and re.search(r"[\d年月日]", w):
-                break        # quotes that do not pair up: the name starts after the clause break (“金秋助学”: 金秋 no date)
+            if w in ("，", ",", "。", "；") or t.pos == "t" and re.search(r"[\d年月日]", w) and not _opened(text, t.start):
+                break        # quotes that do not pair up: the name starts after the clause break (“金秋助学”: 金秋 no date;
+                #              but “三月三”, “结对二十年” are names the quote opened)
             start = t.start
             j -= 1
             continue
@@ -196,7 +203,8 @@ def verb_phrase(doc: Doc, vs: int, ve: int) -> tuple[int, int] | None:
     if text[vs:ve] in doc.lex.word_set(WORDS, "signed"):
         signed = object_end(doc, j)
         ceremony = "签约" in text[text.rfind("\n", 0, vs) + 1:vs]      # …签约仪式举行，双方签署了…: the ceremony's act
-        return (vs, signed) if signed is not None and dated(doc, vs) and not ceremony else None    # 签订…协议: what was signed
+        return (vs, signed) if signed is not None and dated(doc, vs) and not ceremony else None
+        #   签订…协议: what was signed, on a day its paragraph gives (4月13日，茶旅文化节开幕。…签订了购销协议)
     if text[vs:ve] in doc.lex.event_met:
         return vs, ve     # 会见了来衡考察的德国客商李四一行: the meeting by its verb; whom it met are its attendees
     if text[j:j + 1] in ("我", "本") and j + 1 < len(text) and text[j + 1] in "市县区省":
