@@ -183,3 +183,16 @@ def test_appointments_a_career_and_an_obituarys_lead(run, text, posts):
     """历任 opening a profile's sentence is the career of the person the paragraph opens with; a 院长 after a ward's 主任 is
     the hospital's (titles.tsv @医院); 原…副主任，离休干部王德山同志 is his former post (review round 23b)."""
     assert {(m.person.name, m.title, m.org.name if m.org else None) for m in run(text).memberships} == posts
+
+
+def test_appointments_a_town_post_a_deputy_after_the_head_and_a_body_that_names_no_entity(run):
+    """曾任都昌县多宝乡副乡长: the township's government; …当选为市文联主席，郑娟当选为副主席: the federation's; 选举李明为县政协
+    主席 where the paper's county is unknown: the post, with no organization (review round 30c)."""
+    got = held(run("朱德明曾任都昌县多宝乡副乡长，都昌县水利局副局长。"))
+    assert ("朱德明", "副乡长", "多宝乡人民政府") in got
+    got = held(run("5月6日，杨光辉当选为市文联主席，郑娟当选为副主席。"))
+    assert ("郑娟", "副主席", "衡阳市文学艺术界联合会") in got
+    from kg.ingest.paper import make_paper
+
+    got = held(run("5月6日，会议选举李明为县政协主席。", paper=make_paper("", "九江")))
+    assert ("李明", "主席", None) in got

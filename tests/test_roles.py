@@ -933,6 +933,8 @@ def test_roles_another_countrys_premier_is_not_the_state_councils(run):
     held_by = {(m.person.name, m.title, m.org.name if m.org else None) for m in run(
         "印度总理瓦杰帕伊22日致信谢里夫。国务院总理李强出席会议。").memberships}
     assert held_by == {("瓦杰帕伊", "总理", None), ("李强", "总理", "中华人民共和国国务院")}
+    held_by = {(m.person.name, m.title, m.org) for m in run("韩国金海市市长金孟坤一行来我市访问。").memberships}
+    assert held_by == {("金孟坤", "市长", None)}         # a city of another country: not the home city's (review 30b)
 
 
 def test_roles_posts_joined_by_兼_each_at_its_body(run):

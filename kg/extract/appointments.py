@@ -19,7 +19,7 @@ from .doc import Doc
 from .event_names import clause_start
 from .org_names import mention_antecedent
 from .place_refs import chain_start
-from .post_orgs import grassroots_post, implied_org, named_town_government
+from .post_orgs import grassroots_post, implied_org, named_town_government, place_government
 from .roles import _org_before, kind_above
 
 NAME = "appointments"
@@ -47,7 +47,7 @@ def run(doc: Doc) -> None:
     held = {(m.person, m.title, m.org): m for m in doc.memberships}
     persons = doc.mentions(PERSON)
     main = _main_person(doc)
-    last = None           # (where the last post read ended, its holder, change, organization)
+    last = None           # (where the last post read ended, its holder, change, organization, title)
     for role in doc.mentions(ROLE):
         title = role.value or role.text
         if doc.lex.title_org(title) == "-" and title in ("记者", "通讯员"):
@@ -58,7 +58,8 @@ def run(doc: Doc) -> None:
         if org is None and (ending := _ending_before(doc, role.start)):
             org = mention_antecedent(doc, role.start - len(ending), role.start)      # 聘任徐立峰为公司总经理
             org_start = role.start - len(ending) if org is not None else role.start
-        head = org_start if org is not None else role.start
+        head = org_start if org is not None else next((m.start for m in doc.ending_at(role.start, ORGANIZATION)), role.start)
+        #   (选举李明为县政协主席 in a paper whose county is unknown: a body named, though it names no entity)
         s0, _ = doc.sentence_span(role.start)
         verbs = [v for v in TAKE.finditer(text, max(s0, head - 12), head) if GAP.fullmatch(text, v.end(), head)]
         person = verb_end = kind = None
@@ -93,6 +94,10 @@ def run(doc: Doc) -> None:
             verb_end, kind = verb.end(), change_of(verb.group())
         if person is None:
             continue
+        if org is None and last is not None and last[3] is not None and last[0] >= s0 and title == "副" + last[4]:
+            org = last[3]               # 杨光辉当选为市文联主席，郑娟、何志强当选为副主席: that body's
+        if org is None and (governed := place_government(doc, title, role.start)) is not None:
+            org = governed[0]           # 曾任都昌县多宝乡副乡长: the government of the place written before the title
         if org is None and (grassroots := grassroots_post(doc, role.text, role.start, None, role.start)) is not None:
             org = grassroots[0]         # 当选为村党支部书记: the 党支部 of the village the article named
         if org is None:
@@ -111,7 +116,7 @@ def run(doc: Doc) -> None:
                 held[(other, title, org)] = Membership(other, title, org, set(m.title_aliases), kind,
                                                        m.change_date if kind else None)
                 doc.add_membership(held[(other, title, org)])
-        last = (role.end, person, kind, org)
+        last = (role.end, person, kind, org, title)
 
 
 def _ending_before(doc: Doc, pos: int) -> str:

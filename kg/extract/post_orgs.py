@@ -11,7 +11,7 @@ from ..datamodel import ORGANIZATION, PLACE, ROLE, EntityRef
 from ..lexicon.gazetteer import CITY, COUNTY, PROVINCE, gazetteer
 from .doc import Doc
 from .geo import Home, leading_place
-from .names import valid_name
+from .names import HAN_RUN, valid_name
 from .org_names import DATELINE, canonical, company_named_first, district_name, mention_antecedent, named_with
 
 
@@ -52,9 +52,11 @@ def implied_org(doc: Doc, title: str, home: Home | None = None, at: int | None =
 
 
 def _abroad(doc: Doc, at: int) -> bool:
-    """Is a country other than China named right before `at` (印度|总理)?"""
+    """Is a country other than China named right before `at` (印度|总理), or before a city of it (韩国金海市|市长)?"""
     return any(m.ref is not None and m.ref.name not in ("中国", "中华人民共和国")
-               and (info := doc.info(m.ref)) is not None and info.kind == "country" for m in doc.ending_at(at, PLACE))
+               and (info := doc.info(m.ref)) is not None and info.kind == "country"
+               for e in range(at, max(0, at - 8) - 1, -1) if HAN_RUN.fullmatch(doc.text, e, at) or e == at
+               for m in doc.ending_at(e, PLACE))
 
 
 def _the_one(doc: Doc, endings: tuple[str, ...]) -> tuple[EntityRef | None, bool]:
