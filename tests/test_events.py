@@ -1652,3 +1652,10 @@ def test_events_a_quoted_name_that_holds_a_time_word(run):
     the quote (review round 30a); “金秋助学” with no opening quote before a date still stops there."""
     assert "“三月三”民族歌圩节" in run("3月30日，龙胜各族自治县“三月三”民族歌圩节开幕。").events[0].name
     assert [e.name for e in run("5月10日，社区举办了“结对二十年”分享会。").events] == ["“结对二十年”分享会"]
+
+
+def test_events_a_sessions_opening_and_closing_are_the_session(run):
+    """1月7日开幕的…会议，于1月11日上午在市会议中心胜利闭幕: one session, dated by its first day; 开幕 before 的 describes it and
+    the closing after a comma and 于 is its own (review round 30b: three events)."""
+    ext = run("1月7日开幕的市第七届人民代表大会第一次会议，于1月11日上午在市会议中心胜利闭幕。", issue=date(2021, 1, 12))
+    assert [(e.name, e.date) for e in ext.events] == [("市第七届人民代表大会第一次会议", "2021-01-07")]

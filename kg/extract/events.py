@@ -125,8 +125,9 @@ def _found(doc: Doc, text: str) -> list[tuple[int, int, int, str]]:
     for m in verbs.finditer(text):
         if inside(doc, m.start(), m.end(), ORGANIZATION, PLACE) or any(s <= m.start() < e for s, e, _, _ in found):
             continue
-        if any(s <= m.start() < e for s, e in held):
-            continue      # 运动会在县体育中心开幕: the opening is the games', no event of its own
+        if any(s <= m.start() < e for s, e in held) or text.startswith("的", m.end()) and any(
+                s == m.end() + 1 for s, _, _, _ in found):
+            continue      # 运动会在县体育中心开幕: the opening is the games', no event of its own (nor 1月7日开幕的…会议)
         if not doc.is_boundary(m.start()) and not _glued(doc, m, lex):
             continue      # 召开工作: no 开工 across two words
         if text.startswith(("金", "品", "款"), m.end()):
@@ -336,7 +337,8 @@ def _held(doc: Doc, found: list) -> list[tuple[int, int]]:
     text = doc.text
     held = doc.lex.pattern("held_or_opened", HELD, doc.lex.event_held, doc.lex.event_opened)
     return [(m.start(), m.end()) for m in held.finditer(text)
-            if any(e <= m.start() and not CLAUSE_BREAK.search(text, e, m.start()) for _, e, _, _ in found)]
+            if any(e <= m.start() and (not CLAUSE_BREAK.search(text, e, m.start()) or text[e:m.start()] in "，,"
+                                       and text.startswith("于", m.start())) for _, e, _, _ in found)]
 
 
 def _one_visit(doc: Doc, events: list[tuple[EventFact, int, int]], triggers: list[str]):
