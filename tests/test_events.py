@@ -1659,3 +1659,12 @@ def test_events_a_sessions_opening_and_closing_are_the_session(run):
     the closing after a comma and 于 is its own (review round 30b: three events)."""
     ext = run("1月7日开幕的市第七届人民代表大会第一次会议，于1月11日上午在市会议中心胜利闭幕。", issue=date(2021, 1, 12))
     assert [(e.name, e.date) for e in ext.events] == [("市第七届人民代表大会第一次会议", "2021-01-07")]
+
+
+def test_events_a_meetings_word_alone_is_the_meeting_named_in_full(run):
+    """…对口合作座谈会在宁波召开。郑志远主持座谈会: the 座谈会 he chaired is that one, on its day, not a second one dated by
+    the visit before it (review round 30b)."""
+    ext = run("8月27日，刘国强率团赴宁波考察。\n28日下午，对口合作座谈会在宁波召开。郑志远主持座谈会。", issue=date(2020, 8, 30))
+    talks = [e for e in ext.events if e.name.endswith("座谈会")]
+    assert [(e.name, e.date) for e in talks] == [("对口合作座谈会", "2020-08-28")]
+    assert [a.name for a in talks[0].attendees] == ["郑志远"]

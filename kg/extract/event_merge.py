@@ -30,6 +30,9 @@ def same_event(a: EventFact, b: EventFact) -> bool:
     x, y = a.name, b.name
     if _this_one(x, y) or _this_one(y, x):
         return True          # 本届大赛于8月2日开幕 of the 第三届…职业技能大赛 that closed on the 6th: one contest
+    short, long_ = sorted((x, y), key=len)
+    if _bare(short, long_):
+        return True          # 郑志远主持座谈会 after 对口合作座谈会在宁波召开: that meeting, whatever day its visit lent it
     if a.date and b.date and len(a.date) == len(b.date) == 10 and a.date != b.date:
         return False         # 捐款 on 7月26日 and 捐款 on 8月1日: two occurrences however alike their names
     if x == y or (min(len(x), len(y)) >= 4 and (x in y or y in x)):
@@ -50,7 +53,6 @@ def same_event(a: EventFact, b: EventFact) -> bool:
         return True
     if a.date is not None and b.date is not None and a.date != b.date:
         return False
-    short, long_ = sorted((x, y), key=len)
     if len(short) >= 3 and long_.endswith(short) and (a.date is None or b.date is None):
         return True          # 副市长何春燕主持推介会, with no day: the 科技城招商推介会 told before
     for rite, other in ((x, y), (y, x)):
@@ -65,6 +67,11 @@ def same_event(a: EventFact, b: EventFact) -> bool:
     if x[-2:] == y[-2:] and x[-2:] in ONCE:
         return True          # 万象汇开业 (the headline) and 正式开业 that day: one opening
     return x[-3:] == y[-3:] and (min(len(x), len(y)) <= 5 or any(n.startswith(ANAPHORIC) for n in (x, y)))
+
+
+def _bare(short: str, long_: str) -> bool:
+    """Is `short` a meeting's word alone (座谈会, 发布会) that ends the name `long_` gives in full?"""
+    return len(short) == 3 and short.endswith("会") and len(long_) > 3 and long_.endswith(short)
 
 
 def _joined(name: str) -> list[str]:
@@ -144,7 +151,10 @@ def _absorb(kept: EventFact, ev: EventFact, home: EntityRef | None, within) -> N
     if ev.place is not None and (kept.place is None or (kept.place == home and ev.place != home)
                                  or within(ev.place, kept.place)):
         kept.place = ev.place      # a place the text names beats the paper's city, a venue its town
-    if len(ev.date or "") > len(kept.date or "") or ev.date and len(ev.date) == len(kept.date or "") and ev.date < kept.date:
+    if _bare(kept.name if len(kept.name) < len(ev.name) else ev.name, max(kept.name, ev.name, key=len)):
+        if len(ev.name) > len(kept.name) and ev.date:
+            kept.date = ev.date      # the meeting named in full says its day; its word alone took a visit's
+    elif len(ev.date or "") > len(kept.date or "") or ev.date and len(ev.date) == len(kept.date or "") and ev.date < kept.date:
         kept.date = ev.date      # (a contest of several days: its first, EXTRACTION.md)
     add_new(kept.attendees, ev.attendees)
     add_new(kept.organizers, ev.organizers)
