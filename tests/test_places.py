@@ -625,3 +625,14 @@ def test_places_a_county_by_the_level_word_it_had_before(run, text, written, nam
     got = [m for m in ext.mentions if m.type == "place" and m.text == written]
     assert got and got[0].ref.name == name
     assert not any(m.type == "place" and m.text.startswith("县") for m in ext.mentions)
+
+
+def test_places_a_county_by_the_level_word_it_has_now_that_the_gazetteer_lacks(run):
+    """湟中区, one word, where the gazetteer knows only 湟中县 (a district since 2019): that division, whole, not 台湾's
+    中区 read from its second character (review round 30b)."""
+    from kg.ingest.paper import make_paper
+
+    ext = run("5月6日，湟中区拉脊山发生山火。", paper=make_paper("", "西宁"))
+    got = [m for m in ext.mentions if m.type == "place" and m.text == "湟中区"]
+    assert got and got[0].ref.name == "湟中县"
+    assert "中区" not in names(ext, "place")

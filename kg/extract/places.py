@@ -429,7 +429,11 @@ def _believe_alone(doc: Doc, home: Home, cands: list[Division], surface: str, po
     if len(short) >= MANY_SHARE:
         return None
     provinces = [x for x in short if x.level == PROVINCE]
-    if not doc.is_boundary(pos) or not (doc.is_boundary(end) or provinces and end < len(doc.text)
+    renamed = end < len(doc.text) and doc.text[end] in "县市区" and (tok := doc.token_at(pos)) is not None \
+        and tok.start == pos and tok.end == end + 1 and all(x.level == COUNTY and not x.name.endswith(doc.text[end])
+                                                             for x in short)
+    #     湟中区, one word: 湟中县 the gazetteer knows, a district now
+    if not doc.is_boundary(pos) or not (doc.is_boundary(end) or renamed or provinces and end < len(doc.text)
                                         and doc.text[end] not in "路街村镇乡区县市省"):
         return None
     if end < len(doc.text) and doc.text[end] in "路街村镇乡":
