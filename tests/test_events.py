@@ -1668,3 +1668,13 @@ def test_events_a_meetings_word_alone_is_the_meeting_named_in_full(run):
     talks = [e for e in ext.events if e.name.endswith("座谈会")]
     assert [(e.name, e.date) for e in talks] == [("对口合作座谈会", "2020-08-28")]
     assert [a.name for a in talks[0].attendees] == ["郑志远"]
+
+
+def test_events_where_someone_lives_is_not_where_it_happened(run):
+    """家住柯桥区平水镇的老人…将一面锦旗送到…医院: 平水镇 is his home, written in a chain after 家住, not where the thanks were
+    given (review round 30a)."""
+    from kg.ingest.paper import make_paper
+
+    ev = run("3月26日上午，家住柯桥区平水镇的老人王阿土将一面锦旗送到绍兴市人民医院神经外科。",
+             paper=make_paper("", "绍兴")).events[0]
+    assert ev.place is None or ev.place.name not in ("平水镇", "柯桥区")

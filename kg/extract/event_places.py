@@ -17,6 +17,17 @@ FROM = ("来自", "家住", "籍贯")      # before a person's home, not where t
 PLACE_RANK = {"group": 0, "venue": 1, "road": 2, "village": 3, "town": 4, "county": 5, "city": 6, "province": 7, "country": 8}
 
 
+def _home_of_someone(doc: Doc, m: Mention) -> bool:
+    """Is the place at `m` written right after 来自 or 家住, alone or in a chain of places (家住柯桥区|平水镇)?"""
+    k = m.start
+    while not doc.text.endswith(FROM, 0, k):
+        before = next((p for p in doc.ending_at(k, PLACE) if p.start < k), None)
+        if before is None:
+            return False
+        k = before.start
+    return True
+
+
 def _whose(doc: Doc, m: Mention) -> bool:
     """Is the country at `m` only whose someone or something is (会见了来衡考察的德国客商, 日本自民党代理干事长), not
     where anything went or was held (在日本, 赴德国考察)?"""
@@ -43,7 +54,7 @@ def place_for(doc: Doc, s: int, e: int) -> EntityRef | None:
     ss, se = doc.sentence_span(s)
     places = [m for m in doc.mentions(PLACE) if ss <= m.start < se and m.ref is not None and m.value != SLOGAN
               and not (s <= m.start and m.end <= e and m.value == "area" and doc.text[m.start - 1:m.start] not in AT)
-              and not doc.text.endswith(FROM, 0, m.start)       # 来自河南街道的崔明哲: where he comes from
+              and not _home_of_someone(doc, m)       # 来自河南街道的崔明哲, 家住柯桥区平水镇的老人: where he comes from
               and not _whose(doc, m)]
     #         (三江口片区综合开发专题会议, 长三角文旅博览会: an area its name is about, not where it is held; 在耒水搁浅 is)
     held = doc.lex.pattern("held_at_after", HELD_AT, doc.lex.event_held, doc.lex.event_opened).match(doc.text, e)
