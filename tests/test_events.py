@@ -1678,3 +1678,10 @@ def test_events_where_someone_lives_is_not_where_it_happened(run):
     ev = run("3月26日上午，家住柯桥区平水镇的老人王阿土将一面锦旗送到绍兴市人民医院神经外科。",
              paper=make_paper("", "绍兴")).events[0]
     assert ev.place is None or ev.place.name not in ("平水镇", "柯桥区")
+
+
+def test_events_a_visit_to_a_counted_group(run):
+    """走访慰问了15户困难家庭, 看望慰问了30名环卫工人: whom a visit went to may be counted (review round 30a); a date inside the
+    object still is no topic (检查了5月1日以来的防汛工作)."""
+    assert [e.name for e in run("12月20日，市长李明看望慰问了30名环卫工人。").events] == ["看望慰问了30名环卫工人"]
+    assert not run("12月20日，市长李明检查了5月1日以来的防汛工作。").events

@@ -334,7 +334,8 @@ def object_end(doc: Doc, pos: int) -> int | None:
         if t.word in ("的", "、", "和") and end > pos:
             continue                                      # 白沙洲街道的困难群众, 困难群众、老党员
         if t.end - pos > OBJECT_MAX or not t.pos.startswith(OBJECT_POS) and not (t.pos == "v" or t.pos == "q" and end > pos) and not (
-                t.pos in ("t", "f", "m") and not re.search(r"\d|[年月日号]$", t.word)):     # (隐患|点/q: a noun's end)
+                t.pos in ("t", "f", "m") and not re.search(r"\d|[年月日号]$", t.word) or COUNT.fullmatch(t.word)):
+            #     (隐患|点/q: a noun's end; 走访慰问了15户困难家庭: a count, no date)
             return None      # (检查国庆假期旅游安全工作, 调研一季度经济运行情况: a holiday or a quarter, no day, in the topic)
         verb_inside = verb_inside or t.pos == "v" and not t.word.startswith("驻")      # 驻潍部队官兵: troops stationed there
         end = t.end
@@ -348,6 +349,7 @@ def object_end(doc: Doc, pos: int) -> int | None:
     return group or end
 
 
+COUNT = re.compile(r"\d{1,5}(?:余|多)?[户名位个家所]?")
 GROUP = ("一行", "等人")      # a group led by the object's persons (客商一行), ending it
 TOPIC_ENDS = ("工作", "情况", "建设", "发展", "项目")       # what a visit looks at, ending a phrase with a verb in it
 
