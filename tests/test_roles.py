@@ -945,3 +945,11 @@ def test_roles_posts_joined_by_兼_each_at_its_body(run):
     assert {("迟浩田", "副主席", "中央军事委员会"), ("迟浩田", "国务委员", "中华人民共和国国务院"), ("迟浩田", "部长", "国防部"),
             ("李明", "副书记", "中共衡南县委员会"), ("李明", "书记", "中共衡南县委政法委员会")} <= held_by
     assert not [r for r in run("衡南县委副书记兼县政法委书记李明出席。").entities if "兼" in r.name]
+
+
+def test_roles_a_bureaus_party_group_secretary_is_the_bureaus(run):
+    """市林业和草原局党组书记、局长赵永明: the model reads 市林业和草原局党组 as one name, but the post is 党组书记 of the bureau,
+    as 局长 is (review round 30b; D09's gold)."""
+    held_by = {(m.person.name, m.title, m.org.name if m.org else None) for m in run(
+        "市林业和草原局党组书记、局长赵永明参加检查。").memberships}
+    assert held_by == {("赵永明", "党组书记", "衡阳市林业和草原局"), ("赵永明", "局长", "衡阳市林业和草原局")}

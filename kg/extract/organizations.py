@@ -304,8 +304,10 @@ def run(doc: Doc) -> None:
     for s, e in [*counted_items(doc), *latin_orgs(doc)]:      # A、B等3家企业; Valve开发的, THQ旗下, NASA宣布
         cands.record(s, e)
     for sp in model_orgs_alone(doc, cands.found + cands.cut):      # the model's alone: an entity once corroborated
-        cands.modelled.add((sp.start, sp.end))
-        cands.record(sp.start, sp.end, is_weak=True)
+        e = sp.end - 2 if doc.text[sp.end - 2:sp.end] == "党组" and sp.end - sp.start >= 5 \
+            and title_takes(doc, sp.end - 2, sp.end) else sp.end
+        cands.modelled.add((sp.start, e))       # (…草原局党组|书记: the post is 党组书记, the body the bureau)
+        cands.record(sp.start, e, is_weak=True)
     cands.found += shared_endings(doc, cands.found)      # 建华区、龙沙区检察院
     kept = _keep(doc, cands)
     _studios(doc)
