@@ -789,3 +789,11 @@ def test_organizations_a_kind_of_company_is_none(run, text):
     """上市公司, 信托公司, 中介公司: kinds of company, no company (organization_words' generic; MSRA train's last 2,250
     sentences and CLUENER train's errors showed the tagger reading them as names)."""
     assert not [r for r in run(text).entities if r.type == "organization"]
+
+
+def test_organizations_a_source_lines_website_is_the_outlet_whole(run):
+    """来源：衡阳县人民政府网: the website that published the page, not 衡阳县人民政府 read inside its name (review round 31a:
+    nine portal articles)."""
+    ext = run("县领导调研重点项目\n来源：衡阳县人民政府网　作者：王芳\n5月6日，县委书记李明调研重点项目。")
+    assert "衡阳县人民政府网" in names(ext, "organization")
+    assert "衡阳县人民政府" not in names(ext, "organization")

@@ -353,6 +353,9 @@ def _by_names(doc: Doc, cands: _Candidates) -> None:
     text, home = doc.text, doc.home
     for m in WEBSITE.finditer(text):
         cands.record(m.start(1), m.end(1))
+    for m in SOURCE_SITE.finditer(text):      # 来源：衡阳县人民政府网: the outlet, whole (not the government in its name)
+        if m.group(1).endswith("网"):
+            doc.add(ORGANIZATION, m.start(1), m.end(1), EntityRef(ORGANIZATION, m.group(1)))
     for m in OUTLET.finditer(text):       # 洛阳网讯（记者 王莹莹）: the web outlet its dateline names, an organization
         name = m.group(1)
         if name == "本网":                 # 本网讯: the site the page's 来源 line names, if any (九江新闻网)
