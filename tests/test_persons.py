@@ -432,6 +432,15 @@ def test_persons_an_editor_credited_in_a_web_pages_header_line_is_a_person_and_a
     assert "易清" not in names(run("4月17日，县委书记龙志坚主持召开会议。\n责任编辑：易清"), "person")
 
 
+def test_persons_two_authors_in_a_header_line_and_a_rare_given_name_alone_in_a_credit(run):
+    """作者：罗佳　阳勇: both; 作者：王婧: a given name too rare to believe in running text stands alone in a credit; 作者:金庸简介:
+    is 金庸, no 简介 (review round 31a; CLUENER train)."""
+    text = "县领导调研重点项目\n来源：衡阳县融媒体中心　作者：罗佳　阳勇\n5月6日，县长刘强出席活动。"
+    assert {"罗佳", "阳勇"} <= names(run(text), "person")
+    assert "王婧" in names(run("县领导调研重点项目\n作者：王婧　编辑：李明\n5月6日，县长刘强出席活动。"), "person")
+    assert names(run("新修版套装共5本作者:金庸简介:本书为金庸长篇小说"), "person") == {"金庸"}
+
+
 def test_persons_no_name_in_a_notice_of_cadres_before_appointment(run):
     """干部任前公示: 任前 (before taking office) is no person (review round 22b, three pages)."""
     assert "任前" not in names(run("干部任前公示\n根据有关规定，现将拟任干部予以公示。"), "person")

@@ -18,9 +18,10 @@ PHOTO_CREDITS = (re.compile(r"[（(][ \u3000]*" + CREDITED + r"[ \u3000]*摄[ \u
                  re.compile(r"(?m)^[ \u3000]*(?:作者|文/图|文／图|图/文|图／文|摄影|文|图)[ \u3000]*[：:/／]?[ \u3000]*" + CREDITED
                             + r"[ \u3000]*$"),
                  re.compile(r"(?m)^[ \u3000]*" + CREDITED + r"[ \u3000]*摄[ \u3000]*$"),
-                 re.compile(r"(?:作者|摄影|(?<![责任])编辑)[ \u3000]*[：:/／][ \u3000]*([\u4e00-\u9fff]{2,4})(?![\u4e00-\u9fff])"))
-#                  (the last: a web page's furniture line, 来源：衡阳日报  发布时间：…  作者：黄海龙  编辑：易清; not an
-#                  editors' footer, 责任编辑：…)
+                 re.compile(r"(?:作者|摄影|(?<![责任])编辑)[ \u3000]*[：:/／][ \u3000]*([\u4e00-\u9fff]{2,4}(?:[ \u3000、]"
+                            r"[\u4e00-\u9fff]{2,4}(?![\u4e00-\u9fff]|[ \u3000]*[：:])){0,2})(?![\u4e00-\u9fff])"))
+#                  (the last: a web page's furniture line, 来源：衡阳日报  发布时间：…  作者：黄海龙  编辑：易清, or 作者：罗佳　阳勇;
+#                  not an editors' footer, 责任编辑：…)
 CLOSING_BYLINE = re.compile(r"[（(]([\u4e00-\u9fff]{4,9})[）)][ \u3000]*$", re.M)   # （周峰乔丽丽） ending a report
 
 

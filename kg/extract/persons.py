@@ -102,7 +102,8 @@ def _credits(doc: Doc, known: set[str]) -> None:
         for m in pattern.finditer(text):
             _spaced_names(doc, m.start(1), m.end(1), known)
             for run in re.finditer(r"[\u4e00-\u9fff]{2,4}", m.group(1)):
-                _names_in_run(doc, m.start(1) + run.start(), run.group(), known, after_post=True)
+                _names_in_run(doc, m.start(1) + run.start(), run.group(), known, after_post=True,
+                              alone=run.group() == m.group(1).strip(" \u3000、"))
     _reporters(doc, known)
     for m in CLOSING_BYLINE.finditer(text):
         for a, b in split_names(doc.lex, m.group(1)):
@@ -389,12 +390,15 @@ def _names_in_span(doc: Doc, start: int, end: int, known: set[str]) -> None:
                 _names_in_run(doc, start + run.start() + a, run.group()[a:b], known, after_post=k > 0)
 
 
-def _names_in_run(doc: Doc, s0: int, run: str, known: set[str], after_post: bool = False) -> None:
+def _names_in_run(doc: Doc, s0: int, run: str, known: set[str], after_post: bool = False, alone: bool = False) -> None:
     lex = doc.lex
     if after_post and 2 <= len(run) <= 4:
         # right after a post only names stand: one name, or two written together (王姝马力)
         if valid_name(run, lex, byline=True) and not (len(run) == 4 and valid_name(run[:2], lex) and valid_name(run[2:], lex)):
             _believe(doc, s0, s0 + len(run), known, byline=True)
+            return
+        if alone and len(run) <= 3 and valid_name(run, lex, tagged=True):
+            _believe(doc, s0, s0 + len(run), known, tagged=True)      # 作者：王婧: a rare given name, alone in a credit
             return
         if len(run) == 4 and valid_name(run[:2], lex, byline=True) and valid_name(run[2:], lex, byline=True):
             _believe(doc, s0, s0 + 2, known, byline=True)
