@@ -79,6 +79,8 @@ def test_places_roads_and_not_generic_roads(run):
     got = names(ext, "place")
     assert "环城北路" in got
     assert not {"公路", "干线公路"} & got
+    got = names(run("现在水泥路修到了家门口，全县加快产业路建设，中山路也拓宽了。"), "place")
+    assert "中山路" in got and not {"水泥路", "产业路"} & got      # kinds of road (review round 31a)
 
 
 def _place_texts(ext):
