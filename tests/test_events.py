@@ -42,6 +42,8 @@ def test_events_a_person_remembered_is_no_attendee(run):
     names = {p.name for p in ev.attendees}
     assert "周建华" in names
     assert "罗荣桓" not in names
+    ext = run("4月4日，县委组织部组织党员开展主题党日活动，学员们聆听了罗荣桓元帅的革命事迹。县委书记李明参加。")
+    assert [p.name for p in _events(ext)["主题党日活动"].attendees] == ["李明"]      # (review round 31a)
 
 
 def test_events_a_year_in_the_name_is_not_the_date(run):

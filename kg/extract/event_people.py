@@ -164,8 +164,8 @@ def _studied(text: str, start: int, end: int) -> bool:
     return bool(STUDYING.search(text, max(0, start - 14), start)) and bool(STUDIED.match(text, end))
 
 
-REMEMBERED_AFTER = re.compile(r"(?:同志|先生|烈士)?(?:的)?(?:铜像|塑像|雕像|遗像|纪念馆|纪念碑|纪念园|故居|旧居|陵园|墓|"
-                              r"诞辰|逝世|生平|事迹)")
+REMEMBERED_AFTER = re.compile(r"(?:同志|先生|烈士|元帅|将军)?(?:的)?(?:革命|英雄|光辉|感人|先进)?(?:铜像|塑像|雕像|遗像|纪念馆|"
+                              r"纪念碑|纪念园|故居|旧居|陵园|墓|诞辰|逝世|生平|事迹|故事)")     # (罗荣桓元帅的革命事迹)
 
 
 PRONOUN = re.compile(r"(?<![其们])(?:他|她)(?!们)")
