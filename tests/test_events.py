@@ -1687,3 +1687,9 @@ def test_events_a_visit_to_a_counted_group(run):
     object still is no topic (检查了5月1日以来的防汛工作)."""
     assert [e.name for e in run("12月20日，市长李明看望慰问了30名环卫工人。").events] == ["看望慰问了30名环卫工人"]
     assert not run("12月20日，市长李明检查了5月1日以来的防汛工作。").events
+
+
+def test_events_an_activity_a_place_works_through_is_no_occurrence(run):
+    """以创先争优活动为载体: the means of other work, no event (review round 31a); 以“三下乡”活动为契机开展义诊: the 义诊 is."""
+    assert not run("5月6日，全县以创先争优活动为载体，推进基层党建。").events
+    assert [e.name for e in run("5月6日，县里以“三下乡”活动为契机开展义诊。").events] == ["义诊"]

@@ -223,7 +223,8 @@ def _noun_event(doc: Doc, m: re.Match) -> tuple[int, int, int, str] | None:
             or text.startswith("之一", end) or text.endswith(PARTS_OF, 0, start):
         return None      # 组织理论宣讲、文艺演出、义诊义剪等志愿服务: kinds of activity listed; 200余场阅读活动: a count;
         #               作为文化节重要活动之一的…大赛: a kind the event is one of; 赛事设全程马拉松、…: its parts
-    if _campaign(doc, name, m.start()) or name.endswith("活动") and TOPIC_BEFORE.search(text, max(0, start - 10), start):
+    if _campaign(doc, name, m.start()) or name.endswith("活动") and TOPIC_BEFORE.search(text, max(0, start - 10), start) \
+            or text.endswith("以", 0, start) and MEANS.match(text, end):      # 以创先争优活动为载体: a means, no occurrence
         return None      # 我市深入开展创先争优活动 (and 创先争优活动 again): a campaign, no occurrence (EXTRACTION.md);
         #               研究部署党的群众路线教育实践活动: what a meeting takes up (研究…党代会 names a meeting: D01)
     generic = name in lex.word_set(WORDS, "generic") and not (accident and dated(doc, m.start()))   # 5月13日…发生事故
@@ -262,6 +263,7 @@ HAZARD = ("隐患", "风险", "防范", "防控", "预防", "多发", "调查组
 MANY = re.compile(r"[两二三四五六七八九十百\d]+余?起|多起|数起")
 HELD_QUOTED = r"(?:@)了?(“[^”\n，。]{2,16}”)(?=[，,。；！\n]|$)"
 TOPIC_BEFORE = re.compile(r"(?:研究|部署|研究部署|安排部署|动员部署|谋划)了?(?:党的|全市|全县|全区|全省)?$")
+MEANS = re.compile(r"为(?:载体|抓手|契机|主线|重点|核心|平台|纽带|引领|依托|主题)")
 CAMPAIGN = re.compile(r"(?:深入|广泛|持续|扎实|大力|全面|继续|不断)开展$")
 RESTATED = re.compile(r"这(?:是|已是)")
 LISTED = re.compile(r"[^，,。；！？\n]{0,30}?等")
