@@ -203,8 +203,7 @@ def verb_phrase(doc: Doc, vs: int, ve: int) -> tuple[int, int] | None:
     if text[vs:ve] in doc.lex.word_set(WORDS, "signed"):
         signed = object_end(doc, j)
         ceremony = "签约" in text[text.rfind("\n", 0, vs) + 1:vs]      # …签约仪式举行，双方签署了…: the ceremony's act
-        return (vs, signed) if signed is not None and dated(doc, vs) and not ceremony else None
-        #   签订…协议: what was signed, on a day its paragraph gives (4月13日，茶旅文化节开幕。…签订了购销协议)
+        return (vs, signed) if signed is not None and dated(doc, vs) and not ceremony else None    # 签订…协议: what was signed
     if text[vs:ve] in doc.lex.event_met:
         return vs, ve     # 会见了来衡考察的德国客商李四一行: the meeting by its verb; whom it met are its attendees
     if text[j:j + 1] in ("我", "本") and j + 1 < len(text) and text[j + 1] in "市县区省":
@@ -245,8 +244,7 @@ def verb_phrase(doc: Doc, vs: int, ve: int) -> tuple[int, int] | None:
         return lead - 2, ve
     # a visit and what it looked at: 调研重点项目建设情况, 检查防汛工作, 看望慰问老党员
     if text[vs:ve] not in doc.lex.event_happenings:
-        ours = text[ve:ve + 2] in ("我市", "我县", "我区", "本市", "本县", "本区")     # 视察我市城市防洪工程建设情况
-        end = object_end(doc, ve + ours)
+        end = object_end(doc, ve + (text[ve:ve + 2] in OURS))       # (视察我市城市防洪工程建设情况)
         if end is not None:
             return vs, end
     # passive: 被……撞倒
@@ -349,6 +347,7 @@ def object_end(doc: Doc, pos: int) -> int | None:
     return group or end
 
 
+OURS = ("我市", "我县", "我区", "本市", "本县", "本区")
 COUNT = re.compile(r"\d{1,5}(?:余|多)?[户名位个家所]?")
 GROUP = ("一行", "等人")      # a group led by the object's persons (客商一行), ending it
 TOPIC_ENDS = ("工作", "情况", "建设", "发展", "项目")       # what a visit looks at, ending a phrase with a verb in it
