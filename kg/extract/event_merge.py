@@ -151,7 +151,7 @@ def _absorb(kept: EventFact, ev: EventFact, home: EntityRef | None, within) -> N
     if ev.place is not None and (kept.place is None or (kept.place == home and ev.place != home)
                                  or within(ev.place, kept.place)):
         kept.place = ev.place      # a place the text names beats the paper's city, a venue its town
-    if _bare(kept.name if len(kept.name) < len(ev.name) else ev.name, max(kept.name, ev.name, key=len)):
+    if _bare(*sorted((kept.name, ev.name), key=len)):
         if len(ev.name) > len(kept.name) and ev.date:
             kept.date = ev.date      # the meeting named in full says its day; its word alone took a visit's
     elif len(ev.date or "") > len(kept.date or "") or ev.date and len(ev.date) == len(kept.date or "") and ev.date < kept.date:

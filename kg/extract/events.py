@@ -339,7 +339,7 @@ def _held(doc: Doc, found: list) -> list[tuple[int, int]]:
     text = doc.text
     held = doc.lex.pattern("held_or_opened", HELD, doc.lex.event_held, doc.lex.event_opened)
     return [(m.start(), m.end()) for m in held.finditer(text)
-            if any(e <= m.start() and (not CLAUSE_BREAK.search(text, e, m.start()) or text[e:m.start()] in "，,"
+            if any(e <= m.start() and (not CLAUSE_BREAK.search(text, e, m.start()) or text[e:m.start()] in ("，", ",")
                                        and text.startswith("于", m.start())) for _, e, _, _ in found)]
 
 

@@ -125,7 +125,7 @@ def named_for_a_post(doc: Doc, i: int, n: int) -> bool:
         return False
     clause = re.split(r"[，,。；;、\n]", text[i + n + 1:i + n + 25], maxsplit=1)[0]
     if text.startswith("的", i + n):
-        return clause.endswith("职务") or "职务" in clause
+        return "职务" in clause
     return text.startswith("为", i + n) and doc.lex.alternation("titles", doc.lex.titles).search(clause[:16]) is not None
     #                                                                                        (为市审计局副局长)
 
