@@ -9,7 +9,7 @@ import re
 from collections import Counter
 
 from ..datamodel import ORGANIZATION, PERSON, EntityRef, EventFact, add_new
-from .credits import in_credit_line
+from .credits import credited
 from .doc import Doc, line_head, occurrences
 from .event_names import clause_end
 
@@ -26,7 +26,7 @@ def attendees(doc: Doc, events: list[tuple[EventFact, int, int]]) -> None:
         return
     text = doc.text
     reporters = {h.person for h in doc.memberships if h.title in doc.lex.word_set(WORDS, "reporting")}
-    reporters |= {m.ref for m in doc.mentions(PERSON) if _in_credit(text, m.start)}
+    reporters |= {m.ref for m in doc.mentions(PERSON) if credited(text, m.start)}
     nested = {(m.start, m.end) for m in doc.mentions(PERSON)
               if any(o.start <= m.start and m.end <= o.end for o in doc.mentions(ORGANIZATION))}
     studied = [ev.name + "精神" in text for ev, _, _ in events]     # 传达学习省委十三届三次全会精神: a meeting referred to
@@ -172,24 +172,6 @@ PRONOUN = re.compile(r"(?<![其们])(?:他|她)(?!们)")
 
 
 LEADS = re.compile(r"(?:一行)?(?:(?:率|带领|率领)[^，,。；\n]{0,20}代表团|率队)")      # 固原市委书记王琦率固原市党政代表团
-
-
-CREDIT = re.compile(r"■[^\n]*$")
-
-
-def _in_credit(text: str, pos: int) -> bool:
-    """Inside a ■ line (■本报记者 张某, ■张某 摄), the parentheses of a 本报讯 byline or a byline's parentheses
-    (（记者 周瑾 摄影 余海波）), or credited with a colon (作者：黄海龙, 编辑：陈静)."""
-    head = line_head(text, pos)
-    squared = "■" in head and not re.search(r"[，,。；;]", head[head.rfind("■"):])     # (■5月17日，…: a brief's story)
-    return squared or bool(re.search(r"(?:本报讯|日报讯)\s*[（(][^）)]*$", head) or BYLINE_PARENS.search(head)) \
-        or in_credit_line(text, pos) or bool(CREDITED_AS.search(text, max(0, pos - 6), pos))
-
-
-CREDITED_AS = re.compile(r"(?:作者|编辑|责编|摄影|摄像|记者|通讯员)\s*[：:/]\s*$")    # 来源：衡阳日报 作者：黄海龙
-
-
-BYLINE_PARENS = re.compile(r"[（(](?:[^）)，,。]{0,20}\s)?(?:本报|特约)?(?:记者|通讯员|实习生|摄影|摄像)[^）)，,。]{0,20}$")
 
 
 BACK_REFERENCE = re.compile(r"(?:本案|此案|活动中|活动上|会上|会议|大会|此次|本次|仪式上|典礼上|晚会上|开幕式上|演出中|期间|其间|当天|当日|现场|活动现场|随后|会后|"

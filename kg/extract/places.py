@@ -399,8 +399,9 @@ def _next_division(doc: Doc, home: Home, pos: int, parent: Division | None) -> t
 
 
 def _former_level(doc: Doc, d: Division, surface: str, end: int) -> int:
-    """1 where a county's short name is followed by the level word it had before it became a city or a district
-    (平果|县 is today's 平果市, 大兴|县 大兴区: older pages name them so, and the tagger reads the one word), else 0."""
+    """1 where a county's short name is followed by another level word than its own, the tagger reading the one word:
+    the level it had before it became a city or a district (平果|县 is today's 平果市, 大兴|县 大兴区: older pages name
+    them so), or one the gazetteer does not have yet (湟中|区 of 湟中县), else 0."""
     text = doc.text
     return int(d.level == COUNTY and surface != d.name and end < len(text) and text[end] in "县市区"
                and not d.name.endswith(text[end]) and (tok := doc.token_at(end)) is not None and tok.end == end + 1
@@ -429,10 +430,8 @@ def _believe_alone(doc: Doc, home: Home, cands: list[Division], surface: str, po
     if len(short) >= MANY_SHARE:
         return None
     provinces = [x for x in short if x.level == PROVINCE]
-    renamed = end < len(doc.text) and doc.text[end] in "县市区" and (tok := doc.token_at(pos)) is not None \
-        and tok.start == pos and tok.end == end + 1 and all(x.level == COUNTY and not x.name.endswith(doc.text[end])
-                                                             for x in short)
-    #     湟中区, one word: 湟中县 the gazetteer knows, a district now
+    renamed = (tok := doc.token_at(pos)) is not None and tok.end == end + 1 and all(
+        _former_level(doc, x, surface, end) for x in short)      # 湟中区, one word: 湟中县 the gazetteer knows, a district now
     if not doc.is_boundary(pos) or not (doc.is_boundary(end) or renamed or provinces and end < len(doc.text)
                                         and doc.text[end] not in "路街村镇乡区县市省"):
         return None
