@@ -1693,3 +1693,9 @@ def test_events_an_activity_a_place_works_through_is_no_occurrence(run):
     """以创先争优活动为载体: the means of other work, no event (review round 31a); 以“三下乡”活动为契机开展义诊: the 义诊 is."""
     assert not run("5月6日，全县以创先争优活动为载体，推进基层党建。").events
     assert [e.name for e in run("5月6日，县里以“三下乡”活动为契机开展义诊。").events] == ["义诊"]
+
+
+def test_events_a_celebration_and_a_military_training_are_events(run):
+    """开业庆典 and 新生军训 are occurrences held on a day (review round 31b, scored with a fixed hash seed)."""
+    assert [e.name for e in run("5月6日，公司举行开业庆典。").events] == ["开业庆典"]
+    assert [e.name for e in run("9月1日，2026级新生军训在学校操场开营。").events] == ["2026级新生军训"]
