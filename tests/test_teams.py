@@ -53,3 +53,15 @@ def test_teams_cut_from_the_taggers_long_word(run):
     ext = run("赛前分析：曼联客场防平局，下注需谨慎。")
     assert "曼联" in {m.text for m in ext.mentions if m.type == "organization"}
     assert not any("客场" in m.text for m in ext.mentions if m.type == "organization")
+
+
+def test_teams_a_country_side_the_tagger_wrote_apart_or_cut(run):
+    """中国|队 is China's side, 中国|队员 a player; 大胜保|加利亚队 is Bulgaria's side whole, and 欧洲 of 击败欧洲冠军… is
+    the continent, no team (People's Daily test organization 0.720 -> 0.735)."""
+    orgs = lambda text: {m.text for m in run(text).mentions if m.type == "organization"}   # noqa: E731
+    assert orgs("中国队在半决赛中以6∶1大胜保加利亚队。") == {"中国队", "保加利亚队"}
+    assert orgs("中国男队，还是对丹麦男队，都是同样难啃的。") == {"中国男队", "丹麦男队"}
+    assert not orgs("中国队员获得冠军。")
+    ext = run("美国队击败欧洲冠军立陶宛队。")
+    assert {m.text for m in ext.mentions if m.type == "organization"} == {"美国队", "立陶宛队"}
+    assert "欧洲" in {m.text for m in ext.mentions if m.type == "place"}

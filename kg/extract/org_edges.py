@@ -7,7 +7,7 @@ import re
 
 from ..datamodel import ORGANIZATION
 from ..lexicon import Lexicon
-from ..lexicon.gazetteer import COUNTY
+from ..lexicon.gazetteer import COUNTY, gazetteer
 from .doc import Doc
 from .geo import Home, is_government_name, leading_county, leading_place
 from .names import common_word
@@ -178,9 +178,17 @@ def model_edge(doc: Doc, s: int, e: int) -> int | None:
         return None
     if ms < s and s - ms <= 4 and all(t.pos in ("nt", "ns", "nz") for t in gap) and HAN_ONLY.fullmatch(doc.text, ms, s):
         return ms         # (巴勒莫vs|雷吉纳: two teams; 交行|工行: two banks, the tagger's abbreviations)
+    if ms < s and _country_cut(doc.text, ms, s):
+        return ms         # 大胜保|加利亚队: the tagger read the country's first character as a verb
     if ms > s and all(t.pos in ("n", "vn", "v") for t in gap):
         return ms
     return None
+
+
+def _country_cut(text: str, ms: int, s: int) -> bool:
+    """Does a country's name start at `ms` and run past `s` (保加利亚 of 保|加利亚队, 立陶宛 of 立|陶宛队)?"""
+    countries = gazetteer().countries
+    return any(n in countries for k in range(s + 1, min(ms + 8, len(text)) + 1) if len(n := text[ms:k]) >= 2)
 
 
 def list_items(doc: Doc, tail: int) -> list[tuple[int, int]]:

@@ -75,11 +75,29 @@ def run(doc: Doc) -> None:
         span = _token_ending(doc, m.start())
         if span is not None and _team_name(doc, *span, person_shaped_ok=True):
             _claim(doc, *span, found)
+    for s, e in _national_teams(doc):
+        _claim(doc, s, e, found)
     _coordinated(doc, found)
     for name in sorted(found, key=len, reverse=True):     # the same team named again without a cue
         for k in occurrences(text, name):
             if doc.is_boundary(k) and doc.is_boundary(k + len(name)):
                 doc.add(ORGANIZATION, k, k + len(name), EntityRef(ORGANIZATION, name))
+
+
+NATIONAL = re.compile(r"(?:国家|男子|女子|男|女)?队")
+
+
+def _national_teams(doc: Doc) -> list[tuple[int, int]]:
+    """A country's side (中国队, 印尼女队, 保加利亚国家队) where the tagger wrote the country apart from 队, and the word
+    ends there (中国|队员 is a player)."""
+    countries, text = gazetteer().countries, doc.text
+    out = []
+    for m in doc.lex.alternation("countries", (n for n in countries if len(n) >= 2)).finditer(text):
+        if (t := NATIONAL.match(text, m.end())) and doc.is_boundary(m.start()) and doc.is_boundary(t.end()) \
+                and (not doc.overlaps(m.start(), t.end())
+                     or all(x.weak for x in doc.mentions_in(m.start(), t.end(), DATE, ORGANIZATION))):
+            out.append((m.start(), t.end()))
+    return out
 
 
 def _claim(doc: Doc, s: int, e: int, found: set[str]):
@@ -160,8 +178,9 @@ def _team_name(doc: Doc, s: int, e: int, *, person_shaped_ok: bool) -> bool:
     tok = doc.token_at(s)
     if tok is None or tok.pos not in TEAM_POS or common_word(doc.lex, word, 50):
         return False          # 主队, 对手, 球队: words for a side, not its name
-    if word in upper_names() or word in gazetteer().countries or word in doc.lex.titles:
-        return False          # 意大利, 上海: a place (or its side) is the place extractor's
+    if word in upper_names() or word in gazetteer().countries or word in doc.lex.titles \
+            or word in doc.lex.abbreviations.values():
+        return False          # 意大利, 上海, 欧洲 (击败欧洲冠军…): a place (or its side) is the place extractor's
     if (not person_shaped_ok and tok.pos not in ("ns", "nt") and surname_length(word, 0, doc.lex)
             and valid_name(word, doc.lex, tagged=tok.pos == "nr")):
         return False          # 李娜击败…: players are beaten too (罗马 the tagger reads as a place or team)
