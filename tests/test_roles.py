@@ -953,3 +953,15 @@ def test_roles_a_bureaus_party_group_secretary_is_the_bureaus(run):
     held_by = {(m.person.name, m.title, m.org.name if m.org else None) for m in run(
         "市林业和草原局党组书记、局长赵永明参加检查。").memberships}
     assert held_by == {("赵永明", "党组书记", "衡阳市林业和草原局"), ("赵永明", "局长", "衡阳市林业和草原局")}
+
+
+@pytest.mark.parametrize("text", ["他当上了老板或经理。", "四是要建立健全董事会的科学决策。", "坚持学习马列著作和毛主席的著作。"])
+def test_roles_words_before_a_corporate_title_that_are_no_name(run, text):
+    """老板或|经理 ends in a conjunction, 马列著作和毛|主席 joins a word the title cuts, 建立健全|董事 has no noun: none is
+    the organization of the title after it (MSRA train: its organizations' false positives)."""
+    assert not names(run(text), "organization")
+
+
+def test_roles_a_name_joined_by_a_conjunction_before_a_title_stays(run):
+    ext = run("圣多美和普林西比民主统一党主席阿方索出席。")
+    assert "圣多美和普林西比民主统一党" in names(ext, "organization")

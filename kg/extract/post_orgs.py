@@ -330,11 +330,21 @@ def evidence_org(doc: Doc, start: int, title: str) -> tuple[EntityRef | None, in
         return None, start        # 大会主席团常务主席: the session's presidium, no organization the graph can name
     if any(w in seg for w in ("相关", "有关", "主要", "部门", "单位", "企业", "该", "各", "的", "等")) or _a_clause(doc, s + i, start):
         return None, start
+    if _no_name(doc.tokens_in(s + i, start), start):
+        return None, start
     shared = "部" if title.endswith("部长") and not seg.endswith("部") else ""     # 国防|部长: the 部 is the ministry's too
     ref = EntityRef(ORGANIZATION, company_named_first(doc, seg) or seg + shared)     # 国联水产董事长: the company named before
     doc.add(ORGANIZATION, s + i, s + i + len(seg), ref, alias=seg + shared)
     own = its_own(doc, ref, s + i, start)          # 该院骨科主任: the hospital's 骨科
     return (own[0], own[1]) if own is not None else (ref, s + i)
+
+
+def _no_name(tokens: list, title: int) -> bool:
+    """Are the words before a title at `title` no name: ending in a conjunction (老板或|经理), joined by one to a word
+    the title cuts (马列著作和毛|主席; 圣多美和普林西比民主统一党 is a name), or with no noun among them (建立健全|董事会)?"""
+    joined = any(t.pos == "c" for t in tokens)
+    return tokens[-1].pos == "c" or joined and tokens[-1].end > title \
+        or all(t.pos.startswith(("a", "v", "d")) and t.pos != "vn" for t in tokens)
 
 
 def _a_clause(doc: Doc, s: int, e: int) -> bool:
