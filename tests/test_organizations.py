@@ -272,6 +272,23 @@ def test_organizations_a_unit_written_alone_after_its_full_name(run):
     assert ("李强", "所长", "登封市公安局嵩阳派出所") in held(ext)
 
 
+@pytest.mark.parametrize("city,text,full,held_by", [
+    ("兰州", "兰州市公安局七里河分局西站派出所调取监控。西站派出所所长吴海峰提醒。",
+     "兰州市公安局七里河分局西站派出所", ("吴海峰", "所长")),
+    ("天津", "北辰区人民法院双街人民法庭法官刘文静说。双街人民法庭当天进行了司法确认。",
+     "天津市北辰区人民法院双街人民法庭", ("刘文静", "法官")),
+    ("南宁", "在青秀区新竹街道人民调解委员会的调解下，双方达成协议。新竹街道人民调解委员会调解员陆金华说。",
+     "南宁市青秀区新竹街道人民调解委员会", ("陆金华", "调解员")),
+])
+def test_organizations_a_unit_under_a_unit_or_a_place_under_a_place_written_short(run, city, text, full, held_by):
+    """The last unit of a chain (…分局|西站派出所, …法院|双街人民法庭) and a body named from a place inside the first
+    (青秀区新竹街道…) are short forms of the full name the article gave first: one organization (review round 32a)."""
+    from kg.ingest.paper import make_paper
+    ext = run(text, paper=make_paper("", city))
+    assert {r.name for r in ext.entities if r.type == "organization"} == {full}
+    assert (*held_by, full) in held(ext)
+
+
 def test_organizations_a_bureau_whose_name_starts_with_the_level_word(run):
     # 市市场监管局: the city's 市场监督管理局, its own 市 kept (only a short place name's level word said again goes)
     assert ("李四", "局长", "衡阳市市场监督管理局") in held(run("市市场监管局局长李四说。"))

@@ -154,7 +154,8 @@ def district_name(d) -> str:
 
 
 PARTY_COMMITTEE_TAILS = ("委员会", "委会", "委")
-UNIT_TAIL = re.compile(r"(?:局|公司|集团)([\u4e00-\u9fff]{2,}(?:派出所|分局|大队|支队|中队|分公司|分行|支行))$")
+UNIT_TAIL = re.compile(r"(?<=局|司|团|院)(?=[\u4e00-\u9fff]{2,}(?:派出所|分局|大队|支队|中队|分公司|分行|支行|法庭)$)")
+UNIT_AFTER = ("局", "公司", "集团", "法院")
 
 
 def party_committee(surface: str, doc: Doc, home: Home) -> tuple[str, set[str]] | None:
@@ -255,9 +256,9 @@ def short_forms(name: str, home: Home, lex: Lexicon) -> list[str]:
     hospital = AFFILIATED_HOSPITAL.fullmatch(name)
     if hospital is not None:            # 南华大学附属第一医院 -> 南华附一医院, 南华附一
         out += [hospital.group(1) + "附" + hospital.group(2) + end for end in ("医院", "院", "")]
-    unit = UNIT_TAIL.search(name)
-    if unit is not None:
-        out.append(unit.group(1))       # 登封市公安局嵩阳派出所 -> 嵩阳派出所: the unit, written alone
+    for unit in UNIT_TAIL.finditer(name):     # 登封市公安局嵩阳派出所 -> 嵩阳派出所: the unit, written alone (and
+        if name.endswith(UNIT_AFTER, 0, unit.start()):     # …公安局七里河分局西站派出所 -> 西站派出所 too)
+            out.append(name[unit.start():])
     if "·" in name:
         out.append(name.split("·")[-1])
         out.append(name.replace("·", ""))
@@ -267,6 +268,10 @@ def short_forms(name: str, home: Home, lex: Lexicon) -> list[str]:
         core = core[lp[1]:]
         if len(core) >= 4 and not core.endswith(GOVERNMENT_ENDINGS):
             out.append(core)          # 衡阳文创联盟 -> 文创联盟
+        rest = core
+        while (lp := leading_place(rest, home)) and lp[1] < len(rest) - 2:
+            out.append(rest)          # 南宁市青秀区新竹街道人民调解委员会 -> 新竹街道人民调解委员会: a place still names it
+            rest = rest[lp[1]:]
     for legal in lex.kind("organization_words", "legal"):
         if core.endswith(legal) and len(core) > len(legal) + 1:
             core = core[: -len(legal)]
