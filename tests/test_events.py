@@ -1699,3 +1699,10 @@ def test_events_a_celebration_and_a_military_training_are_events(run):
     """开业庆典 and 新生军训 are occurrences held on a day (review round 31b, scored with a fixed hash seed)."""
     assert [e.name for e in run("5月6日，公司举行开业庆典。").events] == ["开业庆典"]
     assert [e.name for e in run("9月1日，2026级新生军训在学校操场开营。").events] == ["2026级新生军训"]
+
+
+def test_events_a_happening_on_the_day_told_before_with_common_words_only(run):
+    """当天，消防员救出… takes the day of the sentence before, and that day is its own: 救出 is an event (review round
+    32a)."""
+    ext = run("11月25日上午，莲沱隧道内发生一起追尾事故。当天，消防员救出被困驾驶人1名。")
+    assert {(e.name, str(e.date)) for e in ext.events} >= {("救出", "2020-11-25")}

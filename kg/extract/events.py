@@ -426,7 +426,8 @@ def _evidenced(doc: Doc, ev: EventFact, s: int, e: int) -> bool:
     ss, se = doc.sentence_span(s)
     named_inside = any(s <= m.start and m.end <= e for m in doc.mentions(PLACE, ORGANIZATION, PERSON))
     if _common_words_only(doc, ev.name) and not named_inside:
-        own = any(ss <= m.start < se and m.value for m in doc.mentions(DATE)) or ev.organizers or any(
+        own = any(ss <= m.start < se and (m.value or ev.date and m.text in SAME_DAY) for m in doc.mentions(DATE)) \
+            or ev.organizers or any(
             ss <= m.start < se for m in doc.mentions(PERSON))
         held = (doc.lex.pattern("hosted_before", HOSTED_BEFORE, doc.lex.event_held).search(doc.text, max(0, s - 4), s)
                 or doc.lex.pattern("hosted_after", HOSTED_AFTER, doc.lex.event_held).match(doc.text, e))
@@ -459,6 +460,7 @@ def _drop_overlaps(found):
     return kept
 
 
+SAME_DAY = ("当天", "当日")     # a day told before, which the event took (event_dates)
 HOSTED_BEFORE = r"(?:@)(?:了)?$"                      # @: the held verbs (召开, 举行, 举办)
 HOSTING = re.compile(r"(?:联合)?(?:主办|承办|协办)")
 
