@@ -472,3 +472,18 @@ def test_persons_a_name_inside_a_doctrine_is_no_person(run):
     assert [(e.name, e.attendees) for e in ext.events] == [("学习邓小平理论工作会议", [])]
     assert people("习近平总书记指出，要坚持习近平新时代中国特色社会主义思想。") == {"习近平"}
     assert [m["text"] for m in mentions_of("坚持毛泽东思想。") if m["type"] == "person"] == ["毛泽东"]
+
+
+@pytest.mark.parametrize("text,credited", [
+    ("本报讯（记者 乌日娜 其其格）4月10日，锡林浩特市发生草原火情。", {("乌日娜", "记者"), ("其其格", "记者")}),
+    ("本报讯（记者 才让卓玛）8月13日，患儿接受了手术。", {("才让卓玛", "记者")}),
+    ("本报讯（记者 次仁旺堆 通讯员 刘洋）10月13日，景区突降大雪。", {("次仁旺堆", "记者"), ("刘洋", "通讯员")}),
+    ("本报讯（记者 李娜 通讯员 阿依古丽）9月6日，司机捡到一个手提包。", {("李娜", "记者"), ("阿依古丽", "通讯员")}),
+])
+def test_persons_a_name_of_any_shape_written_apart_in_a_byline(run, text, credited):
+    """A word written apart after a post in a byline is a name and holds the post, with no surname the lexicon knows
+    (Tibetan, Mongolian, Uyghur names: review round 32a); where the report was filed and who wrote it up are not."""
+    ext = run(text)
+    assert {(m.person.name, m.title) for m in ext.memberships} == credited
+    assert names(run("本报讯（记者 张三 北京报道）9月6日，司机捡到一个手提包。"), "person") == {"张三"}
+    assert names(run("（博宝艺术网编辑小波撰文）"), "person") <= {"小波"}

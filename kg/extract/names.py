@@ -367,6 +367,23 @@ def _spaced_name(doc: Doc, i: int) -> int | None:
     return None
 
 
+APART = re.compile(r"[\u4e00-\u9fff]{2,4}(?=[ \u3000\t）)]|$)")
+FILED = ("报道", "发自", "专电", "撰文", "撰稿", "整理", "报", "摄", "讯", "电")       # where a byline says the report was filed or who took it
+
+
+def apart_name(doc: Doc, i: int) -> int | None:
+    """A word a byline writes apart after a post is a name, whatever its shape (记者 才让卓玛, 通讯员 阿依古丽, 记者 乌日娜
+    其其格): its length, or None where it is a dictionary word, a body or where the report was filed (北京报道)."""
+    m = APART.match(doc.text, i)
+    if m is None or i == 0 or doc.text[i - 1] not in " \u3000\t" or not in_byline(doc.text, i):
+        return None
+    word = m.group()
+    if common_word(doc.lex, word, 50, names_too=True) or word.endswith(FILED) or word in doc.lex.titles \
+            or doc.lex.ending("org_suffixes", doc.lex.org_suffixes, word, len(word)):
+        return None
+    return len(word)
+
+
 def person_name(surface: str) -> str:
     """A name as the graph holds it: without the spaces a byline pads it with (陈 静 -> 陈静)."""
     return "".join(surface.split())
@@ -428,7 +445,7 @@ def read_names(doc: Doc, i: int, *, spaces: bool = False) -> list[tuple[int, int
     while pos < len(text):
         n = read_name(doc, pos, strict_end=spaces)
         if n is None and spaces:
-            n = _spaced_name(doc, pos)
+            n = _spaced_name(doc, pos) or apart_name(doc, pos)
         if n is None and (padded := PADDED.match(doc.text, pos)) and valid_name(padded[1] + padded[2], doc.lex):
             n = padded.end() - pos     # 市委书记陈　华出席: a page pads a two-character name to three with a wide space
         if n is None and (tok := doc.token_at(pos)) is not None and tok.start == pos and tok.pos == "nr" \
@@ -448,7 +465,7 @@ def read_names(doc: Doc, i: int, *, spaces: bool = False) -> list[tuple[int, int
             nxt = pos
             while nxt < len(text) and text[nxt] in " \u3000\t":
                 nxt += 1
-            if nxt < len(text) and read_name(doc, nxt, strict_end=True):
+            if nxt < len(text) and (read_name(doc, nxt, strict_end=True) or apart_name(doc, nxt)):
                 pos = nxt
                 continue
         break

@@ -22,6 +22,7 @@ from .names import (
     DOTS,
     HAN,
     addressed,
+    apart_name,
     before_a_post,
     byline_titles,
     common_word,
@@ -377,17 +378,30 @@ def _reporters(doc: Doc, known: set[str]) -> None:
 def _names_in_span(doc: Doc, start: int, end: int, known: set[str]) -> None:
     text, lex = doc.text, doc.lex
     titles = lex.alternation("byline_titles", byline_titles(lex))
+    after = False         # a post just before, with only names since (记者 乌日娜 其其格)
     for run in re.finditer(r"[\u4e00-\u9fff]+", text[start:end]):
         # a post cuts a run of characters into the names written after it (记者王姝马力 -> 王姝, 马力)
         cuts = [x.span() for x in titles.finditer(run.group())]
         if not cuts:
-            _names_in_run(doc, start + run.start(), run.group(), known)
+            after = after and _credited_apart(doc, start + run.start(), run.group(), known)
+            if not after:
+                _names_in_run(doc, start + run.start(), run.group(), known)
             continue
+        after = cuts[-1][1] == len(run.group())
         bounds = [0] + [k for span in cuts for k in span] + [len(run.group())]
         for k in range(0, len(bounds), 2):
             a, b = bounds[k], bounds[k + 1]
             if b - a >= 2:
                 _names_in_run(doc, start + run.start() + a, run.group()[a:b], known, after_post=k > 0)
+
+
+def _credited_apart(doc: Doc, s: int, word: str, known: set[str]) -> bool:
+    """Is the word at `s`, written apart after a post in a byline, a name (names.apart_name)? Then it is a person."""
+    if apart_name(doc, s) != len(word) or any(not m.weak for m in doc.mentions_in(s, s + len(word), PLACE)):
+        return False
+    if _add(doc, s, s + len(word), EntityRef(PERSON, word, doc.paper.city)) is not None or word in known:
+        known.add(word)
+    return True
 
 
 def _names_in_run(doc: Doc, s0: int, run: str, known: set[str], after_post: bool = False, alone: bool = False) -> None:
