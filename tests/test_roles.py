@@ -965,3 +965,15 @@ def test_roles_words_before_a_corporate_title_that_are_no_name(run, text):
 def test_roles_a_name_joined_by_a_conjunction_before_a_title_stays(run):
     ext = run("圣多美和普林西比民主统一党主席阿方索出席。")
     assert "圣多美和普林西比民主统一党" in names(ext, "organization")
+
+
+@pytest.mark.parametrize("text,post", [
+    ("8月1日晚，船长陈金水指挥船员自救。", ("陈金水", "船长")),
+    ("假日海滩救生员吴海平发现后迅速赶到。", ("吴海平", "救生员")),
+    ("监测员冉光明发现裂缝。", ("冉光明", "监测员")),
+    ("市地质环境监测站高级工程师周永刚介绍。", ("周永刚", "高级工程师")),
+])
+def test_roles_job_titles_of_everyday_stories(run, text, post):
+    """A ship's captain, a lifeguard, a monitor and a senior engineer hold their posts (review round 32a); 高级工程师
+    whole, not 工程师."""
+    assert post in {(m.person.name, m.title) for m in run(text).memberships}
