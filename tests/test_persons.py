@@ -487,3 +487,9 @@ def test_persons_a_name_of_any_shape_written_apart_in_a_byline(run, text, credit
     assert {(m.person.name, m.title) for m in ext.memberships} == credited
     assert names(run("本报讯（记者 张三 北京报道）9月6日，司机捡到一个手提包。"), "person") == {"张三"}
     assert names(run("（博宝艺术网编辑小波撰文）"), "person") <= {"小波"}
+
+
+def test_persons_a_preposition_before_a_common_noun_starts_no_name(run):
+    """民警向群众发放…: to the public, no person 向群众 (review round 32a); 向东明 after a post is still a name."""
+    assert not names(run("南站派出所民警向群众发放反诈宣传资料。"), "person")
+    assert names(run("副局长向东明说。"), "person") == {"向东明"}

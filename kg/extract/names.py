@@ -23,11 +23,7 @@ MIN_GIVEN = 3      # a given-name character seen fewer times than this in jieba'
 
 
 def surname_length(text: str, i: int, lex) -> int:
-    if text[i:i + 2] in lex.compound_surnames:
-        return 2
-    if text[i:i + 1] in lex.surnames:
-        return 1
-    return 0
+    return 2 if text[i:i + 2] in lex.compound_surnames else int(text[i:i + 1] in lex.surnames)
 
 
 def plausible_given(chars: str, lex, minimum: int = MIN_GIVEN) -> bool:
@@ -296,8 +292,11 @@ def _word_starts(doc: Doc, k: int) -> bool:
 
 
 def _noun_at(doc: Doc, offset: int) -> bool:
+    """A noun of the tagger's at `offset`, not a common word after a preposition (向|群众: to the public, no 向群众)."""
     nxt = doc.token_at(offset)
-    return nxt is not None and nxt.start == offset and nxt.pos.startswith("n")
+    return nxt is not None and nxt.start == offset and nxt.pos.startswith("n") and not (
+        nxt.pos == "n" and (prev := doc.token_at(offset - 1)) is not None and prev.pos == "p"
+        and common_word(doc.lex, nxt.word, 1000))
 
 
 def _in_name_run(doc: Doc, i: int, n: int) -> bool:
