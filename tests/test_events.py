@@ -1720,3 +1720,10 @@ def test_events_everyday_happenings_told_by_a_verb_on_a_day(run, text, name):
     被骗 and 心肺复苏 made events reviewers and our pages do not count, and stay out."""
     assert name in {e.name for e in run(text).events}
     assert not run("5月6日，消防员奋力扑救。").events and not run("5月6日，他的电动车电瓶被盗。").events
+
+
+def test_events_a_slide_s_mass_and_a_trip_still_to_come_are_no_happenings(run):
+    """滑坡体 is the slide's mass, 将被连夜送往 a trip to come (review round 32a); 发生山体滑坡 is a landslide."""
+    assert not run("6月23日，周永刚介绍，滑坡体后缘仍有约5000立方米松散土体。").events
+    assert not run("6月12日，这些“生命种子”将被连夜送往广州。").events
+    assert [e.name for e in run("6月22日凌晨，山峰村发生山体滑坡。").events] == ["山体滑坡"]

@@ -66,7 +66,7 @@ def wars(doc: Doc) -> list[tuple[int, int]]:
     return out
 
 
-NOT_YET = re.compile(r"(?:将|择期|拟|即将|准备|计划|用于|用来)$")
+NOT_YET = re.compile(r"(?:将(?:被|要|会)?(?:连夜|尽快|立即|马上|陆续|分批)?|择期|拟|即将|准备|计划|用于|用来)$")   # (将被连夜送往)
 
 SINCE = re.compile(r"(?:今年|去年|年初|入汛|入夏|入冬|开学|[\d一二三四五六七八九十]+月份?)以来[，,]")
 

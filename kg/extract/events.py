@@ -134,11 +134,11 @@ def _found(doc: Doc, text: str) -> list[tuple[int, int, int, str]]:
             continue      # 送去慰问金和慰问品: a gift, no visit
         if _examined(doc, m.group(), m.start()):
             continue      # 经卫生院医生检查: a doctor's, of a person, no inspection
-        if m.group() in lex.event_happenings and text.startswith(("原因", "隐患", "风险", "地点", "时间"), m.end()):
-            continue      # 对起火原因展开调查: the cause of a fire, no fire of its own
+        if m.group() in lex.event_happenings and text.startswith(("原因", "隐患", "风险", "地点", "时间", "体"), m.end()):
+            continue      # 对起火原因展开调查, 滑坡体后缘: the cause of a fire, the slide's mass, no happening of its own
         if text.startswith(REPORTED_ON, m.end()):
             continue      # 汇报了调研情况, 调研成果: what came of it, reported, no occurrence
-        if NOT_YET.search(text, max(0, m.start() - 4), m.start()) or text.endswith("防", 0, m.start()):
+        if NOT_YET.search(text, max(0, m.start() - 6), m.start()) or text.endswith("防", 0, m.start()):
             continue      # 法庭将择期宣判, 用于慰问困难群众: to come, or what something is for; 防溺水: to prevent
         if m.group() in lex.event_happenings and (text.endswith(("经", "生效"), 0, m.start())
                                                   or text.startswith(("书", "生效", "结果", "查明"), m.end())):
@@ -187,8 +187,9 @@ def _noun_event(doc: Doc, m: re.Match) -> tuple[int, int, int, str] | None:
     if text.startswith("会", end) and (longer := lex.ending("event_nouns", lex.event_nouns, text, end + 1)):
         end, word = end + 1, longer        # 集体学习|会: the 学习会 the first word found runs into
     if end < len(text) and text[end] in ("室厅" if word in ("大会", "会议") else "室厅馆团会组员") \
-            or text.startswith(("精神", "案"), end):          # 会议室, 会议厅: a room, no meeting
-        return None      # 全会精神: the spirit of a meeting people study is no event (EXTRACTION.md); 犯罪活动案: a charge
+            or text.startswith(("精神", "案"), end) or text.startswith("体", end) and _befalls(lex, word):
+        return None      # 全会精神: the spirit of a meeting people study is no event (EXTRACTION.md); 犯罪活动案: a charge;
+        #                  会议室: a room, no meeting; 滑坡体: the slide's mass
     if inside(doc, m.start(), end, ORGANIZATION, PLACE) or _verb_with_object(doc, m.start(), end, word) \
             or text.endswith("代表", 0, m.start()) or text.startswith("工作报告", end) or _by_decision(doc, m.start(), end):
         return None      # (代表常委会作工作报告, 作常委会工作报告: the body's report, no meeting; 经市委常委会研究: its say)
@@ -212,7 +213,7 @@ def _noun_event(doc: Doc, m: re.Match) -> tuple[int, int, int, str] | None:
                                                              or _held_right_before(doc, start)))
     #         座谈会 alone, 举行座谈, 6月8日…开展义诊: an event however short
     disaster = word in lex.word_set(WORDS, "disaster")
-    accident = disaster or word in lex.word_set(WORDS, "accident")
+    accident = _befalls(lex, word)
     if accident and (_prevented(doc, m.start()) or text.startswith(HAZARD, end) or MANY.match(name)
                      or SUPPOSED.search(text, clause_start(text, m.start()), m.start())) \
             or _habitual(doc, m.start(), end) or disaster and not befell(doc, m.start(), end):
@@ -439,6 +440,11 @@ def _evidenced(doc: Doc, ev: EventFact, s: int, e: int) -> bool:
     if any(ss <= m.start < se for m in doc.mentions(PLACE)):
         return True
     return named_inside
+
+
+def _befalls(lex, word: str) -> bool:
+    """Is the event word a disaster's or an accident's (event_words.tsv)?"""
+    return word in lex.word_set(WORDS, "disaster") or word in lex.word_set(WORDS, "accident")
 
 
 def _common_words_only(doc: Doc, name: str) -> bool:
