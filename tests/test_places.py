@@ -638,3 +638,11 @@ def test_places_a_county_by_the_level_word_it_has_now_that_the_gazetteer_lacks(r
     got = [m for m in ext.mentions if m.type == "place" and m.text == "湟中区"]
     assert got and got[0].ref.name == "湟中县"
     assert "中区" not in names(ext, "place")
+
+
+def test_places_no_road_inside_a_foreign_name(run):
+    """耶路撒冷 holds 路 but is no road 耶路: the tagger's name runs on past a two-character road's ending; a longer
+    road the tagger runs on into an address (马王堆南路80号) stays a road."""
+    ext = run("以色列政府制订的耶路撒冷扩建计划。")
+    assert "耶路" not in names(ext, "place")
+    assert "马王堆南路" in names(run("来函请寄长沙市雨花区马王堆南路80号。"), "place")

@@ -64,8 +64,10 @@ def venues_and_roads(doc: Doc) -> list[tuple[EntityRef, int, str]]:
             if kind == "venue" and common_word(lex, name[:len(name) - len(m.group())], 100) \
                     and name[0] not in "市县区" and name not in word_tags():
                 continue      # 旅游度假区, 文化广场: a kind of venue, no venue's name (but 少林寺, 时代广场, 国家图书馆)
-            if kind == "road" and _read_as_person(doc, start, end):
-                continue      # 张路老师: 路 is a given name there, the tagger reads the whole a person's name
+            if kind == "road" and (_read_as_person(doc, start, end) or len(name) == 2 and (
+                    tok := doc.token_at(m.start())) is not None and tok.end > m.end() and tok.pos in ("ns", "nt", "nz")):
+                continue      # 张路老师: 路 is a given name there, the tagger reads the whole a person's name; 耶路|撒冷:
+                #               the tagger's name runs on past a two-character road's ending
             if kind == "road" and (tok := doc.token_at(m.start())) is not None and tok.start < m.start() and (
                     tok.pos.startswith(("v", "d", "a", "m", "p", "c"))
                     or tok.pos == "n" and len(tok.word) == 2 and tok.word != "马路" and common_word(doc.lex, tok.word, 100)):
