@@ -814,3 +814,11 @@ def test_organizations_a_source_lines_website_is_the_outlet_whole(run):
     ext = run("县领导调研重点项目\n来源：衡阳县人民政府网　作者：王芳\n5月6日，县委书记李明调研重点项目。")
     assert "衡阳县人民政府网" in names(ext, "organization")
     assert "衡阳县人民政府" not in names(ext, "organization")
+
+
+def test_organizations_a_headquarters_the_tagger_cut_inside_a_word_far_from_its_place(run):
+    """锡林浩特市森林草原防灭火指|挥部: the tagger began inside 指挥, seven words after the place the model's name opens
+    with; the name is the model's, whole (review round 32a)."""
+    from kg.ingest.paper import make_paper
+    ext = run("锡林浩特市森林草原防灭火指挥部立即启动应急响应。", paper=make_paper("", "锡林郭勒盟"))
+    assert {r.name for r in ext.entities if r.type == "organization"} == {"锡林浩特市森林草原防灭火指挥部"}

@@ -87,9 +87,11 @@ def cut_word_start(doc: Doc, s: int, e: int) -> int | None:
             (prev := doc.token_at(s - 1)) is not None and prev.pos.startswith(FUNCTION_POS)):
         return None       # 商场中|海尔: a word of place (中) before the name
     ms = next((sp.start for sp in doc.model_spans_ending(ORGANIZATION, e) if sp.start < s), None)
-    if ms is None or (first := doc.token_at(ms)) is None or first.start != ms or len(doc.tokens_in(ms, s)) > 4:
-        return None       # the model's name starts where a word of the tagger's does, at most four words before
-    return ms             # (市|见义勇|为|基|金会: the tagger's words cut the idiom and the foundation both)
+    if ms is None or (first := doc.token_at(ms)) is None or first.start != ms \
+            or len(doc.tokens_in(ms, s)) > (8 if first.pos == "ns" else 4):
+        return None       # the model's name starts where a word of the tagger's does, at most four words before (eight
+    return ms             # from a place: 锡林浩特市森林草原防灭火指|挥部); (市|见义勇|为|基|金会: the tagger's words cut the
+    #                       idiom and the foundation both)
 
 
 HAN_ONLY = re.compile(r"[\u4e00-\u9fff]+")
