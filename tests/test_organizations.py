@@ -822,3 +822,11 @@ def test_organizations_a_headquarters_the_tagger_cut_inside_a_word_far_from_its_
     from kg.ingest.paper import make_paper
     ext = run("锡林浩特市森林草原防灭火指挥部立即启动应急响应。", paper=make_paper("", "锡林郭勒盟"))
     assert {r.name for r in ext.entities if r.type == "organization"} == {"锡林浩特市森林草原防灭火指挥部"}
+
+
+def test_organizations_no_character_of_a_verb_the_tagger_cut_opens_a_name(run):
+    """郝建军会|同|嶂石岩村人民调解委员会: 同 is the end of 会同 (together with), no part of the committee's name (review
+    round 32a); 开/vn|发/nt|区党工委 is still the zone's party committee."""
+    ext = run("郝建军会同嶂石岩村人民调解委员会主任李满仓进行调解。")
+    assert not any(r.name.startswith("同") for r in ext.entities if r.type == "organization")
+    assert ("李满仓", "主任", "嶂石岩村人民调解委员会") in held(ext)

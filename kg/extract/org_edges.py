@@ -63,6 +63,9 @@ def left_edge(doc: Doc, end_token: int, suffix_start: int) -> int:
             break
         if len(t.word) == 1 and i >= 2 and toks[i - 2].word in ("该", "本", "其", "此") and toks[i - 2].end == t.start:
             break         # 该局|南城派出所: the bureau named before, no part of this name
+        if len(t.word) == 1 and i >= 2 and len(toks[i - 2].word) == 1 and toks[i - 2].pos == "v" \
+                and common_word(doc.lex, doc.text[t.start - 1:t.end], 100):
+            break         # 会|同|嶂石岩村人民调解委员会: the tagger cut the verb 会同, no part of the name
         if any(v in t.word for v in verbish):
             break
         ordinal = t.pos == "m" and t.word.startswith("第")
