@@ -977,3 +977,11 @@ def test_roles_job_titles_of_everyday_stories(run, text, post):
     """A ship's captain, a lifeguard, a monitor and a senior engineer hold their posts (review round 32a); 高级工程师
     whole, not 工程师."""
     assert post in {(m.person.name, m.title) for m in run(text).memberships}
+
+
+def test_roles_a_ward_of_the_hospital_written_with_this_hospital(run):
+    """该院高压氧科主任: the ward of the hospital named before, not a body named 该院高压氧科 (review round 32a)."""
+    from kg.ingest.paper import make_paper
+    ext = run("12月18日，银川市第一人民医院收治了4名患者。该院高压氧科主任杨志宏介绍，患者已脱离危险。",
+              paper=make_paper("", "银川"))
+    assert ("杨志宏", "主任", "银川市第一人民医院高压氧科") in held(ext)

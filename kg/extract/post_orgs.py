@@ -96,7 +96,7 @@ def _nouns_before(doc: Doc, ps: int) -> int:
     k = doc.token_index(ps - 1)
     start = ps
     while k >= 0 and doc.tokens[k].end == start and doc.tokens[k].pos in ("n", "nz", "nt", "j", "vn") \
-            and ps - doc.tokens[k].start <= 6:
+            and ps - doc.tokens[k].start <= 6 and doc.tokens[k].word not in ("该院", "本院", "该厂", "本厂"):   # (该院|高压氧科)
         start = doc.tokens[k].start
         k -= 1
     return start
