@@ -279,6 +279,8 @@ def test_organizations_a_unit_written_alone_after_its_full_name(run):
      "天津市北辰区人民法院双街人民法庭", ("刘文静", "法官")),
     ("南宁", "在青秀区新竹街道人民调解委员会的调解下，双方达成协议。新竹街道人民调解委员会调解员陆金华说。",
      "南宁市青秀区新竹街道人民调解委员会", ("陆金华", "调解员")),
+    ("宜昌", "宜昌市公安局交通警察支队夷陵大队民警赶到现场。夷陵大队大队长覃志勇表示。",
+     "宜昌市公安局交通警察支队夷陵大队", ("覃志勇", "大队长")),
 ])
 def test_organizations_a_unit_under_a_unit_or_a_place_under_a_place_written_short(run, city, text, full, held_by):
     """The last unit of a chain (…分局|西站派出所, …法院|双街人民法庭) and a body named from a place inside the first

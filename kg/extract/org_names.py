@@ -154,8 +154,8 @@ def district_name(d) -> str:
 
 
 PARTY_COMMITTEE_TAILS = ("委员会", "委会", "委")
-UNIT_TAIL = re.compile(r"(?<=局|司|团|院)(?=[\u4e00-\u9fff]{2,}(?:派出所|分局|大队|支队|中队|分公司|分行|支行|法庭)$)")
-UNIT_AFTER = ("局", "公司", "集团", "法院")
+UNIT_TAIL = re.compile(r"(?<=局|司|团|院|队)(?=[\u4e00-\u9fff]{2,}(?:派出所|分局|大队|支队|中队|分公司|分行|支行|法庭)$)")
+UNIT_AFTER = ("局", "公司", "集团", "法院", "支队")
 
 
 def party_committee(surface: str, doc: Doc, home: Home) -> tuple[str, set[str]] | None:
