@@ -144,3 +144,21 @@ def countries(doc: Doc) -> None:
         ref = EntityRef(PLACE, countries[m.group()])
         if doc.add(PLACE, m.start(), m.end(), ref) is not None:
             doc.record(ref).kind = "country"
+
+
+QUOTED_NAME = re.compile(r"“([^“”\n]{4,30})”(?=主题|系列|专题|活动|宣传)|“([^“”\n]{3,30}?(?:节|日|周|月|赛|杯|行动|工程))”")
+
+
+def quoted_names(doc: Doc) -> None:
+    """A place named only inside a quoted slogan or event's name (“建设法治太原”主题活动, “中国农民丰收节”) is no place of
+    the article (EXTRACTION.md: places): its mentions there stay mentions, of no entity."""
+    spans = [m.span(1) if m.group(1) else m.span(2) for m in QUOTED_NAME.finditer(doc.text)]
+    if not spans:
+        return
+    places = doc.mentions(PLACE)
+    quoted = [m for m in places if not m.weak and within(spans, m.start, m.end)]
+    for m in quoted:
+        m.weak, m.value = True, SLOGAN
+    for ref in {m.ref for m in quoted if m.ref is not None}:
+        if not any(x.ref == ref and not x.weak for x in places):
+            doc.forget(ref)

@@ -14,7 +14,7 @@ import re
 
 from ..datamodel import ORGANIZATION, PLACE, EntityRef
 from ..lexicon.gazetteer import CITY, COUNTY, PROVINCE, TOWN, VILLAGE, Division, gazetteer
-from .countries import abbreviated, collective, countries, tagged_places
+from .countries import abbreviated, collective, countries, quoted_names, tagged_places
 from .doc import Doc, occurrences
 from .geo import (
     MAX_NAME,
@@ -81,6 +81,7 @@ def run(doc: Doc) -> None:
     abbreviated(doc)
     collective(doc)
     tagged_places(doc)
+    quoted_names(doc)
     _locate_organizations(doc, home)
 
 
