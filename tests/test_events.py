@@ -1380,8 +1380,9 @@ def test_events_a_paragraph_going_on_from_the_one_before_keeps_its_day(run):
     """2月26日上午，…突然倒地。⏎5分钟后，医生周健…接力抢救: the rescue happened on the day the paragraph before gave
     (review round 22d); a paragraph with no day and no such opening still gives a happening none."""
     ext = run("2月26日上午，市民陈国强在健身房突然倒地。\n5分钟后，医生周健赶到现场接力抢救。", issue=date(2024, 2, 27))
-    assert [(ev.name, ev.date) for ev in ext.events] == [("抢救", "2024-02-26")]
-    assert not run("2月26日上午，市民陈国强在健身房突然倒地。\n医生周健曾多次参与抢救。", issue=date(2024, 2, 27)).events
+    assert ("抢救", "2024-02-26") in [(ev.name, ev.date) for ev in ext.events]     # (突然倒地 is one too, since stop 31)
+    assert "抢救" not in [ev.name for ev in run("2月26日上午，市民陈国强在健身房突然倒地。\n医生周健曾多次参与抢救。",
+                                                issue=date(2024, 2, 27)).events]
 
 
 def test_events_the_talks_of_a_visit_told_later_take_those_who_joined_them(run):
