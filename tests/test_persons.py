@@ -493,3 +493,11 @@ def test_persons_a_preposition_before_a_common_noun_starts_no_name(run):
     """民警向群众发放…: to the public, no person 向群众 (review round 32a); 向东明 after a post is still a name."""
     assert not names(run("南站派出所民警向群众发放反诈宣传资料。"), "person")
     assert names(run("副局长向东明说。"), "person") == {"向东明"}
+
+
+def test_persons_a_name_in_a_set_phrase_of_learning_from_someone_is_no_person(run):
+    """3月5日是学雷锋纪念日: 雷锋 of 学雷锋纪念日 is a slogan's, no person of the article nor anyone's attendee (review
+    round 32a), as 毛泽东 of 毛泽东思想 is."""
+    ext = run("3月5日是学雷锋纪念日，平水镇在王化村举行志愿服务启动仪式。")
+    assert not {r.name for r in ext.entities if r.type == "person"}
+    assert all(not e.attendees for e in ext.events)

@@ -483,7 +483,7 @@ def in_byline(text: str, pos: int) -> bool:
     return len(head) < 40 and bool(marks) and not re.search(r"[，,。；;：:）)]", head[marks[-1].end():])
 
 
-DOCTRINE = re.compile(r"(?:新时代中国特色社会主义)?思想|理论|主义")      # 毛泽东思想, 邓小平理论, 马克思主义
+DOCTRINE = re.compile(r"(?:新时代中国特色社会主义)?思想|理论|主义|(?<=学..)(?:纪念日|精神|活动|志愿|主题|日|月|”)")  # 学雷锋纪念日
 
 
 def in_doctrines(doc: Doc) -> None:
