@@ -985,3 +985,10 @@ def test_roles_a_ward_of_the_hospital_written_with_this_hospital(run):
     ext = run("12月18日，银川市第一人民医院收治了4名患者。该院高压氧科主任杨志宏介绍，患者已脱离危险。",
               paper=make_paper("", "银川"))
     assert ("杨志宏", "主任", "银川市第一人民医院高压氧科") in held(ext)
+
+
+def test_roles_a_teacher_of_a_subject_after_another_post(run):
+    """高三年级组长、语文教师钱丽萍: 语文 names the teacher's line of work, so the list of posts runs on to the name and she
+    holds both (review round 32a); the post held is the bare 教师."""
+    posts = {(m.person.name, m.title) for m in run("高三年级组长、语文教师钱丽萍代表教师发言。").memberships}
+    assert posts == {("钱丽萍", "组长"), ("钱丽萍", "教师")}
