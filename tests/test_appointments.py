@@ -196,3 +196,10 @@ def test_appointments_a_town_post_a_deputy_after_the_head_and_a_body_that_names_
 
     got = held(run("5月6日，会议选举李明为县政协主席。", paper=make_paper("", "九江")))
     assert ("李明", "主席", None) in got
+
+
+def test_appointments_one_of_an_organization_s_staff(run):
+    """赵宇航是…中心小学的一名体育教师: he holds the post at the school the sentence names (review round 32a); a driver is
+    an occupation, held at no organization (occupations.txt)."""
+    assert ("赵宇航", "教师", "祥符区仇楼镇中心小学") in held(run("赵宇航是祥符区仇楼镇中心小学的一名体育教师。"))
+    assert not run("这名司机叫艾力·买买提，是乌鲁木齐市公交集团出租车分公司的一名驾驶员。").memberships

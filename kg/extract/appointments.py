@@ -58,10 +58,14 @@ def run(doc: Doc) -> None:
         if org is None and (ending := _ending_before(doc, role.start)):
             org = mention_antecedent(doc, role.start - len(ending), role.start)      # 聘任徐立峰为公司总经理
             org_start = role.start - len(ending) if org is not None else role.start
+        s0, _ = doc.sentence_span(role.start)
+        one_of = _one_of(doc, s0, role.start) if org is None and title not in doc.lex.occupations else None
+        if one_of is not None:
+            org, org_start = one_of.ref, one_of.start       # 赵宇航是…中心小学的一名体育教师: the school's teacher
         head = org_start if org is not None else next((m.start for m in doc.ending_at(role.start, ORGANIZATION)), role.start)
         #   (选举李明为县政协主席 in a paper whose county is unknown: a body named, though it names no entity)
-        s0, _ = doc.sentence_span(role.start)
-        verbs = [v for v in TAKE.finditer(text, max(s0, head - 12), head) if GAP.fullmatch(text, v.end(), head)]
+        verbs = [v for v in TAKE.finditer(text, max(s0, head - 12), head) if GAP.fullmatch(text, v.end(), head)] \
+            or ([IS.match(text, head - 1)] if one_of is not None else [])
         person = verb_end = kind = None
         listed: list[EntityRef] = []
         acted = _acted_on(doc, persons, s0, head)
@@ -117,6 +121,19 @@ def run(doc: Doc) -> None:
                                                        m.change_date if kind else None)
                 doc.add_membership(held[(other, title, org)])
         last = (role.end, person, kind, org, title)
+
+
+IS = re.compile(r"是")
+ONE_OF = re.compile(r"的(?:一名|一位)?$")
+
+
+def _one_of(doc: Doc, s0: int, pos: int):
+    """The organization mention of `…是ORG的一名TITLE` (是乌鲁木齐市公交集团出租车分公司的一名驾驶员), the title at `pos`."""
+    of = ONE_OF.search(doc.text, max(s0, pos - 3), pos)
+    if of is None:
+        return None
+    return next((m for m in doc.ending_at(of.start(), ORGANIZATION) if m.ref is not None
+                 and doc.text.endswith("是", 0, m.start)), None)
 
 
 def _ending_before(doc: Doc, pos: int) -> str:
