@@ -1728,3 +1728,10 @@ def test_events_a_slide_s_mass_and_a_trip_still_to_come_are_no_happenings(run):
     assert not run("6月23日，周永刚介绍，滑坡体后缘仍有约5000立方米松散土体。").events
     assert not run("6月12日，这些“生命种子”将被连夜送往广州。").events
     assert [e.name for e in run("6月22日凌晨，山峰村发生山体滑坡。").events] == ["山体滑坡"]
+
+
+def test_events_a_paragraph_opened_by_a_happening_s_name_tells_of_it(run):
+    """8月13日，…接受了手术。⏎手术由…主任医师陈国庆主刀: the surgeon of the next paragraph, which opens by naming the
+    operation, took part in it (review round 32a)."""
+    ext = run("8月13日，卓玛措在上海市儿童医院接受了手术。\n手术由上海市儿童医院主任医师陈国庆主刀，历时4小时。")
+    assert [(e.name, {a.name for a in e.attendees}) for e in ext.events] == [("手术", {"卓玛措", "陈国庆"})]

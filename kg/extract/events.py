@@ -84,11 +84,13 @@ def run(doc: Doc) -> None:
     trying = {h.person for h in doc.memberships if h.title in doc.lex.word_set("role_words", "trial")}
     for ev, s, _e in events:
         if id(ev) in happenings:         # 出院: who it happened to, in its own sentence; not the story after it
-            ss, se = doc.sentence_span(s)
-            own = {m.ref for m in doc.mentions(PERSON) if ss <= m.start < se and not TOLD.match(doc.text, m.end)
-                   or PRESENT.search(doc.text, m.end, clause_end(doc.text, m.end))}
+            told = [doc.sentence_span(s)] + [doc.sentence_span(k + 1) for k in occurrences(text, "\n" + ev.name) if k > s]
+            own = {m.ref for m in doc.mentions(PERSON) if any(ss <= m.start < se for ss, se in told)
+                   and not TOLD.match(doc.text, m.end) or PRESENT.search(doc.text, m.end, clause_end(doc.text, m.end))}
             ev.attendees = [p for p in ev.attendees if p in own or p in trying]     # (but who tried the case tried it,
-            #                                                                          and who came to watch: 到场旁听)
+            #                                                                          and who came to watch: 到场旁听;
+            #                                                                          a paragraph opened by its name,
+            #                                                                          手术由…陈国庆主刀, tells of it too)
     events, triggers = _one_visit(doc, events, triggers)
     kept = [(ev, s, e) for ev, s, e in events if _evidenced(doc, ev, s, e)]
     home = doc.home
