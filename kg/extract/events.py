@@ -32,7 +32,7 @@ from .event_names import (
     whole_word,
 )
 from .event_people import attendees
-from .event_places import at_the_scene, place_for, place_within
+from .event_places import at_the_scene, finer, place_for, place_within
 from .event_shapes import ARRIVED, NOT_YET, befell, recurring, since, war_date, wars
 from .org_names import DATELINE
 from .place_refs import division_ref
@@ -96,7 +96,7 @@ def run(doc: Doc) -> None:
     home = doc.home
     home_ref = division_ref(home.city) if home is not None and home.city is not None else None
     at_the_scene(doc, kept, home_ref)
-    doc.add_events(merge([ev for ev, _, _ in kept], home_ref, lambda a, b: place_within(doc, a, b),
+    doc.add_events(merge([ev for ev, _, _ in kept], home_ref, lambda a, b: place_within(doc, a, b) or finer(doc, a, b),
                          _in_headline(doc, kept), doc.lex.word_set(WORDS, "generic")))
 
 
