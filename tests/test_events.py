@@ -1744,3 +1744,11 @@ def test_events_one_event_told_twice_is_held_at_the_finer_place(run):
     ext = run("永吉县庆祝2021年中国农民丰收节活动举行\n9月23日，2021年永吉县庆祝“中国农民丰收节”活动在岔路河镇金家村举行。",
               paper=make_paper("", "吉林"))
     assert [e.place.name for e in ext.events] == ["金家村"]
+
+
+def test_events_the_games_oath_is_part_of_the_games(run):
+    """学生罗婷婷代表运动员宣誓: the athletes' oath is part of the games' opening, and its persons attend the games
+    (review round 32a); 张志平进行了宪法宣誓 is an oath of its own."""
+    ext = run("4月16日，市第十中学第三十届春季田径运动会开幕。学生罗婷婷代表运动员宣誓，体育教师刘刚代表裁判员宣誓。")
+    assert [(e.name, {a.name for a in e.attendees}) for e in ext.events] == \
+        [("市第十中学第三十届春季田径运动会", {"罗婷婷", "刘刚"})]

@@ -85,12 +85,10 @@ def run(doc: Doc) -> None:
     for ev, s, _e in events:
         if id(ev) in happenings:         # 出院: who it happened to, in its own sentence; not the story after it
             told = [doc.sentence_span(s)] + [doc.sentence_span(k + 1) for k in occurrences(text, "\n" + ev.name) if k > s]
-            own = {m.ref for m in doc.mentions(PERSON) if any(ss <= m.start < se for ss, se in told)
+            own = {m.ref for m in doc.mentions(PERSON) if any(ss <= m.start < se for ss, se in told)     # (手术由…主刀:
                    and not TOLD.match(doc.text, m.end) or PRESENT.search(doc.text, m.end, clause_end(doc.text, m.end))}
-            ev.attendees = [p for p in ev.attendees if p in own or p in trying]     # (but who tried the case tried it,
-            #                                                                          and who came to watch: 到场旁听;
-            #                                                                          a paragraph opened by its name,
-            #                                                                          手术由…陈国庆主刀, tells of it too)
+            ev.attendees = [p for p in ev.attendees if p in own or p in trying]     # a paragraph opened by its name; who
+            #                                                                          tried it, and who came to watch)
     events, triggers = _one_visit(doc, events, triggers)
     kept = [(ev, s, e) for ev, s, e in events if _evidenced(doc, ev, s, e)]
     home = doc.home
@@ -161,6 +159,7 @@ def _found(doc: Doc, text: str) -> list[tuple[int, int, int, str]]:
     return _drop_overlaps(found)
 
 
+SPORTS_OATH = re.compile(r"代表(?:全体)?(?:运动员|裁判员|教练员)$")
 PRESENT = re.compile(r"到场|在场|旁听|列席")    # after a person: there, at a happening told before
 REPORTED_ON = ("情况", "成果", "报告", "结果", "意见", "纪要")     # after an event verb: what came of it
 TOLD_BEFORE = ("该起", "这起", "此起", "上述")     # before an event word: the one the article told
@@ -198,6 +197,8 @@ def _noun_event(doc: Doc, m: re.Match) -> tuple[int, int, int, str] | None:
     if _examined(doc, word, m.start()):
         return None      # 为老人做了心电图检查: a doctor's examination, no inspection
     start = np_start(doc, m.start())
+    if word == "宣誓" and SPORTS_OATH.search(text, max(0, m.start() - 8), m.start()):
+        return None      # 代表运动员宣誓: the games' oath, a part of their opening, no event of its own
     if word == "会诊" and (text[start] == "经" or text.endswith("经", 0, start)):
         return None      # 经多学科会诊，团队决定…: the means of a decision told, no occurrence of its own
     if text.endswith(TOLD_BEFORE, 0, start):
