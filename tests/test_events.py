@@ -1752,3 +1752,13 @@ def test_events_the_games_oath_is_part_of_the_games(run):
     ext = run("4月16日，市第十中学第三十届春季田径运动会开幕。学生罗婷婷代表运动员宣誓，体育教师刘刚代表裁判员宣誓。")
     assert [(e.name, {a.name for a in e.attendees}) for e in ext.events] == \
         [("市第十中学第三十届春季田径运动会", {"罗婷婷", "刘刚"})]
+
+
+def test_events_a_ceremony_told_again_by_its_last_words_is_the_one_on_its_day(run):
+    """…举行涉案财物集中返还仪式。…3月28日…抓获。⏎返还仪式上，副局长何春华…: the ceremony told before in full, on its
+    day, not the day of the sentence before (review round 32a; 31b's gold has 返还仪式 as that ceremony's alias)."""
+    ext = run("4月16日上午，盘龙分局在新城广场举行涉案财物集中返还仪式。3月28日，民警在北京路将陈某抓获。\n"
+              "返还仪式上，盘龙分局副局长何春华向失主代表发放了车辆领取凭证。")
+    ceremony = next(e for e in ext.events if e.name.endswith("返还仪式"))
+    assert str(ceremony.date) == "2020-04-16" and {a.name for a in ceremony.attendees} == {"何春华"}
+    assert sum(e.name.endswith("返还仪式") for e in ext.events) == 1

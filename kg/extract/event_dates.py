@@ -11,12 +11,17 @@ from .names import SAID
 
 WORDS = "event_words"
 SAID_BEFORE = re.compile(rf"[{SAID}][，,：:]")        # before a day in someone's words
+ON_IT = re.compile(r"(?:上|中|期间)[，,]")            # 仪式上，: the event named is the one told before
 
 
 def date_for(doc: Doc, s: int, earlier: list, e: int) -> str | None:
     """The date of the event named at s..e: the day its sentence gives (the one it is to be held on, 将于…), the day
     told before it for 当天 or 随后 (else the last event's, `earlier`), the lead's day for the lead's sentence, else None."""
     ss, se = doc.sentence_span(s)
+    name = doc.text[s:e]
+    if ON_IT.match(doc.text, e) and (told := next((ev for ev, *_ in reversed(earlier) if ev.name.endswith(name)
+                                                   and len(ev.name) > len(name)), None)) is not None:
+        return told.date      # 返还仪式上，…: the ceremony told before in full (涉诈资金返还仪式), on its day
     dates = [m for m in doc.mentions(DATE) if ss <= m.start < se and m.value and not reporting_date(doc, m)]
     planned = next((m for m in dates if e <= m.start <= e + 4
                     and re.search(r"(?:将|拟|定)于$", doc.text[e:m.start])), None)
