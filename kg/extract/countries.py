@@ -127,11 +127,16 @@ PAIR_AFTER = ("关系|两国|三国|双方|合作|友好|会谈|边界|边境|�
               "条约|友谊|外长|领导人|贸易额|经济|两岸|人民")
 
 
+def country_pattern(lex):
+    """The names of countries (two characters or more) as one pattern, built once per lexicon."""
+    return lex.alternation("countries", (n for n in gazetteer().countries if len(n) >= 2))
+
+
 def countries(doc: Doc) -> None:
     countries = gazetteer().countries
     text = doc.text
     inside = _slogans(doc)
-    for m in doc.lex.alternation("countries", (n for n in countries if len(n) >= 2)).finditer(text):
+    for m in country_pattern(doc.lex).finditer(text):
         if doc.overlaps(m.start(), m.end()) or not (doc.is_boundary(m.start()) and doc.is_boundary(m.end())):
             continue
         if within(doc.titles, m.start(), m.end()):
@@ -146,13 +151,13 @@ def countries(doc: Doc) -> None:
             doc.record(ref).kind = "country"
 
 
-QUOTED_NAME = re.compile(r"“([^“”\n]{4,30})”(?=主题|系列|专题|活动|宣传)|“([^“”\n]{3,30}?(?:节|日|周|月|赛|杯|行动|工程))”")
+QUOTED_SLOGAN = re.compile(r"“([^“”\n]{4,30})”(?=主题|系列|专题|活动|宣传)|“([^“”\n]{3,30}?(?:节|日|周|月|赛|杯|行动|工程))”")
 
 
 def quoted_names(doc: Doc) -> None:
     """A place named only inside a quoted slogan or event's name (“建设法治太原”主题活动, “中国农民丰收节”) is no place of
     the article (EXTRACTION.md: places): its mentions there stay mentions, of no entity."""
-    spans = [m.span(1) if m.group(1) else m.span(2) for m in QUOTED_NAME.finditer(doc.text)]
+    spans = [m.span(1) if m.group(1) else m.span(2) for m in QUOTED_SLOGAN.finditer(doc.text)]
     if not spans:
         return
     places = doc.mentions(PLACE)

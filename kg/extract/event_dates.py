@@ -11,6 +11,7 @@ from .names import SAID
 
 WORDS = "event_words"
 SAID_BEFORE = re.compile(rf"[{SAID}][，,：:]")        # before a day in someone's words
+SAME_DAY = ("当天", "当日")     # a day told before, which the event took
 ON_IT = re.compile(r"(?:上|中|期间)[，,]")            # 仪式上，: the event named is the one told before
 
 
@@ -36,7 +37,7 @@ def date_for(doc: Doc, s: int, earlier: list, e: int) -> str | None:
             return told.value     # (…参加一个国际空间展，…对方回答说，明天吧: a day said after it, in someone's words, no)
     vague = [m for m in doc.mentions(DATE) if ss <= m.start < se and not m.value]
     sent = doc.text[ss:se]
-    if any(w in sent for w in doc.lex.kind(WORDS, "same_day")) or any(v.text in ("当日", "当天") for v in vague) \
+    if any(w in sent for w in doc.lex.kind(WORDS, "same_day")) or any(v.text in SAME_DAY for v in vague) \
             or after_an_event(doc, sent):
         prior = [m for m in doc.mentions(DATE) if m.start < ss and m.value and len(m.value) == 10]
         if prior:

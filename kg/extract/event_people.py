@@ -216,9 +216,17 @@ def _tells_of(para: str, name: str) -> bool:
     """Does a paragraph's first sentence tell of the event named `name` by its head word (演练中…, 对演练进行了点评), not
     of what came before or after it (签约仪式后，…执教了一节示范课: another occasion)?"""
     if len(name) < 4:
-        return len(name) >= 2 and para.startswith(name) and not para.startswith(("后", "前", "结束"), len(name))
-    first = re.split(r"[。！？]", para, maxsplit=1)[0]           # (手术由…主刀: a paragraph opened by the event's name)
-    return any(not first.startswith(("后", "前", "结束"), k + 2) for k in occurrences(first, name[-2:]))
+        return len(name) >= 2 and opened_by(para, name)      # (手术由…主刀: a paragraph opened by the event's name)
+    first = re.split(r"[。！？]", para, maxsplit=1)[0]
+    return any(not first.startswith(AFTER_OR_BEFORE, k + 2) for k in occurrences(first, name[-2:]))
+
+
+AFTER_OR_BEFORE = ("后", "前", "结束")
+
+
+def opened_by(para: str, name: str) -> bool:
+    """Does the paragraph open by naming the event (手术由…), not a time after or before it (手术后，…)?"""
+    return para.startswith(name) and not para.startswith(AFTER_OR_BEFORE, len(name))
 
 
 def _is_byline(text: str, pos: int) -> bool:

@@ -15,7 +15,7 @@ import re
 
 from ..datamodel import DATE, EVENT, ORGANIZATION, PERSON, PLACE, EntityRef, EventFact, Mention
 from .doc import Doc, occurrences
-from .event_dates import date_for, lead_end
+from .event_dates import SAME_DAY, date_for, lead_end
 from .event_merge import merge
 from .event_names import (
     HELD,
@@ -31,7 +31,7 @@ from .event_names import (
     verb_phrase,
     whole_word,
 )
-from .event_people import attendees
+from .event_people import attendees, opened_by
 from .event_places import at_the_scene, finer, place_for, place_within
 from .event_shapes import ARRIVED, NOT_YET, befell, recurring, since, war_date, wars
 from .org_names import DATELINE
@@ -84,7 +84,8 @@ def run(doc: Doc) -> None:
     trying = {h.person for h in doc.memberships if h.title in doc.lex.word_set("role_words", "trial")}
     for ev, s, _e in events:
         if id(ev) in happenings:         # 出院: who it happened to, in its own sentence; not the story after it
-            told = [doc.sentence_span(s)] + [doc.sentence_span(k + 1) for k in occurrences(text, "\n" + ev.name) if k > s]
+            told = [doc.sentence_span(s)] + [doc.sentence_span(k + 1) for k in occurrences(text, "\n" + ev.name)
+                                             if k > s and opened_by(text[k + 1:], ev.name)]
             own = {m.ref for m in doc.mentions(PERSON) if any(ss <= m.start < se for ss, se in told)     # (手术由…主刀:
                    and not TOLD.match(doc.text, m.end) or PRESENT.search(doc.text, m.end, clause_end(doc.text, m.end))}
             ev.attendees = [p for p in ev.attendees if p in own or p in trying]     # a paragraph opened by its name; who
@@ -469,7 +470,6 @@ def _drop_overlaps(found):
     return kept
 
 
-SAME_DAY = ("当天", "当日")     # a day told before, which the event took (event_dates)
 HOSTED_BEFORE = r"(?:@)(?:了)?$"                      # @: the held verbs (召开, 举行, 举办)
 HOSTING = re.compile(r"(?:联合)?(?:主办|承办|协办)")
 

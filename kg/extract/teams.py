@@ -14,6 +14,7 @@ import re
 
 from ..datamodel import DATE, ORGANIZATION, EntityRef
 from ..lexicon.gazetteer import gazetteer
+from .countries import country_pattern
 from .doc import Doc, occurrences
 from .geo import upper_names
 from .names import HAN, common_word, foreign_name, surname_length, valid_name
@@ -90,9 +91,9 @@ NATIONAL = re.compile(r"(?:国家|男子|女子|男|女)?队")
 def _national_teams(doc: Doc) -> list[tuple[int, int]]:
     """A country's side (中国队, 印尼女队, 保加利亚国家队) where the tagger wrote the country apart from 队, and the word
     ends there (中国|队员 is a player)."""
-    countries, text = gazetteer().countries, doc.text
+    text = doc.text
     out = []
-    for m in doc.lex.alternation("countries", (n for n in countries if len(n) >= 2)).finditer(text):
+    for m in country_pattern(doc.lex).finditer(text):
         if (t := NATIONAL.match(text, m.end())) and doc.is_boundary(m.start()) and doc.is_boundary(t.end()) \
                 and (not doc.overlaps(m.start(), t.end())
                      or all(x.weak for x in doc.mentions_in(m.start(), t.end(), DATE, ORGANIZATION))):
