@@ -1,6 +1,7 @@
 import pytest
 
 from conftest import names
+from kg.extract.mentions import Span
 
 
 def test_persons_leader_list_and_repeats(run):
@@ -501,3 +502,22 @@ def test_persons_a_name_in_a_set_phrase_of_learning_from_someone_is_no_person(ru
     ext = run("3月5日是学雷锋纪念日，平水镇在王化村举行志愿服务启动仪式。")
     assert not {r.name for r in ext.entities if r.type == "person"}
     assert all(not e.attendees for e in ext.events)
+
+
+@pytest.mark.parametrize("words,span,name", [
+    ([("卡特", "nr"), ("、", "w"), ("福特", "nr"), ("和", "c"), ("基辛格", "nr"), ("等", "u"), ("出席", "v"), ("。", "w")],
+     (6, 9), "基辛格"),           # 辛 is rare in transliterations: no shape our rules read, but tagger and model agree
+    ([("地管理局", "n"), ("局长", "n"), ("眭录明", "nr"), ("因病", "d"), ("住院", "v"), ("。", "w")], (6, 9), "眭录明"),
+])
+def test_persons_name_the_tagger_and_model_both_read_whole(run_tagged, words, span, name):
+    ext = run_tagged(words, [Span("person", *span, 0.9)])
+    assert name in names(ext, "person")
+    unsure = run_tagged(words, [Span("person", *span, 0.6)])       # the model unsure: the rules alone decide
+    assert name not in names(unsure, "person")
+
+
+def test_persons_given_name_alone_is_not_a_second_person(run_tagged):
+    words = [("副部长", "n"), ("刘义杰", "nr"), ("。", "w"), ("战友", "n"), ("说", "v"), ("：", "w"), ("“", "w"),
+             ("义杰", "nr"), ("是", "v"), ("好样的", "a"), ("。", "w")]
+    ext = run_tagged(words, [Span("person", 3, 6, 0.9), Span("person", 12, 14, 0.9)])
+    assert names(ext, "person") == {"刘义杰"}

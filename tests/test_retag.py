@@ -90,3 +90,12 @@ def test_retag_an_unsure_name_of_the_models_that_cuts_a_word_is_not_read(run):
     ext = run("7月3日，耒阳市一煤矿发生瓦斯爆炸事故，造成3人死亡。")
     assert not [m for m in ext.mentions if m.type == "person"]
     assert all(not e.attendees for e in ext.events)
+
+
+def test_retag_sure_transliterated_person_over_the_taggers_place(run_tagged):
+    from kg.extract.mentions import Span
+    words = [("为此", "d"), ("，", "w"), ("阿拉法特", "ns"), ("决定", "v"), ("接受", "v"), ("。", "w")]
+    assert names(run_tagged(words, [Span("person", 3, 7, 0.74)]), "person") == {"阿拉法特"}
+    assert "阿拉法特" not in names(run_tagged(words, [Span("person", 3, 7, 0.4)]), "person")
+    country = [("来自", "v"), ("巴哈马", "ns"), ("的", "u"), ("选手", "n"), ("夺冠", "v"), ("。", "w")]
+    assert "巴哈马" not in names(run_tagged(country, [Span("person", 2, 5, 0.9)]), "person")

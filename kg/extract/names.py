@@ -141,6 +141,17 @@ def model_agrees(doc: Doc, i: int, n: int) -> bool:
 AGREED = 0.8         # the model's score at which its reading confirms the tagger's
 
 
+def model_reads_whole(doc: Doc, s: int, e: int) -> bool:
+    """Does the mention model read the tagger's whole name word at s..e as one person's name, and surely (基辛格,
+    桥本龙太郎, 才旦卓嘎, 眭录明: names of a shape our rules do not read)? Not a word the lexicon says is no name, nor a
+    surname and a form of address (周叔, 陈妈妈)."""
+    k = surname_length(doc.text, s, doc.lex)
+    if k and _honorific_after(doc.text, s + k, doc.lex, one_char=True, place_tail=False):
+        return False
+    return e - s >= 2 and doc.text[s:e] not in doc.lex.not_names and any(
+        sp.type == "person" and sp.start == s and sp.end == e and sp.score >= AGREED for sp in doc.model_spans or ())
+
+
 def _family_given(name: str) -> bool:
     """Is `name` X家Y, a given name opening with 家 (黄家军, 王家明), though X家 is a word (the X family)? Not where Y
     ends a place's name (王家村, 李家湾)."""
