@@ -99,3 +99,13 @@ def test_retag_sure_transliterated_person_over_the_taggers_place(run_tagged):
     assert "阿拉法特" not in names(run_tagged(words, [Span("person", 3, 7, 0.4)]), "person")
     country = [("来自", "v"), ("巴哈马", "ns"), ("的", "u"), ("选手", "n"), ("夺冠", "v"), ("。", "w")]
     assert "巴哈马" not in names(run_tagged(country, [Span("person", 2, 5, 0.9)]), "person")
+
+
+def test_retag_sure_transliteration_holding_the_taggers_pieces_of_another_kind(run_tagged):
+    # the tagger cut the premier's name into a place and a name: the model's whole person stands
+    words = [("以色列", "ns"), ("总理", "n"), ("内", "f"), ("塔", "ns"), ("尼亚胡", "nr"), ("表示", "v"), ("。", "w")]
+    assert "内塔尼亚胡" in names(run_tagged(words, [Span("person", 5, 10, 0.93)]), "person")
+    # and a transliterated place the tagger read as a person's name is the model's place
+    heights = [("叙利亚", "ns"), ("有权", "v"), ("收复", "v"), ("戈兰", "nr"), ("高地", "n"), ("。", "w")]
+    ext = run_tagged(heights, [Span("place", 7, 9, 0.89)])
+    assert "戈兰" not in names(ext, "person") and "戈兰" in names(ext, "place")

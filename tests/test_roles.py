@@ -992,3 +992,10 @@ def test_roles_a_teacher_of_a_subject_after_another_post(run):
     holds both (review round 32a); the post held is the bare 教师."""
     posts = {(m.person.name, m.title) for m in run("高三年级组长、语文教师钱丽萍代表教师发言。").memberships}
     assert posts == {("钱丽萍", "组长"), ("钱丽萍", "教师")}
+
+
+def test_roles_counted_holders_start_where_a_word_does(run_tagged):
+    # 福特和基辛格等8位前国务卿: 辛格 inside the tagger's 基辛格 is no holder of the post
+    words = [("卡特", "nr"), ("、", "w"), ("福特", "nr"), ("和", "c"), ("基辛格", "nr"), ("等", "u"), ("8位", "m"),
+             ("前", "f"), ("国务卿", "n"), ("呼吁", "v"), ("。", "w")]
+    assert "辛格" not in names(run_tagged(words, []), "person")

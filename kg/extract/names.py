@@ -139,6 +139,7 @@ def model_agrees(doc: Doc, i: int, n: int) -> bool:
 
 
 AGREED = 0.8         # the model's score at which its reading confirms the tagger's
+FOREIGN = 0.5        # the model's score at which its reading of a transliterated name outweighs the tagger's
 
 
 def model_reads_whole(doc: Doc, s: int, e: int) -> bool:

@@ -54,7 +54,7 @@ def run(doc: Doc) -> None:
     found = [_verb_trimmed(s, doc) for s in found]
     doc.model_spans = found
     starts = [t.start for t in doc.tokens]
-    spans = [s for s in found if s.type in TAGS and _agrees(s, doc.tokens, starts, doc.lex)
+    spans = [s for s in found if s.type in TAGS and _agrees(s, doc, starts)
              and not (s.type == PLACE and _over_a_place_word(s, doc))]
     if spans:
         doc.retag(_for_a_post(retagged(doc.text, doc.tokens, spans)))
@@ -161,13 +161,15 @@ def _place_given_back(tokens: list[Token]) -> list[Token]:
 SURE = 0.35      # the model's score under which its person must keep to the tagger's word ends
 
 
-def _agrees(span: Span, tokens: list[Token], starts: list[int], lex) -> bool:
+def _agrees(span: Span, doc: Doc, starts: list[int]) -> bool:
     """Is the model's name one the tagger does not contradict? Not a single character (港 of 港澳台: MSRA's habit),
-    nor a person over the tagger's place or organization (王府井; but see _foreign_person), nor a place over its person
-    (来旺 of 火来旺), nor a place that leaves the tagger's word a people's (朝鲜 of 朝鲜族).
+    nor a person over the tagger's place or organization (王府井), nor a place over its person (来旺 of 火来旺), nor a
+    place that leaves the tagger's word a people's (朝鲜 of 朝鲜族); but a transliterated name outweighs the tagger
+    (_transliterated).
     `starts` are the tokens' starts (in order, the tokens do not overlap): only those the span meets are read."""
     if span.end - span.start < 2:
         return False
+    tokens = doc.tokens
     other = ("ns", "nt") if span.type == PERSON else ("nr",)     # a venue the tagger reads as an organization is one
     first = max(bisect.bisect_right(starts, span.start) - 1, 0)
     last = bisect.bisect_left(starts, span.end)
@@ -177,23 +179,24 @@ def _agrees(span: Span, tokens: list[Token], starts: list[int], lex) -> bool:
     met = tokens[first:last]
     if span.type == PERSON and span.score < SURE and (met[0].start < span.start or met[-1].end > span.end):
         return False        # 瓦斯|爆: an unsure name that cuts the tagger's word is no name
-    return not any(t.start < span.end and span.start < t.end and t.pos in other and not _named_for(span, t)
-                   and not _named_place(span, t, met) and not _foreign_person(span, t, lex) for t in met)
+    clashing = [t for t in met if t.start < span.end and span.start < t.end and t.pos in other
+                and not _named_for(span, t) and not _named_place(span, t, met)]
+    return not clashing or _transliterated(span, clashing, doc)
 
 
-FOREIGN = 0.5        # the model's score at which its transliterated name outweighs the tagger's place or organization
-
-
-def _foreign_person(span: Span, t: Token, lex) -> bool:
-    """Is the tagger's place or organization word the model's person, a transliterated name of three characters or more
-    it is sure of (阿拉法特/ns, 韦尔特克/nt, 帕斯特拉纳/ns), and no place the gazetteer knows (巴哈马)?"""
+def _transliterated(span: Span, words: list[Token], doc: Doc) -> bool:
+    """Is the model's name a transliteration it is sure of (a person's of three characters or more), holding the tagger's
+    names of another kind (阿拉法特/ns, 韦尔特克/nt, 内|塔/ns|尼亚胡: persons; 雅尔塔/nr, 戈兰/nr: places)? Then the model's
+    reading stands; a person's, unless the gazetteer knows the word as a place (巴哈马)."""
     from ..lexicon.gazetteer import gazetteer
     from .geo import upper_names
-    from .names import foreign_name
+    from .names import FOREIGN, foreign_name
 
-    return span.type == PERSON and t.start == span.start and t.end == span.end and span.end - span.start >= 3 \
-        and span.score >= FOREIGN and foreign_name(t.word, lex) and t.word not in gazetteer().countries \
-        and t.word not in upper_names()
+    word = doc.text[span.start:span.end]
+    if span.end - span.start < (2 if span.type == PLACE else 3) or span.score < FOREIGN or not foreign_name(word, doc.lex) \
+            or any(t.start < span.start or t.end > span.end for t in words):
+        return False
+    return span.type == PLACE or word not in gazetteer().countries and word not in upper_names()
 
 
 def _named_place(span: Span, t: Token, met: list[Token]) -> bool:

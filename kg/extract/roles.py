@@ -470,12 +470,18 @@ def _counted_before(doc: Doc, start: int) -> list[tuple[int, int]]:
     out: list[tuple[int, int]] = []
     p = m.start() if m else -1
     while p > 0:
-        n = next((n for n in (3, 2) if p - n >= 0 and read_name(doc, p - n) == n), None)
+        n = next((n for n in (3, 2) if p - n >= 0 and read_name(doc, p - n) == n and _word_starts(doc, p - n)), None)
         if n is None:
             break
         out.insert(0, (p - n, p))
         p = p - n - 1 if text[p - n - 1:p - n] in ("、", "，") else 0
     return out
+
+
+def _word_starts(doc: Doc, k: int) -> bool:
+    """Does a word of the tagger's start at `k` (no name 辛格 inside 基辛格)?"""
+    tok = doc.token_at(k)
+    return tok is not None and tok.start == k
 
 
 def _emit(doc: Doc, units: list[Unit], names: list[tuple[int, int]]) -> None:
