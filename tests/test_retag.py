@@ -109,3 +109,10 @@ def test_retag_sure_transliteration_holding_the_taggers_pieces_of_another_kind(r
     heights = [("叙利亚", "ns"), ("有权", "v"), ("收复", "v"), ("戈兰", "nr"), ("高地", "n"), ("。", "w")]
     ext = run_tagged(heights, [Span("place", 7, 9, 0.89)])
     assert "戈兰" not in names(ext, "person") and "戈兰" in names(ext, "place")
+
+
+def test_retag_the_place_an_organizations_name_opens_with_does_not_cut_it(run_tagged):
+    words = [("湖南省衡南县粮食局", "nt"), ("的", "u"), ("邢连根", "nr"), ("被", "p"), ("安排", "v"), ("到", "v"),
+             ("仓库", "n"), ("工作", "n"), ("。", "w")]
+    ext = run_tagged(words, [Span("place", 0, 3, 0.57), Span("person", 10, 13, 0.65)])
+    assert "湖南省衡南县粮食局" in names(ext, "organization")

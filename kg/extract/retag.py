@@ -28,6 +28,7 @@ from dataclasses import replace
 from ..datamodel import PERSON, PLACE
 from .doc import Doc
 from .mentions import Span, mention_model
+from .org_patterns import suffix_at
 from .tagger import Token
 
 NAME = "model"
@@ -177,6 +178,9 @@ def _agrees(span: Span, doc: Doc, starts: list[int]) -> bool:
                                   for t in tokens[first:last + 1]):
         return False        # 朝鲜|族: a people, not the country
     met = tokens[first:last]
+    if span.type == PLACE and any(t.pos == "nt" and t.start == span.start and t.end > span.end
+                                  and suffix_at(doc.text, t.end, doc.lex) for t in met):
+        return False        # 湖南省|衡南县粮食局/nt: the place the organization's name opens with, not one of its own
     if span.type == PERSON and span.score < SURE and (met[0].start < span.start or met[-1].end > span.end):
         return False        # 瓦斯|爆: an unsure name that cuts the tagger's word is no name
     clashing = [t for t in met if t.start < span.end and span.start < t.end and t.pos in other
