@@ -1,4 +1,6 @@
 """kg.extract.retag: the mention model's persons and places read into the tagger's tokens."""
+import pytest
+
 from conftest import names
 from kg.extract.mentions import Span
 from kg.extract.retag import retagged
@@ -116,3 +118,15 @@ def test_retag_the_place_an_organizations_name_opens_with_does_not_cut_it(run_ta
              ("仓库", "n"), ("工作", "n"), ("。", "w")]
     ext = run_tagged(words, [Span("place", 0, 3, 0.57), Span("person", 10, 13, 0.65)])
     assert "湖南省衡南县粮食局" in names(ext, "organization")
+
+
+@pytest.mark.parametrize("word,places", [
+    ("湖北省宜昌市夷陵区交通运输局", [(0, 3), (3, 6)]),      # the model's places inside the tagger's bureau
+    ("河南省信阳市光山县人民政府", [(0, 3), (3, 6), (6, 9)]),
+    ("美国政府", [(0, 2)]),                                    # a government body is an organization (EXTRACTION.md)
+])
+def test_retag_places_inside_an_organizations_name_are_not_read(run_tagged, word, places):
+    words = [(word, "nt"), ("宣布", "v"), ("了", "u"), ("这", "r"), ("一", "m"), ("决定", "n"), ("。", "w")]
+    ext = run_tagged(words, [Span("place", s, e, 0.8) for s, e in places])
+    assert [m.text for m in ext.mentions if m.type == "organization"] == [word]      # one body, named as written
+    assert not any(m.type == "place" for m in ext.mentions)
