@@ -27,8 +27,8 @@ from dataclasses import replace
 
 from ..datamodel import PERSON, PLACE
 from .doc import Doc
-from .mentions import Span, mention_model
 from .geo import GOVERNMENT_ENDINGS
+from .mentions import Span, mention_model
 from .org_patterns import suffix_at
 from .tagger import Token
 
