@@ -130,3 +130,11 @@ def test_retag_places_inside_an_organizations_name_are_not_read(run_tagged, word
     ext = run_tagged(words, [Span("place", s, e, 0.8) for s, e in places])
     assert [m.text for m in ext.mentions if m.type == "organization"] == [word]      # one body, named as written
     assert not any(m.type == "place" for m in ext.mentions)
+
+
+def test_retag_person_takes_the_first_character_of_a_taggers_company_read_across_wei(run_tagged):
+    # 唐国|华为/nt|患者: the surgeon 唐国华, then 为 (for), no company
+    words = [("主任医师", "n"), ("唐国", "nr"), ("华为", "nt"), ("患者", "n"), ("做", "v"), ("了", "u"), ("手术", "n"),
+             ("。", "w")]
+    ext = run_tagged(words, [Span("person", 4, 7, 0.53)])
+    assert "唐国华" in names(ext, "person") and "华为" not in names(ext, "organization")

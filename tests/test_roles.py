@@ -999,3 +999,12 @@ def test_roles_counted_holders_start_where_a_word_does(run_tagged):
     words = [("卡特", "nr"), ("、", "w"), ("福特", "nr"), ("和", "c"), ("基辛格", "nr"), ("等", "u"), ("8位", "m"),
              ("前", "f"), ("国务卿", "n"), ("呼吁", "v"), ("。", "w")]
     assert "辛格" not in names(run_tagged(words, []), "person")
+
+
+@pytest.mark.parametrize("text,held_posts", [
+    ("镇党委书记、人大主席刘永强陪同。", {("刘永强", "书记"), ("刘永强", "主席")}),
+    ("村党支部书记、村委会主任陈大勇告诉记者。", {("陈大勇", "书记"), ("陈大勇", "主任")}),
+])
+def test_roles_chain_of_unnamed_bodies_after_a_comma_of_enumeration(run, text, held_posts):
+    # the second unit's body (人大, 村委会) has the level the chain's first gave it: one chain, both posts his
+    assert held_posts <= {(p, t) for p, t, _ in held(run(text))}

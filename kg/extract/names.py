@@ -10,8 +10,7 @@ from __future__ import annotations
 
 import re
 
-from ..datamodel import PERSON
-from .doc import SLOGAN, Doc, line_head, occurrences, tokenizer
+from .doc import Doc, line_head, occurrences, tokenizer
 
 HAN = re.compile(r"[\u4e00-\u9fff]")
 HAN_RUN = re.compile(r"[\u4e00-\u9fff]+")
@@ -493,19 +492,3 @@ def in_byline(text: str, pos: int) -> bool:
     head = line_head(text, pos)
     marks = list(BYLINE_MARK.finditer(head))
     return len(head) < 40 and bool(marks) and not re.search(r"[，,。；;：:）)]", head[marks[-1].end():])
-
-
-DOCTRINE = re.compile(r"(?:新时代中国特色社会主义)?思想|理论|主义|(?<=学..)(?:纪念日|精神|活动|志愿|主题|日|月|”)")  # 学雷锋纪念日
-
-
-def in_doctrines(doc: Doc) -> None:
-    """A name inside a doctrine's title (邓小平理论, 毛泽东思想, 习近平新时代中国特色社会主义思想) is a mention for `kg ner`,
-    never the article's person (EXTRACTION.md: a name only inside a fixed slogan title); one named as a person elsewhere
-    in the article stays a person there."""
-    people = doc.mentions(PERSON, by_start=False)
-    inside = [m for m in people if DOCTRINE.match(doc.text, m.end)]
-    elsewhere = {m.ref for m in people if m not in inside}
-    for m in inside:
-        if m.ref is not None and m.ref not in elsewhere:
-            doc.forget(m.ref)
-        m.ref, m.value = None, SLOGAN      # a mention that names no one

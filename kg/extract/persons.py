@@ -16,7 +16,7 @@ import re
 
 from ..datamodel import PERSON, PLACE, EntityRef
 from .credits import BYLINE_PARENS, CLOSING_BYLINE, CREDIT, PHOTO_CREDITS, SPACED, split_names
-from .doc import Doc, occurrences, within
+from .doc import SLOGAN, Doc, occurrences, within
 from .event_names import EVENT_ENDS
 from .names import (
     DOTS,
@@ -27,7 +27,6 @@ from .names import (
     byline_titles,
     common_word,
     foreign_name,
-    in_doctrines,
     is_word,
     model_agrees,
     model_reads_whole,
@@ -75,7 +74,7 @@ def run(doc: Doc) -> None:
             _add(doc, s, s + 1)
     _coordinated(doc, known)
     _repeats(doc, known)
-    in_doctrines(doc)
+    _in_doctrines(doc)
 
 
 def _visited_homes(doc: Doc, known: set[str]) -> None:
@@ -483,3 +482,19 @@ def _believe(doc: Doc, s: int, e: int, known: set[str], *, strict: bool = False,
         return    # 乐呵(呵): jieba reads a longer word there
     if _add(doc, s, e, EntityRef(PERSON, name, doc.paper.city)) is not None or name in known:
         known.add(name)
+
+
+DOCTRINE = re.compile(r"(?:新时代中国特色社会主义)?思想|理论|主义|(?<=学..)(?:纪念日|精神|活动|志愿|主题|日|月|”)")  # 学雷锋纪念日
+
+
+def _in_doctrines(doc: Doc) -> None:
+    """A name inside a doctrine's title (邓小平理论, 毛泽东思想, 习近平新时代中国特色社会主义思想) is a mention for `kg ner`,
+    never the article's person (EXTRACTION.md: a name only inside a fixed slogan title); one named as a person elsewhere
+    in the article stays a person there."""
+    people = doc.mentions(PERSON, by_start=False)
+    inside = [m for m in people if DOCTRINE.match(doc.text, m.end)]
+    elsewhere = {m.ref for m in people if m not in inside}
+    for m in inside:
+        if m.ref is not None and m.ref not in elsewhere:
+            doc.forget(m.ref)
+        m.ref, m.value = None, SLOGAN      # a mention that names no one

@@ -224,9 +224,10 @@ PLACE_KINDS = ("社区", "村", "镇", "乡", "街道", "小区", "村委会", "
 
 def _named_for(span: Span, t: Token) -> bool:
     """Does the person's name take the first character of the tagger's place or organization, which is that character
-    alone (于建|华/nt|为患者: no 华为) or reads on as 为 and a body (任命王建|华为市财政局局长: 王建华 为 市财政局)?"""
+    alone (于建|华/nt|为患者: no 华为), that character and 为 (唐国|华为/nt|患者) or reads on as 为 and a body (任命王建|华为
+    市财政局局长: 王建华 为 市财政局)?"""
     return span.type == PERSON and t.start == span.end - 1 and (
-        t.end - t.start == 1 or t.word[1:2] == "为" and t.word[2:3] in LEVELS)
+        t.end - t.start == 1 or t.word[1:2] == "为" and (t.end - t.start == 2 or t.word[2:3] in LEVELS))
 
 
 def retagged(text: str, tokens: list[Token], spans: list[Span]) -> list[Token]:

@@ -378,13 +378,17 @@ def _unnamed_body(doc: Doc, ps: int) -> int:
     that names no county), else `ps`: a chain of such posts is one (县委常委、县纪委书记、县监委主任王振宇 holds all
     three)."""
     bodies = doc.lex.derived("unnamed_bodies", lambda: re.compile(
-        "(?:" + "|".join(sorted(map(re.escape, doc.lex.party_bodies), key=len, reverse=True)) + ")$"))
+        "(?:" + "|".join(sorted(map(re.escape, [*doc.lex.party_bodies, *GRASSROOTS_BODIES]), key=len, reverse=True))
+        + ")$"))
     m = bodies.search(doc.text, max(0, ps - 8), ps)
-    start = m.start() - 1 if m is not None else ps
-    return start if start >= 0 and doc.text[start] in BODY_LEVELS else ps
+    before = doc.text[m.start() - 1] if m is not None and m.start() > 0 else ""
+    if before == "、":
+        return m.start()        # 镇党委书记、人大主席, 村党支部书记、村委会主任: the chain's level is the body's
+    return m.start() - 1 if before and before in BODY_LEVELS else ps
 
 
 BODY_LEVELS = "省市县区镇乡"
+GRASSROOTS_BODIES = ("村委会", "居委会", "村民委员会", "居民委员会")
 
 
 def _joined(text: str, prev_end: int, start: int) -> bool:
@@ -464,24 +468,19 @@ COUNTED = re.compile(r"等\s*(?:\d{1,4}|[一二两三四五六七八九十百]{1
 
 
 def _counted_before(doc: Doc, start: int) -> list[tuple[int, int]]:
-    """The names a count of post holders follows (授予刘梦华、李明等20名教师: 刘梦华 and 李明 are 教师)."""
+    """The names a count of post holders follows (授予刘梦华、李明等20名教师: 刘梦华 and 李明 are 教师), each where a
+    word of the tagger's starts (no 辛格 inside 基辛格等8位前国务卿)."""
     text = doc.text
     m = COUNTED.search(text, max(0, start - 8), start)
     out: list[tuple[int, int]] = []
     p = m.start() if m else -1
     while p > 0:
-        n = next((n for n in (3, 2) if p - n >= 0 and read_name(doc, p - n) == n and _word_starts(doc, p - n)), None)
+        n = next((n for n in (3, 2) if p - n >= 0 and read_name(doc, p - n) == n and doc.is_boundary(p - n)), None)
         if n is None:
             break
         out.insert(0, (p - n, p))
         p = p - n - 1 if text[p - n - 1:p - n] in ("、", "，") else 0
     return out
-
-
-def _word_starts(doc: Doc, k: int) -> bool:
-    """Does a word of the tagger's start at `k` (no name 辛格 inside 基辛格)?"""
-    tok = doc.token_at(k)
-    return tok is not None and tok.start == k
 
 
 def _emit(doc: Doc, units: list[Unit], names: list[tuple[int, int]]) -> None:
