@@ -521,3 +521,12 @@ def test_persons_given_name_alone_is_not_a_second_person(run_tagged):
              ("义杰", "nr"), ("是", "v"), ("好样的", "a"), ("。", "w")]
     ext = run_tagged(words, [Span("person", 3, 6, 0.9), Span("person", 12, 14, 0.9)])
     assert names(ext, "person") == {"刘义杰"}
+
+
+def test_persons_transliteration_that_opens_like_a_chinese_name_stays_whole(run_tagged):
+    # 范布隆霍斯特: 范布隆 reads like a Chinese name; the tagger and the model read the whole transliteration
+    words = [("依赖", "v"), ("范布隆霍斯特", "nr"), ("和", "c"), ("托马森", "nr"), ("防守", "v"), ("。", "w")]
+    ext = run_tagged(words, [Span("person", 2, 8, 0.6), Span("person", 9, 12, 0.8)])
+    assert "范布隆霍斯特" in names(ext, "person") and "范布隆" not in names(ext, "person")
+    chinese = [("依赖", "v"), ("刘教清文", "nr"), ("防守", "v"), ("。", "w")]      # a Chinese name and a character
+    assert "刘教清文" not in names(run_tagged(chinese, [Span("person", 2, 6, 0.6)]), "person")

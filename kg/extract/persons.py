@@ -18,8 +18,10 @@ from ..datamodel import PERSON, PLACE, EntityRef
 from .credits import BYLINE_PARENS, CLOSING_BYLINE, CREDIT, PHOTO_CREDITS, SPACED, split_names
 from .doc import SLOGAN, Doc, occurrences, within
 from .event_names import EVENT_ENDS
+from .foreign_names import foreign_end, mostly_transliterated, names_a_place, split_tail
 from .names import (
     DOTS,
+    FOREIGN,
     HAN,
     addressed,
     apart_name,
@@ -158,27 +160,34 @@ def _tagged_names(doc: Doc, known: set[str]) -> None:
                 or _model_reads_a_thing(doc, tok) \
                 or len(tok.word) == 1 and (nxt := doc.token_at(tok.end)) is not None and nxt.pos == "t":
             continue      # (今冬|明|春|火灾: a surname alone, then a time word, starts no name)
-        end = _foreign_end(doc, tok.end - 1 if tok.word[-1] in DOTS else tok.end)
+        end = foreign_end(doc, tok.end - 1 if tok.word[-1] in DOTS else tok.end)
         while end > tok.start and text[end - 1] in DOTS:
             end -= 1        # 米切尔· at a line's end: the dot leads nowhere
         word = text[tok.start:end]
         dotted = any(c in DOTS for c in word)      # 安吉丽娜·茱莉, 索尔-坎贝尔: a transliterated full name
-        if not dotted and end == tok.end and foreign_name(tok.word, doc.lex) and (tail := _split_tail(doc, tok.start, end)) > end:
+        if not dotted and end == tok.end and foreign_name(tok.word, doc.lex) and (tail := split_tail(doc, tok.start, end)) > end:
             word = text[tok.start:tail]      # 沙波什|尼科夫: a transliterated name the tagger cut in two
             if _add(doc, tok.start, tail, EntityRef(PERSON, word, doc.paper.city)) is not None:
+                known.add(word)
+            continue
+        if not dotted and len(word) >= 4 and mostly_transliterated(word, doc.lex) and any(
+                sp.type == PERSON and sp.start == tok.start and sp.end == end and sp.score >= FOREIGN
+                for sp in doc.model_spans or ()):
+            # 范马尔维克, 伊丽莎白: a transliteration the tagger and the model read whole, not 范马尔, 伊丽莎 at its start
+            if _add(doc, tok.start, end, EntityRef(PERSON, word, doc.paper.city)) is not None:
                 known.add(word)
             continue
         n = None if dotted else read_name(doc, tok.start, tagged=tok.end - tok.start)
         if n is None:
             chinese_shaped = surname_length(text, tok.start, doc.lex) and len(tok.word) <= 3 and not dotted
-            if (dotted or foreign_name(tok.word, doc.lex)) and not chinese_shaped and not _names_a_place(doc, end):
+            if (dotted or foreign_name(tok.word, doc.lex)) and not chinese_shaped and not names_a_place(doc, end):
                 # 克林顿, 普里马科夫: the tagger's foreign names (安吉丽娜·茱莉 across its dot); a short one
                 # seen once stays a weak mention
                 sure = len(word) >= 3 or _free_count(doc, word) >= 2
                 _add(doc, tok.start, end, EntityRef(PERSON, word, doc.paper.city), weak=not sure)
                 if sure:
                     known.add(word)
-            elif model_reads_whole(doc, tok.start, end) and HAN_NAME.fullmatch(word) and not _names_a_place(doc, end) \
+            elif model_reads_whole(doc, tok.start, end) and HAN_NAME.fullmatch(word) and not names_a_place(doc, end) \
                     and not any(len(k) > len(word) and k.endswith(word) for k in known):
                 # 基辛格, 桥本龙太郎, 才旦卓嘎: the tagger and the model both read a name of no shape our rules know (but
                 # 义杰 of 刘义杰 is his given name)
@@ -313,50 +322,6 @@ def _in_a_road(doc: Doc, s: int, e: int) -> bool:
     lex = doc.lex
     endings = lex.derived("long_road_endings", lambda: tuple(x for x in lex.road_suffixes if len(x) >= 2 and x[-1] != "路"))
     return any(doc.text.startswith(endings, k) for k in range(s + 1, e))
-
-
-def _names_a_place(doc: Doc, end: int) -> bool:
-    """Does a venue's or place's ending follow a transliterated name (格拉斯小镇, 盖蒂别墅, 卢浮宫博物馆)? Then the name
-    is part of the place's."""
-    lex = doc.lex
-    words = lex.derived("named_after", lambda: tuple(lex.place_words.get("named_after", ())) + tuple(
-        lex.venue_suffixes) + tuple(x for x in lex.org_suffixes if len(x) >= 2))
-    return doc.text.startswith(words, end)
-
-
-def _split_tail(doc: Doc, start: int, end: int) -> int:
-    """A transliterated name the tagger cut in two (沙波什|尼科夫): the next word, if it is a transliteration too and
-    no place's name (克林顿|俄罗斯 are two), continues the name."""
-    from ..lexicon.gazetteer import gazetteer
-    from .geo import upper_names
-
-    nxt = doc.token_at(end)
-    if nxt is None or nxt.start != end or nxt.pos not in ("nr", "ns", "nz") or not 2 <= len(nxt.word) <= 4:
-        return end
-    whole = doc.text[start:nxt.end]
-    if surname_length(nxt.word, 0, doc.lex) and valid_name(nxt.word, doc.lex):
-        return end        # 王光英|王维山: Chinese names written together are two
-    if (not foreign_name(nxt.word, doc.lex) or not foreign_name(whole, doc.lex) or nxt.word in gazetteer().countries
-            or nxt.word in upper_names() or len(whole) > 8 or _names_a_place(doc, nxt.end)):
-        return end
-    return nxt.end
-
-
-def _foreign_end(doc: Doc, end: int) -> int:
-    """Where a foreign name ends: on past a dot or hyphen and the transliteration after it."""
-    text = doc.text
-    while end + 1 < len(text) and text[end] in DOTS:
-        k = end + 1
-        while k < len(text) and doc.lex.translit_chars[text[k]] >= 5 and not (   # (扬·伊利埃斯库|和|由他率领的)
-                (t := doc.token_at(k)) is not None and t.start == k and t.pos in ("c", "p")):
-            k += 1
-        if k == end + 1:
-            break
-        end = k
-    k = end
-    while k < len(text) and doc.lex.translit_chars[text[k]] >= 5 and not doc.is_boundary(k) and k - end < 3:
-        k += 1          # 安吉丽|娜: the tagger stopped inside the name
-    return k if k == len(text) or doc.is_boundary(k) else end
 
 
 def _byline_titled(lex) -> re.Pattern:
