@@ -530,3 +530,8 @@ def test_persons_transliteration_that_opens_like_a_chinese_name_stays_whole(run_
     assert "范布隆霍斯特" in names(ext, "person") and "范布隆" not in names(ext, "person")
     chinese = [("依赖", "v"), ("刘教清文", "nr"), ("防守", "v"), ("。", "w")]      # a Chinese name and a character
     assert "刘教清文" not in names(run_tagged(chinese, [Span("person", 2, 6, 0.6)]), "person")
+
+
+@pytest.mark.parametrize("text", ["大会由王芳主持。", "经研究，由王芳同志担任办公室主任。"])
+def test_persons_a_preposition_before_a_tagged_name_is_no_surname(run, text):
+    assert names(run(text), "person") == {"王芳"}       # 由 is a surname too, but the tagger reads 由|王芳

@@ -406,6 +406,9 @@ def _tagged_at(doc: Doc, i: int, s: int, tok, strict_end: bool) -> int | None:
         return 0
     if tok.pos == "nr":
         return tok.end - tok.start
+    if tok.pos in ("p", "c") and (nxt := doc.token_at(tok.end)) is not None and nxt.start == tok.end \
+            and nxt.pos == "nr" and len(nxt.word) >= 2 and surname_length(doc.text, tok.end, doc.lex):
+        return None           # 由|王芳|主持, 向|李明|表示: a preposition, then a name of its own
     if tok.pos in FUNCTION_POS and not strict_end and not _noun_at(doc, tok.end):
         if not _titled_then_verb(doc, i, s):
             return None       # 都悉数, 向你; but 曾/世民, 曾/高/峰: the tagger read the given name alone
