@@ -1762,3 +1762,12 @@ def test_events_a_ceremony_told_again_by_its_last_words_is_the_one_on_its_day(ru
     ceremony = next(e for e in ext.events if e.name.endswith("返还仪式"))
     assert str(ceremony.date) == "2020-04-16" and {a.name for a in ceremony.attendees} == {"何春华"}
     assert sum(e.name.endswith("返还仪式") for e in ext.events) == 1
+
+
+@pytest.mark.parametrize("text,name", [
+    ("5月14日，全市优化营商环境推进大会召开。市委书记张建军出席并讲话。", "全市优化营商环境推进大会"),
+    ("5月14日，我市召开全市防汛工作部署会。", "全市防汛工作部署会"),
+])
+def test_events_a_meetings_purpose_verb_after_a_noun_is_part_of_its_name(run, text, name):
+    # 推进, 部署 stop a name elsewhere (推进…工作); after a noun, right before 大会 or 会, they name the meeting
+    assert name in {e.name for e in run(text).events}
