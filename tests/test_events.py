@@ -1771,3 +1771,11 @@ def test_events_a_ceremony_told_again_by_its_last_words_is_the_one_on_its_day(ru
 def test_events_a_meetings_purpose_verb_after_a_noun_is_part_of_its_name(run, text, name):
     # 推进, 部署 stop a name elsewhere (推进…工作); after a noun, right before 大会 or 会, they name the meeting
     assert name in {e.name for e in run(text).events}
+
+
+@pytest.mark.parametrize("text,name", [
+    ("5月21日，宁晋县消防救援大队组织开展消防安全进校园活动。", "消防安全进校园活动"),
+    ("5月21日，县司法局开展送法进乡村活动。", "送法进乡村活动"),
+])
+def test_events_going_into_and_bringing_to_are_part_of_a_campaign_activitys_name(run, text, name):
+    assert name in {e.name for e in run(text).events}      # not 校园活动, 法进乡村活动
