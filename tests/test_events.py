@@ -1779,3 +1779,8 @@ def test_events_a_meetings_purpose_verb_after_a_noun_is_part_of_its_name(run, te
 ])
 def test_events_going_into_and_bringing_to_are_part_of_a_campaign_activitys_name(run, text, name):
     assert name in {e.name for e in run(text).events}      # not 校园活动, 法进乡村活动
+
+
+def test_events_a_release_after_a_quoted_name_names_the_ceremony(run):
+    ext = run("5月5日，市委宣传部、市文明办联合举办“邢台好人”发布仪式。")
+    assert "“邢台好人”发布仪式" in {e.name for e in ext.events}       # not 仪式 alone, no event

@@ -144,9 +144,9 @@ def np_start(doc: Doc, trig_start: int) -> int:
             j -= 1
             continue
         if w in stop and not (doc.text.startswith("工作", t.end) and w not in doc.lex.event_hosts) and not (
-                w in doc.lex.word_set(WORDS, "nominal") and j > 0 and doc.tokens[j - 1].pos in ("n", "vn")
-                and doc.tokens[j - 1].end == t.start) or not any("\u4e00" <= c <= "\u9fff" or c.isalnum() for c in w):
-            break        # (but 能力|提升|培训班: a noun's improvement names the course)
+                w in doc.lex.word_set(WORDS, "nominal") and j > 0 and doc.tokens[j - 1].end == t.start
+                and (doc.tokens[j - 1].pos in ("n", "vn") or doc.tokens[j - 1].word in "”」』》")) or not any("\u4e00" <= c <= "\u9fff" or c.isalnum() for c in w):
+            break        # (but 能力|提升|培训班: a noun's improvement names the course; “邢台好人”|发布|仪式)
         if (t.pos.startswith("m") and (w.startswith("第") or doc.text.startswith(("年度", "届", "年", "周年"), t.end))) or (
                 t.pos in ("t", "m") and w.endswith(("年度", "季度", "届", "周年"))) or w in seasons or (
                 t.pos == "t" and YEAR.fullmatch(w) and j + 1 < len(doc.tokens)
