@@ -535,3 +535,10 @@ def test_persons_transliteration_that_opens_like_a_chinese_name_stays_whole(run_
 @pytest.mark.parametrize("text", ["大会由王芳主持。", "经研究，由王芳同志担任办公室主任。"])
 def test_persons_a_preposition_before_a_tagged_name_is_no_surname(run, text):
     assert names(run(text), "person") == {"王芳"}       # 由 is a surname too, but the tagger reads 由|王芳
+
+
+def test_persons_a_dictionary_word_the_model_reads_no_person_in_is_no_weak_name(run_tagged):
+    words = [("酒店", "n"), ("的", "u"), ("前台", "n"), ("与", "p"), ("许诺", "nr"), ("给", "p"), ("他们", "r"), ("球票", "n"),
+             ("的", "u"), ("人", "n"), ("。", "w")]
+    assert "许诺" not in names(run_tagged(words, [Span("organization", 0, 2, 0.5)]), "person")
+    assert "许诺" in names(run_tagged(words, [Span("person", 7, 9, 0.5)]), "person")      # the model's person: weak name

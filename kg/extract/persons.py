@@ -199,7 +199,7 @@ def _tagged_names(doc: Doc, known: set[str]) -> None:
             continue        # 海晏 of 海晏县党政代表团: the county named short, not a person
         if n - surname_length(text, tok.start, doc.lex) == 1 and _free_count(doc, name) < 2 and name not in known:
             # a two-character name the tagger alone reads once (康养, 夏商): a weak mention, not yet a person
-            if valid_name(name, doc.lex, tagged=True):
+            if valid_name(name, doc.lex, tagged=True) and not _model_disowns(doc, tok.start, tok.start + n):
                 _add(doc, tok.start, tok.start + n, EntityRef(PERSON, name, doc.paper.city), weak=True)
             continue
         _believe(doc, tok.start, tok.start + n, known, tagged=True)
@@ -210,6 +210,12 @@ def _model_reads_a_thing(doc: Doc, tok) -> bool:
     an event's name (龙舟赛/nr: the model's place, a race)?"""
     return tok.word[-1] in EVENT_ENDS and any(sp.start == tok.start and sp.end == tok.end and sp.type != PERSON
                                               for sp in doc.model_spans or ())
+
+
+def _model_disowns(doc: Doc, s: int, e: int) -> bool:
+    """Is the tagger's short name a dictionary word the mention model reads no person in (许诺, 何谈, 云天)?"""
+    return doc.model_spans is not None and common_word(doc.lex, doc.text[s:e], 50) and not any(
+        sp.type == PERSON and sp.start < e and s < sp.end for sp in doc.model_spans)
 
 
 def _doubled(text: str, s: int) -> bool:
