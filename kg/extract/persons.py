@@ -214,7 +214,7 @@ def _model_reads_a_thing(doc: Doc, tok) -> bool:
 
 def _model_disowns(doc: Doc, s: int, e: int) -> bool:
     """Is the tagger's short name a dictionary word the mention model reads no person in (许诺, 何谈, 云天)?"""
-    return doc.model_spans is not None and common_word(doc.lex, doc.text[s:e], 50) and not any(
+    return doc.model_spans is not None and common_word(doc.lex, doc.text[s:e], 50, names_too=True) and not any(
         sp.type == PERSON and sp.start < e and s < sp.end for sp in doc.model_spans)
 
 
