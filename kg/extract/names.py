@@ -141,15 +141,15 @@ AGREED = 0.8         # the model's score at which its reading confirms the tagge
 FOREIGN = 0.5        # the model's score at which its reading of a transliterated name outweighs the tagger's
 
 
-def model_reads_whole(doc: Doc, s: int, e: int) -> bool:
-    """Does the mention model read the tagger's whole name word at s..e as one person's name, and surely (基辛格,
-    桥本龙太郎, 才旦卓嘎, 眭录明: names of a shape our rules do not read)? Not a word the lexicon says is no name, nor a
-    surname and a form of address (周叔, 陈妈妈)."""
+def model_reads_whole(doc: Doc, s: int, e: int, score: float = AGREED) -> bool:
+    """Does the mention model read the tagger's whole name word at s..e as one person's name, with `score` at least
+    (基辛格, 桥本龙太郎, 才旦卓嘎, 眭录明: names of a shape our rules do not read)? Not a word the lexicon says is no name,
+    nor a surname and a form of address (周叔, 陈妈妈)."""
     k = surname_length(doc.text, s, doc.lex)
     if k and _honorific_after(doc.text, s + k, doc.lex, one_char=True, place_tail=False):
         return False
     return e - s >= 2 and doc.text[s:e] not in doc.lex.not_names and any(
-        sp.type == "person" and sp.start == s and sp.end == e and sp.score >= AGREED for sp in doc.model_spans or ())
+        sp.type == "person" and sp.start == s and sp.end == e and sp.score >= score for sp in doc.model_spans or ())
 
 
 def _family_given(name: str) -> bool:

@@ -23,6 +23,7 @@ from .names import (
     DOTS,
     FOREIGN,
     HAN,
+    HAN_RUN,
     addressed,
     apart_name,
     before_a_post,
@@ -53,7 +54,6 @@ VISIT_BEFORE = re.compile(r"(?:在|来到|走进|到|前往|赶到)$")
 REPORTED = ("报道", "发自", "专电", "电）", "电)")     # after a reporter's name, or the place after it
 STUDIO = re.compile(r"(?:委员|代表|劳模|名师|大师|技能大师|专家)?工作室")
 WORD_TAGS = ("n", "t", "v", "vn", "a", "ad", "an", "d", "f", "s", "m", "q")     # the tagger's words that are no name
-HAN_NAME = re.compile(r"[\u4e00-\u9fff]+")
 LATIN = re.compile(r"(?<![A-Za-z0-9])[A-Za-z][A-Za-z0-9-]{1,19}(?![A-Za-z0-9])")
 SURNAME_TITLE = re.compile(r"([\u4e00-\u9fff])(?:主席|总理|副主席|副总理|委员长|总书记|书记|部长|省长|市长)(?![\u4e00-\u9fff]{0,1}[长员])")
 
@@ -170,9 +170,8 @@ def _tagged_names(doc: Doc, known: set[str]) -> None:
             if _add(doc, tok.start, tail, EntityRef(PERSON, word, doc.paper.city)) is not None:
                 known.add(word)
             continue
-        if not dotted and len(word) >= 4 and mostly_transliterated(word, doc.lex) and any(
-                sp.type == PERSON and sp.start == tok.start and sp.end == end and sp.score >= FOREIGN
-                for sp in doc.model_spans or ()):
+        if not dotted and len(word) >= 4 and mostly_transliterated(word, doc.lex) \
+                and model_reads_whole(doc, tok.start, end, FOREIGN):
             # 范马尔维克, 伊丽莎白: a transliteration the tagger and the model read whole, not 范马尔, 伊丽莎 at its start
             if _add(doc, tok.start, end, EntityRef(PERSON, word, doc.paper.city)) is not None:
                 known.add(word)
@@ -187,7 +186,7 @@ def _tagged_names(doc: Doc, known: set[str]) -> None:
                 _add(doc, tok.start, end, EntityRef(PERSON, word, doc.paper.city), weak=not sure)
                 if sure:
                     known.add(word)
-            elif model_reads_whole(doc, tok.start, end) and HAN_NAME.fullmatch(word) and not names_a_place(doc, end) \
+            elif model_reads_whole(doc, tok.start, end) and HAN_RUN.fullmatch(word) and not names_a_place(doc, end) \
                     and not any(len(k) > len(word) and k.endswith(word) for k in known):
                 # 基辛格, 桥本龙太郎, 才旦卓嘎: the tagger and the model both read a name of no shape our rules know (but
                 # 义杰 of 刘义杰 is his given name)
