@@ -542,3 +542,8 @@ def test_persons_a_dictionary_word_the_model_reads_no_person_in_is_no_weak_name(
              ("的", "u"), ("人", "n"), ("。", "w")]
     assert "许诺" not in names(run_tagged(words, [Span("organization", 0, 2, 0.5)]), "person")
     assert "许诺" in names(run_tagged(words, [Span("person", 6, 8, 0.5)]), "person")      # the model's person: weak name
+
+
+def test_persons_a_name_ends_before_making_the_work_plan(run):
+    ext = run("全市安全生产工作会议召开。副市长李红作工作部署。")
+    assert "李红" in names(ext, "person") and "李红作" not in names(ext, "person")
