@@ -832,3 +832,11 @@ def test_organizations_no_character_of_a_verb_the_tagger_cut_opens_a_name(run):
     ext = run("郝建军会同嶂石岩村人民调解委员会主任李满仓进行调解。")
     assert not any(r.name.startswith("同") for r in ext.entities if r.type == "organization")
     assert ("李满仓", "主任", "嶂石岩村人民调解委员会") in held(ext)
+
+
+@pytest.mark.parametrize("text,name", [
+    ("建设银行桥东支行的工作人员王建军介绍。", "建设银行桥东支行"),       # not the bank's known name alone
+    ("日前，交通银行深圳分行推出新业务。", "交通银行深圳分行"),
+])
+def test_organizations_a_banks_branch_is_named_whole(run, text, name):
+    assert name in names(run(text), "organization")
