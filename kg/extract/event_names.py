@@ -113,9 +113,9 @@ def np_start(doc: Doc, trig_start: int) -> int:
     while j >= 0:
         t = doc.tokens[j]
         w = t.word
-        if trig_start - t.start > 44 or (t.end < start and quote == 0 and w not in "”」』》"):
+        if trig_start - t.start > 44 or (t.end < start and quote == 0 and w not in CLOSING_QUOTES):
             break            # too long, or a line break lies between
-        if w in "”」』》":
+        if w in CLOSING_QUOTES:
             quote += 1
             quote_end = t.end
             start = t.start
@@ -143,10 +143,9 @@ def np_start(doc: Doc, trig_start: int) -> int:
             start = t.start
             j -= 1
             continue
-        if w in stop and not (doc.text.startswith("工作", t.end) and w not in doc.lex.event_hosts) and not (
-                w in doc.lex.word_set(WORDS, "nominal") and j > 0 and doc.tokens[j - 1].end == t.start
-                and (doc.tokens[j - 1].pos in ("n", "vn") or doc.tokens[j - 1].word in "”」』》")) or not any("\u4e00" <= c <= "\u9fff" or c.isalnum() for c in w):
-            break        # (but 能力|提升|培训班: a noun's improvement names the course; “邢台好人”|发布|仪式)
+        if w in stop and not (doc.text.startswith("工作", t.end) and w not in doc.lex.event_hosts) \
+                and not _nominal(doc, j) or not any("\u4e00" <= c <= "\u9fff" or c.isalnum() for c in w):
+            break
         if (t.pos.startswith("m") and (w.startswith("第") or doc.text.startswith(("年度", "届", "年", "周年"), t.end))) or (
                 t.pos in ("t", "m") and w.endswith(("年度", "季度", "届", "周年"))) or w in seasons or (
                 t.pos == "t" and YEAR.fullmatch(w) and j + 1 < len(doc.tokens)
@@ -170,6 +169,18 @@ def np_start(doc: Doc, trig_start: int) -> int:
     if start > 0 and text[start] in "市县区省" and text[start - 1] in "我本该":
         start += 1       # 我市2020年度绩效考核公众评估: 我市 is the paper's city, not the name
     return start
+
+
+CLOSING_QUOTES = "”」』》"
+
+
+def _nominal(doc: Doc, j: int) -> bool:
+    """Is the name-stop verb at token j one that, right after a noun or a quoted name, is part of the event's name
+    (能力|提升|培训班, 优化营商环境推进|大会, “邢台好人”|发布|仪式)?"""
+    t = doc.tokens[j]
+    prev = doc.tokens[j - 1] if j > 0 else None
+    return t.word in doc.lex.word_set(WORDS, "nominal") and prev is not None and prev.end == t.start \
+        and (prev.pos in ("n", "vn") or prev.word in CLOSING_QUOTES)
 
 
 def _is_person_or_org_subject(doc: Doc, s: int, e: int) -> bool:

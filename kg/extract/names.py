@@ -132,9 +132,13 @@ def model_agrees(doc: Doc, i: int, n: int) -> bool:
     """Do the tagger and the mention model both read the three characters at `i` as one person's name (程志远, though
     程志 is a dictionary word)? Then a name its first two characters make a word still stands."""
     name = doc.text[i:i + n]
-    return n == 3 and name not in doc.lex.not_names and valid_name(name, doc.lex, byline=True) and any(
-        sp.type == "person" and sp.start == i and sp.end == i + n and sp.score >= AGREED
-        for sp in doc.model_spans or ())
+    return n == 3 and name not in doc.lex.not_names and valid_name(name, doc.lex, byline=True) \
+        and _modelled_person(doc, i, i + n, AGREED)
+
+
+def _modelled_person(doc: Doc, s: int, e: int, score: float) -> bool:
+    """Does the mention model read text[s:e], exactly, as a person's name with `score` at least?"""
+    return any(sp.type == "person" and sp.start == s and sp.end == e and sp.score >= score for sp in doc.model_spans or ())
 
 
 AGREED = 0.8         # the model's score at which its reading confirms the tagger's
@@ -148,8 +152,7 @@ def model_reads_whole(doc: Doc, s: int, e: int, score: float = AGREED) -> bool:
     k = surname_length(doc.text, s, doc.lex)
     if k and _honorific_after(doc.text, s + k, doc.lex, one_char=True, place_tail=False):
         return False
-    return e - s >= 2 and doc.text[s:e] not in doc.lex.not_names and any(
-        sp.type == "person" and sp.start == s and sp.end == e and sp.score >= score for sp in doc.model_spans or ())
+    return e - s >= 2 and doc.text[s:e] not in doc.lex.not_names and _modelled_person(doc, s, e, score)
 
 
 def _family_given(name: str) -> bool:

@@ -26,9 +26,11 @@ import os
 from dataclasses import replace
 
 from ..datamodel import PERSON, PLACE
-from .doc import Doc
-from .geo import GOVERNMENT_ENDINGS
+from ..lexicon.gazetteer import gazetteer
+from .doc import Doc, tokenizer
+from .geo import GOVERNMENT_ENDINGS, upper_names
 from .mentions import Span, mention_model
+from .names import FOREIGN, foreign_name
 from .org_patterns import suffix_at
 from .tagger import Token
 
@@ -89,9 +91,6 @@ def _over_a_place_word(span: Span, doc: Doc) -> bool:
     by the rules as a village's or a community's name), cut one (金兰湖 cut to 金兰) or hold one a dictionary knows?
     There the tagger's stands. A fragment inside it the tagger misread as a place (芜湖国|际会展|中心) is no word of
     its own: the model's venue 芜湖国际会展中心 is read."""
-    from .doc import tokenizer
-    from .geo import upper_names
-
     known = tokenizer(doc.lex).word_tag_tab
     return any(t.pos == "ns" and len(t.word) > 1 and (t.start <= span.start or t.end > span.end
                                                       or known.get(t.word) == "ns" or t.word in upper_names())
@@ -200,10 +199,6 @@ def _transliterated(span: Span, words: list[Token], doc: Doc) -> bool:
     """Is the model's name a transliteration it is sure of (a person's of three characters or more), holding the tagger's
     names of another kind (阿拉法特/ns, 韦尔特克/nt, 内|塔/ns|尼亚胡: persons; 雅尔塔/nr, 戈兰/nr: places)? Then the model's
     reading stands; a person's, unless the gazetteer knows the word as a place (巴哈马)."""
-    from ..lexicon.gazetteer import gazetteer
-    from .geo import upper_names
-    from .names import FOREIGN, foreign_name
-
     word = doc.text[span.start:span.end]
     if span.end - span.start < (2 if span.type == PLACE else 3) or span.score < FOREIGN or not foreign_name(word, doc.lex) \
             or any(t.start < span.start or t.end > span.end for t in words):
